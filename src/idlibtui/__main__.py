@@ -1,0 +1,5 @@
+"""``python -m idlibtui`` runs the same entry point as the ``idlibtui`` command."""
+
+from idlibtui.cli.main import main
+
+raise SystemExit(main())

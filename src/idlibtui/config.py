@@ -1,0 +1,72 @@
+"""Where the corpus, the index and the user's files live.
+
+Precedence, highest first: command-line flag, environment (``IDLIBTUI_CORPUS``,
+``IDLIBTUI_INDEX``, ``IDLIBTUI_CORRECTIONS``), the user's config file
+(``$XDG_CONFIG_HOME/idlibtui/config.toml`` with keys ``corpus``, ``index``, ``corrections``),
+then ``corpus/`` and ``index/`` of the current directory.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def config_dir() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "idlibtui"
+
+
+def config_file() -> Path:
+    return Path(os.environ.get("IDLIBTUI_CONFIG") or config_dir() / "config.toml")
+
+
+class ConfigError(ValueError):
+    """The user's config file cannot be read; the message says which file and why."""
+
+
+def _read_user_config(path: Path) -> dict[str, object]:
+    if not path.is_file():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc}") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Resolved locations for one run of the CLI or the app."""
+
+    corpus: Path
+    index: Path
+    corrections: Path
+    theme: str = ""
+
+
+def resolve(
+    corpus: str | os.PathLike[str] | None = None,
+    index: str | os.PathLike[str] | None = None,
+    corrections: str | os.PathLike[str] | None = None,
+    cwd: Path | None = None,
+) -> Settings:
+    """Combine flags, environment, config file and defaults into one ``Settings``."""
+    here = cwd or Path.cwd()
+    user = _read_user_config(config_file())
+
+    def pick(flag: object, env: str, key: str, default: Path) -> Path:
+        for value in (flag, os.environ.get(env), user.get(key)):
+            if value:
+                return Path(os.path.expanduser(str(value)))
+        return default
+
+    return Settings(
+        corpus=pick(corpus, "IDLIBTUI_CORPUS", "corpus", here / "corpus"),
+        index=pick(index, "IDLIBTUI_INDEX", "index", here / "index"),
+        corrections=pick(
+            corrections, "IDLIBTUI_CORRECTIONS", "corrections", config_dir() / "entities.toml"
+        ),
+        theme=str(user.get("theme", "")),
+    )

@@ -1,0 +1,55 @@
+"""One file in, one annotated ``Article`` out: ingest, clean, annotate.
+
+The index builder, the CLI and the app all go through here, so the three always agree on what an
+article is. ``PIPELINE_VERSION`` changes whenever the cleaner or the annotators change, and a
+change of it makes the index rebuild.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from idlibtui.annotate import ANNOTATOR_VERSION, annotate
+from idlibtui.clean import CLEANER_VERSION, clean_document
+from idlibtui.ingest import RawDocument, read_document
+from idlibtui.model import Article, IngestProblem
+
+PIPELINE_VERSION = f"clean-{CLEANER_VERSION}+annotate-{ANNOTATOR_VERSION}"
+
+
+def article_id(relative_path: str) -> str:
+    """A short stable id from the corpus-relative path (the same file keeps its id)."""
+    return hashlib.sha1(relative_path.encode("utf-8")).hexdigest()[:12]
+
+
+def relative_to_corpus(path: Path, corpus: Path | None) -> str:
+    if corpus is not None:
+        try:
+            return path.resolve().relative_to(corpus.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+def process_document(doc: RawDocument, relative_path: str, *, corrections=None) -> Article:
+    """Clean and annotate an already-read document."""
+    article = clean_document(
+        doc.text,
+        path=relative_path,
+        article_id=article_id(relative_path),
+        encoding=doc.encoding,
+        is_html=doc.is_html,
+    )
+    return annotate(article, corrections=corrections)
+
+
+def load_article(
+    path: Path, corpus: Path | None = None, *, corrections=None
+) -> Article | IngestProblem:
+    """Read, clean and annotate one file; a file that cannot be read comes back as a problem."""
+    relative = relative_to_corpus(path, corpus)
+    doc = read_document(path)
+    if isinstance(doc, IngestProblem):
+        return IngestProblem(relative, doc.reason)
+    return process_document(doc, relative, corrections=corrections)

@@ -1,0 +1,27 @@
+"""Shared fixtures: the bundled seed corpus and isolated settings (no user config is read)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "corpus"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> None:
+    """Never read the developer's own config, corrections or environment."""
+    home = tmp_path_factory.mktemp("xdg")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+    for name in ("IDLIBTUI_CORPUS", "IDLIBTUI_INDEX", "IDLIBTUI_CORRECTIONS", "IDLIBTUI_CONFIG"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(scope="session")
+def seed_paths() -> list[Path]:
+    paths = sorted(SEEDS.glob("*.txt"))
+    assert len(paths) == 5
+    return paths
