@@ -1,0 +1,125 @@
+"""Date expressions: found as spans, resolved backwards from the article date, never invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from idlibtui.dates import find_dates, infer_article_date
+
+SAT = dt.date(2019, 12, 28)  # a Saturday
+
+
+def one(text: str, anchor: dt.date | None = SAT):
+    found = find_dates(text, anchor)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "day"),
+    [
+        ("killed since December 1, 2019.", "December 1, 2019", dt.date(2019, 12, 1)),
+        ("on Dec. 28, 2019 they", "Dec. 28, 2019", dt.date(2019, 12, 28)),
+        ("met on 12 January 2020 in Sochi", "12 January 2020", dt.date(2020, 1, 12)),
+        ("date 2019-12-28 Hundreds", "2019-12-28", dt.date(2019, 12, 28)),
+    ],
+)
+def test_absolute_days(text: str, span: str, day: dt.date) -> None:
+    m = one(text, None)
+    assert (m.text, m.date, m.precision, m.relative) == (span, day, "day", False)
+    assert text[m.start : m.end] == span
+
+
+def test_weekday_resolves_backwards_and_same_day_counts() -> None:
+    assert one("gathered on Saturday near", SAT).date == SAT
+    m = one("on Monday morning, five soldiers", SAT)
+    assert m.text == "Monday morning" and m.date == dt.date(2019, 12, 23) and m.relative
+    assert one("on Monday", dt.date(2020, 2, 5)).date == dt.date(2020, 2, 3)
+
+
+def test_month_day_without_year_takes_the_anchor_year_or_the_one_before() -> None:
+    assert one("on September 10", dt.date(2018, 9, 12)).date == dt.date(2018, 9, 10)
+    assert one("Since December 19 they", SAT).date == dt.date(2019, 12, 19)
+    assert one("on December 19 they", dt.date(2020, 2, 3)).date == dt.date(2019, 12, 19)
+
+
+def test_periods() -> None:
+    m = one("Since mid-December, forces", SAT)
+    assert (m.text, m.date, m.date_end) == (
+        "mid-December",
+        dt.date(2019, 12, 11),
+        dt.date(2019, 12, 20),
+    )
+    m = one("in late January they", dt.date(2020, 2, 10))
+    assert (m.date, m.date_end) == (dt.date(2020, 1, 21), dt.date(2020, 1, 31))
+    m = one("killed last week", dt.date(2020, 2, 5))
+    assert (m.date, m.date_end) == (dt.date(2020, 1, 27), dt.date(2020, 2, 2))
+    assert one("said yesterday", SAT).date == dt.date(2019, 12, 27)
+    m = one("earlier this year", SAT)
+    assert (m.date, m.date_end, m.precision) == (dt.date(2019, 1, 1), SAT, "year")
+    m = one("Late last year, Russia", dt.date(2020, 2, 1))
+    assert m.date.year == 2019 and m.date_end == dt.date(2019, 12, 31)
+    m = one("launched 100 air strikes this month", dt.date(2018, 9, 12))
+    assert (m.date, m.date_end) == (dt.date(2018, 9, 1), dt.date(2018, 9, 12))
+    m = one("began in March 2011.", None)
+    assert (m.text, m.date, m.precision, m.relative) == (
+        "March 2011",
+        dt.date(2011, 3, 1),
+        "month",
+        False,
+    )
+    m = one("in 2015.", None)
+    assert (m.text, m.date.year, m.precision) == ("2015", 2015, "year")
+
+
+def test_relative_without_anchor_stays_unresolved() -> None:
+    m = one("on Monday, five Turkish soldiers", None)
+    assert m.relative and m.date is None and "no article date" in m.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrian protester Ahmed Marwan, 24, told AFP",
+        "Turkey has built 12 military observation posts",
+        "the 9-year-long conflict",
+        "2000 people fled",
+        "$2019 was paid",
+        "the M5 road and the S-400 system",
+        "May God protect them",
+        "more than 235,000 people; 3.6 million refugees; 2,019 tents",
+        "They march on Mondays.",
+    ],
+)
+def test_ordinary_numbers_are_not_dates(text: str) -> None:
+    assert find_dates(text, SAT) == []
+
+
+def test_infer_from_latest_date_and_war_age() -> None:
+    d, why = infer_article_date("373 killed since December 1, 2019. In 2011 the war began.")
+    assert d == dt.date(2019, 12, 1) and "December 1, 2019" in why
+    d, why = infer_article_date(
+        "a deal struck in September 2018. The 9-year-long conflict. In late January they reached"
+    )
+    assert d is not None and d >= dt.date(2020, 1, 1) and "9-year-long" in why
+    d, why = infer_article_date("The 7 1/2-year war has killed more than 400,000 people")
+    assert d == dt.date(2018, 9, 1)
+    assert infer_article_date("") == (None, "no text")
+    assert infer_article_date("Dozens were killed on Monday.")[0] is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_never_raises(text: str) -> None:
+    for m in find_dates(text, SAT):
+        assert text[m.start : m.end] == m.text
+    infer_article_date(text)
+
+
+def test_one_long_line_and_only_numbers() -> None:
+    assert isinstance(find_dates("1 " * 200_000, SAT), list)
+    assert isinstance(infer_article_date("2019 " * 1000)[1], str)
