@@ -1,0 +1,69 @@
+"""Full-text search over the cleaned corpus: the API the app and the CLI use.
+
+Opening and searching::
+
+    from idlibtui import search
+    index = search.open_index(settings.index)     # once per process; raises IndexMissing /
+                                                 # IndexUnavailable with a readable message
+    results = index.search('idlib "cease fire" date:[2019-12 to 2020-02]',
+                           page=1, page_size=20, sort="relevance",   # or "date"
+                           filters={"source": ["Al Jazeera"], "year": ["2019"]})
+    # -> model.SearchResults: hits (id, path, title, source, date, date_inferred, score,
+    #    snippet, snippet_hits, text_hits), total, facets {"source", "year", "entity"},
+    #    suggestion, elapsed_ms, parsed_query.  Raises model.QueryError(message, position).
+    index.get(article_id)          # stored fields + "text" + "figures" (list of dicts) or None
+    index.iter_documents(query)    # every (matching) document, same dicts as get()
+    index.all_titles()             # [(id, title, source, date)] sorted by title
+    index.doc_count
+    index.refresh()                # picks up a newer commit (search() does this itself)
+
+An empty query gives every article, newest first. Each search checks whether the index changed
+on disk and reopens cheaply if so, so one ``SearchIndex`` serves a whole app session. Calls are
+serialised by a lock, so the object can be shared by worker threads.
+
+Query language (one parser, ``search.query``): plain words (stemmed), ``"phrases"``,
+``AND``/``OR``/``NOT`` (or ``-word``) and parentheses, ``title:``, ``source:"Washington Post"``,
+``entity:"Recep Tayyip Erdogan"`` (canonical names, case-insensitive; ``entity:erdogan`` matches
+names containing the word), ``date:2019``, ``date:2019-12``, ``date:2019-12-28``,
+``date:[2019-12 to 2020-02]`` (inclusive periods, ``[2019 to]`` open), prefixes ``displac*`` and
+wildcards ``refuge?s`` (at least two letters before the wildcard; expansion capped at 64 terms).
+
+Highlighting: ``search.highlight.match_offsets(query, text)`` gives the ``(start, end)`` offsets
+of the query's words in any text, with the index's own tokenizer and stemmer.
+
+Building (in a separate process from the app; ``idlibtui index --progress=json`` prints one JSON
+object per line)::
+
+    from idlibtui.search.build import update_index, index_status
+    report = update_index(corpus_dir, index_dir, rebuild=False, corrections=None,
+                          progress=callback, workers=None)     # -> BuildReport
+    status = index_status(corpus_dir, index_dir)               # -> IndexStatus, stat only
+
+``update_index`` raises ``build.CorpusError`` for a missing corpus and ``IndexLocked`` if a live
+process holds the index. The engine sits behind ``SearchBackend`` (``search.backend``); Whoosh is
+today's implementation (``search.whoosh_backend``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from idlibtui.search.backend import IndexLocked, IndexMissing, IndexUnavailable, SearchBackend
+from idlibtui.search.whoosh_backend import WhooshIndex
+
+#: The type ``open_index`` returns; code against ``SearchBackend``.
+SearchIndex = WhooshIndex
+
+__all__ = [
+    "IndexLocked",
+    "IndexMissing",
+    "IndexUnavailable",
+    "SearchBackend",
+    "SearchIndex",
+    "open_index",
+]
+
+
+def open_index(index_dir: Path | str) -> SearchIndex:
+    """Open the index at ``index_dir`` (raises ``IndexMissing``/``IndexUnavailable``)."""
+    return WhooshIndex(Path(index_dir))

@@ -1,0 +1,55 @@
+"""The narrow interface the app and the CLI use; an engine (Whoosh today) implements it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, Protocol, runtime_checkable
+
+from idlibtui.model import SearchResults
+
+
+class IndexUnavailable(Exception):
+    """The index cannot be opened; the message says why and what to do."""
+
+
+class IndexMissing(IndexUnavailable):
+    """There is no index at the given place yet."""
+
+
+class IndexLocked(Exception):
+    """Another live process is updating the index."""
+
+
+@runtime_checkable
+class SearchBackend(Protocol):
+    """What idlibtui needs from a search engine.
+
+    ``search`` raises ``model.QueryError`` for a malformed query. Stored-field dicts hold at least
+    ``id``, ``path``, ``title``, ``source``, ``date`` (``datetime.date`` or None),
+    ``date_inferred``, ``dateline``, ``entities`` (list of ``[canonical, type]``), ``figures``
+    (list of dicts, decoded lazily), ``text`` (the cleaned text), ``size``, ``mtime``, ``sha256``,
+    ``version``.
+    """
+
+    @property
+    def doc_count(self) -> int: ...
+
+    def search(
+        self,
+        query: str,
+        *,
+        page: int = 1,
+        page_size: int = 20,
+        sort: str = "relevance",
+        filters: dict[str, list[str]] | None = None,
+    ) -> SearchResults: ...
+
+    def get(self, id: str) -> dict[str, Any] | None: ...
+
+    def iter_documents(self, query: str | None = None) -> Iterator[dict[str, Any]]: ...
+
+    def all_titles(self) -> list[tuple[str, str, str, Any]]: ...
+
+    def refresh(self) -> bool: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,440 @@
+"""Build and incrementally update the index from a corpus folder.
+
+The manifest (path, size, mtime, sha256, pipeline version) is stored with each document inside the
+index, so it commits atomically with the documents: there is no second file to get out of step.
+Files whose size and mtime are unchanged are skipped without reading; files whose size or mtime
+changed are hashed and only re-cleaned when the bytes differ. A change of ``PIPELINE_VERSION``
+(cleaner or annotators) re-indexes everything.
+
+Cleaning and annotation run in a process pool; one Whoosh writer (``compound=False``) receives the
+documents. Crash safety comes from Whoosh's commit protocol (a new TOC generation is written last,
+so a build killed at any moment leaves the previous commit readable; leftover files of a killed
+build are removed by the next commit) and from our lock: ``<index>/idlibtui.lock`` is held with
+``fcntl.flock`` while a build runs and names the pid, so a lock left by a dead process is free
+(and rewritten), and a live one gives a clear message.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import multiprocessing
+import os
+import re
+import socket
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as windex
+from whoosh import writing
+
+from idlibtui.model import Article, IngestProblem
+from idlibtui.search.backend import IndexLocked
+from idlibtui.search.schema import SCHEMA_VERSION, build_schema
+from idlibtui.search.whoosh_backend import INDEX_NAME, index_exists
+
+LOCK_NAME = "idlibtui.lock"
+WRITER_TIMEOUT = 10.0
+INLINE_BELOW = 8  # fewer files than this are cleaned in-process (no pool start-up)
+
+
+class CorpusError(Exception):
+    """The corpus folder is missing or holds no articles; the message says how to point at one."""
+
+
+@dataclass(frozen=True, slots=True)
+class BuildProgress:
+    done: int
+    total: int
+    phase: str  # scan, process, remove, commit, done
+    path: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    added: int
+    updated: int
+    removed: int
+    unchanged: int
+    skipped: list[IngestProblem] = field(default_factory=list)
+    seconds: float = 0.0
+    rebuilt: bool = False
+    doc_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class IndexStatus:
+    exists: bool
+    doc_count: int
+    stale: bool
+    pending_changes: int
+    reason: str = ""
+
+
+def index_version() -> str:
+    from idlibtui.pipeline import PIPELINE_VERSION
+
+    return f"{PIPELINE_VERSION}+schema-{SCHEMA_VERSION}"
+
+
+# --- lock -----------------------------------------------------------------------------------
+
+
+class IndexLock:
+    """An exclusive, crash-proof lock on an index folder (fcntl.flock on a file naming the pid)."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.path = Path(index_dir) / LOCK_NAME
+        self.fd: int | None = None
+
+    def acquire(self) -> None:
+        import fcntl
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            try:
+                info = json.loads(os.pread(fd, 4096, 0).decode("utf-8") or "{}")
+            except (ValueError, OSError):
+                info = {}
+            os.close(fd)
+            pid = info.get("pid", "?")
+            started = info.get("started", "?")
+            raise IndexLocked(
+                f"index is being updated by process {pid} (started {started}); "
+                "try again when it finishes"
+            ) from None
+        # Free: either nobody had it or its holder died (a stale lock); it is ours now.
+        info = {
+            "pid": os.getpid(),
+            "started": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+            "host": socket.gethostname(),
+        }
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, json.dumps(info).encode("utf-8"), 0)
+        self.fd = fd
+
+    def release(self) -> None:
+        if self.fd is not None:
+            import fcntl
+
+            try:
+                os.ftruncate(self.fd, 0)
+                fcntl.flock(self.fd, fcntl.LOCK_UN)
+            finally:
+                os.close(self.fd)
+                self.fd = None
+
+    def __enter__(self) -> IndexLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+# --- documents ------------------------------------------------------------------------------
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    raise TypeError(type(value))
+
+
+def figures_json(article: Article) -> bytes:
+    figs = [dataclasses.asdict(f) for f in article.figures]
+    return json.dumps(
+        figs, default=_json_default, separators=(",", ":"), ensure_ascii=False
+    ).encode("utf-8")
+
+
+def article_fields(article: Article, *, size: int, mtime: float, sha256: str, version: str) -> dict:
+    """The document Whoosh stores for one article."""
+    text = article.text or ""
+    title = article.title or ""
+    plain = text if (not title or title in text[: len(title) + 400]) else f"{title}\n{text}"
+    seen: dict[str, list] = {}
+    for mention in article.entities:
+        name = " ".join(mention.canonical.replace(",", " ").split())
+        if not name:
+            continue
+        if name in seen:
+            seen[name][2] += 1
+        else:
+            seen[name] = [name, mention.type, 1]
+    doc: dict[str, Any] = {
+        "id": article.id,
+        "path": article.path,
+        "title": title,
+        "body": text,
+        "plain": plain,
+        "source": article.source or "",
+        "date_inferred": bool(article.date_inferred),
+        "entities": list(seen.values()),
+        "dateline": article.dateline or "",
+        "word_count": article.word_count,
+        "text_col": text.encode("utf-8"),
+        "figures_col": figures_json(article),
+        "entity_col": "\x1f".join(seen).encode("utf-8"),
+        "size": int(size),
+        "mtime": float(mtime),
+        "sha256": sha256,
+        "version": version,
+    }
+    if seen:
+        doc["entity"] = ",".join(seen)
+    if article.date is not None:
+        doc["date"] = dt.datetime.combine(article.date, dt.time.min)
+        doc["year"] = f"{article.date.year:04d}"
+        doc["month"] = f"{article.date.year:04d}-{article.date.month:02d}"
+        doc["day"] = article.date.isoformat()
+    return doc
+
+
+def _work(task: tuple[str, str, str | None, Any, str]) -> tuple[str, str, Any]:
+    """Read, hash, clean and annotate one file (runs in a pool worker)."""
+    path, rel, old_sha, corrections, version = task
+    from idlibtui.ingest import read_document
+    from idlibtui.pipeline import process_document
+
+    try:
+        doc = read_document(Path(path))
+        if isinstance(doc, IngestProblem):
+            return ("problem", rel, doc.reason)
+        if old_sha is not None and doc.sha256 == old_sha:
+            return ("same", rel, None)
+        article = process_document(doc, rel, corrections=corrections)
+        fields = article_fields(
+            article, size=doc.size, mtime=doc.mtime, sha256=doc.sha256, version=version
+        )
+        return ("ok", rel, fields)
+    except Exception as exc:  # one bad file never stops the rest
+        return ("problem", rel, f"could not be processed: {exc.__class__.__name__}: {exc}")
+
+
+# --- manifest and corpus scan ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    id: str
+    size: int
+    mtime: float
+    sha256: str
+    version: str
+
+
+def read_manifest(ix) -> dict[str, _Entry]:
+    out: dict[str, _Entry] = {}
+    with ix.reader() as reader:
+        for fields in reader.all_stored_fields():
+            out[fields.get("path", "")] = _Entry(
+                fields.get("id", ""),
+                int(fields.get("size", -1)),
+                float(fields.get("mtime", -1.0)),
+                fields.get("sha256", ""),
+                fields.get("version", ""),
+            )
+    return out
+
+
+def _check_corpus(corpus_dir: Path) -> None:
+    hint = (
+        "point idlibtui at a folder of .txt/.html articles with --corpus DIR, the IDLIBTUI_CORPUS "
+        'environment variable, or `corpus = "DIR"` in the config file'
+    )
+    if not corpus_dir.is_dir():
+        raise CorpusError(f"no corpus folder at {corpus_dir}; {hint}")
+
+
+def scan_corpus(corpus_dir: Path) -> dict[str, tuple[Path, int, float]]:
+    """Corpus-relative path → (path, size, mtime), by stat only."""
+    from idlibtui.ingest import iter_corpus
+    from idlibtui.pipeline import relative_to_corpus
+
+    out: dict[str, tuple[Path, int, float]] = {}
+    for path in iter_corpus(corpus_dir):
+        try:
+            st = path.stat()
+        except OSError:
+            st = None
+        rel = relative_to_corpus(path, corpus_dir)
+        out[rel] = (path, st.st_size if st else -1, st.st_mtime if st else -1.0)
+    return out
+
+
+def _same_stat(entry: _Entry, size: int, mtime: float) -> bool:
+    return entry.size == size and abs(entry.mtime - mtime) < 1e-6
+
+
+# --- update ---------------------------------------------------------------------------------
+
+
+def _open_or_create(index_dir: Path) -> tuple[Any, bool]:
+    """The index to write to, and whether it was (re)created empty."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    if index_exists(index_dir):
+        try:
+            ix = windex.open_dir(str(index_dir), indexname=INDEX_NAME)
+            with ix.reader() as reader:  # touch the segments: a damaged index fails here
+                reader.doc_count()
+            return ix, False
+        except Exception:
+            pass  # unreadable: start again
+    return windex.create_in(str(index_dir), build_schema(), indexname=INDEX_NAME), True
+
+
+def _remove_other_versions(index_dir: Path) -> None:
+    own = re.compile(rf"^_?{INDEX_NAME}_")
+    other = re.compile(r"^_?idlibtui\d+_")
+    for path in index_dir.iterdir():
+        if other.match(path.name) and not own.match(path.name):
+            try:
+                path.unlink()
+            except OSError:
+                pass
+
+
+def _pool_map(tasks: list, workers: int) -> Iterable:
+    if workers <= 1 or len(tasks) < INLINE_BELOW:
+        yield from map(_work, tasks)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunksize = max(1, min(16, len(tasks) // (workers * 8) or 1))
+    with ctx.Pool(workers) as pool:
+        yield from pool.imap_unordered(_work, tasks, chunksize=chunksize)
+
+
+def update_index(
+    corpus_dir: Path,
+    index_dir: Path,
+    *,
+    rebuild: bool = False,
+    corrections: Any = None,
+    progress: Callable[[BuildProgress], None] | None = None,
+    workers: int | None = None,
+) -> BuildReport:
+    """Bring the index at ``index_dir`` up to date with ``corpus_dir``.
+
+    Raises ``CorpusError`` for a missing corpus and ``IndexLocked`` when another live process is
+    updating the index.
+    """
+    started = time.perf_counter()
+    corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
+    _check_corpus(corpus_dir)
+    report = progress or (lambda _p: None)
+    version = index_version()
+    if workers is None:
+        workers = max(1, min(os.cpu_count() or 1, 4))
+
+    with IndexLock(index_dir):
+        ix, created = _open_or_create(index_dir)
+        manifest = {} if created else read_manifest(ix)
+        if any(e.version != version for e in manifest.values()):
+            rebuild = True
+        report(BuildProgress(0, 0, "scan"))
+        files = scan_corpus(corpus_dir)
+        report(BuildProgress(len(files), len(files), "scan"))
+
+        tasks = []
+        unchanged = 0
+        for rel, (path, size, mtime) in sorted(files.items()):
+            entry = manifest.get(rel)
+            if rebuild or entry is None:
+                tasks.append((str(path), rel, None, corrections, version))
+            elif _same_stat(entry, size, mtime):
+                unchanged += 1
+            else:
+                tasks.append((str(path), rel, entry.sha256, corrections, version))
+        gone = [rel for rel in manifest if rel not in files]
+
+        added = updated = 0
+        skipped: list[IngestProblem] = []
+        writer = None
+        try:
+            if tasks or gone or rebuild:
+                writer = ix.writer(timeout=WRITER_TIMEOUT, compound=False, limitmb=128)
+            total = len(tasks)
+            done = 0
+            for kind, rel, payload in _pool_map(tasks, workers):
+                done += 1
+                report(BuildProgress(done, total, "process", rel))
+                entry = manifest.get(rel)
+                if kind == "same":
+                    unchanged += 1
+                elif kind == "problem":
+                    skipped.append(IngestProblem(rel, payload))
+                    if entry is not None and not rebuild:
+                        writer.delete_by_term("id", entry.id)
+                elif rebuild or entry is None:
+                    writer.add_document(**payload)
+                    if entry is None:
+                        added += 1
+                    else:
+                        updated += 1
+                else:
+                    writer.update_document(**payload)
+                    updated += 1
+            if not rebuild:
+                for n, rel in enumerate(gone, 1):
+                    writer.delete_by_term("id", manifest[rel].id)
+                    report(BuildProgress(n, len(gone), "remove", rel))
+            if writer is not None:
+                report(BuildProgress(0, 1, "commit"))
+                if rebuild:
+                    writer.commit(mergetype=writing.CLEAR)
+                else:
+                    writer.commit()
+                writer = None
+                report(BuildProgress(1, 1, "commit"))
+        finally:
+            if writer is not None:
+                writer.cancel()
+        _remove_other_versions(index_dir)
+        with windex.open_dir(str(index_dir), indexname=INDEX_NAME).reader() as reader:
+            doc_count = reader.doc_count()
+
+    seconds = time.perf_counter() - started
+    report(BuildProgress(doc_count, doc_count, "done"))
+    return BuildReport(
+        added=added,
+        updated=updated,
+        removed=len(gone),
+        unchanged=unchanged,
+        skipped=skipped,
+        seconds=seconds,
+        rebuilt=rebuild,
+        doc_count=doc_count,
+    )
+
+
+def index_status(corpus_dir: Path, index_dir: Path) -> IndexStatus:
+    """Whether the index exists and how far it is behind the corpus, by stat only (fast)."""
+    corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
+    files = scan_corpus(corpus_dir) if corpus_dir.is_dir() else {}
+    if not index_exists(index_dir):
+        return IndexStatus(False, 0, True, len(files), "no index yet")
+    try:
+        ix = windex.open_dir(str(index_dir), indexname=INDEX_NAME)
+        manifest = read_manifest(ix)
+    except Exception as exc:
+        return IndexStatus(True, 0, True, len(files), f"index unreadable: {exc}")
+    version = index_version()
+    if any(e.version != version for e in manifest.values()):
+        return IndexStatus(True, len(manifest), True, len(files), "cleaner or annotators changed")
+    pending = sum(
+        1
+        for rel, (_p, size, mtime) in files.items()
+        if rel not in manifest or not _same_stat(manifest[rel], size, mtime)
+    )
+    pending += sum(1 for rel in manifest if rel not in files)
+    reason = f"{pending} file(s) added, changed or removed" if pending else ""
+    return IndexStatus(True, len(manifest), pending > 0, pending, reason)

@@ -1,0 +1,155 @@
+"""Where a query's words occur in a text, as ``(start, end)`` offsets, and snippets around them.
+
+``match_offsets(query, text)`` tokenizes with the same pattern, stop list and stemmer as the
+index (``schema.stemming_analyzer``), so "displaced" in the text matches the query ``displacing``
+and the reader can highlight a freshly cleaned article exactly as the index matched it.
+Phrases are matched as consecutive words; prefixes and wildcards on the unstemmed word.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from whoosh.analysis import STOP_WORDS
+from whoosh.lang.porter import stem as _porter_stem
+
+from idlibtui.search import query as q
+from idlibtui.search.schema import TOKEN_PATTERN
+
+_TOKEN = re.compile(TOKEN_PATTERN, re.UNICODE)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _porter_stem(word)
+
+
+@dataclass(slots=True)
+class Token:
+    text: str  # lowercased, unstemmed
+    stem: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    """Index tokens of ``text`` (stopwords dropped, positions renumbered as in the index)."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        low = m.group().lower()
+        if low in STOP_WORDS:
+            continue
+        out.append(Token(low, stem(low), m.start(), m.end()))
+    return out
+
+
+def analyze(text: str) -> list[str]:
+    """The stems the index holds for ``text``."""
+    return [t.stem for t in tokens(text)]
+
+
+@dataclass(slots=True)
+class Matcher:
+    """What to look for in a text: single stems, stem sequences, unstemmed patterns."""
+
+    stems: set[str] = field(default_factory=set)
+    sequences: list[tuple[str, ...]] = field(default_factory=list)
+    patterns: list[re.Pattern[str]] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.stems or self.sequences or self.patterns)
+
+    def offsets(self, text: str) -> list[tuple[int, int]]:
+        if not self or not text:
+            return []
+        toks = tokens(text)
+        marked = [False] * len(toks)
+        for i, tok in enumerate(toks):
+            if tok.stem in self.stems or any(p.match(tok.text) for p in self.patterns):
+                marked[i] = True
+        for seq in self.sequences:
+            n = len(seq)
+            first = seq[0]
+            for i in range(len(toks) - n + 1):
+                if toks[i].stem == first and all(toks[i + k].stem == seq[k] for k in range(1, n)):
+                    for k in range(n):
+                        marked[i + k] = True
+        return [(t.start, t.end) for t, m in zip(toks, marked, strict=True) if m]
+
+
+def matcher_for(node: q.Node | None) -> Matcher:
+    """Build a matcher from a parsed query: its positive text words, phrases and prefixes."""
+    m = Matcher()
+    for leaf in q.positive_leaves(node):
+        if isinstance(leaf, q.Word) and leaf.field in (None, "title", "body"):
+            if leaf.wildcard:
+                m.patterns.append(re.compile(fnmatch.translate(leaf.text.lower())))
+                continue
+            stems = analyze(leaf.text)
+            if len(stems) == 1:
+                m.stems.add(stems[0])
+            elif stems:
+                m.sequences.append(tuple(stems))
+        elif isinstance(leaf, q.Phrase) and leaf.field in (None, "title", "body"):
+            stems = analyze(leaf.text)
+            if len(stems) == 1:
+                m.stems.add(stems[0])
+            elif stems:
+                m.sequences.append(tuple(stems))
+    return m
+
+
+def match_offsets(query: str, text: str) -> list[tuple[int, int]]:
+    """Offsets of the words of ``query`` that match in ``text`` (sorted, non-overlapping).
+
+    Raises ``model.QueryError`` if the query is malformed.
+    """
+    return matcher_for(q.parse(query)).offsets(text)
+
+
+def make_snippet(
+    text: str, hits: list[tuple[int, int]], width: int = 220
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A one-line excerpt around the densest cluster of hits, with hit offsets into it."""
+    if not text:
+        return "", ()
+    if hits:
+        best_i, best_n = 0, 0
+        j = 0
+        for i, (s, _) in enumerate(hits):
+            while j < len(hits) and hits[j][1] - s <= width * 0.8:
+                j += 1
+            if j - i > best_n:
+                best_i, best_n = i, j - i
+        first = hits[best_i][0]
+        last = hits[best_i + best_n - 1][1]
+        slack = max(0, width - (last - first))
+        start = max(0, first - min(slack // 3, 80))
+    else:
+        start = 0
+        # Skip a title line so the snippet starts with the body when there is more text.
+        nl = text.find("\n")
+        if 0 < nl < len(text) - 40:
+            start = nl
+        while start < len(text) and text[start].isspace():
+            start += 1
+    end = min(len(text), start + width)
+    # Snap to word boundaries.
+    if start > 0:
+        space = text.rfind(" ", max(0, start - 20), start)
+        if space >= 0:
+            start = space + 1
+    if end < len(text):
+        space = text.rfind(" ", start + width // 2, end)
+        if space > 0:
+            end = space
+    piece = text[start:end]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    shift = len(prefix) - start
+    snippet = prefix + re.sub(r"\s", " ", piece) + suffix
+    inside = tuple((s + shift, e + shift) for s, e in hits if s >= start and e <= end)
+    return snippet, inside

@@ -1,0 +1,58 @@
+"""The Whoosh schema: what is indexed, what is stored, what is a column.
+
+Large values (the cleaned text and the figures JSON) live in compressed per-document columns,
+not in the stored-fields dict, so listing titles or reading the manifest never unpickles bodies.
+The manifest (path, size, mtime, sha256, pipeline version) is stored in the index itself, so it
+commits atomically with the documents it describes.
+"""
+
+from __future__ import annotations
+
+from whoosh import columns, fields
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer, StopFilter
+
+#: Bumped whenever the schema or what we put in it changes; part of every document's version.
+SCHEMA_VERSION = "3"
+
+#: One tokenizer pattern for every text field (and for highlighting), so offsets agree.
+TOKEN_PATTERN = r"\w+(?:[.'’]?\w+)*"
+
+
+def stemming_analyzer():
+    return StemmingAnalyzer(expression=TOKEN_PATTERN, minsize=1, cachesize=100_000)
+
+
+def plain_analyzer():
+    """Unstemmed, lowercased words (with stopwords kept out) for spelling and prefix expansion."""
+    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | StopFilter(minsize=2)
+
+
+def build_schema() -> fields.Schema:
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True, sortable=True),
+        path=fields.ID(stored=True, sortable=True),
+        title=fields.TEXT(analyzer=stemming_analyzer(), stored=True, field_boost=2.0),
+        body=fields.TEXT(analyzer=stemming_analyzer(), phrase=True),
+        # Unstemmed companion of title + body: "did you mean" and prefix expansion.
+        plain=fields.TEXT(analyzer=plain_analyzer(), phrase=False, spelling=True),
+        source=fields.ID(stored=True, sortable=True),
+        date=fields.DATETIME(stored=True, sortable=True),
+        date_inferred=fields.BOOLEAN(stored=True),
+        year=fields.ID(stored=True, sortable=True),
+        month=fields.ID(stored=True, sortable=True),
+        # "YYYY-MM-DD", or absent: sorting newest first puts undated articles last.
+        day=fields.ID(sortable=True),
+        # Canonical entity names as keywords (original case; matched case-insensitively).
+        entity=fields.KEYWORD(commas=True, scorable=False, lowercase=False),
+        entities=fields.STORED(),
+        dateline=fields.STORED(),
+        word_count=fields.STORED(),
+        text_col=fields.COLUMN(columns.CompressedBytesColumn()),
+        entity_col=fields.COLUMN(columns.VarBytesColumn()),
+        figures_col=fields.COLUMN(columns.CompressedBytesColumn()),
+        # Manifest.
+        size=fields.STORED(),
+        mtime=fields.STORED(),
+        sha256=fields.STORED(),
+        version=fields.ID(stored=True),
+    )

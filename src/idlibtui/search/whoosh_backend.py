@@ -1,0 +1,416 @@
+"""The Whoosh implementation of ``SearchBackend``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as windex
+from whoosh import query as wq
+from whoosh import sorting
+
+from idlibtui.model import Hit, QueryError, SearchResults
+from idlibtui.search import query as q
+from idlibtui.search.backend import IndexMissing, IndexUnavailable
+from idlibtui.search.highlight import analyze, make_snippet, matcher_for
+from idlibtui.search.schema import SCHEMA_VERSION
+
+INDEX_NAME = f"idlibtui{SCHEMA_VERSION}"
+MAX_EXPANSION = 64  # terms a prefix or wildcard may expand to
+MAX_SCAN = 20_000  # lexicon entries a prefix or wildcard may look at
+ENTITY_FACET_SIZE = 30
+ENTITY_FACET_MAX_DOCS = 20_000  # beyond this, entity counts come from the top documents only
+FEW_HITS = 3  # fewer hits than this → look for a spelling suggestion
+FILTER_FIELDS = ("source", "year", "month", "entity")
+
+
+def index_exists(index_dir: Path) -> bool:
+    return index_dir.is_dir() and windex.exists_in(str(index_dir), indexname=INDEX_NAME)
+
+
+def other_index_exists(index_dir: Path) -> bool:
+    return index_dir.is_dir() and any(index_dir.glob("_*.toc"))
+
+
+def _to_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return None
+
+
+class WhooshIndex:
+    """An open Whoosh index: one per process, a fresh searcher whenever the index changed."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.index_dir = Path(index_dir)
+        if not index_exists(self.index_dir):
+            if other_index_exists(self.index_dir):
+                raise IndexMissing(
+                    f"the index at {self.index_dir} was built by another version of idlibtui; "
+                    "run `idlibtui index` to rebuild it"
+                )
+            raise IndexMissing(f"no index at {self.index_dir}; run `idlibtui index`")
+        try:
+            self._ix = windex.open_dir(str(self.index_dir), indexname=INDEX_NAME)
+            self._searcher = self._ix.searcher()
+        except Exception as exc:  # a damaged TOC or segment
+            raise IndexUnavailable(
+                f"the index at {self.index_dir} cannot be read ({exc.__class__.__name__}: {exc}); "
+                "run `idlibtui index --rebuild`"
+            ) from exc
+        self._lock = threading.RLock()
+        self._keyword_cache: dict[tuple[str, int], dict[str, list[str]]] = {}
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def refresh(self) -> bool:
+        """Pick up a newer commit if there is one; True if the view changed."""
+        with self._lock:
+            try:
+                if self._searcher.up_to_date():
+                    return False
+                self._searcher = self._searcher.refresh()
+            except Exception as exc:
+                raise IndexUnavailable(
+                    f"the index at {self.index_dir} cannot be read: {exc}"
+                ) from exc
+            self._keyword_cache.clear()
+            return True
+
+    def close(self) -> None:
+        with self._lock:
+            self._searcher.close()
+
+    @property
+    def doc_count(self) -> int:
+        self.refresh()
+        return self._searcher.doc_count()
+
+    @property
+    def generation(self) -> int:
+        return self._searcher.reader().generation()
+
+    # -- compiling our query tree to Whoosh --------------------------------------------------
+
+    def _keyword_terms(self, field: str) -> dict[str, list[str]]:
+        key = (field, id(self._searcher))
+        table = self._keyword_cache.get(key)
+        if table is None:
+            table = {}
+            for term in self._searcher.reader().field_terms(field):
+                table.setdefault(term.lower(), []).append(term)
+            self._keyword_cache[key] = table
+        return table
+
+    def _resolve_keyword(self, field: str, value: str) -> list[str]:
+        table = self._keyword_terms(field)
+        low = " ".join(value.lower().split())
+        if low in table:
+            return table[low]
+        words = low.split()
+        found = []
+        for name, terms in table.items():
+            name_words = re.findall(r"[\w'’-]+", name)
+            if all(w in name_words for w in words):
+                found.extend(terms)
+        return found
+
+    def _expand(self, field: str, pattern: str) -> list[str]:
+        literal = re.split(r"[*?]", pattern, maxsplit=1)[0]
+        rx = re.compile(re.escape(literal) + ".*") if pattern == literal + "*" else None
+        if rx is None:
+            import fnmatch
+
+            rx = re.compile(fnmatch.translate(pattern))
+        reader = self._searcher.reader()
+        found: list[tuple[int, str]] = []
+        for n, (term, info) in enumerate(reader.iter_prefix(field, literal.encode("utf-8"))):
+            if n >= MAX_SCAN:
+                break
+            if isinstance(term, bytes):
+                term = term.decode("utf-8")
+            if rx.fullmatch(term):
+                found.append((info.doc_frequency(), term))
+        found.sort(key=lambda x: (-x[0], x[1]))
+        return [t for _, t in found[:MAX_EXPANSION]]
+
+    def _text_query(self, stems: list[str], fields: tuple[str, ...]) -> wq.Query | None:
+        if not stems:
+            return None
+        if len(stems) == 1:
+            parts = [wq.Term(f, stems[0]) for f in fields]
+        else:
+            parts = [wq.Phrase(f, stems) for f in fields]
+        return parts[0] if len(parts) == 1 else wq.Or(parts)
+
+    def compile(self, node: q.Node) -> wq.Query | None:
+        """Our query tree as a Whoosh query; None when it holds nothing searchable."""
+        if isinstance(node, q.Word | q.Phrase):
+            fields = {None: ("title", "body"), "title": ("title",), "body": ("body",)}[node.field]
+            if isinstance(node, q.Word) and node.wildcard:
+                pattern = node.text.lower()
+                lex_field = "title" if node.field == "title" else "plain"
+                terms = self._expand(lex_field, pattern)
+                if not terms:
+                    return wq.NullQuery
+                return wq.Or([wq.Term(lex_field, t) for t in terms])
+            return self._text_query(analyze(node.text), fields)
+        if isinstance(node, q.Keyword):
+            terms = self._resolve_keyword(node.field, node.value)
+            if not terms:
+                return wq.Term(node.field, node.value)
+            return (
+                wq.Or([wq.Term(node.field, t) for t in terms])
+                if len(terms) > 1
+                else wq.Term(node.field, terms[0])
+            )
+        if isinstance(node, q.DateRange):
+            return wq.DateRange("date", node.lo, node.hi)
+        if isinstance(node, q.Not):
+            inner = self.compile(node.item)
+            return None if inner is None else wq.Not(inner)
+        if isinstance(node, q.And):
+            pos, neg = [], []
+            for item in node.items:
+                target = neg if isinstance(item, q.Not) else pos
+                compiled = self.compile(item.item if isinstance(item, q.Not) else item)
+                if compiled is not None:
+                    target.append(compiled)
+            if not pos and not neg:
+                return None
+            base = (pos[0] if len(pos) == 1 else wq.And(pos)) if pos else wq.Every()
+            if neg:
+                return wq.AndNot(base, neg[0] if len(neg) == 1 else wq.Or(neg))
+            return base
+        if isinstance(node, q.Or):
+            parts = [c for c in (self.compile(i) for i in node.items) if c is not None]
+            if not parts:
+                return None
+            return parts[0] if len(parts) == 1 else wq.Or(parts)
+        raise TypeError(node)
+
+    def _filter_query(self, filters: dict[str, list[str]] | None) -> wq.Query | None:
+        if not filters:
+            return None
+        parts = []
+        for field, values in filters.items():
+            if field not in FILTER_FIELDS:
+                raise ValueError(f"cannot filter on {field!r}; use one of {FILTER_FIELDS}")
+            if values:
+                parts.append(wq.Or([wq.Term(field, v) for v in values]))
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else wq.And(parts)
+
+    # -- searching ---------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        *,
+        page: int = 1,
+        page_size: int = 20,
+        sort: str = "relevance",
+        filters: dict[str, list[str]] | None = None,
+    ) -> SearchResults:
+        started = time.perf_counter()
+        if sort not in ("relevance", "date"):
+            raise ValueError(f"sort must be 'relevance' or 'date', not {sort!r}")
+        page = max(1, int(page))
+        page_size = max(1, int(page_size))
+        node = q.parse(query)
+        with self._lock:
+            self.refresh()
+            if node is None:
+                wquery: wq.Query = wq.Every()
+            else:
+                compiled = self.compile(node)
+                if compiled is None:
+                    raise QueryError(
+                        "nothing to search for: the query holds only common words",
+                        node.pos,
+                        query,
+                    )
+                wquery = compiled
+            sortedby = None
+            if sort == "date" or node is None:
+                sortedby = sorting.FieldFacet("day", reverse=True)
+            searcher = self._searcher
+            results = searcher.search(
+                wquery,
+                limit=page * page_size,
+                sortedby=sortedby,
+                filter=self._filter_query(filters),
+                groupedby={
+                    "source": sorting.FieldFacet("source"),
+                    "year": sorting.FieldFacet("year"),
+                },
+                maptype=sorting.Count,
+            )
+            total = len(results)
+            matcher = matcher_for(node)
+            text_reader = searcher.reader().column_reader("text_col")
+            hits = []
+            for hit in results[(page - 1) * page_size : page * page_size]:
+                stored = hit.fields()
+                text = text_reader[hit.docnum].decode("utf-8") if text_reader else ""
+                offsets = matcher.offsets(text)
+                snippet, snippet_hits = make_snippet(text, offsets)
+                hits.append(
+                    Hit(
+                        id=stored.get("id", ""),
+                        path=stored.get("path", ""),
+                        title=stored.get("title", ""),
+                        source=stored.get("source", ""),
+                        date=_to_date(stored.get("date")),
+                        score=float(hit.score or 0.0),
+                        snippet=snippet,
+                        snippet_hits=snippet_hits,
+                        text_hits=tuple(offsets),
+                        date_inferred=bool(stored.get("date_inferred", False)),
+                    )
+                )
+            facets = {
+                "source": _clean_group(results.groups("source")),
+                "year": _clean_group(results.groups("year")),
+                "entity": self._entity_facet(
+                    results, total, filtered=node is not None or bool(filters)
+                ),
+            }
+            suggestion = ""
+            if node is not None and total < FEW_HITS:
+                suggestion = self._suggest(query, node)
+        return SearchResults(
+            query=query,
+            hits=tuple(hits),
+            total=total,
+            page=page,
+            page_size=page_size,
+            facets=facets,
+            suggestion=suggestion,
+            elapsed_ms=(time.perf_counter() - started) * 1000.0,
+            parsed_query=q.render(node),
+        )
+
+    def _entity_facet(self, results, total: int, *, filtered: bool) -> dict[str, int]:
+        reader = self._searcher.reader()
+        counts: Counter[str] = Counter()
+        if not filtered:
+            for term, info in reader.iter_field("entity"):
+                counts[term] = info.doc_frequency()
+        else:
+            col = reader.column_reader("entity_col") if reader.has_column("entity_col") else None
+            if col is None:
+                return {}
+            docs = results.docs()
+            if len(docs) > ENTITY_FACET_MAX_DOCS:
+                docs = [h.docnum for h in results]
+            for docnum in docs:
+                raw = col[docnum]
+                if raw:
+                    counts.update(raw.decode("utf-8").split("\x1f"))
+        return dict(counts.most_common(ENTITY_FACET_SIZE))
+
+    def _suggest(self, query: str, node: q.Node) -> str:
+        """The query with misspelt words replaced by the likeliest indexed word, or ""."""
+        reader = self._searcher.reader()
+        corrector = self._searcher.corrector("plain")
+        replacements: list[tuple[int, int, str]] = []
+        for leaf in q.positive_leaves(node):
+            if not isinstance(leaf, q.Word | q.Phrase) or (
+                isinstance(leaf, q.Word) and leaf.wildcard
+            ):
+                continue
+            text_start = query.find(leaf.text, leaf.pos)
+            if text_start < 0:
+                continue
+            for m in re.finditer(r"\w+", leaf.text):
+                word = m.group().lower()
+                if len(word) < 3 or word.isdigit():
+                    continue
+                if reader.doc_frequency("plain", word) > 0:
+                    continue
+                options = corrector.suggest(word, limit=5, maxdist=2)
+                if not options:
+                    continue
+                best = max(options, key=lambda w: reader.doc_frequency("plain", w))
+                replacements.append((text_start + m.start(), text_start + m.end(), best))
+        if not replacements:
+            return ""
+        out = query
+        for start, end, word in sorted(replacements, reverse=True):
+            out = out[:start] + word + out[end:]
+        return out
+
+    # -- documents ---------------------------------------------------------------------------
+
+    def _full(self, reader, docnum: int, stored: dict[str, Any]) -> dict[str, Any]:
+        doc = dict(stored)
+        doc["date"] = _to_date(doc.get("date"))
+        raw_text = reader.column_reader("text_col")[docnum]
+        doc["text"] = raw_text.decode("utf-8") if raw_text else ""
+        raw_figs = reader.column_reader("figures_col")[docnum]
+        doc["figures"] = json.loads(raw_figs) if raw_figs else []
+        doc.setdefault("entities", [])
+        return doc
+
+    def get(self, id: str) -> dict[str, Any] | None:
+        with self._lock:
+            self.refresh()
+            docnum = self._searcher.document_number(id=id)
+            if docnum is None:
+                return None
+            return self._full(self._searcher.reader(), docnum, self._searcher.stored_fields(docnum))
+
+    def iter_documents(self, query: str | None = None) -> Iterator[dict[str, Any]]:
+        """Every (matching) document's stored fields plus ``text`` and decoded ``figures``."""
+        node = q.parse(query) if query else None
+        with self._lock:
+            self.refresh()
+            searcher = self._searcher
+            if node is None:
+                docnums = list(searcher.reader().all_doc_ids())
+            else:
+                compiled = self.compile(node)
+                if compiled is None:
+                    raise QueryError("nothing to search for", node.pos, query or "")
+                docnums = sorted(searcher.docs_for_query(compiled))
+        for docnum in docnums:
+            with self._lock:
+                stored = searcher.stored_fields(docnum)
+                doc = self._full(searcher.reader(), docnum, stored)
+            yield doc
+
+    def all_titles(self) -> list[tuple[str, str, str, dt.date | None]]:
+        with self._lock:
+            self.refresh()
+            out = []
+            for fields in self._searcher.reader().all_stored_fields():
+                out.append(
+                    (
+                        fields.get("id", ""),
+                        fields.get("title", ""),
+                        fields.get("source", ""),
+                        _to_date(fields.get("date")),
+                    )
+                )
+        out.sort(key=lambda r: (r[1].lower(), r[0]))
+        return out
+
+
+def _clean_group(groups: dict[Any, int]) -> dict[str, int]:
+    out = {}
+    for key, count in sorted(groups.items(), key=lambda kv: (-kv[1], str(kv[0]))):
+        if key in (None, "", b""):
+            continue
+        out[key.decode("utf-8") if isinstance(key, bytes) else str(key)] = count
+    return out
