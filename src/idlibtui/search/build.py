@@ -16,6 +16,7 @@ build are removed by the next commit) and from our lock: ``<index>/idlibtui.lock
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import json
@@ -296,10 +297,8 @@ def _remove_other_versions(index_dir: Path) -> None:
     other = re.compile(r"^_?idlibtui\d+_")
     for path in index_dir.iterdir():
         if other.match(path.name) and not own.match(path.name):
-            try:
+            with contextlib.suppress(OSError):
                 path.unlink()
-            except OSError:
-                pass
 
 
 def _pool_map(tasks: list, workers: int) -> Iterable:
@@ -363,9 +362,7 @@ def update_index(
             if tasks or gone or rebuild:
                 writer = ix.writer(timeout=WRITER_TIMEOUT, compound=False, limitmb=128)
             total = len(tasks)
-            done = 0
-            for kind, rel, payload in _pool_map(tasks, workers):
-                done += 1
+            for done, (kind, rel, payload) in enumerate(_pool_map(tasks, workers), 1):
                 report(BuildProgress(done, total, "process", rel))
                 entry = manifest.get(rel)
                 if kind == "same":

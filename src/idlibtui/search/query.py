@@ -302,10 +302,7 @@ class _Parser:
             if not value:
                 raise self.error(f"empty {name} name", tok.pos)
             return Keyword(ftok.pos, tok.end, name, value)
-        if tok.kind == "phrase":
-            node = self._phrase(tok, name)
-        else:
-            node = self._word(tok, name)
+        node = self._phrase(tok, name) if tok.kind == "phrase" else self._word(tok, name)
         return _with_pos(node, ftok.pos)
 
 

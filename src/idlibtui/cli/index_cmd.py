@@ -1,0 +1,151 @@
+"""``idlibtui index``: build or update the search index from the corpus folder."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from idlibtui.cli.errors import UsageError
+from idlibtui.textsafe import printable
+
+CORPUS_HINT = (
+    "point idlibtui at a folder of .txt/.html articles with --corpus DIR, the IDLIBTUI_CORPUS "
+    'environment variable, or `corpus = "DIR"` in the config file'
+)
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "index",
+        help="build or update the search index",
+        description="Build the search index, or bring it up to date with the corpus folder "
+        "(only added, changed and removed files are processed).",
+    )
+    p.add_argument("--rebuild", action="store_true", help="re-index every file from scratch")
+    p.add_argument(
+        "--progress",
+        choices=("bar", "json", "none"),
+        default=None,
+        help="progress display: bar (default on a terminal), json (one object per line on "
+        "stdout, for the app), none",
+    )
+    p.add_argument("--workers", type=int, default=None, help="cleaning processes (default: cores)")
+    p.set_defaults(func=run)
+
+
+def corrections_arg(settings):
+    path = getattr(settings, "corrections", None)
+    return path if path is not None and Path(path).is_file() else None
+
+
+def check_corpus(corpus: Path) -> None:
+    from idlibtui.ingest import iter_corpus
+
+    if not corpus.is_dir():
+        raise UsageError(f"no corpus folder at {printable(str(corpus))}; {CORPUS_HINT}")
+    if next(iter(iter_corpus(corpus)), None) is None:
+        raise UsageError(
+            f"the corpus folder {printable(str(corpus))} holds no .txt or .html files; "
+            + CORPUS_HINT
+        )
+
+
+def _summary_dict(report) -> dict:
+    return {
+        "added": report.added,
+        "updated": report.updated,
+        "removed": report.removed,
+        "unchanged": report.unchanged,
+        "skipped": [{"path": p.path, "reason": p.reason} for p in report.skipped],
+        "seconds": round(report.seconds, 3),
+        "rebuilt": report.rebuilt,
+        "doc_count": report.doc_count,
+    }
+
+
+def run(args: argparse.Namespace, settings) -> int:
+    from idlibtui.search.backend import IndexLocked
+    from idlibtui.search.build import CorpusError, update_index
+
+    corpus, index_dir = Path(settings.corpus), Path(settings.index)
+    mode = args.progress or ("bar" if sys.stderr.isatty() else "none")
+    check_corpus(corpus)
+
+    def emit_json(event) -> None:
+        out = {"done": event.done, "total": event.total, "phase": event.phase}
+        if event.path:
+            out["path"] = printable(event.path)
+        sys.stdout.write(json.dumps(out) + "\n")
+        sys.stdout.flush()
+
+    kwargs = {
+        "rebuild": args.rebuild,
+        "corrections": corrections_arg(settings),
+        "workers": args.workers,
+    }
+    try:
+        if mode == "json":
+            report = update_index(corpus, index_dir, progress=emit_json, **kwargs)
+        elif mode == "bar":
+            report = _with_bar(corpus, index_dir, update_index, kwargs)
+        else:
+            report = update_index(corpus, index_dir, **kwargs)
+    except CorpusError as exc:
+        raise UsageError(str(exc)) from None
+    except IndexLocked as exc:
+        sys.stderr.write(f"idlibtui: {printable(str(exc))}\n")
+        return 1
+
+    if mode == "json":
+        sys.stdout.write(json.dumps({"summary": _summary_dict(report)}) + "\n")
+        return 0
+    what = "rebuilt" if report.rebuilt else "updated"
+    print(
+        f"index {what}: {report.added} added, {report.updated} updated, {report.removed} removed, "
+        f"{report.unchanged} unchanged, {len(report.skipped)} skipped in {report.seconds:.2f} s "
+        f"({report.doc_count} articles in {printable(str(index_dir))})"
+    )
+    for problem in report.skipped:
+        print(f"  skipped {printable(problem.path)}: {printable(problem.reason)}")
+    return 0
+
+
+def _with_bar(corpus, index_dir, update_index, kwargs):
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    console = Console(stderr=True)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("scanning", total=None)
+
+        def on_progress(event) -> None:
+            labels = {
+                "scan": "scanning",
+                "process": "indexing",
+                "remove": "removing",
+                "commit": "committing",
+                "done": "done",
+            }
+            bar.update(
+                task,
+                description=labels.get(event.phase, event.phase),
+                completed=event.done,
+                total=event.total or None,
+            )
+
+        return update_index(corpus, index_dir, progress=on_progress, **kwargs)
