@@ -4,3 +4,11 @@
 (``make bench-full``) also writes ``BENCHMARKS.md``. ``python -m bench.generate OUT --count N``
 writes a synthetic corpus.
 """
+
+import sys as _sys
+from pathlib import Path as _Path
+
+# Work from a checkout whether or not the package is installed (``make bench`` installs it).
+_SRC = str(_Path(__file__).resolve().parent.parent / "src")
+if _SRC not in _sys.path:
+    _sys.path.insert(0, _SRC)

@@ -1,0 +1,126 @@
+"""The app, headless in a fresh process: first frame, typing, painting a long article."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from bench.common import (
+    OUT,
+    PYTHON,
+    ROOT,
+    Row,
+    reason_of,
+    row,
+    run_measured,
+    unavailable,
+)
+
+SECTION = "app"
+MB = 1024 * 1024
+TYPED = "turkish soldiers"
+
+
+def _probe(args: list[str]) -> tuple[dict | None, str, float]:
+    m = run_measured([PYTHON, "-m", "bench.app_probe", *args], timeout=600)
+    if m.returncode != 0:
+        tail = (m.stderr.strip().splitlines() or ["(no output)"])[-1]
+        return None, f"exit {m.returncode}: {tail[:160]}", m.peak_rss / MB
+    try:
+        return json.loads(m.stdout.strip().splitlines()[-1]), "", m.peak_rss / MB
+    except (ValueError, IndexError) as exc:
+        return None, reason_of(exc), m.peak_rss / MB
+
+
+def _app_available() -> str | None:
+    try:
+        import idlibtui.tui.app  # noqa: F401
+    except Exception as exc:
+        return reason_of(exc)
+    return None
+
+
+def seeds_index() -> tuple[str, str] | None:
+    """The bundled seeds with a freshly built index of their own (not the user's index/)."""
+    from bench.index_bench import run_index
+
+    index = OUT / "index-seeds"
+    if index.exists():
+        shutil.rmtree(index)
+    m = run_index(ROOT / "corpus", index)
+    return (str(ROOT / "corpus"), str(index)) if m.returncode == 0 else None
+
+
+def first_frame(
+    label: str, corpus: str, index: str, rows: list[Row], limit: float, typing: bool
+) -> None:
+    why = _app_available()
+    if why:
+        rows.append(unavailable(SECTION, f"first interactive frame, {label}", why))
+        return
+    args = ["first-frame", corpus, index] + (["--type", TYPED] if typing else [])
+    result, err, peak = _probe(args)
+    if result is None or "first_frame_s" not in result:
+        rows.append(
+            unavailable(
+                SECTION,
+                f"first interactive frame, {label}",
+                err or (result or {}).get("error", "?"),
+            )
+        )
+        return
+    rows.append(
+        row(
+            SECTION,
+            f"first interactive frame, {label}",
+            result["first_frame_s"],
+            "s",
+            below=limit,
+            note="process start to results shown, headless 120x40",
+        )
+    )
+    rows.append(row(SECTION, f"app peak RSS, {label}", peak, "MB", below=500))
+    if typing:
+        k = result.get("keystroke_to_results_s")
+        if k is None:
+            rows.append(
+                unavailable(SECTION, f"keystroke to results, {label}", result.get("error", "?"))
+            )
+        else:
+            rows.append(
+                row(
+                    SECTION,
+                    f"keystroke to results, {label}",
+                    k * 1000,
+                    "ms",
+                    note=f"typing {TYPED!r}, last key to results; includes the 150 ms debounce",
+                )
+            )
+
+
+def paint(rows: list[Row], words: int = 5000) -> None:
+    try:
+        import idlibtui.clean
+        import idlibtui.tui.widgets.article_view  # noqa: F401
+    except Exception as exc:
+        rows.append(unavailable(SECTION, f"open and paint a {words}-word article", reason_of(exc)))
+        return
+    result, err, _peak = _probe(["paint", str(words)])
+    if result is None:
+        rows.append(unavailable(SECTION, f"open and paint a {words}-word article", err))
+        return
+    rows.append(
+        row(
+            SECTION,
+            f"open and paint a {words}-word article",
+            result["open_paint_s"] * 1000,
+            "ms",
+            note=f"ArticleView, {result['words']} words, query hits on",
+        )
+    )
+    rows.append(
+        row(SECTION, f"re-highlight the {words}-word article", result["rehighlight_s"] * 1000, "ms")
+    )
+    rows.append(
+        row(SECTION, f"resize with the {words}-word article", result["resize_s"] * 1000, "ms")
+    )
