@@ -269,15 +269,22 @@ def figure_period(
     start = best.date
     end = best.date_end or best.date
     before = article.text[max(s, best.start - 8) : best.start]
-    if (_SINCE.search(before) or best.text.lower().startswith(("since", "from"))) and (
-        best.date_end is None
-    ):
-        end = article.date if article.date and start and article.date >= start else None
+    if _SINCE.search(before) or best.text.lower().startswith(("since", "from")):
+        # "since December": from then up to the article's date (open if it has none)
+        end = article.date if article.date and start and article.date >= start else dt.date.max
     return Period(start, end, undated=False, inferred=best.inferred, evidence=best.text)
 
 
 def _days(a: dt.date, b: dt.date) -> int:
     return abs((a - b).days)
+
+
+def _shift(d: dt.date, days: int) -> dt.date:
+    """``d`` moved by ``days``, clamped to the calendar (open periods end at ``date.max``)."""
+    try:
+        return d + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
 
 
 def periods_compatible(p: Period, q: Period) -> bool:
@@ -291,7 +298,7 @@ def periods_compatible(p: Period, q: Period) -> bool:
         if undated.start is None or dated.start is None:
             return True
         end = dated.end or undated.start
-        return dated.start - dt.timedelta(days=3) <= undated.start <= end + dt.timedelta(days=14)
+        return _shift(dated.start, -3) <= undated.start <= _shift(end, 14)
     if p.start is None or q.start is None:
         return p.start is None and q.start is None
     p_end = p.end or p.start
@@ -305,7 +312,7 @@ def periods_compatible(p: Period, q: Period) -> bool:
         rng_end = rng.end or rng.start
         if (rng_end - rng.start).days > 10:
             return False
-        return rng.start - dt.timedelta(days=1) <= point.start <= rng_end + dt.timedelta(days=1)
+        return rng.start <= point.start <= rng_end
     if _days(p.start, q.start) <= 3 and _days(p_end, q_end) <= 3:
         return True
     overlap = (min(p_end, q_end) - max(p.start, q.start)).days
@@ -356,11 +363,11 @@ def _what_clusters(items: list[_Item]) -> list[list[_Item]]:
             if not all(keys_compatible(item.key, other.key) for other in cluster):
                 continue
             score = sum(key_affinity(item.key, other.key) for other in cluster) / len(cluster)
-            score += 3 * sum(
-                1
-                for other in cluster
-                if other.side != item.side and periods_compatible(item.period, other.period)
-            )
+            for other in cluster:
+                if other.side != item.side and periods_compatible(item.period, other.period):
+                    # a shared resolved date is stronger evidence than an "as of" date
+                    both_dated = not (item.period.undated or other.period.undated)
+                    score += 3 if both_dated else 1
             if score > best_score:
                 best, best_score = cluster, score
         if best is None:

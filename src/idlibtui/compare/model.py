@@ -77,6 +77,8 @@ class Period:
             return "unknown"
         if self.end is None or self.end == self.start:
             return self.start.isoformat()
+        if self.end == dt.date.max:
+            return f"since {self.start.isoformat()}"
         return f"{self.start.isoformat()} to {self.end.isoformat()}"
 
     def __str__(self) -> str:

@@ -1,0 +1,345 @@
+"""Figure comparison on constructed articles, including ones that mirror the seed reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from idlibtui.compare import compare_articles, to_markdown
+from idlibtui.compare.figures import (
+    keys_compatible,
+    periods_compatible,
+    value_interval,
+    values_compatible,
+    what_key,
+)
+from idlibtui.compare.model import Period
+from idlibtui.model import Figure
+from tests.unit.compare_builders import article, date_fig, fig, mentions
+
+D = dt.date
+
+
+def groups_with(cmp, figure: Figure):
+    return [g for g in cmp.figures if figure in g.left or figure in g.right]
+
+
+def only_group(cmp, figure: Figure):
+    found = groups_with(cmp, figure)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def count(value, what, **kw) -> dict:
+    return {"value": value, "what": what, **kw}
+
+
+# -- the pieces ---------------------------------------------------------------------------------
+
+
+def test_what_synonyms_merge_and_nationalities_keep_apart() -> None:
+    assert keys_compatible(what_key("Turkish soldiers killed"), what_key("troops dead"))
+    assert keys_compatible(what_key("people displaced"), what_key("civilians forced to flee"))
+    assert keys_compatible(what_key("residents fled"), what_key("people displaced"))
+    assert not keys_compatible(
+        what_key("Turkish soldiers killed"), what_key("Syrian soldiers killed")
+    )
+    assert not keys_compatible(what_key("civilians killed"), what_key("civilians displaced"))
+    assert not keys_compatible(what_key("soldiers killed"), what_key("hospitals"))
+    assert not keys_compatible(what_key(""), what_key("people killed"))
+
+
+def _f(value, qualifier="", value_max=None, vague=False) -> Figure:
+    return Figure(
+        0,
+        1,
+        str(value),
+        "count",
+        value=value,
+        value_max=value_max,
+        qualifier=qualifier,
+        vague=vague,
+    )
+
+
+def test_value_tolerance_follows_qualifiers_and_ranges() -> None:
+    assert values_compatible(_f(100, "about"), _f(100))
+    assert values_compatible(_f(95), _f(100, "about"))
+    assert values_compatible(_f(3_600_000), _f(3_000_000, "more than"))
+    assert not values_compatible(_f(2_000_000), _f(3_000_000, "more than"))
+    assert values_compatible(_f(15, value_max=20), _f(18))
+    assert values_compatible(_f(300, value_max=400), _f(350, value_max=500))
+    assert not values_compatible(_f(300, value_max=400), _f(500))
+    assert values_compatible(_f(290_000), _f(300_000, "almost"))
+    assert not values_compatible(_f(310_000), _f(300_000, "almost"))
+    assert values_compatible(_f(12), _f(10, "at least"))
+    assert not values_compatible(_f(12), _f(19, "at least"))
+    assert values_compatible(_f(30, vague=True), _f(50))  # "dozens"
+    lo, hi = value_interval(_f(400_000, "up to"))
+    assert lo < 400_000 <= hi
+
+
+def test_periods_resolved_dates_not_weekday_words() -> None:
+    mon1, mon2 = Period(D(2020, 2, 3), D(2020, 2, 3)), Period(D(2020, 2, 10), D(2020, 2, 10))
+    last_week = Period(D(2020, 2, 3), D(2020, 2, 9))
+    december = Period(D(2019, 12, 1), D(2019, 12, 31))
+    since_december = Period(D(2019, 12, 1), D(2020, 2, 11))
+    assert not periods_compatible(mon1, mon2)
+    assert periods_compatible(mon1, last_week)
+    assert not periods_compatible(mon2, last_week)
+    assert not periods_compatible(december, since_december)
+    assert periods_compatible(december, Period(D(2019, 12, 2), D(2019, 12, 31)))
+    as_of_2019 = Period(D(2019, 12, 28), None, undated=True)
+    as_of_2020 = Period(D(2020, 2, 4), None, undated=True)
+    assert not periods_compatible(as_of_2019, as_of_2020)
+    assert periods_compatible(as_of_2020, Period(D(2020, 2, 10), None, undated=True))
+    assert periods_compatible(Period(None, None, undated=True), as_of_2020)
+
+
+# -- constructed pairs that mirror the seeds ----------------------------------------------------
+
+# 001, the machine-translated report (written on Tuesday 11 February 2020).
+L_TEXT = (
+    "The escalated bomb offensive continues and on Monday, five Turkish soldiers were killed in "
+    "Idlib province. According to the UN, 700,000 civilians in the area have been forced to flee "
+    "since December. But the border is closed, and Turkey, which already has 3.6 million Syrian "
+    "refugees in the country, wants to prevent a new wave of refugees at all costs. After eight "
+    "Turkish soldiers were killed by Syrian government forces last week, Turkey's President "
+    "warned Russia. Turkey reports that 30 Syrian soldiers were killed in the revenge attacks."
+)
+# 002, TRT World (written on Tuesday 4 February 2020).
+R_TEXT = (
+    "What has added to the severity of the international entanglement is the Syrian regime's "
+    "attack on Turkey's security forces on Monday morning in which five soldiers and one "
+    "civilian contractor were killed. In December, almost 300,000 people fled to areas closer "
+    "to the Turkish border to escape the destruction, according to the UN. More than 3 million "
+    "Syrians have taken shelter in Turkey, which says it has spent more than $40 billion on "
+    "their welfare. The bloody conflict in which around 500,000 people have been killed has left "
+    "millions homeless."
+)
+
+
+def seed_like_pair():
+    lf = {
+        "five": fig(L_TEXT, "five", **count(5, "Turkish soldiers killed")),
+        "monday": date_fig(L_TEXT, "Monday", D(2020, 2, 10), inferred=True),
+        "700k": fig(
+            L_TEXT, "700,000", **count(700_000, "civilians forced to flee", attribution="the UN")
+        ),
+        "december": date_fig(L_TEXT, "December", D(2019, 12, 1), D(2019, 12, 31), inferred=True),
+        "3.6m": fig(L_TEXT, "3.6 million", **count(3_600_000, "Syrian refugees")),
+        "eight": fig(L_TEXT, "eight", **count(8, "Turkish soldiers killed")),
+        "last week": date_fig(L_TEXT, "last week", D(2020, 2, 3), D(2020, 2, 9), inferred=True),
+        "30": fig(L_TEXT, "30", **count(30, "Syrian soldiers killed")),
+    }
+    rf = {
+        "five": fig(R_TEXT, "five", **count(5, "soldiers killed")),
+        "monday": date_fig(R_TEXT, "Monday morning", D(2020, 2, 3), inferred=True),
+        "one": fig(R_TEXT, "one", **count(1, "civilian contractor killed")),
+        "december": date_fig(R_TEXT, "December", D(2019, 12, 1), D(2019, 12, 31), inferred=True),
+        "300k": fig(R_TEXT, "almost 300,000", **count(300_000, "people fled", qualifier="almost")),
+        "3m": fig(
+            R_TEXT, "More than 3 million", **count(3_000_000, "Syrians", qualifier="more than")
+        ),
+        "40bn": fig(
+            R_TEXT, "$40 billion", kind="money", value=40e9, unit="USD", what="spent on welfare"
+        ),
+        "500k": fig(
+            R_TEXT, "around 500,000", **count(500_000, "people killed", qualifier="around")
+        ),
+    }
+    names = {
+        "Turkey": ("Turkey", "PLACE"),
+        "UN": ("United Nations", "ORG"),
+        "Idlib": ("Idlib", "PLACE"),
+        "Russia": ("Russia", "PLACE"),
+    }
+    left = article(
+        L_TEXT,
+        id="001",
+        date=D(2020, 2, 11),
+        source="unknown",
+        figures=tuple(lf.values()),
+        entities=mentions(L_TEXT, names),
+    )
+    right = article(
+        R_TEXT,
+        id="002",
+        date=D(2020, 2, 4),
+        source="TRT World",
+        figures=tuple(rf.values()),
+        entities=mentions(R_TEXT, names),
+    )
+    return left, right, lf, rf
+
+
+def test_turkish_soldiers_killed_differ_for_the_same_early_february_attack() -> None:
+    left, right, lf, rf = seed_like_pair()
+    cmp = compare_articles(left, right)
+    same_attack = [g for g in groups_with(cmp, rf["five"]) if g.relation == "differ"]
+    assert len(same_attack) == 1
+    group = same_attack[0]
+    # 001's "eight … last week" and 002's "five … on Monday" (3 February) are one event
+    assert group.left == (lf["eight"],) and group.right == (rf["five"],)
+    assert group.period is not None and group.period.start == D(2020, 2, 3)
+    # 001's "five … on Monday" is Monday 10 February: a later date, not a contradiction
+    later = only_group(cmp, lf["five"])
+    assert later.relation == "different_dates"
+    assert cmp.summary.figure_groups_differ >= 1
+
+
+def test_syrian_soldiers_are_not_paired_with_turkish_ones() -> None:
+    left, right, lf, rf = seed_like_pair()
+    cmp = compare_articles(left, right)
+    group = only_group(cmp, lf["30"])
+    assert group.relation == "left_only"
+    assert lf["five"] not in group.left and rf["five"] not in group.right
+
+
+def test_displacement_of_different_periods_is_different_dates() -> None:
+    left, right, lf, rf = seed_like_pair()
+    cmp = compare_articles(left, right)
+    group = only_group(cmp, lf["700k"])
+    assert group.relation == "different_dates"
+    assert group.right == (rf["300k"],)
+    assert group.left_periods[0].label == "2019-12-01 to 2020-02-11"  # since December
+    assert group.right_periods[0].label == "2019-12-01 to 2019-12-31"  # in December
+
+
+def test_refugees_in_turkey_grouped_and_agree() -> None:
+    left, right, lf, rf = seed_like_pair()
+    cmp = compare_articles(left, right)
+    group = only_group(cmp, lf["3.6m"])
+    assert group.right == (rf["3m"],)
+    assert group.relation == "agree"
+
+
+def test_dates_are_periods_not_groups_and_money_stays_apart() -> None:
+    left, right, lf, rf = seed_like_pair()
+    cmp = compare_articles(left, right)
+    for key in ("monday", "december", "last week"):
+        assert groups_with(cmp, lf[key]) == []
+    money = only_group(cmp, rf["40bn"])
+    assert money.kind == "money" and money.relation == "right_only"
+
+
+def test_same_words_on_different_mondays_are_different_dates() -> None:
+    text = "On Monday, five soldiers were killed in Idlib."
+    monday = text.index("Monday")
+
+    def one(day: dt.date, mon: dt.date, id: str):
+        return article(
+            text,
+            id=id,
+            date=day,
+            figures=(
+                fig(text, "five", **count(5, "soldiers killed")),
+                date_fig(text, "Monday", mon, inferred=True),
+            ),
+        )
+
+    a = one(D(2020, 2, 4), D(2020, 2, 3), "a")
+    b = one(D(2020, 2, 11), D(2020, 2, 10), "b")
+    c = one(D(2020, 2, 5), D(2020, 2, 3), "c")
+    assert monday >= 0
+    (g,) = compare_articles(a, b).figures
+    assert g.relation == "different_dates"
+    (g,) = compare_articles(a, c).figures
+    assert g.relation == "agree" and g.period.start == D(2020, 2, 3)
+
+
+def test_older_reports_do_not_pair_cumulative_figures_with_newer_ones() -> None:
+    old = "The 7 1/2-year war has killed more than 400,000 people and displaced millions."
+    new = "The bloody conflict in which around 500,000 people have been killed goes on."
+    left = article(
+        old,
+        id="003",
+        date=D(2018, 9, 12),
+        figures=(
+            fig(old, "more than 400,000", **count(400_000, "people killed", qualifier="more than")),
+        ),
+    )
+    right = article(
+        new,
+        id="002",
+        date=D(2020, 2, 4),
+        figures=(
+            fig(new, "around 500,000", **count(500_000, "people killed", qualifier="around")),
+        ),
+    )
+    (g,) = compare_articles(left, right).figures
+    assert g.relation == "different_dates"
+    # the same figures in two reports of the same week do get compared, and disagree
+    left2 = article(
+        old,
+        id="x",
+        date=D(2020, 2, 1),
+        figures=(
+            fig(old, "more than 400,000", **count(400_000, "people killed", qualifier="up to")),
+        ),
+    )
+    (g2,) = compare_articles(left2, right).figures
+    assert g2.relation == "differ"
+
+
+def test_projection_never_paired_with_a_count() -> None:
+    lt = "Continued violence could displace up to 400,000 in the coming weeks."
+    rt = "The violence has displaced 400,000 people."
+    left = article(
+        lt,
+        id="l",
+        date=D(2019, 12, 28),
+        figures=(
+            fig(
+                lt,
+                "up to 400,000",
+                **count(400_000, "displaced", qualifier="up to", projection=True),
+            ),
+        ),
+    )
+    right = article(
+        rt,
+        id="r",
+        date=D(2019, 12, 28),
+        figures=(fig(rt, "400,000", **count(400_000, "people displaced")),),
+    )
+    groups = compare_articles(left, right).figures
+    assert {(g.relation, g.projection) for g in groups} == {
+        ("left_only", True),
+        ("right_only", False),
+    }
+
+
+def test_entities_shared_and_one_sided_with_counts() -> None:
+    left, right, _, _ = seed_like_pair()
+    ent = compare_articles(left, right).entities
+    shared = {e.canonical: (e.left, e.right) for e in ent.shared}
+    assert shared["Turkey"] == (L_TEXT.count("Turkey"), R_TEXT.count("Turkey"))
+    assert shared["United Nations"] == (1, 1)
+    assert [e.canonical for e in ent.left_only] == ["Russia", "Idlib"] or {
+        e.canonical for e in ent.left_only
+    } == {"Russia", "Idlib"}
+    assert ent.right_only == ()
+
+
+def test_markdown_export_cites_every_figure_with_offsets() -> None:
+    left, right, lf, rf = seed_like_pair()
+    md = to_markdown(compare_articles(left, right), left, right)
+    assert "TRT World" in md and "2020-02-04" in md
+    for f in (lf["eight"], rf["five"], lf["3.6m"]):
+        assert f"figure chars {f.start}–{f.end}" in md
+    assert f"sentence chars {rf['five'].sentence_start}–{rf['five'].sentence_end}" in md
+    assert "DIFFER" in md
+
+
+def test_markdown_escapes_untrusted_text() -> None:
+    text = "The [/] and [@click=app.quit]x[/] report said *five* <b>people</b> died.\x1b]0;x\x07"
+    a = article(
+        text,
+        id="l",
+        title="[bold]T[/bold] | x",
+        figures=(fig(text, "five", **count(5, "people died")),),
+    )
+    md = to_markdown(compare_articles(a, a), a, a)
+    assert "\x1b" not in md and "\x07" not in md
+    assert "[/]" not in md.replace("\\]", "") and "<b>" not in md
+    assert "\\[@click=app.quit\\]" in md and "\\*five\\*" in md and "\\<b\\>" in md
