@@ -320,10 +320,28 @@ class WhooshIndex:
                     counts.update(raw.decode("utf-8").split("\x1f"))
         return dict(counts.most_common(ENTITY_FACET_SIZE))
 
+    def _vocabulary(self) -> tuple[list[str], list[int]]:
+        """Unstemmed words of the index and their document frequencies (cached per commit)."""
+        key = ("\x00vocab", id(self._searcher))
+        cached = self._keyword_cache.get(key)
+        if cached is None:
+            words, freqs = [], []
+            for term, info in self._searcher.reader().iter_field("plain"):
+                if isinstance(term, bytes):
+                    term = term.decode("utf-8")
+                if term.isalpha():
+                    words.append(term)
+                    freqs.append(info.doc_frequency())
+            cached = (words, freqs)
+            self._keyword_cache[key] = cached  # type: ignore[assignment]
+        return cached  # type: ignore[return-value]
+
     def _suggest(self, query: str, node: q.Node) -> str:
-        """The query with misspelt words replaced by the likeliest indexed word, or ""."""
+        """The query with unknown words replaced by the likeliest indexed word, or ""."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
         reader = self._searcher.reader()
-        corrector = self._searcher.corrector("plain")
         replacements: list[tuple[int, int, str]] = []
         for leaf in q.positive_leaves(node):
             if not isinstance(leaf, q.Word | q.Phrase) or (
@@ -335,15 +353,19 @@ class WhooshIndex:
                 continue
             for m in re.finditer(r"\w+", leaf.text):
                 word = m.group().lower()
-                if len(word) < 3 or word.isdigit():
+                if len(word) < 3 or not word.isalpha():
                     continue
                 if reader.doc_frequency("plain", word) > 0:
                     continue
-                options = corrector.suggest(word, limit=5, maxdist=2)
+                words, freqs = self._vocabulary()
+                maxdist = 1 if len(word) <= 4 else 2
+                options = process.extract(
+                    word, words, scorer=Levenshtein.distance, score_cutoff=maxdist, limit=20
+                )
                 if not options:
                     continue
-                best = max(options, key=lambda w: reader.doc_frequency("plain", w))
-                replacements.append((text_start + m.start(), text_start + m.end(), best))
+                _, _, best = min(options, key=lambda o: (o[1], -freqs[o[2]], o[0]))
+                replacements.append((text_start + m.start(), text_start + m.end(), words[best]))
         if not replacements:
             return ""
         out = query

@@ -1,0 +1,145 @@
+"""The query language: what parses into what, and where malformed queries fail."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from idlibtui.model import QueryError
+from idlibtui.search import query as q
+from idlibtui.search.highlight import analyze, match_offsets, stem
+
+
+def test_empty_query_is_none() -> None:
+    assert q.parse("") is None
+    assert q.parse("   ") is None
+
+
+def test_juxtaposition_is_and_and_or_binds_looser() -> None:
+    node = q.parse("idlib aleppo OR damascus")
+    assert isinstance(node, q.Or)
+    assert isinstance(node.items[0], q.And)
+    assert [w.text for w in node.items[0].items] == ["idlib", "aleppo"]
+    assert q.render(node) == "(idlib AND aleppo) OR damascus"
+
+
+def test_not_and_minus_and_parentheses() -> None:
+    node = q.parse("(idlib OR aleppo) NOT russia -turkey")
+    assert isinstance(node, q.And)
+    assert isinstance(node.items[0], q.Or)
+    assert isinstance(node.items[1], q.Not) and node.items[1].item.text == "russia"
+    assert isinstance(node.items[2], q.Not) and node.items[2].item.text == "turkey"
+
+
+def test_hyphenated_word_is_not_negation() -> None:
+    node = q.parse("cease-fire")
+    assert isinstance(node, q.Word) and node.text == "cease-fire"
+
+
+def test_fields_and_phrases() -> None:
+    node = q.parse(
+        'title:showdown source:"Washington Post" entity:"Recep Tayyip Erdogan" "hell on"'
+    )
+    kinds = [type(n).__name__ for n in node.items]
+    assert kinds == ["Word", "Keyword", "Keyword", "Phrase"]
+    assert node.items[0].field == "title"
+    assert node.items[1].value == "Washington Post"
+    assert node.items[2].field == "entity"
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "hi"),
+    [
+        ("date:2019", dt.datetime(2019, 1, 1), dt.date(2019, 12, 31)),
+        ("date:2020-02", dt.datetime(2020, 2, 1), dt.date(2020, 2, 29)),
+        ("date:2019-12-28", dt.datetime(2019, 12, 28), dt.date(2019, 12, 28)),
+        ("date:[2019-12 to 2020-02]", dt.datetime(2019, 12, 1), dt.date(2020, 2, 29)),
+        ("date:[2019-12 TO 2020-02]", dt.datetime(2019, 12, 1), dt.date(2020, 2, 29)),
+        ('date:"2018-09"', dt.datetime(2018, 9, 1), dt.date(2018, 9, 30)),
+    ],
+)
+def test_dates_cover_whole_periods(text, lo, hi) -> None:
+    node = q.parse(text)
+    assert isinstance(node, q.DateRange)
+    assert node.lo == lo
+    assert node.hi.date() == hi and node.hi.time() == dt.time.max
+
+
+def test_open_ended_range() -> None:
+    node = q.parse("date:[2019 to]")
+    assert node.lo == dt.datetime(2019, 1, 1) and node.hi is None
+
+
+def test_prefix_and_wildcard_words() -> None:
+    node = q.parse("displac* refuge?s")
+    assert all(w.wildcard for w in node.items)
+
+
+@pytest.mark.parametrize(
+    ("text", "position", "words"),
+    [
+        ('"idlib', 0, "quote"),
+        ('idlib "aleppo', 6, "quote"),
+        ("idlib AND (aleppo", 10, "("),
+        ("idlib )", 6, ")"),
+        ("()", 0, "empty"),
+        ("foo:bar", 0, "unknown field"),
+        ("idlib date:2019-13", 11, "bad date"),
+        ("date:2019-02-30", 5, "no such day"),
+        ("date:[2020 to 2019]", 5, "ends before"),
+        ("date:[2019 2020]", 5, "range"),
+        ("date:[2019 to 2020", 5, "never closed"),
+        ("AND idlib", 0, "AND"),
+        ("idlib OR", 6, "OR"),
+        ("idlib AND", 6, "AND"),
+        ("NOT", 0, "NOT"),
+        ("idlib NOT", 6, "NOT"),
+        ("idlib OR OR aleppo", 6, "OR"),
+        ("title:", 0, "needs a value"),
+        ("title: idlib", 0, "needs a value"),
+        ("a*", 0, "wildcard"),
+        ("*lib", 0, "wildcard"),
+        ("source:[2019 to 2020]", 7, "only works with date"),
+        ("idlib ]", 6, "']'"),
+    ],
+)
+def test_malformed_queries_say_what_and_where(text, position, words) -> None:
+    with pytest.raises(QueryError) as info:
+        q.parse(text)
+    err = info.value
+    assert err.position == position, (text, err.message, err.position)
+    assert words.lower() in err.message.lower()
+    assert err.query == text
+    assert f"character {position + 1}" in str(err)
+
+
+def test_analyzer_stems_like_the_index() -> None:
+    assert analyze("Displaced refugees") == [stem("displaced"), stem("refugees")]
+    assert analyze("the and of") == []  # stopwords
+
+
+def test_match_offsets_stem_matches_any_text() -> None:
+    text = "They were displaced. Displacement grew; refugees fled, a refugee said."
+    spans = match_offsets("displacing refugee", text)
+    words = [text[s:e] for s, e in spans]
+    assert words == ["displaced", "Displacement", "refugees", "refugee"]
+    assert all(stem(w.lower()) in {stem("displacing"), stem("refugee")} for w in words)
+
+
+def test_match_offsets_phrase_needs_consecutive_words() -> None:
+    text = "hell on earth, and on earth hell"
+    spans = match_offsets('"hell on earth"', text)
+    assert [text[s:e] for s, e in spans] == ["hell", "earth"]
+    assert spans[0][0] == 0
+
+
+def test_match_offsets_prefix_and_exclusions() -> None:
+    text = "Displaced people and displacement; Russia and Turkey."
+    spans = match_offsets("displac* NOT russia", text)
+    assert [text[s:e] for s, e in spans] == ["Displaced", "displacement"]
+
+
+def test_match_offsets_raises_on_bad_query() -> None:
+    with pytest.raises(QueryError):
+        match_offsets('"unclosed', "text")
