@@ -16,11 +16,17 @@ from __future__ import annotations
 import difflib
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from rapidfuzz import fuzz
 
-from idlibtui.compare.figures import values_compatible, what_key
-from idlibtui.compare.model import AlignedPair, DiffOp, Sentence
+from idlibtui.compare.figures import (
+    figure_periods,
+    periods_compatible,
+    values_compatible,
+    what_key,
+)
+from idlibtui.compare.model import AlignedPair, DiffOp, Period, Sentence
 from idlibtui.compare.text import (
     DIFF_TOKEN,
     content_tokens,
@@ -74,9 +80,14 @@ def _point(tokens: list[tuple[int, int]], i: int, s: Sentence) -> tuple[int, int
 
 
 def _figure_discrepancy(
-    lf: list[Figure], rf: list[Figure], ltext: str, rtext: str
+    lf: list[Figure],
+    rf: list[Figure],
+    ltext: str,
+    rtext: str,
+    left_period: Callable[[Figure], Period] | None = None,
+    right_period: Callable[[Figure], Period] | None = None,
 ) -> tuple[bool, tuple[str, ...]]:
-    """Do two aligned sentences state different numbers for the same thing?"""
+    """Do two aligned sentences state different numbers for the same thing and period?"""
     lf = [f for f in lf if f.kind != "date"]
     rf = [f for f in rf if f.kind != "date"]
     notes: list[str] = []
@@ -96,6 +107,15 @@ def _figure_discrepancy(
                 and not what_key(b.what).empty
                 and (what_key(b.what).events & ka.events or what_key(b.what).heads & ka.heads)
             ] or (same_kind if len(same_kind) == 1 and len(lf) == 1 else [])
+            if related and left_period and right_period:
+                pa = left_period(a)
+                same_time = [b for b in related if periods_compatible(pa, right_period(b))]
+                if not same_time:
+                    notes.append(
+                        f"figures of different dates: {a.text!r} ({pa.label}) vs "
+                        + ", ".join(f"{b.text!r} ({right_period(b).label})" for b in related)
+                    )
+                related = same_time
             if related:
                 found = True
                 notes.append(
@@ -242,6 +262,17 @@ def align_sentences(
             del match[i]
             used_right.discard(j)
 
+    lspans = [(x.start, x.end) for x in ls]
+    rspans = [(x.start, x.end) for x in rs]
+    left_periods = figure_periods(left, lspans) if left.figures else {}
+    right_periods = figure_periods(right, rspans) if right.figures else {}
+
+    def left_period(f: Figure) -> Period:
+        return left_periods.get(id(f)) or Period(left.date, None, undated=True)
+
+    def right_period(f: Figure) -> Period:
+        return right_periods.get(id(f)) or Period(right.date, None, undated=True)
+
     # 5. emit in left order, right-only sentences where their right neighbours sit
     pairs: list[AlignedPair] = []
     right_done: set[int] = set()
@@ -269,7 +300,9 @@ def align_sentences(
         if i not in moved:
             flush_right(j)
         diff = word_diff(left.text, ls[i], right.text, rs[j])
-        disc, notes = _figure_discrepancy(lfigs[i], rfigs[j], ltexts[i], rtexts[j])
+        disc, notes = _figure_discrepancy(
+            lfigs[i], rfigs[j], ltexts[i], rtexts[j], left_period, right_period
+        )
         if i in moved:
             notes = (*notes, "moved: matches a sentence elsewhere in the other article")
         pairs.append(

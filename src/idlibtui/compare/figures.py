@@ -346,6 +346,16 @@ def _items(article: Article, side: str, sentences: list[tuple[int, int]]) -> lis
     return items
 
 
+def figure_periods(article: Article, sentences: list[tuple[int, int]]) -> dict[int, Period]:
+    """The period of every non-date figure, keyed by ``id(figure)``."""
+    dates = date_figures_by_sentence(article)
+    return {
+        id(fig): figure_period(fig, article, dates, figure_sentence(fig, sentences))
+        for fig in article.figures
+        if fig.kind != "date"
+    }
+
+
 def _signature(item: _Item) -> tuple[str, str, bool]:
     return item.fig.kind, unit_class(item.fig), item.fig.projection
 

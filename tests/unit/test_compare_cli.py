@@ -1,0 +1,89 @@
+"""``idlibtui compare``: text, JSON and Markdown output, untrusted text kept inert."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+
+import pytest
+from rich.console import Console
+
+from idlibtui.cli import compare_cmd
+from idlibtui.cli.main import main
+from idlibtui.compare import compare_articles
+from tests.unit.compare_builders import article, fig
+
+HOSTILE = "[/] [bold]x[/bold] [@click=app.quit]y[/] [a[0]] \x1b]0;pwned\x07"
+
+
+@pytest.fixture
+def fake_articles(monkeypatch, tmp_path):
+    lt = f"The airstrikes killed 12 people in Idlib on Monday. {HOSTILE} Leftover words here."
+    rt = "The airstrikes killed at least 19 people in Idlib on Monday. Only the right says this."
+    arts = {
+        "L": article(
+            lt,
+            id="L",
+            title=f"Left {HOSTILE}",
+            source="Outlet [red]A[/red]",
+            date=dt.date(2020, 2, 4),
+            figures=(fig(lt, "12", value=12, what="people killed"),),
+        ),
+        "R": article(
+            rt,
+            id="R",
+            source="Outlet B",
+            date=dt.date(2020, 2, 4),
+            figures=(fig(rt, "at least 19", value=19, qualifier="at least", what="people killed"),),
+        ),
+    }
+    monkeypatch.setattr(compare_cmd, "load", lambda target, settings: arts[target])
+    monkeypatch.chdir(tmp_path)
+    return arts
+
+
+def test_json_output_has_everything(fake_articles, capsys) -> None:
+    assert main(["compare", "L", "R", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["left"]["id"] == "L" and data["right"]["source"] == "Outlet B"
+    assert data["summary"]["figure_discrepancies"] == 1
+    (group,) = data["figures"]
+    assert group["relation"] == "differ"
+    assert group["left"][0]["sentence"].startswith("The airstrikes killed 12")
+    assert group["period"]["label"].startswith("undated")
+
+
+def test_markdown_output_is_evidence(fake_articles, capsys) -> None:
+    assert main(["compare", "L", "R", "--markdown"]) == 0
+    out = capsys.readouterr().out
+    f = fake_articles["R"].figures[0]
+    assert f"figure chars {f.start}–{f.end}" in out
+    assert "Outlet B" in out and "2020-02-04" in out
+    assert "\x1b" not in out and "\x07" not in out
+
+
+def test_text_output_never_interprets_article_text_as_markup(fake_articles, capsys) -> None:
+    assert main(["compare", "L", "R"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b]0" not in out and "\x07" not in out
+    assert "[bold]x[/bold]" in out  # shown as written, not as style
+    assert "[red]A[/red]" in out
+    assert "differ" in out
+
+
+def test_render_styles_the_diff_without_markup(fake_articles) -> None:
+    left, right = fake_articles["L"], fake_articles["R"]
+    console = Console(file=io.StringIO(), width=120, force_terminal=True, color_system="truecolor")
+    compare_cmd.render(compare_articles(left, right), left, right, console=console)
+    out = console.file.getvalue()
+    assert "figures differ" in out
+    assert "[@click=app.quit]y[/]" in out
+
+
+def test_unknown_target_is_a_usage_error(monkeypatch, tmp_path, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "corpus").mkdir()
+    assert main(["compare", "nope-1", "nope-2"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "nope-1" in err
