@@ -1,0 +1,193 @@
+"""The Textual application: start-up (corpus check, index build, index open) and app-wide keys.
+
+Start-up never blocks the first frame: the search screen shows at once, then a thread worker
+checks the corpus and the index (by stat), an indexing screen shows progress if the index is
+missing or stale, and another worker opens the index. Screens are pushed on top of the search
+screen, so going back keeps its query, filters and position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from idlibtui.textsafe import printable
+from idlibtui.tui import safe
+from idlibtui.tui.commands import ArticleProvider, ScreenProvider, ThemeProvider
+from idlibtui.tui.indexing import corpus_problem
+from idlibtui.tui.messages import IndexReady, IndexStatusChecked
+from idlibtui.tui.screens.help import HelpScreen
+from idlibtui.tui.screens.indexing import IndexingScreen, NoCorpusScreen
+from idlibtui.tui.screens.search import SearchScreen
+
+
+class IdlibApp(App[int]):
+    """idlibtui's app. ``IdlibApp(settings)``; tests pass ``build_index=False`` or ``index=``.
+
+    Args:
+        settings: ``config.Settings`` (corpus, index, corrections, theme).
+        build_index: check the index at start and build/update it when missing or stale.
+        index: an already opened ``SearchIndex`` to use (skips the check and the open).
+        show_timings: show how long each search took (off in snapshot tests).
+        keymap: binding id → keys, applied with ``App.set_keymap``.
+    """
+
+    CSS_PATH = "app.tcss"
+    TITLE = "idlibtui"
+    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {ArticleProvider, ScreenProvider, ThemeProvider}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
+    ]
+
+    def __init__(
+        self,
+        settings: Any,
+        *,
+        build_index: bool = True,
+        index: Any = None,
+        show_timings: bool = True,
+        keymap: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.build_index = build_index
+        self.index: Any = index
+        self._given_index = index
+        self.show_timings = show_timings
+        self._user_keymap = dict(keymap or {})
+        self.search_screen: SearchScreen | None = None
+        self.index_error = ""
+
+    # -- start-up -------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        theme = getattr(self.settings, "theme", "")
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        if self._user_keymap:
+            self.set_keymap(self._user_keymap)
+        self.search_screen = SearchScreen(show_timings=self.show_timings)
+        self.push_screen(self.search_screen)
+        self.start()
+
+    def start(self) -> None:
+        if self._given_index is not None:
+            self._use_index(self._given_index)
+        elif self.build_index:
+            self._check_status()
+        else:
+            self._open_index()
+
+    @work(thread=True, exclusive=True, group="start")
+    def _check_status(self) -> None:
+        problem = corpus_problem(self.settings.corpus)
+        if problem:
+            self.post_message(IndexStatusChecked(corpus_problem=problem, needs_build=False))
+            return
+        try:
+            from idlibtui.search.build import index_status
+
+            status = index_status(self.settings.corpus, self.settings.index)
+        except Exception as exc:  # an unreadable index is rebuilt
+            self.post_message(IndexStatusChecked(needs_build=True, reason=printable(str(exc))))
+            return
+        needs = (not status.exists) or status.stale or status.doc_count == 0
+        reason = status.reason or ("no index yet" if not status.exists else "")
+        self.post_message(IndexStatusChecked(needs_build=needs, reason=reason))
+
+    @on(IndexStatusChecked)
+    def _status_checked(self, message: IndexStatusChecked) -> None:
+        if message.corpus_problem:
+            self.push_screen(
+                NoCorpusScreen(self.settings, message.corpus_problem), lambda _: self.start()
+            )
+        elif message.needs_build:
+            self.push_screen(
+                IndexingScreen(self.settings, reason=message.reason), self._after_build
+            )
+        else:
+            self._open_index()
+
+    def _after_build(self, ok: bool | None) -> None:
+        if self.index is None:
+            self._open_index()
+        elif self.search_screen is not None:
+            self.search_screen.search_now()
+
+    @work(thread=True, exclusive=True, group="open")
+    def _open_index(self) -> None:
+        try:
+            from idlibtui.search import open_index
+
+            index = open_index(self.settings.index)
+        except Exception as exc:
+            self.post_message(IndexReady(error=printable(str(exc)) or type(exc).__name__))
+        else:
+            self.post_message(IndexReady(index))
+
+    @on(IndexReady)
+    def _index_ready(self, message: IndexReady) -> None:
+        if message.error:
+            self.index_error = message.error
+            if self.search_screen is not None:
+                self.search_screen.show_index_error(message.error)
+            return
+        self._use_index(message.index)
+
+    def _use_index(self, index: Any) -> None:
+        self.index = index
+        self.index_error = ""
+        if self.search_screen is not None:
+            self.search_screen.set_index(index)
+
+    # -- app-wide actions -----------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_rebuild_index(self) -> None:
+        if any(isinstance(screen, IndexingScreen) for screen in self.screen_stack):
+            self.notify("The index is already being built.")
+            return
+        self.push_screen(
+            IndexingScreen(self.settings, reason="asked for", rebuild=True), self._after_build
+        )
+
+    def open_article(self, article_id: str) -> None:
+        """Open the reader on one article (from the palette)."""
+        if self.index is None:
+            self.notify("The index is not open yet.", severity="warning")
+            return
+        try:
+            stored = self.index.get(article_id)
+        except Exception as exc:
+            self.notify(safe.line(f"Cannot open the article: {exc}"), severity="error")
+            return
+        if not stored:
+            self.notify("That article is no longer in the index.", severity="warning")
+            return
+        try:
+            from idlibtui.tui.screens.reader import ReaderScreen
+        except ImportError:
+            self.notify("The reader is not available in this build yet.", severity="warning")
+            return
+        query = self.search_screen.query_text if self.search_screen is not None else ""
+        self.push_screen(ReaderScreen(article_id, stored.get("path", ""), query, self.settings))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Rebuild index",
+            "Read the whole corpus again and rebuild the search index",
+            self.action_rebuild_index,
+        )
+        yield SystemCommand("Help", "Every key of this screen", self.action_help)

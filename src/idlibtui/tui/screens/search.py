@@ -1,0 +1,446 @@
+"""The search screen: query, facets, results; Enter opens the reader, two marks open compare.
+
+The search runs in a thread worker that only posts ``SearchDone``/``SearchFailed``; typing is
+debounced, and an answer whose query or generation no longer matches is dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, OptionList, Static
+
+from idlibtui.tui import safe
+from idlibtui.tui.messages import SearchDone, SearchFailed, SearchRequest
+from idlibtui.tui.widgets.facets import Chips, FacetList, Filters
+from idlibtui.tui.widgets.results import ResultsList
+
+DEBOUNCE_SECONDS = 0.15
+PAGE_SIZE = 50
+
+QUERY_HELP = """\
+[b]Query language[/b] (the same as [i]idlibtui search[/i])
+  words            all of them must occur (stemmed: [i]attack[/i] finds [i]attacks[/i])
+  "a phrase"       the words in this order
+  a OR b, NOT a    alternatives, exclusion; (brackets) group
+  title:word       in the title;  source:"Al Jazeera"  by outlet
+  date:2019-12     a month (or a year, a day);  date:[2019-12 to 2020-02]  a range
+  entity:"Recep Tayyip Erdogan"   articles naming this person, place or group
+  empty query      every article, newest first"""
+
+
+def format_elapsed(ms: float) -> str:
+    """How long the engine took, in words (tests replace this to keep snapshots stable)."""
+    return f"{ms:.0f} ms" if ms >= 1 else "<1 ms"
+
+
+class SearchScreen(Screen):
+    """Query input, facet panel, results list; keeps its state when other screens are pushed."""
+
+    AUTO_FOCUS = "#query"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    HELP_NOTES: ClassVar[str] = QUERY_HELP
+    HELP_TITLE: ClassVar[str] = "Search"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_query", "Search", id="search.focus_query"),
+        Binding("m", "mark", "Mark", id="search.mark"),
+        Binding("c", "compare", "Compare", id="search.compare"),
+        Binding("s", "toggle_sort", "Sort", id="search.sort"),
+        Binding("f", "toggle_facets", "Filters", id="search.facets"),
+        Binding("x", "clear_filters", "Clear filters", id="search.clear_filters"),
+        Binding("ctrl+g", "apply_suggestion", "Did you mean", id="search.suggestion"),
+        Binding("escape", "switch_focus", "Query/results", show=False, id="search.escape"),
+        Binding("down", "leave_query", "Results", show=False, id="search.down"),
+    ]
+
+    def __init__(self, *, show_timings: bool = True) -> None:
+        super().__init__()
+        self.index: Any = None
+        self.show_timings = show_timings
+        self.sort = "relevance"
+        self.filters: Filters = {}
+        self.filter_order: list[tuple[str, str]] = []
+        self.marked: dict[str, Any] = {}
+        self.suggestion = ""
+        self.results: Any = None
+        self.loaded_pages = 0
+        self.last_request: SearchRequest | None = None
+        self._generation = 0
+        self._debounce: Timer | None = None
+        self._error: BaseException | None = None
+        self._loading_more = False
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-top"):
+            yield Input(
+                placeholder='Search: words, "a phrase", source:, date:2019-12, entity:…  '
+                "(empty: every article)",
+                id="query",
+                select_on_focus=False,
+            )
+            yield Static(id="status", markup=False)
+            yield Static(id="query-error", markup=False)
+            yield Chips(id="chips", markup=False)
+        with Horizontal(id="search-body"):
+            yield FacetList(id="facets")
+            yield ResultsList(id="results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#query-error").display = False
+        self.query_one(Chips).show_filters(self.filters, self.filter_order)
+        self.query_one(FacetList).border_title = "Filters"
+        results = self.query_one(ResultsList)
+        results.border_title = "Results"
+        if self.index is None:
+            self._set_status(Content.styled("Opening the index…", "$text-muted"))
+            results.show_placeholder(Content.styled("Opening the index…", "italic $text-muted"))
+        else:
+            self.search_now()
+
+    @property
+    def query_text(self) -> str:
+        return self.query_one("#query", Input).value.strip()
+
+    # -- index ----------------------------------------------------------------------------------
+
+    def set_index(self, index: Any) -> None:
+        """Use ``index`` (a ``SearchIndex``) from now on and search again."""
+        self.index = index
+        if self.is_mounted:
+            self.search_now()
+
+    def show_index_error(self, error: str) -> None:
+        """The index could not be opened: say why and how to build it."""
+        message = Content.assemble(
+            ("The index could not be opened: ", "bold $text-error"),
+            safe.line(error),
+            ("  ctrl+p → Rebuild index, or run: idlibtui index", "$text-muted"),
+        )
+        self._set_status(message)
+        self.query_one(ResultsList).show_placeholder(
+            Content.styled("No index to search.", "italic $text-muted")
+        )
+
+    # -- searching ------------------------------------------------------------------------------
+
+    @on(Input.Changed, "#query")
+    def _query_changed(self, event: Input.Changed) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(DEBOUNCE_SECONDS, self._debounced)
+
+    def _debounced(self) -> None:
+        self._debounce = None
+        request = self.last_request
+        if request is not None and request.query == self.query_text and self._same_state(request):
+            return
+        self.search_now()
+
+    @on(Input.Submitted, "#query")
+    def _query_submitted(self, event: Input.Submitted) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+            self._debounce = None
+        request = self.last_request
+        if request is None or request.query != self.query_text or not self._same_state(request):
+            self.search_now()
+        if self._error is None:
+            self.query_one(ResultsList).focus()
+
+    def _same_state(self, request: SearchRequest) -> bool:
+        return request.sort == self._effective_sort() and request.filters == self._frozen_filters()
+
+    def _frozen_filters(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return tuple((key, tuple(values)) for key, values in sorted(self.filters.items()) if values)
+
+    def _effective_sort(self) -> str:
+        return "date" if not self.query_text else self.sort
+
+    def search_now(self, page: int = 1) -> None:
+        """Start a search for the current input, filters and sort (page > 1 appends)."""
+        if self.index is None:
+            return
+        if page == 1:
+            self._generation += 1
+            self._loading_more = False
+        request = SearchRequest(
+            generation=self._generation,
+            query=self.query_text,
+            sort=self._effective_sort(),
+            filters=self._frozen_filters(),
+            page=page,
+            page_size=PAGE_SIZE,
+        )
+        if page == 1:
+            self.last_request = request
+        self._run_search(self.index, request)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _run_search(self, index: Any, request: SearchRequest) -> None:
+        try:
+            results = index.search(
+                request.query,
+                page=request.page,
+                page_size=request.page_size,
+                sort=request.sort,
+                filters=request.filter_dict(),
+            )
+        except Exception as error:  # QueryError, or an engine failure shown as a message
+            self.post_message(SearchFailed(request, error))
+        else:
+            self.post_message(SearchDone(request, results))
+
+    def _is_current(self, request: SearchRequest) -> bool:
+        return request.generation == self._generation and request.query == self.query_text
+
+    @on(SearchDone)
+    def _search_done(self, message: SearchDone) -> None:
+        request, results = message.request, message.results
+        if not self._is_current(request):
+            return  # stale: the user has typed on since
+        results_list = self.query_one(ResultsList)
+        if request.page > 1:
+            if not self._loading_more or request.page != self.loaded_pages + 1:
+                return
+            self._loading_more = False
+            self.loaded_pages = request.page
+            results_list.show_hits(results.hits, results.total, append=True)
+            return
+        self._error = None
+        self.results = results
+        self.loaded_pages = 1
+        self.suggestion = (results.suggestion or "").strip()
+        self.query_one("#query-error").display = False
+        results_list.marked = set(self.marked)
+        if results.hits:
+            results_list.show_hits(results.hits, results.total)
+        else:
+            results_list.show_placeholder(self._nothing_found())
+        self.query_one(FacetList).show_facets(results.facets or {}, self.filters)
+        self._show_summary()
+        self.refresh_bindings()
+
+    def _nothing_found(self) -> Content:
+        text = Content.styled("Nothing found.", "bold")
+        if self.suggestion:
+            text = text + safe.template(
+                "  Did you mean [b $accent]$s[/]?  (ctrl+g)", s=self.suggestion
+            )
+        if self.filter_order:
+            text = text + Content.styled("  Filters are on: x clears them.", "$text-muted")
+        return text
+
+    def _show_summary(self) -> None:
+        results = self.results
+        if results is None:
+            return
+        shown = len(self.query_one(ResultsList).hits)
+        noun = "article" if results.total == 1 else "articles"
+        parts = [Content.styled(f"{results.total} {noun}", "bold")]
+        if not self.query_text:
+            parts.append(Content.styled("all articles", "$text-muted"))
+        if shown < results.total:
+            parts.append(Content.styled(f"showing {shown}", "$text-muted"))
+        if self.show_timings:
+            parts.append(Content.styled(format_elapsed(results.elapsed_ms), "$text-muted"))
+        sort = self._effective_sort()
+        parts.append(Content.styled(f"sorted by {sort}", "$text-muted"))
+        summary = Content.styled(" · ", "$text-muted").join(parts)
+        if self.suggestion:
+            summary = summary + safe.template(
+                "   [@click=screen.apply_suggestion]Did you mean "
+                "[b $accent underline]$s[/]?[/] [dim](ctrl+g or click)[/]",
+                s=self.suggestion,
+            )
+        self._set_status(summary)
+
+    def _set_status(self, content: Content) -> None:
+        self.query_one("#status", Static).update(content)
+
+    @on(SearchFailed)
+    def _search_failed(self, message: SearchFailed) -> None:
+        request, error = message.request, message.error
+        if not self._is_current(request):
+            return
+        if request.page > 1:
+            self._loading_more = False
+            self.notify(safe.line(f"Could not load more: {error}"), severity="error")
+            return
+        self._error = error
+        self.results = None
+        self.suggestion = ""
+        box = self.query_one("#query-error", Static)
+        width = max(10, self.size.width - 4)
+        position = getattr(error, "position", None)
+        what = getattr(error, "message", None) or str(error) or type(error).__name__
+        if type(error).__name__ == "QueryError":
+            heading = Content.styled("Malformed query: ", "bold $text-error")
+        else:
+            heading = Content.styled("Search failed: ", "bold $text-error")
+        where = f" (at character {position + 1})" if isinstance(position, int) else ""
+        text = Content.assemble(heading, safe.line(what), (where, "$text-error"))
+        if isinstance(position, int):
+            text = Content.assemble(safe.caret_under(request.query, position, width), "\n", text)
+        box.update(text)
+        box.display = True
+        self._set_status(Content.styled("Fix the query to see results.", "$text-muted"))
+        self.query_one(ResultsList).show_placeholder(
+            Content.styled("No results for a malformed query.", "italic $text-muted")
+        )
+        self.refresh_bindings()
+
+    # -- results --------------------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#results")
+    def _result_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        results = self.query_one(ResultsList)
+        if results.is_more(event.option_index):
+            self.load_more()
+            return
+        hit = results.hit_at(event.option_index)
+        if hit is not None:
+            self.open_hit(hit)
+
+    def load_more(self) -> None:
+        if self._loading_more or self.results is None:
+            return
+        self._loading_more = True
+        self.search_now(page=self.loaded_pages + 1)
+
+    def open_hit(self, hit: Any) -> None:
+        try:
+            from idlibtui.tui.screens.reader import ReaderScreen
+        except ImportError:
+            self.notify("The reader is not available in this build yet.", severity="warning")
+            return
+        self.app.push_screen(ReaderScreen(hit.id, hit.path, self.query_text, self.app.settings))
+
+    # -- filters --------------------------------------------------------------------------------
+
+    @on(FacetList.Toggled)
+    def _facet_toggled(self, event: FacetList.Toggled) -> None:
+        self.toggle_filter(event.key, event.value)
+
+    def toggle_filter(self, key: str, value: str) -> None:
+        values = self.filters.setdefault(key, [])
+        if value in values:
+            values.remove(value)
+            self.filter_order.remove((key, value))
+        else:
+            values.append(value)
+            self.filter_order.append((key, value))
+        if not values:
+            del self.filters[key]
+        self._filters_changed()
+
+    def _filters_changed(self) -> None:
+        self.query_one(Chips).show_filters(self.filters, self.filter_order)
+        self.search_now()
+
+    def action_remove_filter(self, number: int) -> None:
+        if 0 <= number < len(self.filter_order):
+            self.toggle_filter(*self.filter_order[number])
+
+    def action_clear_filters(self) -> None:
+        self.filters.clear()
+        self.filter_order.clear()
+        self._filters_changed()
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "apply_suggestion":
+            return bool(self.suggestion)
+        if action == "compare":
+            return len(self.marked) == 2
+        if action == "clear_filters":
+            return bool(self.filter_order)
+        if action == "mark":
+            focused = self.focused
+            return isinstance(focused, ResultsList)
+        return True
+
+    def action_focus_query(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    def action_switch_focus(self) -> None:
+        """Esc: from the query to the results, from anywhere else back to the query."""
+        if self.focused is self.query_one("#query"):
+            self.action_leave_query()
+        else:
+            self.action_focus_query()
+
+    def action_leave_query(self) -> None:
+        results = self.query_one(ResultsList)
+        if self.focused is self.query_one("#query") and results.option_count:
+            results.focus()
+
+    def action_toggle_sort(self) -> None:
+        self.sort = "date" if self.sort == "relevance" else "relevance"
+        if not self.query_text:
+            self.notify(f"Sort by {self.sort} applies once you type a query.", timeout=3)
+        self.search_now()
+
+    def action_toggle_facets(self) -> None:
+        facets = self.query_one(FacetList)
+        if not facets.display:
+            facets.display = True
+            facets.focus()
+        elif self.focused is facets:
+            facets.display = False
+            self.query_one(ResultsList).focus()
+        else:
+            facets.focus()
+
+    def action_apply_suggestion(self) -> None:
+        if not self.suggestion:
+            return
+        box = self.query_one("#query", Input)
+        box.value = self.suggestion
+        box.cursor_position = len(box.value)
+        self.search_now()
+
+    def action_mark(self) -> None:
+        results = self.query_one(ResultsList)
+        hit = results.current_hit
+        if hit is None:
+            return
+        if hit.id in self.marked:
+            del self.marked[hit.id]
+        else:
+            self.marked[hit.id] = hit
+            while len(self.marked) > 2:
+                oldest = next(iter(self.marked))
+                del self.marked[oldest]
+        results.refresh_marks(set(self.marked))
+        if len(self.marked) == 2:
+            self.notify("Two articles marked: press c to compare them.", timeout=3)
+        self.refresh_bindings()
+
+    def action_compare(self) -> None:
+        if len(self.marked) != 2:
+            self.notify("Mark two results with m first.", severity="warning", timeout=3)
+            return
+        try:
+            from idlibtui.tui.screens.compare import CompareScreen
+        except ImportError:
+            self.notify(
+                "The compare screen is not available in this build yet.", severity="warning"
+            )
+            return
+        left, right = self.marked.values()
+        self.app.push_screen(
+            CompareScreen(left.path, right.path, self.app.settings, query=self.query_text)
+        )

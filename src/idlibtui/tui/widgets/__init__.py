@@ -1,0 +1,1 @@
+"""Widgets: results list and facets (search); article view and side panel (reader)."""
