@@ -1,14 +1,60 @@
 """Annotators: figures and named entities as spans into the cleaned text.
 
-PLACEHOLDER until the figures-and-entities work lands: returns the article unchanged.
+``annotate(article, corrections=None)`` returns the article with ``figures`` (numbers with what
+they count, and dates resolved against the article's date) and ``entities`` (PERSON, PLACE,
+ORG, GROUP mentions with canonical names) filled in. ``corrections`` is a loaded
+:class:`~idlibtui.annotate.corrections.Corrections`, a path to a corrections file, or None.
+``ANNOTATOR_VERSION`` changes whenever the output changes, so the index rebuilds.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import os
+
+from idlibtui.annotate.corrections import Corrections, CorrectionsError, load_corrections
+from idlibtui.annotate.entities import find_entities
+from idlibtui.annotate.figures import find_figures
+from idlibtui.dates import find_dates
 from idlibtui.model import Article
 
-ANNOTATOR_VERSION = "0"
+ANNOTATOR_VERSION = "1"
+
+__all__ = [
+    "ANNOTATOR_VERSION",
+    "Corrections",
+    "CorrectionsError",
+    "annotate",
+    "annotate_text",
+    "load_corrections",
+]
 
 
-def annotate(article: Article, corrections=None) -> Article:
-    return article
+def _resolve(corrections: Corrections | str | os.PathLike[str] | None) -> Corrections | None:
+    if corrections is None or isinstance(corrections, Corrections):
+        return corrections
+    return load_corrections(corrections)
+
+
+def annotate_text(text: str, anchor=None, *, anchor_inferred: bool = False, corrections=None):
+    """``(figures, entities)`` for a bare text; what ``annotate`` does for an article."""
+    corr = _resolve(corrections)
+    dates = find_dates(text, anchor)
+    figures = find_figures(text, anchor, anchor_inferred=anchor_inferred, dates=dates)
+    if corr is not None and not corr.empty:
+        entities = corr.finder().find(text)
+    else:
+        entities = find_entities(text)
+    return tuple(figures), tuple(entities)
+
+
+def annotate(
+    article: Article, corrections: Corrections | str | os.PathLike[str] | None = None
+) -> Article:
+    figures, entities = annotate_text(
+        article.text,
+        article.date,
+        anchor_inferred=article.date_inferred,
+        corrections=corrections,
+    )
+    return dataclasses.replace(article, figures=figures, entities=entities)

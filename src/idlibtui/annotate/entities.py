@@ -1,0 +1,637 @@
+"""Named entities (PERSON, PLACE, ORG, GROUP) with canonical names, as spans of the cleaned text.
+
+One tokenising pass; every token gets a *folded* key (lower case, no diacritics, no apostrophes
+or ʿ/ʾ, al/el/an/ar/as/ash/… as one article, e/o as a/u, doubled letters single) so spellings and
+transliterations of one name meet (``Maaret al-Numan``, ``Ma'arrat an-Nu'man``, ``Maarat al
+Numan``). The gazetteer (``gazetteer.toml``, package data, extended by the user's corrections) is
+a dictionary keyed by the first folded token, longest alias first. Rules then catch names the
+gazetteer lacks: titles (``Ambassador X``, ``protester X``), appositions (``X, a nurse``),
+``Abu X``, places after ``in``/``near``/``toward``/``outskirts of``, and surnames that repeat a
+person named in full earlier in the article.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources
+
+from idlibtui.model import Mention
+
+TYPES = ("PERSON", "PLACE", "ORG", "GROUP")
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’ʼʿʾ`][^\W_]+)*")
+_ARTICLES = frozenset(
+    ["al", "el", "ar", "an", "as", "ash", "ad", "at", "az", "adh", "ath", "ul", "ad-"]
+)
+_CONNECTORS = frozenset(
+    [
+        "al",
+        "el",
+        "ar",
+        "an",
+        "as",
+        "ash",
+        "ad",
+        "at",
+        "az",
+        "bin",
+        "ibn",
+        "abu",
+        "abou",
+        "de",
+        "du",
+        "la",
+        "von",
+        "van",
+        "der",
+    ]
+)
+_POSSESSIVE = re.compile(r"['’]s$")
+_APOSTROPHES = str.maketrans("", "", "'’ʼʿʾ`.")
+_SPECIAL = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss"})
+_VOWEL_RULES = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "ai"), ("ey", "ai"), ("ay", "ai"))
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(token: str) -> str:
+    """The transliteration-insensitive key of one word."""
+    t = unicodedata.normalize("NFKD", token.translate(_SPECIAL))
+    t = "".join(c for c in t if not unicodedata.combining(c)).lower().translate(_APOSTROPHES)
+    if t in _ARTICLES:
+        return "al"
+    for a, b in _VOWEL_RULES:
+        t = t.replace(a, b)
+    t = t.replace("e", "a").replace("o", "u").replace("y", "i")
+    return _DOUBLE.sub(r"\1", t)
+
+
+def fold_name(name: str) -> tuple[str, ...]:
+    words = [_POSSESSIVE.sub("", m.group(0)) for m in _TOKEN.finditer(name)]
+    return tuple(fold(w) for w in words if w)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    canonical: str
+    type: str
+
+
+@dataclass
+class Gazetteer:
+    """Aliases by first folded token; each alias is (keys, entity, exact-case surface or "")."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    by_first: dict[str, list[tuple[tuple[str, ...], Entity, str]]] = field(default_factory=dict)
+    max_len: int = 1
+
+    def add(self, canonical: str, type_: str, aliases: list[str] | tuple[str, ...] = ()) -> Entity:
+        key = canonical.casefold()
+        entity = self.entities.get(key)
+        if entity is None or entity.type != type_:
+            entity = Entity(canonical, type_)
+            self.entities[key] = entity
+        for alias in (canonical, *aliases):
+            self.add_alias(alias, entity)
+        return entity
+
+    def add_alias(self, alias: str, entity: Entity) -> None:
+        keys = fold_name(alias)
+        if not keys:
+            return
+        compact = alias.replace(".", "")
+        exact = compact if (compact.isupper() and len(keys) == 1) else ""
+        bucket = self.by_first.setdefault(keys[0], [])
+        bucket[:] = [b for b in bucket if not (b[0] == keys and b[2] == exact)]
+        bucket.append((keys, entity, exact))
+        bucket.sort(key=lambda b: -len(b[0]))
+        self.max_len = max(self.max_len, len(keys))
+
+    def copy(self) -> Gazetteer:
+        g = Gazetteer(dict(self.entities), {k: list(v) for k, v in self.by_first.items()})
+        g.max_len = self.max_len
+        return g
+
+
+def load_gazetteer_text(text: str) -> Gazetteer:
+    data = tomllib.loads(text)
+    g = Gazetteer()
+    for type_ in TYPES:
+        for canonical, aliases in data.get(type_, {}).items():
+            g.add(canonical, type_, list(aliases))
+    return g
+
+
+@functools.lru_cache(maxsize=1)
+def base_gazetteer() -> Gazetteer:
+    """The shipped gazetteer, compiled once per process."""
+    text = resources.files("idlibtui.annotate").joinpath("gazetteer.toml").read_text("utf-8")
+    return load_gazetteer_text(text)
+
+
+# --- rules for names the gazetteer lacks ----------------------------------------------------
+
+_TITLES = frozenset(
+    [
+        "president",
+        "ambassador",
+        "envoy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "secretary",
+        "general",
+        "gen",
+        "commander",
+        "colonel",
+        "col",
+        "lieutenant",
+        "lt",
+        "sergeant",
+        "captain",
+        "major",
+        "dr",
+        "doctor",
+        "sheikh",
+        "shaikh",
+        "imam",
+        "king",
+        "prince",
+        "queen",
+        "emir",
+        "premier",
+        "chancellor",
+        "mayor",
+        "governor",
+        "senator",
+        "representative",
+        "rep",
+        "activist",
+        "protester",
+        "journalist",
+        "correspondent",
+        "reporter",
+        "photographer",
+        "nurse",
+        "surgeon",
+        "physician",
+        "medic",
+        "paramedic",
+        "volunteer",
+        "rescuer",
+        "resident",
+        "farmer",
+        "teacher",
+        "student",
+        "father",
+        "mother",
+        "mr",
+        "mrs",
+        "ms",
+        "director",
+        "coordinator",
+        "chief",
+        "head",
+        "official",
+        "officer",
+        "leader",
+        "founder",
+        "chairman",
+        "chairwoman",
+        "monitor",
+        "analyst",
+        "researcher",
+        "expert",
+        "professor",
+        "prof",
+        "cleric",
+        "judge",
+        "lawyer",
+        "deputy",
+        "undersecretary",
+        "representative",
+        "delegate",
+        "diplomat",
+        "negotiator",
+        "organizer",
+        "organiser",
+        "fighter",
+        "defector",
+    ]
+)
+_ROLE_AFTER = re.compile(
+    r"\s*,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:"
+    + "|".join(sorted(_TITLES, key=len, reverse=True))
+    + r"|organizer|organiser|mother|father|man|woman|resident|worker|member|survivor)s?\b",
+    re.IGNORECASE,
+)
+_PLACE_CUES = frozenset(
+    ["in", "near", "toward", "towards", "outside", "around", "into", "from", "across"]
+)
+_PLACE_OF = re.compile(
+    r"\b(?:outskirts|city|town|village|villages|province|district|countryside|suburb|suburbs|"
+    r"neighbourhood|neighborhood|camp|region|governorate|town of|area)\s+of\s+$",
+    re.IGNORECASE,
+)
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|according\s+to|asked|added)\s+$")
+_SPEECH_AFTER = re.compile(r"^\s*(?:said|says|told|added|explained|warned)\b")
+_ORG_WORDS = frozenset(
+    [
+        "committee",
+        "council",
+        "organization",
+        "organisation",
+        "agency",
+        "ministry",
+        "department",
+        "network",
+        "union",
+        "association",
+        "foundation",
+        "institute",
+        "center",
+        "centre",
+        "fund",
+        "programme",
+        "program",
+        "office",
+        "commission",
+        "coalition",
+        "observatory",
+        "society",
+        "federation",
+        "authority",
+        "bank",
+        "court",
+        "company",
+        "news",
+        "radio",
+        "television",
+        "tv",
+    ]
+)
+_GROUP_WORDS = frozenset(
+    ["front", "army", "brigade", "brigades", "battalion", "division", "corps", "legion", "militia"]
+)
+_NOT_NAMES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "their",
+        "they",
+        "he",
+        "she",
+        "it",
+        "its",
+        "we",
+        "i",
+        "you",
+        "but",
+        "and",
+        "or",
+        "if",
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "from",
+        "to",
+        "by",
+        "with",
+        "as",
+        "since",
+        "after",
+        "before",
+        "while",
+        "when",
+        "where",
+        "what",
+        "who",
+        "why",
+        "how",
+        "our",
+        "his",
+        "her",
+        "some",
+        "many",
+        "most",
+        "more",
+        "all",
+        "any",
+        "no",
+        "not",
+        "so",
+        "yet",
+        "also",
+        "only",
+        "even",
+        "still",
+        "just",
+        "then",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "according",
+        "despite",
+        "although",
+        "though",
+        "because",
+        "however",
+        "meanwhile",
+        "moreover",
+        "now",
+        "here",
+        "mr",
+        "mrs",
+        "ms",
+        "video",
+        "photo",
+        "source",
+        "read",
+        "related",
+        "watch",
+        "see",
+        "like",
+    ]
+)
+_DEMONYMS = frozenset(
+    [
+        "syrian",
+        "syrians",
+        "turkish",
+        "turk",
+        "turks",
+        "russian",
+        "russians",
+        "iranian",
+        "iranians",
+        "iraqi",
+        "lebanese",
+        "kurdish",
+        "kurd",
+        "kurds",
+        "american",
+        "americans",
+        "european",
+        "europeans",
+        "arab",
+        "arabs",
+        "british",
+        "french",
+        "german",
+        "israeli",
+        "jordanian",
+        "saudi",
+        "qatari",
+        "chinese",
+        "afghan",
+        "palestinian",
+        "sunni",
+        "shia",
+        "shiite",
+        "alawite",
+        "druze",
+        "christian",
+        "muslim",
+        "islamic",
+        "western",
+        "eastern",
+        "northern",
+        "southern",
+        "northwestern",
+        "northeastern",
+        "turkey-backed",
+        "russian-backed",
+        "iranian-backed",
+        "u.s.-backed",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    start: int
+    end: int
+    word: str
+    key: str
+    upper: bool
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        start, end = m.span()
+        if len(word) > 3 and _POSSESSIVE.search(word):
+            word = word[:-2]
+            end -= 2
+        out.append(_Tok(start, end, word, fold(word), word[:1].isupper()))
+    return out
+
+
+def _gap_ok(text: str, a: _Tok, b: _Tok) -> bool:
+    """Tokens of one name are separated by spaces or hyphens only (no comma, no line break)."""
+    gap = text[a.end : b.start]
+    return len(gap) <= 3 and all(c in " -\u00a0‑" for c in gap)
+
+
+class EntityFinder:
+    """The compiled gazetteer plus the rules; ``find(text)`` returns mentions in text order."""
+
+    def __init__(self, gazetteer: Gazetteer, suppress: frozenset[str] = frozenset(),
+                 merges: dict[str, str] | None = None) -> None:  # fmt: skip
+        self.gaz = gazetteer
+        self.suppress = frozenset(s.casefold() for s in suppress)
+        self.merges = {k.casefold(): v for k, v in (merges or {}).items()}
+
+    def _canonical(self, name: str, type_: str) -> tuple[str, str]:
+        seen = set()
+        while name.casefold() in self.merges and name.casefold() not in seen:
+            seen.add(name.casefold())
+            name = self.merges[name.casefold()]
+        ent = self.gaz.entities.get(name.casefold())
+        return (ent.canonical, ent.type) if ent else (name, type_)
+
+    def find(self, text: str) -> list[Mention]:
+        if not text:
+            return []
+        toks = _tokens(text)
+        n = len(toks)
+        covered = [False] * n
+        found: list[tuple[int, int, str, str]] = []  # (first tok, last tok, canonical, type)
+        by_first = self.gaz.by_first
+        i = 0
+        while i < n:
+            t = toks[i]
+            cands = by_first.get(t.key)
+            hit = None
+            if cands and (t.upper or t.key == "al"):
+                for keys, entity, exact in cands:
+                    k = len(keys)
+                    if i + k > n:
+                        continue
+                    if exact:
+                        if t.word.replace(".", "") != exact:
+                            continue
+                    elif k == 1 and not t.upper:
+                        continue
+                    if k > 1:
+                        ok = True
+                        for j in range(1, k):
+                            if toks[i + j].key != keys[j] or not _gap_ok(
+                                text, toks[i + j - 1], toks[i + j]
+                            ):
+                                ok = False
+                                break
+                        if not ok:
+                            continue
+                        if not any(toks[i + j].upper for j in range(k)):
+                            continue
+                    hit = (i, i + k - 1, entity.canonical, entity.type)
+                    break
+            if hit:
+                found.append(hit)
+                for j in range(hit[0], hit[1] + 1):
+                    covered[j] = True
+                i = hit[1] + 1
+            else:
+                i += 1
+        self._rules(text, toks, covered, found)
+        self._coreference(toks, covered, found)
+        mentions: list[Mention] = []
+        for a, b, canonical, type_ in sorted(found):
+            start, end = toks[a].start, toks[b].end
+            surface = text[start:end]
+            canonical, type_ = self._canonical(canonical, type_)
+            if surface.casefold() in self.suppress or canonical.casefold() in self.suppress:
+                continue
+            mentions.append(Mention(start, end, surface, type_, canonical))
+        return mentions
+
+    def _rules(self, text: str, toks: list[_Tok], covered: list[bool], found: list) -> None:
+        n = len(toks)
+        i = 0
+        while i < n:
+            if covered[i] or not toks[i].upper:
+                i += 1
+                continue
+            j = i
+            while (
+                j + 1 < n
+                and not covered[j + 1]
+                and _gap_ok(text, toks[j], toks[j + 1])
+                and (toks[j + 1].upper or toks[j + 1].word.lower() in _CONNECTORS)
+            ):
+                j += 1
+            while j > i and toks[j].word.lower() in _CONNECTORS:
+                j -= 1
+            self._classify_run(text, toks, i, j, covered, found)
+            i = j + 1
+
+    def _classify_run(self, text: str, toks: list[_Tok], i: int, j: int,
+                      covered: list[bool], found: list) -> None:  # fmt: skip
+        # strip leading function words, demonyms and titles; remember what was stripped
+        title = False
+        cue_word = ""
+        while i <= j:
+            low = toks[i].word.lower()
+            if low in _NOT_NAMES:
+                cue_word = low
+                i += 1
+            elif low in _DEMONYMS or low.endswith("-backed") or low.endswith("-based"):
+                i += 1
+            elif low in _TITLES or low in ("u.s", "u.n", "un", "us"):
+                title = title or low in _TITLES
+                i += 1
+            else:
+                break
+        if i > j:
+            return
+        words = [toks[k].word.lower() for k in range(i, j + 1)]
+        if any(w in _NOT_NAMES for w in words) or any(w.isdigit() for w in words):
+            return
+        start = toks[i].start
+        before = text[max(0, start - 40) : start]
+        prev_tok = toks[i - 1].word.lower() if i > 0 else ""
+        after = text[toks[j].end : toks[j].end + 60]
+        type_ = ""
+        if toks[i].word.lower() in ("abu", "umm", "abou") and j > i:
+            type_ = "PERSON"
+        elif any(w in _GROUP_WORDS for w in words) and j > i:
+            type_ = "GROUP"
+        elif any(w in _ORG_WORDS for w in words) and j > i:
+            type_ = "ORG"
+        elif (
+            title
+            or (prev_tok in _TITLES and not toks[i - 1].upper)
+            or (_ROLE_AFTER.match(after) and j > i)
+            or (j > i and (_SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(after)))
+        ):
+            type_ = "PERSON"
+        elif (
+            (cue_word in _PLACE_CUES or prev_tok in _PLACE_CUES)
+            and (i == 0 or not toks[i - 1].upper or cue_word)
+        ) or _PLACE_OF.search(before):
+            type_ = "PLACE"
+        if not type_:
+            return
+        if type_ == "PLACE" and j - i > 3:
+            return
+        name = " ".join(toks[k].word for k in range(i, j + 1))
+        name = re.sub(r"\s+-\s*|\s*-\s+", "-", name)
+        for k in range(i, j + 1):
+            covered[k] = True
+        found.append((i, j, text[toks[i].start : toks[j].end], type_))
+
+    def _coreference(self, toks: list[_Tok], covered: list[bool], found: list) -> None:
+        surnames: dict[str, str] = {}
+        for a, b, canonical, type_ in found:
+            if type_ == "PERSON" and b > a:
+                surnames.setdefault(toks[b].key, canonical)
+        if not surnames:
+            return
+        for k, t in enumerate(toks):
+            if not covered[k] and t.upper and t.key in surnames:
+                covered[k] = True
+                found.append((k, k, surnames[t.key], "PERSON"))
+
+
+@functools.lru_cache(maxsize=1)
+def default_finder() -> EntityFinder:
+    return EntityFinder(base_gazetteer())
+
+
+def find_entities(text: str, finder: EntityFinder | None = None) -> list[Mention]:
+    """Every entity mention in ``text`` (gazetteer first, then the rules, then coreference)."""
+    return (finder or default_finder()).find(text)

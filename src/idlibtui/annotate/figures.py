@@ -1,0 +1,691 @@
+# ruff: noqa: E501  (the number grammar reads best one alternative per line)
+"""Figures: a number together with what it counts, as spans of the cleaned text.
+
+One pass of one compiled pattern finds every quantity (digits, number words, vague quantities,
+money, percentages, ranges, fractions); small anchored look-ups around each match add the unit,
+the kind, what is counted, the qualifier, the attribution and whether it is a projection. Dates
+come from :mod:`idlibtui.dates` and become figures of kind ``date``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from idlibtui.dates import DateMention, find_dates
+from idlibtui.model import Figure
+
+_ONES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {
+    "dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000,
+    "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
+}  # fmt: skip
+_VAGUE = {
+    "dozens": 1, "scores": 1, "hundreds": 2, "thousands": 3, "tens of thousands": 4,
+    "hundreds of thousands": 5, "millions": 6, "tens of millions": 7,
+    "hundreds of millions": 8, "billions": 9, "dozens of thousands": 4,
+}  # fmt: skip
+
+_ONES_RE = "|".join(sorted(_ONES, key=len, reverse=True))
+_TENS_RE = "|".join(_TENS)
+_WORDNUM = rf"(?:(?:{_TENS_RE})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?|(?:{_ONES_RE}))"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:[\s\u00a0-]+(?:hundred|thousand|million|billion|trillion|dozen)\b)"
+_NUMBER = re.compile(
+    rf"""
+    (?P<vague>\b(?:(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)\b)
+  | (?P<num>
+        (?P<cur>US\$|\$|€|£)?\s?
+        (?P<n1>(?<![\w.,/])(?:{_DIGITS})(?![\w/])|\b{_WORDNUM}\b|\ba(?=\s+(?:dozen|hundred|thousand|million|billion)\b)|\bhalf\s+a(?=\s+million\b))
+        (?P<frac>\s+[1-3]/[248]|\s?½)?
+        (?P<sc1>{_SCALE}*)
+        (?:(?P<rs>\s*(?:–|—|-|to)\s*)(?P<cur2>\$)?(?P<n2>(?:{_DIGITS})(?![\w/])|\b{_WORDNUM}\b)(?P<sc2>{_SCALE}*))?
+        (?P<pct>\s?%|\s+percent\b|\s+per\s+cent\b)?
+    )
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+_UNIT_AFTER = re.compile(
+    r"""[\s\u00a0-]*(?:
+        (?P<area>square\s+(?:kilometers|kilometres|kilometer|kilometre|km|miles|mile|meters|metres)|sq\.?\s*(?:km|mi)|km2|km²|hectares)
+      | (?P<dist>kilometers|kilometres|kilometer|kilometre|km|miles|mile|meters|metres|meter|metre)
+      | (?P<money>(?:US\s+)?dollars|euros|pounds|lira|liras|Syrian\s+pounds)
+      | (?P<dur>(?:years?|months?|weeks?|days?|hours?)(?:[\s-]long)?)(?![\s-]old)
+      | (?P<age>years?[\s-]old|-year-old)
+    )\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_CONVERSION = re.compile(
+    rf"\s*\((?:about\s+|some\s+|around\s+)?(?:{_DIGITS}|{_WORDNUM})(?:{_SCALE})*[\s-]*(?:square\s+)?(?:kilometers|kilometres|km|miles|mile|meters|metres|feet|acres|hectares|dollars|euros)\)",
+    re.IGNORECASE,
+)
+_WEEK_LONG = re.compile(r"\b(?P<u>day|week|month|year)[\s-]long\b", re.IGNORECASE)
+_QUALIFIER = re.compile(
+    r"\b(?P<q>more\s+than|at\s+least|up\s+to|almost|about|around|an\s+estimated|nearly|over|less\s+than|fewer\s+than|roughly|approximately|some|as\s+many\s+as|at\s+most|close\s+to|just\s+over|just\s+under|under|upwards\s+of|in\s+excess\s+of|estimated|only|a\s+further|another)\s+(?:of\s+)?$",
+    re.IGNORECASE,
+)
+_BETWEEN_AND = re.compile(
+    rf"\s+and\s+(?P<n2>{_DIGITS}|{_WORDNUM})(?P<sc2>{_SCALE}*)", re.IGNORECASE
+)
+
+_EVENT_VERBS = [
+    (re.compile(r"\b(?:displace[sd]?|displacing|uproot(?:ed|ing)?|forced\s+(?:from|out\s+of)\s+their\s+homes)\b", re.I), "displaced"),
+    (re.compile(r"\b(?:kill(?:ed|ing|s)?|died|dead|dying|die|lost\s+their\s+lives|massacred)\b", re.I), "killed"),
+    (re.compile(r"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|ies|e)|hurt)\b", re.I), "wounded"),
+    (re.compile(r"\b(?:fle[de]|fleeing|forced\s+to\s+flee|escap(?:ed|ing))\b", re.I), "fled"),
+    (re.compile(r"\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)?|abduct(?:ed|ing)?|kidnapp?(?:ed|ing)?)\b", re.I), "detained"),
+    (re.compile(r"\b(?:trapped|besieged|stranded)\b", re.I), "trapped"),
+    (re.compile(r"\b(?:taken\s+shelter|taken\s+refuge|sought\s+refuge|sheltering|hosts?|houses|hosting)\b", re.I), "sheltered"),
+]  # fmt: skip
+_PROJECTION = re.compile(
+    r"\b(?:could|would|may|might|will|shall|threatens?\s+to|expected\s+to|likely\s+to|set\s+to|risk(?:s|ing)?|fears?\s+that|warn(?:s|ed)?\s+that)\b(?:\s+\w+){0,4}?\s*$",
+    re.IGNORECASE,
+)
+_ATTRIB_ACCORDING = re.compile(
+    r"\baccording\s+to\s+(?P<who>(?:the\s+)?(?:[A-Z][\w'’.&-]*|rebels|activists|monitors|officials|sources|residents|witnesses|medics|doctors|the\s+group)(?:\s+(?:of|for|on|and|the|al|[A-Z][\w'’.&-]*|[a-z]+-based|interviewed\s+by\s+[A-Z]\w+))*)",
+    re.IGNORECASE,
+)
+_ATTRIB_SAID = re.compile(
+    r"(?P<who>(?:[A-Z][\w'’.&-]*)(?:\s+(?:of|for|on|and|the|al|[A-Z][\w'’.&-]*))*)\s+(?:has\s+|had\s+)?(?:said|says|reported|reports|told|estimated|estimates|announced|warned|counted|documented|stated|confirmed|claimed|claims)\b"
+)
+_ATTRIB_SAID_AFTER = re.compile(
+    r"\b(?:said|says|reported|according\s+to)\s+(?P<who>(?:the\s+)?(?:[A-Z][\w'’.&-]*)(?:\s+(?:of|for|on|and|the|[A-Z][\w'’.&-]*))*)"
+)
+_ATTRIB_GENERIC = re.compile(
+    r"\b(?P<who>activists|monitors|officials|rescuers|medics|witnesses|residents)(?:\s+and\s+(?:activists|monitors|officials))?(?:\s+in\s+the\s+[\w-]+\s+region)?\s+(?:said|say|reported)\b",
+    re.IGNORECASE,
+)
+_NOT_A_SOURCE = frozenset(
+    [
+        "He",
+        "She",
+        "They",
+        "It",
+        "We",
+        "I",
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "But",
+        "And",
+        "When",
+        "While",
+        "If",
+        "In",
+        "On",
+        "At",
+        "Since",
+        "After",
+        "Before",
+        "Syrian",
+        "Turkish",
+        "Russian",
+        "Iranian",
+    ]
+)
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*|\S")
+_NOUN_STOP = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "of",
+        "from",
+        "to",
+        "by",
+        "for",
+        "with",
+        "and",
+        "or",
+        "but",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "have",
+        "has",
+        "had",
+        "were",
+        "was",
+        "are",
+        "is",
+        "be",
+        "been",
+        "being",
+        "will",
+        "would",
+        "could",
+        "may",
+        "might",
+        "can",
+        "than",
+        "as",
+        "since",
+        "during",
+        "into",
+        "onto",
+        "after",
+        "before",
+        "around",
+        "near",
+        "across",
+        "toward",
+        "towards",
+        "under",
+        "over",
+        "between",
+        "among",
+        "per",
+        "said",
+        "says",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "they",
+        "he",
+        "she",
+        "we",
+        "out",
+        "up",
+        "down",
+        "away",
+        "according",
+        "living",
+        "killed",
+        "wounded",
+        "displaced",
+        "fled",
+        "forced",
+        "trapped",
+        "including",
+        "while",
+        "despite",
+        "because",
+        "so",
+        "if",
+        "when",
+        "where",
+        "there",
+        "what",
+        "located",
+        "based",
+        "about",
+    ]
+)
+_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "some", "of"])
+_SKIP_ADJ = frozenset(["more", "other", "additional", "further"])
+_DEMONYMS = re.compile(
+    r"^(?:Syrian|Turkish|Russian|Iranian|Iraqi|Lebanese|Kurdish|Afghan|Palestinian|Jordanian|American|European|Arab)s?$"
+)
+
+_SENT_END = re.compile(r"""[.!?…]+["”’)\]]*(?=\s+["“‘(\[]?[A-Z0-9])|\n\s*\n|\n""")
+_ABBREV = re.compile(
+    r"(?:\b(?:U\.S|U\.N|U\.K|E\.U|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Prof|Rev|vs|etc)\.?|\b[A-Z])$"
+)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence boundaries as (start, end) pairs covering the text (a cheap, rule-based split)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        end = m.end()
+        if m.group(0)[0] == ".":
+            head = text[max(start, m.start() - 6) : m.start()]
+            if _ABBREV.search(head):
+                continue
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def words_to_number(words: str) -> float | None:
+    """``twenty-five`` → 25, ``Three`` → 3, ``a`` → 1, ``half a`` → 0.5."""
+    w = " ".join(words.lower().replace("-", " ").split())
+    if w == "a":
+        return 1.0
+    if w == "half a":
+        return 0.5
+    total = 0
+    for part in w.split():
+        if part in _ONES:
+            total += _ONES[part]
+        elif part in _TENS:
+            total += _TENS[part]
+        else:
+            return None
+    return float(total)
+
+
+def _number(raw: str | None) -> float | None:
+    if not raw:
+        return None
+    raw = raw.strip()
+    if raw[0].isdigit():
+        try:
+            return float(raw.replace(",", ""))
+        except ValueError:
+            return None
+    return words_to_number(raw)
+
+
+def _scale(raw: str | None) -> float:
+    factor = 1.0
+    for word in re.findall(r"[a-z]+", (raw or "").lower()):
+        factor *= _SCALES.get(word, 1)
+    return factor
+
+
+def _fraction(raw: str | None) -> float:
+    if not raw:
+        return 0.0
+    raw = raw.strip()
+    if raw == "½":
+        return 0.5
+    a, b = raw.split("/")
+    return int(a) / int(b)
+
+
+def _sentence_of(
+    spans: Sequence[tuple[int, int]], starts: Sequence[int], pos: int
+) -> tuple[int, int]:
+    i = bisect.bisect_right(starts, pos) - 1
+    if i < 0:
+        return (0, 0)
+    return spans[i]
+
+
+def _skip_number(text: str, s: int, e: int, n1: str) -> bool:
+    """Road and weapon names, entity residue, list numbering, ordinals, times."""
+    before = text[max(0, s - 3) : s]
+    if re.search(r"[A-Za-z]-?$", before) and n1[:1].isdigit():
+        return True  # M5, S-400, F-16
+    if re.search(r"&\s*#?\s*$|#\s*$", before):
+        return True  # & # 39;
+    after = text[e : e + 3]
+    if n1[:1].isdigit() and re.match(r"(?:st|nd|rd|th)\b|:\d|;", after):
+        return True
+    line_start = text.rfind("\n", 0, s) + 1
+    if not text[line_start:s].strip() and re.match(r"[.)]\s", after) and n1.isdigit():
+        return True  # "1. Heading" list numbering
+    return bool(before.endswith("[") and after[:1] == "]")
+
+
+def _what(text: str, s: int, e: int, sent_end: int, sent_start: int) -> str:
+    """The counted noun phrase after the number, with the event verb that makes it groupable."""
+    window = text[e : min(sent_end, e + 120)]
+    tokens = [(m.group(0), m.start()) for m in _WORD.finditer(window)]
+    i = 0
+    # "dozens of civilians", "200,000 of Idlib's 3 million residents"
+    while i < len(tokens) and tokens[i][0].lower() in ("of", "more", "other", "additional"):
+        i += 1
+    if i < len(tokens) and re.match(r"[A-Z]\w+['’]s$", tokens[i][0]):
+        # "200,000 of Idlib's 3 million residents": the noun after the second number
+        i += 1
+        while i < len(tokens) and (
+            tokens[i][0][:1].isdigit() or tokens[i][0].lower() in _SCALES or tokens[i][0] in ",."
+        ):
+            i += 1
+    noun: list[str] = []
+    end_idx = i
+    while i < len(tokens) and len(noun) < 4:
+        word = tokens[i][0]
+        low = word.lower()
+        if not re.match(r"[A-Za-z]", word) or low in _NOUN_STOP:
+            break
+        if low in _DETERMINERS and not noun:
+            i += 1
+            continue
+        if low in _SKIP_ADJ and not noun:
+            i += 1
+            continue
+        if (
+            word[:1].isupper()
+            and not _DEMONYMS.match(word)
+            and not noun
+            and word.lower() not in ("syrians",)
+        ):
+            break  # "in Idlib", a name, not a counted noun
+        if word[:1].isupper() and noun and not _DEMONYMS.match(word):
+            break
+        noun.append(word)
+        i += 1
+        end_idx = i
+    # drop trailing adjectives-that-are-verbs
+    phrase = " ".join(noun)
+    after_noun = window[tokens[end_idx][1] :] if end_idx < len(tokens) else ""
+    verb = ""
+    lookahead = " ".join(after_noun.split()[:8])
+    lookbehind = text[max(sent_start, s - 60) : s]
+    m_after = None
+    for pattern, label in _EVENT_VERBS:
+        m_after = pattern.search(lookahead)
+        if (m_after and label != "sheltered") or (
+            m_after
+            and label == "sheltered"
+            and re.search(r"\b(?:taken|sought)\b", m_after.group(0))
+        ):
+            verb = label
+            break
+    if not verb:
+        tail = " ".join(lookbehind.split()[-5:])
+        for pattern, label in _EVENT_VERBS:
+            if label == "sheltered":
+                continue
+            if pattern.search(tail):
+                verb = label
+                break
+    if verb == "sheltered":
+        if phrase and _DEMONYMS.match(phrase):
+            return phrase.rstrip("s") + " refugees"
+        return phrase
+    if verb == "trapped" and phrase:
+        return f"{phrase} trapped"
+    if not phrase:
+        return "displaced people" if verb == "displaced" else (f"people {verb}" if verb else "")
+    if re.search(r"\brefugees\b", phrase, re.I) or not verb:
+        return phrase
+    if verb == "displaced":
+        return f"displaced {phrase}"
+    return f"{phrase} {verb}"
+
+
+def _attribution(text: str, sent_start: int, sent_end: int) -> str:
+    sent = text[sent_start:sent_end]
+    for rx in (_ATTRIB_ACCORDING,):
+        m = rx.search(sent)
+        if m:
+            return _tidy_source(m.group("who"))
+    m = _ATTRIB_SAID_AFTER.search(sent)
+    if m and not m.group(0).lower().startswith("according"):
+        who = _tidy_source(m.group("who"))
+        if who and who.split()[0] not in _NOT_A_SOURCE:
+            return who
+    for m in _ATTRIB_SAID.finditer(sent):
+        who = _tidy_source(m.group("who"))
+        if who and who.split()[0] not in _NOT_A_SOURCE:
+            return who
+    m = _ATTRIB_GENERIC.search(sent)
+    if m:
+        return _tidy_source(m.group(0).rsplit(None, 1)[0])
+    return ""
+
+
+def _tidy_source(who: str) -> str:
+    who = " ".join(who.split()).strip(" ,.;:")
+    who = re.sub(r"^(?:the|The)\s+", "", who)
+    who = re.sub(r"^[A-Z][\w.]*-based\s+", "", who)
+    who = re.sub(r"\s+(?:and|of|for|on|the|al)$", "", who)
+    return who
+
+
+def find_figures(
+    text: str,
+    anchor: dt.date | None = None,
+    *,
+    anchor_inferred: bool = False,
+    dates: list[DateMention] | None = None,
+) -> list[Figure]:
+    """Every figure in ``text``; date figures are resolved against ``anchor``."""
+    if not text:
+        return []
+    spans = sentence_spans(text)
+    starts = [a for a, _ in spans]
+    dates = find_dates(text, anchor) if dates is None else dates
+    taken: list[tuple[int, int]] = [(d.start, d.end) for d in dates]
+    taken_starts = [a for a, _ in taken]
+    out: list[Figure] = []
+
+    def overlaps(a: int, b: int) -> bool:
+        i = bisect.bisect_right(taken_starts, b) - 1
+        while i >= 0 and taken[i][1] > a:
+            if taken[i][0] < b:
+                return True
+            i -= 1
+        return False
+
+    last_end = 0
+    for m in _NUMBER.finditer(text):
+        s, e = m.span()
+        if s < last_end or overlaps(s, e):
+            continue
+        figure = _figure_from_match(m, text, spans, starts)
+        if figure is not None:
+            out.append(figure)
+            last_end = figure.end
+    for m in _WEEK_LONG.finditer(text):
+        s = m.start()
+        if re.search(r"[\w-]$", text[max(0, s - 1) : s]) and text[s - 1 : s] != " ":
+            continue  # "9-year-long" is already a figure
+        if overlaps(s, m.end()):
+            continue
+        sent = _sentence_of(spans, starts, s)
+        out.append(
+            Figure(
+                s,
+                m.end(),
+                m.group(0),
+                "duration",
+                value=1.0,
+                unit=m.group("u").lower(),
+                sentence_start=sent[0],
+                sentence_end=sent[1],
+            )
+        )
+    for d in dates:
+        sent = _sentence_of(spans, starts, d.start)
+        evidence = d.evidence
+        if d.relative and anchor_inferred and anchor is not None:
+            evidence += " (the article date itself is inferred)"
+        out.append(
+            Figure(
+                d.start,
+                d.end,
+                d.text,
+                "date",
+                unit=d.precision,
+                date=d.date,
+                date_end=d.date_end,
+                inferred=d.relative or (anchor_inferred and d.relative),
+                evidence=evidence,
+                sentence_start=sent[0],
+                sentence_end=sent[1],
+            )
+        )
+    out.sort(key=lambda f: (f.start, f.end))
+    return out
+
+
+def _figure_from_match(
+    m: re.Match[str], text: str, spans: list[tuple[int, int]], starts: list[int]
+) -> Figure | None:
+    s, e = m.span()
+    sent_start, sent_end = _sentence_of(spans, starts, s)
+    if m.lastgroup == "vague" or m.group("vague"):
+        key = " ".join(m.group("vague").lower().split())
+        mag = _VAGUE[key]
+        qual = _QUALIFIER.search(text[max(sent_start, s - 30) : s])
+        return Figure(
+            s, e, text[s:e], "count", value=float(10**mag), vague=True, magnitude=mag,
+            what=_what(text, s, e, sent_end, sent_start),
+            qualifier=" ".join(qual.group("q").lower().split()) if qual else "",
+            attribution=_attribution(text, sent_start, sent_end),
+            projection=bool(_PROJECTION.search(text[max(sent_start, s - 60) : s])),
+            sentence_start=sent_start, sentence_end=sent_end,
+        )  # fmt: skip
+    n1 = m.group("n1")
+    # the match may begin with a currency symbol or space
+    s = m.start("cur") if m.group("cur") else m.start("n1")
+    if _skip_number(text, m.start("n1"), m.end(), n1):
+        return None
+    low1 = n1.lower()
+    scale1 = m.group("sc1")
+    after = text[e : e + 40]
+    if low1 == "one" and not scale1:
+        # "one of Idlib's largest", "one another": only "one civilian contractor" counts
+        nxt = re.match(r"\s+([a-z]+)", after)
+        if not nxt or nxt.group(1) in (
+            "of",
+            "another",
+            "side",
+            "day",
+            "hand",
+            "way",
+            "thing",
+            "time",
+            "point",
+            "more",
+            "or",
+            "by",
+            "and",
+            "in",
+        ):
+            return None
+    if low1 in ("a", "half a") and not scale1:
+        return None
+    value = _number(n1)
+    if value is None:
+        return None
+    value += _fraction(m.group("frac"))
+    value *= _scale(scale1)
+    value_max = None
+    if m.group("n2"):
+        v2 = _number(m.group("n2"))
+        if v2 is None:
+            return None
+        sc2 = m.group("sc2")
+        if sc2:
+            v2 *= _scale(sc2)
+            if not scale1:
+                value *= _scale(sc2)  # "3 to 4 million"
+        value_max = v2
+        if (
+            m.group("rs").strip() in ("-", "–", "—")
+            and m.group("n1")[:1].isdigit()
+            and len(n1) == 4
+            and len(m.group("n2")) in (2, 4)
+        ):
+            return None  # 2011-12 style spans are dates, not ranges
+    kind = "count"
+    unit = ""
+    if m.group("cur") or m.group("cur2"):
+        kind, unit = (
+            "money",
+            {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}[m.group("cur") or "$"],
+        )
+    if m.group("pct"):
+        kind, unit = "percent", "%"
+    end = e
+    u = _UNIT_AFTER.match(text, e) if kind == "count" else None
+    if u:
+        word = u.group(0).strip(" -").lower()
+        if u.group("area"):
+            kind, unit = "area", "km²" if "k" in word else word
+        elif u.group("dist"):
+            kind, unit = (
+                "distance",
+                "km" if word.startswith("k") else "mi" if word.startswith("mi") else "m",
+            )
+        elif u.group("money"):
+            kind, unit = "money", "USD" if "dollar" in word else word
+        elif u.group("age"):
+            kind, unit = "age", "years"
+        elif u.group("dur"):
+            if re.match(r"\s+ago\b", text[u.end() : u.end() + 5]):
+                return None  # a date expression, found by dates
+            kind, unit = "duration", re.match(r"[a-z]+", word).group(0).rstrip("s")
+        end = u.end()
+        conv = _CONVERSION.match(text, end)
+        if conv:
+            end = conv.end()  # "four kilometers (two miles)": one figure
+    qual_m = _QUALIFIER.search(text[max(sent_start, s - 30) : s])
+    qualifier = " ".join(qual_m.group("q").lower().split()) if qual_m else ""
+    # "between 300 and 400"
+    if value_max is None and re.search(r"\bbetween\s+$", text[max(0, s - 9) : s], re.I):
+        b = _BETWEEN_AND.match(text, end)
+        if b:
+            v2 = _number(b.group("n2"))
+            if v2 is not None:
+                value_max = v2 * _scale(b.group("sc2") or scale1)
+                end = b.end()
+                u2 = _UNIT_AFTER.match(text, end)
+                if u2 and u2.group("dist"):
+                    kind, unit, end = "distance", "km", u2.end()
+    # ages: "Ahmed Marwan, 24," / "aged 24"
+    if kind == "count" and value_max is None and n1.isdigit() and 0 < value < 120:
+        before = text[max(0, s - 40) : s]
+        if (
+            re.search(r"[A-Z][\w'’-]+,\s?$", before) and re.match(r"\s?[,)]", text[e : e + 2])
+        ) or re.search(r"\baged\s+$", before):
+            kind, unit = "age", "years"
+    if kind == "count" and re.match(r"[\s-]year[\s-]old", text[e : e + 10], re.I):
+        kind, unit = "age", "years"
+    what = (
+        ""
+        if kind in ("age", "duration", "distance", "area", "percent")
+        else _what(text, s, end, sent_end, sent_start)
+    )
+    if kind == "duration":
+        what = _duration_what(text, end, sent_end)
+    elif kind == "age":
+        what = _age_what(text, s, end, sent_start, sent_end)
+    elif kind in ("distance", "area", "percent"):
+        what = _measure_what(text, end, sent_end)
+    if kind == "money" and not what:
+        what = "money"
+    return Figure(
+        s, end, text[s:end], kind, value=value, value_max=value_max, unit=unit,
+        what=what, qualifier=qualifier,
+        attribution=_attribution(text, sent_start, sent_end),
+        projection=bool(_PROJECTION.search(text[max(sent_start, s - 60) : s])),
+        sentence_start=sent_start, sentence_end=sent_end,
+    )  # fmt: skip
+
+
+def _duration_what(text: str, end: int, sent_end: int) -> str:
+    m = re.match(
+        r"\s*(?:[\w-]+\s+){0,2}?(war|conflict|siege|offensive|bombardment|campaign|truce|ceasefire|cease-fire|crisis|uprising)\b",
+        text[end : min(sent_end, end + 40)],
+        re.I,
+    )
+    return m.group(1).lower() if m else ""
+
+
+def _age_what(text: str, s: int, end: int, sent_start: int, sent_end: int) -> str:
+    m = re.match(r"[\s-]*(?:year[\s-]old\s+)?([a-z]+)", text[end : min(sent_end, end + 30)])
+    if m and m.group(1) not in ("and", "or", "told", "said", "who", "was", "is", "from"):
+        return m.group(1)
+    name = re.search(
+        r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),\s?$", text[max(sent_start, s - 40) : s]
+    )
+    return name.group(1) if name else ""
+
+
+def _measure_what(text: str, end: int, sent_end: int) -> str:
+    m = re.match(r"\s*(?:of\s+)?([a-z]+(?:\s+[a-z]+)?)", text[end : min(sent_end, end + 30)])
+    if not m:
+        return ""
+    words = [w for w in m.group(1).split() if w not in _NOUN_STOP and w not in _DETERMINERS]
+    return " ".join(words[:2])
