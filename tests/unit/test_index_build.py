@@ -1,0 +1,260 @@
+"""Incremental updates, version changes, locks, and builds killed mid-way."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from idlibtui import search
+from idlibtui.pipeline import article_id
+from idlibtui.search import build
+from idlibtui.search.backend import IndexLocked
+from idlibtui.search.build import IndexLock, index_status, update_index
+
+SEEDS = Path(__file__).resolve().parents[2] / "corpus"
+SRC = Path(__file__).resolve().parents[2] / "src"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    target = tmp_path / "corpus"
+    shutil.copytree(SEEDS, target)
+    return target
+
+
+def test_incremental_add_modify_delete_unchanged(corpus: Path, tmp_path: Path) -> None:
+    index_dir = tmp_path / "index"
+    first = update_index(corpus, index_dir, workers=1)
+    assert (first.added, first.updated, first.removed, first.unchanged) == (5, 0, 0, 0)
+
+    again = update_index(corpus, index_dir, workers=1)
+    assert (again.added, again.updated, again.removed, again.unchanged) == (0, 0, 0, 5)
+
+    files = sorted(corpus.glob("*.txt"))
+    with files[0].open("a", encoding="utf-8") as fh:
+        fh.write("\n\nA zanzibarquux paragraph was added later.\n")
+    files[1].unlink()
+    new = corpus / "sub" / "extra.txt"
+    new.parent.mkdir()
+    new.write_text("Extra report\n\nA qwertyplonk was seen near Saraqeb.\n", encoding="utf-8")
+    # Same bytes, new mtime: hashed, found unchanged.
+    st = files[2].stat()
+    os.utime(files[2], (st.st_atime, st.st_mtime + 10))
+
+    status = index_status(corpus, index_dir)
+    assert status.exists and status.stale and status.pending_changes == 4
+
+    third = update_index(corpus, index_dir, workers=1)
+    assert (third.added, third.updated, third.removed, third.unchanged) == (1, 1, 1, 3)
+    ix = search.open_index(index_dir)
+    assert ix.doc_count == 5
+    assert [h.path for h in ix.search("zanzibarquux").hits] == [files[0].name]
+    assert [h.path for h in ix.search("qwertyplonk").hits] == ["sub/extra.txt"]
+    assert ix.get(article_id(files[1].name)) is None
+
+
+def test_status_of_fresh_and_missing_index(corpus: Path, tmp_path: Path) -> None:
+    index_dir = tmp_path / "index"
+    status = index_status(corpus, index_dir)
+    assert not status.exists and status.pending_changes == 5
+    update_index(corpus, index_dir, workers=1)
+    status = index_status(corpus, index_dir)
+    assert status.exists and not status.stale and status.doc_count == 5
+
+
+def test_version_change_rebuilds(corpus: Path, tmp_path: Path, monkeypatch) -> None:
+    index_dir = tmp_path / "index"
+    update_index(corpus, index_dir, workers=1)
+    monkeypatch.setattr(build, "index_version", lambda: "another-cleaner")
+    assert index_status(corpus, index_dir).stale
+    report = update_index(corpus, index_dir, workers=1)
+    assert report.rebuilt and report.updated == 5 and report.added == 0
+    again = update_index(corpus, index_dir, workers=1)
+    assert not again.rebuilt and again.unchanged == 5
+    assert search.open_index(index_dir).doc_count == 5
+
+
+def test_unreadable_files_are_skipped_with_a_reason(corpus: Path, tmp_path: Path) -> None:
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    report = update_index(corpus, tmp_path / "index", workers=1)
+    assert report.added == 5
+    assert {p.path for p in report.skipped} == {"empty.txt", "binary.txt"}
+    assert all(p.reason for p in report.skipped)
+
+
+def test_pool_build_matches_inline_build(corpus: Path, tmp_path: Path) -> None:
+    for n in range(6):
+        shutil.copy(SEEDS / "000_221080df3991f770.txt", corpus / f"copy{n}.txt")
+    a = update_index(corpus, tmp_path / "a", workers=1)
+    b = update_index(corpus, tmp_path / "b", workers=2)
+    assert a.added == b.added == 11
+    ia, ib = search.open_index(tmp_path / "a"), search.open_index(tmp_path / "b")
+    assert {h.id for h in ia.search("Kreimesh", page_size=50).hits} == {
+        h.id for h in ib.search("Kreimesh", page_size=50).hits
+    }
+
+
+def test_missing_corpus(tmp_path: Path) -> None:
+    with pytest.raises(build.CorpusError) as info:
+        update_index(tmp_path / "nope", tmp_path / "index")
+    assert "--corpus" in str(info.value)
+
+
+def test_open_index_reopens_after_update(corpus: Path, tmp_path: Path) -> None:
+    index_dir = tmp_path / "index"
+    update_index(corpus, index_dir, workers=1)
+    ix = search.open_index(index_dir)
+    assert ix.search("qwertyplonk").total == 0
+    (corpus / "new.txt").write_text("New report\n\nqwertyplonk everywhere.\n", encoding="utf-8")
+    update_index(corpus, index_dir, workers=1)
+    assert ix.search("qwertyplonk").total == 1
+    assert ix.doc_count == 6
+
+
+# --- locks ----------------------------------------------------------------------------------
+
+HOLD_LOCK = """
+import sys, time
+from pathlib import Path
+from idlibtui.search.build import IndexLock
+lock = IndexLock(Path(sys.argv[1]))
+lock.acquire()
+print("locked", flush=True)
+time.sleep(60)
+"""
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(SRC), env.get("PYTHONPATH")) if p)
+    return env
+
+
+def test_live_lock_gives_a_clear_message(corpus: Path, tmp_path: Path) -> None:
+    index_dir = tmp_path / "index"
+    update_index(corpus, index_dir, workers=1)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(index_dir)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=_env(),
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(IndexLocked) as info:
+            update_index(corpus, index_dir, workers=1)
+        message = str(info.value)
+        assert f"process {holder.pid}" in message and "try again" in message
+    finally:
+        holder.kill()
+        holder.wait()
+    # The holder died without releasing: its lock is stale and is cleared.
+    assert json.loads((index_dir / build.LOCK_NAME).read_text())["pid"] == holder.pid
+    report = update_index(corpus, index_dir, workers=1)
+    assert report.unchanged == 5
+
+
+def test_stale_lock_files_are_cleared(corpus: Path, tmp_path: Path) -> None:
+    index_dir = tmp_path / "index"
+    update_index(corpus, index_dir, workers=1)
+    (index_dir / build.LOCK_NAME).write_text(json.dumps({"pid": 999999, "started": "then"}))
+    for whoosh_lock in index_dir.glob("*WRITELOCK"):
+        whoosh_lock.touch()
+    (index_dir / "idlibtui3_WRITELOCK").touch()
+    (corpus / "new.txt").write_text("New report\n\nqwertyplonk.\n", encoding="utf-8")
+    report = update_index(corpus, index_dir, workers=1)
+    assert report.added == 1
+
+
+def test_lock_is_reentrant_free_after_release(tmp_path: Path) -> None:
+    lock = IndexLock(tmp_path)
+    with lock, pytest.raises(IndexLocked):
+        IndexLock(tmp_path).acquire()
+    with IndexLock(tmp_path):
+        pass
+
+
+# --- killed builds --------------------------------------------------------------------------
+
+BUILD = """
+import json, sys
+from pathlib import Path
+from idlibtui.search.build import update_index
+def progress(e):
+    print(json.dumps({"phase": e.phase, "done": e.done}), flush=True)
+update_index(Path(sys.argv[1]), Path(sys.argv[2]), progress=progress, workers=2,
+             rebuild=sys.argv[3] == "rebuild")
+print(json.dumps({"phase": "finished"}), flush=True)
+"""
+
+
+def _kill_build_when(corpus: Path, index_dir: Path, phase: str, after: int, mode: str) -> bool:
+    """Run a build in its own process group; SIGKILL all of it at (phase, done >= after)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", BUILD, str(corpus), str(index_dir), mode],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=_env(),
+        start_new_session=True,
+    )
+    killed = False
+    try:
+        for line in proc.stdout:
+            event = json.loads(line)
+            if event["phase"] == phase and event["done"] >= after:
+                os.killpg(proc.pid, signal.SIGKILL)
+                killed = True
+                break
+    finally:
+        if not killed:
+            proc.wait(timeout=60)
+        proc.wait(timeout=60)
+        if proc.stdout:
+            proc.stdout.close()
+    return killed
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("phase", "after", "mode"),
+    [
+        ("scan", 0, "update"),
+        ("process", 5, "update"),
+        ("process", 150, "update"),
+        ("commit", 0, "update"),
+        ("process", 100, "rebuild"),
+        ("commit", 0, "rebuild"),
+    ],
+)
+def test_killed_build_leaves_index_readable_and_next_run_repairs(
+    corpus: Path, tmp_path: Path, phase: str, after: int, mode: str
+) -> None:
+    index_dir = tmp_path / "index"
+    update_index(corpus, index_dir, workers=1)
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for n in range(200):
+        shutil.copy(seeds[n % 5], corpus / f"copy_{n:03d}.txt")
+
+    killed = _kill_build_when(corpus, index_dir, phase, after, mode)
+    assert killed, "the build finished before it could be killed"
+
+    # The previous commit (or the new one, if the kill came after it) is readable.
+    ix = search.open_index(index_dir)
+    assert ix.doc_count in (5, 205)
+    assert ix.search("Kreimesh").total in (1, 41)
+
+    # The next run clears the dead build's lock and converges.
+    report = update_index(corpus, index_dir, workers=2)
+    assert report.doc_count == 205
+    again = update_index(corpus, index_dir, workers=1)
+    assert again.unchanged == 205 and again.added == again.updated == again.removed == 0
+    assert ix.search("Kreimesh").total == 41
+    assert ix.doc_count == 205
