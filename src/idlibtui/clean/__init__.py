@@ -1,0 +1,158 @@
+"""Text repair: from a damaged raw article to the article a reader should see.
+
+``clean_document`` never raises on any string, is idempotent on its own output, never leaves a
+control character, and records every change as a :class:`~idlibtui.model.Repair` whose raw span
+indexes the decoded input. Passes, in order: HTML (whole documents, then stray tags), entities,
+mojibake, controls and escapes, spaces, line structure (metadata, boilerplate, captions, related
+links, title, subheadings), inline debris, and the final join into blocks separated by one blank
+line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from idlibtui.clean.charfix import fix_controls, fix_entities, fix_mojibake, fix_spaces
+from idlibtui.clean.edits import EditText
+from idlibtui.clean.html import html_document, stray_tags
+from idlibtui.clean.structure import Info, inline_debris, structure
+from idlibtui.model import Article, Block, BlockKind
+
+CLEANER_VERSION = "1"
+
+__all__ = ["CLEANER_VERSION", "clean_document", "derive_title"]
+
+_BLOCK_BREAK = re.compile(r"[ \t]*\n\s*")
+_EDGES = re.compile(r"\A\s+|\s+\Z")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9%)\"”’])[.!?](?=\s|$)")
+
+
+def derive_title(text: str, max_words: int = 12) -> str:
+    """A short title from the first sentence, for articles that state none."""
+    first = text.strip().split("\n", 1)[0] if text.strip() else ""
+    m = _SENTENCE_END.search(first)
+    sentence = first[: m.start()] if m else first
+    words = sentence.split()
+    if len(words) > max_words:
+        return " ".join(words[:max_words]) + " …"
+    return " ".join(words)
+
+
+def _is_html_document(text: str) -> bool:
+    from idlibtui.ingest import is_html_text
+
+    return is_html_text(text)
+
+
+def clean_document(
+    raw_text: str,
+    *,
+    path: str = "",
+    article_id: str = "",
+    encoding: str = "utf-8",
+    is_html: bool = False,
+) -> Article:
+    """Clean one decoded document into an ``Article`` (never raises)."""
+    raw = raw_text if isinstance(raw_text, str) else str(raw_text)
+    try:
+        return _clean(raw, path=path, article_id=article_id, encoding=encoding, is_html=is_html)
+    except Exception:  # the cleaner must never raise: fall back to a plain, safe text
+        return _fallback(raw, path=path, article_id=article_id, encoding=encoding)
+
+
+def _clean(raw: str, *, path: str, article_id: str, encoding: str, is_html: bool) -> Article:
+    doc = EditText(raw)
+    info = Info(is_html=is_html)
+    if is_html or _is_html_document(raw):
+        info.is_html = True
+        html_document(doc, info)
+    fix_entities(doc)
+    stray_tags(doc)
+    fix_mojibake(doc)
+    fix_controls(doc)
+    fix_spaces(doc)
+    structure(doc, info)
+    inline_debris(doc)
+    fix_spaces(doc)
+    doc.sub(_BLOCK_BREAK, "\n\n", "space", "paragraph break")
+    doc.sub(_EDGES, "", "space", "space at the edges")
+    return _article(doc, info, path=path, article_id=article_id, encoding=encoding)
+
+
+def _article(doc: EditText, info: Info, *, path: str, article_id: str, encoding: str) -> Article:
+    text = doc.text
+    blocks: list[Block] = []
+    pos = 0
+    types = sorted(info.line_types)
+    while pos < len(text):
+        end = text.find("\n\n", pos)
+        if end < 0:
+            end = len(text)
+        kind = BlockKind.PARAGRAPH
+        if types:
+            raw_at = doc.raw_pos(pos)
+            for a, b, k in types:
+                if a <= raw_at < b:
+                    kind = k
+                    break
+        blocks.append(Block(kind, pos, end))
+        pos = end + 2
+    title = ""
+    title_blocks = [b for b in blocks if b.kind is BlockKind.TITLE]
+    if title_blocks:
+        title = text[title_blocks[0].start : title_blocks[0].end]
+    elif info.title:
+        title = info.title
+    else:
+        title = derive_title(text)
+    date, evidence, inferred = info.date, info.date_evidence, False
+    if date is None and text:
+        from idlibtui.dates import infer_article_date
+
+        try:
+            date, evidence = infer_article_date(text)
+        except Exception:
+            date, evidence = None, ""
+        inferred = date is not None
+        if date is None:
+            evidence = ""
+    from idlibtui.textsafe import printable
+
+    return Article(
+        id=article_id,
+        path=path,
+        raw=doc.raw,
+        text=text,
+        blocks=tuple(blocks),
+        title=printable(title).strip(),
+        source=printable(info.source).strip(),
+        date=date,
+        date_inferred=inferred,
+        date_evidence=printable(evidence).strip(),
+        dateline=printable(info.dateline).strip(),
+        photo_credit=printable("; ".join(info.credits)).strip(),
+        encoding=encoding,
+        repairs=tuple(doc.repairs),
+    )
+
+
+def _fallback(raw: str, *, path: str, article_id: str, encoding: str) -> Article:
+    from idlibtui.textsafe import strip_terminal_controls
+
+    cleaned = strip_terminal_controls(raw).encode("utf-8", "ignore").decode("utf-8")
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n", cleaned)]
+    text = "\n\n".join(p for p in paragraphs if p)
+    blocks = []
+    pos = 0
+    for p in text.split("\n\n") if text else []:
+        blocks.append(Block(BlockKind.PARAGRAPH, pos, pos + len(p)))
+        pos += len(p) + 2
+    return Article(
+        id=article_id,
+        path=path,
+        raw=raw,
+        text=text,
+        blocks=tuple(blocks),
+        title=derive_title(text),
+        encoding=encoding,
+    )

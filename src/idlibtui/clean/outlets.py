@@ -1,0 +1,85 @@
+"""Known outlets (package data ``outlets.json``): names, mastheads, footers and template traits."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    name: str
+    aliases: tuple[str, ...] = ()
+    mastheads: tuple[str, ...] = ()
+    footers: tuple[str, ...] = ()
+    dateline_tags: tuple[str, ...] = ()
+    related_links: bool = False
+    standfirst: bool = False
+
+
+def norm(text: str) -> str:
+    """Lower case, straight quotes, single spaces: the form outlet strings are compared in."""
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+@lru_cache(maxsize=1)
+def outlets() -> tuple[Outlet, ...]:
+    data = json.loads(resources.files("idlibtui.clean").joinpath("outlets.json").read_text("utf-8"))
+    return tuple(
+        Outlet(
+            name=o["name"],
+            aliases=tuple(o.get("aliases", ())),
+            mastheads=tuple(o.get("mastheads", ())),
+            footers=tuple(o.get("footers", ())),
+            dateline_tags=tuple(o.get("dateline_tags", ())),
+            related_links=bool(o.get("related_links", False)),
+            standfirst=bool(o.get("standfirst", False)),
+        )
+        for o in data["outlets"]
+    )
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, Outlet]:
+    table: dict[str, Outlet] = {}
+    for o in outlets():
+        for name in (o.name, *o.aliases):
+            table.setdefault(norm(name), o)
+    return table
+
+
+def lookup(name: str) -> Outlet | None:
+    """The outlet a name or alias stands for ("Al Jazeera and news agencies" → Al Jazeera)."""
+    key = norm(name).strip(" .")
+    if key in _names():
+        return _names()[key]
+    key = re.sub(r"\s+(?:and|&|with)\s+(?:news\s+)?(?:agencies|wires|staff)$", "", key)
+    key = re.sub(r"^(?:the\s+)", "", key)
+    return _names().get(key) or _names().get("the " + key)
+
+
+def masthead(line: str) -> Outlet | None:
+    key = norm(line)
+    for o in outlets():
+        if any(key == norm(m) for m in o.mastheads):
+            return o
+    return None
+
+
+def footer(line: str) -> Outlet | None:
+    key = norm(line)
+    for o in outlets():
+        if any(key.startswith(norm(f)) for f in o.footers):
+            return o
+    return None
+
+
+def by_dateline_tag(tag: str) -> Outlet | None:
+    for o in outlets():
+        if tag in o.dateline_tags:
+            return o
+    return None

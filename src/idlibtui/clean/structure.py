@@ -1,0 +1,683 @@
+"""Line-level cleaning: metadata, boilerplate, captions, related links, typed blocks.
+
+Each non-empty line of the repaired text is a candidate block. Lines are classified in order:
+
+1. metadata at the top (``date 2019-12-28``, bylines, "Published …" lines) and datelines;
+2. boilerplate anywhere: known mastheads and footers (``outlets.json``), ``Source: …`` trailers,
+   copyright lines, social and promo lines, photo/video captions and credits;
+3. the title: a headline-shaped first line (short, no closing full stop) followed by body text;
+4. related-article headlines versus subheadings (both are short lines with no full stop):
+
+   - at the end of the article a run of such lines (and short one-line "teaser" sentences
+     sandwiched between them) is a block of related links: a subheading is never the last thing;
+   - mid-text each candidate gets a score; related if the score reaches 2:
+     +2 the outlet's template inserts related links (``related_links`` in ``outlets.json``),
+     +1 eight or more words, +1 more for twelve or more (subheadings are short),
+     +1 starts with a number ("7 basic questions…") or has a "Label: headline" colon,
+     −3 wrapped in quotes (translated outlets quote their subheadings: "Humanitarian disaster"),
+     −1 five words or fewer,
+     −1 shares a content word with the paragraph that follows (a subheading announces it).
+
+Then inline debris in the kept paragraphs is repaired (doubled initials, machine-translation
+leftovers, orphan closing quotes) and the blocks are joined by exactly one blank line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from idlibtui.clean import outlets
+from idlibtui.clean.edits import Edit, EditText
+from idlibtui.model import BlockKind
+
+
+@dataclass(slots=True)
+class Info:
+    """What the passes learn about the article."""
+
+    title: str = ""
+    source: str = ""
+    source_evidence: str = ""
+    date: dt.date | None = None
+    date_evidence: str = ""
+    dateline: str = ""
+    credits: list[str] = field(default_factory=list)
+    # raw spans typed by the HTML pass: (raw_start, raw_end, BlockKind)
+    typed_raw: list[tuple[int, int, BlockKind]] = field(default_factory=list)
+    # raw spans of lines the structure pass typed
+    line_types: list[tuple[int, int, BlockKind]] = field(default_factory=list)
+    is_html: bool = False
+
+    def set_source(self, name: str, evidence: str) -> None:
+        if not self.source and name:
+            self.source = name
+            self.source_evidence = evidence
+
+    def add_credit(self, credit: str) -> None:
+        credit = credit.strip().strip("()").strip()
+        if credit and credit not in self.credits:
+            self.credits.append(credit)
+
+
+# --------------------------------------------------------------------------------------------
+# Dates
+# --------------------------------------------------------------------------------------------
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+_MONTH_RE = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DATE_PATTERNS = [
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})\b"),
+    re.compile(
+        r"\b" + _MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_RE + r",?\s+(?P<year>(?:19|20)\d\d)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\b(?P<day>\d{1,2})/(?P<mnum>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),
+]
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A full date (day, month, year) stated in a short string, or None; never guesses."""
+    for pattern in _DATE_PATTERNS:
+        m = pattern.search(text)
+        if not m:
+            continue
+        groups = m.groupdict()
+        month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS[groups["month"].lower()]
+        try:
+            return dt.date(int(groups["year"]), month, int(groups["day"]))
+        except ValueError:
+            continue
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Line patterns
+# --------------------------------------------------------------------------------------------
+
+_LEADING_DATE = re.compile(
+    r"\A\s*(?:date|dated|datum)\s*[:=]?\s*(?P<date>(?:19|20)\d\d-\d{1,2}-\d{1,2})"
+    r"(?:[T ]\d{1,2}:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?[ \t]*(?:\n[ \t]*)?",
+    re.IGNORECASE,
+)
+_PUBLISHED = re.compile(
+    r"^(?:(?:first\s+)?published|posted|updated|last\s+updated|date|dated|released)"
+    r"(?:\s+(?:on|at))?\s*[:\-–—]?\s*(?P<rest>.{4,80})$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z\w][\w.'’-]*){0,3}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z\w][\w.'’-]*){0,3})*"
+    r"(?:\s*[|,•·–—-]\s*.{0,80})?$",
+    re.IGNORECASE,
+)
+_SOURCE_LINE = re.compile(r"^(?:source|sources|via)\s*:\s*(?P<name>[^.!?]{2,80}?)\.?$", re.I)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|all rights reserved)", re.IGNORECASE)
+_CREDIT_LINE = re.compile(
+    r"^(?:photo|photos|photograph|picture|image|video|credit|photo credit|image credit|"
+    r"image source|image copyright|photo by|photograph by|pictured|getty images|footage)"
+    r"\s*(?::|by\b)\s*(?P<credit>.{2,100})$",
+    re.IGNORECASE,
+)
+_AGENCY = (
+    r"(?:AFP|AP|Reuters|EPA|EPA-EFE|Getty Images|Anadolu Agency|AA|Xinhua|SANA|Storyful|DPA|Sipa"
+    r"|Shutterstock)"
+)
+_SLASH_CREDIT = re.compile(
+    r"^[A-Z][\w.'’ -]{1,50}\s*/\s*"
+    + _AGENCY
+    + r"(?:\s+via\s+Getty Images)?$|^"
+    + _AGENCY
+    + r"(?:/Getty Images| via Getty Images| Photo)?$"
+)
+# A caption: a line that ends with a parenthesised credit, or with "Photograph: Name/Agency".
+_CAPTION_TAIL = re.compile(
+    r"(?:\((?P<paren>(?:[A-Z]+\s+)?(?:Photo|Photograph|Video|Image|Picture|Credit|Photos)s?"
+    r"(?:\s+by)?\s*[:/][^()]{1,100}"
+    r"|[^()]{0,60}(?:/|\bvia\s)[^()]{0,40}"
+    r"(?:Getty Images|AFP|AP|Reuters|EPA|Storyful)[^()]{0,20})\)"
+    r"|(?P<bare>(?:Photograph|Photo|Image|Picture|Video)\s*:\s*[^.()]{2,80}))\s*$"
+)
+_CAPTION_LEAD = re.compile(r"^(?:image caption|media caption|caption)\b\s*:?\s*", re.IGNORECASE)
+_PROMO = re.compile(
+    r"""^(?:
+        (?:like|follow|join)\s.{0,80}\bon\s+
+          (?:facebook|twitter|instagram|x|telegram|youtube|whatsapp|linkedin|tiktok)\b
+      | follow\s+us\b | (?:sign\s+up|subscribe)\b | (?:get|receive)\s.{0,40}\bnewsletter
+      | (?:read|see|watch|listen)(?:\s+(?:more|also|next|the\s+full\s+(?:story|article)))?\s*:
+      | (?:read|see)\s+(?:more|also)\b.{0,80}$
+      | related(?:\s+(?:articles?|stories|coverage|content|topics|news|reading))?\s*:?\s*$
+      | more\s+(?:from|on|stories|news)\b.{0,60}$
+      | (?:most\s+(?:read|popular|viewed)|recommended(?:\s+for\s+you)?
+          |you\s+may\s+also\s+like|also\s+read|trending)\b.{0,40}$
+      | share\s+(?:this|on|via|the\s+story)\b | click\s+here\b | tap\s+here\b
+      | download\s+(?:our|the)\s.{0,30}\bapp\b | advertisement\s*$ | ad\s*$
+      | sponsored(?:\s+content)?\s*$
+      | support\s+(?:our|independent|quality)\s.{0,20}journalism | donate\b
+      | the\s+views\s+expressed\s+in\s+this
+      | this\s+(?:article|story)\s+(?:was|has\s+been)\s+(?:updated|amended|corrected)
+      | (?:additional\s+)?reporting\s+by\b.{0,160}$ | (?:writing|editing|compiled)\s+by\b.{0,120}$
+      | .{0,80}\bcontributed\s+(?:to\s+)?(?:this\s+)?report(?:ing)?\.?\s*$
+      | have\s+a\s+(?:news\s+)?tip | send\s+us\s+your | comments?\s*(?:\(\d+\))?\s*$
+      | (?:today['’]s|this\s+week['’]s)\s+coverage\s+from\b
+      | we\s+use\s+cookies | accept\s+(?:all\s+)?cookies
+      | (?:topics|tags|filed\s+under)\s*:
+      | (?:print|email|whatsapp|facebook|twitter)
+        (?:\s*[|·•]\s*(?:print|email|whatsapp|facebook|twitter|linkedin|copy\s+link))+\s*$
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:[ \-][A-Z][A-Z'’.\-]+){0,3}"
+    r"(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?)"
+    r"\s*(?:\((?P<tag1>[A-Za-z .]{2,20})\)\s*)?(?:[—–]|--|-|:)\s+(?=\S)"
+    r"|^(?P<place2>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2}(?:,\s+[A-Z][a-z]+)?)\s*"
+    r"\((?P<tag2>AFP|AP|Reuters|CNN|Xinhua|AA|UPI|dpa|DPA|Anadolu|Sputnik|SANA)\)\s*(?:[—–]|--|-|:)?\s+(?=\S)"
+)
+
+_TERMINAL = ".!?…:;,"
+_CLOSERS = "\"'”’)»]"
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "with",
+        "by",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "their",
+        "his",
+        "her",
+        "they",
+        "he",
+        "she",
+        "we",
+        "you",
+        "not",
+        "but",
+        "about",
+        "over",
+        "after",
+        "into",
+        "than",
+        "more",
+        "most",
+        "new",
+        "says",
+        "said",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+    ]
+)
+
+
+def headline_shaped(line: str) -> bool:
+    """A short line without a closing full stop: a title, subheading or related-link candidate."""
+    s = line.strip()
+    if not s or len(s) > 160:
+        return False
+    words = s.split()
+    if len(words) > 22:
+        return False
+    core = s.rstrip(_CLOSERS)
+    if not core or core[-1] in _TERMINAL:
+        return False
+    first_alpha = next((ch for ch in s if ch.isalpha()), "")
+    if not first_alpha:
+        return False
+    return s[0].isdigit() or not first_alpha.islower()
+
+
+def _quoted(line: str) -> bool:
+    s = line.strip()
+    return len(s) > 2 and s[0] in "\"'“‘«" and s[-1] in "\"'”’»"
+
+
+def _content_words(text: str) -> set[str]:
+    return {
+        w[:5]
+        for w in re.findall(r"[a-z][a-z'-]{2,}", text.lower().replace("-", " "))
+        if w not in _STOP
+    }
+
+
+def _related_score(line: str, next_text: str, outlet: outlets.Outlet | None) -> int:
+    s = line.strip()
+    words = s.split()
+    score = 0
+    if outlet is not None and outlet.related_links:
+        score += 2
+    if len(words) >= 8:
+        score += 1
+    if len(words) >= 12:
+        score += 1
+    if s[:1].isdigit() or re.search(r"^[A-Z][\w ]{1,20}: \S", s):
+        score += 1
+    if _quoted(s):
+        score -= 3
+    if len(words) <= 5:
+        score -= 1
+    if next_text and _content_words(s) & _content_words(next_text[:300]):
+        score -= 1
+    return score
+
+
+# --------------------------------------------------------------------------------------------
+# The pass
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+    drop: tuple[str, str] | None = None  # (repair kind, note)
+    kind: BlockKind = BlockKind.PARAGRAPH
+
+
+def _lines(text: str) -> list[_Line]:
+    out = []
+    pos = 0
+    for raw_line in text.split("\n"):
+        stripped = raw_line.strip()
+        if stripped:
+            lead = len(raw_line) - len(raw_line.lstrip())
+            out.append(_Line(pos + lead, pos + lead + len(stripped), stripped))
+        pos += len(raw_line) + 1
+    return out
+
+
+def _typed_by_html(doc: EditText, line: _Line, info: Info) -> BlockKind | None:
+    if not info.typed_raw:
+        return None
+    raw = doc.raw_pos(line.start)
+    for a, b, kind in info.typed_raw:
+        if a <= raw < b:
+            return kind
+    return None
+
+
+def structure(doc: EditText, info: Info) -> None:
+    """Classify lines, drop boilerplate and metadata, repair inline debris, join blocks."""
+    m = _LEADING_DATE.match(doc.text)
+    if m:
+        d = parse_date(m.group("date"))
+        if d is not None and info.date is None:
+            info.date = d
+            info.date_evidence = f"stated: {m.group(0).strip()}"
+        doc.apply([Edit(m.start(), m.end(), "", "metadata", "leading date metadata")])
+
+    lines = _lines(doc.text)
+    _classify_boilerplate(lines, info, doc)
+    kept = [ln for ln in lines if ln.drop is None]
+    outlet = outlets.lookup(info.source) if info.source else None
+    _classify_blocks(kept, info, doc, outlet)
+
+    edits = [Edit(ln.start, ln.end, "", ln.drop[0], ln.drop[1]) for ln in lines if ln.drop]
+    # Dateline at the head of the first body paragraph.
+    body = [ln for ln in kept if ln.drop is None and ln.kind is BlockKind.PARAGRAPH]
+    if body:
+        first = body[0]
+        dm = _DATELINE.match(first.text)
+        if dm and len(first.text) - dm.end() > 40:
+            place = (dm.group("place") or dm.group("place2") or "").strip()
+            tag = dm.group("tag1") or dm.group("tag2") or ""
+            if place and not place.isdigit():
+                info.dateline = place
+                if tag:
+                    agency = outlets.by_dateline_tag(tag.strip()) or outlets.lookup(tag.strip())
+                    if agency is not None:
+                        info.set_source(agency.name, f"dateline tag ({tag.strip()})")
+                edits.append(Edit(first.start, first.start + dm.end(), "", "metadata", "dateline"))
+    # Remember which raw spans were typed, for the final block list.
+    for ln in kept:
+        if ln.drop is None and ln.kind is not BlockKind.PARAGRAPH:
+            info.line_types.append((doc.raw_pos(ln.start), doc.raw_pos(ln.end - 1) + 1, ln.kind))
+    doc.apply(edits)
+
+
+def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None:
+    n = len(lines)
+    credit_idx: list[int] = []
+    for i, ln in enumerate(lines):
+        s = ln.text
+        top = i < 4
+        o = outlets.masthead(s)
+        if o is not None:
+            ln.drop = ("boilerplate", "masthead")
+            info.set_source(o.name, f"masthead: {s}")
+            continue
+        m = _SOURCE_LINE.match(s)
+        if m and (i >= n - 3 or top):
+            name = m.group("name").strip()
+            found = outlets.lookup(name)
+            ln.drop = ("metadata", "source trailer")
+            info.set_source(found.name if found else name, f"trailer: {s}")
+            continue
+        if _COPYRIGHT.match(s) and len(s) < 200:
+            rest = re.sub(r"^(?:©|\(c\)|copyright)\s*", "", s, flags=re.IGNORECASE)
+            if re.search(r"\b(?:19|20)\d\d\b|rights reserved|all rights", s, re.IGNORECASE):
+                ln.drop = ("boilerplate", "copyright footer")
+                name = re.sub(r"^\s*(?:(?:19|20)\d\d\s*[-–]?\s*)+[.,]?\s*", "", rest)
+                name = re.split(r"[.,;|]\s|\s+all rights", name, flags=re.IGNORECASE)[0]
+                found = outlets.lookup(name.strip()) if name.strip() else None
+                if found is not None:
+                    info.set_source(found.name, f"copyright: {s}")
+            else:
+                ln.drop = ("boilerplate", "photo credit")
+                info.add_credit(s)
+                credit_idx.append(i)
+            continue
+        o = outlets.footer(s)
+        if o is not None:
+            ln.drop = ("boilerplate", "outlet footer")
+            info.set_source(o.name, f"footer: {s}")
+            continue
+        m = _CREDIT_LINE.match(s)
+        if (m and len(s) < 140) or (_SLASH_CREDIT.match(s) and len(s) < 80):
+            ln.drop = ("boilerplate", "photo credit")
+            info.add_credit(s)
+            credit_idx.append(i)
+            continue
+        if _CAPTION_LEAD.match(s) and len(s) < 400:
+            ln.drop = ("boilerplate", "photo caption")
+            continue
+        m = _CAPTION_TAIL.search(s)
+        if m and len(s) < 500:
+            ln.drop = ("boilerplate", "photo caption")
+            info.add_credit(m.group("paren") or m.group("bare") or "")
+            continue
+        if _PROMO.match(s) and len(s) < 300:
+            ln.drop = ("boilerplate", "promo or social footer")
+            continue
+        if top or i >= n - 2:
+            if _BYLINE.match(s) and len(s.split()) <= 16 and not s.endswith("."):
+                ln.drop = ("metadata", "byline")
+                d = parse_date(s)
+                if d and info.date is None:
+                    info.date, info.date_evidence = d, f"stated: {s}"
+                continue
+            m = _PUBLISHED.match(s)
+            if m:
+                d = parse_date(m.group("rest"))
+                if d is not None:
+                    ln.drop = ("metadata", "publication date")
+                    if info.date is None:
+                        info.date, info.date_evidence = d, f"stated: {s}"
+                    continue
+            if len(s.split()) <= 6 and parse_date(s) is not None and not s.endswith("."):
+                ln.drop = ("metadata", "date line")
+                if info.date is None:
+                    info.date, info.date_evidence = parse_date(s), f"stated: {s}"
+                continue
+    # Captions sitting next to a credit line: the line after it, and a line before it that
+    # repeats the caption's opening words (an image's short title).
+    for i in credit_idx:
+        after = next((k for k in range(i + 1, n) if lines[k].drop is None), None)
+        before = next((k for k in range(i - 1, -1, -1) if lines[k].drop is None), None)
+        after_is_caption = False
+        if after is not None:
+            s = lines[after].text
+            has_more = any(lines[k].drop is None for k in range(after + 1, n))
+            if has_more and len(s.split()) <= 40 and s.rstrip(_CLOSERS)[-1:] not in ".!?":
+                lines[after].drop = ("boilerplate", "photo caption")
+                after_is_caption = True
+        if before is not None and after is not None:
+            a = lines[before].text.lower().split()[:3]
+            b = lines[after].text.lower().split()[:3]
+            if len(a) >= 2 and a == b[: len(a)] and (after_is_caption or len(a) >= 3):
+                lines[before].drop = ("boilerplate", "photo caption")
+                if not after_is_caption and len(lines[after].text.split()) <= 40:
+                    lines[after].drop = ("boilerplate", "photo caption")
+
+
+def _classify_blocks(
+    kept: list[_Line], info: Info, doc: EditText, outlet: outlets.Outlet | None
+) -> None:
+    if not kept:
+        return
+    html_typed = [_typed_by_html(doc, ln, info) for ln in kept]
+    # Title.
+    start = 0
+    if any(t is BlockKind.TITLE for t in html_typed):
+        for ln, t in zip(kept, html_typed, strict=True):
+            if t is BlockKind.TITLE:
+                ln.kind = BlockKind.TITLE
+                if not info.title:
+                    info.title = ln.text
+                break
+        start = next(i for i, t in enumerate(html_typed) if t is BlockKind.TITLE) + 1
+    elif (
+        len(kept) >= 2
+        and headline_shaped(kept[0].text)
+        and not _quoted(kept[0].text)
+        and any(not headline_shaped(ln.text) for ln in kept[1:3])
+    ):
+        kept[0].kind = BlockKind.TITLE
+        info.title = info.title or kept[0].text
+        start = 1
+    # Standfirst.
+    if start < len(kept) - 1:
+        cand = kept[start]
+        nxt = kept[start + 1]
+        one_sentence = len(re.findall(r"[.!?](?:\s|$)", cand.text)) <= 1
+        short = len(cand.text.split()) <= 45 and not headline_shaped(cand.text)
+        if (
+            short
+            and one_sentence
+            and (
+                (start == 1 and _DATELINE.match(nxt.text) is not None)
+                or (outlet is not None and outlet.standfirst and start == 0)
+            )
+        ):
+            cand.kind = BlockKind.STANDFIRST
+    # Related links at the end, then subheadings versus related links mid-text.
+    body = [ln for ln in kept[start:] if ln.kind is BlockKind.PARAGRAPH]
+    tail: list[_Line] = []
+    for ln in reversed(body):
+        words = len(ln.text.split())
+        teaser = words <= 20 and len(ln.text) <= 120 and not re.search(r"[\"“”]", ln.text)
+        if headline_shaped(ln.text) or (teaser and tail):
+            tail.append(ln)
+            continue
+        if teaser and not tail and ln is not body[0]:
+            tail.append(ln)
+            continue
+        break
+    tail.reverse()
+    shaped = [ln for ln in tail if headline_shaped(ln.text)]
+    if len(shaped) == 1 and tail.index(shaped[0]) < len(tail) - 1:
+        shaped = []  # one short line followed by body: a subheading, decided below
+    if shaped:
+        first_shaped = tail.index(shaped[0])
+        for k, ln in enumerate(tail):
+            if headline_shaped(ln.text) or (len(shaped) >= 2 and k > first_shaped):
+                ln.drop = ("boilerplate", "related-article links")
+    remaining = [ln for ln in body if ln.drop is None]
+    for idx, ln in enumerate(remaining):
+        if not headline_shaped(ln.text):
+            continue
+        kind = html_typed[kept.index(ln)]
+        if kind is BlockKind.HEADING:
+            ln.kind = BlockKind.HEADING
+            continue
+        nxt = remaining[idx + 1].text if idx + 1 < len(remaining) else ""
+        if not nxt or _related_score(ln.text, nxt, outlet) >= 2:
+            ln.drop = ("boilerplate", "related-article link")
+        else:
+            ln.kind = BlockKind.HEADING
+
+
+# --------------------------------------------------------------------------------------------
+# Inline debris inside kept paragraphs
+# --------------------------------------------------------------------------------------------
+
+_DOUBLED_INITIAL = re.compile(r"(?<![\w'’])([a-z])([A-Z])(?=[a-z]{2,})")
+_ABBREV = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cpt",
+        "st",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "no",
+        "nos",
+        "approx",
+        "est",
+        "dept",
+        "gov",
+        "sen",
+        "rep",
+        "u.s",
+        "u.n",
+        "u.k",
+        "e.u",
+        "a.m",
+        "p.m",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "fig",
+        "al",
+        "ca",
+        "cf",
+        "op",
+        "vol",
+    ]
+)
+# A short lower-case fragment after the paragraph's last full stop ("he said. additional.").
+_TRAILING_FRAGMENT = re.compile(
+    r"(?P<pre>\S+)[.!?]"
+    r"(?P<frag>[ ]+[a-z][^\n.!?\"“”]{0,70}?[ ]*[\"“”’]?[ ]*[.!?]?[ ]*[\"“”’]?)[ ]*$",
+    re.MULTILINE,
+)
+
+
+def _doubled(m: re.Match[str], text: str) -> str | None:
+    if m.group(1) != m.group(2).lower():
+        return None
+    i = m.start()
+    j = i - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    sentence_start = j < 0 or text[j] in '\n.!?"“:'
+    return m.group(2) if sentence_start else m.group(1)
+
+
+def inline_debris(doc: EditText) -> None:
+    text = doc.text
+    doc.sub(
+        _DOUBLED_INITIAL,
+        lambda m: _doubled(m, text),
+        "debris",
+        lambda m: f"doubled initial {m.group(0)}",
+    )
+    text = doc.text
+
+    def fragment(m: re.Match[str]) -> str | None:
+        pre = m.group("pre").lower().strip("\"'“”‘’(")
+        if not pre or pre in _ABBREV or "." in pre or len(pre) == 1:
+            return None
+        if pre.isdigit() and len(pre) < 4:
+            return None
+        frag = m.group("frag")
+        if len(frag.split()) > 8:
+            return None
+        return m.group(0)[: m.start("frag") - m.start()]
+
+    doc.sub(_TRAILING_FRAGMENT, fragment, "debris", "machine-translation leftover")
+    # Orphan closing quotes: a closing curly quote with no opening one before it in the line.
+    edits = []
+    pos = 0
+    for line in doc.text.split("\n"):
+        depth = 0
+        for k, ch in enumerate(line):
+            if ch == "“":
+                depth += 1
+            elif ch == "”":
+                if depth:
+                    depth -= 1
+                else:
+                    start = k - 1 if k and line[k - 1] == " " else k
+                    edits.append(
+                        Edit(pos + start, pos + k + 1, "", "debris", "orphan closing quote")
+                    )
+        pos += len(line) + 1
+    doc.apply(edits)

@@ -1,0 +1,106 @@
+"""``idlibtui clean FILE... [--json]``: show what the cleaner makes of files (``-`` is stdin)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from idlibtui.config import Settings
+from idlibtui.model import Article, IngestProblem
+from idlibtui.textsafe import printable
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "clean",
+        help="print the cleaned article(s)",
+        description="Clean article files and print them; '-' reads standard input.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="article file(s), or - for stdin")
+    p.add_argument("--json", action="store_true", help="one JSON object per file per line")
+    p.set_defaults(func=run)
+
+
+def _load(name: str, settings: Settings, corrections) -> Article | IngestProblem:
+    from idlibtui import pipeline
+    from idlibtui.ingest import RawDocument, decode_bytes, is_html_text
+
+    if name == "-":
+        data = sys.stdin.buffer.read()
+        if not data.strip():
+            return IngestProblem("-", "empty input")
+        try:
+            text, encoding = decode_bytes(data)
+        except ValueError as exc:
+            return IngestProblem("-", str(exc))
+        import hashlib
+
+        doc = RawDocument(
+            path=Path("-"),
+            text=text,
+            encoding=encoding,
+            is_html=is_html_text(text),
+            size=len(data),
+            mtime=0.0,
+            sha256=hashlib.sha256(data).hexdigest(),
+        )
+        return pipeline.process_document(doc, "-", corrections=corrections)
+    corpus = settings.corpus if settings.corpus.is_dir() else None
+    return pipeline.load_article(Path(name), corpus, corrections=corrections)
+
+
+def _corrections(settings: Settings):
+    try:
+        from idlibtui.annotate import load_corrections  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    try:
+        return load_corrections(settings.corrections)
+    except Exception:
+        return None
+
+
+def _readable(article: Article) -> str:
+    lines = [f"Title:    {article.title}"]
+    if article.source:
+        lines.append(f"Outlet:   {article.source}")
+    if article.date:
+        when = article.date.isoformat()
+        if article.date_inferred:
+            when += (
+                f" (inferred: {article.date_evidence})" if article.date_evidence else " (inferred)"
+            )
+        lines.append(f"Date:     {when}")
+    if article.dateline:
+        lines.append(f"Dateline: {article.dateline}")
+    if article.photo_credit:
+        lines.append(f"Credit:   {article.photo_credit}")
+    lines.append(f"Repairs:  {len(article.repairs)}")
+    # Metadata came from the cleaner, but pass it through textsafe all the same.
+    head = "\n".join(printable(line) for line in lines)
+    return f"{head}\n\n{article.text}\n"
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    from idlibtui.serialize import article_to_dict
+
+    corrections = _corrections(settings)
+    failed = 0
+    for index, name in enumerate(args.files):
+        result = _load(name, settings, corrections)
+        if isinstance(result, IngestProblem):
+            failed += 1
+            sys.stderr.write(f"idlibtui: {printable(name)}: {printable(result.reason)}\n")
+            continue
+        if args.json:
+            sys.stdout.write(json.dumps(article_to_dict(result), ensure_ascii=False) + "\n")
+        else:
+            if index:
+                sys.stdout.write("\n" + "─" * 40 + "\n")
+            if len(args.files) > 1:
+                sys.stdout.write(f"== {printable(name)}\n")
+            sys.stdout.write(_readable(result))
+        sys.stdout.flush()
+    return 2 if failed else 0

@@ -1,0 +1,140 @@
+"""Find article files and decode their bytes safely.
+
+One bad file never stops the rest: :func:`read_document` returns an :class:`IngestProblem` (path
+and a short reason in words) instead of raising.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from idlibtui.model import IngestProblem
+
+MAX_BYTES = 10 * 1024 * 1024
+SUFFIXES = frozenset({".txt", ".html", ".htm"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+
+_BOM = b"\xef\xbb\xbf"
+# A .txt that is really an HTML document: it starts with a doctype or <html>, or holds <body>.
+_HTML_SNIFF = re.compile(
+    r"\A\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>])|<body[\s>]", re.IGNORECASE | re.DOTALL
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One decoded file, with what the index manifest needs to notice changes."""
+
+    path: Path
+    text: str
+    encoding: str
+    is_html: bool
+    size: int
+    mtime: float
+    sha256: str
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode file bytes: UTF-8 (with or without BOM), else cp1252.
+
+    Returns ``(text, encoding)`` with encoding ``"utf-8"``, ``"utf-8-sig"`` or ``"cp1252"``.
+    Raises ``ValueError("binary file …")`` for data that is not text.
+    """
+    if b"\x00" in data:
+        raise ValueError("binary file (NUL bytes)")
+    if data.startswith(_BOM):
+        try:
+            return data[len(_BOM) :].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError:
+            return data[len(_BOM) :].decode("cp1252", errors="replace"), "cp1252"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _looks_binary(text):
+            raise ValueError("binary file (not text)")
+        return text, "utf-8"
+    # cp1252 leaves five bytes undefined; map them as latin-1 does so nothing is lost.
+    text = data.decode("cp1252", errors="surrogateescape")
+    if any("\udc80" <= ch <= "\udcff" for ch in text):
+        text = "".join(chr(ord(ch) - 0xDC00) if "\udc80" <= ch <= "\udcff" else ch for ch in text)
+    if _looks_binary(text):
+        raise ValueError("binary file (not text)")
+    return text, "cp1252"
+
+
+def _looks_binary(text: str) -> bool:
+    """Many C0 controls (other than whitespace) mean a binary file, not damaged text."""
+    sample = text[:8192]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\x1b")
+    return controls > max(8, len(sample) // 20)
+
+
+def is_html_text(text: str) -> bool:
+    """Whether a text is clearly a whole HTML document (not an article with a few stray tags)."""
+    return _HTML_SNIFF.search(text[:4096]) is not None
+
+
+def _size_phrase(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def read_document(path: Path) -> RawDocument | IngestProblem:
+    """Read and decode one file, or say in words why it cannot be used."""
+    path = Path(path)
+    name = str(path)
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        return IngestProblem(name, f"cannot read: {exc.strerror or exc}")
+    if not path.is_file():
+        return IngestProblem(name, "not a regular file")
+    if stat.st_size > MAX_BYTES:
+        return IngestProblem(name, f"larger than 10 MB ({_size_phrase(stat.st_size)})")
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        return IngestProblem(name, f"cannot read: {exc.strerror or exc}")
+    if len(data) > MAX_BYTES:
+        return IngestProblem(name, f"larger than 10 MB ({_size_phrase(len(data))})")
+    if not data.strip():
+        return IngestProblem(name, "empty file")
+    try:
+        text, encoding = decode_bytes(data)
+    except ValueError as exc:
+        return IngestProblem(name, str(exc))
+    if not text.strip():
+        return IngestProblem(name, "empty file")
+    is_html = path.suffix.lower() in HTML_SUFFIXES or is_html_text(text)
+    return RawDocument(
+        path=path,
+        text=text,
+        encoding=encoding,
+        is_html=is_html,
+        size=len(data),
+        mtime=stat.st_mtime,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+
+
+def iter_corpus(root: Path) -> Iterator[Path]:
+    """Every article file under ``root``, recursively, sorted; hidden dirs and files skipped."""
+    root = Path(root)
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=lambda _err: None):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for filename in filenames:
+            if filename.startswith("."):
+                continue
+            if Path(filename).suffix.lower() in SUFFIXES:
+                found.append(Path(dirpath) / filename)
+    yield from sorted(found)
