@@ -303,14 +303,19 @@ class WhooshIndex:
 
     def _entity_facet(self, results, total: int, *, filtered: bool) -> dict[str, int]:
         reader = self._searcher.reader()
+        cache_key = ("\x00entities", id(self._searcher))
+        if not filtered and cache_key in self._keyword_cache:
+            return dict(self._keyword_cache[cache_key])  # type: ignore[arg-type]
         counts: Counter[str] = Counter()
-        if not filtered:
+        if not filtered and not reader.has_deletions():
             for term, info in reader.iter_field("entity"):
+                if isinstance(term, bytes):
+                    term = term.decode("utf-8")
                 counts[term] = info.doc_frequency()
         else:
-            col = reader.column_reader("entity_col") if reader.has_column("entity_col") else None
-            if col is None:
+            if not reader.has_column("entity_col"):
                 return {}
+            col = reader.column_reader("entity_col")
             docs = results.docs()
             if len(docs) > ENTITY_FACET_MAX_DOCS:
                 docs = [h.docnum for h in results]
@@ -318,7 +323,10 @@ class WhooshIndex:
                 raw = col[docnum]
                 if raw:
                     counts.update(raw.decode("utf-8").split("\x1f"))
-        return dict(counts.most_common(ENTITY_FACET_SIZE))
+        facet = dict(counts.most_common(ENTITY_FACET_SIZE))
+        if not filtered:
+            self._keyword_cache[cache_key] = facet  # type: ignore[assignment]
+        return facet
 
     def _vocabulary(self) -> tuple[list[str], list[int]]:
         """Unstemmed words of the index and their document frequencies (cached per commit)."""
