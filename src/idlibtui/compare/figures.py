@@ -35,7 +35,8 @@ EVENT_SYNONYMS = {
     "strikes": "airstrikes airstrike strikes strike raids raid bombings bombs bomb barrel",
 }
 HEAD_SYNONYMS = {
-    "soldier": "soldier soldiers troops troop servicemen serviceman personnel forces military army",
+    "soldier": "soldier soldiers troops troop servicemen serviceman personnel forces army "
+    "conscripts",
     "people": "people persons person civilians civilian residents resident individuals "
     "inhabitants population",
     "child": "children child kids minors",
@@ -72,6 +73,7 @@ def _invert(table: dict[str, str]) -> dict[str, str]:
 _EVENT = _invert(EVENT_SYNONYMS)
 _HEAD = _invert(HEAD_SYNONYMS)
 _NATION = _invert(NATION_SYNONYMS)
+_NATION_NOUNS = frozenset(_invert({"noun": "syrians turks russians iranians americans kurds"}))
 
 
 def _lemma(word: str) -> str:
@@ -90,6 +92,12 @@ class WhatKey:
     heads: frozenset[str]
     nations: frozenset[str]
     other: frozenset[str]
+    nation_noun: bool = False  # "Syrians": people of a nation, with no other head word
+
+    @property
+    def subject(self) -> bool:
+        """Does the key say who or what is counted (not only "homeless" or "routes")?"""
+        return bool(self.events or self.heads or self.nation_noun)
 
     @property
     def empty(self) -> bool:
@@ -108,12 +116,14 @@ class WhatKey:
 def what_key(what: str) -> WhatKey:
     """``"Turkish soldiers killed"`` and ``"troops dead"`` share heads and events."""
     events, heads, nations, other = set(), set(), set(), set()
-    for raw in _TOKEN.findall(what.lower().replace("'s", "")):
+    nation_noun = False
+    for raw in _TOKEN.findall(what.lower().replace("'s", "").replace("’s", "")):
         if raw in STOP:
             continue
         for word in (raw, _lemma(raw)):
             if word in _NATION:
                 nations.add(_NATION[word])
+                nation_noun = nation_noun or raw in _NATION_NOUNS
                 break
             if word in _EVENT:
                 events.add(_EVENT[word])
@@ -123,7 +133,13 @@ def what_key(what: str) -> WhatKey:
                 break
         else:
             other.add(_lemma(raw))
-    return WhatKey(frozenset(events), frozenset(heads), frozenset(nations), frozenset(other))
+    return WhatKey(
+        frozenset(events),
+        frozenset(heads),
+        frozenset(nations),
+        frozenset(other),
+        nation_noun and not heads,
+    )
 
 
 def _agree(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -141,7 +157,7 @@ def keys_compatible(a: WhatKey, b: WhatKey) -> bool:
         return False
     if not _agree(a.nations, b.nations):
         return False
-    if not (a.events or a.heads) and not (b.events or b.heads):
+    if not (a.subject and b.subject):
         return bool(a.other & b.other)
     return True
 
