@@ -1,0 +1,577 @@
+"""Two articles side by side: aligned passages, shared entities, figures that disagree.
+
+Both articles are loaded and compared (``idlibtui.compare.compare_articles``) in a thread worker
+that only posts ``ComparisonReady``. Each pane is a full ``ArticleView`` (layers, ``n``/``N``);
+the figure table below sets the two articles' figures against each other.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from idlibtui.model import Article, IngestProblem
+from idlibtui.tui.screens.reader import load, safe
+from idlibtui.tui.widgets.article_view import ArticleView, match_counter
+from idlibtui.tui.widgets.figure_table import FigureTable
+
+COMPARE_HELP = """\
+Marks: underlined entities appear in both articles; a red background marks figures that
+disagree between aligned sentences (or figure groups that differ); italic sentences are said by
+one side only; the chosen passage has a tinted background on both sides.
+Enter on a pane chooses the passage at its top (again: the next one) and scrolls the other pane
+to its match; a click on a sentence does the same."""
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A place to jump to on both sides (a discrepancy, a figure group, a passage)."""
+
+    left: Span | None
+    right: Span | None
+    label: str = ""
+    group: int | None = None
+
+
+class ComparisonReady(Message):
+    """The worker loaded both articles and compared them (or says why it could not)."""
+
+    def __init__(
+        self,
+        left: Article | IngestProblem,
+        right: Article | IngestProblem,
+        comparison: Any = None,
+        error: str = "",
+        generation: int = 0,
+    ) -> None:
+        super().__init__()
+        self.left = left
+        self.right = right
+        self.comparison = comparison
+        self.error = error
+        self.generation = generation
+
+
+def compare(left: Article, right: Article) -> tuple[Any, str]:
+    """Run the comparison engine; return ``(comparison, error)``."""
+    try:
+        from idlibtui.compare import compare_articles
+
+        return compare_articles(left, right), ""
+    except Exception as error:  # the screen shows both articles anyway
+        return None, f"{type(error).__name__}: {error}"
+
+
+def compare_marks(comparison: Any, left: Article, right: Article) -> dict[str, dict[str, list]]:
+    """Mark spans for each side: shared entities, discrepant figures, one-side-only sentences."""
+    out: dict[str, dict[str, list]] = {
+        "left": {"shared": [], "discrepancy": [], "only": []},
+        "right": {"shared": [], "discrepancy": [], "only": []},
+    }
+    if comparison is None:
+        return out
+    shared = {e.canonical for e in comparison.entities.shared}
+    for side, article in (("left", left), ("right", right)):
+        out[side]["shared"] = [
+            (m.start, m.end) for m in article.entities if (m.canonical or m.text) in shared
+        ]
+    for pair in comparison.pairs:
+        if pair.relation == "left_only" and pair.left_span:
+            out["left"]["only"].append(tuple(pair.left_span))
+        elif pair.relation == "right_only" and pair.right_span:
+            out["right"]["only"].append(tuple(pair.right_span))
+        if pair.figure_discrepancy:
+            for side, article, span in (
+                ("left", left, pair.left_span),
+                ("right", right, pair.right_span),
+            ):
+                if not span:
+                    continue
+                figures = [
+                    (f.start, f.end)
+                    for f in article.figures
+                    if span[0] <= f.start < span[1] and f.kind != "date"
+                ]
+                if not figures:
+                    figures = [
+                        tuple(getattr(op, side))
+                        for op in pair.word_diff
+                        if getattr(op, side)[1] > getattr(op, side)[0]
+                    ]
+                out[side]["discrepancy"].extend(figures)
+    for group in comparison.figures:
+        if group.relation == "differ":
+            out["left"]["discrepancy"].extend((f.start, f.end) for f in group.left)
+            out["right"]["discrepancy"].extend((f.start, f.end) for f in group.right)
+    return out
+
+
+def sentence_of(figure: Any) -> Span:
+    if figure.sentence_end > figure.sentence_start:
+        return (figure.sentence_start, figure.sentence_end)
+    return (figure.start, figure.end)
+
+
+def discrepancy_targets(comparison: Any) -> list[Target]:
+    """Every place the two articles' figures disagree, in the left article's order."""
+    if comparison is None:
+        return []
+    targets: list[Target] = []
+    for pair in comparison.pairs:
+        if pair.figure_discrepancy:
+            note = "; ".join(pair.notes) if pair.notes else "figures differ"
+            targets.append(Target(pair.left_span, pair.right_span, note))
+    for index, group in enumerate(comparison.figures):
+        if group.relation != "differ" or not group.left or not group.right:
+            continue
+        left = sentence_of(group.left[0])
+        right = sentence_of(group.right[0])
+        if any(t.left and t.left[0] <= left[0] < t.left[1] for t in targets):
+            continue
+        targets.append(Target(left, right, f"{group.what or 'figures'} differ", group=index))
+    targets.sort(key=lambda t: t.left[0] if t.left else 1 << 60)
+    return targets
+
+
+class PassageMap:
+    """Which aligned pair holds a given offset of either side."""
+
+    def __init__(self, comparison: Any) -> None:
+        self.pairs = list(comparison.pairs) if comparison is not None else []
+        self._starts: dict[str, list[int]] = {}
+        self._index: dict[str, list[int]] = {}
+        for side in ("left", "right"):
+            entries = sorted(
+                (getattr(p, f"{side}_span")[0], i)
+                for i, p in enumerate(self.pairs)
+                if getattr(p, f"{side}_span")
+            )
+            self._starts[side] = [start for start, _ in entries]
+            self._index[side] = [i for _, i in entries]
+
+    def pair_at(self, side: str, offset: int) -> int | None:
+        """The pair whose ``side`` sentence holds (or last starts before) ``offset``."""
+        starts = self._starts[side]
+        if not starts:
+            return None
+        position = bisect.bisect_right(starts, offset) - 1
+        return self._index[side][max(0, position)]
+
+    def pair_from(self, side: str, offset: int) -> int | None:
+        """The first pair whose ``side`` sentence starts at or after ``offset``."""
+        starts = self._starts[side]
+        position = bisect.bisect_left(starts, offset)
+        if position >= len(starts):
+            return None
+        return self._index[side][position]
+
+    def next_on(self, side: str, pair_index: int, step: int = 1) -> int | None:
+        """The pair after (or before) ``pair_index`` in ``side``'s reading order."""
+        order = self._index[side]
+        try:
+            position = order.index(pair_index) + step
+        except ValueError:
+            return None
+        return order[position] if 0 <= position < len(order) else None
+
+    def counterpart(self, side: str, pair_index: int) -> Span | None:
+        """The other side's span for a pair, or the nearest pair's that has one."""
+        other = "right" if side == "left" else "left"
+        for distance in range(len(self.pairs)):
+            for candidate in (pair_index + distance, pair_index - distance):
+                if 0 <= candidate < len(self.pairs):
+                    span = getattr(self.pairs[candidate], f"{other}_span")
+                    if span:
+                        return tuple(span)
+            if distance > 50:
+                break
+        return None
+
+
+def pane_header(article: Article | IngestProblem | None, path: str, counter: str) -> Content:
+    if article is None:
+        return Content.assemble(("loading… ", "italic $text-muted"), safe(Path(path).name))
+    if isinstance(article, IngestProblem):
+        return Content.assemble(("cannot open ", "bold $text-error"), safe(article.path))
+    title = safe(article.title) or safe(Path(article.path).name)
+    meta: list[str] = []
+    if article.source:
+        meta.append(safe(article.source))
+    if article.date is not None:
+        meta.append(article.date.isoformat() + (" (inferred)" if article.date_inferred else ""))
+    meta.append(f"{article.word_count:,} words")
+    return Content.assemble(
+        (title, "bold $text-primary"),
+        "\n",
+        (" · ".join(meta), "$text-muted"),
+        ("  " + counter, "bold"),
+    )
+
+
+class ComparePane(ArticleView):
+    """An ``ArticleView`` whose layer keys stay out of the footer (they still work, and the help
+    screen lists them), so the compare verbs fit."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f", "toggle_layer('figures')", "Figures", show=False, id="article.toggle_figures"),
+        Binding(
+            "e", "toggle_layer('entities')", "Entities", show=False, id="article.toggle_entities"
+        ),
+        Binding("h", "toggle_layer('hits')", "Hits", show=False, id="article.toggle_hits"),
+        Binding("r", "toggle_raw", "Raw/clean", show=False, id="article.toggle_raw"),
+    ]
+
+
+class CompareScreen(Screen):
+    """Two articles side by side with their figures set against each other."""
+
+    HELP_TITLE: ClassVar[str] = "Compare"
+    HELP_NOTES: ClassVar[str] = COMPARE_HELP
+
+    DEFAULT_CSS = """
+    CompareScreen {
+        layout: vertical;
+        #panes { height: 1fr; }
+        .pane { width: 1fr; height: 1fr; }
+        #right-pane { border-left: vkey $panel-lighten-2; }
+        .pane-header { height: 2; padding: 0 1; background: $panel; }
+        .pane:focus-within .pane-header { background: $primary-muted; }
+        .pane ArticleView { height: 1fr; }
+        #compare-status { height: 1; padding: 0 1; background: $panel; }
+        FigureTable { height: 30%; min-height: 4; max-height: 12; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "back", "Back", id="compare.back"),
+        Binding("tab", "switch_pane(1)", "Next pane", id="compare.next_pane"),
+        Binding(
+            "shift+tab", "switch_pane(-1)", "Prev pane", show=False, id="compare.previous_pane"
+        ),
+        Binding("w", "swap", "Swap", id="compare.swap"),
+        Binding("S", "toggle_sync", "Sync scroll", id="compare.sync"),
+        Binding(
+            "right_square_bracket",
+            "discrepancy(1)",
+            "Next discrepancy",
+            id="compare.next_discrepancy",
+        ),
+        Binding(
+            "left_square_bracket",
+            "discrepancy(-1)",
+            "Prev discrepancy",
+            id="compare.previous_discrepancy",
+        ),
+        Binding("enter", "choose_passage", "Match passage", id="compare.choose_passage"),
+    ]
+
+    def __init__(
+        self,
+        left_path: str | Path,
+        right_path: str | Path,
+        settings: Any = None,
+        query: str = "",
+        *,
+        left_article: Article | None = None,
+        right_article: Article | None = None,
+        name: str | None = None,
+    ) -> None:
+        super().__init__(name=name)
+        self.left_path = str(left_path)
+        self.right_path = str(right_path)
+        self.settings = settings
+        self.query_text = query
+        self.left: Article | IngestProblem | None = left_article
+        self.right: Article | IngestProblem | None = right_article
+        self.comparison: Any = None
+        self.error = ""
+        self.sync = False
+        self.passages = PassageMap(None)
+        self.targets: list[Target] = []
+        self.target_index: int | None = None
+        self.passage: int | None = None
+        self._generation = 0
+        self._last_pane = "left"
+        self._pending_anchor: dict[str, int] | None = None
+
+    # -- layout -----------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            with Vertical(id="left-pane", classes="pane"):
+                yield Static(
+                    pane_header(None, self.left_path, ""), classes="pane-header", id="left-header"
+                )
+                yield ComparePane(id="left", placeholder="loading…")
+            with Vertical(id="right-pane", classes="pane"):
+                yield Static(
+                    pane_header(None, self.right_path, ""), classes="pane-header", id="right-header"
+                )
+                yield ComparePane(id="right", placeholder="loading…")
+        yield Static(Content("comparing…"), id="compare-status")
+        yield FigureTable(id="figure-table")
+        yield Footer()
+
+    def pane(self, side: str) -> ArticleView:
+        return self.query_one(f"#{side}", ArticleView)
+
+    @property
+    def table(self) -> FigureTable:
+        return self.query_one("#figure-table", FigureTable)
+
+    def on_mount(self) -> None:
+        self.pane("left").focus()
+        self.run_comparison(reload=False)
+
+    # -- the worker -------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="compare")
+    def run_comparison(self, reload: bool = True) -> None:
+        generation = self._generation
+        left = self.left if not reload and self.left is not None else None
+        right = self.right if not reload and self.right is not None else None
+        if left is None:
+            left = load(self.left_path, self.settings)
+        if right is None:
+            right = load(self.right_path, self.settings)
+        comparison, error = None, ""
+        if isinstance(left, Article) and isinstance(right, Article):
+            comparison, error = compare(left, right)
+        self.post_message(ComparisonReady(left, right, comparison, error, generation))
+
+    @on(ComparisonReady)
+    def _ready(self, message: ComparisonReady) -> None:
+        if message.generation != self._generation:
+            return
+        anchors, self._pending_anchor = self._pending_anchor, None
+        self.left, self.right = message.left, message.right
+        self.comparison, self.error = message.comparison, message.error
+        for side, article in (("left", self.left), ("right", self.right)):
+            view = self.pane(side)
+            if isinstance(article, Article):
+                view.set_article(article)
+                if self.query_text:
+                    view.set_query(self.query_text)
+                if anchors:
+                    view.scroll_to_offset(anchors.get(side, 0), top=True)
+            else:
+                view.set_article(None)
+                view.set_placeholder(
+                    f"This file cannot be read as an article: {safe(article.reason)}"
+                )
+        self.passages = PassageMap(self.comparison)
+        self.targets = discrepancy_targets(self.comparison)
+        self.target_index = None
+        self.passage = None
+        self._apply_marks()
+        self.table.set_groups(self.comparison.figures if self.comparison is not None else [])
+        self._refresh_headers()
+        self._refresh_status()
+
+    def _articles(self) -> tuple[Article, Article] | None:
+        if isinstance(self.left, Article) and isinstance(self.right, Article):
+            return self.left, self.right
+        return None
+
+    def _apply_marks(self) -> None:
+        pair = self._articles()
+        if pair is None:
+            return
+        marks = compare_marks(self.comparison, *pair)
+        for side in ("left", "right"):
+            view = self.pane(side)
+            for kind, spans in marks[side].items():
+                view.set_marks(kind, spans)
+
+    def _refresh_headers(self) -> None:
+        for side, article, path in (
+            ("left", self.left, self.left_path),
+            ("right", self.right, self.right_path),
+        ):
+            view = self.pane(side)
+            counter = (
+                match_counter(view.current_match, view.match_count) if view.match_count else ""
+            )
+            self.query_one(f"#{side}-header", Static).update(pane_header(article, path, counter))
+
+    def _refresh_status(self, note: str = "") -> None:
+        status = self.query_one("#compare-status", Static)
+        if self.comparison is None:
+            text = self.error or ("comparing…" if self.left is None else "no comparison")
+            status.update(Content.assemble((safe(text), "$text-muted")))
+            return
+        s = self.comparison.summary
+        parts: list[str | tuple[str, str]] = [
+            (f"{s.similarity:.0%} aligned", "bold"),
+            f" · same {s.same} · similar {s.similar} · only left {s.left_only}"
+            f" · only right {s.right_only} · ",
+            (f"{len(self.targets)} discrepancies", "bold $text-error" if self.targets else ""),
+            (" · sync on" if self.sync else " · sync off", "$text-muted"),
+        ]
+        if note:
+            parts = [(safe(note), "bold"), ("  ", "")]
+            parts.append(("(sync on)" if self.sync else "", "$text-muted"))
+        status.update(Content.assemble(*parts))
+
+    # -- messages from the panes ------------------------------------------------------------------
+
+    def _side_of(self, view: ArticleView) -> str:
+        return "left" if view.id == "left" else "right"
+
+    @on(ArticleView.MatchChanged)
+    def _match_changed(self, message: ArticleView.MatchChanged) -> None:
+        self._refresh_headers()
+
+    @on(ArticleView.Scrolled)
+    def _scrolled(self, message: ArticleView.Scrolled) -> None:
+        if not self.sync or self.comparison is None:
+            return
+        side = self._side_of(message.view)
+        pair = self.passages.pair_at(side, message.offset)
+        if pair is None:
+            return
+        span = self.passages.counterpart(side, pair)
+        if span is not None:
+            other = "right" if side == "left" else "left"
+            self.pane(other).scroll_to_offset(span[0], top=True, quiet=True)
+
+    @on(ArticleView.OffsetChosen)
+    def _offset_chosen(self, message: ArticleView.OffsetChosen) -> None:
+        side = self._side_of(message.view)
+        self._last_pane = side
+        pair = self.passages.pair_at(side, message.offset)
+        if pair is not None:
+            self.choose_pair(pair, side)
+
+    def on_descendant_focus(self, event) -> None:
+        if isinstance(event.widget, ArticleView):
+            self._last_pane = self._side_of(event.widget)
+
+    @on(DataTable.RowSelected, "#figure-table")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        group = self.table.group_at(event.row_key)
+        if group is not None:
+            self.show_group(group)
+
+    # -- navigation -------------------------------------------------------------------------------
+
+    def choose_pair(self, pair_index: int, side: str) -> None:
+        """Highlight one aligned pair on both sides and bring both sentences into view."""
+        if not 0 <= pair_index < len(self.passages.pairs):
+            return
+        self.passage = pair_index
+        pair = self.passages.pairs[pair_index]
+        self._highlight(pair.left_span, pair.right_span, scroll_source=side)
+        relation = {
+            "same": "the same sentence",
+            "similar": "the same statement in other words",
+            "left_only": "only the left article says this",
+            "right_only": "only the right article says this",
+        }.get(pair.relation, pair.relation)
+        note = f"passage {pair_index + 1}/{len(self.passages.pairs)}: {relation}"
+        if pair.figure_discrepancy:
+            note += " — figures differ" + (f" ({'; '.join(pair.notes)})" if pair.notes else "")
+        self._refresh_status(note)
+
+    def _highlight(self, left: Span | None, right: Span | None, scroll_source: str = "") -> None:
+        for side, span in (("left", left), ("right", right)):
+            view = self.pane(side)
+            view.set_marks("passage", [span] if span else [])
+            if span and side != scroll_source:
+                view.scroll_to_offset(span[0])
+            elif span:
+                view._scroll_into_view(span[0])
+
+    def show_group(self, group: Any) -> None:
+        """Show a figure group's figures and sentences on both sides."""
+        left = [sentence_of(f) for f in group.left]
+        right = [sentence_of(f) for f in group.right]
+        for side, figures in (("left", group.left), ("right", group.right)):
+            view = self.pane(side)
+            view.set_marks("focus", [(f.start, f.end) for f in figures])
+        self._highlight(left[0] if left else None, right[0] if right else None)
+        for side, spans in (("left", left), ("right", right)):
+            self.pane(side).set_marks("passage", spans)
+        period = getattr(group.period, "label", "") if group.period is not None else ""
+        self._refresh_status(
+            f"{group.what or 'figures'} {period}: {group.relation.replace('_', ' ')}"
+        )
+
+    def action_choose_passage(self) -> None:
+        side = self._last_pane
+        view = self.pane(side)
+        if self.comparison is None or view.article is None:
+            return
+        top, bottom = view.visible_range()
+        current = self.passage
+        pair = None
+        if current is not None:
+            span = getattr(self.passages.pairs[current], f"{side}_span")
+            if span and top <= span[0] < bottom:
+                pair = self.passages.next_on(side, current)
+        if pair is None:
+            pair = self.passages.pair_from(side, top)
+            if pair is None:
+                pair = self.passages.pair_at(side, top)
+        if pair is not None:
+            self.choose_pair(pair, side)
+
+    def action_discrepancy(self, step: int) -> None:
+        if not self.targets:
+            self._refresh_status("no figure discrepancies between these articles")
+            self.app.bell()
+            return
+        if self.target_index is None:
+            index = 0 if step > 0 else len(self.targets) - 1
+        else:
+            index = (self.target_index + step) % len(self.targets)
+        self.target_index = index
+        target = self.targets[index]
+        self._highlight(target.left, target.right)
+        if target.group is not None:
+            self.table.move_cursor(row=target.group)
+        self._refresh_status(f"discrepancy {index + 1}/{len(self.targets)}: {target.label}")
+
+    def action_switch_pane(self, step: int) -> None:
+        order = [self.pane("left"), self.pane("right"), self.table]
+        focused = self.focused
+        try:
+            position = order.index(focused)
+        except ValueError:
+            position = -1 if step > 0 else 0
+        order[(position + step) % len(order)].focus()
+
+    def action_toggle_sync(self) -> None:
+        self.sync = not self.sync
+        if self.sync and self.comparison is not None:
+            side = self._last_pane
+            view = self.pane(side)
+            self._scrolled(ArticleView.Scrolled(view, view.top_offset()))
+        self._refresh_status()
+
+    def action_swap(self) -> None:
+        if self.left is None or self.right is None:
+            return
+        anchors = {"left": self.pane("right").top_offset(), "right": self.pane("left").top_offset()}
+        self.left_path, self.right_path = self.right_path, self.left_path
+        self.left, self.right = self.right, self.left
+        self._generation += 1
+        self._pending_anchor = anchors
+        self.comparison = None
+        self.run_comparison(reload=False)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,387 @@
+"""The reader: one article with its header, highlighted body and side panel.
+
+The article is loaded in a thread worker that only posts ``ArticleLoaded``; the screen shows
+"loading…" meanwhile. Everything from the article (title, outlet, dateline, evidence) is shown as
+``Content`` built from literal text, never markup.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from idlibtui.model import Article, IngestProblem
+from idlibtui.textsafe import printable
+from idlibtui.tui.widgets.article_view import ArticleView, display_text, match_counter
+from idlibtui.tui.widgets.side_panel import TYPE_STYLES, PanelEntry, SidePanel
+
+READER_HELP = """\
+Highlights: figures (bold), people, places, organisations and groups (each its own colour),
+the query's matches (marked background; the current one stronger). Each layer toggles.
+Raw shows the file as it was read, with every repair the cleaner made marked
+(removed text struck through; changed text underlined; hover or see the side panel for why)."""
+
+
+def resolve_path(path: str | Path, settings: Any) -> Path:
+    """An article path as given by the index (corpus-relative) or absolute."""
+    candidate = Path(path)
+    if candidate.is_absolute():
+        return candidate
+    corpus = getattr(settings, "corpus", None)
+    if corpus is not None and (Path(corpus) / candidate).exists():
+        return Path(corpus) / candidate
+    return candidate
+
+
+def load(path: str | Path, settings: Any) -> Article | IngestProblem:
+    """Load one article through the pipeline (call from a thread worker)."""
+    from idlibtui.pipeline import load_article
+
+    corpus = getattr(settings, "corpus", None)
+    file = resolve_path(path, settings)
+    try:
+        return load_article(file, Path(corpus) if corpus else None)
+    except Exception as error:  # the reader says what went wrong instead of crashing
+        return IngestProblem(str(path), f"{type(error).__name__}: {error}")
+
+
+def safe(text: object) -> str:
+    """One printable line of untrusted text (still to be wrapped in Content, never markup)."""
+    return display_text(printable("" if text is None else str(text)))
+
+
+def header_content(article: Article, *, show_evidence: bool = False) -> Content:
+    """Title line and a metadata line: outlet · date (inferred) · dateline · words."""
+    title = safe(article.title) or safe(Path(article.path).name)
+    parts: list[str | tuple[str, str]] = [(title, "bold $text-primary"), "\n"]
+    meta: list[list[str | tuple[str, str]]] = []
+    if article.source:
+        meta.append([(safe(article.source), "bold")])
+    if article.date is not None:
+        date = [(article.date.isoformat(), "")]
+        if article.date_inferred:
+            date.append((" (inferred", "italic $text-warning"))
+            date.append((" — d: evidence)" if not show_evidence else ")", "$text-muted"))
+        meta.append(date)
+    else:
+        meta.append([("undated", "italic $text-muted")])
+    if article.dateline:
+        meta.append([(safe(article.dateline), "italic")])
+    meta.append([(f"{article.word_count:,} words", "$text-muted")])
+    for index, piece in enumerate(meta):
+        if index:
+            parts.append((" · ", "$text-muted"))
+        parts.extend(piece)
+    if show_evidence:
+        evidence = safe(article.date_evidence) or "no evidence recorded"
+        label = "date inferred from: " if article.date_inferred else "date from: "
+        parts += ["\n", (label, "$text-muted"), (evidence, "italic")]
+    return Content.assemble(*parts)
+
+
+def status_content(view: ArticleView) -> Content:
+    """The line under the body: the match counter, the layers and their legend."""
+
+    def flag(on_: bool, label: str, style: str) -> tuple[str, str]:
+        return (label, style if on_ else "strike $text-muted")
+
+    if view.raw:
+        article = view.article
+        count = len(article.repairs) if article is not None else 0
+        return Content.assemble(
+            ("RAW", "bold reverse"),
+            f" {count} repairs: ",
+            ("removed", "strike on $error-muted"),
+            " ",
+            ("changed", "underline on $warning-muted"),
+            ("  r: cleaned", "$text-muted"),
+        )
+    return Content.assemble(
+        (match_counter(view.current_match, view.match_count), "bold"),
+        "  ",
+        flag(view.show_hits, "hits", "bold on $warning-muted"),
+        " ",
+        flag(view.show_figures, "figures", "bold $text-warning"),
+        " ",
+        flag(view.show_entities, "person", TYPE_STYLES["PERSON"]),
+        " ",
+        flag(view.show_entities, "place", TYPE_STYLES["PLACE"]),
+        " ",
+        flag(view.show_entities, "org", TYPE_STYLES["ORG"]),
+        " ",
+        flag(view.show_entities, "group", TYPE_STYLES["GROUP"]),
+    )
+
+
+class ArticleLoaded(Message):
+    """The worker finished: ``article`` is an ``Article`` or an ``IngestProblem``."""
+
+    def __init__(self, article: Article | IngestProblem) -> None:
+        super().__init__()
+        self.article = article
+
+
+class ReaderScreen(Screen):
+    """Read one article: header, highlighted body, side panel of entities and figures."""
+
+    HELP_TITLE: ClassVar[str] = "Reader"
+    HELP_NOTES: ClassVar[str] = READER_HELP
+
+    DEFAULT_CSS = """
+    ReaderScreen {
+        layout: vertical;
+        #reader-header { height: auto; max-height: 4; padding: 0 1; background: $panel; }
+        #reader-body { height: 1fr; }
+        #reader-body ArticleView { width: 1fr; }
+        #reader-status { height: 1; padding: 0 1; background: $panel; }
+        SidePanel.-hidden { display: none; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "back", "Back", id="reader.back"),
+        Binding("p", "toggle_panel", "Panel", id="reader.toggle_panel"),
+        Binding("x", "compare_with", "Compare with…", id="reader.compare_with"),
+        Binding("t", "claims", "Claims timeline", id="reader.claims"),
+        Binding("d", "toggle_evidence", "Date evidence", id="reader.date_evidence"),
+        Binding("tab", "switch_focus", "Text/panel", show=False, id="reader.switch_focus"),
+        # The same verbs as the article view, for when the side panel has the focus.
+        Binding("n", "view('next_match')", "Next match", show=False, id="reader.next_match"),
+        Binding("N", "view('previous_match')", "Prev match", show=False, id="reader.prev_match"),
+        Binding(
+            "f", "view(\"toggle_layer('figures')\")", "Figures", show=False, id="reader.figures"
+        ),
+        Binding(
+            "e", "view(\"toggle_layer('entities')\")", "Entities", show=False, id="reader.entities"
+        ),
+        Binding("h", "view(\"toggle_layer('hits')\")", "Hits", show=False, id="reader.hits"),
+        Binding("r", "view('toggle_raw')", "Raw/clean", show=False, id="reader.raw"),
+    ]
+
+    def __init__(
+        self,
+        article_id: str = "",
+        path: str | Path = "",
+        query: str = "",
+        settings: Any = None,
+        *,
+        article: Article | None = None,
+        name: str | None = None,
+    ) -> None:
+        super().__init__(name=name)
+        self.article_id = article_id
+        self.path = str(path or (article.path if article is not None else ""))
+        self.query_text = query
+        self.settings = settings
+        self._given = article
+        self.article: Article | None = None
+        self.problem: IngestProblem | None = None
+        self.show_evidence = False
+        self._cycle: dict[tuple[str, str], int] = {}
+        self._chosen_figure = None
+
+    # -- layout -----------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("loading…"), id="reader-header")
+        with Horizontal(id="reader-body"):
+            yield ArticleView(id="article", placeholder="loading…")
+            yield SidePanel(id="side-panel")
+        yield Static(Content(""), id="reader-status")
+        yield Footer()
+
+    @property
+    def view(self) -> ArticleView:
+        return self.query_one("#article", ArticleView)
+
+    @property
+    def panel(self) -> SidePanel:
+        return self.query_one("#side-panel", SidePanel)
+
+    def on_mount(self) -> None:
+        self.view.focus()
+        if self.app.size.width < 100:
+            self.panel.add_class("-hidden")
+        if self._given is not None:
+            self.show_article(self._given)
+        else:
+            self.load_article()
+
+    @work(thread=True, exclusive=True, group="reader-load")
+    def load_article(self) -> None:
+        self.post_message(ArticleLoaded(load(self.path, self.settings)))
+
+    @on(ArticleLoaded)
+    def _loaded(self, message: ArticleLoaded) -> None:
+        if isinstance(message.article, IngestProblem):
+            self.problem = message.article
+            reason = safe(message.article.reason)
+            self.query_one("#reader-header", Static).update(
+                Content.assemble(("cannot open ", "bold $text-error"), safe(self.path))
+            )
+            self.view.set_placeholder(f"This file cannot be read as an article: {reason}")
+            return
+        self.show_article(message.article)
+
+    def show_article(self, article: Article) -> None:
+        """Show an already-loaded article (the worker calls this through ``ArticleLoaded``)."""
+        self.article = article
+        view = self.view
+        view.set_article(article)
+        if self.query_text:
+            view.set_query(self.query_text)
+        self.panel.show_article(article)
+        self._refresh_header()
+        self._refresh_status()
+
+    def _refresh_header(self) -> None:
+        if self.article is not None:
+            self.query_one("#reader-header", Static).update(
+                header_content(self.article, show_evidence=self.show_evidence)
+            )
+
+    def _refresh_status(self) -> None:
+        self.query_one("#reader-status", Static).update(status_content(self.view))
+
+    # -- messages from the widgets ---------------------------------------------------------------
+
+    @on(ArticleView.MatchChanged)
+    def _match_changed(self, message: ArticleView.MatchChanged) -> None:
+        self._refresh_status()
+
+    @on(ArticleView.LayersChanged)
+    def _layers_changed(self, message: ArticleView.LayersChanged) -> None:
+        self._refresh_status()
+        if self.article is not None:
+            self.panel.show_article(self.article, raw=self.view.raw)
+
+    @on(ArticleView.OffsetChosen)
+    def _offset_chosen(self, message: ArticleView.OffsetChosen) -> None:
+        # A click on a figure selects it for `t`.
+        if self.article is None:
+            return
+        for figure in self.article.figures:
+            if figure.start <= message.offset < figure.end:
+                self._chosen_figure = figure
+                return
+
+    @on(SidePanel.Chosen)
+    def _panel_chosen(self, message: SidePanel.Chosen) -> None:
+        self.jump_to(message.entry)
+
+    def jump_to(self, entry: PanelEntry) -> None:
+        """Scroll to the next mention of ``entry`` (repeated choices cycle through them)."""
+        if not entry.spans:
+            return
+        key = (entry.kind, entry.label)
+        index = self._cycle.get(key, -1) + 1
+        if index >= len(entry.spans):
+            index = 0
+        self._cycle[key] = index
+        start, end = entry.spans[index]
+        view = self.view
+        if entry.kind == "repair":
+            view.raw = True
+            view.set_marks("focus", [])
+            view.scroll_to_offset(view._raw_to_clean(start))
+        else:
+            view.focus_span(start, end)
+        if entry.figure is not None:
+            self._chosen_figure = entry.figure
+        status = Content.assemble(
+            (safe(entry.label), "bold"), f"  mention {index + 1}/{len(entry.spans)}"
+        )
+        self.query_one("#reader-status", Static).update(status)
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_view(self, action: str) -> None:
+        self.view.run_action(action)
+
+    def action_toggle_panel(self) -> None:
+        panel = self.panel
+        panel.toggle_class("-hidden")
+        if panel.has_class("-hidden") and panel.has_focus:
+            self.view.focus()
+
+    def action_switch_focus(self) -> None:
+        panel = self.panel
+        if self.view.has_focus and not panel.has_class("-hidden"):
+            panel.focus()
+        else:
+            self.view.focus()
+
+    def action_toggle_evidence(self) -> None:
+        self.show_evidence = not self.show_evidence
+        self._refresh_header()
+        if self.article is not None and not self.article.date_evidence and self.show_evidence:
+            self.notify("No date evidence was recorded for this article.", timeout=3, markup=False)
+
+    def on_click(self, event) -> None:
+        header = self.query_one("#reader-header", Static)
+        if event.widget is header:
+            self.action_toggle_evidence()
+
+    def selected_figure(self):
+        """The figure `t` acts on: chosen in the panel or clicked, else the first in view."""
+        article = self.article
+        if article is None:
+            return None
+        entry = self.panel.highlighted_entry() if self.panel.has_focus else None
+        if entry is not None and entry.figure is not None:
+            return entry.figure
+        if self._chosen_figure is not None:
+            return self._chosen_figure
+        start, end = self.view.visible_range()
+        counted = [f for f in article.figures if f.kind != "date"]
+        for figure in counted:
+            if start <= figure.start < end:
+                return figure
+        return counted[0] if counted else None
+
+    def action_claims(self) -> None:
+        figure = self.selected_figure()
+        if figure is None:
+            self.notify("No figure here to follow across the corpus.", timeout=3, markup=False)
+            return
+        if not figure.what:
+            self.notify(
+                f"This figure ({safe(figure.text)}) has no known subject to follow.",
+                timeout=4,
+                markup=False,
+            )
+            return
+        from idlibtui.tui.screens.claims import ClaimsScreen
+
+        self.app.push_screen(ClaimsScreen(figure.what, self.settings, figure=figure))
+
+    def action_compare_with(self) -> None:
+        if self.article is None:
+            return
+        from idlibtui.tui.screens.picker import PickerScreen
+
+        def chosen(result: str | None) -> None:
+            if not result:
+                return
+            from idlibtui.tui.screens.compare import CompareScreen
+
+            self.app.push_screen(
+                CompareScreen(self.path, result, self.settings, query=self.query_text)
+            )
+
+        self.app.push_screen(
+            PickerScreen(self.settings, exclude_path=self.path, exclude_id=self.article.id),
+            chosen,
+        )

@@ -1,0 +1,117 @@
+"""The compare screen's figure table: each group of figures, the left and right values, and how
+they relate. Cells are ``rich.text.Text`` (never markup strings), coloured from the theme."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable
+
+from idlibtui.tui.widgets.article_view import display_text
+
+RELATION_LABELS = {
+    "agree": "agree",
+    "differ": "DIFFER",
+    "different_dates": "different dates",
+    "left_only": "left only",
+    "right_only": "right only",
+}
+RELATION_COLOURS = {
+    "agree": "text-success",
+    "differ": "text-error",
+    "different_dates": "text-warning",
+    "left_only": "text-secondary",
+    "right_only": "text-secondary",
+}
+
+
+def _plain(text: object, limit: int = 40) -> str:
+    value = " ".join(display_text("" if text is None else str(text)).split())
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def _values(figures: Sequence) -> str:
+    seen: list[str] = []
+    for figure in figures:
+        label = _plain(figure.text, 24)
+        if label not in seen:
+            seen.append(label)
+    return ", ".join(seen) if seen else "—"
+
+
+class FigureTable(DataTable):
+    """One row per figure group of a ``Comparison`` (``row_key`` is the group's index)."""
+
+    DEFAULT_CSS = """
+    FigureTable {
+        height: 8;
+        border-top: solid $panel-lighten-2;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="figure_table.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="figure_table.up"),
+    ]
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
+        self._groups: list = []
+
+    @property
+    def groups(self) -> list:
+        return list(self._groups)
+
+    def on_mount(self) -> None:
+        self.add_columns("what", "period", "left", "right", "relation")
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    def _theme_changed(self) -> None:
+        self.set_groups(self._groups)
+
+    def _colour(self, name: str) -> Style:
+        value = self.app.get_css_variables().get(name, "")
+        try:
+            return Style.parse(value) if value.startswith("#") else Style()
+        except Exception:
+            return Style()
+
+    def set_groups(self, groups: Sequence) -> None:
+        """Show ``groups`` (``compare.FigureGroup``) — cursor position is kept when possible."""
+        row = self.cursor_row
+        self._groups = list(groups)
+        self.clear()
+        for index, group in enumerate(self._groups):
+            relation = str(getattr(group, "relation", ""))
+            what = _plain(getattr(group, "what", "") or "(unspecified)", 30)
+            if getattr(group, "projection", False):
+                what += " (projection)"
+            period = getattr(group, "period", None)
+            period_label = _plain(getattr(period, "label", "") if period is not None else "", 26)
+            relation_text = Text(
+                RELATION_LABELS.get(relation, _plain(relation)),
+                style=self._colour(RELATION_COLOURS.get(relation, "")) + Style(bold=True)
+                if relation == "differ"
+                else self._colour(RELATION_COLOURS.get(relation, "")),
+            )
+            self.add_row(
+                Text(what),
+                Text(period_label or "—"),
+                Text(_values(getattr(group, "left", ()))),
+                Text(_values(getattr(group, "right", ()))),
+                relation_text,
+                key=str(index),
+            )
+        if self._groups:
+            self.move_cursor(row=min(max(row, 0), len(self._groups) - 1))
+
+    def group_at(self, row_key: object) -> object | None:
+        key = getattr(row_key, "value", row_key)
+        try:
+            return self._groups[int(str(key))]
+        except (ValueError, IndexError):
+            return None
