@@ -92,7 +92,14 @@ def test_periods_resolved_dates_not_weekday_words() -> None:
     as_of_2020 = Period(D(2020, 2, 4), None, undated=True)
     assert not periods_compatible(as_of_2019, as_of_2020)
     assert periods_compatible(as_of_2020, Period(D(2020, 2, 10), None, undated=True))
-    assert periods_compatible(Period(None, None, undated=True), as_of_2020)
+    unknown = Period(None, None, undated=True)  # an article with no date at all
+    assert not periods_compatible(unknown, as_of_2020)
+    assert not periods_compatible(unknown, mon1)
+    assert periods_compatible(unknown, Period(None, None, undated=True))
+    # a tally over a long period is "as of" its end
+    assert not periods_compatible(Period(D(2019, 12, 28), None, undated=True), since_december)
+    assert periods_compatible(Period(D(2020, 2, 12), None, undated=True), since_december)
+    assert periods_compatible(Period(D(2019, 12, 28), None, undated=True), december)
 
 
 # -- constructed pairs that mirror the seeds ----------------------------------------------------

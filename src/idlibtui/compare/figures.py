@@ -306,15 +306,22 @@ def _shift(d: dt.date, days: int) -> dt.date:
 def periods_compatible(p: Period, q: Period) -> bool:
     """Could two figures refer to the same event or period?"""
     if p.undated and q.undated:
+        # "as of" the article dates; two articles without any date cannot be told apart
         if p.start and q.start:
             return _days(p.start, q.start) <= 14
-        return True
+        return p.start is None and q.start is None
     if p.undated or q.undated:
         dated, undated = (q, p) if p.undated else (p, q)
         if undated.start is None or dated.start is None:
-            return True
-        end = dated.end or undated.start
-        return _shift(dated.start, -3) <= undated.start <= _shift(end, 14)
+            return False  # an article of unknown date is never paired with a dated figure
+        as_of = undated.start
+        end = dated.end or dated.start
+        if not _shift(dated.start, -3) <= as_of <= _shift(end, 14):
+            return False
+        # a long period ("since December") is a tally as of its end: compare with that
+        if (end - dated.start).days > 10 and end != dt.date.max:
+            return _days(as_of, end) <= 14
+        return True
     if p.start is None or q.start is None:
         return p.start is None and q.start is None
     p_end = p.end or p.start
