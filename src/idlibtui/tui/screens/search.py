@@ -77,6 +77,7 @@ class SearchScreen(Screen):
         self._debounce: Timer | None = None
         self._error: BaseException | None = None
         self._loading_more = False
+        self._submitted = -1
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -155,8 +156,9 @@ class SearchScreen(Screen):
         request = self.last_request
         if request is None or request.query != self.query_text or not self._same_state(request):
             self.search_now()
-        if self._error is None:
-            self.query_one(ResultsList).focus()
+            self._submitted = self._generation  # focus moves once the answer is in
+        elif self._error is None and self.results is not None:
+            self._focus_results()
 
     def _same_state(self, request: SearchRequest) -> bool:
         return request.sort == self._effective_sort() and request.filters == self._frozen_filters()
@@ -230,6 +232,13 @@ class SearchScreen(Screen):
         self.query_one(FacetList).show_facets(results.facets or {}, self.filters)
         self._show_summary()
         self.refresh_bindings()
+        if request.generation == self._submitted:
+            self._focus_results()
+
+    def _focus_results(self) -> None:
+        results = self.query_one(ResultsList)
+        if results.hits:
+            results.focus()
 
     def _nothing_found(self) -> Content:
         text = Content.styled("Nothing found.", "bold")
@@ -298,6 +307,12 @@ class SearchScreen(Screen):
         self.query_one(ResultsList).show_placeholder(
             Content.styled("No results for a malformed query.", "italic $text-muted")
         )
+        if request.generation == self._submitted:
+            # After Enter: put the cursor where the problem is.
+            query_box = self.query_one("#query", Input)
+            query_box.focus()
+            if isinstance(position, int):
+                query_box.cursor_position = min(position, len(query_box.value))
         self.refresh_bindings()
 
     # -- results --------------------------------------------------------------------------------
