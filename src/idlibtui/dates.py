@@ -133,6 +133,8 @@ _PATTERN = re.compile(
   | (?P<past>\b(?i:the\s+(?:past|last)\s+(?:(?P<past_n>{_COUNTW})\s+)?(?P<past_u>day|week|month|year)s?)\b)
   | (?P<rel>\b(?i:(?P<rel_mod>earlier|later|early|late|mid)[\s-]+)?
         (?P<rel_w>(?i:this|last|next))\s+(?P<rel_u>(?i:week|weekend|month|year))\b)
+  | (?P<endof>\b(?i:(?:the\s+)?end\s+of\s+(?P<endof_w>the|this|last|next)\s+(?P<endof_u>week|month|year))\b)
+  | (?P<wkend>\b(?i:over|during|at|on)\s+(?P<wkend_t>(?i:the\s+(?:past\s+)?weekend))\b)
   | (?P<word>\b(?P<word_w>(?i:yesterday|today|tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening))\b)
     """,
     re.VERBOSE,
@@ -375,6 +377,33 @@ def _handle(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention 
                         f"the {n} {unit}(s) up to the article date {anchor.isoformat()}")  # fmt: skip
     if kind == "rel":
         return _relative_period(m, s, e, anchor)
+    if kind == "endof":
+        which = g("endof_w").lower()
+        unit = g("endof_u").lower()
+        if anchor is None:
+            return _mention(
+                m, s, e, None, None, "day", True, f"end of the {unit}" + _needs_anchor(anchor)
+            )
+        shift = {"last": -1, "next": 1}.get(which, 0)
+        ev = f"the end of the {unit}, from the article date {anchor.isoformat()}"
+        if unit == "month":
+            y, mo = _add_months(anchor.year, anchor.month, shift)
+            d0, d1 = _part_range("late", y, mo)
+            return _mention(m, s, e, d0, d1, "month", True, ev)
+        if unit == "year":
+            y = anchor.year + shift
+            return _mention(m, s, e, dt.date(y, 10, 1), dt.date(y, 12, 31), "year", True, ev)
+        sunday = anchor + dt.timedelta(days=6 - anchor.weekday() + 7 * shift)
+        return _mention(m, s, e, sunday - dt.timedelta(days=2), sunday, "day", True, ev)
+    if kind == "wkend":
+        s = m.start("wkend_t")  # "Over the weekend": the preposition stays out
+        if anchor is None:
+            return _mention(m, s, e, None, None, "day", True, "weekend" + _needs_anchor(anchor))
+        # the most recent Saturday-Sunday that began on or before the article date
+        back = (anchor.weekday() - 5) % 7
+        saturday = anchor - dt.timedelta(days=back)
+        ev = f"the weekend on or before the article date {anchor.isoformat()}"
+        return _mention(m, s, e, saturday, saturday + dt.timedelta(days=1), "day", True, ev)
     if kind == "word":
         w = " ".join(g("word_w").lower().split())
         if anchor is None:
@@ -407,8 +436,8 @@ def _relative_period(
             d0, d1 = monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
         else:
             d0, d1 = monday, monday + dt.timedelta(days=6)
-        if which == "this":
-            d1 = min(d1, anchor) if mod in ("", "earlier") else d1
+        if which == "this" and unit == "week" and mod in ("", "earlier"):
+            d1 = min(d1, anchor)
         return _mention(m, s, e, d0, d1, "day", True, ev)
     if unit == "month":
         delta = {"last": -1, "this": 0, "next": 1}[which]

@@ -333,6 +333,51 @@ def _skip_number(text: str, s: int, e: int, n1: str) -> bool:
     return bool(before.endswith("[") and after[:1] == "]")
 
 
+_AUX_CHAIN = re.compile(
+    r"^\s*(?:[\w’'-]+,?\s+){0,4}?(?:(?:have|has|had|were|was|are|is|been|being|be|got|get|"
+    r"reportedly|allegedly|already|now)\s+)+(?:[\w-]+\s+)?",
+    re.IGNORECASE,
+)
+_BEHIND_FILLER = re.compile(
+    r"(?:\s+(?:more\s+than|at\s+least|up\s+to|almost|about|around|an\s+estimated|nearly|over|"
+    r"less\s+than|some|roughly|approximately|as\s+many\s+as|another|a\s+further|of|the|a))*\s*$",
+    re.IGNORECASE,
+)
+
+
+def _label_at(fragment: str, *, anchored: bool, allow_shelter: bool) -> str:
+    for pattern, label in _EVENT_VERBS:
+        if label == "sheltered" and not allow_shelter:
+            continue
+        m = pattern.match(fragment) if anchored else pattern.search(fragment)
+        if m and (label != "sheltered" or re.search(r"\b(?:taken|sought)\b", m.group(0))):
+            return label
+    return ""
+
+
+def _event_verb(text: str, s: int, sent_start: int, after_noun: str) -> str:
+    """The event a count belongs to: a verb right before it, after it, or near before it."""
+    behind = text[max(sent_start, s - 80) : s]
+    core = behind[: _BEHIND_FILLER.search(behind).start()]
+    words = core.split()
+    if words:
+        label = _label_at(words[-1], anchored=True, allow_shelter=False)
+        if label:
+            return label  # "displaced more than 235,000", "killing 200 people"
+    after = after_noun.lstrip(" ,")
+    label = _label_at(after, anchored=True, allow_shelter=True)  # "30,000 children killed"
+    if not label:
+        chain = _AUX_CHAIN.match(after)
+        if chain:
+            label = _label_at(after[chain.end() :], anchored=True, allow_shelter=True)
+            if not label:  # "have taken shelter": the chain swallowed the verb
+                label = _label_at(after[: chain.end() + 20], anchored=False, allow_shelter=True)
+    if label:
+        return label
+    tail = " ".join(words[-5:])
+    return _label_at(tail, anchored=False, allow_shelter=False)
+
+
 def _what(text: str, s: int, e: int, sent_end: int, sent_start: int) -> str:
     """The counted noun phrase after the number, with the event verb that makes it groupable."""
     window = text[e : min(sent_end, e + 120)]
@@ -370,33 +415,14 @@ def _what(text: str, s: int, e: int, sent_end: int, sent_start: int) -> str:
             break  # "in Idlib", a name, not a counted noun
         if word[:1].isupper() and noun and not _DEMONYMS.match(word):
             break
+        if noun and low.endswith("ed") and low not in ("armed", "wounded", "injured"):
+            break  # "protesters gathered": a verb, not part of the noun
         noun.append(word)
         i += 1
         end_idx = i
-    # drop trailing adjectives-that-are-verbs
     phrase = " ".join(noun)
     after_noun = window[tokens[end_idx][1] :] if end_idx < len(tokens) else ""
-    verb = ""
-    lookahead = " ".join(after_noun.split()[:8])
-    lookbehind = text[max(sent_start, s - 60) : s]
-    m_after = None
-    for pattern, label in _EVENT_VERBS:
-        m_after = pattern.search(lookahead)
-        if (m_after and label != "sheltered") or (
-            m_after
-            and label == "sheltered"
-            and re.search(r"\b(?:taken|sought)\b", m_after.group(0))
-        ):
-            verb = label
-            break
-    if not verb:
-        tail = " ".join(lookbehind.split()[-5:])
-        for pattern, label in _EVENT_VERBS:
-            if label == "sheltered":
-                continue
-            if pattern.search(tail):
-                verb = label
-                break
+    verb = _event_verb(text, s, sent_start, after_noun)
     if verb == "sheltered":
         if phrase and _DEMONYMS.match(phrase):
             return phrase.rstrip("s") + " refugees"
@@ -490,6 +516,7 @@ def find_figures(
                 "duration",
                 value=1.0,
                 unit=m.group("u").lower(),
+                what=_duration_what(text, m.end(), sent[1]),
                 sentence_start=sent[0],
                 sentence_end=sent[1],
             )
@@ -653,8 +680,6 @@ def _figure_from_match(
         what = _age_what(text, s, end, sent_start, sent_end)
     elif kind in ("distance", "area", "percent"):
         what = _measure_what(text, end, sent_end)
-    if kind == "money" and not what:
-        what = "money"
     return Figure(
         s, end, text[s:end], kind, value=value, value_max=value_max, unit=unit,
         what=what, qualifier=qualifier,
