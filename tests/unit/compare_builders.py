@@ -76,3 +76,44 @@ def mentions(text: str, names: dict[str, tuple[str, str]]) -> tuple[Mention, ...
         for m in re.finditer(re.escape(surface), text):
             out.append(Mention(m.start(), m.end(), surface, type_, canonical))
     return tuple(sorted(out, key=lambda m: m.start))
+
+
+def long_pair(words: int = 5000, seed: int = 7) -> tuple[str, str]:
+    """Two ~``words``-word texts built from the seed paragraphs (benchmark and scale tests).
+
+    Left: the seed paragraphs, cycled, each copy after the first with its numbers and some
+    words edited so that copies are paraphrases, not duplicates. Right: the same paragraphs
+    shuffled, one in ten dropped, one in five with a number changed, plus a few new ones.
+    """
+    import random
+    from pathlib import Path
+
+    rng = random.Random(seed)
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    paras = [
+        p.strip()
+        for path in sorted(corpus.glob("*.txt"))
+        for p in path.read_text(encoding="utf-8").split("\n\n")
+        if len(p.split()) > 8
+    ]
+    swaps = [("said", "stated"), ("killed", "left dead"), ("Syrian", "Syria's"), ("the", "a")]
+
+    def edit(p: str, k: int) -> str:
+        p = re.sub(r"\d+", lambda m: str(int(m.group(0)) + k), p)
+        old, new = swaps[k % len(swaps)]
+        return p.replace(f" {old} ", f" {new} ", 2)
+
+    left: list[str] = []
+    k = 0
+    while sum(len(p.split()) for p in left) < words:
+        for p in paras:
+            left.append(p if k == 0 else edit(p, k))
+        k += 1
+    while sum(len(p.split()) for p in left) > words:
+        left.pop()
+    right = [p for p in left if rng.random() > 0.1]
+    rng.shuffle(right)
+    right = [edit(p, 100) if rng.random() < 0.2 else p for p in right]
+    for i in range(5):
+        right.insert(rng.randrange(len(right)), f"A paragraph only the right has, number {i}.")
+    return "\n\n".join(left), "\n\n".join(right)

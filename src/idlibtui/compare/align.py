@@ -2,8 +2,9 @@
 
 1. Identical sentences (same words once case, whitespace, quotes and punctuation are
    normalised) pair first, in order.
-2. Candidate pairs come from an inverted index of content words (only sentences sharing a word
-   are ever scored); each is scored by TF-IDF cosine blended with rapidfuzz token ratios, plus a
+2. Candidate pairs come from an inverted index of content words (only sentences sharing a
+   word that is not in more than a tenth of them are ever scored, at most ``MAX_CANDIDATES`` per
+   sentence); each is scored by TF-IDF cosine blended with rapidfuzz token ratios, plus a
    little for shared entities and figure values.
 3. A greedy global best-match assignment over those scores (threshold ``SIMILAR``) makes the
    pairs one-to-one wherever they sit, so reordered paragraphs still match.
@@ -29,6 +30,7 @@ from idlibtui.compare.figures import (
 from idlibtui.compare.model import AlignedPair, DiffOp, Period, Sentence
 from idlibtui.compare.text import (
     DIFF_TOKEN,
+    QUOTES,
     content_tokens,
     identity_key,
     normalise,
@@ -39,6 +41,7 @@ from idlibtui.model import Article, Figure
 SIMILAR = 0.45
 MOVED_MIN = 0.55
 MIN_COSINE = 0.12
+MAX_CANDIDATES = 24  # right sentences scored per left sentence
 
 
 def _sentence_items(article: Article, sentences: tuple[Sentence, ...], attr: str):
@@ -56,12 +59,19 @@ def _sentence_items(article: Article, sentences: tuple[Sentence, ...], attr: str
     return out
 
 
+def _token_form(token: str) -> str:
+    token = token.lower()
+    return token if token.isascii() else token.translate(QUOTES)
+
+
 def word_diff(left_text: str, ls: Sentence, right_text: str, rs: Sentence) -> tuple[DiffOp, ...]:
     """Word-level edits between two sentences, as spans into each article's text."""
+    if left_text[ls.start : ls.end] == right_text[rs.start : rs.end]:
+        return ()
     lt = [(m.start(), m.end()) for m in DIFF_TOKEN.finditer(left_text, ls.start, ls.end)]
     rt = [(m.start(), m.end()) for m in DIFF_TOKEN.finditer(right_text, rs.start, rs.end)]
-    la = [normalise(left_text[s:e]) for s, e in lt]
-    ra = [normalise(right_text[s:e]) for s, e in rt]
+    la = [_token_form(left_text[s:e]) for s, e in lt]
+    ra = [_token_form(right_text[s:e]) for s, e in rt]
     ops = []
     sm = difflib.SequenceMatcher(None, la, ra, autojunk=False)
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
@@ -210,15 +220,23 @@ def align_sentences(
     lnorm = [normalise(t) for t in ltexts]
     rnorm = [normalise(t) for t in rtexts]
 
+    posting_cap = max(40, (nr + 9) // 10)
     candidates: list[tuple[float, int, int]] = []
     for i, (v, norm_i) in enumerate(lvec):
         if i in match:
             continue
+        # candidates through the rarer words only; exact cosine for the best few of them
         acc: dict[int, float] = defaultdict(float)
         for w, x in v.items():
-            for j, y in index.get(w, ()):
+            postings = index.get(w, ())
+            if len(postings) > posting_cap:
+                continue
+            for j, y in postings:
                 acc[j] += x * y
-        for j, dot in acc.items():
+        best = sorted(acc, key=acc.__getitem__, reverse=True)[:MAX_CANDIDATES]
+        for j in best:
+            rv = rvec[j][0]
+            dot = sum(x * rv[w] for w, x in v.items() if w in rv)
             cos = dot / (norm_i * rvec[j][1])
             if cos < MIN_COSINE:
                 continue

@@ -11,6 +11,7 @@ date stands "as of" the article's date.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -113,6 +114,7 @@ class WhatKey:
         return " ".join(parts) or " ".join(sorted(self.other))
 
 
+@functools.lru_cache(maxsize=4096)
 def what_key(what: str) -> WhatKey:
     """``"Turkish soldiers killed"`` and ``"troops dead"`` share heads and events."""
     events, heads, nations, other = set(), set(), set(), set()
