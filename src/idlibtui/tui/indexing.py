@@ -77,6 +77,8 @@ def is_summary(event: dict[str, Any]) -> bool:
 def summary_problems(summary: dict[str, Any]) -> list[tuple[str, str]]:
     """The skipped files a summary lists, in any of the shapes a summary may use."""
     found: list[tuple[str, str]] = []
+    if isinstance(summary.get("summary"), dict):
+        summary = summary["summary"]
     for key in ("problems", "skipped"):
         value = summary.get(key)
         if isinstance(value, list):

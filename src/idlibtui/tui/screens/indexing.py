@@ -33,6 +33,9 @@ PHASES = {
 }
 
 
+FILE_PHASES = ("scan", "process")
+
+
 class IndexingScreen(Screen[bool]):
     """Builds or updates the index with visible progress; dismisses with True when it worked."""
 
@@ -107,12 +110,18 @@ class IndexingScreen(Screen[bool]):
         def remember(process: subprocess.Popen[str]) -> None:
             self.process = process
 
+        last_files: dict[str, Any] = {}
+
         def on_event(event: dict[str, Any]) -> None:
             problem = problem_of(event)
             if problem is not None:
                 pending.append(Skipped(*problem))
             if "done" in event or "total" in event:
+                last.clear()
                 last.update(event)
+                if event.get("phase") in FILE_PHASES:
+                    last_files.clear()
+                    last_files.update(event)
             if pending or coalesce.due():
                 self._post_progress(last, tuple(pending))
                 pending.clear()
@@ -126,6 +135,8 @@ class IndexingScreen(Screen[bool]):
         )
         self.process = None
         extra = tuple(Skipped(path, reason) for path, reason in summary_problems(outcome.summary))
+        if last_files and last_files is not last:
+            self._post_progress(last_files, ())  # the last file count is never coalesced away
         self._post_progress(last, tuple(pending) + extra)
         self.post_message(IndexBuilt(outcome.ok, outcome.summary, outcome.error, outcome.cancelled))
 
@@ -148,26 +159,28 @@ class IndexingScreen(Screen[bool]):
 
     @on(IndexProgress)
     def _progress(self, message: IndexProgress) -> None:
-        if self.state != "running" and not message.skipped:
-            return
-        self.done, self.total = message.done, message.total
-        bar = self.query_one(ProgressBar)
-        if message.total:
-            bar.update(total=message.total, progress=message.done)
-        phase = PHASES.get(message.phase, message.phase.capitalize() or "Working")
-        count = f"{message.done} / {message.total} files" if message.total else "counting files…"
-        self.query_one("#indexing-count", Static).update(
-            Content.assemble((count, "bold"), ("  ·  ", "$text-muted"), safe.line(phase))
-        )
-        if message.path:
-            self.query_one("#indexing-file", Static).update(
-                Content.assemble(("current ", "$text-muted"), safe.line(message.path))
-            )
         known = {(s.path, s.reason) for s in self.skipped}
         new = [s for s in message.skipped if (s.path, s.reason) not in known]
         if new:
             self.skipped.extend(new)
             self._show_skipped()
+        if self.state != "running":
+            return
+        if message.phase in FILE_PHASES and message.total:
+            # Files read so far; the other phases (commit, remove) count something else.
+            self.done, self.total = message.done, message.total
+            if message.phase == "scan":
+                self.done = 0
+            self.query_one(ProgressBar).update(total=self.total, progress=self.done)
+        phase = PHASES.get(message.phase, message.phase.capitalize() or "Working")
+        count = f"{self.done} / {self.total} files" if self.total else "counting files…"
+        self.query_one("#indexing-count", Static).update(
+            Content.assemble((count, "bold"), ("  ·  ", "$text-muted"), safe.line(phase))
+        )
+        if message.path and message.phase == "process":
+            self.query_one("#indexing-file", Static).update(
+                Content.assemble(("current ", "$text-muted"), safe.line(message.path))
+            )
 
     def _show_skipped(self) -> None:
         box = self.query_one("#indexing-skipped", VerticalScroll)
@@ -188,6 +201,12 @@ class IndexingScreen(Screen[bool]):
             return
         if message.ok:
             self.state = "done"
+            summary = message.summary.get("summary", message.summary)
+            count = summary.get("doc_count") if isinstance(summary, dict) else None
+            if isinstance(count, int):
+                self.query_one("#indexing-file", Static).update(
+                    Content.styled(f"{count} articles in the index", "$text-muted")
+                )
             bar = self.query_one(ProgressBar)
             bar.update(total=max(1, self.total), progress=max(1, self.total))
             if self.skipped:

@@ -1,0 +1,112 @@
+"""Start-up: fresh index built with visible progress, missing/empty corpus, index errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import ProgressBar
+
+from idlibtui.config import Settings
+from idlibtui.tui.app import IdlibApp
+from idlibtui.tui.screens.indexing import IndexingScreen, NoCorpusScreen
+from idlibtui.tui.screens.search import SearchScreen
+from idlibtui.tui.widgets.results import ResultsList
+from tests.app.conftest import screen_text, settle
+
+
+async def test_fresh_index_is_built_with_visible_progress_then_search(
+    corpus_copy: Path, tmp_path: Path
+) -> None:
+    (corpus_copy / "zz_empty.txt").write_text("")  # skipped: the progress view lists it
+    settings = Settings(corpus_copy, tmp_path / "index", tmp_path / "none.toml")
+    app = IdlibApp(settings, show_timings=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, rounds=200)
+        screen = app.screen
+        assert isinstance(screen, IndexingScreen)  # stays up: one file was skipped
+        assert screen.state == "done"
+        assert (screen.done, screen.total) == (6, 6)
+        assert "Done: 6 files, 1 skipped" in screen_text(app)
+        assert [s.path for s in screen.skipped] == ["zz_empty.txt"]
+        text = screen_text(app)
+        assert "zz_empty.txt" in text and "empty file" in text
+        assert "Enter: continue" in text
+        bar = screen.query_one(ProgressBar)
+        assert bar.percentage == 1
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert len(app.screen.query_one(ResultsList).hits) == 5
+        assert (tmp_path / "index").is_dir()
+
+
+async def test_up_to_date_index_opens_without_the_indexing_screen(
+    corpus_copy: Path, tmp_path: Path
+) -> None:
+    from tests.app.conftest import build_index
+
+    build_index(corpus_copy, tmp_path / "index")
+    settings = Settings(corpus_copy, tmp_path / "index", tmp_path / "none.toml")
+    app = IdlibApp(settings, show_timings=False)
+    pushed: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen_stack  # noqa: B018 - the search screen is there from the first frame
+        pushed.append(type(app.screen).__name__)
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert len(app.screen.query_one(ResultsList).hits) == 5
+        assert not any(isinstance(s, IndexingScreen) for s in app.screen_stack)
+
+
+async def test_changed_corpus_updates_the_index_first(corpus_copy: Path, tmp_path: Path) -> None:
+    from tests.app.conftest import build_index
+
+    build_index(corpus_copy, tmp_path / "index")
+    extra = corpus_copy / "new_article.txt"
+    extra.write_text(
+        "Aid convoy reaches Idlib\n\nA convoy of aid trucks reached Idlib on Monday.\n"
+    )
+    settings = Settings(corpus_copy, tmp_path / "index", tmp_path / "none.toml")
+    app = IdlibApp(settings, show_timings=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, rounds=200)
+        assert isinstance(app.screen, SearchScreen)
+        assert len(app.screen.query_one(ResultsList).hits) == 6
+
+
+async def test_empty_corpus_says_how_to_point_at_one(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    app = IdlibApp(Settings(empty, tmp_path / "index", tmp_path / "c.toml"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, NoCorpusScreen)
+        text = screen_text(app)
+        assert "has no files in it" in text
+        for way in ("--corpus", "IDLIBTUI_CORPUS", "config.toml"):
+            assert way in text
+        # a file appears: r looks again and the app goes on to index it
+        (empty / "one.txt").write_text("Shelling in Idlib\n\nShelling hit Idlib on Monday.\n")
+        await pilot.press("r")
+        await settle(pilot, rounds=200)
+        assert not isinstance(app.screen, NoCorpusScreen)
+
+
+async def test_missing_corpus_says_so(tmp_path: Path) -> None:
+    app = IdlibApp(Settings(tmp_path / "nowhere", tmp_path / "index", tmp_path / "c.toml"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, NoCorpusScreen)
+        assert "does not exist" in screen_text(app)
+        await pilot.press("q")
+        assert app.return_code == 0
+
+
+async def test_unopenable_index_is_reported_on_the_search_screen(tmp_path: Path) -> None:
+    settings = Settings(tmp_path, tmp_path / "no-index", tmp_path / "c.toml")
+    app = IdlibApp(settings, build_index=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert "The index could not be opened" in screen_text(app)
+        assert app.index is None
