@@ -36,8 +36,8 @@ def main(argv: list[str] | None = None) -> int:
         else ([1000, 10000, 50000] if full else [1000])
     )
     only = set(args.only.split(",")) if args.only else {"index", "query", "app", "core"}
-    n_queries = 40 if full else 12
-    cost_sample = 400 if full else 60
+    n_queries = 40 if full else 10
+    cost_sample = 300 if full else 40
     OUT.mkdir(parents=True, exist_ok=True)
 
     started = dt.datetime.now(dt.UTC)

@@ -123,6 +123,7 @@ def bench_size(size: int, seed: int, rows: list[Row]) -> Built | None:
         row(SECTION, f"update 1% {label}: share of full build", share, "%", below=5),
         row(SECTION, f"update 1% {label}: peak RSS", u.peak_rss / MB, "MB", below=500),
     ]
-    # bring the index back in line with the restored corpus (not measured)
+    # bring the index back in line with the restored files (not measured), so that the app
+    # benchmark opens an up-to-date index instead of updating it first
     run_index(corpus, index)
     return built
