@@ -204,3 +204,25 @@ def test_to_dict_is_json_ready() -> None:
     encoded = json.loads(json.dumps(data))
     assert encoded["summary"]["figure_discrepancies"] == 1
     assert encoded["pairs"][0]["left_text"] == text[: encoded["pairs"][0]["left_span"][1]]
+
+
+def test_long_shuffled_edited_pair_aligns_paragraph_copies() -> None:
+    from tests.unit.compare_builders import long_pair
+
+    lt, rt = long_pair(5000)
+    cmp = compare_articles(article(lt, id="l"), article(rt, id="r"))
+    s = cmp.summary
+    assert s.left_sentences > 150
+    # each right sentence that is a verbatim copy of a left one is found, wherever it moved
+    left_texts = {lt[x.start : x.end] for x in cmp.left_sentences}
+    verbatim = sum(1 for x in cmp.right_sentences if rt[x.start : x.end] in left_texts)
+    assert s.same >= 0.95 * verbatim
+    # the five invented right paragraphs stay right-only, and nothing aligns twice
+    invented = [
+        p
+        for p in cmp.pairs
+        if p.right_span and "only the right has" in rt[p.right_span[0] : p.right_span[1]]
+    ]
+    assert len(invented) == 5 and all(p.relation == "right_only" for p in invented)
+    rights = [p.right_index for p in cmp.pairs if p.right_index is not None]
+    assert len(rights) == len(set(rights)) == s.right_sentences

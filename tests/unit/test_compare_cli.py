@@ -19,7 +19,7 @@ HOSTILE = "[/] [bold]x[/bold] [@click=app.quit]y[/] [a[0]] \x1b]0;pwned\x07"
 
 @pytest.fixture
 def fake_articles(monkeypatch, tmp_path):
-    lt = f"The airstrikes killed 12 people in Idlib on Monday. {HOSTILE} Leftover words here."
+    lt = f"The airstrikes killed 12 people in Idlib on Monday.\n\n{HOSTILE} Leftover words here."
     rt = "The airstrikes killed at least 19 people in Idlib on Monday. Only the right says this."
     arts = {
         "L": article(
@@ -87,3 +87,24 @@ def test_unknown_target_is_a_usage_error(monkeypatch, tmp_path, capsys) -> None:
     assert main(["compare", "nope-1", "nope-2"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "nope-1" in err
+
+
+def test_compare_seed_files_by_path_and_by_id(monkeypatch, capsys) -> None:
+    pipeline = pytest.importorskip("idlibtui.pipeline", reason="pipeline not importable yet")
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    (a,) = corpus.glob("001_*.txt")
+    (b,) = corpus.glob("002_*.txt")
+    monkeypatch.chdir(corpus.parent)
+    assert main(["--corpus", str(corpus), "compare", str(a), str(b), "--json"]) == 0
+    by_path = json.loads(capsys.readouterr().out)
+    assert by_path["summary"]["left_sentences"] > 10
+    id_a = pipeline.article_id(a.name)
+    id_b = pipeline.article_id(b.name)
+    assert (
+        main(["--corpus", str(corpus), "--index", "/nonexistent", "compare", id_a, id_b, "--json"])
+        == 0
+    )
+    by_id = json.loads(capsys.readouterr().out)
+    assert by_id["left"]["id"] == id_a and by_id["summary"] == by_path["summary"]

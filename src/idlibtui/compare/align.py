@@ -38,7 +38,7 @@ from idlibtui.compare.text import (
 )
 from idlibtui.model import Article, Figure
 
-SIMILAR = 0.45
+SIMILAR = 0.47
 MOVED_MIN = 0.55
 MIN_COSINE = 0.12
 MAX_CANDIDATES = 24  # right sentences scored per left sentence
