@@ -190,15 +190,47 @@ class PassageMap:
     def counterpart(self, side: str, pair_index: int) -> Span | None:
         """The other side's span for a pair, or the nearest pair's that has one."""
         other = "right" if side == "left" else "left"
-        for distance in range(len(self.pairs)):
+        for distance in range(min(len(self.pairs), 200)):
             for candidate in (pair_index + distance, pair_index - distance):
                 if 0 <= candidate < len(self.pairs):
                     span = getattr(self.pairs[candidate], f"{other}_span")
                     if span:
                         return tuple(span)
-            if distance > 50:
-                break
         return None
+
+    def anchors(self, side: str) -> list[tuple[int, int]]:
+        """(this side's offset, other side's offset) of aligned pairs, increasing on both sides
+        (a moved pair that would run backwards is left out)."""
+        other = "right" if side == "left" else "left"
+        points = sorted(
+            point
+            for p in self.pairs
+            if getattr(p, f"{side}_span") and getattr(p, f"{other}_span")
+            for point in zip(getattr(p, f"{side}_span"), getattr(p, f"{other}_span"), strict=True)
+        )
+        monotone: list[tuple[int, int]] = []
+        for here, there in points:
+            if not monotone or (here > monotone[-1][0] and there >= monotone[-1][1]):
+                monotone.append((here, there))
+        return monotone
+
+    def map_offset(self, side: str, offset: int, length: int, other_length: int) -> int:
+        """Where ``offset`` of ``side`` falls on the other side: exact inside aligned pairs,
+        interpolated between them (so scrolling through unaligned text moves smoothly)."""
+        points = self.anchors(side)
+        if not points or points[0][0] > 0:
+            points.insert(0, (0, 0))
+        if points[-1][0] < length:
+            points.append((length, max(other_length, points[-1][1])))
+        if len(points) < 2:
+            return 0
+        position = bisect.bisect_right([here for here, _ in points], offset) - 1
+        position = max(0, min(position, len(points) - 2))
+        (a_here, a_there), (b_here, b_there) = points[position], points[position + 1]
+        if b_here <= a_here:
+            return a_there
+        fraction = (offset - a_here) / (b_here - a_here)
+        return round(a_there + fraction * max(0, b_there - a_there))
 
 
 def pane_header(article: Article | IngestProblem | None, path: str, counter: str) -> Content:
@@ -222,16 +254,11 @@ def pane_header(article: Article | IngestProblem | None, path: str, counter: str
 
 
 class ComparePane(ArticleView):
-    """An ``ArticleView`` whose layer keys stay out of the footer (they still work, and the help
-    screen lists them), so the compare verbs fit."""
+    """An ``ArticleView`` whose raw key stays out of the footer (it still works, and the help
+    screen lists it), so the compare verbs fit."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f", "toggle_layer('figures')", "Figures", show=False, id="article.toggle_figures"),
-        Binding(
-            "e", "toggle_layer('entities')", "Entities", show=False, id="article.toggle_entities"
-        ),
-        Binding("h", "toggle_layer('hits')", "Hits", show=False, id="article.toggle_hits"),
-        Binding("r", "toggle_raw", "Raw/clean", show=False, id="article.toggle_raw"),
+        Binding("r", "toggle_raw", "Raw text", show=False, id="article.toggle_raw"),
     ]
 
 
@@ -247,7 +274,10 @@ class CompareScreen(Screen):
         #panes { height: 1fr; }
         .pane { width: 1fr; height: 1fr; }
         #right-pane { border-left: vkey $panel-lighten-2; }
-        .pane-header { height: 2; padding: 0 1; background: $panel; }
+        .pane-header {
+            height: 2; padding: 0 1; background: $panel;
+            text-wrap: nowrap; text-overflow: ellipsis;
+        }
         .pane:focus-within .pane-header { background: $primary-muted; }
         .pane ArticleView { height: 1fr; }
         #compare-status { height: 1; padding: 0 1; background: $panel; }
@@ -256,26 +286,27 @@ class CompareScreen(Screen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "back", "Back", id="compare.back"),
-        Binding("tab", "switch_pane(1)", "Next pane", id="compare.next_pane"),
-        Binding(
-            "shift+tab", "switch_pane(-1)", "Prev pane", show=False, id="compare.previous_pane"
-        ),
-        Binding("w", "swap", "Swap", id="compare.swap"),
-        Binding("S", "toggle_sync", "Sync scroll", id="compare.sync"),
+        Binding("enter", "choose_passage", "Match passage", id="compare.choose_passage"),
         Binding(
             "right_square_bracket",
             "discrepancy(1)",
-            "Next discrepancy",
+            "Discrepancy",
             id="compare.next_discrepancy",
         ),
         Binding(
             "left_square_bracket",
             "discrepancy(-1)",
-            "Prev discrepancy",
+            "Previous discrepancy",
+            show=False,
             id="compare.previous_discrepancy",
         ),
-        Binding("enter", "choose_passage", "Match passage", id="compare.choose_passage"),
+        Binding("S", "toggle_sync", "Sync scroll", id="compare.sync"),
+        Binding("w", "swap", "Swap", id="compare.swap"),
+        Binding("tab", "switch_pane(1)", "Next pane", id="compare.next_pane"),
+        Binding(
+            "shift+tab", "switch_pane(-1)", "Previous pane", show=False, id="compare.previous_pane"
+        ),
+        Binding("escape,q", "back", "Back", id="compare.back"),
     ]
 
     def __init__(
@@ -440,13 +471,14 @@ class CompareScreen(Screen):
         if not self.sync or self.comparison is None:
             return
         side = self._side_of(message.view)
-        pair = self.passages.pair_at(side, message.offset)
-        if pair is None:
+        other = "right" if side == "left" else "left"
+        articles = {"left": self.left, "right": self.right}
+        if not isinstance(articles[other], Article) or not isinstance(articles[side], Article):
             return
-        span = self.passages.counterpart(side, pair)
-        if span is not None:
-            other = "right" if side == "left" else "left"
-            self.pane(other).scroll_to_offset(span[0], top=True, quiet=True)
+        target = self.passages.map_offset(
+            side, message.offset, len(articles[side].text), len(articles[other].text)
+        )
+        self.pane(other).scroll_to_offset(target, top=True, quiet=True)
 
     @on(ArticleView.OffsetChosen)
     def _offset_chosen(self, message: ArticleView.OffsetChosen) -> None:

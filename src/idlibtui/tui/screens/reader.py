@@ -107,11 +107,11 @@ def status_content(view: ArticleView) -> Content:
         )
     return Content.assemble(
         (match_counter(view.current_match, view.match_count), "bold"),
-        "  ",
+        ("  h ", "$text-muted"),
         flag(view.show_hits, "hits", "bold on $warning-muted"),
-        " ",
+        ("  f ", "$text-muted"),
         flag(view.show_figures, "figures", "bold $text-warning"),
-        " ",
+        ("  e ", "$text-muted"),
         flag(view.show_entities, "person", TYPE_STYLES["PERSON"]),
         " ",
         flag(view.show_entities, "place", TYPE_STYLES["PLACE"]),
@@ -139,7 +139,7 @@ class ReaderScreen(Screen):
     DEFAULT_CSS = """
     ReaderScreen {
         layout: vertical;
-        #reader-header { height: auto; max-height: 4; padding: 0 1; background: $panel; }
+        #reader-header { height: auto; max-height: 6; padding: 0 1; background: $panel; }
         #reader-body { height: 1fr; }
         #reader-body ArticleView { width: 1fr; }
         #reader-status { height: 1; padding: 0 1; background: $panel; }
@@ -151,20 +151,14 @@ class ReaderScreen(Screen):
         Binding("escape,q", "back", "Back", id="reader.back"),
         Binding("p", "toggle_panel", "Panel", id="reader.toggle_panel"),
         Binding("x", "compare_with", "Compare with…", id="reader.compare_with"),
-        Binding("t", "claims", "Claims timeline", id="reader.claims"),
-        Binding("d", "toggle_evidence", "Date evidence", id="reader.date_evidence"),
+        Binding("t", "claims", "Claims", id="reader.claims"),
+        Binding("d", "toggle_evidence", "Date evidence", show=False, id="reader.date_evidence"),
         Binding("tab", "switch_focus", "Text/panel", show=False, id="reader.switch_focus"),
-        # The same verbs as the article view, for when the side panel has the focus.
+        # Match stepping also works while the side panel has the focus.
         Binding("n", "view('next_match')", "Next match", show=False, id="reader.next_match"),
-        Binding("N", "view('previous_match')", "Prev match", show=False, id="reader.prev_match"),
         Binding(
-            "f", "view(\"toggle_layer('figures')\")", "Figures", show=False, id="reader.figures"
+            "N", "view('previous_match')", "Previous match", show=False, id="reader.prev_match"
         ),
-        Binding(
-            "e", "view(\"toggle_layer('entities')\")", "Entities", show=False, id="reader.entities"
-        ),
-        Binding("h", "view(\"toggle_layer('hits')\")", "Hits", show=False, id="reader.hits"),
-        Binding("r", "view('toggle_raw')", "Raw/clean", show=False, id="reader.raw"),
     ]
 
     def __init__(
@@ -307,8 +301,8 @@ class ReaderScreen(Screen):
     def action_back(self) -> None:
         self.app.pop_screen()
 
-    def action_view(self, action: str) -> None:
-        self.view.run_action(action)
+    async def action_view(self, action: str) -> None:
+        await self.view.run_action(action)
 
     def action_toggle_panel(self) -> None:
         panel = self.panel

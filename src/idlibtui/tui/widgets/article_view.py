@@ -129,11 +129,21 @@ class ArticleView(ScrollView, can_focus=True):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next_match", "Next match", id="article.next_match"),
-        Binding("N", "previous_match", "Prev match", id="article.previous_match"),
-        Binding("f", "toggle_layer('figures')", "Figures", id="article.toggle_figures"),
-        Binding("e", "toggle_layer('entities')", "Entities", id="article.toggle_entities"),
-        Binding("h", "toggle_layer('hits')", "Hits", id="article.toggle_hits"),
-        Binding("r", "toggle_raw", "Raw/clean", id="article.toggle_raw"),
+        Binding("N", "previous_match", "Previous match", show=False, id="article.previous_match"),
+        Binding("r", "toggle_raw", "Raw text", id="article.toggle_raw"),
+        Binding(
+            "f", "toggle_layer('figures')", "Figures layer", show=False, id="article.toggle_figures"
+        ),
+        Binding(
+            "e",
+            "toggle_layer('entities')",
+            "Entities layer",
+            show=False,
+            id="article.toggle_entities",
+        ),
+        Binding(
+            "h", "toggle_layer('hits')", "Query hits layer", show=False, id="article.toggle_hits"
+        ),
         Binding("j,down", "scroll_down", "Scroll down", show=False, id="article.down"),
         Binding("k,up", "scroll_up", "Scroll up", show=False, id="article.up"),
         Binding("g,home", "scroll_home", "Top", show=False, id="article.top"),
