@@ -94,6 +94,11 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", printable(text))
 
 
+def md_code(text: str) -> str:
+    """Untrusted text as a code span (no escapes work inside one, so backticks are replaced)."""
+    return "`" + printable(text).replace("`", "'") + "`"
+
+
 def _figure_value(fig: Figure) -> str:
     if fig.value is None:
         return "?"
@@ -121,9 +126,9 @@ def _cite(article: Article, fig: Figure, period: Period | None) -> list[str]:
         extra.append(f"period: {md_escape(period.label)}")
     lines = [
         f"- {head}" + (f" ({'; '.join(extra)})" if extra else ""),
-        f"  - {md_escape(outlet)}, {date}, `{md_escape(article.path or article.id)}`, "
+        f"  - {md_escape(outlet)}, {date}, {md_code(article.path or article.id)}, "
         f"figure chars {fig.start}–{fig.end}, sentence chars {s}–{e}",
-        f"  - > {md_escape(article.text[s:e])}",
+        f"  - > {md_escape(article.text[s:e].strip())}",
     ]
     return lines
 
@@ -135,7 +140,7 @@ def _describe(article: Article) -> str:
         bits.append(article.date.isoformat() + (" (inferred)" if article.date_inferred else ""))
     else:
         bits.append("undated")
-    bits.append(f"`{md_escape(article.path or article.id)}`")
+    bits.append(md_code(article.path or article.id))
     return " — ".join(bits)
 
 
@@ -192,8 +197,8 @@ def to_markdown(comparison: Comparison, left: Article, right: Article) -> str:
             ls, rs = p.left_span, p.right_span
             assert ls is not None and rs is not None
             lines += [
-                f"- Left chars {ls[0]}–{ls[1]}: > {md_escape(left.text[ls[0] : ls[1]])}",
-                f"- Right chars {rs[0]}–{rs[1]}: > {md_escape(right.text[rs[0] : rs[1]])}",
+                f"- Left chars {ls[0]}–{ls[1]}: {md_escape(left.text[ls[0] : ls[1]])}",
+                f"- Right chars {rs[0]}–{rs[1]}: {md_escape(right.text[rs[0] : rs[1]])}",
             ]
             lines += [f"  - {md_escape(n)}" for n in p.notes]
             lines.append("")

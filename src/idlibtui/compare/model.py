@@ -92,8 +92,13 @@ class FigureGroup:
     ``relation``: ``agree`` (compatible values), ``differ`` (same thing, same period, different
     values), ``different_dates`` (same thing at different dates: a time series, not a
     contradiction), ``left_only`` or ``right_only``. ``projection`` groups hold forecasts
-    ("could displace up to 400,000"), never paired with counts. ``periods`` lists the period of
-    each figure of ``left`` then ``right``, in that order.
+    ("could displace up to 400,000"), never paired with counts. ``left_periods`` and
+    ``right_periods`` give the period of each figure of ``left`` and ``right``. ``period`` is the
+    group's period (``None`` for ``different_dates``, whose figures each keep their own).
+
+    A ``different_dates`` group lists one side's figures of other dates; when the other side has
+    this thing only at a date both share, its figures are shown again there as the series, so a
+    figure can appear both in an ``agree``/``differ`` group and in a ``different_dates`` one.
     """
 
     what: str
