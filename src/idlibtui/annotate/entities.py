@@ -594,7 +594,10 @@ class EntityFinder:
             type_ = "ORG"
         elif (
             title
-            or (prev_tok in _TITLES and not toks[i - 1].upper)
+            or (
+                prev_tok in _TITLES
+                and (not toks[i - 1].upper or text[toks[i - 1].end : toks[i - 1].end + 1] == ".")
+            )
             or (_ROLE_AFTER.match(after) and j > i)
             or (j > i and (_SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(after)))
         ):

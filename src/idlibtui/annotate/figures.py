@@ -71,6 +71,18 @@ _CONVERSION = re.compile(
     rf"\s*\((?:about\s+|some\s+|around\s+)?(?:{_DIGITS}|{_WORDNUM})(?:{_SCALE})*[\s-]*(?:square\s+)?(?:kilometers|kilometres|km|miles|mile|meters|metres|feet|acres|hectares|dollars|euros)\)",
     re.IGNORECASE,
 )
+_FRACTION_OF = re.compile(
+    r"\b(?P<f>half|a\s+third|one[\s-]third|two[\s-]thirds|a\s+quarter|one[\s-]quarter|"
+    r"three[\s-]quarters)(?=\s+of\b)",
+    re.IGNORECASE,
+)
+_FRACTION_VALUES = {
+    "half": 50.0,
+    "third": 100 / 3,
+    "thirds": 200 / 3,
+    "quarter": 25.0,
+    "quarters": 75.0,
+}
 _WEEK_LONG = re.compile(r"\b(?P<u>day|week|month|year)[\s-]long\b", re.IGNORECASE)
 _QUALIFIER = re.compile(
     r"\b(?P<q>more\s+than|at\s+least|up\s+to|almost|about|around|an\s+estimated|nearly|over|less\s+than|fewer\s+than|roughly|approximately|some|as\s+many\s+as|at\s+most|close\s+to|just\s+over|just\s+under|under|upwards\s+of|in\s+excess\s+of|estimated|only|a\s+further|another)\s+(?:of\s+)?$",
@@ -501,6 +513,29 @@ def find_figures(
         if figure is not None:
             out.append(figure)
             last_end = figure.end
+    for m in _FRACTION_OF.finditer(text):
+        s, e = m.span()
+        if overlaps(s, e) or any(f.start <= s < f.end for f in out[-3:]):
+            continue
+        words = m.group("f").lower().replace("-", " ").split()
+        value = _FRACTION_VALUES.get(words[-1], 0.0)
+        sent = _sentence_of(spans, starts, s)
+        qual = _QUALIFIER.search(text[max(sent[0], s - 30) : s])
+        out.append(
+            Figure(
+                s,
+                e,
+                m.group(0),
+                "percent",
+                value=value,
+                unit="%",
+                what=_what(text, s, e, sent[1], sent[0]),
+                qualifier=" ".join(qual.group("q").lower().split()) if qual else "",
+                attribution=_attribution(text, sent[0], sent[1]),
+                sentence_start=sent[0],
+                sentence_end=sent[1],
+            )
+        )
     for m in _WEEK_LONG.finditer(text):
         s = m.start()
         if re.search(r"[\w-]$", text[max(0, s - 1) : s]) and text[s - 1 : s] != " ":
