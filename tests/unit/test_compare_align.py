@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from idlibtui.compare import compare_articles, discrepancy_pairs, to_dict
 from idlibtui.compare.sentences import split_span
 from tests.unit.compare_builders import article, fig
@@ -226,3 +229,22 @@ def test_long_shuffled_edited_pair_aligns_paragraph_copies() -> None:
     assert len(invented) == 5 and all(p.relation == "right_only" for p in invented)
     rights = [p.right_index for p in cmp.pairs if p.right_index is not None]
     assert len(rights) == len(set(rights)) == s.right_sentences
+
+
+_PIECES = [*"ab cD.!?\n\"'“”…,0123456789 Ü", "U.S.", " Dr. ", "\n\n", " 3.6 ", "Idlib "]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=120).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_TEXT, _TEXT)
+def test_any_text_compares_and_every_sentence_is_placed_once(lt: str, rt: str) -> None:
+    cmp = compare_articles(article(lt, id="l"), article(rt, id="r"))
+    lefts = [p.left_index for p in cmp.pairs if p.left_index is not None]
+    rights = sorted(p.right_index for p in cmp.pairs if p.right_index is not None)
+    assert lefts == list(range(len(cmp.left_sentences)))
+    assert rights == list(range(len(cmp.right_sentences)))
+    for p in cmp.pairs:
+        for op in p.word_diff:
+            assert p.left_span[0] <= op.left[0] <= op.left[1] <= p.left_span[1]
+            assert p.right_span[0] <= op.right[0] <= op.right[1] <= p.right_span[1]
+    assert 0.0 <= cmp.summary.similarity <= 1.0
