@@ -20,7 +20,7 @@ PROTEST = "000_221080df3991f770.txt"  # Istanbul protest, "date 2019-12-28"
 HELL = "001_a27e626ff12f024e.txt"  # "hell on earth"
 MOSCOW = "002_ac17027dfa9b0009.txt"
 UN_COUNCIL = "003_a4d1a36115c1cab6.txt"  # "date 2018-09-12", Nikki Haley
-WAPO = "004_3130d0606da1117a.txt"  # The Washington Post, Kafr Nabl
+WAPO = "004_3130d0606da1117a.txt"  # The Washington Post, Morgan Ortagus
 
 
 def aid(name: str) -> str:
@@ -57,7 +57,7 @@ def test_doc_count_and_titles(ix) -> None:
 def test_plain_term_finds_only_the_article_that_says_it(ix) -> None:
     assert ids(ix.search("Kreimesh")) == {aid(PROTEST)}
     assert ids(ix.search("Nebenzya")) == {aid(UN_COUNCIL)}
-    assert ids(ix.search("kafr nabl")) == {aid(WAPO)}
+    assert ids(ix.search("ortagus")) == {aid(WAPO)}
 
 
 def test_stemming_matches_other_forms(ix) -> None:

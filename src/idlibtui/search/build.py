@@ -301,15 +301,32 @@ def _remove_other_versions(index_dir: Path) -> None:
                 path.unlink()
 
 
-def _pool_map(tasks: list, workers: int) -> Iterable:
+def _close_inherited(fds: list[int]) -> None:
+    """In a forked worker: drop our copies of the lock files' descriptors.
+
+    A flock belongs to the open file, which a fork shares; if workers kept their copies, a
+    lock would outlive a killed build for as long as its orphaned workers live.
+    """
+    for fd in fds:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+
+
+def _pool_map(tasks: list, workers: int, lock_fds: list[int]) -> Iterable:
     if workers <= 1 or len(tasks) < INLINE_BELOW:
         yield from map(_work, tasks)
         return
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunksize = max(1, min(16, len(tasks) // (workers * 8) or 1))
-    with ctx.Pool(workers) as pool:
+    with ctx.Pool(workers, initializer=_close_inherited, initargs=(lock_fds,)) as pool:
         yield from pool.imap_unordered(_work, tasks, chunksize=chunksize)
+
+
+def _writer_lock_fd(writer) -> int | None:
+    lock = getattr(writer, "writelock", None)
+    fd = getattr(lock, "fd", None)
+    return fd if isinstance(fd, int) else None
 
 
 def update_index(
@@ -334,7 +351,7 @@ def update_index(
     if workers is None:
         workers = max(1, min(os.cpu_count() or 1, 4))
 
-    with IndexLock(index_dir):
+    with IndexLock(index_dir) as lock:
         ix, created = _open_or_create(index_dir)
         manifest = {} if created else read_manifest(ix)
         if any(e.version != version for e in manifest.values()):
@@ -362,7 +379,9 @@ def update_index(
             if tasks or gone or rebuild:
                 writer = ix.writer(timeout=WRITER_TIMEOUT, compound=False, limitmb=128)
             total = len(tasks)
-            for done, (kind, rel, payload) in enumerate(_pool_map(tasks, workers), 1):
+            lock_fds = [fd for fd in (lock.fd, _writer_lock_fd(writer)) if fd is not None]
+            results = _pool_map(tasks, workers, lock_fds)
+            for done, (kind, rel, payload) in enumerate(results, 1):
                 report(BuildProgress(done, total, "process", rel))
                 entry = manifest.get(rel)
                 if kind == "same":
