@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from idlibtui.clean.charfix import fix_controls, fix_entities, fix_mojibake, fix_spaces
-from idlibtui.clean.edits import EditText
+from idlibtui.clean.edits import Edit, EditText
 from idlibtui.clean.html import html_document, stray_tags
 from idlibtui.clean.structure import Info, inline_debris, structure
 from idlibtui.model import Article, Block, BlockKind
@@ -22,8 +22,7 @@ CLEANER_VERSION = "1"
 
 __all__ = ["CLEANER_VERSION", "clean_document", "derive_title"]
 
-_BLOCK_BREAK = re.compile(r"[ \t]*\n\s*")
-_EDGES = re.compile(r"\A\s+|\s+\Z")
+_BLOCK_BREAK = re.compile(r"\n\s*")
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9%)\"”’])[.!?](?=\s|$)")
 
 
@@ -66,16 +65,38 @@ def _clean(raw: str, *, path: str, article_id: str, encoding: str, is_html: bool
     if is_html or _is_html_document(raw):
         info.is_html = True
         html_document(doc, info)
-    fix_entities(doc)
-    stray_tags(doc)
-    fix_mojibake(doc)
-    fix_controls(doc)
+    for _ in range(4):  # a repair can expose another (a control inside mojibake…)
+        before = doc.text
+        fix_entities(doc)
+        stray_tags(doc)
+        fix_mojibake(doc)
+        fix_controls(doc)
+        if doc.text == before:
+            break
     fix_spaces(doc)
-    structure(doc, info)
-    inline_debris(doc)
-    fix_spaces(doc)
+    for _ in range(4):  # removing a line can expose another (a dateline hiding a masthead…)
+        before = doc.text
+        inline_debris(doc)
+        fix_spaces(doc)
+        structure(doc, info)
+        fix_spaces(doc)
+        if doc.text == before:
+            break
     doc.sub(_BLOCK_BREAK, "\n\n", "space", "paragraph break")
-    doc.sub(_EDGES, "", "space", "space at the edges")
+    text = doc.text
+    stripped = text.strip()
+    if stripped != text:
+        edits = []
+        if stripped:
+            lead = len(text) - len(text.lstrip())
+            if lead:
+                edits.append(Edit(0, lead, "", "space", "space at the edges"))
+            trail = len(text.rstrip())
+            if trail < len(text):
+                edits.append(Edit(trail, len(text), "", "space", "space at the edges"))
+        else:
+            edits.append(Edit(0, len(text), "", "space", "space at the edges"))
+        doc.apply(edits)
     return _article(doc, info, path=path, article_id=article_id, encoding=encoding)
 
 
@@ -107,9 +128,9 @@ def _article(doc: EditText, info: Info, *, path: str, article_id: str, encoding:
         title = derive_title(text)
     date, evidence, inferred = info.date, info.date_evidence, False
     if date is None and text:
-        from idlibtui.dates import infer_article_date
-
         try:
+            from idlibtui.dates import infer_article_date
+
             date, evidence = infer_article_date(text)
         except Exception:
             date, evidence = None, ""

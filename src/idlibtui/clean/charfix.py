@@ -38,10 +38,12 @@ _NO_SEMI = re.compile(
     r"&(?P<body>(?:" + _COMMON_NAMES + r")|#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6})(?![;A-Za-z0-9=])"
 )
 # The "&" lost: ",quot;" (the comma stood for the ampersand) or a bare "quot;" after a space.
-_LOST_AMP = re.compile(
-    r"(?:(?<=[A-Za-z0-9.!?\"'”’)])[,&]|(?<![A-Za-z0-9&#;]))"
-    r"(?P<body>quot|apos|amp|rsquo|lsquo|rdquo|ldquo|mdash|ndash|hellip|nbsp|#39|#039|#34|#8217|#8220|#8221);"
+_LOST_NAMES = (
+    r"(?P<body>quot|apos|amp|rsquo|lsquo|rdquo|ldquo|mdash|ndash|hellip|nbsp|#39|#039|#34|#8217"
+    r"|#8220|#8221);"
 )
+_LOST_QUICK = re.compile(_LOST_NAMES)
+_LOST_AMP = re.compile(r"(?:(?<=[A-Za-z0-9.!?\"'”’)])[,&]|(?<![A-Za-z0-9&#;]))" + _LOST_NAMES)
 
 _QUOTE_CHARS = "\"'“”‘’"
 
@@ -60,6 +62,8 @@ def _decode_entity(body: str) -> str | None:
 
 def fix_entities(doc: EditText) -> None:
     """Decode named, numeric, spaced, semicolon-less, ampersand-less and double-escaped entities."""
+    if ";" not in doc.text and "&" not in doc.text:
+        return
     for _ in range(4):  # each round shortens the text, so this always ends
         before = doc.text
         doc.sub(_DOUBLE, "&", "entity", "double-escaped entity")
@@ -102,12 +106,13 @@ def fix_entities(doc: EditText) -> None:
             "entity",
             lambda m: m.group(0) + " (no semicolon)",
         )
-        doc.sub(
-            _LOST_AMP,
-            lambda m: _decode_entity(m.group("body")),
-            "entity",
-            lambda m: m.group(0) + " (ampersand lost)",
-        )
+        if _LOST_QUICK.search(doc.text):
+            doc.sub(
+                _LOST_AMP,
+                lambda m: _decode_entity(m.group("body")),
+                "entity",
+                lambda m: m.group(0) + " (ampersand lost)",
+            )
         if doc.text == before:
             break
 
@@ -122,6 +127,7 @@ _CONT = (
     "\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 )
 _SUSPECT = re.compile("[\xc2-\xf4][" + _CONT + "]")
+_LEADS = frozenset(chr(c) for c in range(0xC2, 0xF5))
 
 # Letters whose mojibake ftfy misses when the word is short (Turkish, Arabic, Latin accents).
 _TARGET_LETTERS = (
@@ -180,7 +186,7 @@ def _ftfy_fix(line: str) -> str:
 def fix_mojibake(doc: EditText) -> None:
     """ftfy on suspicious lines (only those), then our own table for short words ftfy misses."""
     text = doc.text
-    if not _SUSPECT.search(text):
+    if _LEADS.isdisjoint(set(text)) or not _SUSPECT.search(text):
         return
     edits: list[Edit] = []
     pos = 0
@@ -237,6 +243,14 @@ _INVISIBLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u200b\u200e\u200f\u202a-\u202e"
     "\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u180e\u061c\ufff9-\ufffb\u206a-\u206f]"
 )
+_INVISIBLE_SET = frozenset(
+    [chr(c) for c in range(0x20) if c not in (9, 10, 13)]
+    + [chr(c) for c in range(0x7F, 0xA0)]
+    + [chr(c) for c in range(0xD800, 0xE000)]
+    + list("\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064")
+    + list("\u2066\u2067\u2068\u2069\ufeff\u00ad\u180e\u061c\ufff9\ufffa\ufffb")
+    + [chr(c) for c in range(0x206A, 0x2070)]
+)
 # Zero-width (non-)joiners are meaningful inside Persian, Arabic, Indic words and emoji; drop them
 # only where neither neighbour is such a character.
 _JOINER = re.compile("[\u200c\u200d]")
@@ -246,10 +260,22 @@ def _is_joining_context(ch: str) -> bool:
     return ch > "\u02ff" and (ch.isalpha() or ord(ch) > 0x1F000 or "\u0300" <= ch <= "\u036f")
 
 
+_ESCAPE_STARTS = frozenset("\x1b\x9b\x9d\x90\x98\x9e\x9f")
+_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_BREAK_CHARS = frozenset("\r\u2028\u2029\x85")
+_JOINERS = frozenset("\u200c\u200d")
+
+
 def fix_controls(doc: EditText) -> None:
-    doc.sub(_ESCAPES, "", "control", _control_note)
-    doc.sub(re.compile(r"\r\n?|[\u2028\u2029\x85]"), "\n", "space", "line break")
-    doc.sub(_INVISIBLE, "", "control", _control_note)
+    chars = set(doc.text)
+    if not _ESCAPE_STARTS.isdisjoint(chars):
+        doc.sub(_ESCAPES, "", "control", _control_note)
+    if not _BREAK_CHARS.isdisjoint(chars):
+        doc.sub(_BREAKS, "\n", "space", "line break")
+    if not _INVISIBLE_SET.isdisjoint(chars):
+        doc.sub(_INVISIBLE, "", "control", _control_note)
+    if _JOINERS.isdisjoint(chars):
+        return
     text = doc.text
 
     def joiner(m: re.Match[str]) -> str | None:
@@ -286,11 +312,27 @@ def _control_note(m: re.Match[str]) -> str:
 # --------------------------------------------------------------------------------------------
 
 _ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_ODD_SET = frozenset(
+    "\t\u00a0\u1680\u202f\u205f\u3000" + "".join(chr(c) for c in range(0x2000, 0x200B))
+)
 _MULTI_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
-_EDGE_SPACE = re.compile(r"(?m)^ +| +$")
 
 
 def fix_spaces(doc: EditText) -> None:
-    doc.sub(_ODD_SPACE, " ", "space", lambda m: "non-breaking or odd space")
-    doc.sub(_MULTI_SPACE, " ", "space", "repeated spaces")
-    doc.sub(_EDGE_SPACE, "", "space", "space at line edge")
+    if not _ODD_SET.isdisjoint(set(doc.text)):
+        doc.sub(_ODD_SPACE, " ", "space", "non-breaking or odd space")
+    if "  " in doc.text:
+        doc.sub(_MULTI_SPACE, " ", "space", "repeated spaces")
+    text = doc.text
+    if " \n" in text or "\n " in text or text[:1] == " " or text[-1:] == " ":
+        edits = []
+        pos = 0
+        for line in text.split("\n"):
+            if line[:1] == " ":
+                lead = len(line) - len(line.lstrip(" "))
+                edits.append(Edit(pos, pos + lead, "", "space", "space at line edge"))
+            if line[-1:] == " " and line.strip(" "):
+                trail = len(line.rstrip(" "))
+                edits.append(Edit(pos + trail, pos + len(line), "", "space", "space at line edge"))
+            pos += len(line) + 1
+        doc.apply(edits)

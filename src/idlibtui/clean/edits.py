@@ -74,8 +74,9 @@ class EditText:
         """Like ``pattern.sub`` on the current text, recording each change; a callable ``repl``
         may return ``None`` to leave a match alone. Returns the number of changes."""
         edits = []
+        literal = None if callable(repl) or "\\" in repl else repl
         for m in pattern.finditer(self._text):
-            new = repl(m) if callable(repl) else m.expand(repl)
+            new = literal if literal is not None else repl(m) if callable(repl) else m.expand(repl)
             if new is None or new == m.group(0):
                 continue
             why = note(m) if callable(note) else note

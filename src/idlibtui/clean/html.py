@@ -206,7 +206,12 @@ def html_document(doc: EditText, info: Info) -> None:
                 or "credit" in (m.group(3) or "").lower()
             ):
                 caption = _plain(text[m.end() : end])
-                if caption and len(caption) <= 200:
+                credit = re.search(
+                    r"(?:Photograph|Photo|Picture|Image|Video|Credit)s?\s*(?::|by)\s*.+$", caption
+                )
+                if credit:
+                    info.add_credit(credit.group(0))
+                elif caption and len(caption) <= 200:
                     info.add_credit(caption)
             edits.append(Edit(m.start(), end, "", "html", f"<{name}> element"))
             skip_until = end

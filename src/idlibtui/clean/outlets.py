@@ -23,7 +23,7 @@ class Outlet:
 def norm(text: str) -> str:
     """Lower case, straight quotes, single spaces: the form outlet strings are compared in."""
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return re.sub(r"\s+", " ", text).strip().lower()
+    return " ".join(text.split()).lower()
 
 
 @lru_cache(maxsize=1)
@@ -62,20 +62,26 @@ def lookup(name: str) -> Outlet | None:
     return _names().get(key) or _names().get("the " + key)
 
 
+@lru_cache(maxsize=1)
+def _mastheads() -> dict[str, Outlet]:
+    return {norm(m): o for o in outlets() for m in o.mastheads}
+
+
+@lru_cache(maxsize=1)
+def _footer_re() -> tuple[re.Pattern[str], dict[str, Outlet]]:
+    table = {norm(f): o for o in outlets() for f in o.footers}
+    keys = sorted(table, key=len, reverse=True)
+    return re.compile("^(?:" + "|".join(re.escape(k) for k in keys) + ")"), table
+
+
 def masthead(line: str) -> Outlet | None:
-    key = norm(line)
-    for o in outlets():
-        if any(key == norm(m) for m in o.mastheads):
-            return o
-    return None
+    return _mastheads().get(norm(line))
 
 
 def footer(line: str) -> Outlet | None:
-    key = norm(line)
-    for o in outlets():
-        if any(key.startswith(norm(f)) for f in o.footers):
-            return o
-    return None
+    pattern, table = _footer_re()
+    m = pattern.match(norm(line))
+    return table[m.group(0)] if m else None
 
 
 def by_dateline_tag(tag: str) -> Outlet | None:

@@ -87,7 +87,7 @@ _MONTHS = {
 }
 _MONTH_RE = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE_PATTERNS = [
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
     re.compile(
         r"\b" + _MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b",
         re.IGNORECASE,
@@ -161,6 +161,10 @@ _CAPTION_TAIL = re.compile(
     r"|[^()]{0,60}(?:/|\bvia\s)[^()]{0,40}"
     r"(?:Getty Images|AFP|AP|Reuters|EPA|Storyful)[^()]{0,20})\)"
     r"|(?P<bare>(?:Photograph|Photo|Image|Picture|Video)\s*:\s*[^.()]{2,80}))\s*$"
+)
+_MEDIA_CREDIT = re.compile(
+    r"^(?:image|photo|picture|media|video)\s+(?:copyright|source|credit)s?\b\s*:?\s*(?P<credit>.{2,100})$",
+    re.IGNORECASE,
 )
 _CAPTION_LEAD = re.compile(r"^(?:image caption|media caption|caption)\b\s*:?\s*", re.IGNORECASE)
 _PROMO = re.compile(
@@ -285,6 +289,22 @@ def _quoted(line: str) -> bool:
     return len(s) > 2 and s[0] in "\"'“‘«" and s[-1] in "\"'”’»"
 
 
+_SENTENCES = re.compile(r"(?<=[a-z0-9%)][.!?])\s+(?=[A-Z\"“‘'])")
+
+
+def _teaser(line: str) -> bool:
+    """A related story's headline and dek: two very short sentences, or a short question."""
+    s = line.strip()
+    if len(s) > 140 or re.search(r"[\"“”]", s):
+        return False
+    if s.endswith("?") and len(s.split()) <= 14:
+        return True
+    if s[-1:] not in ".!?":
+        return False
+    sentences = _SENTENCES.split(s)
+    return 2 <= len(sentences) <= 3 and all(len(x.split()) <= 10 for x in sentences)
+
+
 def _content_words(text: str) -> set[str]:
     return {
         w[:5]
@@ -381,7 +401,13 @@ def structure(doc: EditText, info: Info) -> None:
                     agency = outlets.by_dateline_tag(tag.strip()) or outlets.lookup(tag.strip())
                     if agency is not None:
                         info.set_source(agency.name, f"dateline tag ({tag.strip()})")
-                edits.append(Edit(first.start, first.start + dm.end(), "", "metadata", "dateline"))
+                end = dm.end()
+                while True:  # "BEIRUT — DAMASCUS: …" would leave a second dateline behind
+                    again = _DATELINE.match(first.text[end:])
+                    if not again or len(first.text) - end - again.end() <= 40:
+                        break
+                    end += again.end()
+                edits.append(Edit(first.start, first.start + end, "", "metadata", "dateline"))
     # Remember which raw spans were typed, for the final block list.
     for ln in kept:
         if ln.drop is None and ln.kind is not BlockKind.PARAGRAPH:
@@ -395,7 +421,7 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
     for i, ln in enumerate(lines):
         s = ln.text
         top = i < 4
-        o = outlets.masthead(s)
+        o = outlets.masthead(s) if len(s) <= 200 else None
         if o is not None:
             ln.drop = ("boilerplate", "masthead")
             info.set_source(o.name, f"masthead: {s}")
@@ -421,13 +447,17 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
                 info.add_credit(s)
                 credit_idx.append(i)
             continue
-        o = outlets.footer(s)
+        o = outlets.footer(s) if len(s) <= 300 else None
         if o is not None:
             ln.drop = ("boilerplate", "outlet footer")
             info.set_source(o.name, f"footer: {s}")
             continue
         m = _CREDIT_LINE.match(s)
-        if (m and len(s) < 140) or (_SLASH_CREDIT.match(s) and len(s) < 80):
+        if (
+            (m and len(s) < 140)
+            or (_SLASH_CREDIT.match(s) and len(s) < 80)
+            or (_MEDIA_CREDIT.match(s) and len(s) < 140)
+        ):
             ln.drop = ("boilerplate", "photo credit")
             info.add_credit(s)
             credit_idx.append(i)
@@ -528,24 +558,19 @@ def _classify_blocks(
     body = [ln for ln in kept[start:] if ln.kind is BlockKind.PARAGRAPH]
     tail: list[_Line] = []
     for ln in reversed(body):
-        words = len(ln.text.split())
-        teaser = words <= 20 and len(ln.text) <= 120 and not re.search(r"[\"“”]", ln.text)
-        if headline_shaped(ln.text) or (teaser and tail):
-            tail.append(ln)
-            continue
-        if teaser and not tail and ln is not body[0]:
+        if headline_shaped(ln.text) or _teaser(ln.text):
             tail.append(ln)
             continue
         break
     tail.reverse()
-    shaped = [ln for ln in tail if headline_shaped(ln.text)]
-    if len(shaped) == 1 and tail.index(shaped[0]) < len(tail) - 1:
-        shaped = []  # one short line followed by body: a subheading, decided below
-    if shaped:
-        first_shaped = tail.index(shaped[0])
-        for k, ln in enumerate(tail):
-            if headline_shaped(ln.text) or (len(shaped) >= 2 and k > first_shaped):
-                ln.drop = ("boilerplate", "related-article links")
+    if len(tail) == 1 and not headline_shaped(tail[0].text):
+        tail = []  # one short closing sentence is body text
+    if len(tail) == 2 and headline_shaped(tail[0].text) and not headline_shaped(tail[1].text):
+        tail = []  # a subheading with its (short) paragraph, decided below
+    if not any(not headline_shaped(ln.text) for ln in body if ln not in tail):
+        tail = []  # never strip an article down to nothing
+    for ln in tail:
+        ln.drop = ("boilerplate", "related-article links")
     remaining = [ln for ln in body if ln.drop is None]
     for idx, ln in enumerate(remaining):
         if not headline_shaped(ln.text):
@@ -555,7 +580,12 @@ def _classify_blocks(
             ln.kind = BlockKind.HEADING
             continue
         nxt = remaining[idx + 1].text if idx + 1 < len(remaining) else ""
-        if not nxt or _related_score(ln.text, nxt, outlet) >= 2:
+        if not any(not headline_shaped(o.text) for o in remaining[idx + 1 :]):
+            nxt = ""  # only short lines follow: nothing for a subheading to announce
+        if not nxt:
+            if any(not headline_shaped(other.text) for other in remaining):
+                ln.drop = ("boilerplate", "related-article link")
+        elif _related_score(ln.text, nxt, outlet) >= 2:
             ln.drop = ("boilerplate", "related-article link")
         else:
             ln.kind = BlockKind.HEADING
@@ -565,7 +595,7 @@ def _classify_blocks(
 # Inline debris inside kept paragraphs
 # --------------------------------------------------------------------------------------------
 
-_DOUBLED_INITIAL = re.compile(r"(?<![\w'’])([a-z])([A-Z])(?=[a-z]{2,})")
+_DOUBLED_INITIAL = re.compile(r"\b([a-z])([A-Z])(?=[a-z]{2,})")
 _ABBREV = frozenset(
     [
         "mr",
@@ -623,8 +653,9 @@ _ABBREV = frozenset(
     ]
 )
 # A short lower-case fragment after the paragraph's last full stop ("he said. additional.").
+_FRAGMENT_QUICK = re.compile(r"[.!?] +[a-z]")
 _TRAILING_FRAGMENT = re.compile(
-    r"(?P<pre>\S+)[.!?]"
+    r"(?<=\S)[.!?]"
     r"(?P<frag>[ ]+[a-z][^\n.!?\"“”]{0,70}?[ ]*[\"“”’]?[ ]*[.!?]?[ ]*[\"“”’]?)[ ]*$",
     re.MULTILINE,
 )
@@ -634,6 +665,8 @@ def _doubled(m: re.Match[str], text: str) -> str | None:
     if m.group(1) != m.group(2).lower():
         return None
     i = m.start()
+    if i and text[i - 1] in "'’":
+        return None
     j = i - 1
     while j >= 0 and text[j] in " \t":
         j -= 1
@@ -652,7 +685,10 @@ def inline_debris(doc: EditText) -> None:
     text = doc.text
 
     def fragment(m: re.Match[str]) -> str | None:
-        pre = m.group("pre").lower().strip("\"'“”‘’(")
+        k = m.start()
+        while k > 0 and not text[k - 1].isspace():
+            k -= 1
+        pre = text[k : m.start()].lower().strip("\"'“”‘’(")
         if not pre or pre in _ABBREV or "." in pre or len(pre) == 1:
             return None
         if pre.isdigit() and len(pre) < 4:
@@ -662,11 +698,19 @@ def inline_debris(doc: EditText) -> None:
             return None
         return m.group(0)[: m.start("frag") - m.start()]
 
+    if not _FRAGMENT_QUICK.search(text):
+        return
+
     doc.sub(_TRAILING_FRAGMENT, fragment, "debris", "machine-translation leftover")
     # Orphan closing quotes: a closing curly quote with no opening one before it in the line.
     edits = []
     pos = 0
     for line in doc.text.split("\n"):
+        if "”" not in line or (
+            line.count("”") <= line.count("“") and line.find("“") < line.find("”")
+        ):
+            pos += len(line) + 1
+            continue
         depth = 0
         for k, ch in enumerate(line):
             if ch == "“":
