@@ -143,3 +143,15 @@ def test_match_offsets_prefix_and_exclusions() -> None:
 def test_match_offsets_raises_on_bad_query() -> None:
     with pytest.raises(QueryError):
         match_offsets('"unclosed', "text")
+
+
+def test_fast_analysis_equals_whoosh_stemming_analyzer(seed_paths) -> None:
+    from idlibtui.search.highlight import index_terms
+    from idlibtui.search.schema import stemming_analyzer
+
+    ana = stemming_analyzer()
+    for path in seed_paths:
+        text = path.read_text(encoding="utf-8")
+        whoosh_stems = [t.text for t in ana(text)]
+        assert analyze(text) == whoosh_stems
+        assert index_terms(text)[0].split() == whoosh_stems

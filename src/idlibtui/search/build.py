@@ -35,6 +35,7 @@ from whoosh import writing
 
 from idlibtui.model import Article, IngestProblem
 from idlibtui.search.backend import IndexLocked
+from idlibtui.search.highlight import index_terms
 from idlibtui.search.schema import SCHEMA_VERSION, build_schema
 from idlibtui.search.whoosh_backend import INDEX_NAME, index_exists
 
@@ -160,7 +161,8 @@ def article_fields(article: Article, *, size: int, mtime: float, sha256: str, ve
     """The document Whoosh stores for one article."""
     text = article.text or ""
     title = article.title or ""
-    plain = text if (not title or title in text[: len(title) + 400]) else f"{title}\n{text}"
+    full = text if (not title or title in text[: len(title) + 400]) else f"{title}\n{text}"
+    body_stems, words = index_terms(full)
     seen: dict[str, list] = {}
     for mention in article.entities:
         name = " ".join(mention.canonical.replace(",", " ").split())
@@ -174,8 +176,9 @@ def article_fields(article: Article, *, size: int, mtime: float, sha256: str, ve
         "id": article.id,
         "path": article.path,
         "title": title,
-        "body": text,
-        "plain": plain,
+        "t": index_terms(title)[0],
+        "b": body_stems,
+        "plain": " ".join(sorted(words)),
         "source": article.source or "",
         "date_inferred": bool(article.date_inferred),
         "entities": list(seen.values()),

@@ -1,9 +1,11 @@
 """Where a query's words occur in a text, as ``(start, end)`` offsets, and snippets around them.
 
-``match_offsets(query, text)`` tokenizes with the same pattern, stop list and stemmer as the
-index (``schema.stemming_analyzer``), so "displaced" in the text matches the query ``displacing``
-and the reader can highlight a freshly cleaned article exactly as the index matched it.
-Phrases are matched as consecutive words; prefixes and wildcards on the unstemmed word.
+One fast tokenizer serves the index and the highlights: ``index_terms`` (run in the cleaning
+workers) produces the stems the index holds, ``tokens``/``analyze`` the same stems with offsets;
+a test holds them equal to Whoosh's ``StemmingAnalyzer`` with our pattern. So
+``match_offsets(query, text)`` finds "displaced" for the query ``displacing`` in any text, and the
+reader highlights a freshly cleaned article exactly as the index matched it. Phrases match as
+consecutive words; prefixes and wildcards match the unstemmed word.
 """
 
 from __future__ import annotations
@@ -44,6 +46,20 @@ def tokens(text: str) -> list[Token]:
             continue
         out.append(Token(low, stem(low), m.start(), m.end()))
     return out
+
+
+def index_terms(text: str) -> tuple[str, set[str]]:
+    """What the index holds for ``text``: its stems in order (space separated) and its words."""
+    stems = []
+    words = set()
+    stop = STOP_WORDS
+    for m in _TOKEN.finditer(text):
+        low = m.group().lower()
+        if low in stop:
+            continue
+        words.add(low)
+        stems.append(stem(low))
+    return " ".join(stems), words
 
 
 def analyze(text: str) -> list[str]:

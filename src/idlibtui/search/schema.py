@@ -12,7 +12,7 @@ from whoosh import columns, fields
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer, StopFilter
 
 #: Bumped whenever the schema or what we put in it changes; part of every document's version.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 #: One tokenizer pattern for every text field (and for highlighting), so offsets agree.
 TOKEN_PATTERN = r"\w+(?:[.'’]?\w+)*"
@@ -27,14 +27,22 @@ def plain_analyzer():
     return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | StopFilter(minsize=2)
 
 
+def pre_analyzed():
+    """Title and body arrive already tokenized and stemmed (by ``highlight.index_terms`` in the
+    cleaning workers, in parallel): the writer only splits on spaces."""
+    return RegexTokenizer(r"[^ ]+")
+
+
 def build_schema() -> fields.Schema:
     return fields.Schema(
         id=fields.ID(stored=True, unique=True, sortable=True),
         path=fields.ID(stored=True, sortable=True),
-        title=fields.TEXT(analyzer=stemming_analyzer(), stored=True, field_boost=2.0),
-        body=fields.TEXT(analyzer=stemming_analyzer(), phrase=True),
-        # Unstemmed companion of title + body: "did you mean" and prefix expansion.
-        plain=fields.TEXT(analyzer=plain_analyzer(), phrase=False, spelling=True),
+        title=fields.STORED(),
+        # Stems of the title and of title + text, space separated, stopwords dropped.
+        t=fields.TEXT(analyzer=pre_analyzed(), field_boost=2.0),
+        b=fields.TEXT(analyzer=pre_analyzed(), phrase=True),
+        # Unstemmed companion (each distinct word once): "did you mean" and prefix expansion.
+        plain=fields.TEXT(analyzer=pre_analyzed(), phrase=False),
         source=fields.ID(stored=True, sortable=True),
         date=fields.DATETIME(stored=True, sortable=True),
         date_inferred=fields.BOOLEAN(stored=True),

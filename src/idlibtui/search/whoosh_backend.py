@@ -26,7 +26,7 @@ INDEX_NAME = f"idlibtui{SCHEMA_VERSION}"
 MAX_EXPANSION = 64  # terms a prefix or wildcard may expand to
 MAX_SCAN = 20_000  # lexicon entries a prefix or wildcard may look at
 ENTITY_FACET_SIZE = 30
-ENTITY_FACET_MAX_DOCS = 20_000  # beyond this, entity counts come from the top documents only
+ENTITY_FACET_MAX_DOCS = 4_000  # beyond this, entity counts are estimated from an even sample
 FEW_HITS = 3  # fewer hits than this → look for a spelling suggestion
 FILTER_FIELDS = ("source", "year", "month", "entity")
 
@@ -143,27 +143,31 @@ class WhooshIndex:
         found.sort(key=lambda x: (-x[0], x[1]))
         return [t for _, t in found[:MAX_EXPANSION]]
 
-    def _text_query(self, stems: list[str], fields: tuple[str, ...]) -> wq.Query | None:
+    def _text_query(self, stems: list[str], field: str | None) -> wq.Query | None:
         if not stems:
             return None
-        if len(stems) == 1:
-            parts = [wq.Term(f, stems[0]) for f in fields]
-        else:
-            parts = [wq.Phrase(f, stems) for f in fields]
-        return parts[0] if len(parts) == 1 else wq.Or(parts)
+
+        def one(f: str) -> wq.Query:
+            return wq.Term(f, stems[0]) if len(stems) == 1 else wq.Phrase(f, stems)
+
+        if field == "title":
+            return one("t")
+        if field == "body":
+            return one("b")
+        # Title words are in the body too: match the body, and let a title match raise the score.
+        return wq.AndMaybe(one("b"), one("t"))
 
     def compile(self, node: q.Node) -> wq.Query | None:
         """Our query tree as a Whoosh query; None when it holds nothing searchable."""
         if isinstance(node, q.Word | q.Phrase):
-            fields = {None: ("title", "body"), "title": ("title",), "body": ("body",)}[node.field]
             if isinstance(node, q.Word) and node.wildcard:
                 pattern = node.text.lower()
-                lex_field = "title" if node.field == "title" else "plain"
+                lex_field = "t" if node.field == "title" else "plain"
                 terms = self._expand(lex_field, pattern)
                 if not terms:
                     return wq.NullQuery
                 return wq.Or([wq.Term(lex_field, t) for t in terms])
-            return self._text_query(analyze(node.text), fields)
+            return self._text_query(analyze(node.text), node.field)
         if isinstance(node, q.Keyword):
             terms = self._resolve_keyword(node.field, node.value)
             if not terms:
@@ -316,13 +320,18 @@ class WhooshIndex:
             if not reader.has_column("entity_col"):
                 return {}
             col = reader.column_reader("entity_col")
-            docs = results.docs()
+            docs = sorted(results.docs())
+            scale = 1.0
             if len(docs) > ENTITY_FACET_MAX_DOCS:
-                docs = [h.docnum for h in results]
+                step = len(docs) / ENTITY_FACET_MAX_DOCS
+                scale = step
+                docs = [docs[int(i * step)] for i in range(ENTITY_FACET_MAX_DOCS)]
             for docnum in docs:
                 raw = col[docnum]
                 if raw:
                     counts.update(raw.decode("utf-8").split("\x1f"))
+            if scale != 1.0:
+                counts = Counter({k: max(1, round(v * scale)) for k, v in counts.items()})
         facet = dict(counts.most_common(ENTITY_FACET_SIZE))
         if not filtered:
             self._keyword_cache[cache_key] = facet  # type: ignore[assignment]
