@@ -82,7 +82,7 @@ async def test_empty_corpus_says_how_to_point_at_one(tmp_path: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, NoCorpusScreen)
         text = screen_text(app)
-        assert "has no files in it" in text
+        assert "The corpus folder has no files in it" in text
         for way in ("--corpus", "IDLIBTUI_CORPUS", "config.toml"):
             assert way in text
         # a file appears: r looks again and the app goes on to index it
@@ -97,7 +97,7 @@ async def test_missing_corpus_says_so(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, NoCorpusScreen)
-        assert "does not exist" in screen_text(app)
+        assert "The corpus folder does not exist" in screen_text(app)
         await pilot.press("q")
         assert app.return_code == 0
 

@@ -303,10 +303,10 @@ class NoCorpusScreen(Screen[None]):
             yield Static(
                 Content.assemble(
                     ("The corpus folder ", "bold"),
-                    safe.line(self.settings.corpus, "bold $text-warning"),
-                    (" ", ""),
                     safe.line(self.problem, "bold"),
-                    ".\n\n",
+                    (":\n  ", ""),
+                    safe.line(self.settings.corpus, "bold $text-warning"),
+                    "\n\n",
                     safe.template(NO_CORPUS_HELP, config=str(config_file())),
                 ),
                 id="nocorpus-text",

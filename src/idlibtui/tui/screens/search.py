@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 
+from idlibtui.textsafe import printable
 from idlibtui.tui import safe
 from idlibtui.tui.messages import SearchDone, SearchFailed, SearchRequest
 from idlibtui.tui.widgets.facets import Chips, FacetList, Filters
@@ -39,6 +40,13 @@ QUERY_HELP = """\
 def format_elapsed(ms: float) -> str:
     """How long the engine took, in words (tests replace this to keep snapshots stable)."""
     return f"{ms:.0f} ms" if ms >= 1 else "<1 ms"
+
+
+class QueryInput(Input):
+    """The query box: pasted or typed control and escape sequences never reach the terminal."""
+
+    def validate_value(self, value: str) -> str:
+        return printable(value)
 
 
 class SearchScreen(Screen):
@@ -83,7 +91,7 @@ class SearchScreen(Screen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-top"):
-            yield Input(
+            yield QueryInput(
                 placeholder='Search: words, "a phrase", source:, date:2019-12, entity:…  '
                 "(empty: every article)",
                 id="query",

@@ -21,6 +21,13 @@ MAX_VALUES = 12
 Filters = dict[str, list[str]]
 
 
+def _text(value: object) -> str:
+    """A facet value as text (an engine may hand back bytes)."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return str(value)
+
+
 def _order(key: str, counts: Mapping[str, int]) -> list[str]:
     if key == "year":
         return sorted(counts, reverse=True)
@@ -53,7 +60,7 @@ class FacetList(OptionList):
         self._entries = {}
         options: list[Option] = []
         for key, label in FACETS:
-            counts = dict(facets.get(key, {}) or {})
+            counts = {_text(value): n for value, n in (facets.get(key, {}) or {}).items()}
             for value in chosen.get(key, []):
                 counts.setdefault(value, 0)
             if not counts:
