@@ -67,7 +67,7 @@ class FigureTable(DataTable):
         return list(self._groups)
 
     def on_mount(self) -> None:
-        self.add_columns("what", "period", "left", "right", "relation")
+        self.add_columns("what", "left", "right", "relation", "period")
         self.watch(self.app, "theme", self._theme_changed, init=False)
 
     def _theme_changed(self) -> None:
@@ -100,10 +100,10 @@ class FigureTable(DataTable):
             )
             self.add_row(
                 Text(what),
-                Text(period_label or "—"),
                 Text(_values(getattr(group, "left", ()))),
                 Text(_values(getattr(group, "right", ()))),
                 relation_text,
+                Text(period_label or "—"),
                 key=str(index),
             )
         if self._groups:
