@@ -110,14 +110,23 @@ async def test_open_step_toggle_jump_raw_resize_back() -> None:
         assert not isinstance(app.screen, ReaderScreen)
 
 
-async def test_panel_toggle_and_hidden_at_80_columns() -> None:
+async def test_panel_follows_the_width_until_the_user_chooses() -> None:
     app = reader_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         panel = app.screen.query_one(SidePanel)
-        assert not panel.display or panel.has_class("-hidden")
+        assert panel.has_class("-hidden")
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        assert not panel.has_class("-hidden")
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert panel.has_class("-hidden")
         await pilot.press("p")
         assert not panel.has_class("-hidden")
+        await pilot.resize_terminal(81, 24)
+        await settle(pilot)
+        assert not panel.has_class("-hidden")  # the user's choice stays
         await pilot.press("p")
         assert panel.has_class("-hidden")
 

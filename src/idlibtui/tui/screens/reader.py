@@ -182,6 +182,7 @@ class ReaderScreen(Screen):
         self.show_evidence = False
         self._cycle: dict[tuple[str, str], int] = {}
         self._chosen_figure = None
+        self._panel_choice: bool | None = None  # the user's own p choice wins over the width
 
     # -- layout -----------------------------------------------------------------------------------
 
@@ -203,8 +204,7 @@ class ReaderScreen(Screen):
 
     def on_mount(self) -> None:
         self.view.focus()
-        if self.app.size.width < 100:
-            self.panel.add_class("-hidden")
+        self._fit_panel(self.app.size.width)
         if self._given is not None:
             self.show_article(self._given)
         else:
@@ -304,9 +304,20 @@ class ReaderScreen(Screen):
     async def action_view(self, action: str) -> None:
         await self.view.run_action(action)
 
+    def _fit_panel(self, width: int) -> None:
+        """Show the side panel when there is room (unless the user chose with `p`)."""
+        show = self._panel_choice if self._panel_choice is not None else width >= 100
+        self.panel.set_class(not show, "-hidden")
+        if not show and self.panel.has_focus:
+            self.view.focus()
+
+    def on_resize(self, event) -> None:
+        self._fit_panel(event.size.width)
+
     def action_toggle_panel(self) -> None:
         panel = self.panel
         panel.toggle_class("-hidden")
+        self._panel_choice = not panel.has_class("-hidden")
         if panel.has_class("-hidden") and panel.has_focus:
             self.view.focus()
 
