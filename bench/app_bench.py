@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 from bench.common import (
     OUT,
@@ -32,6 +33,17 @@ def _probe(args: list[str]) -> tuple[dict | None, str, float]:
         return None, reason_of(exc), m.peak_rss / MB
 
 
+def _stale(corpus: str, index: str) -> str:
+    """Why the app would have to update the index before showing results ("" when it need not)."""
+    try:
+        from idlibtui.search.build import index_status
+
+        st = index_status(Path(corpus), Path(index))
+    except Exception as exc:
+        return reason_of(exc)
+    return (st.reason or "stale") if st.stale else ""
+
+
 def _app_available() -> str | None:
     try:
         import idlibtui.tui.app  # noqa: F401
@@ -57,6 +69,21 @@ def first_frame(
     why = _app_available()
     if why:
         rows.append(unavailable(SECTION, f"first interactive frame, {label}", why))
+        return
+    stale = _stale(corpus, index)
+    if stale:  # the code changed since the build (or files moved): bring it up to date first
+        from bench.index_bench import run_index
+
+        run_index(Path(corpus), Path(index))
+        stale = _stale(corpus, index)
+    if stale:
+        rows.append(
+            unavailable(
+                SECTION,
+                f"first interactive frame, {label}",
+                f"index is stale before the app starts: {stale}",
+            )
+        )
         return
     args = ["first-frame", corpus, index] + (["--type", TYPED] if typing else [])
     result, err, peak = _probe(args)
