@@ -565,7 +565,12 @@ def _classify_blocks(
     tail.reverse()
     if len(tail) == 1 and not headline_shaped(tail[0].text):
         tail = []  # one short closing sentence is body text
-    if len(tail) == 2 and headline_shaped(tail[0].text) and not headline_shaped(tail[1].text):
+    if (
+        len(tail) == 2
+        and headline_shaped(tail[0].text)
+        and not headline_shaped(tail[1].text)
+        and not tail[1].text.endswith("?")
+    ):
         tail = []  # a subheading with its (short) paragraph, decided below
     if not any(not headline_shaped(ln.text) for ln in body if ln not in tail):
         tail = []  # never strip an article down to nothing
