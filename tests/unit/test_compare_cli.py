@@ -108,3 +108,28 @@ def test_compare_seed_files_by_path_and_by_id(monkeypatch, capsys) -> None:
     )
     by_id = json.loads(capsys.readouterr().out)
     assert by_id["left"]["id"] == id_a and by_id["summary"] == by_path["summary"]
+
+
+def test_compare_by_id_through_the_index(monkeypatch, tmp_path, capsys) -> None:
+    pipeline = pytest.importorskip("idlibtui.pipeline", reason="pipeline not importable yet")
+    build = pytest.importorskip("idlibtui.search.build", reason="index not importable yet")
+    from pathlib import Path
+
+    from idlibtui.cli import show_cmd
+
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    index = tmp_path / "index"
+    build.update_index(corpus, index)
+
+    def no_scan(target, corpus):  # only the index may resolve the ids
+        raise AssertionError("corpus scan used")
+
+    monkeypatch.setattr(show_cmd, "find_file", no_scan)
+    monkeypatch.chdir(tmp_path)
+    (a,) = corpus.glob("003_*.txt")
+    (b,) = corpus.glob("000_*.txt")
+    ids = [pipeline.article_id(a.name), pipeline.article_id(b.name)]
+    argv = ["--corpus", str(corpus), "--index", str(index), "compare", *ids, "--json"]
+    assert main(argv) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [data["left"]["id"], data["right"]["id"]] == ids
