@@ -462,12 +462,55 @@ def _relative_period(
     return _mention(m, s, e, d0, d1, "year", True, ev)
 
 
-def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
+# One word tokenizer for dates, figures and entities (initialisms like U.S. are one word; inner
+# apostrophes and ʿ/ʾ stay inside a word), computed once per article by the annotator.
+WORD_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’ʼʿʾ`][^\W_]+)*")
+
+
+def word_tokens(text: str) -> list[tuple[int, str]]:
+    """``(start, word)`` for every word of ``text``."""
+    return [(m.start(), m.group()) for m in WORD_TOKEN.finditer(text)]
+
+
+_TRIGGERS = frozenset(
+    [*MONTHS, *WEEKDAYS, "early", "mid", "late", "the", "end", "beginning", "last", "this", "next",
+     "on", "since", "by", "until", "over", "during", "at", "earlier", "later", "yesterday",
+     "today", "tonight", "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight",
+     "nine", "ten", "eleven", "twelve", "few", "several", "couple"]
+)  # fmt: skip
+
+
+def iter_matches(
+    pattern: re.Pattern[str],
+    text: str,
+    triggers: frozenset[str],
+    tokens: list[tuple[int, str]] | None = None,
+):
+    """``pattern.finditer(text)`` restricted to match starts at a word that can begin one.
+
+    A big alternation tried at every character costs ~3 µs a character; trying it only where a
+    trigger word (or a digit) starts keeps a 5,000-word article in a few milliseconds.
+    """
+    last_end = 0
+    for start, word in word_tokens(text) if tokens is None else tokens:
+        if start < last_end:
+            continue
+        if not (word[0].isdigit() or word.lower() in triggers):
+            continue
+        m = pattern.match(text, start)
+        if m is not None and m.end() > start:
+            last_end = m.end()
+            yield m
+
+
+def find_dates(
+    text: str, anchor: dt.date | None = None, *, tokens: list[tuple[int, str]] | None = None
+) -> list[DateMention]:
     """Every date expression in ``text``, resolved against ``anchor`` where it needs one."""
     if not text:
         return []
     out: list[DateMention] = []
-    for m in _PATTERN.finditer(text):
+    for m in iter_matches(_PATTERN, text, _TRIGGERS, tokens):
         try:
             found = _handle(m, text, anchor)
         except (ValueError, OverflowError, KeyError):

@@ -42,7 +42,11 @@ def seed_scores():
 def heldout_scores():
     docs = json.loads((GOLD / "heldout.json").read_text(encoding="utf-8"))
     texts = [
-        (d["text"], dt.date.fromisoformat(d["article_date"]) if d.get("article_date") else None, False)
+        (
+            d["text"],
+            dt.date.fromisoformat(d["article_date"]) if d.get("article_date") else None,
+            False,
+        )
         for d in docs
     ]
     return _score(docs, texts)

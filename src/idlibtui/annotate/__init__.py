@@ -15,7 +15,7 @@ import os
 from idlibtui.annotate.corrections import Corrections, CorrectionsError, load_corrections
 from idlibtui.annotate.entities import find_entities
 from idlibtui.annotate.figures import find_figures
-from idlibtui.dates import find_dates
+from idlibtui.dates import find_dates, word_tokens
 from idlibtui.model import Article
 
 ANNOTATOR_VERSION = "1"
@@ -39,12 +39,16 @@ def _resolve(corrections: Corrections | str | os.PathLike[str] | None) -> Correc
 def annotate_text(text: str, anchor=None, *, anchor_inferred: bool = False, corrections=None):
     """``(figures, entities)`` for a bare text; what ``annotate`` does for an article."""
     corr = _resolve(corrections)
-    dates = find_dates(text, anchor)
-    figures = find_figures(text, anchor, anchor_inferred=anchor_inferred, dates=dates)
+    text = text or ""
+    tokens = word_tokens(text)  # one tokenizing pass shared by the three annotators
+    dates = find_dates(text, anchor, tokens=tokens)
+    figures = find_figures(
+        text, anchor, anchor_inferred=anchor_inferred, dates=dates, tokens=tokens
+    )
     if corr is not None and not corr.empty:
-        entities = corr.finder().find(text)
+        entities = corr.finder().find(text, tokens)
     else:
-        entities = find_entities(text)
+        entities = find_entities(text, tokens=tokens)
     return tuple(figures), tuple(entities)
 
 

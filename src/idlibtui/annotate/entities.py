@@ -18,12 +18,14 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import NamedTuple
 
+from idlibtui.dates import WORD_TOKEN, word_tokens
 from idlibtui.model import Mention
 
 TYPES = ("PERSON", "PLACE", "ORG", "GROUP")
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’ʼʿʾ`][^\W_]+)*")
+_TOKEN = WORD_TOKEN
 _ARTICLES = frozenset(
     ["al", "el", "ar", "an", "as", "ash", "ad", "at", "az", "adh", "ath", "ul", "ad-"]
 )
@@ -229,6 +231,43 @@ _ROLE_AFTER = re.compile(
     + "|".join(sorted(_TITLES, key=len, reverse=True))
     + r"|organizer|organiser|mother|father|man|woman|resident|worker|member|survivor)s?\b",
     re.IGNORECASE,
+)
+_PLACE_PREFIXES = frozenset(
+    [
+        "Kafr",
+        "Kfar",
+        "Kafar",
+        "Tal",
+        "Tell",
+        "Tel",
+        "Khan",
+        "Jisr",
+        "Maarat",
+        "Maaret",
+        "Deir",
+        "Dayr",
+        "Ain",
+        "Ayn",
+        "Bab",
+        "Jabal",
+        "Jebel",
+        "Ras",
+        "Umm",
+        "Bir",
+        "Beit",
+        "Dar",
+        "Darat",
+        "Qalaat",
+        "Qalat",
+        "Sheikh",
+        "Arab",
+        "Tall",
+        "Hayy",
+        "Hay",
+        "Sahl",
+        "Wadi",
+        "Mazraat",
+    ]
 )
 _PLACE_CUES = frozenset(
     ["in", "near", "toward", "towards", "outside", "around", "into", "from", "across"]
@@ -439,8 +478,7 @@ _DEMONYMS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
     start: int
     end: int
     word: str
@@ -448,15 +486,15 @@ class _Tok:
     upper: bool
 
 
-def _tokens(text: str) -> list[_Tok]:
+def _tokens(tokens: list[tuple[int, str]]) -> list[_Tok]:
     out: list[_Tok] = []
-    for m in _TOKEN.finditer(text):
-        word = m.group(0)
-        start, end = m.span()
-        if len(word) > 3 and _POSSESSIVE.search(word):
+    append = out.append
+    for start, word in tokens:
+        end = start + len(word)
+        if len(word) > 3 and (word.endswith("'s") or word.endswith("’s")):
             word = word[:-2]
             end -= 2
-        out.append(_Tok(start, end, word, fold(word), word[:1].isupper()))
+        append(_Tok(start, end, word, fold(word), word[:1].isupper()))
     return out
 
 
@@ -483,10 +521,10 @@ class EntityFinder:
         ent = self.gaz.entities.get(name.casefold())
         return (ent.canonical, ent.type) if ent else (name, type_)
 
-    def find(self, text: str) -> list[Mention]:
+    def find(self, text: str, tokens: list[tuple[int, str]] | None = None) -> list[Mention]:
         if not text:
             return []
-        toks = _tokens(text)
+        toks = _tokens(word_tokens(text) if tokens is None else tokens)
         n = len(toks)
         covered = [False] * n
         found: list[tuple[int, int, str, str]] = []  # (first tok, last tok, canonical, type)
@@ -520,6 +558,13 @@ class EntityFinder:
                             continue
                     hit = (i, i + k - 1, entity.canonical, entity.type)
                     break
+            if (
+                hit
+                and i > 0
+                and toks[i - 1].word in _PLACE_PREFIXES
+                and (_gap_ok(text, toks[i - 1], t) and not covered[i - 1])
+            ):
+                hit = None  # "Kafr Halab" is not Aleppo ("Halab"): a longer, unknown name
             if hit:
                 found.append(hit)
                 for j in range(hit[0], hit[1] + 1):
@@ -635,6 +680,8 @@ def default_finder() -> EntityFinder:
     return EntityFinder(base_gazetteer())
 
 
-def find_entities(text: str, finder: EntityFinder | None = None) -> list[Mention]:
+def find_entities(
+    text: str, finder: EntityFinder | None = None, tokens: list[tuple[int, str]] | None = None
+) -> list[Mention]:
     """Every entity mention in ``text`` (gazetteer first, then the rules, then coreference)."""
-    return (finder or default_finder()).find(text)
+    return (finder or default_finder()).find(text, tokens)

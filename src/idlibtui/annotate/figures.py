@@ -11,11 +11,36 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 
-from idlibtui.dates import DateMention, find_dates
+from idlibtui.dates import DateMention, find_dates, iter_matches, word_tokens
 from idlibtui.model import Figure
+
+# small patterns used for each figure, compiled once (named by order of first use)
+_RX0 = re.compile(r"[a-z]+")
+_RX1 = re.compile(r"[A-Za-z]-?$")
+_RX2 = re.compile(r"&\s*#?\s*$|#\s*$")
+_RX3 = re.compile(r"(?:st|nd|rd|th)\b|:\d|;")
+_RX4 = re.compile(r"[.)]\s")
+_RX5 = re.compile(r"\b(?:taken|sought)\b")
+_RX6 = re.compile(r"[A-Z]\w+['’]s$")
+_RX7 = re.compile(r"[A-Za-z]")
+_RX8 = re.compile(r"\brefugees\b", re.I)
+_RX9 = re.compile(r"^(?:the|The)\s+")
+_RX10 = re.compile(r"^[A-Z][\w.]*-based\s+")
+_RX11 = re.compile(r"\s+(?:and|of|for|on|the|al)$")
+_RX12 = re.compile(r"[\w-]$")
+_RX13 = re.compile(r"\s+([a-z]+)")
+_RX14 = re.compile(r"\s+ago\b")
+_RX15 = re.compile(r"\bbetween\s+$", re.I)
+_RX16 = re.compile(r"[A-Z][\w'’-]+,\s?$")
+_RX17 = re.compile(r"\s?[,)]")
+_RX18 = re.compile(r"\baged\s+$")
+_RX19 = re.compile(r"[\s-]year[\s-]old", re.I)
+_RX20 = re.compile(r"[\s-]*(?:year[\s-]old\s+)?([a-z]+)")
+_RX21 = re.compile(r"\s*(?:of\s+)?([a-z]+(?:\s+[a-z]+)?)")
 
 _ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -255,6 +280,31 @@ _ABBREV = re.compile(
 )
 
 
+_NUMBER_TRIGGERS = frozenset(
+    [*_ONES, *_TENS, "a", "half", "us", "tens", "hundreds", "dozens", "scores", "thousands",
+     "millions", "billions"]
+)  # fmt: skip
+_FRACTION_TRIGGERS = frozenset(["half", "a", "one", "two", "three"])
+_WEEK_TRIGGERS = frozenset(["day", "week", "month", "year"])
+_CURRENCY = re.compile(r"[$€£]")
+
+
+def _number_matches(text: str, tokens: list[tuple[int, str]]):
+    """``_NUMBER.finditer`` at word starts that can begin a number, and at currency signs."""
+    trig = _NUMBER_TRIGGERS
+    starts = [s for s, w in tokens if w[0].isdigit() or w.lower() in trig]
+    if "$" in text or "€" in text or "£" in text:
+        starts = sorted({m.start() for m in _CURRENCY.finditer(text)}.union(starts))
+    last_end = 0
+    for start in starts:
+        if start < last_end:
+            continue
+        m = _NUMBER.match(text, start)
+        if m is not None and m.end() > start:
+            last_end = m.end()
+            yield m
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentence boundaries as (start, end) pairs covering the text (a cheap, rule-based split)."""
     spans: list[tuple[int, int]] = []
@@ -305,7 +355,7 @@ def _number(raw: str | None) -> float | None:
 
 def _scale(raw: str | None) -> float:
     factor = 1.0
-    for word in re.findall(r"[a-z]+", (raw or "").lower()):
+    for word in _RX0.findall((raw or "").lower()):
         factor *= _SCALES.get(word, 1)
     return factor
 
@@ -332,15 +382,15 @@ def _sentence_of(
 def _skip_number(text: str, s: int, e: int, n1: str) -> bool:
     """Road and weapon names, entity residue, list numbering, ordinals, times."""
     before = text[max(0, s - 3) : s]
-    if re.search(r"[A-Za-z]-?$", before) and n1[:1].isdigit():
+    if _RX1.search(before) and n1[:1].isdigit():
         return True  # M5, S-400, F-16
-    if re.search(r"&\s*#?\s*$|#\s*$", before):
+    if _RX2.search(before):
         return True  # & # 39;
     after = text[e : e + 3]
-    if n1[:1].isdigit() and re.match(r"(?:st|nd|rd|th)\b|:\d|;", after):
+    if n1[:1].isdigit() and _RX3.match(after):
         return True
     line_start = text.rfind("\n", 0, s) + 1
-    if not text[line_start:s].strip() and re.match(r"[.)]\s", after) and n1.isdigit():
+    if not text[line_start:s].strip() and _RX4.match(after) and n1.isdigit():
         return True  # "1. Heading" list numbering
     return bool(before.endswith("[") and after[:1] == "]")
 
@@ -362,7 +412,7 @@ def _label_at(fragment: str, *, anchored: bool, allow_shelter: bool) -> str:
         if label == "sheltered" and not allow_shelter:
             continue
         m = pattern.match(fragment) if anchored else pattern.search(fragment)
-        if m and (label != "sheltered" or re.search(r"\b(?:taken|sought)\b", m.group(0))):
+        if m and (label != "sheltered" or _RX5.search(m.group(0))):
             return label
     return ""
 
@@ -398,7 +448,7 @@ def _what(text: str, s: int, e: int, sent_end: int, sent_start: int) -> str:
     # "dozens of civilians", "200,000 of Idlib's 3 million residents"
     while i < len(tokens) and tokens[i][0].lower() in ("of", "more", "other", "additional"):
         i += 1
-    if i < len(tokens) and re.match(r"[A-Z]\w+['’]s$", tokens[i][0]):
+    if i < len(tokens) and _RX6.match(tokens[i][0]):
         # "200,000 of Idlib's 3 million residents": the noun after the second number
         i += 1
         while i < len(tokens) and (
@@ -410,7 +460,7 @@ def _what(text: str, s: int, e: int, sent_end: int, sent_start: int) -> str:
     while i < len(tokens) and len(noun) < 4:
         word = tokens[i][0]
         low = word.lower()
-        if not re.match(r"[A-Za-z]", word) or low in _NOUN_STOP:
+        if not _RX7.match(word) or low in _NOUN_STOP:
             break
         if low in _DETERMINERS and not noun:
             i += 1
@@ -443,14 +493,16 @@ def _what(text: str, s: int, e: int, sent_end: int, sent_start: int) -> str:
         return f"{phrase} trapped"
     if not phrase:
         return "displaced people" if verb == "displaced" else (f"people {verb}" if verb else "")
-    if re.search(r"\brefugees\b", phrase, re.I) or not verb:
+    if _RX8.search(phrase) or not verb:
         return phrase
     if verb == "displaced":
         return f"displaced {phrase}"
     return f"{phrase} {verb}"
 
 
+@functools.lru_cache(maxsize=512)
 def _attribution(text: str, sent_start: int, sent_end: int) -> str:
+    """Who the sentence credits for its figures (cached: a sentence often holds several)."""
     sent = text[sent_start:sent_end]
     for rx in (_ATTRIB_ACCORDING,):
         m = rx.search(sent)
@@ -459,11 +511,11 @@ def _attribution(text: str, sent_start: int, sent_end: int) -> str:
     m = _ATTRIB_SAID_AFTER.search(sent)
     if m and not m.group(0).lower().startswith("according"):
         who = _tidy_source(m.group("who"))
-        if who and who.split()[0] not in _NOT_A_SOURCE:
+        if _is_source(who):
             return who
     for m in _ATTRIB_SAID.finditer(sent):
         who = _tidy_source(m.group("who"))
-        if who and who.split()[0] not in _NOT_A_SOURCE:
+        if _is_source(who):
             return who
     m = _ATTRIB_GENERIC.search(sent)
     if m:
@@ -471,11 +523,39 @@ def _attribution(text: str, sent_start: int, sent_end: int) -> str:
     return ""
 
 
+_PRONOUNS = frozenset(
+    [
+        "He",
+        "She",
+        "They",
+        "It",
+        "We",
+        "I",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "But",
+        "And",
+        "When",
+        "While",
+        "If",
+    ]
+)
+
+
+def _is_source(who: str) -> bool:
+    words = who.split()
+    if not words or words[0] in _PRONOUNS:
+        return False
+    return not (len(words) == 1 and words[0] in _NOT_A_SOURCE)
+
+
 def _tidy_source(who: str) -> str:
     who = " ".join(who.split()).strip(" ,.;:")
-    who = re.sub(r"^(?:the|The)\s+", "", who)
-    who = re.sub(r"^[A-Z][\w.]*-based\s+", "", who)
-    who = re.sub(r"\s+(?:and|of|for|on|the|al)$", "", who)
+    who = _RX9.sub("", who)
+    who = _RX10.sub("", who)
+    who = _RX11.sub("", who)
     return who
 
 
@@ -485,13 +565,15 @@ def find_figures(
     *,
     anchor_inferred: bool = False,
     dates: list[DateMention] | None = None,
+    tokens: list[tuple[int, str]] | None = None,
 ) -> list[Figure]:
     """Every figure in ``text``; date figures are resolved against ``anchor``."""
     if not text:
         return []
     spans = sentence_spans(text)
     starts = [a for a, _ in spans]
-    dates = find_dates(text, anchor) if dates is None else dates
+    tokens = word_tokens(text) if tokens is None else tokens
+    dates = find_dates(text, anchor, tokens=tokens) if dates is None else dates
     taken: list[tuple[int, int]] = [(d.start, d.end) for d in dates]
     taken_starts = [a for a, _ in taken]
     out: list[Figure] = []
@@ -505,7 +587,7 @@ def find_figures(
         return False
 
     last_end = 0
-    for m in _NUMBER.finditer(text):
+    for m in _number_matches(text, tokens):
         s, e = m.span()
         if s < last_end or overlaps(s, e):
             continue
@@ -513,7 +595,7 @@ def find_figures(
         if figure is not None:
             out.append(figure)
             last_end = figure.end
-    for m in _FRACTION_OF.finditer(text):
+    for m in iter_matches(_FRACTION_OF, text, _FRACTION_TRIGGERS, tokens):
         s, e = m.span()
         if overlaps(s, e) or any(f.start <= s < f.end for f in out[-3:]):
             continue
@@ -536,9 +618,9 @@ def find_figures(
                 sentence_end=sent[1],
             )
         )
-    for m in _WEEK_LONG.finditer(text):
+    for m in iter_matches(_WEEK_LONG, text, _WEEK_TRIGGERS, tokens):
         s = m.start()
-        if re.search(r"[\w-]$", text[max(0, s - 1) : s]) and text[s - 1 : s] != " ":
+        if _RX12.search(text[max(0, s - 1) : s]) and text[s - 1 : s] != " ":
             continue  # "9-year-long" is already a figure
         if overlaps(s, m.end()):
             continue
@@ -607,7 +689,7 @@ def _figure_from_match(
     after = text[e : e + 40]
     if low1 == "one" and not scale1:
         # "one of Idlib's largest", "one another": only "one civilian contractor" counts
-        nxt = re.match(r"\s+([a-z]+)", after)
+        nxt = _RX13.match(after)
         if not nxt or nxt.group(1) in (
             "of",
             "another",
@@ -675,9 +757,9 @@ def _figure_from_match(
         elif u.group("age"):
             kind, unit = "age", "years"
         elif u.group("dur"):
-            if re.match(r"\s+ago\b", text[u.end() : u.end() + 5]):
+            if _RX14.match(text[u.end() : u.end() + 5]):
                 return None  # a date expression, found by dates
-            kind, unit = "duration", re.match(r"[a-z]+", word).group(0).rstrip("s")
+            kind, unit = "duration", _RX0.match(word).group(0).rstrip("s")
         end = u.end()
         conv = _CONVERSION.match(text, end)
         if conv:
@@ -685,7 +767,7 @@ def _figure_from_match(
     qual_m = _QUALIFIER.search(text[max(sent_start, s - 30) : s])
     qualifier = " ".join(qual_m.group("q").lower().split()) if qual_m else ""
     # "between 300 and 400"
-    if value_max is None and re.search(r"\bbetween\s+$", text[max(0, s - 9) : s], re.I):
+    if value_max is None and _RX15.search(text[max(0, s - 9) : s]):
         b = _BETWEEN_AND.match(text, end)
         if b:
             v2 = _number(b.group("n2"))
@@ -698,11 +780,9 @@ def _figure_from_match(
     # ages: "Ahmed Marwan, 24," / "aged 24"
     if kind == "count" and value_max is None and n1.isdigit() and 0 < value < 120:
         before = text[max(0, s - 40) : s]
-        if (
-            re.search(r"[A-Z][\w'’-]+,\s?$", before) and re.match(r"\s?[,)]", text[e : e + 2])
-        ) or re.search(r"\baged\s+$", before):
+        if (_RX16.search(before) and _RX17.match(text[e : e + 2])) or _RX18.search(before):
             kind, unit = "age", "years"
-    if kind == "count" and re.match(r"[\s-]year[\s-]old", text[e : e + 10], re.I):
+    if kind == "count" and _RX19.match(text[e : e + 10]):
         kind, unit = "age", "years"
     what = (
         ""
@@ -734,7 +814,7 @@ def _duration_what(text: str, end: int, sent_end: int) -> str:
 
 
 def _age_what(text: str, s: int, end: int, sent_start: int, sent_end: int) -> str:
-    m = re.match(r"[\s-]*(?:year[\s-]old\s+)?([a-z]+)", text[end : min(sent_end, end + 30)])
+    m = _RX20.match(text[end : min(sent_end, end + 30)])
     if m and m.group(1) not in ("and", "or", "told", "said", "who", "was", "is", "from"):
         return m.group(1)
     name = re.search(
@@ -744,7 +824,7 @@ def _age_what(text: str, s: int, end: int, sent_start: int, sent_end: int) -> st
 
 
 def _measure_what(text: str, end: int, sent_end: int) -> str:
-    m = re.match(r"\s*(?:of\s+)?([a-z]+(?:\s+[a-z]+)?)", text[end : min(sent_end, end + 30)])
+    m = _RX21.match(text[end : min(sent_end, end + 30)])
     if not m:
         return ""
     words = [w for w in m.group(1).split() if w not in _NOUN_STOP and w not in _DETERMINERS]
