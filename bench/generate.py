@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 DAMAGE_SHARE = 0.15
 HTML_SHARE = 0.05
 MIN_WORDS = 300
@@ -891,7 +891,7 @@ def _damage_controls(rng: random.Random, paras: list[str]) -> None:
         "\x1b[0m",
         "\x1b]0;pwned\x07",
         "\x07",
-        "\x00",
+        "\x7f",
         "\x0b",
         "\u202e",
         "\u200b",

@@ -260,6 +260,8 @@ def clean_annotate_cost(corpus: Path, sample: int) -> tuple[float, float, float]
         t0 = time.perf_counter()
         doc = read_document(p)
         t1 = time.perf_counter()
+        if not hasattr(doc, "text"):  # an IngestProblem: skipped by the build too
+            continue
         rel = p.relative_to(corpus).as_posix()
         art = clean_document(
             doc.text, path=rel, article_id=article_id(rel), encoding=doc.encoding,
@@ -271,7 +273,7 @@ def clean_annotate_cost(corpus: Path, sample: int) -> tuple[float, float, float]
         t_read += t1 - t0
         t_clean += t2 - t1
         t_ann += t3 - t2
-    n = max(1, len(files))
+    n = max(1, len(files))  # per sampled file (a skipped file costs its read only)
     return 1000 * t_read / n, 1000 * t_clean / n, 1000 * t_ann / n
 
 
