@@ -2,10 +2,11 @@
 
 1. Identical sentences (same words once case, whitespace, quotes and punctuation are
    normalised) pair first, in order.
-2. Candidate pairs come from an inverted index of content words (only sentences sharing a
-   word that is not in more than a tenth of them are ever scored, at most ``MAX_CANDIDATES`` per
-   sentence); each is scored by TF-IDF cosine blended with rapidfuzz token ratios, plus a
-   little for shared entities and figure values.
+2. Candidate pairs come from an inverted index of content words: a right sentence is scored
+   only if it shares one of the left sentence's ``SEED_WORDS`` weightiest words (words in more
+   than a tenth of the sentences do not count), at most ``MAX_CANDIDATES`` per sentence. Each
+   is scored by TF-IDF cosine blended with rapidfuzz token ratios, plus a little for shared
+   entities and figure values.
 3. A greedy global best-match assignment over those scores (threshold ``SIMILAR``) makes the
    pairs one-to-one wherever they sit, so reordered paragraphs still match.
 4. An order pass keeps the longest in-order chain; out-of-order pairs stay only when strong
@@ -15,6 +16,7 @@
 from __future__ import annotations
 
 import difflib
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -42,6 +44,7 @@ SIMILAR = 0.47
 MOVED_MIN = 0.55
 MIN_COSINE = 0.12
 MAX_CANDIDATES = 24  # right sentences scored per left sentence
+SEED_WORDS = 12  # a sentence's highest-weighted words that look up candidates
 
 
 def _sentence_items(article: Article, sentences: tuple[Sentence, ...], attr: str):
@@ -59,19 +62,22 @@ def _sentence_items(article: Article, sentences: tuple[Sentence, ...], attr: str
     return out
 
 
-def _token_form(token: str) -> str:
-    token = token.lower()
-    return token if token.isascii() else token.translate(QUOTES)
+def _tokens(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[str]]:
+    """Diff tokens of ``text[start:end]``: absolute spans and comparable (lower-case) forms."""
+    spans = [(m.start(), m.end()) for m in DIFF_TOKEN.finditer(text, start, end)]
+    segment = text[start:end]
+    if segment.isascii():
+        low = segment.lower()  # same length as the segment for ASCII
+        return spans, [low[s - start : e - start] for s, e in spans]
+    return spans, [text[s:e].lower().translate(QUOTES) for s, e in spans]
 
 
 def word_diff(left_text: str, ls: Sentence, right_text: str, rs: Sentence) -> tuple[DiffOp, ...]:
     """Word-level edits between two sentences, as spans into each article's text."""
     if left_text[ls.start : ls.end] == right_text[rs.start : rs.end]:
         return ()
-    lt = [(m.start(), m.end()) for m in DIFF_TOKEN.finditer(left_text, ls.start, ls.end)]
-    rt = [(m.start(), m.end()) for m in DIFF_TOKEN.finditer(right_text, rs.start, rs.end)]
-    la = [_token_form(left_text[s:e]) for s, e in lt]
-    ra = [_token_form(right_text[s:e]) for s, e in rt]
+    lt, la = _tokens(left_text, ls.start, ls.end)
+    rt, ra = _tokens(right_text, rs.start, rs.end)
     ops = []
     sm = difflib.SequenceMatcher(None, la, ra, autojunk=False)
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
@@ -227,10 +233,11 @@ def align_sentences(
             continue
         # candidates through the rarer words only; exact cosine for the best few of them
         acc: dict[int, float] = defaultdict(float)
-        for w, x in v.items():
+        for w in heapq.nlargest(SEED_WORDS, v, key=v.__getitem__):
             postings = index.get(w, ())
             if len(postings) > posting_cap:
                 continue
+            x = v[w]
             for j, y in postings:
                 acc[j] += x * y
         best = sorted(acc, key=acc.__getitem__, reverse=True)[:MAX_CANDIDATES]

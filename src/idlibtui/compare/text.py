@@ -82,8 +82,9 @@ STOPWORDS = frozenset(
 
 def normalise(text: str) -> str:
     """Text for identity tests: NFKC, quotes and dashes unified, whitespace collapsed, lower."""
-    text = unicodedata.normalize("NFKC", text).translate(QUOTES)
-    return " ".join(text.split()).lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(QUOTES)
+    return " ".join(text.lower().split())
 
 
 def identity_key(text: str) -> str:
