@@ -33,7 +33,7 @@ from typing import Any
 from whoosh import index as windex
 from whoosh import writing
 
-from idlibtui.model import Article, IngestProblem
+from idlibtui.model import Article, Figure, IngestProblem
 from idlibtui.search.backend import IndexLocked
 from idlibtui.search.highlight import index_terms
 from idlibtui.search.schema import SCHEMA_VERSION, build_schema
@@ -150,8 +150,12 @@ def _json_default(value: Any) -> Any:
     raise TypeError(type(value))
 
 
+_FIGURE_FIELDS = tuple(f.name for f in dataclasses.fields(Figure))
+
+
 def figures_json(article: Article) -> bytes:
-    figs = [dataclasses.asdict(f) for f in article.figures]
+    """The article's figures as compact JSON (dates as ISO strings); every field is present."""
+    figs = [{name: getattr(f, name) for name in _FIGURE_FIELDS} for f in article.figures]
     return json.dumps(
         figs, default=_json_default, separators=(",", ":"), ensure_ascii=False
     ).encode("utf-8")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import heapq
 import json
 import re
 import threading
@@ -14,7 +16,6 @@ from typing import Any
 
 from whoosh import index as windex
 from whoosh import query as wq
-from whoosh import sorting
 
 from idlibtui.model import Hit, QueryError, SearchResults
 from idlibtui.search import query as q
@@ -45,6 +46,35 @@ def _to_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     return None
+
+
+class _Column:
+    """A column over all segments, by global docnum.
+
+    ``MultiReader.column_reader`` skips segments that lack the column (a segment where no
+    document had a date has no ``day`` column) and then misaligns document numbers; this
+    does not.
+    """
+
+    def __init__(self, reader, field: str, default: Any) -> None:
+        self.parts: list[tuple[int, Any]] = []
+        self.default = default
+        for seg, offset in reader.leaf_readers():
+            col = seg.column_reader(field, translate=True) if seg.has_column(field) else None
+            self.parts.append((offset, col))
+        self.offsets = [o for o, _ in self.parts]
+        self.counts = [seg.doc_count_all() for seg, _ in reader.leaf_readers()]
+
+    def __getitem__(self, docnum: int) -> Any:
+        i = max(0, bisect.bisect_right(self.offsets, docnum) - 1)
+        offset, col = self.parts[i]
+        return self.default if col is None else col[docnum - offset]
+
+    def to_list(self) -> list[Any]:
+        out: list[Any] = []
+        for (_, col), n in zip(self.parts, self.counts, strict=True):
+            out.extend(list(col) if col is not None else [self.default] * n)
+        return out
 
 
 class WhooshIndex:
@@ -245,28 +275,31 @@ class WhooshIndex:
                         query,
                     )
                 wquery = compiled
-            sortedby = None
-            if sort == "date" or node is None:
-                sortedby = sorting.FieldFacet("day", reverse=True)
             searcher = self._searcher
-            results = searcher.search(
-                wquery,
-                limit=page * page_size,
-                sortedby=sortedby,
-                filter=self._filter_query(filters),
-                groupedby={
-                    "source": sorting.FieldFacet("source"),
-                    "year": sorting.FieldFacet("year"),
-                },
-                maptype=sorting.Count,
-            )
-            total = len(results)
+            reader = searcher.reader()
+            filter_q = self._filter_query(filters)
+            # Every matching document (for the total and the facets), without scoring.
+            if node is None:
+                docs = set(reader.all_doc_ids())
+            else:
+                docs = set(searcher.docs_for_query(wquery))
+            if filter_q is not None:
+                docs &= set(searcher.docs_for_query(filter_q))
+            total = len(docs)
+            wanted = page * page_size
+            if sort == "date" or node is None:
+                day = self._column_array("day")
+                top = heapq.nlargest(wanted, docs, key=lambda d: (day[d] or "", -d))
+                ranked = [(d, 0.0) for d in top]
+            else:
+                results = searcher.search(wquery, limit=wanted, filter=filter_q)
+                ranked = [(h.docnum, float(h.score or 0.0)) for h in results]
             matcher = matcher_for(node)
-            text_reader = searcher.reader().column_reader("text_col")
+            text_reader = _Column(reader, "text_col", b"")
             hits = []
-            for hit in results[(page - 1) * page_size : page * page_size]:
-                stored = hit.fields()
-                text = text_reader[hit.docnum].decode("utf-8") if text_reader else ""
+            for docnum, score in ranked[(page - 1) * page_size : wanted]:
+                stored = searcher.stored_fields(docnum)
+                text = text_reader[docnum].decode("utf-8") if text_reader else ""
                 offsets = matcher.offsets(text)
                 snippet, snippet_hits = make_snippet(text, offsets)
                 hits.append(
@@ -276,7 +309,7 @@ class WhooshIndex:
                         title=stored.get("title", ""),
                         source=stored.get("source", ""),
                         date=_to_date(stored.get("date")),
-                        score=float(hit.score or 0.0),
+                        score=score,
                         snippet=snippet,
                         snippet_hits=snippet_hits,
                         text_hits=tuple(offsets),
@@ -284,10 +317,10 @@ class WhooshIndex:
                     )
                 )
             facets = {
-                "source": _clean_group(results.groups("source")),
-                "year": _clean_group(results.groups("year")),
+                "source": self._count(docs, "source"),
+                "year": self._count(docs, "year"),
                 "entity": self._entity_facet(
-                    results, total, filtered=node is not None or bool(filters)
+                    docs, filtered=node is not None or filter_q is not None
                 ),
             }
             suggestion = ""
@@ -305,7 +338,24 @@ class WhooshIndex:
             parsed_query=q.render(node),
         )
 
-    def _entity_facet(self, results, total: int, *, filtered: bool) -> dict[str, int]:
+    def _column_array(self, field: str) -> list[str]:
+        """Every document's value of a sortable keyword field, by docnum (cached per commit)."""
+        key = ("\x00col:" + field, id(self._searcher))
+        arr = self._keyword_cache.get(key)
+        if arr is None:
+            reader = self._searcher.reader()
+            arr = _Column(reader, field, "").to_list()
+            self._keyword_cache[key] = arr  # type: ignore[assignment]
+        return arr  # type: ignore[return-value]
+
+    def _count(self, docs: set[int], field: str) -> dict[str, int]:
+        values = self._column_array(field)
+        counts = Counter(values[d] for d in docs)
+        counts.pop("", None)
+        counts.pop(None, None)  # type: ignore[call-overload]
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+    def _entity_facet(self, docs: set[int], *, filtered: bool) -> dict[str, int]:
         reader = self._searcher.reader()
         cache_key = ("\x00entities", id(self._searcher))
         if not filtered and cache_key in self._keyword_cache:
@@ -317,10 +367,8 @@ class WhooshIndex:
                     term = term.decode("utf-8")
                 counts[term] = info.doc_frequency()
         else:
-            if not reader.has_column("entity_col"):
-                return {}
-            col = reader.column_reader("entity_col")
-            docs = sorted(results.docs())
+            col = _Column(reader, "entity_col", b"")
+            docs = sorted(docs)
             scale = 1.0
             if len(docs) > ENTITY_FACET_MAX_DOCS:
                 step = len(docs) / ENTITY_FACET_MAX_DOCS
@@ -395,9 +443,9 @@ class WhooshIndex:
     def _full(self, reader, docnum: int, stored: dict[str, Any]) -> dict[str, Any]:
         doc = dict(stored)
         doc["date"] = _to_date(doc.get("date"))
-        raw_text = reader.column_reader("text_col")[docnum]
+        raw_text = _Column(reader, "text_col", b"")[docnum]
         doc["text"] = raw_text.decode("utf-8") if raw_text else ""
-        raw_figs = reader.column_reader("figures_col")[docnum]
+        raw_figs = _Column(reader, "figures_col", b"")[docnum]
         doc["figures"] = json.loads(raw_figs) if raw_figs else []
         doc.setdefault("entities", [])
         return doc
@@ -444,12 +492,3 @@ class WhooshIndex:
                 )
         out.sort(key=lambda r: (r[1].lower(), r[0]))
         return out
-
-
-def _clean_group(groups: dict[Any, int]) -> dict[str, int]:
-    out = {}
-    for key, count in sorted(groups.items(), key=lambda kv: (-kv[1], str(kv[0]))):
-        if key in (None, "", b""):
-            continue
-        out[key.decode("utf-8") if isinstance(key, bytes) else str(key)] = count
-    return out
