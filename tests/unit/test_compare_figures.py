@@ -350,3 +350,58 @@ def test_markdown_escapes_untrusted_text() -> None:
     assert "\x1b" not in md and "\x07" not in md
     assert "[/]" not in md.replace("\\]", "") and "<b>" not in md
     assert "\\[@click=app.quit\\]" in md and "\\*five\\*" in md and "\\<b\\>" in md
+
+
+def test_aligned_sentences_with_figures_of_different_dates_are_not_a_discrepancy() -> None:
+    lt = "According to the UN, 700,000 civilians have fled since December."
+    rt = "According to the UN, 300,000 civilians have fled in December."
+
+    def build(text, number, when, day, end, date, id):
+        return article(
+            text,
+            id=id,
+            date=date,
+            figures=(
+                fig(text, number, **count(float(number.replace(",", "")), "civilians fled")),
+                date_fig(text, when, day, end),
+            ),
+        )
+
+    left = build(lt, "700,000", "December", D(2019, 12, 1), D(2019, 12, 31), D(2020, 2, 11), "l")
+    right = build(rt, "300,000", "December", D(2019, 12, 1), D(2019, 12, 31), D(2020, 2, 4), "r")
+    cmp = compare_articles(left, right)
+    (pair,) = cmp.pairs
+    assert pair.relation == "similar" and not pair.figure_discrepancy
+    assert any("different dates" in n for n in pair.notes)
+    (group,) = cmp.figures
+    assert group.relation == "different_dates"
+    # the same two sentences about the same month do disagree
+    rt_same = "According to the UN, 300,000 civilians have fled since December."
+    right_same = build(
+        rt_same, "300,000", "December", D(2019, 12, 1), D(2019, 12, 31), D(2020, 2, 11), "r"
+    )
+    (pair,) = compare_articles(left, right_same).pairs
+    assert pair.figure_discrepancy
+
+
+def test_since_without_an_article_date_is_an_open_period() -> None:
+    text = "Some 373 civilians have been killed since December 1, 2019."
+    a = article(
+        text,
+        id="l",
+        figures=(
+            fig(text, "373", **count(373, "civilians killed")),
+            date_fig(text, "December 1, 2019", D(2019, 12, 1)),
+        ),
+    )
+    b = article(
+        text.replace("373", "380"),
+        id="r",
+        figures=(
+            fig(text.replace("373", "380"), "380", **count(380, "civilians killed")),
+            date_fig(text.replace("373", "380"), "December 1, 2019", D(2019, 12, 1)),
+        ),
+    )
+    (group,) = compare_articles(a, b).figures
+    assert group.relation == "differ"
+    assert group.period.label == "since 2019-12-01"
