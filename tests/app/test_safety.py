@@ -165,12 +165,12 @@ async def test_hostile_text_is_shown_literally_everywhere(nasty_corpus: Path, tm
 
 
 async def test_no_corpus_screen_shows_a_hostile_path_literally(tmp_path: Path) -> None:
-    corpus = tmp_path / "[@click=app.quit]x[/]" / "[bold]"
+    corpus = Path("nowhere") / "[@click=app.quit]x[/]" / "[bold]"  # short: no line wrap
     app = IdlibApp(Settings(corpus, tmp_path / "index", tmp_path / "c.toml"))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, NoCorpusScreen)
-        assert "[@click=app.quit]x[/]/[bold]" in check_screen(app)
+        assert "nowhere/[@click=app.quit]x[/]/[bold]" in check_screen(app)
         assert await click_text(pilot, "[@click=app.quit]x[/]")
         assert alive(app)
 

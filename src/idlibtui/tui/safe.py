@@ -12,12 +12,15 @@ current theme when the content is rendered, so highlight colours follow the them
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 
 from rich.cells import cell_len
 from textual.content import Content, Span
 
 from idlibtui.textsafe import printable, strip_terminal_controls
+
+_SPACES = re.compile(r"[ \t]{2,}")
 
 HIT_STYLE = "bold $text-warning on $warning 20%"
 """How matched query words are shown in snippets and titles."""
@@ -44,6 +47,7 @@ def highlighted(
     *,
     base: str = "",
     one_line: bool = True,
+    squash: bool = False,
 ) -> Content:
     """``text`` with ``spans`` (offsets into ``text``) styled; offsets survive the cleaning.
 
@@ -52,6 +56,8 @@ def highlighted(
     """
     text = text or ""
     clean = printable if one_line else strip_terminal_controls
+    if squash:
+        clean = _squashed(clean)
     cuts = {0, len(text)}
     good: list[tuple[int, int]] = []
     for start, end in spans:
@@ -72,6 +78,13 @@ def highlighted(
         position += len(piece)
     content = Content(plain, out_spans)
     return content.stylize_before(base) if base and plain else content
+
+
+def _squashed(clean: Callable[[str], str]) -> Callable[[str], str]:
+    def run(text: str) -> str:
+        return _SPACES.sub(" ", clean(text))
+
+    return run
 
 
 def template(markup: str, **values: object) -> Content:

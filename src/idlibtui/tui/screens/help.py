@@ -103,7 +103,7 @@ def help_sections(screen: Screen) -> list[tuple[str, list[tuple[str, str]]]]:
     seen: set[type] = set()
     for widget in screen.query("*"):
         kind = type(widget)
-        if kind in seen or not _is_ours(widget) or not kind.BINDINGS:
+        if kind in seen or not _is_ours(widget) or not _declared_actions(widget):
             continue
         seen.add(kind)
         rows = binding_rows(screen, _own_bindings(widget, with_base=True))

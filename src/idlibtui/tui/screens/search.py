@@ -92,8 +92,7 @@ class SearchScreen(Screen):
     def compose(self) -> ComposeResult:
         with Vertical(id="search-top"):
             yield QueryInput(
-                placeholder='Search: words, "a phrase", source:, date:2019-12, entity:…  '
-                "(empty: every article)",
+                placeholder='Search: words, "a phrase", source:, date:2019-12, entity:… (F1: help)',
                 id="query",
                 select_on_focus=False,
             )

@@ -69,6 +69,7 @@ class FacetList(OptionList):
             values = _order(key, counts)
             shown = [v for v in values if v in chosen.get(key, [])]
             shown += [v for v in values if v not in shown][: max(0, MAX_VALUES - len(shown))]
+            digits = max(len(str(counts[v])) for v in shown)
             for value in shown:
                 on = value in chosen.get(key, [])
                 option_id = f"f{len(self._entries)}"
@@ -76,8 +77,8 @@ class FacetList(OptionList):
                 box = Content.styled("☑ " if on else "☐ ", "bold $accent" if on else "$text-muted")
                 prompt = Content.assemble(
                     box,
+                    (f"{counts[value]:>{digits}} ", "$text-muted"),
                     safe.line(value, "bold" if on else ""),
-                    (f" {counts[value]}", "$text-muted"),
                 )
                 options.append(Option(prompt, id=option_id))
         if not options:
@@ -99,8 +100,9 @@ class Chips(Static):
     """The active filters as chips; clicking one removes it (screen action ``remove_filter``)."""
 
     def show_filters(self, chosen: Filters, order: list[tuple[str, str]]) -> None:
+        self.display = bool(order)
         if not order:
-            self.update(Content.styled("No filters · f: filters panel", "$text-muted"))
+            self.update(Content.empty())
             return
         parts: list[Content] = []
         for number, (key, value) in enumerate(order):

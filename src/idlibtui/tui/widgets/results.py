@@ -47,7 +47,7 @@ def hit_prompt(hit: Any, *, marked: bool = False) -> Content:
         hits = [(s, e) for s, e in hits if e <= cut]
     lines = [Content.assemble(mark, title), meta]
     if snippet_text.strip():
-        snippet = safe.highlighted(snippet_text, hits, base="$text-muted")
+        snippet = safe.highlighted(snippet_text, hits, base="$text-muted", squash=True)
         lines.append(snippet)
     return Content("\n").join(lines)
 
