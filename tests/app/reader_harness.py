@@ -31,9 +31,11 @@ class HarnessApp(App):
 
     TITLE = "reader harness"
 
-    def __init__(self, screen_factory, **kwargs) -> None:
+    def __init__(self, screen_factory, *, animations: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
         self._factory = screen_factory
+        if not animations:
+            self.animation_level = "none"
 
     def on_mount(self) -> None:
         self.push_screen(self._factory())
@@ -44,7 +46,7 @@ def build_article(
     *,
     title: str = "A test article",
     headings: dict[int, str] | None = None,
-    figures: list[tuple[str, str]] = (),
+    figures: list[tuple] = (),
     entities: list[tuple[str, str, str]] = (),
     source: str = "Test Outlet",
     raw_noise: bool = True,
@@ -55,9 +57,9 @@ def build_article(
 ) -> Article:
     """An ``Article`` built by hand: figures/entities are found by exact text in the body.
 
-    ``figures`` are ``(text, what)``; ``entities`` are ``(text, TYPE, canonical)``. With
-    ``raw_noise`` the raw text has a ``&#39;``-style entity per paragraph and a masthead line, and
-    the repairs record them, like the cleaner's log.
+    ``figures`` are ``(text, what)`` or ``(text, what, value)``; ``entities`` are
+    ``(text, TYPE, canonical)``. With ``raw_noise`` the raw text has a ``&#39;``-style entity
+    per apostrophe and a masthead line, and the repairs record them, like the cleaner's log.
     """
     headings = headings or {}
     parts: list[str] = []
@@ -80,10 +82,17 @@ def build_article(
         add(BlockKind.PARAGRAPH, paragraph)
     text = "".join(parts)
     found_figures = []
-    for figure_text, what in figures:
+    for figure_text, what, *value in figures:
         for match in re.finditer(re.escape(figure_text), text):
             found_figures.append(
-                Figure(match.start(), match.end(), figure_text, "count", value=1.0, what=what)
+                Figure(
+                    match.start(),
+                    match.end(),
+                    figure_text,
+                    "count",
+                    value=float(value[0]) if value else 1.0,
+                    what=what,
+                )
             )
     found_mentions = []
     for mention_text, kind, canonical in entities:
@@ -176,7 +185,7 @@ def main(argv: list[str]) -> int:
         def factory() -> Screen:
             return ReaderScreen("", path, query, settings)
 
-    HarnessApp(factory).run()
+    HarnessApp(factory, animations=True).run()
     return 0
 
 

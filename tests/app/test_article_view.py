@@ -70,6 +70,7 @@ class ViewApp(App):
     def __init__(self, article) -> None:
         super().__init__()
         self.article = article
+        self.animation_level = "none"
 
     def compose(self) -> ComposeResult:
         yield ArticleView(self.article, id="view")

@@ -1,17 +1,13 @@
-"""Snapshots of the compare screen (a constructed pair whose soldier counts disagree)."""
+"""Snapshots of the compare screen (hand-annotated pair whose soldier counts disagree)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from idlibtui.config import Settings
 from idlibtui.tui.screens.compare import CompareScreen
 from tests.app.conftest import settle
-from tests.app.reader_harness import HarnessApp
-
-DATA = Path(__file__).resolve().parents[1] / "data" / "reader"
+from tests.app.reader_harness import HarnessApp, seed_settings
+from tests.app.snapshot_articles import compare_articles_pair
 
 
 async def _ready(pilot) -> None:
@@ -22,8 +18,15 @@ async def _ready(pilot) -> None:
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])
 def test_compare_snapshot(snap_compare, size) -> None:
-    settings = Settings(corpus=DATA, index=DATA / "no-index", corrections=DATA / "none.toml")
+    left, right = compare_articles_pair()
     app = HarnessApp(
-        lambda: CompareScreen("pair_left.txt", "pair_right.txt", settings, query="soldiers")
+        lambda: CompareScreen(
+            "",
+            "",
+            seed_settings(),
+            query="soldiers",
+            left_article=left,
+            right_article=right,
+        )
     )
     assert snap_compare(app, terminal_size=size, run_before=_ready)

@@ -1,4 +1,4 @@
-"""Snapshots of the reader screen (seed TRT World report, query matches stepped once)."""
+"""Snapshots of the reader screen (a hand-annotated article, query matches stepped once)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ import pytest
 from idlibtui.tui.screens.reader import ReaderScreen
 from tests.app.conftest import settle
 from tests.app.reader_harness import HarnessApp, seed_settings
-
-TRT = "002_ac17027dfa9b0009.txt"
+from tests.app.snapshot_articles import reader_article
 
 
 async def _ready(pilot) -> None:
@@ -19,6 +18,8 @@ async def _ready(pilot) -> None:
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])
 def test_reader_snapshot(snap_compare, size) -> None:
-    settings = seed_settings()
-    app = HarnessApp(lambda: ReaderScreen("", TRT, "soldiers killed", settings))
+    article = reader_article()
+    app = HarnessApp(
+        lambda: ReaderScreen("", "", "soldiers killed", seed_settings(), article=article)
+    )
     assert snap_compare(app, terminal_size=size, run_before=_ready)

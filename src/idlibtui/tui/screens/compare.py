@@ -446,11 +446,12 @@ class CompareScreen(Screen):
             return
         s = self.comparison.summary
         parts: list[str | tuple[str, str]] = [
+            (f"{len(self.targets)} discrepancies", "bold $text-error" if self.targets else "bold"),
+            (" · sync on" if self.sync else " · sync off", "$text-muted"),
+            " · ",
             (f"{s.similarity:.0%} aligned", "bold"),
             f" · same {s.same} · similar {s.similar} · only left {s.left_only}"
-            f" · only right {s.right_only} · ",
-            (f"{len(self.targets)} discrepancies", "bold $text-error" if self.targets else ""),
-            (" · sync on" if self.sync else " · sync off", "$text-muted"),
+            f" · only right {s.right_only}",
         ]
         if note:
             parts = [(safe(note), "bold"), ("  ", "")]

@@ -157,6 +157,7 @@ class ArticleView(ScrollView, can_focus=True):
         overflow-x: hidden;
         overflow-y: auto;
         scrollbar-gutter: stable;
+        scrollbar-size-vertical: 1;
         background: $surface;
         color: $foreground;
         &:focus { background-tint: $foreground 3%; }
