@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 import time
 
@@ -41,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
 
     started = dt.datetime.now(dt.UTC)
+    load_start = [round(x, 2) for x in os.getloadavg()]
     t0 = time.perf_counter()
     rows: list[Row] = []
 
@@ -110,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - t0
     info = machine_info()
     info.update(
+        load_avg_start=load_start,
         mode=mode_name,
         sizes=sizes,
         seed=args.seed,

@@ -52,6 +52,7 @@ def machine_info() -> dict:
         "packages": versions,
         "pipeline": pipeline_version(),
         "commit": _git_commit(),
+        "load_avg": [round(x, 2) for x in os.getloadavg()],
     }
 
 
@@ -95,7 +96,8 @@ def print_table(rows: list[Row], info: dict) -> None:
     console.print(
         Text(
             f"{info['cpu']} · {info['cores']} cores · {info['ram_gb']} GB · Python "
-            f"{info['python']} · pipeline {info['pipeline']}"
+            f"{info['python']} · pipeline {info['pipeline']} · load {info.get('load_avg_start')} → "
+            f"{info.get('load_avg')}"
         )
     )
 
@@ -117,6 +119,8 @@ def write_markdown(rows: list[Row], info: dict) -> str:
         "",
         f"- CPU: {info['cpu']}, {info['cores']} cores; RAM {info['ram_gb']} GB",
         f"- {info['os']}, Python {info['python']}",
+        f"- Load average (1, 5, 15 min) at the start: {info.get('load_avg_start', '?')}, at the"
+        f" end: {info.get('load_avg', '?')} (other work on the machine inflates every figure)",
         f"- Packages: {pk}",
         f"- Pipeline version: `{info['pipeline']}`",
         f"- Corpus: `python -m bench.generate` seed {info['seed']}, sizes {info['sizes']};"
