@@ -23,6 +23,7 @@ CLEANER_VERSION = "1"
 __all__ = ["CLEANER_VERSION", "clean_document", "derive_title"]
 
 _BLOCK_BREAK = re.compile(r"\n\s*")
+_EXPOSING = frozenset({"dateline", "leading date metadata"})
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9%)\"”’])[.!?](?=\s|$)")
 
 
@@ -74,13 +75,15 @@ def _clean(raw: str, *, path: str, article_id: str, encoding: str, is_html: bool
         if doc.text == before:
             break
     fix_spaces(doc)
-    for _ in range(4):  # removing a line can expose another (a dateline hiding a masthead…)
+    for _ in range(4):
         before = doc.text
+        done = len(doc.repairs)
         inline_debris(doc)
-        fix_spaces(doc)
         structure(doc, info)
         fix_spaces(doc)
-        if doc.text == before:
+        # Whole-line removals leave the other lines as they were; cutting text out of a line
+        # (a dateline, a leading date) can expose more debris, so only then look again.
+        if doc.text == before or not any(r.note in _EXPOSING for r in doc.repairs[done:]):
             break
     doc.sub(_BLOCK_BREAK, "\n\n", "space", "paragraph break")
     text = doc.text

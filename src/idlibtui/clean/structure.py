@@ -687,9 +687,9 @@ def inline_debris(doc: EditText) -> None:
         "debris",
         lambda m: f"doubled initial {m.group(0)}",
     )
-    text = doc.text
 
     def fragment(m: re.Match[str]) -> str | None:
+        text = m.string
         k = m.start()
         while k > 0 and not text[k - 1].isspace():
             k -= 1
@@ -703,10 +703,6 @@ def inline_debris(doc: EditText) -> None:
             return None
         return m.group(0)[: m.start("frag") - m.start()]
 
-    if not _FRAGMENT_QUICK.search(text):
-        return
-
-    doc.sub(_TRAILING_FRAGMENT, fragment, "debris", "machine-translation leftover")
     # Orphan closing quotes: a closing curly quote with no opening one before it in the line.
     edits = []
     pos = 0
@@ -730,3 +726,8 @@ def inline_debris(doc: EditText) -> None:
                     )
         pos += len(line) + 1
     doc.apply(edits)
+    # Each removal shortens the text, so this ends; "x. a. b." loses both fragments.
+    while _FRAGMENT_QUICK.search(doc.text) and doc.sub(
+        _TRAILING_FRAGMENT, fragment, "debris", "machine-translation leftover"
+    ):
+        pass
