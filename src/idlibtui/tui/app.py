@@ -9,6 +9,7 @@ screen, so going back keeps its query, filters and position.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import on, work
@@ -20,7 +21,7 @@ from idlibtui.textsafe import printable
 from idlibtui.tui import safe
 from idlibtui.tui.commands import ArticleProvider, ScreenProvider, ThemeProvider
 from idlibtui.tui.indexing import corpus_problem
-from idlibtui.tui.messages import IndexReady, IndexStatusChecked
+from idlibtui.tui.messages import IndexReady, IndexStatusChecked, SearchDone
 from idlibtui.tui.screens.help import HelpScreen
 from idlibtui.tui.screens.indexing import IndexingScreen, NoCorpusScreen
 from idlibtui.tui.screens.search import SearchScreen
@@ -37,7 +38,7 @@ class IdlibApp(App[int]):
         keymap: binding id → keys, applied with ``App.set_keymap``.
     """
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses elsewhere work too
     TITLE = "idlibtui"
     COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {ArticleProvider, ScreenProvider, ThemeProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -63,6 +64,7 @@ class IdlibApp(App[int]):
         self._user_keymap = dict(keymap or {})
         self.search_screen: SearchScreen | None = None
         self.index_error = ""
+        self._status_pending = False
 
     # -- start-up -------------------------------------------------------------------------------
 
@@ -77,12 +79,49 @@ class IdlibApp(App[int]):
         self.start()
 
     def start(self) -> None:
+        """Show results from the existing index first; check it against the corpus after.
+
+        The check imports the whole pipeline (to compare versions) and stats every file, so it
+        runs only once the first results are painted, and a missing index skips it.
+        """
         if self._given_index is not None:
             self._use_index(self._given_index)
-        elif self.build_index:
-            self._check_status()
         else:
+            self._status_pending = self.build_index
             self._open_index()
+
+    @work(thread=True, exclusive=True, group="open")
+    def _open_index(self) -> None:
+        if self.build_index:
+            problem = corpus_problem(self.settings.corpus)
+            if problem:
+                self.post_message(IndexStatusChecked(corpus_problem=problem, needs_build=False))
+                return
+        try:
+            from idlibtui.search import IndexMissing, open_index
+
+            try:
+                index = open_index(self.settings.index)
+            except IndexMissing:
+                if self.build_index:
+                    self.post_message(IndexStatusChecked(needs_build=True, reason="no index yet"))
+                    return
+                raise
+        except Exception as exc:
+            error = printable(str(exc)) or type(exc).__name__
+            if self.build_index:  # an unreadable index is rebuilt
+                reason = f"the index could not be opened: {error}"
+                self.post_message(IndexStatusChecked(needs_build=True, reason=reason))
+            else:
+                self.post_message(IndexReady(error=error))
+        else:
+            self.post_message(IndexReady(index))
+
+    def on_search_done(self, message: SearchDone) -> None:
+        """The first results are on screen: now check the index against the corpus."""
+        if self._status_pending:
+            self._status_pending = False
+            self.call_after_refresh(self._check_status)
 
     @work(thread=True, exclusive=True, group="start")
     def _check_status(self) -> None:
@@ -103,6 +142,7 @@ class IdlibApp(App[int]):
 
     @on(IndexStatusChecked)
     def _status_checked(self, message: IndexStatusChecked) -> None:
+        self._status_pending = False
         if message.corpus_problem:
             self.push_screen(
                 NoCorpusScreen(self.settings, message.corpus_problem), lambda _: self.start()
@@ -111,25 +151,12 @@ class IdlibApp(App[int]):
             self.push_screen(
                 IndexingScreen(self.settings, reason=message.reason), self._after_build
             )
-        else:
-            self._open_index()
 
     def _after_build(self, ok: bool | None) -> None:
         if self.index is None:
             self._open_index()
         elif self.search_screen is not None:
             self.search_screen.search_now()
-
-    @work(thread=True, exclusive=True, group="open")
-    def _open_index(self) -> None:
-        try:
-            from idlibtui.search import open_index
-
-            index = open_index(self.settings.index)
-        except Exception as exc:
-            self.post_message(IndexReady(error=printable(str(exc)) or type(exc).__name__))
-        else:
-            self.post_message(IndexReady(index))
 
     @on(IndexReady)
     def _index_ready(self, message: IndexReady) -> None:
