@@ -38,9 +38,9 @@ def seed_scores():
     return _score(docs, texts)
 
 
-@pytest.fixture(scope="module")
-def heldout_scores():
-    docs = json.loads((GOLD / "heldout.json").read_text(encoding="utf-8"))
+@pytest.fixture(scope="module", params=["heldout.json", "heldout2.json"])
+def heldout_scores(request):
+    docs = json.loads((GOLD / request.param).read_text(encoding="utf-8"))
     texts = [
         (
             d["text"],

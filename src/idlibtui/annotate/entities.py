@@ -26,32 +26,21 @@ from idlibtui.model import Mention
 TYPES = ("PERSON", "PLACE", "ORG", "GROUP")
 
 _TOKEN = WORD_TOKEN
-_ARTICLES = frozenset(
-    ["al", "el", "ar", "an", "as", "ash", "ad", "at", "az", "adh", "ath", "ul", "ad-"]
-)
+# "al"/"el" are always the article; the assimilated forms (an-Nu'man, ash-Sham, ad-Dana) only
+# when a hyphen follows, so English "at", "as", "an" stay themselves ("at Bab al-Hawa").
+_ARTICLES = frozenset(["al", "el"])
+_SUN_ARTICLES = frozenset(["ar", "an", "as", "ash", "ad", "at", "az", "adh", "ath", "ul", "un"])
 _CONNECTORS = frozenset(
-    [
-        "al",
-        "el",
-        "ar",
-        "an",
-        "as",
-        "ash",
-        "ad",
-        "at",
-        "az",
-        "bin",
-        "ibn",
-        "abu",
-        "abou",
-        "de",
-        "du",
-        "la",
-        "von",
-        "van",
-        "der",
-    ]
+    ["al", "el", "bin", "ibn", "abu", "abou", "de", "du", "la", "von", "van", "der"]
 )
+
+
+def _key(word: str, next_char: str) -> str:
+    if next_char == "-" and word.lower() in _SUN_ARTICLES:
+        return "al"
+    return fold(word)
+
+
 _POSSESSIVE = re.compile(r"['’]s$")
 _APOSTROPHES = str.maketrans("", "", "'’ʼʿʾ`.")
 _SPECIAL = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss"})
@@ -73,8 +62,12 @@ def fold(token: str) -> str:
 
 
 def fold_name(name: str) -> tuple[str, ...]:
-    words = [_POSSESSIVE.sub("", m.group(0)) for m in _TOKEN.finditer(name)]
-    return tuple(fold(w) for w in words if w)
+    keys = []
+    for m in _TOKEN.finditer(name):
+        word = _POSSESSIVE.sub("", m.group(0))
+        if word:
+            keys.append(_key(word, name[m.end() : m.end() + 1]))
+    return tuple(keys)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,23 +84,33 @@ class Gazetteer:
     by_first: dict[str, list[tuple[tuple[str, ...], Entity, str]]] = field(default_factory=dict)
     max_len: int = 1
 
-    def add(self, canonical: str, type_: str, aliases: list[str] | tuple[str, ...] = ()) -> Entity:
+    def add(
+        self,
+        canonical: str,
+        type_: str,
+        aliases: list[str] | tuple[str, ...] = (),
+        *,
+        override: bool = True,
+    ) -> Entity:
         key = canonical.casefold()
         entity = self.entities.get(key)
         if entity is None or entity.type != type_:
             entity = Entity(canonical, type_)
             self.entities[key] = entity
         for alias in (canonical, *aliases):
-            self.add_alias(alias, entity)
+            self.add_alias(alias, entity, override=override)
         return entity
 
-    def add_alias(self, alias: str, entity: Entity) -> None:
+    def add_alias(self, alias: str, entity: Entity, *, override: bool = True) -> None:
+        """Register a spelling; without ``override`` an existing spelling keeps its entity."""
         keys = fold_name(alias)
         if not keys:
             return
         compact = alias.replace(".", "")
         exact = compact if (compact.isupper() and len(keys) == 1) else ""
         bucket = self.by_first.setdefault(keys[0], [])
+        if not override and any(b[0] == keys and b[2] == exact for b in bucket):
+            return  # the shipped gazetteer: first entry wins ("Duma" is Douma, not the Duma)
         bucket[:] = [b for b in bucket if not (b[0] == keys and b[2] == exact)]
         bucket.append((keys, entity, exact))
         bucket.sort(key=lambda b: -len(b[0]))
@@ -124,7 +127,7 @@ def load_gazetteer_text(text: str) -> Gazetteer:
     g = Gazetteer()
     for type_ in TYPES:
         for canonical, aliases in data.get(type_, {}).items():
-            g.add(canonical, type_, list(aliases))
+            g.add(canonical, type_, list(aliases), override=False)
     return g
 
 
@@ -486,7 +489,7 @@ class _Tok(NamedTuple):
     upper: bool
 
 
-def _tokens(tokens: list[tuple[int, str]]) -> list[_Tok]:
+def _tokens(text: str, tokens: list[tuple[int, str]]) -> list[_Tok]:
     out: list[_Tok] = []
     append = out.append
     for start, word in tokens:
@@ -494,7 +497,8 @@ def _tokens(tokens: list[tuple[int, str]]) -> list[_Tok]:
         if len(word) > 3 and (word.endswith("'s") or word.endswith("’s")):
             word = word[:-2]
             end -= 2
-        append(_Tok(start, end, word, fold(word), word[:1].isupper()))
+        key = _key(word, text[end : end + 1]) if word in _SUN_ARTICLES else fold(word)
+        append(_Tok(start, end, word, key, word[:1].isupper()))
     return out
 
 
@@ -524,7 +528,7 @@ class EntityFinder:
     def find(self, text: str, tokens: list[tuple[int, str]] | None = None) -> list[Mention]:
         if not text:
             return []
-        toks = _tokens(word_tokens(text) if tokens is None else tokens)
+        toks = _tokens(text, word_tokens(text) if tokens is None else tokens)
         n = len(toks)
         covered = [False] * n
         found: list[tuple[int, int, str, str]] = []  # (first tok, last tok, canonical, type)
@@ -596,7 +600,11 @@ class EntityFinder:
                 j + 1 < n
                 and not covered[j + 1]
                 and _gap_ok(text, toks[j], toks[j + 1])
-                and (toks[j + 1].upper or toks[j + 1].word.lower() in _CONNECTORS)
+                and (
+                    toks[j + 1].upper
+                    or toks[j + 1].word.lower() in _CONNECTORS
+                    or toks[j + 1].key == "al"
+                )
             ):
                 j += 1
             while j > i and toks[j].word.lower() in _CONNECTORS:
