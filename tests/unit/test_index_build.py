@@ -266,3 +266,16 @@ def test_killed_build_leaves_index_readable_and_next_run_repairs(
     assert again.unchanged == 65 and again.added == again.updated == again.removed == 0
     assert ix.search("Kreimesh").total == 13
     assert ix.doc_count == 65
+
+
+def test_damaged_index_gives_a_message_and_is_rebuilt(corpus: Path, tmp_path: Path) -> None:
+    index_dir = tmp_path / "index"
+    update_index(corpus, index_dir, workers=1)
+    for toc in index_dir.glob("*.toc"):
+        toc.write_bytes(b"garbage")
+    with pytest.raises(search.IndexUnavailable) as info:
+        search.open_index(index_dir)
+    assert "idlibtui index" in str(info.value)
+    report = update_index(corpus, index_dir, workers=1)
+    assert report.added == 5
+    assert search.open_index(index_dir).search("Kreimesh").total == 1

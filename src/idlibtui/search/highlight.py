@@ -81,6 +81,8 @@ class Matcher:
     def offsets(self, text: str) -> list[tuple[int, int]]:
         if not self or not text:
             return []
+        if not self.sequences:
+            return self._word_offsets(text)
         toks = tokens(text)
         marked = [False] * len(toks)
         for i, tok in enumerate(toks):
@@ -94,6 +96,26 @@ class Matcher:
                     for k in range(n):
                         marked[i + k] = True
         return [(t.start, t.end) for t, m in zip(toks, marked, strict=True) if m]
+
+    def _word_offsets(self, text: str) -> list[tuple[int, int]]:
+        """Fast path without phrases: no token objects, stems from a plain dict cache."""
+        out = []
+        stems, patterns, stop, cache = self.stems, self.patterns, STOP_WORDS, _STEM_CACHE
+        for m in _TOKEN.finditer(text):
+            low = m.group().lower()
+            if low in stop:
+                continue
+            st = cache.get(low)
+            if st is None:
+                st = stem(low)
+                if len(cache) < 500_000:
+                    cache[low] = st
+            if st in stems or (patterns and any(p.match(low) for p in patterns)):
+                out.append(m.span())
+        return out
+
+
+_STEM_CACHE: dict[str, str] = {}
 
 
 def matcher_for(node: q.Node | None) -> Matcher:
