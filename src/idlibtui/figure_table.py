@@ -143,6 +143,9 @@ def _to_date(value: Any) -> dt.date | None:
     return None
 
 
+_PERIOD_START = re.compile(r"\b(?:since|from|after|starting|beginning)\s+(?:the\s+)?$", re.I)
+
+
 def rows_for_document(doc: dict[str, Any], *, what: str | None = None,
                       include_dates: bool = False) -> Iterator[FigureRow]:  # fmt: skip
     text = doc.get("text") or ""
@@ -151,6 +154,8 @@ def rows_for_document(doc: dict[str, Any], *, what: str | None = None,
     dates_by_sentence: dict[int, Figure] = {}
     for f in figures:
         if f.kind == "date" and f.date is not None and not (f.unit == "year" and not f.inferred):
+            if _PERIOD_START.search(text[max(0, f.start - 12) : f.start]):
+                continue  # "since December": where a cumulative count starts, not its date
             dates_by_sentence.setdefault(f.sentence_start, f)
     for f in figures:
         if f.kind == "date" and not include_dates:
