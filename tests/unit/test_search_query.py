@@ -155,3 +155,26 @@ def test_fast_analysis_equals_whoosh_stemming_analyzer(seed_paths) -> None:
         whoosh_stems = [t.text for t in ana(text)]
         assert analyze(text) == whoosh_stems
         assert index_terms(text)[0].split() == whoosh_stems
+
+
+def test_prefiltered_highlighting_equals_full_tokenization(seed_paths) -> None:
+    from idlibtui.search.highlight import matcher_for
+
+    queries = [
+        "refugees",
+        "displacing civilians",
+        "Idlib Turkey",
+        "said",
+        "u.s",
+        "al-Assad",
+        "displac* Erdo*",
+        "humanitarian OR killed",
+        "assad",
+        "Russia's",
+    ]
+    texts = [p.read_text(encoding="utf-8") for p in seed_paths]
+    texts.append("x.refugees refugees' U.S. refugee—refugees.Refugees 'refugees")
+    for query in queries:
+        m = matcher_for(q.parse(query))
+        for text in texts:
+            assert m._prefiltered_offsets(text) == m._word_offsets(text), (query, text[:40])

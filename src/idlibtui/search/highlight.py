@@ -74,6 +74,8 @@ class Matcher:
     stems: set[str] = field(default_factory=set)
     sequences: list[tuple[str, ...]] = field(default_factory=list)
     patterns: list[re.Pattern[str]] = field(default_factory=list)
+    literals: list[str] = field(default_factory=list)  # the patterns' fixed beginnings
+    _prefilter: re.Pattern[str] | None = None
 
     def __bool__(self) -> bool:
         return bool(self.stems or self.sequences or self.patterns)
@@ -82,7 +84,7 @@ class Matcher:
         if not self or not text:
             return []
         if not self.sequences:
-            return self._word_offsets(text)
+            return self._prefiltered_offsets(text)
         toks = tokens(text)
         marked = [False] * len(toks)
         for i, tok in enumerate(toks):
@@ -97,8 +99,38 @@ class Matcher:
                         marked[i + k] = True
         return [(t.start, t.end) for t, m in zip(toks, marked, strict=True) if m]
 
+    def _prefiltered_offsets(self, text: str) -> list[tuple[int, int]]:
+        """Fast path without phrases: a C-speed regex finds words that could match (those
+        beginning like a query stem), and only those are tokenized and stemmed."""
+        if self._prefilter is None:
+            heads = {st[:-1] if len(st) > 2 else st for st in self.stems} | set(self.literals)
+            alternatives = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+            self._prefilter = re.compile(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE)
+        out = []
+        stems, patterns, stop, cache = self.stems, self.patterns, STOP_WORDS, _STEM_CACHE
+        token = _TOKEN
+        for hit in self._prefilter.finditer(text):
+            start = hit.start()
+            # Inside a dotted or apostrophised token ("x.refugees")? Not a token start.
+            if start >= 2 and text[start - 1] in ".'’" and text[start - 2].isalnum():
+                continue
+            m = token.match(text, start)
+            if m is None:
+                continue
+            low = m.group().lower()
+            if low in stop:
+                continue
+            st = cache.get(low)
+            if st is None:
+                st = stem(low)
+                if len(cache) < 500_000:
+                    cache[low] = st
+            if st in stems or (patterns and any(p.match(low) for p in patterns)):
+                out.append(m.span())
+        return out
+
     def _word_offsets(self, text: str) -> list[tuple[int, int]]:
-        """Fast path without phrases: no token objects, stems from a plain dict cache."""
+        """Reference path without phrases: every token, no token objects."""
         out = []
         stems, patterns, stop, cache = self.stems, self.patterns, STOP_WORDS, _STEM_CACHE
         for m in _TOKEN.finditer(text):
@@ -125,6 +157,7 @@ def matcher_for(node: q.Node | None) -> Matcher:
         if isinstance(leaf, q.Word) and leaf.field in (None, "title", "body"):
             if leaf.wildcard:
                 m.patterns.append(re.compile(fnmatch.translate(leaf.text.lower())))
+                m.literals.append(re.split(r"[*?]", leaf.text.lower(), maxsplit=1)[0])
                 continue
             stems = analyze(leaf.text)
             if len(stems) == 1:
