@@ -82,3 +82,14 @@ async def type_query(pilot, text: str) -> None:
     await pilot.pause()
     await pilot.press("enter")
     await settle(pilot)
+
+
+async def click_text(pilot, needle: str) -> bool:
+    """Click where ``needle`` first shows on screen; False when it is not there."""
+    for y, line in enumerate(screen_text(pilot.app).splitlines()):
+        x = line.find(needle)
+        if x >= 0:
+            await pilot.click(offset=(x + 1, y))
+            await pilot.pause()
+            return True
+    return False

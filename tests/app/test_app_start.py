@@ -110,3 +110,98 @@ async def test_unopenable_index_is_reported_on_the_search_screen(tmp_path: Path)
         assert isinstance(app.screen, SearchScreen)
         assert "The index could not be opened" in screen_text(app)
         assert app.index is None
+
+
+def _hanging_build(marker: Path):
+    """A stand-in build process: reports one progress line, writes its pid, then hangs."""
+    import sys
+
+    code = (
+        "import os, sys, time\n"
+        f"open({str(marker)!r}, 'w').write(str(os.getpid()))\n"
+        'print(\'{"done": 0, "total": 3, "phase": "scan"}\', flush=True)\n'
+        "time.sleep(60)\n"
+    )
+
+    def command(settings, *, rebuild=False):
+        return [sys.executable, "-c", code]
+
+    return command
+
+
+def _process_gone(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    try:  # a zombie (not yet reaped) counts as ended
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split()[2] == "Z"
+    except OSError:
+        return True
+
+
+async def test_cancelling_a_build_ends_the_process_and_does_not_loop(
+    corpus_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    import idlibtui.tui.indexing as indexing
+
+    marker = tmp_path / "pid"
+    monkeypatch.setattr(indexing, "build_command", _hanging_build(marker))
+    settings = Settings(corpus_copy, tmp_path / "index", tmp_path / "none.toml")
+    app = IdlibApp(settings, show_timings=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(200):
+            await pilot.pause(0.02)
+            screen = app.screen
+            if isinstance(screen, IndexingScreen) and screen.total == 3 and marker.exists():
+                break
+        assert isinstance(app.screen, IndexingScreen)
+        assert "0 / 3 files" in screen_text(app)
+        pid = int(marker.read_text())
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)  # not a new build
+        assert "The index could not be opened" in screen_text(app)
+    assert _process_gone(pid)
+
+
+async def test_quitting_during_a_build_ends_the_process(
+    corpus_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    import idlibtui.tui.indexing as indexing
+
+    marker = tmp_path / "pid"
+    monkeypatch.setattr(indexing, "build_command", _hanging_build(marker))
+    settings = Settings(corpus_copy, tmp_path / "index", tmp_path / "none.toml")
+    app = IdlibApp(settings, show_timings=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if marker.exists() and isinstance(app.screen, IndexingScreen):
+                break
+        pid = int(marker.read_text())
+        await pilot.press("q")
+    assert app.return_code == 0
+    assert _process_gone(pid)
+
+
+async def test_rebuild_from_the_palette_command(corpus_copy: Path, tmp_path: Path) -> None:
+    from tests.app.conftest import build_index
+
+    build_index(corpus_copy, tmp_path / "index")
+    settings = Settings(corpus_copy, tmp_path / "index", tmp_path / "none.toml")
+    app = IdlibApp(settings, show_timings=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        search = app.screen
+        (corpus_copy / "000_221080df3991f770.txt").unlink()
+        rebuild = next(c for c in app.get_system_commands(search) if c.title == "Rebuild index")
+        rebuild.callback()
+        await pilot.pause()
+        assert isinstance(app.screen, IndexingScreen) and app.screen.rebuild
+        await settle(pilot, rounds=200)
+        assert app.screen is search
+        assert len(search.query_one(ResultsList).hits) == 4

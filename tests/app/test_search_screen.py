@@ -264,3 +264,27 @@ async def test_inferred_dates_are_marked(make_app) -> None:
             if hit.date is not None and not hit.date_inferred:
                 assert f"{hit.date.isoformat()} (inferred)" not in text
         assert isinstance(hits[0].date, dt.date)
+
+
+async def test_clicking_the_suggestion_applies_it(make_app) -> None:
+    from tests.app.conftest import click_text
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "idlb")
+        assert await click_text(pilot, "Did you mean idlib?")
+        await settle(pilot)
+        assert app.screen.query_one("#query", Input).value == "idlib"
+        assert app.screen.results.total == 5
+
+
+async def test_mouse_click_toggles_a_facet(make_app) -> None:
+    from tests.app.conftest import click_text
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert await click_text(pilot, "☐ 1 TRT World")
+        await settle(pilot)
+        assert app.screen.filters == {"source": ["TRT World"]}

@@ -8,6 +8,7 @@ screen, so going back keeps its query, filters and position.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, ClassVar
@@ -91,8 +92,9 @@ class IdlibApp(App[int]):
             self._open_index()
 
     @work(thread=True, exclusive=True, group="open")
-    def _open_index(self) -> None:
-        if self.build_index:
+    def _open_index(self, allow_build: bool = True) -> None:
+        build = self.build_index and allow_build
+        if build:
             problem = corpus_problem(self.settings.corpus)
             if problem:
                 self.post_message(IndexStatusChecked(corpus_problem=problem, needs_build=False))
@@ -103,13 +105,13 @@ class IdlibApp(App[int]):
             try:
                 index = open_index(self.settings.index)
             except IndexMissing:
-                if self.build_index:
+                if build:
                     self.post_message(IndexStatusChecked(needs_build=True, reason="no index yet"))
                     return
                 raise
         except Exception as exc:
             error = printable(str(exc)) or type(exc).__name__
-            if self.build_index:  # an unreadable index is rebuilt
+            if build:  # an unreadable index is rebuilt
                 reason = f"the index could not be opened: {error}"
                 self.post_message(IndexStatusChecked(needs_build=True, reason=reason))
             else:
@@ -154,7 +156,12 @@ class IdlibApp(App[int]):
 
     def _after_build(self, ok: bool | None) -> None:
         if self.index is None:
-            self._open_index()
+            # Never loop back into a build the user just cancelled or that failed.
+            self._open_index(allow_build=bool(ok))
+        elif ok:
+            # Open the new commit afresh (a refreshed searcher can keep a rebuilt index's old
+            # segments); the old object is closed once the new one is in use.
+            self._open_index(allow_build=False)
         elif self.search_screen is not None:
             self.search_screen.search_now()
 
@@ -168,10 +175,20 @@ class IdlibApp(App[int]):
         self._use_index(message.index)
 
     def _use_index(self, index: Any) -> None:
-        self.index = index
+        old, self.index = self.index, index
+        if old is not None and old is not index:
+            self.call_later(self._close_later, old)
         self.index_error = ""
         if self.search_screen is not None:
             self.search_screen.set_index(index)
+
+    @work(thread=True, group="close")
+    def _close_later(self, index: Any) -> None:
+        """Close a replaced index off the UI thread (it waits for a running search)."""
+        close = getattr(index, "close", None)
+        if callable(close):
+            with contextlib.suppress(Exception):
+                close()
 
     # -- app-wide actions -----------------------------------------------------------------------
 
