@@ -14,8 +14,8 @@ import os
 
 from idlibtui.annotate.corrections import Corrections, CorrectionsError, load_corrections
 from idlibtui.annotate.entities import find_entities
-from idlibtui.annotate.figures import find_figures
-from idlibtui.dates import find_dates, word_tokens
+from idlibtui.annotate.figures import find_figures, trigger_groups
+from idlibtui.dates import find_dates, scan_triggers, word_tokens
 from idlibtui.model import Article
 
 ANNOTATOR_VERSION = "1"
@@ -41,9 +41,10 @@ def annotate_text(text: str, anchor=None, *, anchor_inferred: bool = False, corr
     corr = _resolve(corrections)
     text = text or ""
     tokens = word_tokens(text)  # one tokenizing pass shared by the three annotators
-    dates = find_dates(text, anchor, tokens=tokens)
+    scan = scan_triggers(tokens, trigger_groups())  # and one pass for where matches can start
+    dates = find_dates(text, anchor, starts=scan["date"])
     figures = find_figures(
-        text, anchor, anchor_inferred=anchor_inferred, dates=dates, tokens=tokens
+        text, anchor, anchor_inferred=anchor_inferred, dates=dates, tokens=tokens, scan=scan
     )
     if corr is not None and not corr.empty:
         entities = corr.finder().find(text, tokens)

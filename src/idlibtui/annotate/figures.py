@@ -15,7 +15,14 @@ import functools
 import re
 from collections.abc import Sequence
 
-from idlibtui.dates import DateMention, find_dates, iter_matches, word_tokens
+from idlibtui.dates import (
+    DATE_TRIGGERS,
+    DateMention,
+    find_dates,
+    iter_matches,
+    scan_triggers,
+    word_tokens,
+)
 from idlibtui.model import Figure
 
 # small patterns used for each figure, compiled once (named by order of first use)
@@ -289,10 +296,18 @@ _WEEK_TRIGGERS = frozenset(["day", "week", "month", "year"])
 _CURRENCY = re.compile(r"[$€£]")
 
 
-def _number_matches(text: str, tokens: list[tuple[int, str]]):
+def trigger_groups() -> dict[str, frozenset[str]]:
+    """The word sets whose positions the annotator scans for, in one pass over the words."""
+    return {
+        "date": DATE_TRIGGERS,
+        "number": _NUMBER_TRIGGERS,
+        "fraction": _FRACTION_TRIGGERS,
+        "week": _WEEK_TRIGGERS,
+    }
+
+
+def _number_matches(text: str, starts: list[int]):
     """``_NUMBER.finditer`` at word starts that can begin a number, and at currency signs."""
-    trig = _NUMBER_TRIGGERS
-    starts = [s for s, w in tokens if w[0].isdigit() or w.lower() in trig]
     if "$" in text or "€" in text or "£" in text:
         starts = sorted({m.start() for m in _CURRENCY.finditer(text)}.union(starts))
     last_end = 0
@@ -566,14 +581,16 @@ def find_figures(
     anchor_inferred: bool = False,
     dates: list[DateMention] | None = None,
     tokens: list[tuple[int, str]] | None = None,
+    scan: dict[str, list[int]] | None = None,
 ) -> list[Figure]:
     """Every figure in ``text``; date figures are resolved against ``anchor``."""
     if not text:
         return []
     spans = sentence_spans(text)
     starts = [a for a, _ in spans]
-    tokens = word_tokens(text) if tokens is None else tokens
-    dates = find_dates(text, anchor, tokens=tokens) if dates is None else dates
+    if scan is None:
+        scan = scan_triggers(word_tokens(text) if tokens is None else tokens, trigger_groups())
+    dates = find_dates(text, anchor, starts=scan["date"]) if dates is None else dates
     taken: list[tuple[int, int]] = [(d.start, d.end) for d in dates]
     taken_starts = [a for a, _ in taken]
     out: list[Figure] = []
@@ -587,7 +604,7 @@ def find_figures(
         return False
 
     last_end = 0
-    for m in _number_matches(text, tokens):
+    for m in _number_matches(text, scan["number"]):
         s, e = m.span()
         if s < last_end or overlaps(s, e):
             continue
@@ -595,7 +612,7 @@ def find_figures(
         if figure is not None:
             out.append(figure)
             last_end = figure.end
-    for m in iter_matches(_FRACTION_OF, text, _FRACTION_TRIGGERS, tokens):
+    for m in iter_matches(_FRACTION_OF, text, scan["fraction"]):
         s, e = m.span()
         if overlaps(s, e) or any(f.start <= s < f.end for f in out[-3:]):
             continue
@@ -618,7 +635,7 @@ def find_figures(
                 sentence_end=sent[1],
             )
         )
-    for m in iter_matches(_WEEK_LONG, text, _WEEK_TRIGGERS, tokens):
+    for m in iter_matches(_WEEK_LONG, text, scan["week"]):
         s = m.start()
         if _RX12.search(text[max(0, s - 1) : s]) and text[s - 1 : s] != " ":
             continue  # "9-year-long" is already a figure
