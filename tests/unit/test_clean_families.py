@@ -412,3 +412,86 @@ def test_never_raises_on_odd_input() -> None:
     ]:
         article = clean(raw)
         assert all(ch == "\n" or ch >= " " for ch in article.text)
+
+
+# ---- further families ---------------------------------------------------------------------------
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    para1 = (
+        "Syrian government forces backed by Russian air power advanced deeper into Idlib "
+        "province on Tuesday, capturing several villages south of the city of Maarat al-Numan, "
+        "rebels and a war monitor said on Tuesday evening."
+    )
+    para2 = (
+        "The Syrian Observatory for Human Rights said at least 14 civilians were killed in air "
+        "strikes on the town of Ariha and nearby villages, where thousands of people had taken "
+        "shelter in schools and mosques."
+    )
+    import textwrap
+
+    raw = "\n\n".join(textwrap.fill(p, width=72) for p in [para1, para2, para1, para2])
+    article = clean(raw)
+    assert texts(article) == [para1, para2, para1, para2]
+    assert any(r.note == "hard line wrap" for r in article.repairs)
+
+
+def test_read_more_lists_are_dropped() -> None:
+    article = clean(
+        f"{BODY}\n\nRead more:\nTurkey warns Russia over Idlib\nWhat is the Sochi deal?\n\n"
+        "Aid groups said the camps were full and more people were arriving every day."
+    )
+    assert texts(article) == [
+        BODY,
+        "Aid groups said the camps were full and more people were arriving every day.",
+    ]
+
+
+def test_outlet_name_alone_at_top_is_a_masthead() -> None:
+    article = clean(f"Al Jazeera\n\nTurkey sends more troops to Idlib\n\n{BODY}\n\n{BODY}")
+    assert article.source == "Al Jazeera"
+    assert article.title == "Turkey sends more troops to Idlib"
+    assert "Al Jazeera" not in article.text
+
+
+def test_byline_naming_an_agency_gives_the_outlet() -> None:
+    article = clean(f"By Reuters Staff\n\n{BODY}\n\nA second paragraph follows here, as usual.")
+    assert article.source == "Reuters"
+    assert article.text.startswith(BODY)
+
+
+def test_generic_source_is_not_an_outlet() -> None:
+    article = clean(
+        f"{BODY}\n\nA second paragraph follows here, as usual.\n\nSource: News agencies"
+    )
+    assert article.source == ""
+    assert "Source" not in article.text
+
+
+def test_dateline_with_a_date() -> None:
+    article = clean(f"IDLIB, Syria, Dec 28 (Reuters) - {BODY}\n\nA second paragraph, as usual.")
+    assert article.dateline.startswith("IDLIB")
+    assert article.source == "Reuters"
+    assert article.text.startswith("The convoy reached")
+
+
+def test_html_time_element_gives_the_date() -> None:
+    raw = (
+        "<html><body><article><h1>Idlib talks</h1><time datetime='2020-03-05T10:00'>March 5"
+        f"</time><p>{BODY}</p><p>A second paragraph, as usual.</p></article></body></html>"
+    )
+    article = clean(raw, is_html=True)
+    assert article.date == dt.date(2020, 3, 5) and not article.date_inferred
+    assert article.title == "Idlib talks"
+
+
+def test_word_tags_and_entities_before_letters() -> None:
+    article = clean("He said<o:p></o:p> &quotWe stay&quot and left.")
+    assert article.text == 'He said "We stay" and left.'
+
+
+def test_straight_orphan_quote() -> None:
+    article = clean(f'{BODY}\n\nThe shelling moved away from the military escalation ".')
+    assert texts(article)[1] == "The shelling moved away from the military escalation."
+    text = f'{BODY}\n\nHe called it "a disaster".'
+    assert clean(text).text == text

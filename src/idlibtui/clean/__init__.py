@@ -15,7 +15,7 @@ import re
 from idlibtui.clean.charfix import fix_controls, fix_entities, fix_mojibake, fix_spaces
 from idlibtui.clean.edits import Edit, EditText
 from idlibtui.clean.html import html_document, stray_tags
-from idlibtui.clean.structure import Info, inline_debris, structure
+from idlibtui.clean.structure import Info, inline_debris, structure, unwrap_lines
 from idlibtui.model import Article, Block, BlockKind
 
 CLEANER_VERSION = "1"
@@ -75,6 +75,8 @@ def _clean(raw: str, *, path: str, article_id: str, encoding: str, is_html: bool
         if doc.text == before:
             break
     fix_spaces(doc)
+    if not info.is_html:
+        unwrap_lines(doc)
     for _ in range(4):
         before = doc.text
         done = len(doc.repairs)

@@ -35,7 +35,8 @@ _ENTITY = re.compile(
 )
 # Known name or number without the semicolon ("&quot", "&#39"), not followed by more word.
 _NO_SEMI = re.compile(
-    r"&(?P<body>(?:(?:" + _COMMON_NAMES + r")(?![;A-Za-z0-9=])|#[0-9]{2,7}(?![0-9;])"
+    r"&(?P<body>(?:(?:" + _COMMON_NAMES + r")(?![;A-Za-z0-9=])|(?:quot|apos)(?=[A-Z])"
+    r"|#[0-9]{2,7}(?![0-9;])"
     r"|#[xX][0-9a-fA-F]{2,6}(?![0-9a-fA-F;])))"
 )
 # The "&" lost: ",quot;" (the comma stood for the ampersand) or a bare "quot;" after a space.

@@ -117,7 +117,9 @@ _KNOWN = (
     "time|title|tr|u|ul|video|audio|ins|del|label|input|button|form|noscript"
 )
 _STRAY_TAG = re.compile(
-    r"<(/?)(" + _KNOWN + r")\b((?:\s+[^<>]*)?)/?>|<!--.*?-->"
+    r"<(/?)("
+    + _KNOWN
+    + r")\b((?:\s+[^<>]*)?)/?>|<!--.*?-->|</?[A-Za-z]{1,8}:[A-Za-z]{1,20}\b[^<>]*>"
     r"|<(script|style)\b[^>]*>.*?</\4\s*>",
     re.IGNORECASE | re.DOTALL,
 )
@@ -166,6 +168,12 @@ def read_head(raw: str, info: Info) -> None:
 
         found = outlets.lookup(metas["og:site_name"])
         info.set_source(found.name if found else metas["og:site_name"][:60], "HTML og:site_name")
+    if info.date is None:
+        t = re.search(r"<time\b[^>]*\bdatetime\s*=\s*[\"']([^\"']+)", raw[:500_000], re.I)
+        if t:
+            d = parse_date(t.group(1))
+            if d is not None:
+                info.date, info.date_evidence = d, f"stated: HTML <time datetime={t.group(1)}>"
     m = _TITLE.search(head)
     if m:
         info.title = _plain(m.group(1))[:300]

@@ -186,6 +186,8 @@ _PROMO = re.compile(
       | this\s+(?:article|story)\s+(?:was|has\s+been)\s+(?:updated|amended|corrected)
       | (?:additional\s+)?reporting\s+by\b.{0,160}$ | (?:writing|editing|compiled)\s+by\b.{0,120}$
       | .{0,80}\bcontributed\s+(?:to\s+)?(?:this\s+)?report(?:ing)?\.?\s*$
+      | (?:translated|translation|adapted)\s+(?:by|from)\b.{0,100}$
+      | \((?:translated|translation)\b.{0,100}\)\s*$
       | have\s+a\s+(?:news\s+)?tip | send\s+us\s+your | comments?\s*(?:\(\d+\))?\s*$
       | (?:today['’]s|this\s+week['’]s)\s+coverage\s+from\b
       | we\s+use\s+cookies | accept\s+(?:all\s+)?cookies
@@ -198,6 +200,7 @@ _PROMO = re.compile(
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.\-]+(?:[ \-][A-Z][A-Z'’.\-]+){0,3}"
     r"(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?)"
+    r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?))?"
     r"\s*(?:\((?P<tag1>[A-Za-z .]{2,20})\)\s*)?(?:[—–]|--|-|:)\s+(?=\S)"
     r"|^(?P<place2>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2}(?:,\s+[A-Z][a-z]+)?)\s*"
     r"\((?P<tag2>AFP|AP|Reuters|CNN|Xinhua|AA|UPI|dpa|DPA|Anadolu|Sputnik|SANA)\)\s*(?:[—–]|--|-|:)?\s+(?=\S)"
@@ -289,6 +292,15 @@ def _quoted(line: str) -> bool:
     return len(s) > 2 and s[0] in "\"'“‘«" and s[-1] in "\"'”’»"
 
 
+_GENERIC_SOURCE = re.compile(
+    r"^(?:(?:news\s+)?agenc(?:y|ies)|wires?|staff|various|web\s*desk|desk|reuters,?\s+afp.*)$",
+    re.IGNORECASE,
+)
+_RELATED_INTRO = re.compile(
+    r"^(?:read\s+more|see\s+also|related(?:\s+\w+)?|more\s+on\s+this\s+story|also\s+read"
+    r"|recommended|most\s+read|more\s+from\b.*)\s*:?\s*$",
+    re.IGNORECASE,
+)
 _SENTENCES = re.compile(r"(?<=[a-z0-9%)][.!?])\s+(?=[A-Z\"“‘'])")
 
 
@@ -422,6 +434,10 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
         s = ln.text
         top = i < 4
         o = outlets.masthead(s) if len(s) <= 200 else None
+        if o is None and (i < 2 or i >= n - 1) and len(s) <= 60 and n > 2:
+            o = outlets.lookup(re.sub(r"\s*[|:–—-]\s*(?:home|news|world|english)?\s*$", "", s))
+            if o is not None and len(o.name) <= 3 and s.strip() != o.name:
+                o = None
         if o is not None:
             ln.drop = ("boilerplate", "masthead")
             info.set_source(o.name, f"masthead: {s}")
@@ -431,7 +447,8 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
             name = m.group("name").strip()
             found = outlets.lookup(name)
             ln.drop = ("metadata", "source trailer")
-            info.set_source(found.name if found else name, f"trailer: {s}")
+            if found is not None or not _GENERIC_SOURCE.match(name):
+                info.set_source(found.name if found else name, f"trailer: {s}")
             continue
         if _COPYRIGHT.match(s) and len(s) < 200:
             rest = re.sub(r"^(?:©|\(c\)|copyright)\s*", "", s, flags=re.IGNORECASE)
@@ -472,10 +489,23 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
             continue
         if _PROMO.match(s) and len(s) < 300:
             ln.drop = ("boilerplate", "promo or social footer")
+            if _RELATED_INTRO.match(s):
+                # "Read more:" / "Related Topics" then a list of other stories' headlines.
+                for k in range(i + 1, n):
+                    nxt = lines[k].text
+                    if not (headline_shaped(nxt) or _teaser(nxt)) or len(nxt) > 140:
+                        break
+                    lines[k].drop = ("boilerplate", "related-article links")
             continue
         if top or i >= n - 2:
             if _BYLINE.match(s) and len(s.split()) <= 16 and not s.endswith("."):
                 ln.drop = ("metadata", "byline")
+                who = re.sub(r"^(?:by|written by|words by)\s+", "", s, flags=re.IGNORECASE)
+                agency = outlets.lookup(
+                    re.sub(r"\s+(?:staff|reporters?|correspondents?)$", "", who, flags=re.I)
+                )
+                if agency is not None:
+                    info.set_source(agency.name, f"byline: {s}")
                 d = parse_date(s)
                 if d and info.date is None:
                     info.date, info.date_evidence = d, f"stated: {s}"
@@ -679,6 +709,16 @@ def _doubled(m: re.Match[str], text: str) -> str | None:
     return m.group(2) if sentence_start else m.group(1)
 
 
+_STRAIGHT_ORPHAN = re.compile(r'(?<=\w) "(?=[.,;:]?[ ]*$)', re.MULTILINE)
+
+
+def _line_bounds(m: re.Match[str]) -> tuple[int, int]:
+    text = m.string
+    start = text.rfind("\n", 0, m.start()) + 1
+    end = text.find("\n", m.end())
+    return start, len(text) if end < 0 else end
+
+
 def inline_debris(doc: EditText) -> None:
     text = doc.text
     doc.sub(
@@ -726,8 +766,57 @@ def inline_debris(doc: EditText) -> None:
                     )
         pos += len(line) + 1
     doc.apply(edits)
+    # A straight quote left alone at the end of a line with an odd number of them.
+    if '"' in doc.text:
+        doc.sub(
+            _STRAIGHT_ORPHAN,
+            lambda m: "" if m.string.count('"', *_line_bounds(m)) % 2 else None,
+            "debris",
+            "orphan closing quote",
+        )
     # Each removal shortens the text, so this ends; "x. a. b." loses both fragments.
     while _FRAGMENT_QUICK.search(doc.text) and doc.sub(
         _TRAILING_FRAGMENT, fragment, "debris", "machine-translation leftover"
     ):
         pass
+
+
+# --------------------------------------------------------------------------------------------
+# Hard line wraps
+# --------------------------------------------------------------------------------------------
+
+_WRAP_END_OK = re.compile(r"[.!?:…\"”’)]$")
+
+
+def unwrap_lines(doc: EditText) -> None:
+    """Join paragraphs that an export hard-wrapped at a fixed width (most lines 55–90 long).
+
+    In such a document a line joins the next one unless it is clearly a paragraph's end: short
+    (under 3/4 of the wrap width) and ending in closing punctuation, or followed by a blank line.
+    """
+    text = doc.text
+    if text.count("\n") < 6:
+        return
+    lines = text.split("\n")
+    lengths = [len(ln.strip()) for ln in lines if ln.strip()]
+    if len(lengths) < 6:
+        return
+    width = sorted(lengths)[int(len(lengths) * 0.8)]
+    near = sum(1 for n in lengths if width - 25 <= n <= width)
+    if not (55 <= width <= 100 and near >= 0.6 * len(lengths) and max(lengths) <= width + 10):
+        return
+    edits = []
+    pos = 0
+    for k, line in enumerate(lines[:-1]):
+        cur = line.strip()
+        nxt = lines[k + 1].strip()
+        end = pos + len(line)
+        pos = end + 1
+        if not cur or not nxt:
+            continue
+        if len(cur) < 0.75 * width and (_WRAP_END_OK.search(cur) or headline_shaped(cur)):
+            continue
+        if nxt[:1] in "•*-–—" or re.match(r"^\d+[.)]\s", nxt):
+            continue
+        edits.append(Edit(end, end + 1, " ", "space", "hard line wrap"))
+    doc.apply(edits)
