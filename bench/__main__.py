@@ -55,6 +55,10 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as exc:  # one broken benchmark never stops the others
             rows.append(unavailable(name.split()[0], name, reason_of(exc)))
         sys.stderr.write(f"bench: {name} done in {time.perf_counter() - t:.1f} s\n")
+        # a long run that is stopped still leaves what it measured so far
+        (OUT / f"results-{mode_name}.partial.json").write_text(
+            json.dumps([r.as_dict() for r in rows], indent=1, default=str)
+        )
 
     built = {}
     if "core" in only:
