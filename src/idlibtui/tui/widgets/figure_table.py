@@ -66,8 +66,11 @@ class FigureTable(DataTable):
     def groups(self) -> list:
         return list(self._groups)
 
+    COLUMNS: ClassVar[tuple[str, ...]] = ("what", "left", "right", "relation", "period")
+
     def on_mount(self) -> None:
-        self.add_columns("what", "left", "right", "relation", "period")
+        if not self.columns:
+            self.set_groups(self._groups)
         self.watch(self.app, "theme", self._theme_changed, init=False)
 
     def _theme_changed(self) -> None:
@@ -81,31 +84,39 @@ class FigureTable(DataTable):
             return Style()
 
     def set_groups(self, groups: Sequence) -> None:
-        """Show ``groups`` (``compare.FigureGroup``) — cursor position is kept when possible."""
+        """Show ``groups`` (``compare.FigureGroup``) — cursor position is kept when possible.
+
+        Column widths are computed here from the cells (not measured later by the table), so
+        the layout does not depend on when the rows arrive.
+        """
         row = self.cursor_row
         self._groups = list(groups)
-        self.clear()
-        for index, group in enumerate(self._groups):
+        rows: list[tuple[Text, ...]] = []
+        for group in self._groups:
             relation = str(getattr(group, "relation", ""))
             what = _plain(getattr(group, "what", "") or "(unspecified)", 30)
             if getattr(group, "projection", False):
                 what += " (projection)"
             period = getattr(group, "period", None)
             period_label = _plain(getattr(period, "label", "") if period is not None else "", 26)
-            relation_text = Text(
-                RELATION_LABELS.get(relation, _plain(relation)),
-                style=self._colour(RELATION_COLOURS.get(relation, "")) + Style(bold=True)
-                if relation == "differ"
-                else self._colour(RELATION_COLOURS.get(relation, "")),
+            style = self._colour(RELATION_COLOURS.get(relation, ""))
+            if relation == "differ":
+                style += Style(bold=True)
+            rows.append(
+                (
+                    Text(what),
+                    Text(_values(getattr(group, "left", ()))),
+                    Text(_values(getattr(group, "right", ()))),
+                    Text(RELATION_LABELS.get(relation, _plain(relation)), style=style),
+                    Text(period_label or "—"),
+                )
             )
-            self.add_row(
-                Text(what),
-                Text(_values(getattr(group, "left", ()))),
-                Text(_values(getattr(group, "right", ()))),
-                relation_text,
-                Text(period_label or "—"),
-                key=str(index),
-            )
+        self.clear(columns=True)
+        for position, label in enumerate(self.COLUMNS):
+            width = max([len(label), *(row_cells[position].cell_len for row_cells in rows)])
+            self.add_column(label, width=width, key=label)
+        for index, cells in enumerate(rows):
+            self.add_row(*cells, key=str(index))
         if self._groups:
             self.move_cursor(row=min(max(row, 0), len(self._groups) - 1))
 
