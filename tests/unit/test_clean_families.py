@@ -495,3 +495,21 @@ def test_straight_orphan_quote() -> None:
     assert texts(article)[1] == "The shelling moved away from the military escalation."
     text = f'{BODY}\n\nHe called it "a disaster".'
     assert clean(text).text == text
+
+
+def test_separator_and_share_lines() -> None:
+    article = clean(
+        f"{BODY}\n\n* * *\n\nA second paragraph follows here, as usual.\n\n"
+        "Facebook Twitter WhatsApp Email\n\nShare | Tweet | Print"
+    )
+    assert texts(article) == [BODY, "A second paragraph follows here, as usual."]
+
+
+def test_html_title_without_h1_drops_site_suffix() -> None:
+    raw = (
+        "<html><head><title>Aid convoy reaches Idlib | World | Al Jazeera</title></head>"
+        f"<body><p>{BODY}</p><p>A second paragraph, as usual.</p></body></html>"
+    )
+    article = clean(raw, is_html=True)
+    assert article.title == "Aid convoy reaches Idlib"
+    assert kinds(article) == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]

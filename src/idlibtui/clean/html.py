@@ -146,6 +146,16 @@ def _plain(fragment: str) -> str:
     return re.sub(r"\s+", " ", _html.unescape(text)).strip()
 
 
+def _page_title(title: str) -> str:
+    """ "Headline | Section | Outlet" → "Headline"."""
+    from idlibtui.clean import outlets
+
+    parts = re.split(r"\s+[|–—]\s+|\s+-\s+(?=[^-]*$)", title)
+    if len(parts) > 1 and (outlets.lookup(parts[-1]) is not None or " | " in title):
+        return parts[0].strip()
+    return title
+
+
 def read_head(raw: str, info: Info) -> None:
     """Metadata from <title> and <meta>: title, outlet, publication date."""
     head = raw[:200_000]
@@ -176,7 +186,7 @@ def read_head(raw: str, info: Info) -> None:
                 info.date, info.date_evidence = d, f"stated: HTML <time datetime={t.group(1)}>"
     m = _TITLE.search(head)
     if m:
-        info.title = _plain(m.group(1))[:300]
+        info.title = _page_title(_plain(m.group(1)))[:300]
     elif metas.get("og:title"):
         info.title = metas["og:title"][:300]
 

@@ -125,7 +125,7 @@ _LEADING_DATE = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHED = re.compile(
-    r"^(?:(?:first\s+)?published|posted|updated|last\s+updated|date|dated|released)"
+    r"^(?:(?:first\s+)?published|posted|updated|last\s+(?:updated|modified)|date|dated|released)"
     r"(?:\s+(?:on|at))?\s*[:\-–—]?\s*(?P<rest>.{4,80})$",
     re.IGNORECASE,
 )
@@ -292,6 +292,11 @@ def _quoted(line: str) -> bool:
     return len(s) > 2 and s[0] in "\"'“‘«" and s[-1] in "\"'”’»"
 
 
+_SOCIAL_ONLY = re.compile(
+    r"^(?:(?:share|facebook|twitter|x|whatsapp|e-?mail|print|linkedin|telegram|reddit|pinterest"
+    r"|messenger|copy\s+link|flipboard|comments?|save|tweet)\b[\s|·•,/:-]*){2,}$",
+    re.IGNORECASE,
+)
 _GENERIC_SOURCE = re.compile(
     r"^(?:(?:news\s+)?agenc(?:y|ies)|wires?|staff|various|web\s*desk|desk|reuters,?\s+afp.*)$",
     re.IGNORECASE,
@@ -433,6 +438,14 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
     for i, ln in enumerate(lines):
         s = ln.text
         top = i < 4
+        if len(s) >= 500:
+            continue  # no boilerplate line is this long
+        if not any(ch.isalnum() for ch in s):
+            ln.drop = ("debris", "separator line")
+            continue
+        if _SOCIAL_ONLY.match(s):
+            ln.drop = ("boilerplate", "share buttons")
+            continue
         o = outlets.masthead(s) if len(s) <= 200 else None
         if o is None and (i < 2 or i >= n - 1) and len(s) <= 60 and n > 2:
             o = outlets.lookup(re.sub(r"\s*[|:–—-]\s*(?:home|news|world|english)?\s*$", "", s))

@@ -52,14 +52,21 @@ def _load(name: str, settings: Settings, corrections) -> Article | IngestProblem
 
 
 def _corrections(settings: Settings):
+    """The user's entity corrections, if the annotators support them; a broken file is a
+    usage error (one line, exit 2) rather than a traceback."""
     try:
-        from idlibtui.annotate import load_corrections  # type: ignore[attr-defined]
+        from idlibtui.annotate import CorrectionsError, load_corrections
     except ImportError:
         return None
-    try:
-        return load_corrections(settings.corrections)
-    except Exception:
+    path = getattr(settings, "corrections", None)
+    if path is None or not Path(path).is_file():
         return None
+    try:
+        return load_corrections(path)
+    except CorrectionsError as exc:
+        from idlibtui.cli.errors import UsageError
+
+        raise UsageError(str(exc)) from exc
 
 
 def _readable(article: Article) -> str:
