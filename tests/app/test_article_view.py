@@ -253,6 +253,13 @@ async def test_raw_mode_marks_repairs() -> None:
         assert style_at(view, removed.raw_start).strike
         assert view.repair_at(entity.raw_start + 1) == entity
         assert view.repair_at(len(article.raw) - 1) is None
+        # hovering a repair explains it
+        row = view._offset_to_row(entity.raw_start)
+        column = 1 + cell_len(article.raw[view._lines[row].start : entity.raw_start])
+        await pilot.hover(ArticleView, offset=(column, row))
+        assert view.tooltip is not None and "&#39;" in str(view.tooltip)
+        await pilot.hover(ArticleView, offset=(1, 0))
+        assert view.tooltip is not None and "masthead" in str(view.tooltip)
         await pilot.press("r")
         assert not view.raw and "& # 39;" not in visible_text(view)
 

@@ -85,7 +85,13 @@ async def test_open_step_toggle_jump_raw_resize_back() -> None:
         # raw/cleaned toggle
         await pilot.press("r")
         assert view.raw and "RAW" in text_of(status)
-        assert any(e.kind == "repair" for e in panel.entries)
+        repair = [e for e in panel.entries if e.kind == "repair"][-1]
+        screen.jump_to(repair)
+        await pilot.pause()
+        assert view.raw and view._raw_focus == repair.spans[0]
+        row = view._offset_to_row(repair.spans[0][0])
+        top = round(view.scroll_offset.y)
+        assert top <= row < top + view.scrollable_content_region.height
         await pilot.press("r")
         assert not view.raw
 

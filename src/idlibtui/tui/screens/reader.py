@@ -284,9 +284,7 @@ class ReaderScreen(Screen):
         start, end = entry.spans[index]
         view = self.view
         if entry.kind == "repair":
-            view.raw = True
-            view.set_marks("focus", [])
-            view.scroll_to_offset(view._raw_to_clean(start))
+            view.focus_raw_span(start, end)
         else:
             view.focus_span(start, end)
         if entry.figure is not None:

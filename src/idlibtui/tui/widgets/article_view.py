@@ -295,6 +295,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._style_cache: dict[str, Style] = {}
         self._spans_cache: dict[str, tuple[list[tuple[int, int, str]], list[int], int]] = {}
         self._repair_spans: list[tuple[int, int, int]] = []
+        self._raw_focus: tuple[int, int] | None = None
         if article is not None:
             self.set_article(article)
 
@@ -340,6 +341,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._current = None
         self._marks = {}
         self._repair_spans = []
+        self._raw_focus = None
         if article is not None:
             self._repair_spans = sorted(
                 (r.raw_start, r.raw_end, i)
@@ -388,12 +390,24 @@ class ArticleView(ScrollView, can_focus=True):
         return list(self._marks.get(kind, ()))
 
     def scroll_to_offset(
-        self, offset: int, *, top: bool = False, animate: bool = False, quiet: bool = True
+        self,
+        offset: int,
+        *,
+        top: bool = False,
+        animate: bool = False,
+        quiet: bool = True,
+        raw: bool = False,
     ) -> None:
-        """Scroll so that the cleaned-text ``offset`` is in view (a third down, or at the top)."""
+        """Scroll so that ``offset`` is in view (a third down, or at the top).
+
+        ``offset`` is in the cleaned text, or in the raw text with ``raw=True``; it is mapped
+        to whichever text the view shows.
+        """
         self._ensure_layout()
-        if self.raw:
+        if self.raw and not raw:
             offset = self._clean_to_raw(offset)
+        elif raw and not self.raw:
+            offset = self._raw_to_clean(offset)
         row = self._offset_to_row(offset)
         height = max(1, self.scrollable_content_region.height)
         target = row if top else row - height // 3
@@ -434,6 +448,15 @@ class ArticleView(ScrollView, can_focus=True):
             self.raw = False
         self._scroll_into_view(start)
         self.post_message(self.MatchChanged(self, self._current, len(self._hits)))
+
+    def focus_raw_span(self, start: int, end: int) -> None:
+        """Show the raw text with one span (a repair) emphasised and scrolled into view."""
+        self._raw_focus = (start, end)
+        self._spans_cache.pop("raw_focus", None)
+        if not self.raw:
+            self.raw = True
+        self._invalidate()
+        self.scroll_to_offset(start, raw=True)
 
     def focus_span(self, start: int, end: int, *, scroll: bool = True) -> None:
         """Emphasise one span (a chosen mention or figure) and scroll it into view."""
@@ -757,6 +780,9 @@ class ArticleView(ScrollView, can_focus=True):
                     if e > s
                 ],
             )
+            if self._raw_focus is not None:
+                focus = self._raw_focus
+                cached("raw_focus", lambda: [(focus[0], max(focus[1], focus[0] + 1), "focus")])
             return layers
         if self.show_entities:
             cached(
