@@ -513,3 +513,35 @@ def test_html_title_without_h1_drops_site_suffix() -> None:
     article = clean(raw, is_html=True)
     assert article.title == "Aid convoy reaches Idlib"
     assert kinds(article) == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]
+
+
+def test_many_families_at_once() -> None:
+    article = clean((DATA / "aljazeera_messy.txt").read_text("utf-8"))
+    assert article.title == "Turkey's Erdoğan vows to push back Syrian forces in Idlib"
+    assert article.source == "Al Jazeera"
+    assert article.date == dt.date(2020, 2, 12) and not article.date_inferred
+    assert article.dateline == "ANKARA, Turkey"
+    assert "Aaref Watad/AFP" in article.photo_credit
+    assert texts(article, BlockKind.HEADING) == ["What is at stake?"]
+    assert "3.6 million Syrian refugees" in article.text
+    assert "\u200b" not in article.text and "<p>" not in article.text
+    assert article.text.endswith("Turkey had failed to meet its obligations.")
+    for gone in [
+        "Al Jazeera",
+        "By ",
+        "Published",
+        "Displaced Syrians",
+        "51 Syrian soldiers",
+        "so important",
+        "Twitter",
+        "SOURCE",
+        "&",
+    ]:
+        assert gone not in article.text, gone
+
+
+def test_bracketed_text_that_is_not_a_credit_survives() -> None:
+    text = f"{BODY}\n\nHe said the offensive [on Idlib] would go on [1].\n\nThey left [sic]"
+    assert clean(text).text.startswith(
+        f"{BODY}\n\nHe said the offensive [on Idlib] would go on [1]."
+    )

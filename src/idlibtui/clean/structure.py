@@ -160,7 +160,9 @@ _CAPTION_TAIL = re.compile(
     r"(?:\s+by)?\s*[:/][^()]{1,100}"
     r"|[^()]{0,60}(?:/|\bvia\s)[^()]{0,40}"
     r"(?:Getty Images|AFP|AP|Reuters|EPA|Storyful)[^()]{0,20})\)"
-    r"|(?P<bare>(?:Photograph|Photo|Image|Picture|Video)\s*:\s*[^.()]{2,80}))\s*$"
+    r"|(?P<bare>(?:Photograph|Photo|Image|Picture|Video)\s*:\s*[^.()]{2,80})"
+    r"|\[(?P<bracket>(?:File|Photo|Picture|Image|Video)\b[^\[\]]{0,80}|[^\[\]]{1,60}/[^\[\]]{2,40}"
+    r"|AFP|Reuters|AP|EPA|Al Jazeera|Getty Images|Anadolu Agency|SANA|Handout)\])\s*$"
 )
 _MEDIA_CREDIT = re.compile(
     r"^(?:image|photo|picture|media|video)\s+(?:copyright|source|credit)s?\b\s*:?\s*(?P<credit>.{2,100})$",
@@ -285,6 +287,17 @@ def headline_shaped(line: str) -> bool:
     if not first_alpha:
         return False
     return s[0].isdigit() or not first_alpha.islower()
+
+
+def _short_question(line: str) -> bool:
+    s = line.strip()
+    return (
+        s.endswith("?")
+        and len(s.split()) <= 10
+        and s[:1].isupper()
+        and not _quoted(s)
+        and not re.search(r"[.!?]\s", s)
+    )
 
 
 def _quoted(line: str) -> bool:
@@ -498,7 +511,7 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
         m = _CAPTION_TAIL.search(s)
         if m and len(s) < 500:
             ln.drop = ("boilerplate", "photo caption")
-            info.add_credit(m.group("paren") or m.group("bare") or "")
+            info.add_credit(m.group("paren") or m.group("bare") or m.group("bracket") or "")
             continue
         if _PROMO.match(s) and len(s) < 300:
             ln.drop = ("boilerplate", "promo or social footer")
@@ -621,7 +634,8 @@ def _classify_blocks(
         ln.drop = ("boilerplate", "related-article links")
     remaining = [ln for ln in body if ln.drop is None]
     for idx, ln in enumerate(remaining):
-        if not headline_shaped(ln.text):
+        question = _short_question(ln.text)
+        if not headline_shaped(ln.text) and not question:
             continue
         kind = html_typed[kept.index(ln)]
         if kind is BlockKind.HEADING:
@@ -630,6 +644,11 @@ def _classify_blocks(
         nxt = remaining[idx + 1].text if idx + 1 < len(remaining) else ""
         if not any(not headline_shaped(o.text) for o in remaining[idx + 1 :]):
             nxt = ""  # only short lines follow: nothing for a subheading to announce
+        if question:
+            # "What is at stake?": a subheading when body follows; never dropped mid-text.
+            if nxt and not headline_shaped(nxt) and _related_score(ln.text, nxt, outlet) < 2:
+                ln.kind = BlockKind.HEADING
+            continue
         if not nxt:
             if any(not headline_shaped(other.text) for other in remaining):
                 ln.drop = ("boilerplate", "related-article link")
