@@ -215,15 +215,29 @@ def _mojibake_note(m: re.Match[str]) -> str:
 
 
 def _diff_edits(old: str, new: str, offset: int) -> list[Edit]:
-    edits = []
+    """Edits turning ``old`` into ``new``, each replacing at least one character (a pure
+    insertion is joined to its neighbour so every repair has a raw span)."""
+    spans: list[list[int]] = []  # [i1, i2, j1, j2]
     matcher = SequenceMatcher(None, old, new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        edits.append(
-            Edit(offset + i1, offset + i2, new[j1:j2], "mojibake", f"{old[i1:i2]} → {new[j1:j2]}")
-        )
-    return edits
+        if i1 == i2:  # insertion: take in the character before (or after) it
+            if spans and spans[-1][1] == i1:
+                spans[-1][1], spans[-1][3] = i2, j2
+                continue
+            if i1 > 0:
+                i1, j1 = i1 - 1, j1 - 1
+            else:
+                i2, j2 = i2 + 1, j2 + 1
+        if spans and i1 <= spans[-1][1]:
+            spans[-1][1], spans[-1][3] = max(spans[-1][1], i2), max(spans[-1][3], j2)
+        else:
+            spans.append([i1, i2, j1, j2])
+    return [
+        Edit(offset + i1, offset + i2, new[j1:j2], "mojibake", f"{old[i1:i2]} → {new[j1:j2]}")
+        for i1, i2, j1, j2 in spans
+    ]
 
 
 # --------------------------------------------------------------------------------------------
