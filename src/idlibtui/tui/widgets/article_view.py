@@ -127,6 +127,8 @@ class _Line:
 class ArticleView(ScrollView, can_focus=True):
     """A scrollable, highlighted article (cleaned text, or the raw text with its repairs)."""
 
+    HELP_TITLE: ClassVar[str] = "Article text"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next_match", "Next match", id="article.next_match"),
         Binding("N", "previous_match", "Previous match", show=False, id="article.previous_match"),

@@ -46,6 +46,8 @@ def _values(figures: Sequence) -> str:
 class FigureTable(DataTable):
     """One row per figure group of a ``Comparison`` (``row_key`` is the group's index)."""
 
+    HELP_TITLE: ClassVar[str] = "Figure table"
+
     DEFAULT_CSS = """
     FigureTable {
         height: 8;

@@ -122,6 +122,8 @@ def entry_prompt(entry: PanelEntry) -> Content:
 class SidePanel(OptionList):
     """Entities and figures of one article (or its repairs, in raw mode)."""
 
+    HELP_TITLE: ClassVar[str] = "Side panel (entities, figures)"
+
     DEFAULT_CSS = """
     SidePanel {
         width: 38;
