@@ -545,3 +545,22 @@ def test_bracketed_text_that_is_not_a_credit_survives() -> None:
     assert clean(text).text.startswith(
         f"{BODY}\n\nHe said the offensive [on Idlib] would go on [1]."
     )
+
+
+def test_more_trailers_and_leads() -> None:
+    article = clean(
+        f"2020-01-05 {BODY}\n\nRelated: Turkey warns Russia over Idlib\n\n"
+        "A second paragraph follows here, as usual.\n\nSource: Anadolu Agency\n\n"
+        "Copyright © 2020 Anadolu Agency\n\nFollow us on Twitter\n\nShare this article\n\n"
+        "Sign up for our newsletter\n\nAdvertisement"
+    )
+    assert article.date == dt.date(2020, 1, 5) and not article.date_inferred
+    assert article.source == "Anadolu Agency"
+    assert texts(article) == [BODY, "A second paragraph follows here, as usual."]
+
+
+def test_acronyms_are_not_datelines() -> None:
+    text = f"UN - the world body said on Monday that {BODY[4:]}\n\nA second paragraph, as usual."
+    article = clean(text)
+    assert article.dateline == ""
+    assert article.text == text

@@ -119,8 +119,12 @@ def parse_date(text: str) -> dt.date | None:
 # Line patterns
 # --------------------------------------------------------------------------------------------
 
+_NOT_PLACES = frozenset(
+    "NATO UN EU US USA UK HTS SDF YPG PKK ISIS ISIL WHO UNHCR UNICEF OCHA WFP IRC MSF AFP AP "
+    "BBC CNN NGO NGOS FSA SNA SAA IDP IDPS UPDATE BREAKING EXCLUSIVE ANALYSIS OPINION WATCH".split()
+)
 _LEADING_DATE = re.compile(
-    r"\A\s*(?:date|dated|datum)\s*[:=]?\s*(?P<date>(?:19|20)\d\d-\d{1,2}-\d{1,2})"
+    r"\A\s*(?:(?:date|dated|datum)\s*[:=]?\s*)?(?P<date>(?:19|20)\d\d-\d{1,2}-\d{1,2})(?=[\sT])"
     r"(?:[T ]\d{1,2}:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?[ \t]*(?:\n[ \t]*)?",
     re.IGNORECASE,
 )
@@ -177,6 +181,7 @@ _PROMO = re.compile(
       | (?:read|see|watch|listen)(?:\s+(?:more|also|next|the\s+full\s+(?:story|article)))?\s*:
       | (?:read|see)\s+(?:more|also)\b.{0,80}$
       | related(?:\s+(?:articles?|stories|coverage|content|topics|news|reading))?\s*:?\s*$
+      | (?:related|also\s+read|more\s+on\s+this|recommended)\s*:\s*\S.{0,150}$
       | more\s+(?:from|on|stories|news)\b.{0,60}$
       | (?:most\s+(?:read|popular|viewed)|recommended(?:\s+for\s+you)?
           |you\s+may\s+also\s+like|also\s+read|trending)\b.{0,40}$
@@ -425,7 +430,8 @@ def structure(doc: EditText, info: Info) -> None:
         if dm and len(first.text) - dm.end() > 40:
             place = (dm.group("place") or dm.group("place2") or "").strip()
             tag = dm.group("tag1") or dm.group("tag2") or ""
-            if place and not place.isdigit():
+            letters = sum(ch.isalpha() for ch in place)
+            if letters >= 3 and place.split(",")[0].upper() not in _NOT_PLACES:
                 info.dateline = place
                 if tag:
                     agency = outlets.by_dateline_tag(tag.strip()) or outlets.lookup(tag.strip())
@@ -469,7 +475,7 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
             info.set_source(o.name, f"masthead: {s}")
             continue
         m = _SOURCE_LINE.match(s)
-        if m and (i >= n - 3 or top):
+        if m and (i >= n - 6 or top):
             name = m.group("name").strip()
             found = outlets.lookup(name)
             ln.drop = ("metadata", "source trailer")
@@ -477,7 +483,7 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
                 info.set_source(found.name if found else name, f"trailer: {s}")
             continue
         if _COPYRIGHT.match(s) and len(s) < 200:
-            rest = re.sub(r"^(?:©|\(c\)|copyright)\s*", "", s, flags=re.IGNORECASE)
+            rest = re.sub(r"^(?:©|\(c\)|copyright|\s)+", "", s, flags=re.IGNORECASE)
             if re.search(r"\b(?:19|20)\d\d\b|rights reserved|all rights", s, re.IGNORECASE):
                 ln.drop = ("boilerplate", "copyright footer")
                 name = re.sub(r"^\s*(?:(?:19|20)\d\d\s*[-–]?\s*)+[.,]?\s*", "", rest)
