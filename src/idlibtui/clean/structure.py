@@ -120,8 +120,44 @@ def parse_date(text: str) -> dt.date | None:
 # --------------------------------------------------------------------------------------------
 
 _NOT_PLACES = frozenset(
-    "NATO UN EU US USA UK HTS SDF YPG PKK ISIS ISIL WHO UNHCR UNICEF OCHA WFP IRC MSF AFP AP "
-    "BBC CNN NGO NGOS FSA SNA SAA IDP IDPS UPDATE BREAKING EXCLUSIVE ANALYSIS OPINION WATCH".split()
+    [
+        "NATO",
+        "UN",
+        "EU",
+        "US",
+        "USA",
+        "UK",
+        "HTS",
+        "SDF",
+        "YPG",
+        "PKK",
+        "ISIS",
+        "ISIL",
+        "WHO",
+        "UNHCR",
+        "UNICEF",
+        "OCHA",
+        "WFP",
+        "IRC",
+        "MSF",
+        "AFP",
+        "AP",
+        "BBC",
+        "CNN",
+        "NGO",
+        "NGOS",
+        "FSA",
+        "SNA",
+        "SAA",
+        "IDP",
+        "IDPS",
+        "UPDATE",
+        "BREAKING",
+        "EXCLUSIVE",
+        "ANALYSIS",
+        "OPINION",
+        "WATCH",
+    ]
 )
 _LEADING_DATE = re.compile(
     r"\A\s*(?:(?:date|dated|datum)\s*[:=]?\s*)?(?P<date>(?:19|20)\d\d-\d{1,2}-\d{1,2})(?=[\sT])"
