@@ -107,9 +107,12 @@ async def test_open_step_toggle_jump_raw_resize_back() -> None:
         await settle(pilot)
         assert view.top_offset() == before
 
-        # date evidence on demand
+        # date evidence on demand: d, or a click on the header
+        header = screen.query_one("#reader-header", Static)
         await pilot.press("d")
-        assert article.date_evidence[:20] in text_of(screen.query_one("#reader-header", Static))
+        assert article.date_evidence[:20] in text_of(header)
+        await pilot.click("#reader-header")
+        assert article.date_evidence[:20] not in text_of(header)
 
         # back
         await pilot.press("escape")
