@@ -1,9 +1,9 @@
 """Corpus-wide claims: every figure counting the same thing, on a timeline with outlet and
 attribution, reached with `t` on a figure in the reader.
 
-The rows come from ``idlibtui.figure_table`` when it offers ``claims_for``; otherwise they are
-read from the index's stored figures (``iter_documents``). Loading runs in a thread worker; all
-cells are ``rich.text.Text`` (never markup).
+The rows come from ``idlibtui.figure_table.figure_rows(index, what=…)`` (the same rows as
+``idlibtui figures --what``); without that module they are read from the index's stored
+figures. Loading runs in a thread worker; all cells are ``rich.text.Text`` (never markup).
 """
 
 from __future__ import annotations
@@ -81,6 +81,29 @@ def claims_from_index(index: Any, what: str) -> list[Claim]:
     return claims
 
 
+def claims_from_figure_table(index: Any, what: str) -> list[Claim]:
+    """The claims through the core's corpus-wide figure table."""
+    from idlibtui.figure_table import figure_rows
+
+    claims = []
+    for row in figure_rows(index, what=what, sort="date"):
+        figure = row.figure
+        claims.append(
+            Claim(
+                row.when,
+                row.source,
+                row.value_text() or figure.text,
+                figure.qualifier,
+                figure.attribution,
+                row.sentence,
+                row.article_id,
+                "",
+                row.date_inferred and row.when == row.article_date,
+            )
+        )
+    return claims
+
+
 def load_claims(app: Any, settings: Any, what: str) -> tuple[list[Claim], str]:
     """The claims for ``what`` and an error message (call from a thread worker)."""
     index = getattr(app, "index", None)
@@ -89,7 +112,10 @@ def load_claims(app: Any, settings: Any, what: str) -> tuple[list[Claim], str]:
             from idlibtui.search import open_index
 
             index = open_index(Path(settings.index))
-        return claims_from_index(index, what), ""
+        try:
+            return claims_from_figure_table(index, what), ""
+        except ImportError:
+            return claims_from_index(index, what), ""
     except Exception as error:
         return [], f"{type(error).__name__}: {error}"
 
@@ -182,7 +208,17 @@ class ClaimsScreen(Screen):
             return
         from idlibtui.tui.screens.reader import ReaderScreen
 
-        self.app.push_screen(ReaderScreen(claim.article_id, claim.path, "", self.settings))
+        path = claim.path
+        index = getattr(self.app, "index", None)
+        if not path and index is not None:
+            try:
+                path = str((index.get(claim.article_id) or {}).get("path", ""))
+            except Exception:
+                path = ""
+        if not path:
+            self.notify("That article is no longer in the index.", markup=False)
+            return
+        self.app.push_screen(ReaderScreen(claim.article_id, path, "", self.settings))
 
     def action_back(self) -> None:
         self.app.pop_screen()
