@@ -165,7 +165,7 @@ class ClaimsScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("date", "outlet", "value", "qualifier", "attribution", "sentence")
+        table.add_columns("date", "outlet", "value", "attribution", "sentence")
         table.focus()
         self.load()
 
@@ -187,8 +187,7 @@ class ClaimsScreen(Screen):
             table.add_row(
                 Text(date + (" ~" if claim.inferred else "")),
                 Text(safe(claim.source) or "—"),
-                Text(safe(claim.value), style="bold"),
-                Text(safe(claim.qualifier)),
+                Text(self._value(claim), style="bold"),
                 Text(safe(claim.attribution)),
                 Text(sentence),
                 key=str(index),
@@ -199,6 +198,14 @@ class ClaimsScreen(Screen):
             outlets = len({c.source for c in self.claims})
             note = f"{len(self.claims)} figures from {outlets} outlets (~ inferred date)"
         self.query_one("#claims-header", Static).update(self._header(note))
+
+    @staticmethod
+    def _value(claim: Claim) -> str:
+        """The value as a reader says it, with its qualifier ("more than 235,000")."""
+        value, qualifier = safe(claim.value), safe(claim.qualifier)
+        if qualifier and not value.lower().startswith(qualifier.lower()):
+            return f"{qualifier} {value}"
+        return value
 
     @on(DataTable.RowSelected, "#claims-table")
     def _open(self, event: DataTable.RowSelected) -> None:
