@@ -57,6 +57,9 @@ async def test_marks_discrepancies_table_and_panes() -> None:
         assert "five" in left.article.text[target.left[0] : target.left[1]]
         assert "eight" in right.article.text[target.right[0] : target.right[1]]
         assert "discrepancy 1/" in status(screen)
+        # the word-level edits of the pair are marked inside both sentences
+        assert "five" in spans_text(left.article.text, left.marks("diff"))
+        assert "eight" in spans_text(right.article.text, right.marks("diff"))
         await pilot.press("left_square_bracket")
         assert screen.target_index == len(screen.targets) - 1
 

@@ -28,8 +28,9 @@ from idlibtui.tui.widgets.figure_table import FigureTable
 
 COMPARE_HELP = """\
 Marks: underlined entities appear in both articles; a red background marks figures that
-disagree between aligned sentences (or figure groups that differ); italic sentences are said by
-one side only; the chosen passage has a tinted background on both sides.
+disagree between aligned sentences (or figure groups that differ); dimmed sentences are said by
+one side only; the chosen passage has a tinted background on both sides, with its word-level
+edits in a second tint.
 Enter on a pane chooses the passage at its top (again: the next one) and scrolls the other pane
 to its match; a click on a sentence does the same."""
 
@@ -44,6 +45,7 @@ class Target:
     right: Span | None
     label: str = ""
     group: int | None = None
+    pair: int | None = None
 
 
 class ComparisonReady(Message):
@@ -130,10 +132,10 @@ def discrepancy_targets(comparison: Any) -> list[Target]:
     if comparison is None:
         return []
     targets: list[Target] = []
-    for pair in comparison.pairs:
+    for index, pair in enumerate(comparison.pairs):
         if pair.figure_discrepancy:
             note = "; ".join(pair.notes) if pair.notes else "figures differ"
-            targets.append(Target(pair.left_span, pair.right_span, note))
+            targets.append(Target(pair.left_span, pair.right_span, note, pair=index))
     for index, group in enumerate(comparison.figures):
         if group.relation != "differ" or not group.left or not group.right:
             continue
@@ -507,7 +509,7 @@ class CompareScreen(Screen):
             return
         self.passage = pair_index
         pair = self.passages.pairs[pair_index]
-        self._highlight(pair.left_span, pair.right_span, scroll_source=side)
+        self._highlight(pair.left_span, pair.right_span, scroll_source=side, pair=pair)
         relation = {
             "same": "the same sentence",
             "similar": "the same statement in other words",
@@ -519,10 +521,23 @@ class CompareScreen(Screen):
             note += " — figures differ" + (f" ({'; '.join(pair.notes)})" if pair.notes else "")
         self._refresh_status(note)
 
-    def _highlight(self, left: Span | None, right: Span | None, scroll_source: str = "") -> None:
+    def _highlight(
+        self,
+        left: Span | None,
+        right: Span | None,
+        scroll_source: str = "",
+        pair: Any = None,
+    ) -> None:
+        """Tint one passage on each side (and mark its word-level edits), bring both in view."""
         for side, span in (("left", left), ("right", right)):
             view = self.pane(side)
             view.set_marks("passage", [span] if span else [])
+            edits = [
+                tuple(getattr(op, side))
+                for op in (pair.word_diff if pair is not None else ())
+                if getattr(op, side)[1] > getattr(op, side)[0]
+            ]
+            view.set_marks("diff", edits)
             if span and side != scroll_source:
                 view.scroll_to_offset(span[0])
             elif span:
@@ -573,7 +588,8 @@ class CompareScreen(Screen):
             index = (self.target_index + step) % len(self.targets)
         self.target_index = index
         target = self.targets[index]
-        self._highlight(target.left, target.right)
+        pair = self.passages.pairs[target.pair] if target.pair is not None else None
+        self._highlight(target.left, target.right, pair=pair)
         if target.group is not None:
             self.table.move_cursor(row=target.group)
         self._refresh_status(f"discrepancy {index + 1}/{len(self.targets)}: {target.label}")

@@ -35,7 +35,7 @@ from textual.strip import Strip
 from idlibtui.model import Article, BlockKind
 
 ENTITY_TYPES = ("PERSON", "PLACE", "ORG", "GROUP")
-MARK_KINDS = ("only", "passage", "shared", "discrepancy", "focus")
+MARK_KINDS = ("only", "passage", "diff", "shared", "discrepancy", "focus")
 
 # Length-preserving replacement of anything that must not reach a terminal: C0 controls (shown as
 # control pictures), DEL, C1 controls and bidi overrides/isolates (shown as U+FFFD), tab as a space.
@@ -179,6 +179,7 @@ class ArticleView(ScrollView, can_focus=True):
         .article-view--only { text-style: dim; }
         .article-view--passage { background: $primary-muted; }
         .article-view--shared { text-style: underline; }
+        .article-view--diff { background: $accent-muted; text-style: bold; }
         .article-view--discrepancy { background: $error-muted; text-style: bold; }
         .article-view--removed { background: $error-muted; text-style: strike; }
         .article-view--changed { background: $warning-muted; text-style: underline; }
@@ -203,6 +204,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--only",
         "article-view--passage",
         "article-view--shared",
+        "article-view--diff",
         "article-view--discrepancy",
         "article-view--removed",
         "article-view--changed",
@@ -800,7 +802,7 @@ class ArticleView(ScrollView, can_focus=True):
                 "figures",
                 lambda: [(f.start, f.end, "figure") for f in article.figures if f.end > f.start],
             )
-        for kind in ("only", "passage", "shared", "discrepancy"):
+        for kind in ("only", "passage", "diff", "shared", "discrepancy"):
             if kind in self._marks:
                 cached(kind, lambda kind=kind: [(s, e, kind) for s, e in self._marks[kind]])
         if self.show_hits and self._hits:
