@@ -155,3 +155,14 @@ def test_any_unicode_never_raises(text: str) -> None:
     a = annotate(article(text, dt.date(2020, 2, 29)))
     for item in (*a.figures, *a.entities):
         assert text[item.start : item.end] == item.text
+
+
+def test_corrections_fingerprint_changes_with_the_file(tmp_path: Path) -> None:
+    from idlibtui.annotate import corrections_fingerprint
+
+    path = tmp_path / "entities.toml"
+    assert corrections_fingerprint(path) == "" and corrections_fingerprint(None) == ""
+    path.write_text('suppress = ["A"]\n', encoding="utf-8")
+    first = corrections_fingerprint(path)
+    path.write_text('suppress = ["B"]\n', encoding="utf-8")
+    assert first and corrections_fingerprint(path) not in ("", first)

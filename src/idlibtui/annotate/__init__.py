@@ -12,13 +12,18 @@ from __future__ import annotations
 import dataclasses
 import os
 
-from idlibtui.annotate.corrections import Corrections, CorrectionsError, load_corrections
+from idlibtui.annotate.corrections import (
+    Corrections,
+    CorrectionsError,
+    corrections_fingerprint,
+    load_corrections,
+)
 from idlibtui.annotate.entities import find_entities
 from idlibtui.annotate.figures import find_figures, trigger_groups
 from idlibtui.dates import find_dates, scan_triggers, word_tokens
 from idlibtui.model import Article
 
-ANNOTATOR_VERSION = "1"
+ANNOTATOR_VERSION = "3"
 
 __all__ = [
     "ANNOTATOR_VERSION",
@@ -26,6 +31,7 @@ __all__ = [
     "CorrectionsError",
     "annotate",
     "annotate_text",
+    "corrections_fingerprint",
     "load_corrections",
 ]
 

@@ -36,6 +36,7 @@ alias needs listing only when its letters differ. A file that cannot be read rai
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -147,6 +148,18 @@ def parse_corrections(text: str, path: str = "<corrections>") -> Corrections:
     if not isinstance(suppress, list) or not all(isinstance(s, str) for s in suppress):
         raise fail("suppress must be a list of names in quotes", "suppress")
     return Corrections(path, tuple(entries), pairs("merge"), pairs("rename"), tuple(suppress))
+
+
+def corrections_fingerprint(path: str | os.PathLike[str] | None) -> str:
+    """A short hash of the corrections file's bytes ("" when there is none), for the index to
+    store beside the pipeline version so that editing the file triggers re-annotation."""
+    if path is None:
+        return ""
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return ""
+    return hashlib.sha1(data).hexdigest()[:12]
 
 
 _LOADED: dict[str, tuple[float, Corrections]] = {}
