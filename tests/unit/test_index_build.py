@@ -76,13 +76,26 @@ def test_status_of_fresh_and_missing_index(corpus: Path, tmp_path: Path) -> None
 def test_version_change_rebuilds(corpus: Path, tmp_path: Path, monkeypatch) -> None:
     index_dir = tmp_path / "index"
     update_index(corpus, index_dir, workers=1)
-    monkeypatch.setattr(build, "index_version", lambda: "another-cleaner")
+    monkeypatch.setattr(build, "index_version", lambda corrections=None: "another-cleaner")
     assert index_status(corpus, index_dir).stale
     report = update_index(corpus, index_dir, workers=1)
     assert report.rebuilt and report.updated == 5 and report.added == 0
     again = update_index(corpus, index_dir, workers=1)
     assert not again.rebuilt and again.unchanged == 5
     assert search.open_index(index_dir).doc_count == 5
+
+
+def test_editing_the_corrections_file_rebuilds(corpus: Path, tmp_path: Path) -> None:
+    index_dir = tmp_path / "index"
+    corrections = tmp_path / "entities.toml"
+    corrections.write_text("# no corrections yet\n", encoding="utf-8")
+    first = update_index(corpus, index_dir, corrections=corrections, workers=1)
+    assert first.added == 5 and not first.skipped
+    assert not index_status(corpus, index_dir, corrections=corrections).stale
+    corrections.write_text("# still none, but edited\n", encoding="utf-8")
+    assert index_status(corpus, index_dir, corrections=corrections).stale
+    again = update_index(corpus, index_dir, corrections=corrections, workers=1)
+    assert again.rebuilt and again.updated == 5
 
 
 def test_unreadable_files_are_skipped_with_a_reason(corpus: Path, tmp_path: Path) -> None:

@@ -77,10 +77,18 @@ class IndexStatus:
     reason: str = ""
 
 
-def index_version() -> str:
+def index_version(corrections: Any = None) -> str:
+    """What the stored documents depend on: cleaner, annotators, schema, corrections file."""
     from idlibtui.pipeline import PIPELINE_VERSION
 
-    return f"{PIPELINE_VERSION}+schema-{SCHEMA_VERSION}"
+    version = f"{PIPELINE_VERSION}+schema-{SCHEMA_VERSION}"
+    if isinstance(corrections, str | os.PathLike):
+        from idlibtui.annotate import corrections_fingerprint
+
+        fingerprint = corrections_fingerprint(corrections)
+        if fingerprint:
+            version += f"+corrections-{fingerprint}"
+    return version
 
 
 # --- lock -----------------------------------------------------------------------------------
@@ -354,7 +362,7 @@ def update_index(
     corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
     _check_corpus(corpus_dir)
     report = progress or (lambda _p: None)
-    version = index_version()
+    version = index_version(corrections)
     if workers is None:
         workers = max(1, min(os.cpu_count() or 1, 4))
 
@@ -439,7 +447,7 @@ def update_index(
     )
 
 
-def index_status(corpus_dir: Path, index_dir: Path) -> IndexStatus:
+def index_status(corpus_dir: Path, index_dir: Path, *, corrections: Any = None) -> IndexStatus:
     """Whether the index exists and how far it is behind the corpus, by stat only (fast)."""
     corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
     files = scan_corpus(corpus_dir) if corpus_dir.is_dir() else {}
@@ -450,9 +458,11 @@ def index_status(corpus_dir: Path, index_dir: Path) -> IndexStatus:
         manifest = read_manifest(ix)
     except Exception as exc:
         return IndexStatus(True, 0, True, len(files), f"index unreadable: {exc}")
-    version = index_version()
+    version = index_version(corrections)
     if any(e.version != version for e in manifest.values()):
-        return IndexStatus(True, len(manifest), True, len(files), "cleaner or annotators changed")
+        return IndexStatus(
+            True, len(manifest), True, len(files), "cleaner, annotators or corrections changed"
+        )
     pending = sum(
         1
         for rel, (_p, size, mtime) in files.items()
