@@ -320,6 +320,10 @@ _ORG_WORDS = frozenset(
 _GROUP_WORDS = frozenset(
     ["front", "army", "brigade", "brigades", "battalion", "division", "corps", "legion", "militia"]
 )
+# capitalised words that follow "in" without being places (headlines, languages, idioms)
+_NOT_PLACES = frozenset(
+    ["english", "arabic", "turkish", "kurdish", "russian", "french", "persian", "farsi", "darkness", "parliament", "congress", "general", "total", "fact", "addition", "particular", "response", "return", "brief", "short", "practice", "reality", "theory", "public", "private", "contrast", "order", "part", "time", "power", "charge", "control", "person", "support", "turn", "place", "case", "view", "light", "favour", "favor", "spite", "terms", "line", "effect", "depth", "detail", "action", "secret", "exile", "hiding", "custody", "prison", "jail", "detention", "hospital", "court", "breaking", "update", "pictures", "photos", "video", "live", "full", "summary", "context", "focus", "depth", "analysis", "opinion"]
+)  # fmt: skip
 _NOT_NAMES = frozenset(
     [
         "the",
@@ -665,6 +669,8 @@ class EntityFinder:
             and (i == 0 or not toks[i - 1].upper or cue_word)
         ) or _PLACE_OF.search(before):
             type_ = "PLACE"
+        if type_ == "PLACE" and i == j and toks[i].word.lower() in _NOT_PLACES:
+            return
         if not type_:
             return
         if type_ == "PLACE" and j - i > 3:
