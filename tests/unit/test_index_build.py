@@ -94,6 +94,7 @@ def test_editing_the_corrections_file_rebuilds(corpus: Path, tmp_path: Path) -> 
     assert not index_status(corpus, index_dir, corrections=corrections).stale
     corrections.write_text("# still none, but edited\n", encoding="utf-8")
     assert index_status(corpus, index_dir, corrections=corrections).stale
+    assert not index_status(corpus, index_dir).stale  # not told about corrections
     again = update_index(corpus, index_dir, corrections=corrections, workers=1)
     assert again.rebuilt and again.updated == 5
 

@@ -448,7 +448,11 @@ def update_index(
 
 
 def index_status(corpus_dir: Path, index_dir: Path, *, corrections: Any = None) -> IndexStatus:
-    """Whether the index exists and how far it is behind the corpus, by stat only (fast)."""
+    """Whether the index exists and how far it is behind the corpus, by stat only (fast).
+
+    Pass the corrections file path to also notice that it was edited; without it, the
+    corrections are not compared.
+    """
     corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
     files = scan_corpus(corpus_dir) if corpus_dir.is_dir() else {}
     if not index_exists(index_dir):
@@ -459,7 +463,13 @@ def index_status(corpus_dir: Path, index_dir: Path, *, corrections: Any = None) 
     except Exception as exc:
         return IndexStatus(True, 0, True, len(files), f"index unreadable: {exc}")
     version = index_version(corrections)
-    if any(e.version != version for e in manifest.values()):
+
+    def differs(stored: str) -> bool:
+        if corrections is None:  # not told: compare without the corrections part
+            return stored.split("+corrections-")[0] != version
+        return stored != version
+
+    if any(differs(e.version) for e in manifest.values()):
         return IndexStatus(
             True, len(manifest), True, len(files), "cleaner, annotators or corrections changed"
         )
