@@ -112,7 +112,7 @@ def entry_prompt(entry: PanelEntry) -> Content:
         what = f" · {_short(entry.what, 30)}" if entry.what else ""
         return Content.assemble(
             "  ",
-            (_short(entry.figure.text, 28), FIGURE_STYLE),
+            (_short(entry.figure.text, 18), FIGURE_STYLE),
             what,
             (counter, "$text-muted"),
         )
@@ -130,6 +130,8 @@ class SidePanel(OptionList):
         height: 1fr;
         border: none;
         border-left: solid $panel-lighten-2;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
         background: $surface;
         padding: 0 0;
         & > .option-list--option-disabled { color: $text; text-style: bold; }
