@@ -51,6 +51,10 @@ def only(text: str, anchor: dt.date | None = None):
         ("said a 38-year-old activist from Idlib", "38-year-old", "age", 38, None, "years"),
         ("protester Ahmed Marwan, 24, told AFP", "24", "age", 24, None, "years"),
         ("they paid 2 million euros", "2 million euros", "money", 2e6, None, "euros"),
+        ("a pledge of $1.5bn in aid", "$1.5bn", "money", 1.5e9, None, "USD"),
+        ("another $40m for shelter", "$40m", "money", 40e6, None, "USD"),
+        ("a 15km strip", "15km", "distance", 15, None, "km"),
+        ("within 500m of the wall", "500m", "distance", 500, None, "m"),
     ],
 )
 def test_forms(text, span, kind, value, value_max, unit) -> None:

@@ -79,7 +79,7 @@ _NUMBER = re.compile(
     (?P<vague>\b(?:(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)\b)
   | (?P<num>
         (?P<cur>US\$|\$|€|£)?\s?
-        (?P<n1>(?<![\w.,/])(?:{_DIGITS})(?![\w/])|\b{_WORDNUM}\b|\ba(?=\s+(?:dozen|hundred|thousand|million|billion)\b)|\bhalf\s+a(?=\s+million\b))
+        (?P<n1>(?<![\w.,/])(?:{_DIGITS})(?:(?P<sfx>bn|mn|m|km|kms|k|mi)\b)?(?![\w/])|\b{_WORDNUM}\b|\ba(?=\s+(?:dozen|hundred|thousand|million|billion)\b)|\bhalf\s+a(?=\s+million\b))
         (?P<frac>\s+[1-3]/[248]|\s?½)?
         (?P<sc1>{_SCALE}*)
         (?:(?P<rs>\s*(?:–|—|-|to)\s*)(?P<cur2>\$)?(?P<n2>(?:{_DIGITS})(?![\w/])|\b{_WORDNUM}\b)(?P<sc2>{_SCALE}*))?
@@ -697,6 +697,8 @@ def _figure_from_match(
             sentence_start=sent_start, sentence_end=sent_end,
         )  # fmt: skip
     n1 = m.group("n1")
+    if m.group("sfx"):
+        n1 = n1[: -len(m.group("sfx"))]  # "15km" → "15"
     # the match may begin with a currency symbol or space
     s = m.start("cur") if m.group("cur") else m.start("n1")
     if _skip_number(text, m.start("n1"), m.end(), n1):
@@ -731,6 +733,13 @@ def _figure_from_match(
         return None
     value += _fraction(m.group("frac"))
     value *= _scale(scale1)
+    suffix_kind = ""
+    suffix = (m.group("sfx") or "").lower()
+    if suffix:  # "$40m", "$1.5bn", "15km", "500m"
+        if suffix in ("bn", "mn") or (suffix == "m" and m.group("cur")) or suffix == "k":
+            value *= {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}[suffix]
+        else:
+            suffix_kind = {"m": "m", "km": "km", "kms": "km", "mi": "mi"}[suffix]
     value_max = None
     if m.group("n2"):
         v2 = _number(m.group("n2"))
@@ -758,6 +767,8 @@ def _figure_from_match(
         )
     if m.group("pct"):
         kind, unit = "percent", "%"
+    if suffix_kind:
+        kind, unit = "distance", suffix_kind
     end = e
     u = _UNIT_AFTER.match(text, e) if kind == "count" else None
     if u:
