@@ -464,12 +464,22 @@ class WhooshIndex:
 
     # -- documents ---------------------------------------------------------------------------
 
-    def _full(self, reader, docnum: int, stored: dict[str, Any]) -> dict[str, Any]:
+    def _full(
+        self,
+        reader,
+        docnum: int,
+        stored: dict[str, Any],
+        cols: tuple[_Column, _Column] | None = None,
+    ) -> dict[str, Any]:
+        text_col, figures_col = cols or (
+            _Column(reader, "text_col", b""),
+            _Column(reader, "figures_col", b""),
+        )
         doc = dict(stored)
         doc["date"] = _to_date(doc.get("date"))
-        raw_text = _Column(reader, "text_col", b"")[docnum]
+        raw_text = text_col[docnum]
         doc["text"] = raw_text.decode("utf-8") if raw_text else ""
-        raw_figs = _Column(reader, "figures_col", b"")[docnum]
+        raw_figs = figures_col[docnum]
         doc["figures"] = json.loads(raw_figs) if raw_figs else []
         doc.setdefault("entities", [])
         return doc
@@ -495,15 +505,22 @@ class WhooshIndex:
                 if compiled is None:
                     raise QueryError("nothing to search for", node.pos, query or "")
                 docnums = sorted(searcher.docs_for_query(compiled))
+            reader = searcher.reader()
+            cols = (_Column(reader, "text_col", b""), _Column(reader, "figures_col", b""))
         for docnum in docnums:
             with self._lock:
                 stored = searcher.stored_fields(docnum)
-                doc = self._full(searcher.reader(), docnum, stored)
+                doc = self._full(reader, docnum, stored, cols)
             yield doc
 
     def all_titles(self) -> list[tuple[str, str, str, dt.date | None]]:
+        """(id, title, source, date) of every article, sorted by title (cached per commit)."""
         with self._lock:
             self.refresh()
+            key = ("\x00titles", id(self._searcher))
+            cached = self._keyword_cache.get(key)
+            if cached is not None:
+                return list(cached)  # type: ignore[arg-type]
             out = []
             for fields in self._searcher.reader().all_stored_fields():
                 out.append(
@@ -514,8 +531,9 @@ class WhooshIndex:
                         _to_date(fields.get("date")),
                     )
                 )
-        out.sort(key=lambda r: (r[1].lower(), r[0]))
-        return out
+            out.sort(key=lambda r: (r[1].lower(), r[0]))
+            self._keyword_cache[key] = out  # type: ignore[assignment]
+        return list(out)
 
 
 def _is_simple(query: wq.Query) -> bool:
