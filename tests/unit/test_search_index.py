@@ -165,6 +165,11 @@ def test_entity_field_and_facet(ix) -> None:
     name, count = next(iter(entities.items()))
     assert ix.search(f'entity:"{name.lower()}"').total == count
     assert ix.search(f'entity:"{name.upper()}"').total == count
+    filtered = ix.search("", filters={"entity": [name]})
+    assert filtered.total == count
+    # Facets of a filtered search count within the filtered set.
+    assert filtered.facets["entity"][name] == count
+    assert sum(filtered.facets["year"].values()) <= count
 
 
 def test_empty_query_lists_all_newest_first(ix) -> None:
