@@ -38,7 +38,7 @@ def seed_scores():
     return _score(docs, texts)
 
 
-@pytest.fixture(scope="module", params=["heldout.json", "heldout2.json"])
+@pytest.fixture(scope="module", params=["heldout.json", "heldout2.json", "heldout3.json"])
 def heldout_scores(request):
     docs = json.loads((GOLD / request.param).read_text(encoding="utf-8"))
     texts = [

@@ -105,7 +105,7 @@ _CONVERSION = re.compile(
 )
 _FRACTION_OF = re.compile(
     r"\b(?P<f>half|a\s+third|one[\s-]third|two[\s-]thirds|a\s+quarter|one[\s-]quarter|"
-    r"three[\s-]quarters)(?=\s+of\b)",
+    r"three[\s-]quarters)(?:\s+of\s+a\s+(?P<fsc>million|billion|thousand)\b|(?=\s+of\b))",
     re.IGNORECASE,
 )
 _FRACTION_VALUES = {
@@ -185,6 +185,14 @@ _NOT_A_SOURCE = frozenset(
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|\S")
 _NOUN_STOP = frozenset(
     [
+        "along",
+        "inside",
+        "outside",
+        "within",
+        "behind",
+        "beyond",
+        "throughout",
+        "via",
         "in",
         "on",
         "at",
@@ -614,6 +622,9 @@ def find_figures(
             last_end = figure.end
     for m in iter_matches(_FRACTION_OF, text, scan["fraction"]):
         s, e = m.span()
+        scale = m.group("fsc")
+        if scale:  # "a quarter of a million": a count; drop the "a million" found inside it
+            out = [f for f in out if not (s <= f.start < e)]
         if overlaps(s, e) or any(f.start <= s < f.end for f in out[-3:]):
             continue
         words = m.group("f").lower().replace("-", " ").split()
@@ -625,9 +636,9 @@ def find_figures(
                 s,
                 e,
                 m.group(0),
-                "percent",
-                value=value,
-                unit="%",
+                "count" if scale else "percent",
+                value=value / 100 * _SCALES[scale.lower()] if scale else value,
+                unit="" if scale else "%",
                 what=_what(text, s, e, sent[1], sent[0]),
                 qualifier=" ".join(qual.group("q").lower().split()) if qual else "",
                 attribution=_attribution(text, sent[0], sent[1]),
