@@ -184,3 +184,57 @@ def score_entities(
                 f"{item['text']!r}@{span[0]} {item['type']} {item['canonical']}"
             )
     return score
+
+
+def score_file(
+    gold_path: str, corpus: str = "corpus", *, verbose: bool = False
+) -> tuple[Score, Score]:
+    """Score the annotators on one gold file (seed files are read from ``corpus``)."""
+    import json
+    from pathlib import Path
+
+    from idlibtui.annotate import annotate_text
+    from idlibtui.model import Article
+    from idlibtui.pipeline import load_article
+
+    figures, entities = Score(), Score()
+    for doc in json.loads(Path(gold_path).read_text(encoding="utf-8")):
+        if "file" in doc:
+            article = load_article(Path(corpus) / doc["file"], Path(corpus))
+            if not isinstance(article, Article):
+                raise GoldError(f"cannot read {doc['file']}: {article.reason}")
+            text, anchor, inferred = article.text, article.date, article.date_inferred
+        else:
+            text = doc["text"]
+            anchor = dt.date.fromisoformat(doc["article_date"]) if doc.get("article_date") else None
+            inferred = False
+        figs, ents = annotate_text(text, anchor, anchor_inferred=inferred)
+        f, _ = score_figures(text, figs, doc["figures"])
+        e = score_entities(text, ents, doc["entities"], strict=False)
+        figures.add(f)
+        entities.add(e)
+        if verbose:
+            for line in f.false_positives + e.false_positives:
+                print(f"  {doc.get('file', doc.get('id'))}: extra {line}")
+            for line in f.false_negatives + e.false_negatives:
+                print(f"  {doc.get('file', doc.get('id'))}: missed {line}")
+    return figures, entities
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m idlibtui.annotate.score tests/data/gold/*.json [--corpus DIR] [-v]``"""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m idlibtui.annotate.score")
+    parser.add_argument("gold", nargs="+")
+    parser.add_argument("--corpus", default="corpus")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    for path in args.gold:
+        figures, entities = score_file(path, args.corpus, verbose=args.verbose)
+        print(f"{path}: figures {figures}; entities {entities}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
