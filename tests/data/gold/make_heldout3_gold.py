@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (gold rows read best one to a line)
 """A third held-out gold set, in other outlets' styles (British spelling, wire datelines,
 per cent, attached units, titles), written and scored blind before any change it prompted.
 Same format as heldout.json. Run: python tests/data/gold/make_heldout3_gold.py
@@ -95,7 +96,13 @@ def main() -> None:
                 "article_date": doc["article_date"],
                 "text": doc["text"],
                 "figures": [
-                    dict(zip(("text", "occurrence", "kind", "value", "what", "qualifier", "date"), f, strict=True))
+                    dict(
+                        zip(
+                            ("text", "occurrence", "kind", "value", "what", "qualifier", "date"),
+                            f,
+                            strict=True,
+                        )
+                    )
                     for f in doc["figures"]
                 ],
                 "entities": [
