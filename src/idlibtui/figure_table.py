@@ -81,6 +81,7 @@ class FigureRow:
     sentence: str
     when: dt.date | None
     when_evidence: str
+    path: str = ""
 
     @property
     def value(self) -> float | None:
@@ -90,8 +91,9 @@ class FigureRow:
     def what(self) -> str:
         return self.figure.what
 
-    def value_text(self) -> str:
-        """``more than 235,000``, ``15–20 km``, ``dozens``: the value as a reader says it."""
+    def value_text(self, qualifier: bool = True) -> str:
+        """``more than 235,000``, ``15–20 km``, ``dozens``: the value as a reader says it
+        (``qualifier=False`` leaves out "more than" for a table with its own column)."""
         f = self.figure
         if f.vague:
             core = f.text
@@ -101,7 +103,7 @@ class FigureRow:
                 core += f"–{_fmt(f.value_max)}"
             if f.unit and f.kind not in ("count",):
                 core = f"{core} {f.unit}" if f.unit != "USD" else f"${core}"
-        return f"{f.qualifier} {core}".strip()
+        return f"{f.qualifier} {core}".strip() if qualifier else core
 
 
 def _fmt(value: float | None) -> str:
@@ -179,6 +181,7 @@ def rows_for_document(doc: dict[str, Any], *, what: str | None = None,
             sentence=sentence,
             when=when,
             when_evidence=evidence,
+            path=str(doc.get("path", "")),
         )
 
 

@@ -65,6 +65,7 @@ def test_rows_carry_outlet_date_sentence_and_attribution() -> None:
     assert first.figure.attribution == "UN"
     assert first.sentence.startswith("The violence has displaced")
     assert first.value_text() == "more than 235,000"
+    assert first.value_text(qualifier=False) == "235,000"
     assert all(r.figure.kind != "date" for r in rows)
 
 
