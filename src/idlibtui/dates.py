@@ -144,6 +144,9 @@ _PATTERN = re.compile(
 _YEAR_CONTEXT = frozenset(
     ["in", "since", "of", "from", "until", "till", "by", "during", "early", "late", "mid", "between", "and", "to", "before", "after", "year", "summer", "spring", "autumn", "fall", "winter", "through", "around", "circa", "as", "the", "its", "since"]
 )  # fmt: skip
+_YEAR_VERBS = frozenset(
+    ["was", "is", "saw", "has", "had", "will", "marked", "began", "ended", "brought", "became"]
+)
 _PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
 _NEXT_WORD = re.compile(r"\W*?([A-Za-z]+)")
 
@@ -234,8 +237,8 @@ def _year_context_ok(text: str, start: int, end: int) -> bool:
     nxt = _NEXT_WORD.match(text, end, min(len(text), end + 30))
     gap = text[end : end + 2]
     if nxt and gap[:1] == " " and nxt.group(1)[:1].islower():
-        # "2000 people", "1500 fighters": a count, not a year
-        return False
+        # "2000 people", "1500 fighters": a count, not a year; "2019 was …" is a year
+        return nxt.group(1) in _YEAR_VERBS
     return not (prev and prev.group(1).lower() in ("no", "number", "nr", "page", "route"))
 
 

@@ -76,6 +76,11 @@ def test_periods() -> None:
     assert (m.text, m.date.year, m.precision) == ("2015", 2015, "year")
 
 
+def test_a_year_that_begins_a_sentence() -> None:
+    m = one("2019 was the deadliest year.", None)
+    assert (m.text, m.date.year) == ("2019", 2019)
+
+
 def test_relative_without_anchor_stays_unresolved() -> None:
     m = one("on Monday, five Turkish soldiers", None)
     assert m.relative and m.date is None and "no article date" in m.evidence
