@@ -55,6 +55,8 @@ def only(text: str, anchor: dt.date | None = None):
         ("another $40m for shelter", "$40m", "money", 40e6, None, "USD"),
         ("a 15km strip", "15km", "distance", 15, None, "km"),
         ("within 500m of the wall", "500m", "distance", 500, None, "m"),
+        ("up to 2.5m people could flee", "2.5m", "count", 2.5e6, None, ""),
+        ("two-thirds of the displaced are women", "two-thirds", "percent", 200 / 3, None, "%"),
     ],
 )
 def test_forms(text, span, kind, value, value_max, unit) -> None:

@@ -103,6 +103,11 @@ _CONVERSION = re.compile(
     rf"\s*\((?:about\s+|some\s+|around\s+)?(?:{_DIGITS}|{_WORDNUM})(?:{_SCALE})*[\s-]*(?:square\s+)?(?:kilometers|kilometres|km|miles|mile|meters|metres|feet|acres|hectares|dollars|euros)\)",
     re.IGNORECASE,
 )
+_RX_NEXT_WORD = re.compile(r"\s?([A-Za-z]+)")
+_AFTER_METRES = frozenset(
+    ["of", "from", "to", "away", "long", "wide", "high", "deep", "tall", "south", "north", "east",
+     "west", "above", "below", "into", "inside", "along", "and", "or", "in", "on", "at", "off"]
+)  # fmt: skip
 _FRACTION_OF = re.compile(
     r"\b(?P<f>half|a\s+third|one[\s-]third|two[\s-]thirds|a\s+quarter|one[\s-]quarter|"
     r"three[\s-]quarters)(?:\s+of\s+a\s+(?P<fsc>million|billion|thousand)\b|(?=\s+of\b))",
@@ -623,8 +628,8 @@ def find_figures(
     for m in iter_matches(_FRACTION_OF, text, scan["fraction"]):
         s, e = m.span()
         scale = m.group("fsc")
-        if scale:  # "a quarter of a million": a count; drop the "a million" found inside it
-            out = [f for f in out if not (s <= f.start < e)]
+        # "a quarter of a million", "two-thirds of": drop the "a million"/"two" found inside
+        out = [f for f in out if not (s <= f.start < e)]
         if overlaps(s, e) or any(f.start <= s < f.end for f in out[-3:]):
             continue
         words = m.group("f").lower().replace("-", " ").split()
@@ -747,6 +752,11 @@ def _figure_from_match(
     suffix_kind = ""
     suffix = (m.group("sfx") or "").lower()
     if suffix:  # "$40m", "$1.5bn", "15km", "500m"
+        if suffix == "m" and not m.group("cur"):
+            # "2.5m people" is millions, "500m of the wall" metres
+            nxt = _RX_NEXT_WORD.match(text, m.end())
+            if nxt and nxt.group(1).lower() not in _AFTER_METRES:
+                suffix = "mn"
         if suffix in ("bn", "mn") or (suffix == "m" and m.group("cur")) or suffix == "k":
             value *= {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}[suffix]
         else:
