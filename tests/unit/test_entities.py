@@ -131,3 +131,9 @@ def test_no_two_gazetteer_entries_share_a_spelling() -> None:
                 if owner.setdefault(key, canonical) != canonical:
                     clashes.append((alias, canonical, owner[key]))
     assert clashes == []
+
+
+def test_a_place_that_begins_an_organisation_name() -> None:
+    found = ents("The Idlib Health Directorate and the Raqqa Civil Council said so.")
+    assert ("Idlib Health Directorate", "ORG", "Idlib Health Directorate") in found
+    assert ("Raqqa Civil Council", "ORG", "Raqqa Civil Council") in found

@@ -284,6 +284,9 @@ _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|according\s+to|asked|added)\s+
 _SPEECH_AFTER = re.compile(r"^\s*(?:said|says|told|added|explained|warned)\b")
 _ORG_WORDS = frozenset(
     [
+        "directorate",
+        "administration",
+        "university",
         "committee",
         "council",
         "organization",
@@ -656,6 +659,7 @@ class EntityFinder:
                 for j in range(hit[0], hit[1] + 1):
                     covered[j] = True
                 next_free = hit[1] + 1
+        self._named_after_places(text, toks, covered, found)
         self._rules(text, toks, covered, found)
         self._coreference(toks, covered, found)
         mentions: list[Mention] = []
@@ -751,6 +755,32 @@ class EntityFinder:
         for k in range(i, j + 1):
             covered[k] = True
         found.append((i, j, text[toks[i].start : toks[j].end], type_))
+
+    def _named_after_places(self, text: str, toks: list[_Tok], covered: list[bool],
+                            found: list) -> None:  # fmt: skip
+        """ "Idlib Health Directorate", "Aleppo Media Center": a place name that begins an
+        organisation's name is part of that name."""
+        n = len(toks)
+        for index, (a, b, _canonical, type_) in enumerate(found):
+            if type_ != "PLACE":
+                continue
+            j = b
+            while (
+                j + 1 < n
+                and not covered[j + 1]
+                and toks[j + 1].upper
+                and _gap_ok(text, toks[j], toks[j + 1])
+            ):
+                j += 1
+            if j == b:
+                continue
+            words = {toks[k].word.lower() for k in range(b + 1, j + 1)}
+            new_type = "GROUP" if words & _GROUP_WORDS else "ORG" if words & _ORG_WORDS else ""
+            if not new_type:
+                continue
+            for k in range(b + 1, j + 1):
+                covered[k] = True
+            found[index] = (a, j, text[toks[a].start : toks[j].end], new_type)
 
     def _coreference(self, toks: list[_Tok], covered: list[bool], found: list) -> None:
         surnames: dict[str, str] = {}
