@@ -144,3 +144,23 @@ async def test_q_quits_from_the_results_but_types_in_the_query_box(make_app) -> 
         await settle(pilot)
         await pilot.press("q")
         assert app.return_code == 0
+
+
+async def test_palette_layer_toggles_reach_the_reader_on_top(make_app) -> None:
+    from idlibtui.tui.commands import screen_commands
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.screen.query_one(ResultsList).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ReaderScreen"
+        commands = {name: cb for name, _help, cb in screen_commands(app.screen)}
+        figures = [name for name in commands if name.startswith("Toggle:") and "Figures" in name]
+        assert figures, list(commands)
+        view = app.screen.query("ArticleView").first()
+        before = view.show_figures
+        commands[figures[0]]()
+        await settle(pilot)
+        assert view.show_figures is not before

@@ -68,10 +68,23 @@ async def test_changed_corpus_updates_the_index_first(corpus_copy: Path, tmp_pat
     )
     settings = Settings(corpus_copy, tmp_path / "index", tmp_path / "none.toml")
     app = IdlibApp(settings, show_timings=False)
+    shown: list[str] = []
     async with app.run_test(size=(120, 40)) as pilot:
+        search = app.screen
+        original = search.show_index_progress
+
+        def spy(text):
+            shown.append("" if text is None else text.plain)
+            original(text)
+
+        search.show_index_progress = spy
         await settle(pilot, rounds=200)
-        assert isinstance(app.screen, SearchScreen)
-        assert len(app.screen.query_one(ResultsList).hits) == 6
+        # the old index's results came first; the update ran in the background, visibly
+        assert app.screen is search
+        assert any(line.startswith("Updating the index") for line in shown)
+        assert shown[-1] == ""  # the progress line is gone once done
+        assert len(search.query_one(ResultsList).hits) == 6
+        assert any("up to date" in str(n.message) for n in app._notifications)
 
 
 async def test_empty_corpus_says_how_to_point_at_one(tmp_path: Path) -> None:

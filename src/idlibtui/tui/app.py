@@ -16,13 +16,22 @@ from typing import Any, ClassVar
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from idlibtui.textsafe import printable
 from idlibtui.tui import safe
 from idlibtui.tui.commands import ArticleProvider, ScreenProvider, ThemeProvider
 from idlibtui.tui.indexing import corpus_problem
-from idlibtui.tui.messages import IndexReady, IndexStatusChecked, SearchDone
+from idlibtui.tui.messages import (
+    IndexBuilt,
+    IndexProgress,
+    IndexReady,
+    IndexStatusChecked,
+    SearchDone,
+    Skipped,
+)
 from idlibtui.tui.screens.help import HelpScreen
 from idlibtui.tui.screens.indexing import IndexingScreen, NoCorpusScreen
 from idlibtui.tui.screens.search import SearchScreen
@@ -66,6 +75,7 @@ class IdlibApp(App[int]):
         self.search_screen: SearchScreen | None = None
         self.index_error = ""
         self._status_pending = False
+        self._background_process: Any = None
 
     # -- start-up -------------------------------------------------------------------------------
 
@@ -149,10 +159,83 @@ class IdlibApp(App[int]):
             self.push_screen(
                 NoCorpusScreen(self.settings, message.corpus_problem), lambda _: self.start()
             )
+        elif message.needs_build and self.index is not None and self.search_screen is not None:
+            # Results from the old index are already on screen: update it in the background,
+            # with its progress on the search screen, rather than taking the screen away.
+            self._update_in_background(message.reason)
         elif message.needs_build:
             self.push_screen(
                 IndexingScreen(self.settings, reason=message.reason), self._after_build
             )
+
+    @work(thread=True, exclusive=True, group="index")
+    def _update_in_background(self, reason: str) -> None:
+        from idlibtui.tui.indexing import Coalescer, problem_of, run_build, summary_problems
+
+        worker = get_current_worker()
+        coalesce = Coalescer(0.1)
+        skipped: list[Skipped] = []
+
+        def remember(process: Any) -> None:
+            self._background_process = process
+
+        def on_event(event: dict[str, Any]) -> None:
+            problem = problem_of(event)
+            if problem is not None:
+                skipped.append(Skipped(*problem))
+            if event.get("phase") in ("scan", "process") and coalesce.due():
+                self.post_message(
+                    IndexProgress(
+                        int(event.get("done") or 0),
+                        int(event.get("total") or 0),
+                        str(event.get("phase") or ""),
+                        str(event.get("path") or ""),
+                    )
+                )
+
+        self.post_message(IndexProgress(0, 0, "scan", reason))
+        outcome = run_build(self.settings, on_event, lambda: worker.is_cancelled, on_start=remember)
+        self._background_process = None
+        skipped.extend(Skipped(p, r) for p, r in summary_problems(outcome.summary))
+        self.post_message(IndexBuilt(outcome.ok, outcome.summary, outcome.error, outcome.cancelled))
+
+    @on(IndexProgress)
+    def _background_progress(self, message: IndexProgress) -> None:
+        if self.search_screen is None:
+            return
+        if message.total:
+            text = f"Updating the index: {message.done} / {message.total} files…"
+        else:
+            text = "Updating the index…"
+        self.search_screen.show_index_progress(Content.styled(text, "$text-warning"))
+
+    @on(IndexBuilt)
+    def _background_built(self, message: IndexBuilt) -> None:
+        if self.search_screen is not None:
+            self.search_screen.show_index_progress(None)
+        if message.cancelled:
+            return
+        if message.ok:
+            summary = message.summary.get("summary", message.summary)
+            skipped = len(summary.get("skipped", []) or []) if isinstance(summary, dict) else 0
+            note = (
+                f" ({skipped} file(s) skipped: ctrl+p → Rebuild index lists them)"
+                if skipped
+                else ""
+            )
+            self.notify(f"The index is up to date.{note}", timeout=4)
+            self._open_index(allow_build=False)
+        else:
+            self.notify(
+                safe.line(f"The index could not be updated: {message.error}"),
+                severity="error",
+                timeout=8,
+            )
+
+    def on_unmount(self) -> None:
+        process = self._background_process
+        if process is not None and process.poll() is None:
+            process.terminate()
 
     def _after_build(self, ok: bool | None) -> None:
         if self.index is None:

@@ -66,7 +66,7 @@ class Skipped:
     reason: str
 
 
-class IndexProgress(Message):
+class IndexProgress(Message, bubble=False):
     """Progress of the index build (coalesced: at most a few per second, plus every skip)."""
 
     def __init__(
@@ -80,7 +80,7 @@ class IndexProgress(Message):
         self.skipped = skipped
 
 
-class IndexBuilt(Message):
+class IndexBuilt(Message, bubble=False):
     """The build process ended: ``ok`` with its ``summary`` or not, with an ``error`` in words."""
 
     def __init__(

@@ -97,6 +97,7 @@ class SearchScreen(Screen):
                 select_on_focus=False,
             )
             yield Static(id="status", markup=False)
+            yield Static(id="index-status", markup=False)
             yield Static(id="query-error", markup=False)
             yield Chips(id="chips", markup=False)
         with Horizontal(id="search-body"):
@@ -106,6 +107,7 @@ class SearchScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#query-error").display = False
+        self.query_one("#index-status").display = False
         self.query_one(Chips).show_filters(self.filters, self.filter_order)
         self.query_one(FacetList).border_title = "Filters"
         results = self.query_one(ResultsList)
@@ -127,6 +129,12 @@ class SearchScreen(Screen):
         self.index = index
         if self.is_mounted:
             self.search_now()
+
+    def show_index_progress(self, text: Content | None) -> None:
+        """A line saying the index is being updated in the background (None hides it)."""
+        line = self.query_one("#index-status", Static)
+        line.display = text is not None
+        line.update(text or Content.empty())
 
     def show_index_error(self, error: str) -> None:
         """The index could not be opened: say why and how to build it."""
