@@ -118,6 +118,10 @@ class SearchScreen(Screen):
         else:
             self.search_now()
 
+    def on_resize(self) -> None:
+        # A narrow terminal still shows every verb of the footer.
+        self.query_one(Footer).compact = self.size.width < 100
+
     @property
     def query_text(self) -> str:
         return self.query_one("#query", Input).value.strip()
@@ -455,9 +459,7 @@ class SearchScreen(Screen):
                 oldest = next(iter(self.marked))
                 del self.marked[oldest]
         results.refresh_marks(set(self.marked))
-        if len(self.marked) == 2:
-            self.notify("Two articles marked: press c to compare them.", timeout=3)
-        self.refresh_bindings()
+        self.refresh_bindings()  # the footer now offers c Compare
 
     def action_compare(self) -> None:
         if len(self.marked) != 2:
