@@ -33,15 +33,22 @@ def _probe(args: list[str]) -> tuple[dict | None, str, float]:
         return None, reason_of(exc), m.peak_rss / MB
 
 
-def _stale(corpus: str, index: str) -> str:
-    """Why the app would have to update the index before showing results ("" when it need not)."""
-    try:
-        from idlibtui.search.build import index_status
+_STATUS = (
+    "import sys; from pathlib import Path; from idlibtui.search.build import index_status; "
+    "st = index_status(Path(sys.argv[1]), Path(sys.argv[2])); "
+    "print((st.reason or 'stale') if st.stale else '')"
+)
 
-        st = index_status(Path(corpus), Path(index))
-    except Exception as exc:
-        return reason_of(exc)
-    return (st.reason or "stale") if st.stale else ""
+
+def _stale(corpus: str, index: str) -> str:
+    """Why the app would have to update the index first ("" when it need not).
+
+    Asked in a fresh process: the code on disk decides the pipeline version the app will see.
+    """
+    m = run_measured([PYTHON, "-c", _STATUS, corpus, index], timeout=300)
+    if m.returncode != 0:
+        return (m.stderr.strip().splitlines() or ["index status failed"])[-1][:160]
+    return m.stdout.strip()
 
 
 def _app_available() -> str | None:

@@ -278,10 +278,11 @@ def clean_annotate_cost(corpus: Path, sample: int) -> tuple[float, float, float]
     files = sorted(p for p in corpus.rglob("*") if p.suffix in (".txt", ".html"))
     files = files[:: max(1, len(files) // sample)][:sample]
     t_read = t_clean = t_ann = 0.0
+    clock = time.process_time  # CPU time: what the work costs, whatever else the machine does
     for p in files:
-        t0 = time.perf_counter()
+        t0 = clock()
         doc = read_document(p)
-        t1 = time.perf_counter()
+        t1 = clock()
         if not hasattr(doc, "text"):  # an IngestProblem: skipped by the build too
             continue
         rel = p.relative_to(corpus).as_posix()
@@ -289,9 +290,9 @@ def clean_annotate_cost(corpus: Path, sample: int) -> tuple[float, float, float]
             doc.text, path=rel, article_id=article_id(rel), encoding=doc.encoding,
             is_html=doc.is_html,
         )  # fmt: skip
-        t2 = time.perf_counter()
+        t2 = clock()
         annotate(art)
-        t3 = time.perf_counter()
+        t3 = clock()
         t_read += t1 - t0
         t_clean += t2 - t1
         t_ann += t3 - t2
@@ -349,18 +350,26 @@ def bench_size(built, n_queries: int, seed: int, rows: list[Row], cost_sample: i
                     row("baseline", f"clean per article ({cost_sample} sampled)", c_ms, "ms"),
                     row("baseline", f"annotate per article ({cost_sample} sampled)", a_ms, "ms"),
                 ]
-                parallel = max(1.0, built.cpu_seconds / max(built.seconds, 1e-9))
-                index_only = max(1e-3, built.seconds - size * per / 1000 / parallel)
-                ours_rate = size / index_only
+                ours_cpu = 1000 * built.cpu_seconds / size - per
+                plain_cpu = 1000 * m.cpu_seconds / n
                 rows.append(
                     row(
                         "baseline",
-                        f"ours {label}: indexing only (est.) rate",
-                        ours_rate,
-                        "art/s",
-                        above=n / plain_s,
-                        note="full build minus measured read+clean+annotate CPU, spread over "
-                        f"the build's x{parallel:.2f} parallelism; target: >= plain",
+                        f"plain build {label}: CPU per article",
+                        plain_cpu,
+                        "ms",
+                        note="whole process: start, JSON load, add_document, commit",
+                    )
+                )
+                rows.append(
+                    row(
+                        "baseline",
+                        f"ours {label}: indexing CPU per article (est.)",
+                        ours_cpu,
+                        "ms",
+                        below=plain_cpu,
+                        note="our full build's CPU per article minus the measured "
+                        "read+clean+annotate CPU per article; target: below plain",
                     )
                 )
 

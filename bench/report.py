@@ -136,6 +136,12 @@ def write_markdown(rows: list[Row], info: dict) -> str:
             f"| {r.section} | {_md_cell(r.name)} | {_fmt(r.value)} | {r.unit} | "
             f"{_md_cell(r.target)} | {r.status} | {_md_cell(r.note)} |"
         )
+    if info["mode"] == "full" and sorted(info["sizes"]) != [1000, 10000, 50000]:
+        lines += [
+            "",
+            f"Sizes were overridden (`--sizes {','.join(map(str, info['sizes']))}`): the issue's"
+            " full set is 1k, 10k and 50k.",
+        ]
     lines += [
         "",
         "## How it is measured",
@@ -151,9 +157,10 @@ def write_markdown(rows: list[Row], info: dict) -> str:
         " default `ix.writer()` and one `commit()`, default `QueryParser`, over the cleaned text"
         " our index holds. Shown bare and as a full page (20 hits with highlight offsets from a"
         " custom `Formatter` and source facets); the ours/plain ratio compares full pages.",
-        "- Our indexing-only rate subtracts the read+clean+annotate CPU time (measured per"
-        " article on a sample, in process) from the build, spread over the build's measured"
-        " parallelism (CPU time / wall time).",
+        "- Our indexing-only cost: the full build's CPU time per article (all processes) minus"
+        " the read+clean+annotate CPU time per article measured in process on a sample; set"
+        " against the plain build's CPU per article. CPU time, unlike wall time, hardly moves"
+        " with other load on the machine; query rows note CPU p50/p95 beside wall p50/p95.",
         "- App: `python -m bench.app_probe` in a fresh process, headless `App.run_test(size=(120,"
         " 40))`: time from process start until the search screen holds results and one more"
         " frame has been processed. Typing presses one key every 80 ms; the figure is from the"
