@@ -27,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", help="comma-separated corpus sizes, e.g. 1000,10000")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--only", help="comma-separated sections: index,query,app,core")
+    ap.add_argument("--note", default="", help="a sentence written at the top of the report")
     ap.add_argument("--no-write", action="store_true", help="do not write BENCHMARKS.md")
     args = ap.parse_args(argv)
     full = bool(args.full)
@@ -117,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     info = machine_info()
     info.update(
         load_avg_start=load_start,
+        note=args.note,
         mode=mode_name,
         sizes=sizes,
         seed=args.seed,

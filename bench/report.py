@@ -115,6 +115,7 @@ def write_markdown(rows: list[Row], info: dict) -> str:
         f"Written by `python -m bench --{info['mode']}` (`make {make}`)"
         f" on {info['started']} UTC, commit `{info['commit']}`, in {info['elapsed_s']} s.",
         "",
+        *([f"> {info['note']}", ""] if info.get("note") else []),
         "## Machine",
         "",
         f"- CPU: {info['cpu']}, {info['cores']} cores; RAM {info['ram_gb']} GB",
