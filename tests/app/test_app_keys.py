@@ -164,3 +164,23 @@ async def test_palette_layer_toggles_reach_the_reader_on_top(make_app) -> None:
         commands[figures[0]]()
         await settle(pilot)
         assert view.show_figures is not before
+
+
+async def test_help_on_the_reader_lists_the_reader_keys(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.screen.query_one(ResultsList).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.screen
+        assert type(reader).__name__ == "ReaderScreen"
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.query_one("#help-text").render().plain
+        rows = help_rows(reader)
+        for binding in type(reader).BINDINGS:
+            if binding.description:
+                assert binding.description in rows and binding.description in text
+        await pilot.press("escape")
+        assert app.screen is reader
