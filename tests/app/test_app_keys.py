@@ -184,3 +184,16 @@ async def test_help_on_the_reader_lists_the_reader_keys(make_app) -> None:
                 assert binding.description in rows and binding.description in text
         await pilot.press("escape")
         assert app.screen is reader
+
+
+def test_user_keymap_is_read_from_the_config_file(tmp_path, monkeypatch) -> None:
+    from idlibtui.config import config_file
+    from idlibtui.tui import user_keymap
+
+    assert user_keymap() == {}
+    path = config_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('corpus = "x"\n[keymap]\n"search.sort" = "o"\n"app.help" = "f2"\n')
+    assert user_keymap() == {"search.sort": "o", "app.help": "f2"}
+    path.write_text("[keymap\n")  # broken file: no keymap, no crash
+    assert user_keymap() == {}

@@ -288,3 +288,14 @@ async def test_mouse_click_toggles_a_facet(make_app) -> None:
         assert await click_text(pilot, "☐ 1 TRT World")
         await settle(pilot)
         assert app.screen.filters == {"source": ["TRT World"]}
+
+
+async def test_y_copies_the_highlighted_result(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        results = results_of(app)
+        results.focus()
+        await pilot.press("y")
+        hit = results.current_hit
+        assert hit.title in app.clipboard and hit.path in app.clipboard

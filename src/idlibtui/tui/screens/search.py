@@ -61,6 +61,7 @@ class SearchScreen(Screen):
         Binding("slash", "focus_query", "Search", id="search.focus_query"),
         Binding("m", "mark", "Mark", id="search.mark"),
         Binding("c", "compare", "Compare", id="search.compare"),
+        Binding("y", "copy_hit", "Copy", show=False, id="search.copy"),
         Binding("s", "toggle_sort", "Sort", id="search.sort"),
         Binding("f", "toggle_facets", "Filters", id="search.facets"),
         Binding("x", "clear_filters", "Clear filters", id="search.clear_filters"),
@@ -401,7 +402,7 @@ class SearchScreen(Screen):
             return len(self.marked) == 2
         if action == "clear_filters":
             return bool(self.filter_order)
-        if action == "mark":
+        if action in ("mark", "copy_hit"):
             focused = self.focused
             return isinstance(focused, ResultsList)
         return True
@@ -460,6 +461,16 @@ class SearchScreen(Screen):
                 del self.marked[oldest]
         results.refresh_marks(set(self.marked))
         self.refresh_bindings()  # the footer now offers c Compare
+
+    def action_copy_hit(self) -> None:
+        """y: copy the highlighted result as one line (title, outlet, date, file)."""
+        hit = self.query_one(ResultsList).current_hit
+        if hit is None:
+            return
+        date = hit.date.isoformat() if hit.date is not None else "no date"
+        parts = [hit.title, hit.source or "unknown outlet", date, hit.path]
+        self.app.copy_to_clipboard(printable(" · ".join(p for p in parts if p)))
+        self.notify("Copied the result's title, outlet, date and file.", timeout=2)
 
     def action_compare(self) -> None:
         if len(self.marked) != 2:
