@@ -16,6 +16,7 @@ from typing import Any
 
 from whoosh import index as windex
 from whoosh import query as wq
+from whoosh import scoring
 
 from idlibtui.model import Hit, QueryError, SearchResults
 from idlibtui.search import query as q
@@ -78,6 +79,33 @@ class _Column:
         return out
 
 
+class _CachedLengthBM25F(scoring.BM25F):
+    """BM25F whose per-document field lengths come from a Python list built once per segment.
+
+    Whoosh reads each scored document's field length from a column (~3 µs a call); scoring a
+    term that occurs in most of 10k documents spent 80% of its time there (profiled).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lengths: dict[tuple[int, str], list[int]] = {}
+
+    def scorer(self, searcher, fieldname, text, qf=1):
+        scorer = super().scorer(searcher, fieldname, text, qf)
+        if isinstance(scorer, scoring.BM25FScorer):
+            reader = searcher.reader()
+            key = (id(reader), fieldname)
+            lengths = self._lengths.get(key)
+            if lengths is None:
+                if len(self._lengths) > 64:
+                    self._lengths.clear()
+                dfl = reader.doc_field_length
+                lengths = [dfl(i, fieldname, 1) for i in range(reader.doc_count_all())]
+                self._lengths[key] = lengths
+            scorer.dfl = lengths.__getitem__
+        return scorer
+
+
 class WhooshIndex:
     """An open Whoosh index: one per process, a fresh searcher whenever the index changed."""
 
@@ -92,7 +120,7 @@ class WhooshIndex:
             raise IndexMissing(f"no index at {self.index_dir}; run `idlibtui index`")
         try:
             self._ix = windex.open_dir(str(self.index_dir), indexname=INDEX_NAME)
-            self._searcher = self._ix.searcher()
+            self._searcher = self._ix.searcher(weighting=_CachedLengthBM25F())
         except Exception as exc:  # a damaged TOC or segment
             raise IndexUnavailable(
                 f"the index at {self.index_dir} cannot be read ({exc.__class__.__name__}: {exc}); "
