@@ -15,10 +15,10 @@ import re
 from idlibtui.clean.charfix import fix_controls, fix_entities, fix_mojibake, fix_spaces
 from idlibtui.clean.edits import Edit, EditText
 from idlibtui.clean.html import html_document, stray_tags
-from idlibtui.clean.structure import Info, inline_debris, structure, unwrap_lines
+from idlibtui.clean.structure import Info, inline_debris, kind_at, structure, unwrap_lines
 from idlibtui.model import Article, Block, BlockKind
 
-CLEANER_VERSION = "1"
+CLEANER_VERSION = "2"
 
 __all__ = ["CLEANER_VERSION", "clean_document", "derive_title"]
 
@@ -114,13 +114,7 @@ def _article(doc: EditText, info: Info, *, path: str, article_id: str, encoding:
         end = text.find("\n\n", pos)
         if end < 0:
             end = len(text)
-        kind = BlockKind.PARAGRAPH
-        if types:
-            raw_at = doc.raw_pos(pos)
-            for a, b, k in types:
-                if a <= raw_at < b:
-                    kind = k
-                    break
+        kind = (kind_at(types, doc.raw_pos(pos)) if types else None) or BlockKind.PARAGRAPH
         blocks.append(Block(kind, pos, end))
         pos = end + 2
     title = ""

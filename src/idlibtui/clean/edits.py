@@ -30,13 +30,14 @@ class Edit:
 class EditText:
     """Text being cleaned, with every change mapped back to the raw input."""
 
-    __slots__ = ("_pieces", "_text", "raw", "repairs")
+    __slots__ = ("_pieces", "_starts_cache", "_text", "raw", "repairs")
 
     def __init__(self, raw: str) -> None:
         self.raw = raw
         # piece: [raw_start, raw_end, text or None (None: identical to raw[raw_start:raw_end])]
         self._pieces: list[list] = [[0, len(raw), None]] if raw else []
         self._text = raw
+        self._starts_cache: list[int] | None = None
         self.repairs: list[Repair] = []
 
     @property
@@ -45,11 +46,14 @@ class EditText:
 
     # -- queries -----------------------------------------------------------------------------
     def _starts(self) -> list[int]:
+        if self._starts_cache is not None:
+            return self._starts_cache
         starts = []
         pos = 0
         for rs, re_, txt in self._pieces:
             starts.append(pos)
             pos += (re_ - rs) if txt is None else len(txt)
+        self._starts_cache = starts
         return starts
 
     def raw_pos(self, pos: int) -> int:
@@ -119,86 +123,96 @@ class EditText:
             else:
                 groups.append([s, end, [e]])
 
+        # One forward sweep over the pieces (linear, so megabyte texts stay fast).
         changed = 0
-        limit = len(pieces)  # pieces from here on were already rewritten by a later group
-        for S, E, members in reversed(groups):
+        out: list[list] = []
+        text_parts: list[str] = []
+        last_end = 0
+        k = 0  # next old piece
+        pos = 0  # old-text start of pieces[k] (or of its unconsumed remainder)
+        current: list | None = pieces[0] if pieces else None
+
+        def length(piece: list) -> int:
+            return (piece[1] - piece[0]) if piece[2] is None else len(piece[2])
+
+        for S, E, members in groups:
             parts = [text[S : members[0].start]]
-            for k, e in enumerate(members):
+            for n, e in enumerate(members):
                 parts.append(e.replacement)
-                nxt = members[k + 1].start if k + 1 < len(members) else E
+                nxt = members[n + 1].start if n + 1 < len(members) else E
                 parts.append(text[e.end : nxt])
             new_text = "".join(parts)
-            # Pieces the group touches.
-            lo = max(0, piece_at(S))
-            while lo > 0 and starts[lo] >= S:
-                lo -= 1
-            first = None
-            last = None
-            for idx in range(lo, limit):
-                rs, re_, txt = pieces[idx]
-                a = starts[idx]
-                b = a + ((re_ - rs) if txt is None else len(txt))
-                if a > E:
+            # Copy the pieces that end at or before S (zero-length ones at S stay outside).
+            while current is not None and pos + length(current) <= S:
+                if S == E and pos < S < pos + length(current):
                     break
-                # Zero-length pieces (earlier deletions) at either edge stay out of the edit.
-                involved = ((a < E and b > S) or (a == b and S < a < E)) if S < E else (a < S < b)
-                if not involved:
-                    continue
-                if first is None:
-                    first = idx
-                last = idx
-            keep_before: list[list] = []
-            keep_after: list[list] = []
+                out.append(current)
+                pos += length(current)
+                k += 1
+                current = pieces[k] if k < len(pieces) else None
+            rstart = rend = out[-1][1] if out else 0
+            first = True
             absorbed = False
-            if first is None:
-                # Pure insertion between two pieces (or into an empty text).
-                insert_at = lo
-                while insert_at < limit and starts[insert_at] < S:
-                    insert_at += 1
-                raw_at = pieces[insert_at - 1][1] if insert_at > 0 else 0
-                rstart = rend = raw_at
-                first, last = insert_at, insert_at - 1
-            else:
-                rs, re_, txt = pieces[first]
-                a = starts[first]
-                if txt is None:
-                    rstart = rs + max(0, S - a)
-                    if a < S:
-                        keep_before.append([rs, rs + (S - a), None])
+            while current is not None:
+                a, L = pos, length(current)
+                b = a + L
+                if S < E:
+                    involved = (a < E and b > S) or (L == 0 and S < a < E)
                 else:
-                    rstart = rs
-                rs, re_, txt = pieces[last]
-                a = starts[last]
+                    involved = a < S < b
+                if not involved:
+                    break
+                rs, re_, txt = current
                 if txt is None:
-                    b = a + (re_ - rs)
-                    rend = rs + (min(E, b) - a)
-                    if b > E:
-                        keep_after.append([rs + (E - a), re_, None])
-                else:
+                    if first:
+                        rstart = rs + max(0, S - a)
+                        if S > a:
+                            out.append([rs, rs + (S - a), None])
+                    if E < b:
+                        rend = rs + (E - a)
+                        current = [rend, re_, None]  # the rest stays for what follows
+                        pos = E
+                        first = False
+                        break
                     rend = re_
-                absorbed = any(pieces[k][2] is not None for k in range(first, last + 1))
+                else:
+                    absorbed = True
+                    if first:
+                        rstart = rs
+                    rend = re_
+                first = False
+                pos = b
+                k += 1
+                current = pieces[k] if k < len(pieces) else None
+            if first:  # nothing involved: a pure insertion between pieces
+                rstart = rend = out[-1][1] if out else 0
             raw_text = self.raw[rstart:rend]
             if new_text == raw_text and not absorbed:
-                middle = [[rstart, rend, None]] if rend > rstart else []
+                if rend > rstart:
+                    out.append([rstart, rend, None])
             else:
-                middle = [[rstart, rend, new_text]]
-                kinds = [e.kind for e in members]
-                notes = [e.note for e in members if e.note]
+                out.append([rstart, rend, new_text])
                 self.repairs.append(
                     Repair(
-                        kind=kinds[0],
+                        kind=members[0].kind,
                         raw_start=rstart,
                         raw_end=rend,
                         raw=raw_text,
                         replacement=new_text,
-                        note="; ".join(dict.fromkeys(notes)),
+                        note="; ".join(dict.fromkeys(e.note for e in members if e.note)),
                     )
                 )
                 changed += len(members)
-            pieces[first : last + 1] = keep_before + middle + keep_after
-            limit = first + len(keep_before)
-            text = text[:S] + new_text + text[E:]
-        self._text = text
+            text_parts.append(text[last_end:S])
+            text_parts.append(new_text)
+            last_end = E
+        if current is not None:
+            out.append(current)
+            out.extend(pieces[k + 1 :])
+        text_parts.append(text[last_end:])
+        self._pieces = out
+        self._text = "".join(text_parts)
+        self._starts_cache = None
         self._merge_plain()
         return changed
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html as _html
 import re
+from bisect import bisect_right
 
 from idlibtui.clean.edits import Edit, EditText
 from idlibtui.clean.structure import Info, parse_date
@@ -198,6 +199,9 @@ def html_document(doc: EditText, info: Info) -> None:
     text = doc.text
     # Drop whole elements that are never article text (nested same-name tags counted).
     tags = list(_TAG.finditer(text))
+    by_name: dict[str, list[int]] = {}
+    for idx, t in enumerate(tags):
+        by_name.setdefault(t.group(2).lower(), []).append(idx)
     edits: list[Edit] = []
     skip_until = -1
     for idx, m in enumerate(tags):
@@ -209,8 +213,9 @@ def html_document(doc: EditText, info: Info) -> None:
         if name in _DROP_ELEMENTS or _DROP_CLASS.search(m.group(3) or ""):
             depth = 1
             end = None
-            for t in tags[idx + 1 :]:
-                if t.group(2).lower() != name or t.group(4):
+            same = by_name[name]
+            for t in (tags[k] for k in same[bisect_right(same, idx) :]):
+                if t.group(4):
                     continue
                 depth += -1 if t.group(1) else 1
                 if depth == 0:

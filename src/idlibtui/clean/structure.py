@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from idlibtui.clean import outlets
@@ -431,14 +432,18 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
+def kind_at(spans: list[tuple[int, int, BlockKind]], raw: int) -> BlockKind | None:
+    """The kind of the sorted, disjoint raw span containing ``raw`` (binary search)."""
+    k = bisect_right(spans, (raw, float("inf"))) - 1  # type: ignore[arg-type]
+    if k >= 0 and spans[k][0] <= raw < spans[k][1]:
+        return spans[k][2]
+    return None
+
+
 def _typed_by_html(doc: EditText, line: _Line, info: Info) -> BlockKind | None:
     if not info.typed_raw:
         return None
-    raw = doc.raw_pos(line.start)
-    for a, b, kind in info.typed_raw:
-        if a <= raw < b:
-            return kind
-    return None
+    return kind_at(info.typed_raw, doc.raw_pos(line.start))
 
 
 def structure(doc: EditText, info: Info) -> None:
@@ -452,6 +457,7 @@ def structure(doc: EditText, info: Info) -> None:
         doc.apply([Edit(m.start(), m.end(), "", "metadata", "leading date metadata")])
 
     lines = _lines(doc.text)
+    info.typed_raw.sort()
     _classify_boilerplate(lines, info, doc)
     kept = [ln for ln in lines if ln.drop is None]
     outlet = outlets.lookup(info.source) if info.source else None
@@ -654,9 +660,10 @@ def _classify_blocks(
             cand.kind = BlockKind.STANDFIRST
     # Related links at the end, then subheadings versus related links mid-text.
     body = [ln for ln in kept[start:] if ln.kind is BlockKind.PARAGRAPH]
+    shaped = {id(ln): headline_shaped(ln.text) for ln in body}
     tail: list[_Line] = []
     for ln in reversed(body):
-        if headline_shaped(ln.text) or _teaser(ln.text):
+        if shaped[id(ln)] or _teaser(ln.text):
             tail.append(ln)
             continue
         break
@@ -670,21 +677,28 @@ def _classify_blocks(
         and not tail[1].text.endswith("?")
     ):
         tail = []  # a subheading with its (short) paragraph, decided below
-    if not any(not headline_shaped(ln.text) for ln in body if ln not in tail):
+    in_tail = {id(ln) for ln in tail}
+    if not any(not shaped[id(ln)] for ln in body if id(ln) not in in_tail):
         tail = []  # never strip an article down to nothing
     for ln in tail:
         ln.drop = ("boilerplate", "related-article links")
     remaining = [ln for ln in body if ln.drop is None]
+    # body_after[i]: some line after remaining[i] is body text (not headline-shaped).
+    body_after = [False] * (len(remaining) + 1)
+    for i in range(len(remaining) - 1, -1, -1):
+        body_after[i] = body_after[i + 1] or not shaped[id(remaining[i])]
+    any_body = body_after[0]
+    position = {id(ln): i for i, ln in enumerate(kept)}
     for idx, ln in enumerate(remaining):
         question = _short_question(ln.text)
-        if not headline_shaped(ln.text) and not question:
+        if not shaped[id(ln)] and not question:
             continue
-        kind = html_typed[kept.index(ln)]
+        kind = html_typed[position[id(ln)]]
         if kind is BlockKind.HEADING:
             ln.kind = BlockKind.HEADING
             continue
         nxt = remaining[idx + 1].text if idx + 1 < len(remaining) else ""
-        if not any(not headline_shaped(o.text) for o in remaining[idx + 1 :]):
+        if not body_after[idx + 1]:
             nxt = ""  # only short lines follow: nothing for a subheading to announce
         if question:
             # "What is at stake?": a subheading when body follows; never dropped mid-text.
@@ -692,7 +706,7 @@ def _classify_blocks(
                 ln.kind = BlockKind.HEADING
             continue
         if not nxt:
-            if any(not headline_shaped(other.text) for other in remaining):
+            if any_body:
                 ln.drop = ("boilerplate", "related-article link")
         elif _related_score(ln.text, nxt, outlet) >= 2:
             ln.drop = ("boilerplate", "related-article link")
