@@ -15,7 +15,14 @@ import re
 from idlibtui.clean.charfix import fix_controls, fix_entities, fix_mojibake, fix_spaces
 from idlibtui.clean.edits import Edit, EditText
 from idlibtui.clean.html import html_document, stray_tags
-from idlibtui.clean.structure import Info, inline_debris, kind_at, structure, unwrap_lines
+from idlibtui.clean.structure import (
+    _LEADING_DATE,
+    Info,
+    inline_debris,
+    kind_at,
+    structure,
+    unwrap_lines,
+)
 from idlibtui.model import Article, Block, BlockKind
 
 CLEANER_VERSION = "2"
@@ -85,7 +92,9 @@ def _clean(raw: str, *, path: str, article_id: str, encoding: str, is_html: bool
         fix_spaces(doc)
         # Whole-line removals leave the other lines as they were; cutting text out of a line
         # (a dateline, a leading date) can expose more debris, so only then look again.
-        if doc.text == before or not any(r.note in _EXPOSING for r in doc.repairs[done:]):
+        if doc.text == before or not (
+            any(r.note in _EXPOSING for r in doc.repairs[done:]) or _LEADING_DATE.match(doc.text)
+        ):
             break
     doc.sub(_BLOCK_BREAK, "\n\n", "space", "paragraph break")
     text = doc.text

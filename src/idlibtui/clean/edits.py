@@ -156,19 +156,16 @@ class EditText:
             while current is not None:
                 a, L = pos, length(current)
                 b = a + L
-                if S < E:
-                    involved = (a < E and b > S) or (L == 0 and S < a < E)
-                else:
-                    involved = a < S < b
+                involved = ((a < E and b > S) or (L == 0 and S < a < E)) if S < E else a < S < b
                 if not involved:
                     break
                 rs, re_, txt = current
                 if txt is None:
                     if first:
                         rstart = rs + max(0, S - a)
-                        if S > a:
+                        if a < S:
                             out.append([rs, rs + (S - a), None])
-                    if E < b:
+                    if b > E:
                         rend = rs + (E - a)
                         current = [rend, re_, None]  # the rest stays for what follows
                         pos = E
