@@ -182,7 +182,7 @@ def test_html_document_fixture() -> None:
 def test_leading_date_metadata_and_doubled_initials() -> None:
     article = clean(
         "date 2020-03-05 Fighting resumed near Saraqeb, aAccording to monitors.\n\n"
-        "tThe ceasefire collapsed within hours. Officials said so."
+        "tThe ceasefire collapsed within hours. OOfficials said so."
     )
     assert article.date == dt.date(2020, 3, 5) and not article.date_inferred
     assert article.text == (

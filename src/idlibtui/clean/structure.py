@@ -8,8 +8,14 @@ Each non-empty line of the repaired text is a candidate block. Lines are classif
 3. the title: a headline-shaped first line (short, no closing full stop) followed by body text;
 4. related-article headlines versus subheadings (both are short lines with no full stop):
 
-   - at the end of the article a run of such lines (and short one-line "teaser" sentences
-     sandwiched between them) is a block of related links: a subheading is never the last thing;
+   - at the end of the article a run of such lines, together with "teasers" (a related story's
+     headline and dek: two or three sentences of at most ten words, or a short question), is a
+     block of related links: a subheading is never the last thing. One short line followed by
+     one short non-question paragraph stays (a subheading and its paragraph); a lone closing
+     sentence stays; nothing is removed if no body paragraph would be left;
+   - after a "Read more:" / "Related Topics" line, the headline-shaped lines that follow are
+     related links wherever they sit;
+   - a short question ("What is at stake?") followed by body is a subheading, never dropped;
    - mid-text each candidate gets a score; related if the score reaches 2:
      +2 the outlet's template inserts related links (``related_links`` in ``outlets.json``),
      +1 eight or more words, +1 more for twelve or more (subheadings are short),
@@ -718,7 +724,7 @@ def _classify_blocks(
 # Inline debris inside kept paragraphs
 # --------------------------------------------------------------------------------------------
 
-_DOUBLED_INITIAL = re.compile(r"\b([a-z])([A-Z])(?=[a-z]{2,})")
+_DOUBLED_INITIAL = re.compile(r"\b([a-zA-Z])([A-Z])(?=[a-z]{2,})")
 _ABBREV = frozenset(
     [
         "mr",
@@ -785,8 +791,10 @@ _TRAILING_FRAGMENT = re.compile(
 
 
 def _doubled(m: re.Match[str], text: str) -> str | None:
-    if m.group(1) != m.group(2).lower():
+    if m.group(1).lower() != m.group(2).lower():
         return None
+    if m.group(1).isupper():  # "TThe" → "The"
+        return m.group(2)
     i = m.start()
     if i and text[i - 1] in "'’":
         return None
