@@ -91,6 +91,8 @@ def test_text_that_must_survive_untouched(text: str) -> None:
         ("The cafÃ© in MÃ¼nster.", "The café in Münster."),
         ("ÃƒÂ¼ber-double ErdoÃ„Å¸an.", "über-double Erdoğan."),
         ("Ø¨Ø´Ø§Ø± Ø§Ù„Ø£Ø³Ø¯ said.", "بشار الأسد said."),
+        ("KÄ±lÄ±Ã§daroÄŸlu visited Å\x9eanlÄ±urfa.", "Kılıçdaroğlu visited Şanlıurfa."),
+        ("TurkeyÃ¢â‚¬â„¢s plan, 3Â million people.", "Turkey’s plan, 3 million people."),
     ],
 )
 def test_mojibake_repaired(raw: str, expected: str) -> None:

@@ -188,7 +188,7 @@ def _ftfy_fix(line: str) -> str:
 def fix_mojibake(doc: EditText) -> None:
     """ftfy on suspicious lines (only those), then our own table for short words ftfy misses."""
     text = doc.text
-    if _LEADS.isdisjoint(set(text)) or not _SUSPECT.search(text):
+    if _LEADS.isdisjoint(set(text)) or not (_SUSPECT.search(text) or "\u00c2" in text):
         return
     edits: list[Edit] = []
     pos = 0
@@ -202,12 +202,17 @@ def fix_mojibake(doc: EditText) -> None:
                 edits.extend(_diff_edits(line, fixed, pos))
         pos += len(line) + 1
     doc.apply(edits)
+    # "Â" left in front of a space: the first byte of a no-break space read as cp1252.
+    doc.sub(_STRAY_A_CIRC, "", "mojibake", "Â before a space (no-break space read as cp1252)")
     pattern, table = _own_table()
     for _ in range(3):  # double mojibake unwinds one layer per round
         if not _SUSPECT.search(doc.text):
             break
         if not doc.sub(pattern, lambda m: table[m.group(0)], "mojibake", _mojibake_note):
             break
+
+
+_STRAY_A_CIRC = re.compile("(?<![A-Za-z\u00c0-\u024f])\u00c2(?=[ \u00a0])")
 
 
 def _mojibake_note(m: re.Match[str]) -> str:
