@@ -66,6 +66,19 @@ async def settle(pilot, rounds: int = 50) -> None:
             return
 
 
+async def wait_until(pilot, condition, rounds: int = 400) -> bool:
+    """Pump the app until ``condition()`` holds (a loaded CI machine is slower than a laptop).
+
+    Bounded by ``rounds`` pauses, not by wall time; returns whether the condition came true.
+    """
+    for _ in range(rounds):
+        if condition():
+            return True
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.01)
+    return condition()
+
+
 def screen_text(app) -> str:
     """What the terminal shows now, as plain text lines."""
     strips = app.screen._compositor.render_strips()

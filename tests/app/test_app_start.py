@@ -11,7 +11,7 @@ from idlibtui.tui.app import IdlibApp
 from idlibtui.tui.screens.indexing import IndexingScreen, NoCorpusScreen
 from idlibtui.tui.screens.search import SearchScreen
 from idlibtui.tui.widgets.results import ResultsList
-from tests.app.conftest import screen_text, settle
+from tests.app.conftest import screen_text, settle, wait_until
 
 
 async def test_fresh_index_is_built_with_visible_progress_then_search(
@@ -93,7 +93,7 @@ async def test_empty_corpus_says_how_to_point_at_one(tmp_path: Path) -> None:
     app = IdlibApp(Settings(empty, tmp_path / "index", tmp_path / "c.toml"))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert isinstance(app.screen, NoCorpusScreen)
+        assert await wait_until(pilot, lambda: isinstance(app.screen, NoCorpusScreen))
         text = screen_text(app)
         assert "The corpus folder has no files in it" in text
         for way in ("--corpus", "IDLIBTUI_CORPUS", "config.toml"):
@@ -102,7 +102,7 @@ async def test_empty_corpus_says_how_to_point_at_one(tmp_path: Path) -> None:
         (empty / "one.txt").write_text("Shelling in Idlib\n\nShelling hit Idlib on Monday.\n")
         await pilot.press("r")
         await settle(pilot, rounds=200)
-        assert not isinstance(app.screen, NoCorpusScreen)
+        assert await wait_until(pilot, lambda: not isinstance(app.screen, NoCorpusScreen))
 
 
 async def test_missing_corpus_says_so(tmp_path: Path) -> None:
@@ -216,5 +216,6 @@ async def test_rebuild_from_the_palette_command(corpus_copy: Path, tmp_path: Pat
         await pilot.pause()
         assert isinstance(app.screen, IndexingScreen) and app.screen.rebuild
         await settle(pilot, rounds=200)
-        assert app.screen is search
-        assert len(search.query_one(ResultsList).hits) == 4
+        assert await wait_until(pilot, lambda: app.screen is search)
+        results = search.query_one(ResultsList)
+        assert await wait_until(pilot, lambda: len(results.hits) == 4), len(results.hits)
