@@ -566,3 +566,9 @@ def test_acronyms_are_not_datelines() -> None:
     article = clean(text)
     assert article.dateline == ""
     assert article.text == text
+
+
+def test_inline_published_date_and_capitalised_leftovers() -> None:
+    article = clean(f"Published December 28, 2019 {BODY}\n\nHe left the city, he said. Additional.")
+    assert article.date == dt.date(2019, 12, 28) and not article.date_inferred
+    assert texts(article) == [BODY, "He left the city, he said."]

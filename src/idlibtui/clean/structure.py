@@ -126,6 +126,15 @@ def parse_date(text: str) -> dt.date | None:
 # Line patterns
 # --------------------------------------------------------------------------------------------
 
+_LEADING_PUBLISHED = re.compile(
+    r"\A\s*(?:(?:first\s+)?published|posted|updated)(?:\s+on)?\s*:?\s*(?P<date>"
+    + _MONTH_RE
+    + r"\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\s+"
+    + _MONTH_RE.replace("?P<month>", "?:")
+    + r",?\s+(?:19|20)\d\d)"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?[ \t]*(?:\n[ \t]*)?",
+    re.IGNORECASE,
+)
 _NOT_PLACES = frozenset(
     [
         "NATO",
@@ -454,7 +463,7 @@ def _typed_by_html(doc: EditText, line: _Line, info: Info) -> BlockKind | None:
 
 def structure(doc: EditText, info: Info) -> None:
     """Classify lines, drop boilerplate and metadata, repair inline debris, join blocks."""
-    m = _LEADING_DATE.match(doc.text)
+    m = _LEADING_DATE.match(doc.text) or _LEADING_PUBLISHED.match(doc.text)
     if m:
         d = parse_date(m.group("date"))
         if d is not None and info.date is None:
@@ -782,6 +791,11 @@ _ABBREV = frozenset(
     ]
 )
 # A short lower-case fragment after the paragraph's last full stop ("he said. additional.").
+_MT_WORD = re.compile(
+    r"(?<=[a-z0-9%)\"”’][.!?])[ ]+(?:Additional|Additionally|Translated|Translation|Continued"
+    r"|Cont|Ends|End|Update|Updated)[.:]?[ ]*$",
+    re.MULTILINE,
+)
 _FRAGMENT_QUICK = re.compile(r"[.!?] +[a-z]")
 _TRAILING_FRAGMENT = re.compile(
     r"(?<=\S)[.!?]"
@@ -870,6 +884,7 @@ def inline_debris(doc: EditText) -> None:
             "debris",
             "orphan closing quote",
         )
+    doc.sub(_MT_WORD, "", "debris", "machine-translation leftover")
     # Each removal shortens the text, so this ends; "x. a. b." loses both fragments.
     while _FRAGMENT_QUICK.search(doc.text) and doc.sub(
         _TRAILING_FRAGMENT, fragment, "debris", "machine-translation leftover"
