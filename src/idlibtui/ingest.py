@@ -42,9 +42,18 @@ class RawDocument:
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode file bytes: UTF-8 (with or without BOM), else cp1252.
 
-    Returns ``(text, encoding)`` with encoding ``"utf-8"``, ``"utf-8-sig"`` or ``"cp1252"``.
+    Returns ``(text, encoding)`` with encoding ``"utf-8"``, ``"utf-8-sig"`` or ``"cp1252"``
+    (``"utf-16"`` for the rare file that starts with a UTF-16 byte-order mark).
     Raises ``ValueError("binary file …")`` for data that is not text.
     """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with a BOM (Windows exports)
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+        else:
+            if not _looks_binary(text):
+                return text, "utf-16"
     if b"\x00" in data:
         raise ValueError("binary file (NUL bytes)")
     if data.startswith(_BOM):

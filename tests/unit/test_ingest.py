@@ -176,3 +176,9 @@ def test_permission_denied_is_reported(tmp_path: Path, monkeypatch: pytest.Monke
     result = read_document(path)
     assert isinstance(result, IngestProblem)
     assert result.reason == "cannot read: Permission denied"
+
+
+def test_decode_utf16_with_bom() -> None:
+    text, encoding = decode_bytes("\ufeffErdoğan in İstanbul".encode("utf-16"))
+    assert encoding == "utf-16"
+    assert text.lstrip("\ufeff") == "Erdoğan in İstanbul"
