@@ -572,3 +572,11 @@ def test_inline_published_date_and_capitalised_leftovers() -> None:
     article = clean(f"Published December 28, 2019 {BODY}\n\nHe left the city, he said. Additional.")
     assert article.date == dt.date(2019, 12, 28) and not article.date_inferred
     assert texts(article) == [BODY, "He left the city, he said."]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.iterdir()))
+def test_fixtures_are_idempotent_with_the_same_blocks(name: str) -> None:
+    first = clean((DATA / name).read_text("utf-8"), is_html=name.endswith(".html"))
+    again = clean(first.text)
+    assert again.text == first.text
+    assert kinds(again) == kinds(first)

@@ -830,13 +830,6 @@ def _line_bounds(m: re.Match[str]) -> tuple[int, int]:
 
 
 def inline_debris(doc: EditText) -> None:
-    text = doc.text
-    doc.sub(
-        _DOUBLED_INITIAL,
-        lambda m: _doubled(m, text),
-        "debris",
-        lambda m: f"doubled initial {m.group(0)}",
-    )
 
     def fragment(m: re.Match[str]) -> str | None:
         text = m.string
@@ -876,6 +869,13 @@ def inline_debris(doc: EditText) -> None:
                     )
         pos += len(line) + 1
     doc.apply(edits)
+    text = doc.text
+    doc.sub(
+        _DOUBLED_INITIAL,
+        lambda m: _doubled(m, text),
+        "debris",
+        lambda m: f"doubled initial {m.group(0)}",
+    )
     # A straight quote left alone at the end of a line with an odd number of them.
     if '"' in doc.text:
         doc.sub(
