@@ -299,3 +299,14 @@ async def test_y_copies_the_highlighted_result(make_app) -> None:
         await pilot.press("y")
         hit = results.current_hit
         assert hit.title in app.clipboard and hit.path in app.clipboard
+
+
+async def test_slash_in_an_empty_query_box_is_not_typed(make_app) -> None:
+    """`/` focuses the search box; in an already focused, empty box it types nothing."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        box = app.screen.query_one("#query", Input)
+        box.focus()
+        await pilot.press("slash", "i", "d", "l", "i", "b", "slash")
+        assert box.value == "idlib/"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -47,6 +47,14 @@ class QueryInput(Input):
 
     def validate_value(self, value: str) -> str:
         return printable(value)
+
+    async def _on_key(self, event: events.Key) -> None:
+        """`/` means "search" everywhere: typed into an empty box it only focuses it."""
+        if event.character == "/" and not self.value:
+            event.stop()
+            event.prevent_default()
+            return
+        await super()._on_key(event)
 
 
 class SearchScreen(Screen):
