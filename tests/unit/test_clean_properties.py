@@ -70,7 +70,10 @@ DAMAGE = [
 words = st.sampled_from(DAMAGE) | st.text(alphabet="abcdeABC .,", min_size=1, max_size=8)
 damaged = st.lists(words, max_size=40).map("".join)
 anything = st.text(max_size=300)
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+# Derandomized: the same examples every run, so the suite never flakes (explore more by hand).
+SETTINGS = settings(
+    max_examples=300, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck)
+)
 
 
 def _controls(text: str) -> list[str]:

@@ -20,6 +20,7 @@ from idlibtui.clean.structure import (
     Info,
     inline_debris,
     kind_at,
+    positional_pending,
     structure,
     unwrap_lines,
 )
@@ -93,7 +94,9 @@ def _clean(raw: str, *, path: str, article_id: str, encoding: str, is_html: bool
         # Whole-line removals leave the other lines as they were; cutting text out of a line
         # (a dateline, a leading date) can expose more debris, so only then look again.
         if doc.text == before or not (
-            any(r.note in _EXPOSING for r in doc.repairs[done:]) or _LEADING_DATE.match(doc.text)
+            any(r.note in _EXPOSING for r in doc.repairs[done:])
+            or _LEADING_DATE.match(doc.text)
+            or positional_pending(doc.text)
         ):
             break
     doc.sub(_BLOCK_BREAK, "\n\n", "space", "paragraph break")

@@ -513,7 +513,6 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
     credit_idx: list[int] = []
     for i, ln in enumerate(lines):
         s = ln.text
-        top = i < 4
         if len(s) >= 500:
             continue  # no boilerplate line is this long
         if not any(ch.isalnum() for ch in s):
@@ -523,21 +522,9 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
             ln.drop = ("boilerplate", "share buttons")
             continue
         o = outlets.masthead(s) if len(s) <= 200 else None
-        if o is None and (i < 2 or i >= n - 1) and len(s) <= 60 and n > 2:
-            o = outlets.lookup(re.sub(r"\s*[|:–—-]\s*(?:home|news|world|english)?\s*$", "", s))
-            if o is not None and len(o.name) <= 3 and s.strip() != o.name:
-                o = None
         if o is not None:
             ln.drop = ("boilerplate", "masthead")
             info.set_source(o.name, f"masthead: {s}")
-            continue
-        m = _SOURCE_LINE.match(s)
-        if m and (i >= n - 6 or top):
-            name = m.group("name").strip()
-            found = outlets.lookup(name)
-            ln.drop = ("metadata", "source trailer")
-            if found is not None or not _GENERIC_SOURCE.match(name):
-                info.set_source(found.name if found else name, f"trailer: {s}")
             continue
         if _COPYRIGHT.match(s) and len(s) < 200:
             rest = re.sub(r"^(?:©|\(c\)|copyright|\s)+", "", s, flags=re.IGNORECASE)
@@ -586,32 +573,6 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
                         break
                     lines[k].drop = ("boilerplate", "related-article links")
             continue
-        if top or i >= n - 2:
-            if _BYLINE.match(s) and len(s.split()) <= 16 and not s.endswith("."):
-                ln.drop = ("metadata", "byline")
-                who = re.sub(r"^(?:by|written by|words by)\s+", "", s, flags=re.IGNORECASE)
-                agency = outlets.lookup(
-                    re.sub(r"\s+(?:staff|reporters?|correspondents?)$", "", who, flags=re.I)
-                )
-                if agency is not None:
-                    info.set_source(agency.name, f"byline: {s}")
-                d = parse_date(s)
-                if d and info.date is None:
-                    info.date, info.date_evidence = d, f"stated: {s}"
-                continue
-            m = _PUBLISHED.match(s)
-            if m:
-                d = parse_date(m.group("rest"))
-                if d is not None:
-                    ln.drop = ("metadata", "publication date")
-                    if info.date is None:
-                        info.date, info.date_evidence = d, f"stated: {s}"
-                    continue
-            if len(s.split()) <= 6 and parse_date(s) is not None and not s.endswith("."):
-                ln.drop = ("metadata", "date line")
-                if info.date is None:
-                    info.date, info.date_evidence = parse_date(s), f"stated: {s}"
-                continue
     # Captions sitting next to a credit line: the line after it, and a line before it that
     # repeats the caption's opening words (an image's short title).
     for i in credit_idx:
@@ -631,6 +592,68 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
                 lines[before].drop = ("boilerplate", "photo caption")
                 if not after_is_caption and len(lines[after].text.split()) <= 40:
                     lines[after].drop = ("boilerplate", "photo caption")
+    _classify_positional(lines, info)
+
+
+def _positional(ln: _Line, rank: int, kept: int, info: Info) -> bool:
+    """Rules that depend on where a line sits among the lines still kept (top or bottom)."""
+    s = ln.text
+    top = rank < 4
+    if (rank < 2 or rank >= kept - 1) and len(s) <= 60 and kept > 2:
+        o = outlets.lookup(re.sub(r"\s*[|:–—-]\s*(?:home|news|world|english)?\s*$", "", s))
+        if o is not None and not (len(o.name) <= 3 and s.strip() != o.name):
+            ln.drop = ("boilerplate", "masthead")
+            info.set_source(o.name, f"masthead: {s}")
+            return True
+    m = _SOURCE_LINE.match(s)
+    if m and (rank >= kept - 6 or top):
+        name = m.group("name").strip()
+        found = outlets.lookup(name)
+        ln.drop = ("metadata", "source trailer")
+        if found is not None or not _GENERIC_SOURCE.match(name):
+            info.set_source(found.name if found else name, f"trailer: {s}")
+        return True
+    if not (top or rank >= kept - 2):
+        return False
+    if _BYLINE.match(s) and len(s.split()) <= 16 and not s.endswith("."):
+        ln.drop = ("metadata", "byline")
+        who = re.sub(r"^(?:by|written by|words by)\s+", "", s, flags=re.IGNORECASE)
+        agency = outlets.lookup(
+            re.sub(r"\s+(?:staff|reporters?|correspondents?)$", "", who, flags=re.I)
+        )
+        if agency is not None:
+            info.set_source(agency.name, f"byline: {s}")
+        d = parse_date(s)
+        if d and info.date is None:
+            info.date, info.date_evidence = d, f"stated: {s}"
+        return True
+    m = _PUBLISHED.match(s)
+    if m:
+        d = parse_date(m.group("rest"))
+        if d is not None:
+            ln.drop = ("metadata", "publication date")
+            if info.date is None:
+                info.date, info.date_evidence = d, f"stated: {s}"
+            return True
+    if len(s.split()) <= 6 and not s.endswith("."):
+        d = parse_date(s)
+        if d is not None:
+            ln.drop = ("metadata", "date line")
+            if info.date is None:
+                info.date, info.date_evidence = d, f"stated: {s}"
+            return True
+    return False
+
+
+def _classify_positional(lines: list[_Line], info: Info) -> None:
+    """Apply :func:`_positional` until nothing changes, ranking lines among those still kept,
+    so that cleaning the cleaned text again finds the same top and bottom."""
+    for _ in range(200):
+        kept = [ln for ln in lines if ln.drop is None]
+        m = len(kept)
+        window = [*range(min(4, m)), *range(max(4, m - 6), m)]
+        if not any(len(kept[r].text) < 500 and _positional(kept[r], r, m, info) for r in window):
+            return
 
 
 def _classify_blocks(
@@ -931,3 +954,13 @@ def unwrap_lines(doc: EditText) -> None:
             continue
         edits.append(Edit(end, end + 1, " ", "space", "hard line wrap"))
     doc.apply(edits)
+
+
+def positional_pending(text: str) -> bool:
+    """Whether a top/bottom rule would still remove a line of ``text`` (a cheap dry run), e.g.
+    after a related link at the very end was dropped and a date line became the last-but-one."""
+    lines = _lines(text)
+    m = len(lines)
+    window = [*range(min(4, m)), *range(max(4, m - 6), m)]
+    scratch = Info()
+    return any(len(lines[r].text) < 500 and _positional(lines[r], r, m, scratch) for r in window)
