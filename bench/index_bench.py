@@ -62,6 +62,14 @@ def _failed(m: Measured) -> str:
     return f"exit {m.returncode}: {tail[:160]}"
 
 
+def _updated_count(summary: str) -> int | None:
+    """How many files the index command re-processed, from its closing summary."""
+    import re
+
+    found = re.search(r"(\d+) added, (\d+) updated", summary)
+    return int(found.group(1)) + int(found.group(2)) if found else None
+
+
 def available() -> str | None:
     """None when the index command exists, else why not."""
     try:
@@ -123,6 +131,18 @@ def bench_size(size: int, seed: int, rows: list[Row]) -> Built | None:
             os.utime(p, ns=(st.st_atime_ns, st.st_mtime_ns))
     if u.returncode != 0:
         rows.append(unavailable(SECTION, f"update 1% {label}", _failed(u)))
+        return built
+    redone = _updated_count(u.stdout + u.stderr)
+    if redone is not None and redone > 2 * len(changed) + 5:
+        rows.append(
+            unavailable(
+                SECTION,
+                f"update 1% {label}",
+                f"the update re-processed {redone} files for {len(changed)} changed: the pipeline "
+                "version changed during the run (code edited meanwhile), so this was a rebuild",
+            )
+        )
+        run_index(corpus, index)
         return built
     share = 100 * u.seconds / m.seconds
     rows += [
