@@ -101,6 +101,7 @@ class Article:
     blocks: tuple[Block, ...]
     title: str = ""
     source: str = ""
+    source_evidence: str = ""
     date: dt.date | None = None
     date_inferred: bool = False
     date_evidence: str = ""

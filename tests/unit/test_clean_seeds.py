@@ -125,8 +125,10 @@ def test_subheadings_kept(seeds: dict[str, Article]) -> None:
 def test_outlets(seeds: dict[str, Article]) -> None:
     assert seeds["002"].source == "TRT World"
     assert seeds["004"].source == "The Washington Post"
-    # "told Al Jazeera" and "told AFP news agency" alone are not evidence of the outlet.
-    assert seeds["000"].source == ""
+    # "Kreimesh told Al Jazeera" is the outlet's own interview; "told AFP news agency" is not.
+    assert seeds["000"].source == "Al Jazeera"
+    assert "told Al Jazeera" in seeds["000"].source_evidence
+    assert seeds["001"].source == ""  # names no outlet: none is invented
 
 
 def test_stated_dates(seeds: dict[str, Article]) -> None:

@@ -26,7 +26,7 @@ from idlibtui.clean.structure import (
 )
 from idlibtui.model import Article, Block, BlockKind
 
-CLEANER_VERSION = "2"
+CLEANER_VERSION = "3"
 
 __all__ = ["CLEANER_VERSION", "clean_document", "derive_title"]
 
@@ -137,6 +137,10 @@ def _article(doc: EditText, info: Info, *, path: str, article_id: str, encoding:
         title = info.title
     else:
         title = derive_title(text)
+    if not info.source and text:
+        from idlibtui.clean.outlets import interview_outlet
+
+        info.set_source(*interview_outlet(text))
     date, evidence, inferred = info.date, info.date_evidence, False
     if date is None and text:
         try:
@@ -158,6 +162,7 @@ def _article(doc: EditText, info: Info, *, path: str, article_id: str, encoding:
         blocks=tuple(blocks),
         title=printable(title).strip(),
         source=printable(info.source).strip(),
+        source_evidence=printable(info.source_evidence).strip(),
         date=date,
         date_inferred=inferred,
         date_evidence=printable(evidence).strip(),

@@ -89,3 +89,39 @@ def by_dateline_tag(tag: str) -> Outlet | None:
         if tag in o.dateline_tags:
             return o
     return None
+
+
+# "X told Al Jazeera", "said in an interview with The Washington Post", "speaking to CNN".
+_INTERVIEW = re.compile(
+    r"\b(?:told|said to|in an interview with|speaking to|spoke to)\s+"
+    r"((?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+)?[A-Z][\w'’.&-]*){0,4})"
+    r"(\s+news\s+agency|\s+agency)?"
+)
+#: Agencies are quoted by everyone ("told AFP news agency"): naming one is no evidence of outlet.
+_AGENCIES = frozenset(
+    {"Agence France-Presse", "Reuters", "Associated Press", "Anadolu Agency", "Xinhua", "SANA"}
+)
+
+
+def interview_outlet(text: str) -> tuple[str, str]:
+    """The outlet an article's own interviews were given to, and the words that show it.
+
+    Outlets write "Kreimesh told Al Jazeera" about their own reporting. Only one non-agency outlet
+    may be named that way (two or more is a roundup quoting others, and no evidence).
+    """
+    found: dict[str, str] = {}
+    for match in _INTERVIEW.finditer(text):
+        if match.group(2):
+            continue
+        words = match.group(1).split()
+        # the longest leading run of words that names a known outlet ("Al Jazeera on Monday")
+        for n in range(len(words), 0, -1):
+            outlet = lookup(" ".join(words[:n]))
+            if outlet is not None:
+                if outlet.name not in _AGENCIES:
+                    found.setdefault(outlet.name, match.group(0)[: match.end(1) - match.start()])
+                break
+    if len(found) != 1:
+        return "", ""
+    name, words = next(iter(found.items()))
+    return name, f"interview given to it: “{words}”"
