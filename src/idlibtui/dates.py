@@ -655,3 +655,17 @@ def infer_article_date(text: str) -> tuple[dt.date | None, str]:
         evidence.append(f"later mention without a year: {' '.join(pushed_text.split())}")
         best = pushed
     return best, "; ".join(evidence) + f"; estimated {best.isoformat()}"
+
+
+def as_date(value: object) -> dt.date | None:
+    """A stored date in any of the forms the index and JSON give back (date, datetime, ISO)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from idlibtui.dates import as_date
 from idlibtui.model import Figure
 
 _FIELDS = {f.name for f in dataclasses.fields(Figure)}
@@ -132,19 +133,6 @@ def what_matches(what: str, wanted: str) -> bool:
     return True
 
 
-def _to_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
-
-
 _PERIOD_START = re.compile(r"\b(?:since|from|after|starting|beginning)\s+(?:the\s+)?$", re.I)
 
 
@@ -152,7 +140,7 @@ def rows_for_document(doc: dict[str, Any], *, what: str | None = None,
                       include_dates: bool = False) -> Iterator[FigureRow]:  # fmt: skip
     text = doc.get("text") or ""
     figures = figures_from_json(doc.get("figures") or [])
-    article_date = _to_date(doc.get("date"))
+    article_date = as_date(doc.get("date"))
     dates_by_sentence: dict[int, Figure] = {}
     for f in figures:
         if f.kind == "date" and f.date is not None and not (f.unit == "year" and not f.inferred):

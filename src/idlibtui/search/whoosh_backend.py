@@ -18,6 +18,7 @@ from whoosh import index as windex
 from whoosh import query as wq
 from whoosh import scoring
 
+from idlibtui.dates import as_date
 from idlibtui.model import Hit, QueryError, SearchResults
 from idlibtui.search import query as q
 from idlibtui.search.backend import IndexMissing, IndexUnavailable
@@ -40,14 +41,6 @@ def index_exists(index_dir: Path) -> bool:
 
 def other_index_exists(index_dir: Path) -> bool:
     return index_dir.is_dir() and any(index_dir.glob("_*.toc"))
-
-
-def _to_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return None
 
 
 class _Column:
@@ -343,7 +336,7 @@ class WhooshIndex:
                         path=stored.get("path", ""),
                         title=stored.get("title", ""),
                         source=stored.get("source", ""),
-                        date=_to_date(stored.get("date")),
+                        date=as_date(stored.get("date")),
                         score=score,
                         snippet=snippet,
                         snippet_hits=snippet_hits,
@@ -504,7 +497,7 @@ class WhooshIndex:
             _Column(reader, "figures_col", b""),
         )
         doc = dict(stored)
-        doc["date"] = _to_date(doc.get("date"))
+        doc["date"] = as_date(doc.get("date"))
         raw_text = text_col[docnum]
         doc["text"] = raw_text.decode("utf-8") if raw_text else ""
         raw_figs = figures_col[docnum]
@@ -556,7 +549,7 @@ class WhooshIndex:
                         fields.get("id", ""),
                         fields.get("title", ""),
                         fields.get("source", ""),
-                        _to_date(fields.get("date")),
+                        as_date(fields.get("date")),
                     )
                 )
             out.sort(key=lambda r: (r[1].lower(), r[0]))

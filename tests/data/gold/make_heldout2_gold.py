@@ -4,8 +4,7 @@ once on the first one, and scored before any change prompted by it (the blind nu
 closing note). Same format as heldout.json. Run: python tests/data/gold/make_heldout2_gold.py
 """
 
-import json
-from pathlib import Path
+from goldkit import write_gold
 
 P, L, OG, G = "PERSON", "PLACE", "ORG", "GROUP"
 
@@ -143,31 +142,7 @@ DOCS = [
 
 
 def main() -> None:
-    out = []
-    for doc in DOCS:
-        out.append(
-            {
-                "id": doc["id"],
-                "article_date": doc["article_date"],
-                "text": doc["text"],
-                "figures": [
-                    dict(
-                        zip(
-                            ("text", "occurrence", "kind", "value", "what", "qualifier", "date"),
-                            f,
-                            strict=True,
-                        )
-                    )
-                    for f in doc["figures"]
-                ],
-                "entities": [
-                    dict(zip(("text", "type", "canonical", "count"), e, strict=True))
-                    for e in doc["entities"]
-                ],
-            }
-        )
-    path = Path(__file__).with_name("heldout2.json")
-    path.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_gold(DOCS, "heldout2.json")
 
 
 if __name__ == "__main__":

@@ -7,8 +7,7 @@ are. Written and annotated before the annotators were scored on it. Same format 
 with the text inline. Run: python tests/data/gold/make_heldout_gold.py
 """
 
-import json
-from pathlib import Path
+from goldkit import write_gold
 
 P, L, OG, G = "PERSON", "PLACE", "ORG", "GROUP"
 
@@ -170,31 +169,7 @@ DOCS = [
 
 
 def main() -> None:
-    out = []
-    for doc in DOCS:
-        out.append(
-            {
-                "id": doc["id"],
-                "article_date": doc["article_date"],
-                "text": doc["text"],
-                "figures": [
-                    dict(
-                        zip(
-                            ("text", "occurrence", "kind", "value", "what", "qualifier", "date"),
-                            f,
-                            strict=True,
-                        )
-                    )
-                    for f in doc["figures"]
-                ],
-                "entities": [
-                    dict(zip(("text", "type", "canonical", "count"), e, strict=True))
-                    for e in doc["entities"]
-                ],
-            }
-        )
-    path = Path(__file__).with_name("heldout.json")
-    path.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_gold(DOCS, "heldout.json")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from idlibtui.dates import as_date
 from idlibtui.tui.screens.reader import safe
 
 
@@ -36,19 +37,6 @@ class Claim:
     article_id: str
     path: str
     inferred: bool = False
-
-
-def _as_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
 
 
 def claims_from_index(index: Any, what: str) -> list[Claim]:
@@ -66,7 +54,7 @@ def claims_from_index(index: Any, what: str) -> list[Claim]:
             sentence = text[start:end] if end > start else figure.get("text", "")
             claims.append(
                 Claim(
-                    _as_date(figure.get("date")) or _as_date(doc.get("date")),
+                    as_date(figure.get("date")) or as_date(doc.get("date")),
                     str(doc.get("source", "") or ""),
                     str(figure.get("text", "")),
                     str(figure.get("qualifier", "") or ""),
