@@ -7,10 +7,11 @@ change of it makes the index rebuild.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from pathlib import Path
 
-from idlibtui.annotate import ANNOTATOR_VERSION, annotate
+from idlibtui.annotate import ANNOTATOR_VERSION, Corrections, annotate, load_corrections
 from idlibtui.clean import CLEANER_VERSION, clean_document
 from idlibtui.ingest import RawDocument, read_document
 from idlibtui.model import Article, IngestProblem
@@ -32,8 +33,27 @@ def relative_to_corpus(path: Path, corpus: Path | None) -> str:
     return path.as_posix()
 
 
+def apply_metadata_corrections(article: Article, corrections: Corrections | None) -> Article:
+    """The article with the date, outlet and title its ``[article."<path>"]`` section sets."""
+    override = corrections.article_override(article.path, article.id) if corrections else None
+    if override is None:
+        return article
+    evidence = f"set in the corrections file {corrections.path}"
+    changes: dict = {}
+    if override.date is not None:
+        changes.update(date=override.date, date_inferred=False, date_evidence=evidence)
+    if override.source:
+        changes.update(source=override.source, source_evidence=evidence)
+    if override.title:
+        changes["title"] = override.title
+    return dataclasses.replace(article, **changes)
+
+
 def process_document(doc: RawDocument, relative_path: str, *, corrections=None) -> Article:
-    """Clean and annotate an already-read document."""
+    """Clean and annotate an already-read document. ``corrections`` (a loaded ``Corrections``
+    or a path to the file) fixes entities and, before annotation, the article's metadata."""
+    if corrections is not None and not isinstance(corrections, Corrections):
+        corrections = load_corrections(corrections)
     article = clean_document(
         doc.text,
         path=relative_path,
@@ -41,6 +61,7 @@ def process_document(doc: RawDocument, relative_path: str, *, corrections=None) 
         encoding=doc.encoding,
         is_html=doc.is_html,
     )
+    article = apply_metadata_corrections(article, corrections)
     return annotate(article, corrections=corrections)
 
 

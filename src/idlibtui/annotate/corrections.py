@@ -1,4 +1,5 @@
-"""User corrections to the entity annotator: fix a wrong entity without touching code.
+"""User corrections: fix a wrong entity, or an article's date, outlet or title, without
+touching code or the corpus files.
 
 The file is TOML (its path comes from ``Settings.corrections``: the ``--corrections`` flag,
 ``IDLIBTUI_CORRECTIONS``, the ``corrections`` key of the config file, or
@@ -29,6 +30,16 @@ optional; top-level keys (``suppress``) must come before the first ``[table]``::
     [rename]
     "Maarat al-Numan" = "Maʿarrat al-Nuʿmān"
 
+    # An article's metadata, when the cleaner got it wrong or the file has none. The key is the
+    # corpus-relative path (as the index and the app show it) or the article id. Any of the
+    # three keys may be left out. The pipeline applies this after cleaning and before
+    # annotation, so "on Monday" and "last week" resolve against the date set here, the date
+    # no longer counts as inferred, and its evidence names this file.
+    [article."001_a27e626ff12f024e.txt"]
+    date = 2020-02-11            # a TOML date, or the same in quotes: "2020-02-11"
+    source = "Deutsche Welle"
+    title = "Turkey warns Syria after soldiers killed in Idlib"
+
 Matching ignores case, diacritics, apostrophes, hyphens and the al-/el-/an- article, so an
 alias needs listing only when its letters differ. A file that cannot be read raises
 ``CorrectionsError`` naming the file and the line.
@@ -36,8 +47,10 @@ alias needs listing only when its letters differ. A file that cannot be read rai
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +70,25 @@ class EntityEntry:
     aliases: tuple[str, ...] = ()
 
 
+ARTICLE_KEYS = ("date", "source", "title")
+
+
+@dataclass(frozen=True)
+class ArticleOverride:
+    """What an ``[article."<path or id>"]`` section sets; None or "" means keep the article's."""
+
+    date: dt.date | None = None
+    source: str = ""
+    title: str = ""
+
+
+def _article_key(key: str) -> str:
+    key = key.strip().replace("\\", "/")
+    while key.startswith("./"):
+        key = key[2:]
+    return key
+
+
 @dataclass(frozen=True)
 class Corrections:
     """A loaded corrections file; ``finder()`` compiles it over the shipped gazetteer once."""
@@ -66,11 +98,26 @@ class Corrections:
     merges: tuple[tuple[str, str], ...] = ()
     renames: tuple[tuple[str, str], ...] = ()
     suppress: tuple[str, ...] = ()
+    articles: tuple[tuple[str, ArticleOverride], ...] = ()
     _cache: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def empty(self) -> bool:
+        """No entity corrections (``articles`` do not change the entity finder)."""
         return not (self.entities or self.merges or self.renames or self.suppress)
+
+    def article_override(self, relative_path: str, article_id: str = "") -> ArticleOverride | None:
+        """The ``[article]`` section for this corpus-relative path (or, failing that, id)."""
+        if not self.articles:
+            return None
+        table = self._cache.get("articles")
+        if table is None:
+            table = dict(self.articles)
+            self._cache["articles"] = table
+        found = table.get(_article_key(relative_path))
+        if found is None and article_id:
+            found = table.get(article_id)
+        return found
 
     def finder(self) -> EntityFinder:
         cached = self._cache.get("finder")
@@ -91,11 +138,11 @@ class Corrections:
         return finder
 
 
-def _line_of(text: str, needle: str) -> int:
+def _line_of(text: str, needle: str, after: int = 1) -> int:
     for number, line in enumerate(text.splitlines(), 1):
-        if needle and needle in line:
+        if number >= after and needle and needle in line:
             return number
-    return 1
+    return after
 
 
 def parse_corrections(text: str, path: str = "<corrections>") -> Corrections:
@@ -107,10 +154,12 @@ def parse_corrections(text: str, path: str = "<corrections>") -> Corrections:
     def fail(message: str, needle: str) -> CorrectionsError:
         return CorrectionsError(f"{path}, line {_line_of(text, needle)}: {message}")
 
-    known = {"entity", "merge", "rename", "suppress"}
+    known = {"entity", "merge", "rename", "suppress", "article"}
     for key in data:
         if key not in known:
-            raise fail(f"unknown section {key!r} (expected entity, merge, rename, suppress)", key)
+            raise fail(
+                f"unknown section {key!r} (expected entity, merge, rename, suppress, article)", key
+            )
     entries: list[EntityEntry] = []
     raw_entities = data.get("entity", [])
     if not isinstance(raw_entities, list):
@@ -147,7 +196,77 @@ def parse_corrections(text: str, path: str = "<corrections>") -> Corrections:
         suppress = [suppress]
     if not isinstance(suppress, list) or not all(isinstance(s, str) for s in suppress):
         raise fail("suppress must be a list of names in quotes", "suppress")
-    return Corrections(path, tuple(entries), pairs("merge"), pairs("rename"), tuple(suppress))
+    return Corrections(
+        path,
+        tuple(entries),
+        pairs("merge"),
+        pairs("rename"),
+        tuple(suppress),
+        _articles(data.get("article", {}), text, path),
+    )
+
+
+def _articles(table: object, text: str, path: str) -> tuple[tuple[str, ArticleOverride], ...]:
+    """Validate the ``[article."<path>"]`` sections."""
+
+    def fail(message: str, needle: str, after: int = 1) -> CorrectionsError:
+        return CorrectionsError(f"{path}, line {_line_of(text, needle, after)}: {message}")
+
+    if not isinstance(table, dict):
+        raise fail('write one [article."<corpus path or id>"] table per article', "article")
+    out: dict[str, ArticleOverride] = {}
+    for raw_key, item in table.items():
+        key = _article_key(raw_key)
+        header = _line_of(text, raw_key) if raw_key else _line_of(text, "article")
+        if not key:
+            raise fail("[article] needs a corpus path or article id in quotes", "article")
+        if not isinstance(item, dict):
+            raise fail(f"[article.{raw_key!r}] must be a table of date, source, title", raw_key)
+        unknown = [k for k in item if k not in ARTICLE_KEYS]
+        if unknown:
+            raise fail(
+                f"article {raw_key!r}: unknown key {unknown[0]!r} (expected date, source, title)",
+                unknown[0],
+                header,
+            )
+        if not item:
+            raise fail(f"article {raw_key!r} sets nothing (expected date, source, title)", raw_key)
+        date = item.get("date")
+        if date is not None:
+            date = _parse_day(date)
+            if date is None:
+                raise fail(
+                    f"article {raw_key!r}: date must be a day like 2020-02-11, "
+                    f"not {item['date']!r}",
+                    "date",
+                    header,
+                )
+        fields = {}
+        for name in ("source", "title"):
+            value = item.get(name, "")
+            if not isinstance(value, str) or (name in item and not value.strip()):
+                raise fail(f"article {raw_key!r}: {name} must be text in quotes", name, header)
+            fields[name] = " ".join(value.split())
+        if key in out:
+            raise fail(f"article {raw_key!r} is corrected twice", raw_key)
+        out[key] = ArticleOverride(date, fields["source"], fields["title"])
+    return tuple(out.items())
+
+
+def _parse_day(value: object) -> dt.date | None:
+    """A TOML local date, or "YYYY-MM-DD" in quotes; anything else (a time, "Feb 11") is None."""
+    if isinstance(value, dt.datetime):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        value = value.strip()
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                return None
+    return None
 
 
 def corrections_fingerprint(path: str | os.PathLike[str] | None) -> str:

@@ -85,6 +85,10 @@ def run(args: argparse.Namespace, settings) -> int:
         "corrections": corrections_arg(settings),
         "workers": args.workers,
     }
+    if kwargs["corrections"]:  # a broken file: one clear line (exit 2), not every file skipped
+        from idlibtui.annotate import load_corrections
+
+        load_corrections(kwargs["corrections"])
     try:
         if mode == "json":
             report = update_index(corpus, index_dir, progress=emit_json, **kwargs)

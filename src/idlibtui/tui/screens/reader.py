@@ -49,7 +49,11 @@ def load(path: str | Path, settings: Any) -> Article | IngestProblem:
     corpus = getattr(settings, "corpus", None)
     file = resolve_path(path, settings)
     try:
-        return load_article(file, Path(corpus) if corpus else None)
+        return load_article(
+            file,
+            Path(corpus) if corpus else None,
+            corrections=getattr(settings, "corrections", None),
+        )
     except Exception as error:  # the reader says what went wrong instead of crashing
         return IngestProblem(str(path), f"{type(error).__name__}: {error}")
 
