@@ -211,3 +211,32 @@ def test_index_build_stores_the_corrected_dates(tmp_path: Path, corrections_file
     update_index(corpus, plain_dir, workers=1)
     plain = {hit.path for hit in search.open_index(plain_dir).search("date:2020-02").hits}
     assert LEFT not in plain  # without the file, 001's inferred date is December 2019
+
+
+# --- the other consumers: CLI commands and the app's reader/compare loader -------------------
+
+
+def test_show_clean_compare_and_the_app_reader_use_the_corrections(
+    corrections_file: Path, capsys, monkeypatch
+) -> None:
+    import json
+    import types
+
+    from idlibtui.cli.main import main
+    from idlibtui.tui.screens.reader import load
+
+    monkeypatch.chdir(ROOT)
+    flags = ["--corpus", str(CORPUS), "--corrections", str(corrections_file)]
+    assert main([*flags, "show", LEFT]) == 0
+    assert "date: 2020-02-11" in capsys.readouterr().out
+    assert main([*flags, "clean", "--json", str(CORPUS / RIGHT)]) == 0
+    cleaned = json.loads(capsys.readouterr().out)
+    assert (cleaned["date"], cleaned["date_inferred"]) == ("2020-02-04", False)
+    assert cleaned["source"] == "TRT World (corrected)"
+    assert main([*flags, "compare", "--json", LEFT, RIGHT]) == 0
+    compared = json.loads(capsys.readouterr().out)
+    assert compared["left"]["date"] == "2020-02-11" and not compared["left"]["date_inferred"]
+    assert compared["right"]["title"] == "Moscow lets Assad attack Idlib"
+    settings = types.SimpleNamespace(corpus=CORPUS, corrections=corrections_file)
+    article = load(LEFT, settings)  # what the reader and compare screens call
+    assert article.date == dt.date(2020, 2, 11) and not article.date_inferred
