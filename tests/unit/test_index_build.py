@@ -108,6 +108,100 @@ def test_unreadable_files_are_skipped_with_a_reason(corpus: Path, tmp_path: Path
     assert all(p.reason for p in report.skipped)
 
 
+def test_skipped_files_are_remembered_not_pending_and_not_reread(
+    corpus: Path, tmp_path: Path, monkeypatch
+) -> None:
+    index_dir = tmp_path / "index"
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    first = update_index(corpus, index_dir, workers=1)
+    assert first.added == 5 and first.still_skipped == 0
+    reasons = {p.path: p.reason for p in first.skipped}
+    assert set(reasons) == {"empty.txt", "binary.txt"}
+
+    status = index_status(corpus, index_dir)
+    assert not status.stale and status.pending_changes == 0 and status.doc_count == 5
+
+    # A no-change run reads no file at all, yet still reports the problems.
+    read: list[str] = []
+    real_work = build._work
+    monkeypatch.setattr(build, "_work", lambda task: read.append(task[1]) or real_work(task))
+    again = update_index(corpus, index_dir, workers=1)
+    assert read == []
+    assert (again.added, again.updated, again.removed, again.unchanged) == (0, 0, 0, 5)
+    assert {p.path: p.reason for p in again.skipped} == reasons and again.still_skipped == 2
+
+    # The skipped files never show up in searches, counts, facets, titles or documents.
+    ix = search.open_index(index_dir)
+    assert ix.doc_count == 5 and ix.search("").total == 5
+    assert sum(ix.search("").facets["year"].values()) <= 5
+    bad_ids = {article_id("empty.txt"), article_id("binary.txt")}
+    titles = ix.all_titles()
+    assert len(titles) == 5 and not bad_ids & {row[0] for row in titles}
+    assert len(list(ix.iter_documents())) == 5
+
+    # Fixing a file re-tries it (and only it) and indexes it; the other stays skipped.
+    (corpus / "binary.txt").write_text(
+        "Fixed report\n\nA florbuxian convoy reached Saraqeb.\n", encoding="utf-8"
+    )
+    assert index_status(corpus, index_dir).pending_changes == 1
+    fixed = update_index(corpus, index_dir, workers=1)
+    assert read == ["binary.txt"]
+    assert fixed.added == 1 and [p.path for p in fixed.skipped] == ["empty.txt"]
+    assert fixed.still_skipped == 1
+    assert [h.path for h in search.open_index(index_dir).search("florbuxian").hits] == [
+        "binary.txt"
+    ]
+    assert index_status(corpus, index_dir).pending_changes == 0
+
+
+def test_a_skipped_file_that_changes_is_retried_and_a_removed_one_forgotten(
+    corpus: Path, tmp_path: Path
+) -> None:
+    index_dir = tmp_path / "index"
+    bad = corpus / "binary.txt"
+    bad.write_bytes(b"\x00\x01" * 100)
+    update_index(corpus, index_dir, workers=1)
+    bad.write_bytes(b"\x00\x01" * 300)  # still bad, but changed: re-tried
+    assert index_status(corpus, index_dir).pending_changes == 1
+    report = update_index(corpus, index_dir, workers=1)
+    assert [p.path for p in report.skipped] == ["binary.txt"] and report.still_skipped == 0
+    assert index_status(corpus, index_dir).pending_changes == 0
+    bad.unlink()
+    assert index_status(corpus, index_dir).pending_changes == 0
+    gone = update_index(corpus, index_dir, workers=1)
+    assert gone.skipped == [] and gone.removed == 0 and gone.unchanged == 5
+    # An indexed file that turns bad leaves the index and is then remembered as skipped.
+    victim = sorted(corpus.glob("*.txt"))[0]
+    victim.write_bytes(b"")
+    turned = update_index(corpus, index_dir, workers=1)
+    assert [p.path for p in turned.skipped] == [victim.name]
+    assert search.open_index(index_dir).doc_count == 4
+    assert index_status(corpus, index_dir).pending_changes == 0
+    assert update_index(corpus, index_dir, workers=1).still_skipped == 1
+
+
+def test_skipped_record_of_another_commit_is_not_trusted(corpus: Path, tmp_path: Path) -> None:
+    index_dir = tmp_path / "index"
+    (corpus / "empty.txt").write_bytes(b"")
+    update_index(corpus, index_dir, workers=1)
+    record = index_dir / build.SKIPPED_NAME
+    saved = record.read_bytes()
+    # Another commit happens (a new file) but the record is from before it, as if the build had
+    # been killed between its commit and writing the record: the bad file is pending again.
+    (corpus / "new.txt").write_text("New report\n\nSomething happened.\n", encoding="utf-8")
+    update_index(corpus, index_dir, workers=1)
+    record.write_bytes(saved)
+    assert index_status(corpus, index_dir).pending_changes == 1
+    report = update_index(corpus, index_dir, workers=1)
+    assert [p.path for p in report.skipped] == ["empty.txt"] and report.still_skipped == 0
+    assert index_status(corpus, index_dir).pending_changes == 0
+    # A rebuild re-tries every file.
+    assert update_index(corpus, index_dir, rebuild=True, workers=1).still_skipped == 0
+    record.write_text("not json", encoding="utf-8")  # damaged: ignored, files re-tried
+    assert index_status(corpus, index_dir).pending_changes == 1
+
+
 def test_pool_build_matches_inline_build(corpus: Path, tmp_path: Path) -> None:
     for n in range(6):
         shutil.copy(SEEDS / "000_221080df3991f770.txt", corpus / f"copy{n}.txt")

@@ -62,10 +62,14 @@ class BuildReport:
     updated: int
     removed: int
     unchanged: int
+    #: Every file the index leaves out, with its reason: the ones tried (again) this run and the
+    #: ones still skipped because they did not change since a build skipped them.
     skipped: list[IngestProblem] = field(default_factory=list)
     seconds: float = 0.0
     rebuilt: bool = False
     doc_count: int = 0
+    #: How many of ``skipped`` were not re-read this run (unchanged since they were skipped).
+    still_skipped: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,6 +294,62 @@ def _same_stat(entry: _Entry, size: int, mtime: float) -> bool:
     return entry.size == size and abs(entry.mtime - mtime) < 1e-6
 
 
+# --- skipped files ----------------------------------------------------------------------------
+#
+# Files the build could not index (empty, binary, unreadable…) are recorded with their size,
+# mtime and reason, so an unchanged bad file is neither pending nor re-read. The record is a
+# small JSON file next to the index that names the index commit it belongs to (generation and
+# segment ids): it is trusted only while that commit is the latest, so a build killed between
+# its commit and writing the record merely re-tries the bad files. Keeping it out of the index
+# means searches, counts, facets and ranking statistics cannot see it.
+
+SKIPPED_NAME = f"skipped-{INDEX_NAME}.json"
+
+
+def _commit_id(ix) -> dict[str, Any]:
+    toc = ix._read_toc()
+    return {
+        "generation": int(toc.generation),
+        "segments": sorted(str(seg.segment_id()) for seg in toc.segments),
+    }
+
+
+def read_skipped(index_dir: Path, ix) -> tuple[str, dict[str, tuple[int, float, str]]]:
+    """``(version, {path: (size, mtime, reason)})`` recorded for the index's latest commit."""
+    try:
+        data = json.loads((Path(index_dir) / SKIPPED_NAME).read_text(encoding="utf-8"))
+        if data.get("commit") != _commit_id(ix):
+            return "", {}
+        files = {
+            str(rel): (int(size), float(mtime), str(reason))
+            for rel, (size, mtime, reason) in data.get("files", {}).items()
+        }
+        return str(data.get("version", "")), files
+    except Exception:  # missing, damaged or from another commit: re-try everything
+        return "", {}
+
+
+def _write_skipped(index_dir: Path, ix, version: str, files: dict) -> None:
+    path = Path(index_dir) / SKIPPED_NAME
+    data = {
+        "commit": _commit_id(ix),
+        "version": version,
+        "files": {rel: list(v) for rel, v in sorted(files.items())},
+    }
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:  # read-only folder: the bad files are simply re-tried next time
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def _drop_skipped(index_dir: Path) -> None:
+    with contextlib.suppress(OSError):
+        (Path(index_dir) / SKIPPED_NAME).unlink()
+
+
 # --- update ---------------------------------------------------------------------------------
 
 
@@ -308,8 +368,8 @@ def _open_or_create(index_dir: Path) -> tuple[Any, bool]:
 
 
 def _remove_other_versions(index_dir: Path) -> None:
-    own = re.compile(rf"^_?{INDEX_NAME}_")
-    other = re.compile(r"^_?idlibtui\d+_")
+    own = re.compile(rf"^_?{INDEX_NAME}_|^{re.escape(SKIPPED_NAME)}$")
+    other = re.compile(r"^_?idlibtui\d+_|^skipped-idlibtui\d+\.json$")
     for path in index_dir.iterdir():
         if other.match(path.name) and not own.match(path.name):
             with contextlib.suppress(OSError):
@@ -368,18 +428,34 @@ def update_index(
 
     with IndexLock(index_dir) as lock:
         ix, created = _open_or_create(index_dir)
+        if created:
+            _drop_skipped(index_dir)
         manifest = {} if created else read_manifest(ix)
         if any(e.version != version for e in manifest.values()):
             rebuild = True
+        skipped_version, known_bad = read_skipped(index_dir, ix)
+        if rebuild or skipped_version != version:
+            known_bad = {}
         report(BuildProgress(0, 0, "scan"))
         files = scan_corpus(corpus_dir)
         report(BuildProgress(len(files), len(files), "scan"))
 
         tasks = []
         unchanged = 0
+        bad: dict[str, tuple[int, float, str]] = {}  # what the record will say after this run
+        still: list[IngestProblem] = []
         for rel, (path, size, mtime) in sorted(files.items()):
             entry = manifest.get(rel)
-            if rebuild or entry is None:
+            old_bad = known_bad.get(rel)
+            if (
+                entry is None
+                and old_bad is not None
+                and old_bad[0] == size
+                and abs(old_bad[1] - mtime) < 1e-6
+            ):
+                bad[rel] = old_bad
+                still.append(IngestProblem(rel, old_bad[2]))
+            elif rebuild or entry is None:
                 tasks.append((str(path), rel, None, corrections, version))
             elif _same_stat(entry, size, mtime):
                 unchanged += 1
@@ -391,7 +467,8 @@ def update_index(
         skipped: list[IngestProblem] = []
         writer = None
         try:
-            if tasks or gone or rebuild:
+            writer_used = bool(tasks or gone or rebuild)
+            if writer_used:
                 writer = ix.writer(timeout=WRITER_TIMEOUT, compound=False, limitmb=128)
             total = len(tasks)
             lock_fds = [fd for fd in (lock.fd, _writer_lock_fd(writer)) if fd is not None]
@@ -403,6 +480,8 @@ def update_index(
                     unchanged += 1
                 elif kind == "problem":
                     skipped.append(IngestProblem(rel, payload))
+                    _path, size, mtime = files[rel]
+                    bad[rel] = (size, mtime, payload)
                     if entry is not None and not rebuild:
                         writer.delete_by_term("id", entry.id)
                 elif rebuild or entry is None:
@@ -430,8 +509,14 @@ def update_index(
             if writer is not None:
                 writer.cancel()
         _remove_other_versions(index_dir)
-        with windex.open_dir(str(index_dir), indexname=INDEX_NAME).reader() as reader:
+        final = windex.open_dir(str(index_dir), indexname=INDEX_NAME)
+        with final.reader() as reader:
             doc_count = reader.doc_count()
+        if bad != known_bad or writer_used:
+            if bad:
+                _write_skipped(index_dir, final, version, bad)
+            else:
+                _drop_skipped(index_dir)
 
     seconds = time.perf_counter() - started
     report(BuildProgress(doc_count, doc_count, "done"))
@@ -440,10 +525,11 @@ def update_index(
         updated=updated,
         removed=len(gone),
         unchanged=unchanged,
-        skipped=skipped,
+        skipped=sorted(still + skipped, key=lambda p: p.path),
         seconds=seconds,
         rebuilt=rebuild,
         doc_count=doc_count,
+        still_skipped=len(still),
     )
 
 
@@ -460,6 +546,7 @@ def index_status(corpus_dir: Path, index_dir: Path, *, corrections: Any = None) 
     try:
         ix = windex.open_dir(str(index_dir), indexname=INDEX_NAME)
         manifest = read_manifest(ix)
+        skipped_version, known_bad = read_skipped(index_dir, ix)
     except Exception as exc:
         return IndexStatus(True, 0, True, len(files), f"index unreadable: {exc}")
     version = index_version(corrections)
@@ -473,11 +560,16 @@ def index_status(corpus_dir: Path, index_dir: Path, *, corrections: Any = None) 
         return IndexStatus(
             True, len(manifest), True, len(files), "cleaner, annotators or corrections changed"
         )
-    pending = sum(
-        1
-        for rel, (_p, size, mtime) in files.items()
-        if rel not in manifest or not _same_stat(manifest[rel], size, mtime)
-    )
+    if known_bad and differs(skipped_version):
+        known_bad = {}
+
+    def known(rel: str, size: int, mtime: float) -> bool:
+        if rel in manifest:
+            return _same_stat(manifest[rel], size, mtime)
+        old = known_bad.get(rel)
+        return old is not None and old[0] == size and abs(old[1] - mtime) < 1e-6
+
+    pending = sum(1 for rel, (_p, size, mtime) in files.items() if not known(rel, size, mtime))
     pending += sum(1 for rel in manifest if rel not in files)
     reason = f"{pending} file(s) added, changed or removed" if pending else ""
     return IndexStatus(True, len(manifest), pending > 0, pending, reason)
