@@ -133,3 +133,18 @@ def test_compare_by_id_through_the_index(monkeypatch, tmp_path, capsys) -> None:
     assert main(argv) == 0
     data = json.loads(capsys.readouterr().out)
     assert [data["left"]["id"], data["right"]["id"]] == ids
+
+
+def test_text_output_lists_one_sided_sentences_only_with_all(tmp_path, capsys) -> None:
+    left = tmp_path / "a.txt"
+    right = tmp_path / "b.txt"
+    shared = "Shelling hit the market in Saraqib on Monday, witnesses said."
+    left.write_text(f"{shared}\n\nOnly the left report says the bakery burned down.\n")
+    right.write_text(f"{shared}\n\nOnly the right report mentions the school closing.\n")
+    assert main(["--corpus", str(tmp_path), "compare", str(left), str(right)]) == 0
+    short = capsys.readouterr().out
+    assert "bakery" not in short and "school" not in short
+    assert "1 only left, 1 only right (--all lists them)" in " ".join(short.split())
+    assert main(["--corpus", str(tmp_path), "compare", "--all", str(left), str(right)]) == 0
+    full = capsys.readouterr().out
+    assert "bakery" in full and "school" in full

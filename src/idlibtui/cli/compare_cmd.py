@@ -44,9 +44,7 @@ def register(subparsers) -> None:
     g.add_argument(
         "--markdown", action="store_true", help="an evidence export: every figure with its source"
     )
-    p.add_argument(
-        "--all", action="store_true", help="also list the sentences both articles share verbatim"
-    )
+    p.add_argument("--all", action="store_true", help="also list identical and one-sided sentences")
     p.set_defaults(func=run)
 
 
@@ -188,38 +186,6 @@ def render(comparison, left, right, *, show_all: bool = False, console=None) -> 
         )
     )
 
-    passages = Table(title="Aligned passages", show_lines=True, expand=True)
-    passages.add_column("relation", no_wrap=True)
-    passages.add_column("left")
-    passages.add_column("right")
-    shown = 0
-    for pair in comparison.pairs:
-        if pair.relation == "same" and not show_all:
-            continue
-        rel = Text(pair.relation, style=RELATION_STYLE.get(pair.relation, ""))
-        if pair.relation in ("same", "similar"):
-            rel.append(f"\n{pair.score:.2f}", style="dim")
-        if pair.figure_discrepancy:
-            rel.append("\nfigures differ", style="bold red")
-        if pair.moved:
-            rel.append("\nmoved", style="dim")
-        lcell = (
-            _diff_text(left.text, pair.left_span, pair.word_diff, "left", "red")
-            if pair.left_span
-            else Text("")
-        )
-        rcell = (
-            _diff_text(right.text, pair.right_span, pair.word_diff, "right", "green")
-            if pair.right_span
-            else Text("")
-        )
-        passages.add_row(rel, lcell, rcell)
-        shown += 1
-    if shown:
-        console.print(passages)
-    elif s.same:
-        console.print(Text(f"All {s.same} aligned sentences are the same on both sides."))
-
     if comparison.figures:
         figures = Table(title="Figures", show_lines=True, expand=True)
         figures.add_column("relation", no_wrap=True)
@@ -257,3 +223,47 @@ def render(comparison, left, right, *, show_all: bool = False, console=None) -> 
             line.append_text(_t(row.canonical))
             line.append(f" ({row.left}/{row.right})", style="dim")
         console.print(line)
+
+    _print_passages(console, comparison, left, right, show_all=show_all)
+
+
+def _print_passages(console, comparison, left, right, *, show_all: bool) -> None:
+    """Aligned pairs that differ in wording (all pairs, one-sided sentences too, with --all)."""
+    s = comparison.summary
+    passages = Table(title="Aligned passages", show_lines=True, expand=True)
+    passages.add_column("relation", no_wrap=True)
+    passages.add_column("left")
+    passages.add_column("right")
+    shown = 0
+    for pair in comparison.pairs:
+        if not show_all and pair.relation != "similar" and not pair.figure_discrepancy:
+            continue
+        rel = Text(pair.relation, style=RELATION_STYLE.get(pair.relation, ""))
+        if pair.relation in ("same", "similar"):
+            rel.append(f"\n{pair.score:.2f}", style="dim")
+        if pair.figure_discrepancy:
+            rel.append("\nfigures differ", style="bold red")
+        if pair.moved:
+            rel.append("\nmoved", style="dim")
+        lcell = (
+            _diff_text(left.text, pair.left_span, pair.word_diff, "left", "red")
+            if pair.left_span
+            else Text("")
+        )
+        rcell = (
+            _diff_text(right.text, pair.right_span, pair.word_diff, "right", "green")
+            if pair.right_span
+            else Text("")
+        )
+        passages.add_row(rel, lcell, rcell)
+        shown += 1
+    if shown:
+        console.print(passages)
+    if not show_all and (s.same or s.left_only or s.right_only):
+        console.print(
+            Text(
+                f"Not listed: {s.same} sentences the same on both sides, {s.left_only} only "
+                f"left, {s.right_only} only right (--all lists them).",
+                style="dim",
+            )
+        )
