@@ -387,3 +387,33 @@ def test_damaged_index_gives_a_message_and_is_rebuilt(corpus: Path, tmp_path: Pa
     report = update_index(corpus, index_dir, workers=1)
     assert report.added == 5
     assert search.open_index(index_dir).search("Kreimesh").total == 1
+
+
+def test_fast_writer_writes_the_same_postings_as_whoosh(corpus: Path, tmp_path: Path) -> None:
+    import hashlib
+
+    from whoosh import index as windex
+
+    from idlibtui.search.schema import build_schema
+
+    files = build.scan_corpus(corpus)
+    tasks = [(str(path), rel, None, None, "v") for rel, (path, _s, _m) in sorted(files.items())]
+    docs = [payload for kind, _rel, payload in map(build._work, tasks) if kind == "ok"]
+    assert len(docs) == 5
+
+    def postings(name: str, open_writer) -> dict[str, str]:
+        folder = tmp_path / name
+        folder.mkdir()
+        writer = open_writer(windex.create_in(str(folder), build_schema(), indexname="x"))
+        for doc in docs:
+            writer.add_document(**doc)
+        writer.commit()
+        return {
+            f.suffix: hashlib.sha256(f.read_bytes()).hexdigest()
+            for f in folder.iterdir()
+            if f.suffix in (".pst", ".trm")
+        }
+
+    ours = postings("ours", build._open_writer)
+    theirs = postings("theirs", lambda ix: ix.writer(compound=False))
+    assert set(ours) == {".pst", ".trm"} and ours == theirs

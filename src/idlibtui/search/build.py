@@ -25,6 +25,7 @@ import os
 import re
 import socket
 import time
+import types
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -398,6 +399,48 @@ def _pool_map(tasks: list, workers: int, lock_fds: list[int]) -> Iterable:
         yield from pool.imap_unordered(_work, tasks, chunksize=chunksize)
 
 
+class _CachedLengths:
+    """Field lengths of a new segment, read once per field.
+
+    Whoosh asks for the length of every posting's field while writing the postings (for block
+    statistics); each answer costs a column lookup, and for a field without lengths a file
+    ``stat``. Answering from a list read once per scorable field gives the same numbers.
+    """
+
+    def __init__(self, perdoc, schema) -> None:
+        self._perdoc = perdoc
+        self._scorable = {name for name, fobj in schema.items() if fobj.scorable}
+        self._lengths: dict[str, list[int]] = {}
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+        if fieldname not in self._scorable:
+            return default
+        lengths = self._lengths.get(fieldname)
+        if lengths is None:
+            dfl = self._perdoc.doc_field_length
+            count = self._perdoc.doc_count_all()
+            lengths = self._lengths[fieldname] = [dfl(i, fieldname, 0) for i in range(count)]
+        return lengths[docnum] if docnum < len(lengths) else default
+
+
+def _flush_segment(self) -> None:
+    """``SegmentWriter._flush_segment`` with field lengths answered by ``_CachedLengths``."""
+    self.perdocwriter.close()
+    perdoc = self.per_document_reader() if self.codec.length_stats else None
+    lengths = _CachedLengths(perdoc, self.schema) if perdoc is not None else None
+    self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
+    self.fieldwriter.close()
+    if perdoc is not None:
+        perdoc.close()
+
+
+def _open_writer(ix):
+    writer = ix.writer(timeout=WRITER_TIMEOUT, compound=False, limitmb=128)
+    if isinstance(writer, writing.SegmentWriter):
+        writer._flush_segment = types.MethodType(_flush_segment, writer)
+    return writer
+
+
 def _writer_lock_fd(writer) -> int | None:
     lock = getattr(writer, "writelock", None)
     fd = getattr(lock, "fd", None)
@@ -469,7 +512,7 @@ def update_index(
         try:
             writer_used = bool(tasks or gone or rebuild)
             if writer_used:
-                writer = ix.writer(timeout=WRITER_TIMEOUT, compound=False, limitmb=128)
+                writer = _open_writer(ix)
             total = len(tasks)
             lock_fds = [fd for fd in (lock.fd, _writer_lock_fd(writer)) if fd is not None]
             results = _pool_map(tasks, workers, lock_fds)
