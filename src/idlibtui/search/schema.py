@@ -8,11 +8,11 @@ commits atomically with the documents it describes.
 
 from __future__ import annotations
 
-from whoosh import columns, fields, formats
+from whoosh import columns, fields
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer, StopFilter
 
 #: Bumped whenever the schema or what we put in it changes; part of every document's version.
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "4"
 
 #: One tokenizer pattern for every text field (and for highlighting), so offsets agree.
 TOKEN_PATTERN = r"\w+(?:[.'’]?\w+)*"
@@ -33,16 +33,6 @@ def pre_analyzed():
     return RegexTokenizer(r"[^ ]+")
 
 
-class WORDSET(fields.KEYWORD):
-    """Space-separated words whose presence is all that counts: postings hold document numbers
-    only (no frequencies, positions or field lengths), the cheapest field to write. Good for
-    filters, spelling and prefix expansion; not for ranking or phrases."""
-
-    def __init__(self, *, commas: bool = False, lowercase: bool = False) -> None:
-        super().__init__(commas=commas, lowercase=lowercase, scorable=False)
-        self.format = formats.Existence()
-
-
 def build_schema() -> fields.Schema:
     return fields.Schema(
         id=fields.ID(stored=True, unique=True, sortable=True),
@@ -52,7 +42,7 @@ def build_schema() -> fields.Schema:
         t=fields.TEXT(analyzer=pre_analyzed(), field_boost=2.0),
         b=fields.TEXT(analyzer=pre_analyzed(), phrase=True),
         # Unstemmed companion (each distinct word once): "did you mean" and prefix expansion.
-        plain=WORDSET(),
+        plain=fields.TEXT(analyzer=pre_analyzed(), phrase=False),
         source=fields.ID(stored=True, sortable=True),
         date=fields.DATETIME(stored=True, sortable=True),
         date_inferred=fields.BOOLEAN(stored=True),
@@ -61,7 +51,7 @@ def build_schema() -> fields.Schema:
         # "YYYY-MM-DD", or absent: sorting newest first puts undated articles last.
         day=fields.ID(sortable=True),
         # Canonical entity names as keywords (original case; matched case-insensitively).
-        entity=WORDSET(commas=True),
+        entity=fields.KEYWORD(commas=True, scorable=False, lowercase=False),
         entities=fields.STORED(),
         dateline=fields.STORED(),
         word_count=fields.STORED(),
