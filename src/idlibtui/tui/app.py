@@ -9,6 +9,7 @@ screen, so going back keeps its query, filters and position.
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, ClassVar
@@ -22,8 +23,6 @@ from textual.worker import get_current_worker
 
 from idlibtui.textsafe import printable
 from idlibtui.tui import safe
-from idlibtui.tui.commands import ArticleProvider, ScreenProvider, ThemeProvider
-from idlibtui.tui.indexing import corpus_problem
 from idlibtui.tui.messages import (
     IndexBuilt,
     IndexProgress,
@@ -32,9 +31,34 @@ from idlibtui.tui.messages import (
     SearchDone,
     Skipped,
 )
-from idlibtui.tui.screens.help import HelpScreen
-from idlibtui.tui.screens.indexing import IndexingScreen, NoCorpusScreen
 from idlibtui.tui.screens.search import SearchScreen
+
+# Start-up imports only what the first frame needs (Textual and the search screen): the other
+# screens, the palette's providers and the index engine are imported when first used, and the
+# index (Whoosh) is imported and opened in a worker.
+
+STATUS_CHECK_DELAY = 0.3
+"""Seconds the index-versus-corpus check waits after the first results are shown: it imports
+the whole cleaning pipeline and stats every file, which would otherwise compete with painting
+the first results (and the first keystrokes) for the interpreter."""
+
+
+def _article_provider() -> type[Any]:
+    from idlibtui.tui.commands import ArticleProvider
+
+    return ArticleProvider
+
+
+def _screen_provider() -> type[Any]:
+    from idlibtui.tui.commands import ScreenProvider
+
+    return ScreenProvider
+
+
+def _theme_provider() -> type[Any]:
+    from idlibtui.tui.commands import ThemeProvider
+
+    return ThemeProvider
 
 
 class IdlibApp(App[int]):
@@ -50,7 +74,12 @@ class IdlibApp(App[int]):
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses elsewhere work too
     TITLE = "idlibtui"
-    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {ArticleProvider, ScreenProvider, ThemeProvider}
+    # Textual calls a non-class entry to get the provider class (lazily, when the palette opens).
+    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {
+        _article_provider,
+        _screen_provider,
+        _theme_provider,
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark,f1", "help", "Help", id="app.help"),
@@ -105,6 +134,8 @@ class IdlibApp(App[int]):
     def _open_index(self, allow_build: bool = True) -> None:
         build = self.build_index and allow_build
         if build:
+            from idlibtui.tui.indexing import corpus_problem
+
             problem = corpus_problem(self.settings.corpus)
             if problem:
                 self.post_message(IndexStatusChecked(corpus_problem=problem, needs_build=False))
@@ -137,6 +168,16 @@ class IdlibApp(App[int]):
 
     @work(thread=True, exclusive=True, group="start")
     def _check_status(self) -> None:
+        from idlibtui.tui.indexing import corpus_problem
+
+        # Let the first results be painted before the heavy imports (a sleeping thread does not
+        # hold the interpreter); the worker counts as running meanwhile, so nothing is missed.
+        worker = get_current_worker()
+        deadline = time.monotonic() + STATUS_CHECK_DELAY
+        while time.monotonic() < deadline:
+            if worker.is_cancelled:
+                return
+            time.sleep(0.02)
         problem = corpus_problem(self.settings.corpus)
         if problem:
             self.post_message(IndexStatusChecked(corpus_problem=problem, needs_build=False))
@@ -154,6 +195,8 @@ class IdlibApp(App[int]):
 
     @on(IndexStatusChecked)
     def _status_checked(self, message: IndexStatusChecked) -> None:
+        from idlibtui.tui.screens.indexing import IndexingScreen, NoCorpusScreen
+
         self._status_pending = False
         if message.corpus_problem:
             self.push_screen(
@@ -276,12 +319,16 @@ class IdlibApp(App[int]):
     # -- app-wide actions -----------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from idlibtui.tui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)
             return
         self.push_screen(HelpScreen(self.screen))
 
     def action_rebuild_index(self) -> None:
+        from idlibtui.tui.screens.indexing import IndexingScreen
+
         if any(isinstance(screen, IndexingScreen) for screen in self.screen_stack):
             self.notify("The index is already being built.")
             return
