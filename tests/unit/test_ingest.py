@@ -182,3 +182,19 @@ def test_decode_utf16_with_bom() -> None:
     text, encoding = decode_bytes("\ufeffErdoğan in İstanbul".encode("utf-16"))
     assert encoding == "utf-16"
     assert text.lstrip("\ufeff") == "Erdoğan in İstanbul"
+
+
+def test_unreadable_file_even_as_root(tmp_path: Path, monkeypatch) -> None:
+    """The same report when the OS refuses the read (CI runs as root, where chmod cannot)."""
+    path = _write(tmp_path / "secret.txt", "text")
+    real_open = Path.open
+
+    def refuse(self: Path, *args, **kwargs):
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    result = read_document(path)
+    assert isinstance(result, IngestProblem)
+    assert result.reason == "cannot read: Permission denied"
