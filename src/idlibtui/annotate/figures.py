@@ -25,29 +25,30 @@ from idlibtui.dates import (
 )
 from idlibtui.model import Figure
 
-# small patterns used for each figure, compiled once (named by order of first use)
-_RX0 = re.compile(r"[a-z]+")
-_RX1 = re.compile(r"[A-Za-z]-?$")
-_RX2 = re.compile(r"&\s*#?\s*$|#\s*$")
-_RX3 = re.compile(r"(?:st|nd|rd|th)\b|:\d|;")
-_RX4 = re.compile(r"[.)]\s")
-_RX5 = re.compile(r"\b(?:taken|sought)\b")
-_RX6 = re.compile(r"[A-Z]\w+['’]s$")
-_RX7 = re.compile(r"[A-Za-z]")
-_RX8 = re.compile(r"\brefugees\b", re.I)
-_RX9 = re.compile(r"^(?:the|The)\s+")
-_RX10 = re.compile(r"^[A-Z][\w.]*-based\s+")
-_RX11 = re.compile(r"\s+(?:and|of|for|on|the|al)$")
-_RX12 = re.compile(r"[\w-]$")
-_RX13 = re.compile(r"\s+([a-z]+)")
-_RX14 = re.compile(r"\s+ago\b")
-_RX15 = re.compile(r"\bbetween\s+$", re.I)
-_RX16 = re.compile(r"[A-Z][\w'’-]+,\s?$")
-_RX17 = re.compile(r"\s?[,)]")
-_RX18 = re.compile(r"\baged\s+$")
-_RX19 = re.compile(r"[\s-]year[\s-]old", re.I)
-_RX20 = re.compile(r"[\s-]*(?:year[\s-]old\s+)?([a-z]+)")
-_RX21 = re.compile(r"\s*(?:of\s+)?([a-z]+(?:\s+[a-z]+)?)")
+# small patterns used for each figure, compiled once (named for what they match;
+# *_BEFORE / *_AFTER ones are applied to the text just before / after a number)
+_LOWER_WORD = re.compile(r"[a-z]+")
+_LETTER_BEFORE = re.compile(r"[A-Za-z]-?$")
+_ENTITY_RESIDUE_BEFORE = re.compile(r"&\s*#?\s*$|#\s*$")
+_ORDINAL_OR_TIME_AFTER = re.compile(r"(?:st|nd|rd|th)\b|:\d|;")
+_LIST_MARK_AFTER = re.compile(r"[.)]\s")
+_TAKEN_OR_SOUGHT = re.compile(r"\b(?:taken|sought)\b")
+_POSSESSIVE_NAME = re.compile(r"[A-Z]\w+['’]s$")
+_LETTER_START = re.compile(r"[A-Za-z]")
+_REFUGEES = re.compile(r"\brefugees\b", re.I)
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_LEADING_PLACE_BASED = re.compile(r"^[A-Z][\w.]*-based\s+")
+_TRAILING_FUNCTION_WORD = re.compile(r"\s+(?:and|of|for|on|the|al)$")
+_WORD_OR_HYPHEN_END = re.compile(r"[\w-]$")
+_NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)")
+_AGO_AFTER = re.compile(r"\s+ago\b")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
+_NAME_COMMA_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s?$")
+_COMMA_OR_PAREN_AFTER = re.compile(r"\s?[,)]")
+_AGED_BEFORE = re.compile(r"\baged\s+$")
+_YEAR_OLD = re.compile(r"[\s-]year[\s-]old", re.I)
+_AGE_NOUN_AFTER = re.compile(r"[\s-]*(?:year[\s-]old\s+)?([a-z]+)")
+_MEASURE_NOUN_AFTER = re.compile(r"\s*(?:of\s+)?([a-z]+(?:\s+[a-z]+)?)")
 
 _ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -383,7 +384,7 @@ def _number(raw: str | None) -> float | None:
 
 def _scale(raw: str | None) -> float:
     factor = 1.0
-    for word in _RX0.findall((raw or "").lower()):
+    for word in _LOWER_WORD.findall((raw or "").lower()):
         factor *= _SCALES.get(word, 1)
     return factor
 
@@ -410,15 +411,15 @@ def _sentence_of(
 def _skip_number(text: str, s: int, e: int, n1: str) -> bool:
     """Road and weapon names, entity residue, list numbering, ordinals, times."""
     before = text[max(0, s - 3) : s]
-    if _RX1.search(before) and n1[:1].isdigit():
+    if _LETTER_BEFORE.search(before) and n1[:1].isdigit():
         return True  # M5, S-400, F-16
-    if _RX2.search(before):
+    if _ENTITY_RESIDUE_BEFORE.search(before):
         return True  # & # 39;
     after = text[e : e + 3]
-    if n1[:1].isdigit() and _RX3.match(after):
+    if n1[:1].isdigit() and _ORDINAL_OR_TIME_AFTER.match(after):
         return True
     line_start = text.rfind("\n", 0, s) + 1
-    if not text[line_start:s].strip() and _RX4.match(after) and n1.isdigit():
+    if not text[line_start:s].strip() and _LIST_MARK_AFTER.match(after) and n1.isdigit():
         return True  # "1. Heading" list numbering
     return bool(before.endswith("[") and after[:1] == "]")
 
@@ -440,7 +441,7 @@ def _label_at(fragment: str, *, anchored: bool, allow_shelter: bool) -> str:
         if label == "sheltered" and not allow_shelter:
             continue
         m = pattern.match(fragment) if anchored else pattern.search(fragment)
-        if m and (label != "sheltered" or _RX5.search(m.group(0))):
+        if m and (label != "sheltered" or _TAKEN_OR_SOUGHT.search(m.group(0))):
             return label
     return ""
 
@@ -476,7 +477,7 @@ def _what(text: str, s: int, e: int, sent_end: int, sent_start: int) -> str:
     # "dozens of civilians", "200,000 of Idlib's 3 million residents"
     while i < len(tokens) and tokens[i][0].lower() in ("of", "more", "other", "additional"):
         i += 1
-    if i < len(tokens) and _RX6.match(tokens[i][0]):
+    if i < len(tokens) and _POSSESSIVE_NAME.match(tokens[i][0]):
         # "200,000 of Idlib's 3 million residents": the noun after the second number
         i += 1
         while i < len(tokens) and (
@@ -488,7 +489,7 @@ def _what(text: str, s: int, e: int, sent_end: int, sent_start: int) -> str:
     while i < len(tokens) and len(noun) < 4:
         word = tokens[i][0]
         low = word.lower()
-        if not _RX7.match(word) or low in _NOUN_STOP:
+        if not _LETTER_START.match(word) or low in _NOUN_STOP:
             break
         if low in _DETERMINERS and not noun:
             i += 1
@@ -521,7 +522,7 @@ def _what(text: str, s: int, e: int, sent_end: int, sent_start: int) -> str:
         return f"{phrase} trapped"
     if not phrase:
         return "displaced people" if verb == "displaced" else (f"people {verb}" if verb else "")
-    if _RX8.search(phrase) or not verb:
+    if _REFUGEES.search(phrase) or not verb:
         return phrase
     if verb == "displaced":
         return f"displaced {phrase}"
@@ -581,9 +582,9 @@ def _is_source(who: str) -> bool:
 
 def _tidy_source(who: str) -> str:
     who = " ".join(who.split()).strip(" ,.;:")
-    who = _RX9.sub("", who)
-    who = _RX10.sub("", who)
-    who = _RX11.sub("", who)
+    who = _LEADING_THE.sub("", who)
+    who = _LEADING_PLACE_BASED.sub("", who)
+    who = _TRAILING_FUNCTION_WORD.sub("", who)
     return who
 
 
@@ -653,7 +654,7 @@ def find_figures(
         )
     for m in iter_matches(_WEEK_LONG, text, scan["week"]):
         s = m.start()
-        if _RX12.search(text[max(0, s - 1) : s]) and text[s - 1 : s] != " ":
+        if _WORD_OR_HYPHEN_END.search(text[max(0, s - 1) : s]) and text[s - 1 : s] != " ":
             continue  # "9-year-long" is already a figure
         if overlaps(s, m.end()):
             continue
@@ -724,7 +725,7 @@ def _figure_from_match(
     after = text[e : e + 40]
     if low1 == "one" and not scale1:
         # "one of Idlib's largest", "one another": only "one civilian contractor" counts
-        nxt = _RX13.match(after)
+        nxt = _NEXT_LOWER_WORD.match(after)
         if not nxt or nxt.group(1) in (
             "of",
             "another",
@@ -806,9 +807,9 @@ def _figure_from_match(
         elif u.group("age"):
             kind, unit = "age", "years"
         elif u.group("dur"):
-            if _RX14.match(text[u.end() : u.end() + 5]):
+            if _AGO_AFTER.match(text[u.end() : u.end() + 5]):
                 return None  # a date expression, found by dates
-            kind, unit = "duration", _RX0.match(word).group(0).rstrip("s")
+            kind, unit = "duration", _LOWER_WORD.match(word).group(0).rstrip("s")
         end = u.end()
         conv = _CONVERSION.match(text, end)
         if conv:
@@ -816,7 +817,7 @@ def _figure_from_match(
     qual_m = _QUALIFIER.search(text[max(sent_start, s - 30) : s])
     qualifier = " ".join(qual_m.group("q").lower().split()) if qual_m else ""
     # "between 300 and 400"
-    if value_max is None and _RX15.search(text[max(0, s - 9) : s]):
+    if value_max is None and _BETWEEN_BEFORE.search(text[max(0, s - 9) : s]):
         b = _BETWEEN_AND.match(text, end)
         if b:
             v2 = _number(b.group("n2"))
@@ -829,9 +830,11 @@ def _figure_from_match(
     # ages: "Ahmed Marwan, 24," / "aged 24"
     if kind == "count" and value_max is None and n1.isdigit() and 0 < value < 120:
         before = text[max(0, s - 40) : s]
-        if (_RX16.search(before) and _RX17.match(text[e : e + 2])) or _RX18.search(before):
+        if (
+            _NAME_COMMA_BEFORE.search(before) and _COMMA_OR_PAREN_AFTER.match(text[e : e + 2])
+        ) or _AGED_BEFORE.search(before):
             kind, unit = "age", "years"
-    if kind == "count" and _RX19.match(text[e : e + 10]):
+    if kind == "count" and _YEAR_OLD.match(text[e : e + 10]):
         kind, unit = "age", "years"
     what = (
         ""
@@ -863,7 +866,7 @@ def _duration_what(text: str, end: int, sent_end: int) -> str:
 
 
 def _age_what(text: str, s: int, end: int, sent_start: int, sent_end: int) -> str:
-    m = _RX20.match(text[end : min(sent_end, end + 30)])
+    m = _AGE_NOUN_AFTER.match(text[end : min(sent_end, end + 30)])
     if m and m.group(1) not in ("and", "or", "told", "said", "who", "was", "is", "from"):
         return m.group(1)
     name = re.search(
@@ -873,7 +876,7 @@ def _age_what(text: str, s: int, end: int, sent_start: int, sent_end: int) -> st
 
 
 def _measure_what(text: str, end: int, sent_end: int) -> str:
-    m = _RX21.match(text[end : min(sent_end, end + 30)])
+    m = _MEASURE_NOUN_AFTER.match(text[end : min(sent_end, end + 30)])
     if not m:
         return ""
     words = [w for w in m.group(1).split() if w not in _NOUN_STOP and w not in _DETERMINERS]
