@@ -124,6 +124,26 @@ class _Line:
     kind: str
 
 
+class _ViewMessage(Message):
+    """A message about one ArticleView (``control`` lets handlers filter by ``@on(…, "#id")``)."""
+
+    def __init__(self, view: ArticleView) -> None:
+        super().__init__()
+        self.view = view
+
+    @property
+    def control(self) -> ArticleView:
+        return self.view
+
+
+class _OffsetMessage(_ViewMessage):
+    """A message that carries a cleaned-text offset."""
+
+    def __init__(self, view: ArticleView, offset: int) -> None:
+        super().__init__(view)
+        self.offset = offset
+
+
 class ArticleView(ScrollView, can_focus=True):
     """A scrollable, highlighted article (cleaned text, or the raw text with its repairs)."""
 
@@ -218,57 +238,26 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- messages ---------------------------------------------------------------------------
 
-    class MatchChanged(Message):
+    class MatchChanged(_ViewMessage):
         """The current query match moved (``index`` is 0-based, ``None`` when there is none)."""
 
         def __init__(self, view: ArticleView, index: int | None, total: int) -> None:
-            super().__init__()
-            self.view = view
+            super().__init__(view)
             self.index = index
             self.total = total
-
-        @property
-        def control(self) -> ArticleView:
-            return self.view
 
         @property
         def counter(self) -> str:
             return match_counter(self.index, self.total)
 
-    class LayersChanged(Message):
+    class LayersChanged(_ViewMessage):
         """A layer was toggled or the raw/cleaned mode changed."""
 
-        def __init__(self, view: ArticleView) -> None:
-            super().__init__()
-            self.view = view
-
-        @property
-        def control(self) -> ArticleView:
-            return self.view
-
-    class Scrolled(Message):
+    class Scrolled(_OffsetMessage):
         """The user scrolled: ``offset`` is the cleaned-text offset of the top line."""
 
-        def __init__(self, view: ArticleView, offset: int) -> None:
-            super().__init__()
-            self.view = view
-            self.offset = offset
-
-        @property
-        def control(self) -> ArticleView:
-            return self.view
-
-    class OffsetChosen(Message):
+    class OffsetChosen(_OffsetMessage):
         """The user chose a place in the cleaned text (a click, or Enter on the top line)."""
-
-        def __init__(self, view: ArticleView, offset: int) -> None:
-            super().__init__()
-            self.view = view
-            self.offset = offset
-
-        @property
-        def control(self) -> ArticleView:
-            return self.view
 
     # -- construction -------------------------------------------------------------------------
 
