@@ -107,44 +107,30 @@ class Matcher:
             alternatives = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
             self._prefilter = re.compile(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE)
         out = []
-        stems, patterns, stop, cache = self.stems, self.patterns, STOP_WORDS, _STEM_CACHE
-        token = _TOKEN
         for hit in self._prefilter.finditer(text):
             start = hit.start()
             # Inside a dotted or apostrophised token ("x.refugees")? Not a token start.
             if start >= 2 and text[start - 1] in ".'’" and text[start - 2].isalnum():
                 continue
-            m = token.match(text, start)
-            if m is None:
-                continue
-            low = m.group().lower()
-            if low in stop:
-                continue
-            st = cache.get(low)
-            if st is None:
-                st = stem(low)
-                if len(cache) < 500_000:
-                    cache[low] = st
-            if st in stems or (patterns and any(p.match(low) for p in patterns)):
+            m = _TOKEN.match(text, start)
+            if m is not None and self._word_matches(m.group().lower()):
                 out.append(m.span())
         return out
 
     def _word_offsets(self, text: str) -> list[tuple[int, int]]:
         """Reference path without phrases: every token, no token objects."""
-        out = []
-        stems, patterns, stop, cache = self.stems, self.patterns, STOP_WORDS, _STEM_CACHE
-        for m in _TOKEN.finditer(text):
-            low = m.group().lower()
-            if low in stop:
-                continue
-            st = cache.get(low)
-            if st is None:
-                st = stem(low)
-                if len(cache) < 500_000:
-                    cache[low] = st
-            if st in stems or (patterns and any(p.match(low) for p in patterns)):
-                out.append(m.span())
-        return out
+        return [m.span() for m in _TOKEN.finditer(text) if self._word_matches(m.group().lower())]
+
+    def _word_matches(self, low: str) -> bool:
+        """Whether one lower-cased word is a query word (by stem) or matches a wildcard."""
+        if low in STOP_WORDS:
+            return False
+        st = _STEM_CACHE.get(low)
+        if st is None:
+            st = stem(low)
+            if len(_STEM_CACHE) < 500_000:
+                _STEM_CACHE[low] = st
+        return st in self.stems or any(p.match(low) for p in self.patterns)
 
 
 _STEM_CACHE: dict[str, str] = {}
