@@ -168,12 +168,12 @@ async def test_cancelling_a_build_ends_the_process_and_does_not_loop(
     settings = Settings(corpus_copy, tmp_path / "index", tmp_path / "none.toml")
     app = IdlibApp(settings, show_timings=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(200):
-            await pilot.pause(0.02)
-            screen = app.screen
-            if isinstance(screen, IndexingScreen) and screen.total == 3 and marker.exists():
-                break
-        assert isinstance(app.screen, IndexingScreen)
+        assert await wait_until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, IndexingScreen) and app.screen.total == 3 and marker.exists()
+            ),
+        )
         assert "0 / 3 files" in screen_text(app)
         pid = int(marker.read_text())
         await pilot.press("escape")
@@ -193,10 +193,9 @@ async def test_quitting_during_a_build_ends_the_process(
     settings = Settings(corpus_copy, tmp_path / "index", tmp_path / "none.toml")
     app = IdlibApp(settings, show_timings=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(200):
-            await pilot.pause(0.02)
-            if marker.exists() and isinstance(app.screen, IndexingScreen):
-                break
+        assert await wait_until(
+            pilot, lambda: marker.exists() and isinstance(app.screen, IndexingScreen)
+        )
         pid = int(marker.read_text())
         await pilot.press("q")
     assert app.return_code == 0
