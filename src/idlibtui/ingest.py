@@ -147,3 +147,13 @@ def iter_corpus(root: Path) -> Iterator[Path]:
             if Path(filename).suffix.lower() in SUFFIXES:
                 found.append(Path(dirpath) / filename)
     yield from sorted(found)
+
+
+def relative_to_corpus(path: Path, corpus: Path | None) -> str:
+    """The path as the index and the user see it: relative to the corpus when inside it."""
+    if corpus is not None:
+        try:
+            return path.resolve().relative_to(corpus.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()

@@ -11,26 +11,18 @@ import dataclasses
 import hashlib
 from pathlib import Path
 
-from idlibtui.annotate import ANNOTATOR_VERSION, Corrections, annotate, load_corrections
-from idlibtui.clean import CLEANER_VERSION, clean_document
-from idlibtui.ingest import RawDocument, read_document
+from idlibtui.annotate import Corrections, annotate, load_corrections
+from idlibtui.clean import clean_document
+from idlibtui.ingest import RawDocument, read_document, relative_to_corpus
 from idlibtui.model import Article, IngestProblem
+from idlibtui.versions import PIPELINE_VERSION
 
-PIPELINE_VERSION = f"clean-{CLEANER_VERSION}+annotate-{ANNOTATOR_VERSION}"
+__all__ = ["PIPELINE_VERSION", "load_article", "process_document"]
 
 
 def article_id(relative_path: str) -> str:
     """A short stable id from the corpus-relative path (the same file keeps its id)."""
     return hashlib.sha1(relative_path.encode("utf-8")).hexdigest()[:12]
-
-
-def relative_to_corpus(path: Path, corpus: Path | None) -> str:
-    if corpus is not None:
-        try:
-            return path.resolve().relative_to(corpus.resolve()).as_posix()
-        except ValueError:
-            pass
-    return path.as_posix()
 
 
 def apply_metadata_corrections(article: Article, corrections: Corrections | None) -> Article:

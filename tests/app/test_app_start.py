@@ -58,6 +58,28 @@ async def test_up_to_date_index_opens_without_the_indexing_screen(
         assert not any(isinstance(s, IndexingScreen) for s in app.screen_stack)
 
 
+async def test_an_edited_corrections_file_updates_the_index(
+    corpus_copy: Path, tmp_path: Path
+) -> None:
+    """A date set in the corrections file after the index was built reaches the results."""
+    from tests.app.conftest import build_index
+
+    build_index(corpus_copy, tmp_path / "index")
+    corrections = tmp_path / "entities.toml"
+    corrections.write_text('[article."001_a27e626ff12f024e.txt"]\ndate = 2020-02-11\n')
+    settings = Settings(corpus_copy, tmp_path / "index", corrections)
+    app = IdlibApp(settings, show_timings=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, rounds=200)
+        results = app.screen.query_one(ResultsList)
+
+        def corrected() -> bool:
+            dates = {hit.path: hit.date for hit in results.hits}
+            return str(dates.get("001_a27e626ff12f024e.txt")) == "2020-02-11"
+
+        assert await wait_until(pilot, corrected)
+
+
 async def test_changed_corpus_updates_the_index_first(corpus_copy: Path, tmp_path: Path) -> None:
     from tests.app.conftest import build_index
 

@@ -33,3 +33,17 @@ def test_cli_search_does_not_import_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_index_staleness_check_does_not_load_the_pipeline(tmp_path) -> None:
+    """The app checks its index at every start: that must not import the cleaner (ftfy) or the
+    annotators (gazetteer), only compare versions and file stats."""
+    code = (
+        "import sys; from pathlib import Path;"
+        "from idlibtui.search.build import index_status;"
+        f"index_status(Path('corpus'), Path({str(tmp_path)!r}), corrections=Path('none.toml'));"
+        "heavy = [m for m in ('idlibtui.clean', 'idlibtui.annotate', 'idlibtui.pipeline', 'ftfy')"
+        " if m in sys.modules]; print(heavy); sys.exit(1 if heavy else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -15,15 +15,13 @@ import os
 from idlibtui.annotate.corrections import (
     Corrections,
     CorrectionsError,
-    corrections_fingerprint,
     load_corrections,
 )
 from idlibtui.annotate.entities import find_entities
 from idlibtui.annotate.figures import find_figures, trigger_groups
 from idlibtui.dates import find_dates, scan_triggers, word_tokens
 from idlibtui.model import Article
-
-ANNOTATOR_VERSION = "3"
+from idlibtui.versions import ANNOTATOR_VERSION, corrections_fingerprint
 
 __all__ = [
     "ANNOTATOR_VERSION",

@@ -48,7 +48,6 @@ alias needs listing only when its letters differ. A file that cannot be read rai
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import re
 import tomllib
@@ -267,18 +266,6 @@ def _parse_day(value: object) -> dt.date | None:
             except ValueError:
                 return None
     return None
-
-
-def corrections_fingerprint(path: str | os.PathLike[str] | None) -> str:
-    """A short hash of the corrections file's bytes ("" when there is none), for the index to
-    store beside the pipeline version so that editing the file triggers re-annotation."""
-    if path is None:
-        return ""
-    try:
-        data = Path(path).read_bytes()
-    except OSError:
-        return ""
-    return hashlib.sha1(data).hexdigest()[:12]
 
 
 _LOADED: dict[str, tuple[float, Corrections]] = {}

@@ -25,8 +25,7 @@ from idlibtui.clean.structure import (
     unwrap_lines,
 )
 from idlibtui.model import Article, Block, BlockKind
-
-CLEANER_VERSION = "3"
+from idlibtui.versions import CLEANER_VERSION
 
 __all__ = ["CLEANER_VERSION", "clean_document", "derive_title"]
 

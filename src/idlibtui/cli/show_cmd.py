@@ -29,8 +29,8 @@ def register(subparsers) -> None:
 
 def find_file(target: str, corpus: Path) -> Path:
     """A path as given, a path inside the corpus, or the file whose id is ``target``."""
-    from idlibtui.ingest import iter_corpus
-    from idlibtui.pipeline import article_id, relative_to_corpus
+    from idlibtui.ingest import iter_corpus, relative_to_corpus
+    from idlibtui.pipeline import article_id
 
     for candidate in (Path(target), corpus / target):
         if candidate.is_file():

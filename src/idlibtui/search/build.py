@@ -84,12 +84,10 @@ class IndexStatus:
 
 def index_version(corrections: Any = None) -> str:
     """What the stored documents depend on: cleaner, annotators, schema, corrections file."""
-    from idlibtui.pipeline import PIPELINE_VERSION
+    from idlibtui.versions import PIPELINE_VERSION, corrections_fingerprint
 
     version = f"{PIPELINE_VERSION}+schema-{SCHEMA_VERSION}"
     if isinstance(corrections, str | os.PathLike):
-        from idlibtui.annotate import corrections_fingerprint
-
         fingerprint = corrections_fingerprint(corrections)
         if fingerprint:
             version += f"+corrections-{fingerprint}"
@@ -277,8 +275,7 @@ def _check_corpus(corpus_dir: Path) -> None:
 
 def scan_corpus(corpus_dir: Path) -> dict[str, tuple[Path, int, float]]:
     """Corpus-relative path → (path, size, mtime), by stat only."""
-    from idlibtui.ingest import iter_corpus
-    from idlibtui.pipeline import relative_to_corpus
+    from idlibtui.ingest import iter_corpus, relative_to_corpus
 
     out: dict[str, tuple[Path, int, float]] = {}
     for path in iter_corpus(corpus_dir):

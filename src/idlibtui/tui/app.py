@@ -38,9 +38,9 @@ from idlibtui.tui.screens.search import SearchScreen
 # index (Whoosh) is imported and opened in a worker.
 
 STATUS_CHECK_DELAY = 0.3
-"""Seconds the index-versus-corpus check waits after the first results are shown: it imports
-the whole cleaning pipeline and stats every file, which would otherwise compete with painting
-the first results (and the first keystrokes) for the interpreter."""
+"""Seconds the index-versus-corpus check waits after the first results are shown: it walks and
+stats every file of the corpus and reads the index's manifest, which would otherwise compete with
+painting the first results (and the first keystrokes) for the interpreter."""
 
 
 def _article_provider() -> type[Any]:
@@ -185,7 +185,9 @@ class IdlibApp(App[int]):
         try:
             from idlibtui.search.build import index_status
 
-            status = index_status(self.settings.corpus, self.settings.index)
+            status = index_status(
+                self.settings.corpus, self.settings.index, corrections=self.settings.corrections
+            )
         except Exception as exc:  # an unreadable index is rebuilt
             self.post_message(IndexStatusChecked(needs_build=True, reason=printable(str(exc))))
             return
