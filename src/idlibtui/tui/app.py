@@ -121,7 +121,7 @@ class IdlibApp(App[int]):
     def start(self) -> None:
         """Show results from the existing index first; check it against the corpus after.
 
-        The check imports the whole pipeline (to compare versions) and stats every file, so it
+        The check stats every file of the corpus and reads the index manifest, so it
         runs only once the first results are painted, and a missing index skips it.
         """
         if self._given_index is not None:
@@ -170,7 +170,7 @@ class IdlibApp(App[int]):
     def _check_status(self) -> None:
         from idlibtui.tui.indexing import corpus_problem
 
-        # Let the first results be painted before the heavy imports (a sleeping thread does not
+        # Let the first results be painted before the check (a sleeping thread does not
         # hold the interpreter); the worker counts as running meanwhile, so nothing is missed.
         worker = get_current_worker()
         deadline = time.monotonic() + STATUS_CHECK_DELAY
