@@ -49,6 +49,19 @@ def test_index_progress_json(dirs, capsys) -> None:
     assert [e["done"] for e in process] == [1, 2, 3, 4, 5]
     assert all(e["total"] == 5 and e["path"] for e in process)
     assert summary["added"] == 5 and summary["skipped"] == [] and summary["seconds"] >= 0
+    assert summary["still_skipped"] == 0
+
+
+def test_index_json_counts_files_still_skipped(dirs, capsys) -> None:
+    """A bad file is reported on every run; the second time without being re-read."""
+    corpus, index = dirs
+    (corpus / "empty.txt").write_bytes(b"")
+    run(capsys, corpus, index, "index", "--progress=json", "--workers=1")
+    code, out, _ = run(capsys, corpus, index, "index", "--progress=json", "--workers=1")
+    assert code == 0
+    summary = json.loads(out.splitlines()[-1])["summary"]
+    assert [s["path"] for s in summary["skipped"]] == ["empty.txt"]
+    assert summary["still_skipped"] == 1 and summary["unchanged"] == 5
 
 
 def test_search_json_shape(dirs, capsys) -> None:

@@ -59,6 +59,8 @@ def _summary_dict(report) -> dict:
         "removed": report.removed,
         "unchanged": report.unchanged,
         "skipped": [{"path": p.path, "reason": p.reason} for p in report.skipped],
+        # How many of ``skipped`` were not re-read (unchanged since an earlier build skipped them).
+        "still_skipped": report.still_skipped,
         "seconds": round(report.seconds, 3),
         "rebuilt": report.rebuilt,
         "doc_count": report.doc_count,
