@@ -8,6 +8,7 @@ then ``corpus/`` and ``index/`` of the current directory.
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
 from dataclasses import dataclass
@@ -21,6 +22,35 @@ def config_dir() -> Path:
 
 def config_file() -> Path:
     return Path(os.environ.get("IDLIBTUI_CONFIG") or config_dir() / "config.toml")
+
+
+def state_file() -> Path:
+    """What the app remembers between runs (the theme), apart from the user's own config.toml,
+    which we never rewrite: it may hold the user's comments and layout."""
+    return config_dir() / "state.json"
+
+
+def load_state() -> dict[str, object]:
+    """The remembered UI state, or {} when there is none or it cannot be read (never fatal)."""
+    try:
+        data = json.loads(state_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def save_state(**changes: object) -> None:
+    """Merge ``changes`` into the remembered state, atomically (a crash leaves the old file).
+
+    Raises OSError when the folder cannot be written; callers decide how loud to be.
+    """
+    path = state_file()
+    state = load_state()
+    state.update(changes)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(state, indent=1, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, path)
 
 
 class ConfigError(ValueError):

@@ -197,3 +197,30 @@ def test_user_keymap_is_read_from_the_config_file(tmp_path, monkeypatch) -> None
     assert user_keymap() == {"search.sort": "o", "app.help": "f2"}
     path.write_text("[keymap\n")  # broken file: no keymap, no crash
     assert user_keymap() == {}
+
+
+async def test_a_chosen_theme_is_remembered_for_the_next_start(make_app) -> None:
+    from idlibtui.config import load_state
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.theme = "gruvbox"
+        await settle(pilot)
+    assert load_state()["theme"] == "gruvbox"
+    again = make_app()
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert again.theme == "gruvbox"
+
+
+async def test_config_theme_applies_but_is_not_saved_as_a_choice(make_app, seed_settings) -> None:
+    import dataclasses
+
+    from idlibtui.config import load_state, state_file
+
+    app = make_app(dataclasses.replace(seed_settings, theme="nord"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.theme == "nord"
+    assert "theme" not in load_state() and not state_file().exists()

@@ -109,14 +109,36 @@ class IdlibApp(App[int]):
     # -- start-up -------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        theme = getattr(self.settings, "theme", "")
-        if theme and theme in self.available_themes:
-            self.theme = theme
+        self._apply_saved_theme()
         if self._user_keymap:
             self.set_keymap(self._user_keymap)
         self.search_screen = SearchScreen(show_timings=self.show_timings)
         self.push_screen(self.search_screen)
         self.start()
+
+    def _apply_saved_theme(self) -> None:
+        """The theme last chosen in the app wins over config.toml's ``theme``; then it is
+        remembered whenever the user switches."""
+        from idlibtui.config import load_state
+
+        self._theme_at_start: str | None = None
+        for theme in (load_state().get("theme"), getattr(self.settings, "theme", "")):
+            if isinstance(theme, str) and theme in self.available_themes:
+                self._theme_at_start = theme  # applying it is not a choice to remember
+                self.theme = theme
+                break
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: Any) -> None:
+        from idlibtui.config import save_state
+
+        if theme.name == self._theme_at_start:
+            self._theme_at_start = None
+            return
+        try:
+            save_state(theme=theme.name)
+        except OSError as exc:
+            self.notify(f"could not remember the theme: {exc}", severity="warning")
 
     def start(self) -> None:
         """Show results from the existing index first; check it against the corpus after.
