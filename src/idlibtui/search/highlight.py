@@ -76,6 +76,7 @@ class Matcher:
     patterns: list[re.Pattern[str]] = field(default_factory=list)
     literals: list[str] = field(default_factory=list)  # the patterns' fixed beginnings
     _prefilter: re.Pattern[str] | None = None
+    _seq_prefilters: list[re.Pattern[str]] | None = None
 
     def __bool__(self) -> bool:
         return bool(self.stems or self.sequences or self.patterns)
@@ -85,6 +86,10 @@ class Matcher:
             return []
         if not self.sequences:
             return self._prefiltered_offsets(text)
+        return self._prefiltered_sequence_offsets(text)
+
+    def _token_offsets(self, text: str) -> list[tuple[int, int]]:
+        """Reference path with phrases: every token of the text."""
         toks = tokens(text)
         marked = [False] * len(toks)
         for i, tok in enumerate(toks):
@@ -102,20 +107,43 @@ class Matcher:
     def _prefiltered_offsets(self, text: str) -> list[tuple[int, int]]:
         """Fast path without phrases: a C-speed regex finds words that could match (those
         beginning like a query stem), and only those are tokenized and stemmed."""
+        if not self.stems and not self.patterns:
+            return []
         if self._prefilter is None:
-            heads = {st[:-1] if len(st) > 2 else st for st in self.stems} | set(self.literals)
-            alternatives = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-            self._prefilter = re.compile(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE)
+            self._prefilter = _prefilter(self.stems, self.literals)
         out = []
-        for hit in self._prefilter.finditer(text):
-            start = hit.start()
-            # Inside a dotted or apostrophised token ("x.refugees")? Not a token start.
-            if start >= 2 and text[start - 1] in ".'’" and text[start - 2].isalnum():
-                continue
-            m = _TOKEN.match(text, start)
-            if m is not None and self._word_matches(m.group().lower()):
+        for m in _token_starts(self._prefilter, text):
+            if self._word_matches(m.group().lower()):
                 out.append(m.span())
         return out
+
+    def _prefiltered_sequence_offsets(self, text: str) -> list[tuple[int, int]]:
+        """Fast path with phrases: the words as above; for each phrase, the places where its
+        first stem occurs (found by a regex), checked against the index tokens that follow."""
+        found = set(self._prefiltered_offsets(text))
+        if self._seq_prefilters is None:
+            self._seq_prefilters = [_prefilter({seq[0]}, []) for seq in self.sequences]
+        for seq, rx in zip(self.sequences, self._seq_prefilters, strict=True):
+            for m in _token_starts(rx, text):
+                if _index_stem(m.group().lower()) != seq[0]:
+                    continue
+                spans = [m.span()]
+                pos = m.end()
+                for want in seq[1:]:
+                    while True:
+                        nxt = _TOKEN.search(text, pos)
+                        if nxt is None:
+                            break
+                        pos = nxt.end()
+                        st = _index_stem(nxt.group().lower())
+                        if st is not None:
+                            break
+                    if nxt is None or st != want:
+                        break
+                    spans.append(nxt.span())
+                else:
+                    found.update(spans)
+        return sorted(found)
 
     def _word_offsets(self, text: str) -> list[tuple[int, int]]:
         """Reference path without phrases: every token, no token objects."""
@@ -134,6 +162,42 @@ class Matcher:
 
 
 _STEM_CACHE: dict[str, str] = {}
+
+
+def _index_stem(low: str) -> str | None:
+    """The stem the index holds for a lower-cased token, None for a stopword."""
+    if low in STOP_WORDS:
+        return None
+    st = _STEM_CACHE.get(low)
+    if st is None:
+        st = stem(low)
+        if len(_STEM_CACHE) < 500_000:
+            _STEM_CACHE[low] = st
+    return st
+
+
+def _prefilter(stems, literals) -> re.Pattern[str]:
+    """A regex for the places where a word with one of ``stems`` (or beginning with one of
+    ``literals``) could begin: a Porter stem is the word's beginning but for its last letter."""
+    heads = {st[:-1] if len(st) > 2 else st for st in stems} | set(literals)
+    alternatives = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE)
+
+
+def _token_starts(rx: re.Pattern[str], text: str):
+    """Index tokens (``_TOKEN`` matches, as ``finditer`` over the whole text finds them) that
+    begin where ``rx`` matches."""
+    for hit in rx.finditer(text):
+        start = hit.start()
+        # Inside a dotted or apostrophised token ("x.refugees")? Not a token start.
+        if start >= 2 and text[start - 1] in ".'’" and _WORD_CHAR.match(text, start - 2):
+            continue
+        m = _TOKEN.match(text, start)
+        if m is not None:
+            yield m
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 def matcher_for(node: q.Node | None) -> Matcher:

@@ -32,6 +32,10 @@ ENTITY_FACET_SIZE = 30
 ENTITY_FACET_MAX_DOCS = 4_000  # beyond this, entity counts are estimated from an even sample
 FEW_HITS = 3  # fewer hits than this → look for a spelling suggestion
 FILTER_FIELDS = ("source", "year", "month", "entity")
+#: Evaluate queries with numpy over Whoosh's postings (search/fastpath.py); Whoosh otherwise.
+FAST_PATH = True
+#: Tests set this so that a failure in the fast path raises instead of falling back.
+FAST_PATH_STRICT = False
 
 
 def index_exists(index_dir: Path) -> bool:
@@ -121,6 +125,7 @@ class WhooshIndex:
             ) from exc
         self._lock = threading.RLock()
         self._keyword_cache: dict[tuple[str, int], dict[str, list[str]]] = {}
+        self._fast: Any = None  # fastpath.FastView of the current searcher
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -136,6 +141,7 @@ class WhooshIndex:
                     f"the index at {self.index_dir} cannot be read: {exc}"
                 ) from exc
             self._keyword_cache.clear()
+            self._fast = None
             return True
 
     def close(self) -> None:
@@ -300,7 +306,10 @@ class WhooshIndex:
             wanted = page * page_size
             by_date = sort == "date" or node is None
             ranked: list[tuple[int, float]] = []
-            if node is not None and not by_date and not _is_simple(wquery):
+            fast = self._fast_search(wquery, filter_q, by_date, wanted) if FAST_PATH else None
+            if fast is not None:
+                docs, ranked, facet_counts = fast
+            elif node is not None and not by_date and not _is_simple(wquery):
                 # Phrases, AND and ranges are costly to match: one unlimited scored pass gives
                 # both the ranking and the full set, instead of matching them twice (measured).
                 results = searcher.search(wquery, limit=None, filter=filter_q)
@@ -321,9 +330,14 @@ class WhooshIndex:
                 else:
                     results = searcher.search(wquery, limit=wanted, filter=filter_q)
                     ranked = [(h.docnum, float(h.score or 0.0)) for h in results]
+            if fast is None:
+                facet_counts = {
+                    "source": self._count(docs, "source"),
+                    "year": self._count(docs, "year"),
+                }
             total = len(docs)
             matcher = matcher_for(node)
-            text_reader = _Column(reader, "text_col", b"")
+            text_reader = self._text_column()
             hits = []
             for docnum, score in ranked[(page - 1) * page_size : wanted]:
                 stored = searcher.stored_fields(docnum)
@@ -345,8 +359,8 @@ class WhooshIndex:
                     )
                 )
             facets = {
-                "source": self._count(docs, "source"),
-                "year": self._count(docs, "year"),
+                "source": facet_counts["source"],
+                "year": facet_counts["year"],
                 "entity": self._entity_facet(
                     docs, filtered=node is not None or filter_q is not None
                 ),
@@ -365,6 +379,62 @@ class WhooshIndex:
             elapsed_ms=(time.perf_counter() - started) * 1000.0,
             parsed_query=q.render(node),
         )
+
+    # -- the vectorised path (search/fastpath.py) -------------------------------------------
+
+    def _fast_view(self):
+        """numpy state for the current searcher (built on first use, dropped on refresh)."""
+        from idlibtui.search import fastpath
+
+        view = self._fast
+        if view is None or view.searcher is not self._searcher:
+            view = fastpath.FastView(self._searcher)
+            self._fast = view
+        return view
+
+    def _fast_search(self, wquery: wq.Query, filter_q: wq.Query | None, by_date: bool, wanted: int):
+        """(matching docnums, ranked (docnum, score) up to ``wanted``, source/year facets), or
+        None when the query holds something the fast path does not evaluate (Whoosh then does)."""
+        from idlibtui.search import fastpath
+
+        try:
+            view = self._fast_view()
+            ev = fastpath.Evaluator(view, self._searcher.weighting)
+            result = ev.run(wquery, scored=not by_date)
+            docs, scores = result.docs, result.scores
+            if filter_q is not None:
+                allowed = ev.run(filter_q, scored=False).docs
+                keep = fastpath.np.isin(docs, allowed, assume_unique=True)
+                docs = docs[keep]
+                scores = None if scores is None else scores[keep]
+            if by_date:
+                days = view.column("\x00day-ordinals", ev._day_ordinals)
+                idx = fastpath.top_by_day(docs, days, wanted)
+                ranked = [(d, 0.0) for d in docs[idx].tolist()]
+            else:
+                idx = fastpath.top(docs, scores, wanted)
+                ranked = list(zip(docs[idx].tolist(), scores[idx].tolist(), strict=True))
+            facets = {}
+            for field in ("source", "year"):
+                codes, names = view.column(
+                    "\x00codes:" + field, lambda f=field: fastpath.codes_for(self._column_array(f))
+                )
+                facets[field] = fastpath.counts(codes, names, docs)
+        except fastpath.Unsupported:
+            return None
+        except Exception:
+            if FAST_PATH_STRICT:
+                raise
+            return None  # never worse than Whoosh: an unexpected failure falls back to it
+        return docs, ranked, facets
+
+    def _text_column(self) -> _Column:
+        key = ("\x00text-col", id(self._searcher))
+        col = self._keyword_cache.get(key)
+        if col is None:
+            col = _Column(self._searcher.reader(), "text_col", b"")
+            self._keyword_cache[key] = col  # type: ignore[assignment]
+        return col  # type: ignore[return-value]
 
     def _column_array(self, field: str) -> list[str]:
         """Every document's value of a sortable keyword field, by docnum (cached per commit)."""
@@ -402,7 +472,7 @@ class WhooshIndex:
             self._keyword_cache[key] = fn  # type: ignore[assignment]
         return fn
 
-    def _entity_facet(self, docs: set[int], *, filtered: bool) -> dict[str, int]:
+    def _entity_facet(self, docs: Any, *, filtered: bool) -> dict[str, int]:
         reader = self._searcher.reader()
         cache_key = ("\x00entities", id(self._searcher))
         if not filtered and cache_key in self._keyword_cache:
@@ -413,6 +483,15 @@ class WhooshIndex:
                 if isinstance(term, bytes):
                     term = term.decode("utf-8")
                 counts[term] = info.doc_frequency()
+        elif hasattr(docs, "dtype"):  # the fast path's sorted numpy array
+            from idlibtui.search import fastpath
+
+            view = self._fast_view()
+            table = view.column(
+                "\x00entities",
+                lambda: fastpath.entity_table(_Column(reader, "entity_col", b"").to_list()),
+            )
+            return fastpath.entity_facet(table, docs, ENTITY_FACET_MAX_DOCS, ENTITY_FACET_SIZE)
         else:
             names = self._entity_lists()
             docs = sorted(docs)
