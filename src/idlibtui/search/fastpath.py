@@ -154,7 +154,10 @@ class FastView:
         live = np.ones(self.n, dtype=bool)
         for seg, offset in self.leaves:
             if seg.has_deletions():
-                dead = np.fromiter(seg.deleted_docs(), dtype=np.int64)
+                dead_set = getattr(seg, "deleted_docs_set", None)
+                if dead_set is None:
+                    dead_set = [d for d in range(seg.doc_count_all()) if seg.is_deleted(d)]
+                dead = np.fromiter(dead_set, dtype=np.int64, count=len(dead_set))
                 live[dead + offset] = False
         self.live = live
         self.live_docs = np.flatnonzero(live)

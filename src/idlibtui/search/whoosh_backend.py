@@ -85,21 +85,22 @@ class _CachedLengthBM25F(scoring.BM25F):
 
     def __init__(self) -> None:
         super().__init__()
-        self._lengths: dict[tuple[int, str], list[int]] = {}
+        self._lengths: dict[tuple[int, str], tuple[Any, list[int]]] = {}
 
     def scorer(self, searcher, fieldname, text, qf=1):
         scorer = super().scorer(searcher, fieldname, text, qf)
         if isinstance(scorer, scoring.BM25FScorer):
             reader = searcher.reader()
             key = (id(reader), fieldname)
-            lengths = self._lengths.get(key)
-            if lengths is None:
+            cached = self._lengths.get(key)
+            # The reader itself is kept and compared: an id can be reused once a reader is gone.
+            if cached is None or cached[0] is not reader:
                 if len(self._lengths) > 64:
                     self._lengths.clear()
                 dfl = reader.doc_field_length
-                lengths = [dfl(i, fieldname, 1) for i in range(reader.doc_count_all())]
-                self._lengths[key] = lengths
-            scorer.dfl = lengths.__getitem__
+                cached = (reader, [dfl(i, fieldname, 1) for i in range(reader.doc_count_all())])
+                self._lengths[key] = cached
+            scorer.dfl = cached[1].__getitem__
         return scorer
 
 
@@ -135,7 +136,10 @@ class WhooshIndex:
             try:
                 if self._searcher.up_to_date():
                     return False
-                self._searcher = self._searcher.refresh()
+                # Not ``Searcher.refresh()``: it reuses the open reader of every segment that
+                # survived the commit, with that segment's old deletion set, so documents an
+                # update removed or replaced stayed visible (found by the fast-path tests).
+                self._searcher = self._ix.searcher(weighting=self._searcher.weighting)
             except Exception as exc:
                 raise IndexUnavailable(
                     f"the index at {self.index_dir} cannot be read: {exc}"

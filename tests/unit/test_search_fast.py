@@ -1,0 +1,287 @@
+"""The vectorised query path (search/fastpath.py) against Whoosh's own evaluation.
+
+For many queries of every kind, over a generated corpus indexed once in one segment and once
+more after updates and removals (deleted documents, two segments), the fast path and the Whoosh
+path must give the same total, facets, ranking (scores within 1e-4), snippets and offsets.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+
+import pytest
+from bench import generate as g
+from bench.query_bench import query_set
+from whoosh.matching.binary import AndNotMatcher
+from whoosh.matching.wrappers import InverseMatcher
+
+from idlibtui import search
+from idlibtui.search import whoosh_backend as wb
+from idlibtui.search.build import update_index
+
+
+@pytest.fixture(scope="module")
+def indexes(tmp_path_factory) -> dict[str, object]:
+    root = tmp_path_factory.mktemp("fast")
+    corpus = root / "corpus"
+    g.write_corpus(corpus, 160, seed=5, procs=1)
+    live = root / "index"
+    update_index(corpus, live, workers=1)
+    single = root / "single"
+    shutil.copytree(live, single)
+
+    # Open the live index and search it, so its caches are filled before it changes.
+    ix = search.open_index(live)
+    ix.search("Idlib")
+    ix.search('"air strikes"')
+    g.mutate_corpus(corpus, 0.2, seed=1)
+    files = sorted(corpus.rglob("*.txt"))
+    for f in files[:6]:
+        f.unlink()
+    g.write_corpus(root / "more", 12, seed=9, procs=1)
+    shutil.copytree(root / "more", corpus / "more")
+    report = update_index(corpus, live, workers=1)
+    assert report.updated and report.removed == 6 and report.added == 12
+
+    ix.refresh()
+    leaves = list(ix._searcher.reader().leaf_readers())
+    assert len(leaves) >= 2, "the updated index should hold several segments"
+    shape = [(seg.doc_count_all(), seg.doc_count()) for seg, _ in leaves]
+    assert any(seg.has_deletions() for seg, _ in leaves), shape
+    # A refreshed view sees the commit's deletions, as a freshly opened index does.
+    assert ix.doc_count == search.open_index(live).doc_count == report.doc_count
+    assert ix.search("").total == report.doc_count
+    return {"single": search.open_index(single), "updated": ix}
+
+
+def _queries() -> list[str]:
+    qs = query_set(12, seed=3)
+    rng = random.Random("fast-queries")
+    words = ["Idlib", "refugees", "shelling", "convoy", "hospitals", "water", "border", "winter",
+             "Aleppo", "ceasefire", "children", "market", "Erdogan", "Lavrov"]  # fmt: skip
+    out = []
+    for kind in ("term", "AND", "phrase", "prefix", "field+date", "snippets"):
+        out += qs[kind]
+    for _ in range(12):
+        a, b, c = rng.sample(words, 3)
+        out += [
+            f"{a} OR {b}",
+            f"{a} -{b}",
+            f"{a} NOT ({b} OR {c})",
+            f"({a} OR {b}) AND {c}",
+            f"title:{a}",
+            f"{a} OR NOT {b}",
+            f"NOT {a}",
+        ]
+    out += [
+        '"Syrian Observatory for Human Rights"',
+        '"nowhere left to go"',
+        '"air strikes" Idlib',
+        '"clean water" OR "buffer zone"',
+        'title:"Idlib"',
+        "body:refugees",
+        "refug* AND winter",
+        "zzzz*",
+        "refuge?s",
+        "source:reuters",
+        'source:"Al Jazeera" OR source:"TRT World"',
+        "entity:erdogan",
+        'entity:"Recep Tayyip Erdogan" refugees',
+        "date:2019",
+        "date:[2019-06 to]",
+        "date:[to 2018-12]",
+        "Idlib date:[2019-12 to 2020-02]",
+        "-Idlib",
+        "notawordatall",
+        "Idlib Idlib",
+    ]
+    return out
+
+
+def _same(fast, slow, query: str, by_date: bool) -> None:
+    where = f"query {query!r}"
+    assert fast.total == slow.total, where
+    assert list(fast.facets["source"].items()) == list(slow.facets["source"].items()), where
+    assert list(fast.facets["year"].items()) == list(slow.facets["year"].items()), where
+    assert list(fast.facets["entity"].items()) == list(slow.facets["entity"].items()), where
+    assert fast.suggestion == slow.suggestion, where
+    f_hits, s_hits = fast.hits, slow.hits
+    assert len(f_hits) == len(s_hits), where
+    for f, s in zip(f_hits, s_hits, strict=True):
+        assert f.score == pytest.approx(s.score, abs=1e-4), where
+    if by_date:
+        assert [h.id for h in f_hits] == [h.id for h in s_hits], where
+    else:
+        # The same ranking; documents whose scores tie (to rounding: Whoosh adds the children's
+        # scores in its own tree order) may swap, and the last tie may be cut differently.
+        i, n = 0, len(s_hits)
+        while i < n:
+            j = i
+            while j + 1 < n and abs(s_hits[j + 1].score - s_hits[i].score) < 1e-9:
+                j += 1
+            if j + 1 < n:
+                group_f = {h.id for h in f_hits[i : j + 1]}
+                group_s = {h.id for h in s_hits[i : j + 1]}
+                assert group_f == group_s, where
+            i = j + 1
+    slow_by_id = {h.id: h for h in s_hits}
+    for f in f_hits:
+        s = slow_by_id.get(f.id)
+        if s is not None:
+            assert (f.snippet, f.snippet_hits, f.text_hits) == (
+                s.snippet,
+                s.snippet_hits,
+                s.text_hits,
+            ), where
+
+
+def _fixed_find_first(self) -> None:
+    """whoosh.matching.AndNotMatcher._find_first checks the first positive document only when the
+    negative list starts on the same document: "erdogan -market" kept a document holding both
+    words when "market" had earlier documents. The fast path excludes it; the reference must."""
+    if self.a.is_active() and self.b.is_active():
+        self._find_next()
+
+
+_inverse_find_next = InverseMatcher._find_next
+
+
+def _fixed_inverse_find_next(self) -> None:
+    """whoosh.matching.InverseMatcher (NOT at the top or under OR) returned a deleted document
+    when the excluded list ended just before it. The fast path skips it; the reference must."""
+    _inverse_find_next(self)
+    while self._id < self.limit and self.missing(self._id):
+        self._id += 1
+
+
+def _both(ix, monkeypatch, query: str, **kw):
+    monkeypatch.setattr(AndNotMatcher, "_find_first", _fixed_find_first)
+    monkeypatch.setattr(InverseMatcher, "_find_next", _fixed_inverse_find_next)
+    monkeypatch.setattr(wb, "FAST_PATH", True)
+    monkeypatch.setattr(wb, "FAST_PATH_STRICT", True)
+    served = []
+    original = wb.WhooshIndex._fast_search
+
+    def spy(self, *a, **k):
+        out = original(self, *a, **k)
+        served.append(out is not None)
+        return out
+
+    monkeypatch.setattr(wb.WhooshIndex, "_fast_search", spy)
+    fast = ix.search(query, **kw)
+    monkeypatch.setattr(wb, "FAST_PATH", False)
+    slow = ix.search(query, **kw)
+    monkeypatch.setattr(wb, "FAST_PATH", True)
+    assert served == [True], f"the fast path did not serve {query!r}"
+    return fast, slow
+
+
+@pytest.mark.parametrize("which", ["single", "updated"])
+def test_fast_path_agrees_with_whoosh(indexes, which, monkeypatch) -> None:
+    ix = indexes[which]
+    for query in _queries():
+        fast, slow = _both(ix, monkeypatch, query, page_size=20)
+        _same(fast, slow, query, by_date=False)
+
+
+@pytest.mark.parametrize("which", ["single", "updated"])
+def test_fast_path_agrees_sorted_paged_and_filtered(indexes, which, monkeypatch) -> None:
+    ix = indexes[which]
+    qs = _queries()[::3]
+    filters = [
+        {"source": ["Reuters", "Al Jazeera"]},
+        {"year": ["2019"]},
+        {"year": ["2018", "2020"], "source": ["TRT World", "Reuters", "Syria Direct"]},
+        {"month": ["2019-12"]},
+        {"source": []},
+    ]
+    for k, query in enumerate(qs):
+        for kw in (
+            {"sort": "date"},
+            {"page": 2, "page_size": 7},
+            {"page": 3, "page_size": 5},
+            {"filters": filters[k % len(filters)]},
+            {"filters": filters[(k + 2) % len(filters)], "sort": "date", "page": 2},
+        ):
+            fast, slow = _both(ix, monkeypatch, query, **kw)
+            _same(fast, slow, query, by_date=kw.get("sort") == "date")
+    for kw in ({}, {"page": 2, "page_size": 9}, {"filters": {"year": ["2019"]}}):
+        fast, slow = _both(ix, monkeypatch, "", **kw)
+        _same(fast, slow, "", by_date=True)
+
+
+def test_entity_filter_and_entity_facet_sampling(indexes, monkeypatch) -> None:
+    ix = indexes["updated"]
+    names = list(ix.search("").facets["entity"])[:3]
+    assert names
+    for name in names:
+        fast, slow = _both(ix, monkeypatch, "refugees", filters={"entity": [name]})
+        _same(fast, slow, name, by_date=False)
+    # Beyond ENTITY_FACET_MAX_DOCS the entity facet counts an even sample, scaled.
+    monkeypatch.setattr(wb, "ENTITY_FACET_MAX_DOCS", 17)
+    for query in ("Idlib", "said", "refugees OR water", "date:2019"):
+        fast, slow = _both(ix, monkeypatch, query)
+        assert fast.total > 17
+        _same(fast, slow, query, by_date=False)
+
+
+def test_positions_decoding_matches_whoosh(indexes) -> None:
+    """Every posting's positions, decoded in bulk, are those Whoosh's matcher gives."""
+    ix = indexes["updated"]
+    ix.refresh()
+    view = ix._fast_view()
+    reader = ix._searcher.reader()
+    terms = [t for t, _ in zip(reader.field_terms("b"), range(400), strict=False)]
+    for term in terms[::7]:
+        p = view.postings("b", term, positions=True)
+        expected = []
+        for seg, offset in reader.leaf_readers():
+            if ("b", term) not in seg:
+                continue
+            m = seg.postings("b", term)
+            while m.is_active():
+                expected.append((m.id() + offset, m.weight(), m.value_as("positions")))
+                m.next()
+        got = [
+            (int(d), float(w), p.pos_flat[p.pos_starts[i] : p.pos_starts[i + 1]].tolist())
+            for i, (d, w) in enumerate(zip(p.docs, p.weights, strict=True))
+        ]
+        assert got == expected, term
+
+
+def test_refresh_drops_the_fast_view(indexes) -> None:
+    ix = indexes["updated"]
+    ix.search("Idlib")
+    view = ix._fast
+    assert view is not None and view.searcher is ix._searcher
+    assert view.n == ix._searcher.reader().doc_count_all()
+    assert int(view.live.sum()) == ix.doc_count
+
+
+def test_phrase_highlighting_equals_full_tokenization(seed_paths) -> None:
+    from idlibtui.search import query as q
+    from idlibtui.search.highlight import matcher_for
+
+    texts = [p.read_text(encoding="utf-8") for p in seed_paths]
+    texts += [g.generate_article(i, seed=4).text for i in range(30)]
+    texts.append("x.air strikes, air.strikes a_.air strikes air — of strikes AIR STRIKES air")
+    queries = [
+        '"air strikes"',
+        '"humanitarian crisis" refugees',
+        '"Syrian Observatory for Human Rights"',
+        '"nowhere left to go" displac*',
+        '"father of four"',
+        '"hell on earth"',
+        "al-Assad said",
+        '"U.S. forces" OR "White Helmets"',
+        '"Bab al-Hawa" -"air strikes"',
+    ]
+    for query in queries:
+        m = matcher_for(q.parse(query))
+        assert m.sequences
+        for text in texts:
+            assert m._prefiltered_sequence_offsets(text) == m._token_offsets(text), (
+                query,
+                text[:40],
+            )
