@@ -565,12 +565,23 @@ def entity_facet(table, docs, max_docs: int, size: int) -> dict[str, int]:
     gather = np.arange(total, dtype=np.int64)
     gather += np.repeat(lo - (np.cumsum(counts) - counts), counts)
     seq = codes[gather]
-    present, first = np.unique(seq, return_index=True)
-    tally = np.bincount(seq)[present]
+    tally = np.bincount(seq, minlength=len(names))
+    present = np.flatnonzero(tally)
+    tally = tally[present]
     if scale != 1.0:
         # max(1, round(v * scale)): the same float product, rounded half to even like round()
         tally = np.maximum(1, np.rint(tally * scale)).astype(np.int64)
-    order = np.lexsort((first, -tally))[:size]
+    if len(present) > size:  # only the best `size` counts and their ties can be shown
+        threshold = np.partition(tally, len(tally) - size)[len(tally) - size]
+        keep = tally >= threshold
+        present, tally = present[keep], tally[keep]
+    # Counter.most_common keeps first-seen order among equal counts.
+    first = np.full(len(names), total, dtype=np.int64)
+    wanted = np.zeros(len(names), dtype=bool)
+    wanted[present] = True
+    at = np.flatnonzero(wanted[seq])
+    np.minimum.at(first, seq[at], at)
+    order = np.lexsort((first[present], -tally))[:size]
     return {
         names[c]: v for c, v in zip(present[order].tolist(), tally[order].tolist(), strict=True)
     }

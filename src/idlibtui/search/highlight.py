@@ -75,8 +75,8 @@ class Matcher:
     sequences: list[tuple[str, ...]] = field(default_factory=list)
     patterns: list[re.Pattern[str]] = field(default_factory=list)
     literals: list[str] = field(default_factory=list)  # the patterns' fixed beginnings
-    _prefilter: re.Pattern[str] | None = None
-    _seq_prefilters: list[re.Pattern[str]] | None = None
+    _prefilter: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+    _seq_prefilters: list[tuple[re.Pattern[str], re.Pattern[str]]] | None = None
 
     def __bool__(self) -> bool:
         return bool(self.stems or self.sequences or self.patterns)
@@ -176,19 +176,30 @@ def _index_stem(low: str) -> str | None:
     return st
 
 
-def _prefilter(stems, literals) -> re.Pattern[str]:
-    """A regex for the places where a word with one of ``stems`` (or beginning with one of
-    ``literals``) could begin: a Porter stem is the word's beginning but for its last letter."""
+def _prefilter(stems, literals) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Regexes for the places where a word with one of ``stems`` (or beginning with one of
+    ``literals``) could begin: a Porter stem is the word's beginning but for its last letter.
+    The first runs over the lower-cased text (3x faster than the second, case-insensitive one,
+    which serves texts whose lower-casing changes their length)."""
     heads = {st[:-1] if len(st) > 2 else st for st in stems} | set(literals)
     alternatives = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE)
+    return re.compile(alternatives), re.compile(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE)
 
 
-def _token_starts(rx: re.Pattern[str], text: str):
+def _token_starts(rxs: tuple[re.Pattern[str], re.Pattern[str]], text: str):
     """Index tokens (``_TOKEN`` matches, as ``finditer`` over the whole text finds them) that
-    begin where ``rx`` matches."""
-    for hit in rx.finditer(text):
+    begin where the prefilter matches."""
+    low = text.lower()
+    if len(low) == len(text):  # then each character lower-cases to one character
+        hits = rxs[0].finditer(low)
+        check_before = True
+    else:
+        hits = rxs[1].finditer(text)
+        check_before = False
+    for hit in hits:
         start = hit.start()
+        if check_before and start and _WORD_CHAR.match(text, start - 1):
+            continue
         # Inside a dotted or apostrophised token ("x.refugees")? Not a token start.
         if start >= 2 and text[start - 1] in ".'’" and _WORD_CHAR.match(text, start - 2):
             continue
