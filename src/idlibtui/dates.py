@@ -533,6 +533,46 @@ def iter_matches(pattern: re.Pattern[str], text: str, starts: list[int]):
 DATE_TRIGGERS = _TRIGGERS
 
 
+# Work shared between the passes over one text. The cleaner infers an undated article's date
+# (``find_dates(text, None)``) just before the annotator finds the same text's dates again with
+# the article date as anchor: the words and the matched date spans do not depend on the anchor,
+# so the second pass only resolves them. One entry (the last text); a tuple replaced at once, so
+# threads at worst recompute.
+_last_text: tuple[str, dict] = ("", {})
+
+
+def _memo(text: str) -> dict:
+    """The work remembered for ``text`` (a fresh dict when it is not the last text seen)."""
+    global _last_text
+    last, memo = _last_text
+    if last is text or last == text:
+        return memo
+    memo = {}
+    _last_text = (text, memo)
+    return memo
+
+
+def text_tokens(text: str) -> list[tuple[int, str]]:
+    """``word_tokens(text)``, computed once for the last text seen (do not modify the list)."""
+    memo = _memo(text)
+    tokens = memo.get("tokens")
+    if tokens is None:
+        tokens = memo["tokens"] = word_tokens(text)
+    return tokens
+
+
+def _date_matches(text: str, starts: list[int] | None) -> list[re.Match[str]]:
+    """The date pattern's matches in ``text``; ``starts`` (when given) are the starts of the
+    words in ``DATE_TRIGGERS`` or beginning with a digit, as ``scan_triggers`` gives them."""
+    memo = _memo(text)
+    found = memo.get("date_matches")
+    if found is None:
+        if starts is None:
+            starts = scan_triggers(text_tokens(text), {"date": _TRIGGERS})["date"]
+        found = memo["date_matches"] = list(iter_matches(_PATTERN, text, starts))
+    return found
+
+
 def find_dates(
     text: str,
     anchor: dt.date | None = None,
@@ -540,14 +580,16 @@ def find_dates(
     tokens: list[tuple[int, str]] | None = None,
     starts: list[int] | None = None,
 ) -> list[DateMention]:
-    """Every date expression in ``text``, resolved against ``anchor`` where it needs one."""
+    """Every date expression in ``text``, resolved against ``anchor`` where it needs one.
+
+    ``tokens`` (``word_tokens(text)``) or ``starts`` (the date trigger starts that
+    ``scan_triggers`` gives for them) save work when the caller has them already."""
     if not text:
         return []
     out: list[DateMention] = []
-    if starts is None:
-        words = word_tokens(text) if tokens is None else tokens
-        starts = scan_triggers(words, {"date": _TRIGGERS})["date"]
-    for m in iter_matches(_PATTERN, text, starts):
+    if starts is None and tokens is not None:
+        starts = scan_triggers(tokens, {"date": _TRIGGERS})["date"]
+    for m in _date_matches(text, starts):
         try:
             found = _handle(m, text, anchor)
         except (ValueError, OverflowError, KeyError):

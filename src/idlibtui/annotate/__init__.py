@@ -19,7 +19,7 @@ from idlibtui.annotate.corrections import (
 )
 from idlibtui.annotate.entities import find_entities
 from idlibtui.annotate.figures import find_figures, trigger_groups
-from idlibtui.dates import find_dates, scan_triggers, word_tokens
+from idlibtui.dates import find_dates, scan_triggers, text_tokens
 from idlibtui.model import Article
 from idlibtui.versions import ANNOTATOR_VERSION, corrections_fingerprint
 
@@ -44,7 +44,8 @@ def annotate_text(text: str, anchor=None, *, anchor_inferred: bool = False, corr
     """``(figures, entities)`` for a bare text; what ``annotate`` does for an article."""
     corr = _resolve(corrections)
     text = text or ""
-    tokens = word_tokens(text)  # one tokenizing pass shared by the three annotators
+    # one tokenizing pass shared by the three annotators (and by the cleaner's date inference)
+    tokens = text_tokens(text)
     scan = scan_triggers(tokens, trigger_groups())  # and one pass for where matches can start
     dates = find_dates(text, anchor, starts=scan["date"])
     figures = find_figures(
