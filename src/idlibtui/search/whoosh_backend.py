@@ -491,11 +491,11 @@ class WhooshIndex:
             from idlibtui.search import fastpath
 
             view = self._fast_view()
-            table = view.column(
+            lists = view.column(
                 "\x00entities",
-                lambda: fastpath.entity_table(_Column(reader, "entity_col", b"").to_list()),
+                lambda: fastpath.EntityLists(_Column(reader, "entity_col", b"")),
             )
-            return fastpath.entity_facet(table, docs, ENTITY_FACET_MAX_DOCS, ENTITY_FACET_SIZE)
+            return fastpath.entity_facet(lists, docs, ENTITY_FACET_MAX_DOCS, ENTITY_FACET_SIZE)
         else:
             names = self._entity_lists()
             docs = sorted(docs)
