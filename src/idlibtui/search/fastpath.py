@@ -319,7 +319,7 @@ class FastView:
             return Result(_EMPTY_I, _EMPTY_F if scored else None)
         cand = ps[0].docs
         for p in ps[1:]:
-            cand = np.intersect1d(cand, p.docs, assume_unique=True)
+            cand = cand[member(cand, p.docs)]
             if not len(cand):
                 return Result(_EMPTY_I, _EMPTY_F if scored else None)
         idxs = [np.searchsorted(p.docs, cand) for p in ps]
@@ -341,8 +341,10 @@ class FastView:
                 keys0 = keys
                 ok = np.ones(len(keys0), dtype=bool)
             else:
-                ok &= np.isin(keys0 + i, keys, assume_unique=False)
-        matched = np.unique(keys0[ok] // stride)
+                # keys are sorted (candidates in order, positions ascending in each)
+                ok &= member(keys0 + i, keys)
+        hits = keys0[ok] // stride  # sorted candidate indices, repeated per occurrence
+        matched = hits[np.concatenate(([True], hits[1:] != hits[:-1]))] if len(hits) else hits
         docs = cand[matched]
         if not scored:
             return Result(docs, None)
@@ -363,37 +365,49 @@ class FastView:
         return Result(docs, np.ones(len(docs)) if scored else None)
 
 
+def member(values, sorted_arr):
+    """Which of ``values`` are in the sorted array ``sorted_arr`` (a binary search each; faster
+    here than np.isin, which hashes or sorts both sides)."""
+    if not len(sorted_arr) or not len(values):
+        return np.zeros(len(values), dtype=bool)
+    idx = np.searchsorted(sorted_arr, values)
+    idx[idx == len(sorted_arr)] = 0
+    return sorted_arr[idx] == values
+
+
 def intersect(results: list[Result], scored: bool) -> Result:
-    results = sorted(results, key=lambda r: len(r.docs))
-    docs = results[0].docs
-    for r in results[1:]:
-        docs = np.intersect1d(docs, r.docs, assume_unique=True)
+    by_size = sorted(results, key=lambda r: len(r.docs))
+    docs = by_size[0].docs
+    for r in by_size[1:]:
+        docs = docs[member(docs, r.docs)]
     if not scored:
         return Result(docs, None)
     total = np.zeros(len(docs))
-    for r in results:
+    for r in results:  # in the query's order: Whoosh adds the children's scores
         total += r.scores[np.searchsorted(r.docs, docs)]
     return Result(docs, total)
 
 
-def union(results: list[Result], scored: bool) -> Result:
+def union(results: list[Result], scored: bool, n: int) -> Result:
     results = [r for r in results if len(r.docs)]
     if not results:
         return Result(_EMPTY_I, _EMPTY_F if scored else None)
     if len(results) == 1:
         return results[0]
     all_docs = np.concatenate([r.docs for r in results])
+    present = np.zeros(n, dtype=bool)
+    present[all_docs] = True
+    docs = np.flatnonzero(present)
     if not scored:
-        return Result(np.unique(all_docs), None)
-    docs, inverse = np.unique(all_docs, return_inverse=True)
-    total = np.bincount(inverse, weights=np.concatenate([r.scores for r in results]))
-    return Result(docs, total[: len(docs)])
+        return Result(docs, None)
+    total = np.bincount(all_docs, weights=np.concatenate([r.scores for r in results]), minlength=n)
+    return Result(docs, total[docs])
 
 
 def difference(base: Result, minus: Result) -> Result:
     if not len(minus.docs) or not len(base.docs):
         return base
-    keep = ~np.isin(base.docs, minus.docs, assume_unique=True)
+    keep = ~member(base.docs, minus.docs)
     return Result(base.docs[keep], None if base.scores is None else base.scores[keep])
 
 
@@ -425,7 +439,7 @@ class Evaluator:
         if type(query) is wq.Or:
             if query.scale or query.minmatch:
                 raise Unsupported("Or with scale/minmatch")
-            return union([self.run(c, scored) for c in query.subqueries], scored)
+            return union([self.run(c, scored) for c in query.subqueries], scored, v.n)
         if isinstance(query, wq.AndNot):
             return difference(self.run(query.a, scored), self.run(query.b, False))
         if isinstance(query, wq.Not):

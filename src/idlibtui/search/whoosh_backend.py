@@ -408,7 +408,7 @@ class WhooshIndex:
             docs, scores = result.docs, result.scores
             if filter_q is not None:
                 allowed = ev.run(filter_q, scored=False).docs
-                keep = fastpath.np.isin(docs, allowed, assume_unique=True)
+                keep = fastpath.member(docs, allowed)
                 docs = docs[keep]
                 scores = None if scores is None else scores[keep]
             if by_date:
