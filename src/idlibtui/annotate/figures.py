@@ -436,11 +436,85 @@ _BEHIND_FILLER = re.compile(
 )
 
 
+# Cheap necessary conditions tried before the patterns that are searched in the text around
+# each figure. A pattern anchored at the end with ``$`` (or one that can start anywhere) is
+# tried at every position of its window; most windows cannot match, and a substring test
+# says so in a fraction of the time. The answers are the patterns' own.
+
+# the characters that ``re.IGNORECASE`` matches to an ASCII letter besides its upper case
+_RE_CASE_EXTRA = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
+
+
+def _case_folded(s: str) -> str:
+    """``s`` lower-cased so that a substring test agrees with an ``re.IGNORECASE`` pattern."""
+    return s.lower() if s.isascii() else s.translate(_RE_CASE_EXTRA).lower()
+
+
+# the last word of every _QUALIFIER alternative (its "of" included)
+_QUALIFIER_ENDS = (
+    "than", "least", "to", "almost", "about", "around", "estimated", "nearly", "over",
+    "roughly", "approximately", "some", "as", "most", "under", "of", "only", "further",
+    "another",
+)  # fmt: skip
+_PROJECTION_WORDS = (
+    "could", "would", "may", "might", "will", "shall", "threaten", "expected", "likely",
+    "set", "risk", "fear", "warn",
+)  # fmt: skip
+
+
+def _qualifier(text: str, lo: int, s: int) -> str:
+    """The qualifier ("more than", "nearly") right before a number at ``s`` (not before ``lo``)."""
+    window = text[max(lo, s - 30) : s]
+    stripped = window.rstrip()
+    if len(stripped) == len(window) or not _case_folded(stripped[-14:]).endswith(_QUALIFIER_ENDS):
+        return ""
+    m = _QUALIFIER.search(window)
+    return " ".join(m.group("q").lower().split()) if m else ""
+
+
+def _projection(text: str, lo: int, s: int) -> bool:
+    """Whether a modal or "expected to" before a number at ``s`` makes it a projection."""
+    window = text[max(lo, s - 60) : s]
+    low = _case_folded(window)
+    if not any(w in low for w in _PROJECTION_WORDS):
+        return False
+    return bool(_PROJECTION.search(window))
+
+
+def _event_alternation(allow_shelter: bool) -> re.Pattern[str]:
+    """The event-verb patterns as one alternation, in their order, one named group each."""
+    return re.compile(
+        "|".join(
+            f"(?P<{label}>{pattern.pattern})"
+            for pattern, label in _EVENT_VERBS
+            if allow_shelter or label != "sheltered"
+        ),
+        re.IGNORECASE,
+    )
+
+
+# (without, with "sheltered"); at one position an alternation takes its first alternative
+# that matches, so one ``match`` answers what trying the patterns in order does
+_EVENT_ANY = (_event_alternation(False), _event_alternation(True))
+
+
 def _label_at(fragment: str, *, anchored: bool, allow_shelter: bool) -> str:
+    """The first event (in ``_EVENT_VERBS`` order) whose pattern matches at the start of
+    ``fragment`` (``anchored``) or anywhere in it."""
+    combined = _EVENT_ANY[allow_shelter]
+    if anchored:
+        m = combined.match(fragment)
+        if m is None:
+            return ""
+        if m.lastgroup == "sheltered" and not _TAKEN_OR_SOUGHT.search(m.group(0)):
+            return ""  # "hosts", "houses": not a count of sheltered people
+        return m.lastgroup
+    if combined.search(fragment) is None:
+        return ""  # no event word anywhere (the usual case): skip the ordered searches
     for pattern, label in _EVENT_VERBS:
         if label == "sheltered" and not allow_shelter:
             continue
-        m = pattern.match(fragment) if anchored else pattern.search(fragment)
+        m = pattern.search(fragment)
         if m and (label != "sheltered" or _TAKEN_OR_SOUGHT.search(m.group(0))):
             return label
     return ""
@@ -533,23 +607,39 @@ def _what(text: str, s: int, e: int, sent_end: int, sent_start: int) -> str:
 def _attribution(text: str, sent_start: int, sent_end: int) -> str:
     """Who the sentence credits for its figures (cached: a sentence often holds several)."""
     sent = text[sent_start:sent_end]
-    for rx in (_ATTRIB_ACCORDING,):
-        m = rx.search(sent)
+    low = _case_folded(sent)
+    # each pattern is tried only when a word it needs is in the sentence
+    if "according" in low:
+        m = _ATTRIB_ACCORDING.search(sent)
         if m:
             return _tidy_source(m.group("who"))
-    m = _ATTRIB_SAID_AFTER.search(sent)
-    if m and not m.group(0).lower().startswith("according"):
-        who = _tidy_source(m.group("who"))
-        if _is_source(who):
-            return who
-    for m in _ATTRIB_SAID.finditer(sent):
-        who = _tidy_source(m.group("who"))
-        if _is_source(who):
-            return who
-    m = _ATTRIB_GENERIC.search(sent)
-    if m:
-        return _tidy_source(m.group(0).rsplit(None, 1)[0])
+    if any(w in sent for w in _SAID_AFTER_WORDS):
+        m = _ATTRIB_SAID_AFTER.search(sent)
+        if m and not m.group(0).lower().startswith("according"):
+            who = _tidy_source(m.group("who"))
+            if _is_source(who):
+                return who
+    if any(w in sent for w in _SAID_WORDS):
+        for m in _ATTRIB_SAID.finditer(sent):
+            who = _tidy_source(m.group("who"))
+            if _is_source(who):
+                return who
+    if any(w in low for w in _GENERIC_SOURCES):
+        m = _ATTRIB_GENERIC.search(sent)
+        if m:
+            return _tidy_source(m.group(0).rsplit(None, 1)[0])
     return ""
+
+
+# words the attribution patterns need (the first two are case-sensitive, the last is not)
+_SAID_AFTER_WORDS = ("said", "says", "reported", "according")
+_SAID_WORDS = (
+    "said", "says", "report", "told", "estimate", "announced", "warned", "counted",
+    "documented", "stated", "confirmed", "claim",
+)  # fmt: skip
+_GENERIC_SOURCES = (
+    "activists", "monitors", "officials", "rescuers", "medics", "witnesses", "residents",
+)  # fmt: skip
 
 
 _PRONOUNS = frozenset(
@@ -636,7 +726,6 @@ def find_figures(
         words = m.group("f").lower().replace("-", " ").split()
         value = _FRACTION_VALUES.get(words[-1], 0.0)
         sent = _sentence_of(spans, starts, s)
-        qual = _QUALIFIER.search(text[max(sent[0], s - 30) : s])
         out.append(
             Figure(
                 s,
@@ -646,7 +735,7 @@ def find_figures(
                 value=value / 100 * _SCALES[scale.lower()] if scale else value,
                 unit="" if scale else "%",
                 what=_what(text, s, e, sent[1], sent[0]),
-                qualifier=" ".join(qual.group("q").lower().split()) if qual else "",
+                qualifier=_qualifier(text, sent[0], s),
                 attribution=_attribution(text, sent[0], sent[1]),
                 sentence_start=sent[0],
                 sentence_end=sent[1],
@@ -704,13 +793,12 @@ def _figure_from_match(
     if m.lastgroup == "vague" or m.group("vague"):
         key = " ".join(m.group("vague").lower().split())
         mag = _VAGUE[key]
-        qual = _QUALIFIER.search(text[max(sent_start, s - 30) : s])
         return Figure(
             s, e, text[s:e], "count", value=float(10**mag), vague=True, magnitude=mag,
             what=_what(text, s, e, sent_end, sent_start),
-            qualifier=" ".join(qual.group("q").lower().split()) if qual else "",
+            qualifier=_qualifier(text, sent_start, s),
             attribution=_attribution(text, sent_start, sent_end),
-            projection=bool(_PROJECTION.search(text[max(sent_start, s - 60) : s])),
+            projection=_projection(text, sent_start, s),
             sentence_start=sent_start, sentence_end=sent_end,
         )  # fmt: skip
     n1 = m.group("n1")
@@ -814,8 +902,7 @@ def _figure_from_match(
         conv = _CONVERSION.match(text, end)
         if conv:
             end = conv.end()  # "four kilometers (two miles)": one figure
-    qual_m = _QUALIFIER.search(text[max(sent_start, s - 30) : s])
-    qualifier = " ".join(qual_m.group("q").lower().split()) if qual_m else ""
+    qualifier = _qualifier(text, sent_start, s)
     # "between 300 and 400"
     if value_max is None and _BETWEEN_BEFORE.search(text[max(0, s - 9) : s]):
         b = _BETWEEN_AND.match(text, end)
@@ -851,7 +938,7 @@ def _figure_from_match(
         s, end, text[s:end], kind, value=value, value_max=value_max, unit=unit,
         what=what, qualifier=qualifier,
         attribution=_attribution(text, sent_start, sent_end),
-        projection=bool(_PROJECTION.search(text[max(sent_start, s - 60) : s])),
+        projection=_projection(text, sent_start, s),
         sentence_start=sent_start, sentence_end=sent_end,
     )  # fmt: skip
 
