@@ -493,7 +493,7 @@ class WhooshIndex:
             view = self._fast_view()
             lists = view.column(
                 "\x00entities",
-                lambda: fastpath.EntityLists(_Column(reader, "entity_col", b"")),
+                lambda: fastpath.EntityLists(reader),
             )
             return fastpath.entity_facet(lists, docs, ENTITY_FACET_MAX_DOCS, ENTITY_FACET_SIZE)
         else:
