@@ -288,3 +288,28 @@ def test_phrase_highlighting_equals_full_tokenization(seed_paths) -> None:
                 query,
                 text[:40],
             )
+
+
+def test_phrase_positions_read_from_selected_blocks(indexes, monkeypatch) -> None:
+    """Positions read only from the blocks that hold candidates equal the whole list's."""
+    import numpy as np
+
+    from idlibtui.search import fastpath
+
+    ix = indexes["updated"]
+    ix.refresh()
+    view = ix._fast_view()
+    reader = ix._searcher.reader()
+    terms = [t for t, _ in zip(reader.field_terms("b"), range(3000), strict=False)]
+    common = sorted(terms, key=lambda t: -reader.doc_frequency("b", t))[:12]
+    monkeypatch.setattr(fastpath, "SELECT_MAX_SHARE", 1.0)
+    for term in common:
+        docs = view.postings("b", term).docs
+        for cand in (docs[::3], docs[1::7], docs[-2:]):
+            view._cache.pop(("b", term, True), None)
+            got = view._selected_positions("b", term, cand)
+            assert got is not None
+            full = view.postings("b", term, positions=True)
+            expected = view.positions("b", term, cand)
+            assert np.array_equal(got[0], expected[0]) and np.array_equal(got[1], expected[1])
+            assert len(full.docs) == len(docs)

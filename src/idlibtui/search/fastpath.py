@@ -34,6 +34,9 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC
 from whoosh.util.numeric import byte_to_length
 
 CACHE_BYTES = 96 * 1024 * 1024  # decoded posting lists kept per commit
+#: A phrase reads only the blocks of a word's postings that hold a candidate, unless that is
+#: more than this share of them (then it decodes and caches the whole list).
+SELECT_MAX_SHARE = 0.5
 _INT = 4
 
 _LENGTH_TABLE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
@@ -173,6 +176,49 @@ def _read_blocks(postfile, offset: int, length: int, want_values: bool, quick: b
             return _read_blocks(postfile, offset, length, want_values, quick=False)
         raise Unsupported("block ids do not add up to the block headers")
     return ids_arr, np.concatenate(weight_chunks), values
+
+
+def _read_selected_values(postfile, offset: int, length: int, select):
+    """The values of the postings whose ids are in ``select`` (sorted segment docnums): only
+    the blocks that hold one are unpickled. None when that is most blocks (decode them all)."""
+    buf = postfile.get(offset, length)
+    if buf[:4] != WHOOSH3_HEADER_MAGIC:
+        raise Unsupported("unexpected posting header")
+    pos = 4
+    blocks = []
+    lo = 0
+    n_blocks = 0
+    while True:
+        n_blocks += 1
+        blocklen = int.from_bytes(buf[pos : pos + _INT], "big", signed=True)
+        last = blocklen < 0
+        blocklen = abs(blocklen)
+        stream = io.BytesIO(buf[pos + _INT : pos + _INT + blocklen])
+        count, maxid, _maxw, comp, _mn, _mx = pickle.load(stream)
+        k = int(np.searchsorted(select, lo))
+        if k < len(select) and select[k] <= maxid:
+            blocks.append((pos + _INT + stream.tell(), pos + _INT + blocklen, count, comp, lo))
+        lo = maxid + 1
+        pos += _INT + blocklen
+        if last or pos >= len(buf):
+            break
+    if len(blocks) > SELECT_MAX_SHARE * n_blocks:
+        return None
+    ids_out: list[Any] = []
+    values: list[bytes] = []
+    for start, end, count, comp, _lo in blocks:
+        data = buf[start:end]
+        if comp:
+            data = zlib.decompress(data)
+        ids, _weights, vals = pickle.loads(data)
+        if len(ids) != count or not isinstance(vals, tuple) or len(vals) != count:
+            raise Unsupported("block layout")
+        block_ids = np.cumsum(np.array(ids, dtype=np.int64))
+        keep = member(block_ids, select)
+        ids_out.append(block_ids[keep])
+        values.extend(v for v, k in zip(vals, keep.tolist(), strict=True) if k)
+    ids_arr = np.concatenate(ids_out) if ids_out else _EMPTY_I
+    return ids_arr, values
 
 
 class FastView:
@@ -346,8 +392,59 @@ class FastView:
         # whoosh.scoring.bm25, operation for operation (so scores agree to the last bit)
         return idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * fl / avgfl)))
 
+    def positions(self, field: str, text: str, cand) -> tuple[Any, Any]:
+        """Positions of ``text`` in each of the documents ``cand`` (sorted, all holding it):
+        (starts, flat), flat[starts[k]:starts[k+1]] for cand[k]. From the term's cached
+        positions if they are decoded; else only the blocks holding a candidate are read,
+        unless that is most of them (then the whole list is decoded and cached)."""
+        full = self._cache.get((field, text, True))
+        if full is None:
+            got = self._selected_positions(field, text, cand)
+            if got is not None:
+                return got
+            full = self.postings(field, text, positions=True)
+        idx = np.searchsorted(full.docs, cand)
+        starts = full.pos_starts[idx]
+        counts = full.pos_starts[idx + 1] - starts
+        out_starts = np.zeros(len(cand) + 1, dtype=np.int64)
+        np.cumsum(counts, out=out_starts[1:])
+        gather = np.arange(int(out_starts[-1]), dtype=np.int64)
+        gather += np.repeat(starts - out_starts[:-1], counts)
+        return out_starts, full.pos_flat[gather]
+
+    def _selected_positions(self, field: str, text: str, cand):
+        fieldobj = self.schema[field]
+        btext = fieldobj.to_bytes(text)
+        values: list[bytes] = []
+        for seg, offset in self.leaves:
+            count = seg.doc_count_all()
+            lo, hi = np.searchsorted(cand, [offset, offset + count])
+            if lo == hi or (field, btext) not in seg:
+                continue
+            terms = getattr(seg, "_terms", None)
+            info = terms.term_info(field, btext) if terms is not None else None
+            postfile = getattr(terms, "_postfile", None)
+            if info is None or postfile is None or info.is_inlined():
+                return None
+            off, length = info.extent()
+            if isinstance(length, tuple):
+                length = length[0]
+            local = cand[lo:hi] - offset
+            got = _read_selected_values(postfile, off, length, local)
+            if got is None:
+                return None
+            ids, vals = got
+            if not np.array_equal(ids, local):
+                raise Unsupported("selected postings do not match the candidates")
+            values.extend(vals)
+        if len(values) != len(cand):
+            raise Unsupported("selected postings do not match the candidates")
+        return _decode_positions(values)
+
     def phrase(self, field: str, words: list[str], weighting, scored: bool = True) -> Result:
-        ps = [self.postings(field, w, positions=True) for w in words]
+        if not self.schema[field].format.supports("positions"):
+            raise Unsupported(f"{field} has no positions")
+        ps = [self.postings(field, w) for w in words]
         if any(not len(p.docs) for p in ps):
             return Result(_EMPTY_I, _EMPTY_F if scored else None)
         cand = ps[0].docs
@@ -355,21 +452,16 @@ class FastView:
             cand = cand[member(cand, p.docs)]
             if not len(cand):
                 return Result(_EMPTY_I, _EMPTY_F if scored else None)
-        idxs = [np.searchsorted(p.docs, cand) for p in ps]
         # Candidate k's positions of word i, as keys k * STRIDE + position; a match is a key of
         # word 0 whose key + i is among word i's keys, for every i.
         stride = np.int64(1 << 32)
         ok = None
         keys0 = None
-        for i, (p, idx) in enumerate(zip(ps, idxs, strict=True)):
-            starts = p.pos_starts[idx]
-            ends = p.pos_starts[idx + 1]
-            counts = ends - starts
+        for i, w in enumerate(words):
+            starts, flat = self.positions(field, w, cand)
+            counts = np.diff(starts)
             which = np.repeat(np.arange(len(cand), dtype=np.int64), counts)
-            # gather flat positions for the candidates
-            gather = np.arange(int(counts.sum()), dtype=np.int64)
-            gather += np.repeat(starts - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
-            keys = which * stride + p.pos_flat[gather].astype(np.int64)
+            keys = which * stride + flat.astype(np.int64)
             if i == 0:
                 keys0 = keys
                 ok = np.ones(len(keys0), dtype=bool)
@@ -382,8 +474,9 @@ class FastView:
         if not scored:
             return Result(docs, None)
         total = None
-        for w, p, idx in zip(words, ps, idxs, strict=True):
-            s = self._score(field, w, p, weighting, idx[matched])
+        for w, p in zip(words, ps, strict=True):
+            idx = np.searchsorted(p.docs, docs)
+            s = self._score(field, w, p, weighting, idx)
             total = s if total is None else total + s
         return Result(docs, total)
 
