@@ -394,19 +394,34 @@ def test_fast_writer_writes_the_same_postings_as_whoosh(corpus: Path, tmp_path: 
 
     from whoosh import index as windex
 
+    from idlibtui.ingest import read_document
+    from idlibtui.pipeline import process_document
     from idlibtui.search.schema import build_schema
 
     files = build.scan_corpus(corpus)
-    tasks = [(str(path), rel, None, None, "v") for rel, (path, _s, _m) in sorted(files.items())]
-    docs = [payload for kind, _rel, payload in map(build._work, tasks) if kind == "ok"]
+    docs = []
+    for rel, (path, _s, _m) in sorted(files.items()):
+        raw = read_document(path)
+        article = process_document(raw, rel)
+        docs.append(
+            build.article_fields(
+                article, size=raw.size, mtime=raw.mtime, sha256=raw.sha256, version="v"
+            )
+        )
     assert len(docs) == 5
 
-    def postings(name: str, open_writer) -> dict[str, str]:
+    def postings(name: str, ours: bool) -> dict[str, str]:
         folder = tmp_path / name
         folder.mkdir()
-        writer = open_writer(windex.create_in(str(folder), build_schema(), indexname="x"))
-        for doc in docs:
-            writer.add_document(**doc)
+        ix = windex.create_in(str(folder), build_schema(), indexname="x")
+        if ours:
+            writer = build._open_writer(ix)
+            for doc in docs:
+                build.add_prepared(writer, build.prepare_document(doc))
+        else:
+            writer = ix.writer(compound=False)
+            for doc in docs:
+                writer.add_document(**doc)
         writer.commit()
         return {
             f.suffix: hashlib.sha256(f.read_bytes()).hexdigest()
@@ -414,6 +429,6 @@ def test_fast_writer_writes_the_same_postings_as_whoosh(corpus: Path, tmp_path: 
             if f.suffix in (".pst", ".trm")
         }
 
-    ours = postings("ours", build._open_writer)
-    theirs = postings("theirs", lambda ix: ix.writer(compound=False))
+    ours = postings("ours", True)
+    theirs = postings("theirs", False)
     assert set(ours) == {".pst", ".trm"} and ours == theirs

@@ -19,20 +19,28 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import heapq
+import itertools
 import json
 import multiprocessing
+import operator
 import os
+import pickle
 import re
 import socket
 import time
 import types
-from collections.abc import Callable, Iterable
+import zlib
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from whoosh import columns, formats, writing
 from whoosh import index as windex
-from whoosh import writing
+from whoosh.codec.whoosh3 import W3FieldWriter
+from whoosh.system import pack_uint
 
 from idlibtui.model import Article, Figure, IngestProblem
 from idlibtui.search.backend import IndexLocked
@@ -218,7 +226,10 @@ def article_fields(article: Article, *, size: int, mtime: float, sha256: str, ve
 
 
 def _work(task: tuple[str, str, str | None, Any, str]) -> tuple[str, str, Any]:
-    """Read, hash, clean and annotate one file (runs in a pool worker)."""
+    """Read, hash, clean, annotate and analyze one file (runs in a pool worker).
+
+    An ``ok`` result carries a :class:`PreparedDoc`: the writer only files its postings.
+    """
     path, rel, old_sha, corrections, version = task
     from idlibtui.ingest import read_document
     from idlibtui.pipeline import process_document
@@ -233,9 +244,413 @@ def _work(task: tuple[str, str, str | None, Any, str]) -> tuple[str, str, Any]:
         fields = article_fields(
             article, size=doc.size, mtime=doc.mtime, sha256=doc.sha256, version=version
         )
-        return ("ok", rel, fields)
+        return ("ok", rel, prepare_document(fields))
     except Exception as exc:  # one bad file never stops the rest
         return ("problem", rel, f"could not be processed: {exc.__class__.__name__}: {exc}")
+
+
+# --- prepared documents ---------------------------------------------------------------------
+#
+# Whoosh's ``add_document`` analyzes every indexed value (a regex tokenizer yielding Token
+# objects, per-term position encoding) and queues one tuple per posting, and its commit sorts
+# them all and feeds them one by one to the postings writer. Here the analysis happens in the
+# pool workers (in parallel), the writer keeps each term's postings together as they arrive
+# (documents arrive in docnum order, so every term's list is already sorted) and writes them a
+# block at a time. The files written are byte for byte those of Whoosh's own path (a test
+# compares them).
+
+_FREQ_BYTES = [pack_uint(n) for n in range(256)]
+_SCHEMA = None
+
+
+def _schema():
+    global _SCHEMA
+    if _SCHEMA is None:
+        _SCHEMA = build_schema()
+    return _SCHEMA
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedDoc:
+    """One document for the writer, ready to file: its stored values, every indexed field's
+    postings as ``(length, terms, weights, values)`` (what ``Field.index`` yields, term bytes
+    first) and every column value (zlib-compressed already where the column compresses)."""
+
+    stored: dict[str, Any]
+    postings: dict[str, tuple[int, list[bytes], list[float], list[bytes]]]
+    columns: dict[str, Any]
+    packed: frozenset[str] = frozenset()  # column values compressed already
+
+
+def _split_postings(fieldobj, value: str):
+    """``fieldobj.index(value)`` for a field whose analyzer splits on spaces (``pre_analyzed``),
+    without Token objects; ``None`` for a format this does not know."""
+    fmt = fieldobj.format
+    fb = fmt.field_boost
+    kind = type(fmt)
+    if kind is formats.Positions:
+        poses: dict[str, list[int]] = {}
+        n = 0
+        for word in value.split(" "):
+            if word:
+                found = poses.get(word)
+                if found is None:
+                    poses[word] = [n]
+                else:
+                    found.append(n)
+                n += 1
+        terms, weights, values = [], [], []
+        for word, plist in poses.items():
+            deltas = [plist[0]]
+            deltas += [b - a for a, b in itertools.pairwise(plist)]
+            terms.append(word.encode("utf-8"))
+            weights.append(len(plist) * fb)
+            values.append(pack_uint(len(deltas)) + pickle.dumps(deltas, 2))
+        return n, terms, weights, values
+    if kind is formats.Frequency:
+        counts: dict[str, int] = {}
+        n = 0
+        for word in value.split(" "):
+            if word:
+                counts[word] = counts.get(word, 0) + 1
+                n += 1
+        terms = [w.encode("utf-8") for w in counts]
+        weights = [c * fb for c in counts.values()]
+        values = [_FREQ_BYTES[c] if c < 256 else pack_uint(c) for c in counts.values()]
+        return n, terms, weights, values
+    return None
+
+
+def _field_postings(fieldobj, value: Any):
+    """``(length, terms, weights, values)`` of one indexed value, as ``add_document`` gets them."""
+    items = list(fieldobj.index(value))
+    length = sum(item[1] for item in items) if fieldobj.scorable else 0
+    return (
+        length,
+        [item[0] for item in items],
+        [item[2] for item in items],
+        [item[3] or b"" for item in items],
+    )
+
+
+def _splits_on_spaces(fieldobj) -> bool:
+    from idlibtui.search.schema import PRE_ANALYZED_PATTERN
+
+    ana = fieldobj.analyzer
+    return getattr(ana, "expression", None) is not None and (
+        ana.expression.pattern == PRE_ANALYZED_PATTERN and not ana.gaps
+    )
+
+
+def _precompressed(column) -> bool:
+    return type(column) is columns.CompressedBytesColumn and column._module == "zlib"
+
+
+def prepare_document(fields: dict[str, Any]) -> PreparedDoc:
+    """Analyze a document's indexed fields and encode its column values (what
+    ``add_document`` would do) for the writer."""
+    schema = _schema()
+    stored: dict[str, Any] = {}
+    postings: dict[str, tuple] = {}
+    cols: dict[str, Any] = {}
+    packed = set()
+    for name, value in fields.items():
+        if value is None or name.startswith("_"):
+            continue
+        fieldobj = schema[name]
+        if fieldobj.indexed:
+            if fieldobj.separate_spelling() or fieldobj.vector:
+                raise ValueError(f"field {name!r}: spelling or vectors are not supported")
+            ready = None
+            if isinstance(value, str) and _splits_on_spaces(fieldobj):
+                ready = _split_postings(fieldobj, value)
+            postings[name] = ready if ready is not None else _field_postings(fieldobj, value)
+        if fieldobj.stored:
+            stored[name] = value
+        column = fieldobj.column_type
+        if column:
+            cv = fieldobj.to_column_value(value)
+            if _precompressed(column):
+                cv = zlib.compress(cv, column._level)
+                packed.add(name)
+            cols[name] = cv
+    return PreparedDoc(stored, postings, cols, frozenset(packed))
+
+
+def add_prepared(writer, doc: PreparedDoc) -> None:
+    """``writer.add_document(**fields)`` for a prepared document (the same stored values,
+    lengths, columns and postings)."""
+    pool = writer.pool
+    if not isinstance(pool, _TermPool):
+        raise TypeError("add_prepared needs a writer from _open_writer")
+    writer._check_state()
+    perdoc = writer.perdocwriter
+    schema = writer.schema
+    docnum = writer.docnum
+    stored, postings, cols, packed = doc.stored, doc.postings, doc.columns, doc.packed
+    names = sorted(set(stored) | set(postings) | set(cols))
+    writer._check_fields(schema, names)
+    perdoc.start_doc(docnum)
+    try:
+        for name in names:
+            fieldobj = schema[name]
+            length = 0
+            ready = postings.get(name)
+            if ready is not None:
+                length, terms, weights, vals = ready
+                pool.add_document_postings(name, docnum, terms, weights, vals)
+            perdoc.add_field(name, fieldobj, stored.get(name), length)
+            if name in cols:
+                column = fieldobj.column_type
+                if name in packed:
+                    if not perdoc._has_column(name):
+                        perdoc._create_column(name, column)
+                    colwriter = perdoc._get_column(name)
+                    if not (_precompressed(column) and type(colwriter) is _COMPRESSED_WRITER):
+                        raise TypeError(f"column {name!r} was not compressed the expected way")
+                    _VARBYTES_ADD(colwriter, docnum, cols[name])
+                else:
+                    perdoc.add_column_value(name, column, cols[name])
+    except Exception:
+        perdoc.cancel_doc()
+        raise
+    perdoc.finish_doc()
+    writer._added = True
+    writer.docnum += 1
+
+
+_COMPRESSED_WRITER = columns.CompressedBytesColumn.Writer
+_VARBYTES_ADD = columns.VarBytesColumn.Writer.add
+
+
+def update_prepared(writer, doc: PreparedDoc) -> None:
+    """``writer.update_document(**fields)`` for a prepared document."""
+    unique = [name for name in sorted(doc.stored) if writer.schema[name].unique]
+    if unique:
+        with writer.searcher() as searcher:
+            for docnum in searcher._find_unique([(name, doc.stored[name]) for name in unique]):
+                writer.delete_document(docnum)
+    add_prepared(writer, doc)
+
+
+class _TermPool:
+    """In place of Whoosh's ``PostingPool``: postings filed per term as they arrive.
+
+    Documents arrive in docnum order, so each term's postings are in docnum order already and
+    writing the segment needs no posting sort, only a sort of the (far fewer) terms; filing
+    happens while the writer would otherwise wait for the workers, not in the commit.
+    ``add_document_postings`` takes one document's postings for one field; ``add`` takes
+    Whoosh's posting tuples (segment merges use it). Past ``limitmb`` (estimated), the pool is
+    written to a sorted run in the writer's temporary storage; runs are merged term by term.
+    """
+
+    def __init__(self, tempstore, limitmb: int = 128) -> None:
+        self.tempstore = tempstore
+        self.limit = limitmb * 1024 * 1024
+        self.size = 0
+        self.terms: dict[str, dict[bytes, list]] = {}
+        self.fieldnames: set[str] = set()
+        self.runs: list[str] = []
+        self.unsorted = False  # a term's docnums arrived out of order (sort before writing)
+        self._serial = 0
+
+    def _field(self, fieldname: str) -> dict[bytes, list]:
+        terms = self.terms.get(fieldname)
+        if terms is None:
+            terms = self.terms[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        return terms
+
+    def add(self, item) -> None:
+        fieldname, btext, docnum, weight, vbytes = item
+        if docnum == -1:  # Whoosh's spelling marker: no posting
+            return
+        self.add_document_postings(fieldname, docnum, (btext,), (weight,), (vbytes or b"",))
+
+    def add_document_postings(self, fieldname, docnum, btexts, weights, values) -> None:
+        if len(weights) != len(btexts) or len(values) != len(btexts):
+            raise ValueError("terms, weights and values differ in length")
+        terms = self._field(fieldname)
+        get = terms.get
+        for btext, weight, vbytes in zip(btexts, weights, values, strict=True):
+            entry = get(btext)
+            if entry is None:
+                terms[btext] = [array("I", (docnum,)), [weight], [vbytes]]
+            else:
+                if entry[0][-1] >= docnum:
+                    self.unsorted = True
+                entry[0].append(docnum)
+                entry[1].append(weight)
+                entry[2].append(vbytes)
+        self.size += 80 * len(btexts) + sum(map(len, values))
+        if self.size > self.limit:
+            self._save()
+
+    def _dict_terms(self) -> Iterator[tuple[str, bytes, array, list, list]]:
+        for fieldname in sorted(self.terms):
+            terms = self.terms[fieldname]
+            for btext in sorted(terms):
+                ids, weights, values = terms[btext]
+                yield fieldname, btext, ids, weights, values
+
+    def _sorted_terms(self) -> Iterator[tuple[str, bytes, array, list, list]]:
+        """Everything in memory, one record per term, sorted by (field, term)."""
+        return self._dict_terms()
+
+    def _save(self) -> None:
+        name = f"terms{os.getpid()}_{self._serial}.run"
+        self._serial += 1
+        with self.tempstore.create_file(name).raw_file() as handle:
+            for fieldname, btext, ids, weights, values in self._sorted_terms():
+                record = (fieldname, btext, ids.tobytes(), weights, values)
+                handle.write(pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
+            handle.write(pickle.dumps(None))
+        self.runs.append(name)
+        self.terms = {}
+        self.size = 0
+
+    def _read_run(self, name: str) -> Iterator[tuple[str, bytes, array, list, list]]:
+        with self.tempstore.open_file(name).raw_file() as handle:
+            unpickler = pickle.Unpickler(handle)
+            while True:
+                record = unpickler.load()
+                if record is None:
+                    return
+                fieldname, btext, idbytes, weights, values = record
+                ids = array("I")
+                ids.frombytes(idbytes)
+                yield fieldname, btext, ids, weights, values
+
+    def iter_terms(self) -> Iterator[tuple[str, bytes, array, list, list]]:
+        """Every term once, sorted by (field, term), with its postings in docnum order."""
+        if not self.runs:
+            merged = self._sorted_terms()
+        else:
+            sources = [self._read_run(name) for name in self.runs]
+            sources.append(self._sorted_terms())
+            merged = _join_runs(heapq.merge(*sources, key=_record_key))
+        for fieldname, btext, ids, weights, values in merged:
+            if self.unsorted and any(a >= b for a, b in itertools.pairwise(ids)):
+                order = sorted(range(len(ids)), key=ids.__getitem__)
+                ids = array("I", (ids[i] for i in order))
+                weights = [weights[i] for i in order]
+                values = [values[i] for i in order]
+            yield fieldname, btext, ids, weights, values
+
+    def iter_postings(self) -> Iterator[tuple[str, bytes, int, float, bytes]]:
+        """Whoosh's posting tuples, sorted (for a writer that cannot take whole terms)."""
+        for fieldname, btext, ids, weights, values in self.iter_terms():
+            for docnum, weight, vbytes in zip(ids, weights, values, strict=True):
+                yield fieldname, btext, docnum, weight, vbytes
+
+    def cleanup(self) -> None:
+        for name in self.runs:
+            with contextlib.suppress(Exception):
+                self.tempstore.delete_file(name)
+        self.runs = []
+        self.terms = {}
+
+
+def _record_key(record: tuple) -> tuple[str, bytes]:
+    return record[0], record[1]
+
+
+def _join_runs(records: Iterable) -> Iterator[tuple[str, bytes, array, list, list]]:
+    """Runs merged by key: one record per term, postings concatenated in run order."""
+    last = None
+    for record in records:
+        if last is not None and record[0] == last[0] and record[1] == last[1]:
+            last[2].extend(record[2])
+            last[3].extend(record[3])
+            last[4].extend(record[4])
+            continue
+        if last is not None:
+            yield tuple(last)
+        last = list(record)
+    if last is not None:
+        yield tuple(last)
+
+
+def _add_term_postings(postwriter, ids: array, weights: list, values: list, lengths) -> None:
+    """``postwriter.add_posting`` for every posting of one term, a block at a time (the same
+    blocks, statistics and bytes as one call per posting)."""
+    limit = postwriter._blocklimit
+    n = len(ids)
+    i = 0
+    while i < n:
+        room = limit - len(postwriter._ids)
+        if room <= 0:
+            postwriter._write_block()
+            continue
+        j = min(n, i + room)
+        chunk_ids = ids[i:j] if (i or j < n) else ids
+        chunk_weights = weights[i:j] if (i or j < n) else weights
+        postwriter._ids.extend(chunk_ids)
+        postwriter._weights.extend(chunk_weights)
+        top = max(chunk_weights)
+        if top > postwriter._maxweight:
+            postwriter._maxweight = top
+        chunk_values = values[i:j] if (i or j < n) else values
+        if all(chunk_values):
+            postwriter._values.extend(chunk_values)
+        else:
+            postwriter._values.extend(v for v in chunk_values if v)
+        if lengths is not None:
+            found = list(map(lengths.__getitem__, chunk_ids))
+            if 0 in found:
+                found = [x for x in found if x]
+            if found:
+                low = min(found)
+                if postwriter._minlength is None or low < postwriter._minlength:
+                    postwriter._minlength = low
+                high = max(found)
+                if high > postwriter._maxlength:
+                    postwriter._maxlength = high
+        i = j
+
+
+def _mini_ids(self) -> tuple:
+    """``W3PostingsWriter._mini_ids`` (docnums delta-encoded) without a generator."""
+    ids = self._ids
+    if self._byteids:
+        return tuple(ids)
+    now = ids.tolist()
+    return tuple(map(operator.sub, now, [0, *now[:-1]]))
+
+
+def _mini_weights(self):
+    """``W3PostingsWriter._mini_weights`` counting in C."""
+    weights = self._weights
+    n = len(weights)
+    if weights.count(1.0) == n:
+        return None
+    if weights.count(weights[0]) == n:
+        return weights[0]
+    return tuple(weights)
+
+
+def _speed_up(postwriter) -> None:
+    postwriter._mini_ids = types.MethodType(_mini_ids, postwriter)
+    postwriter._mini_weights = types.MethodType(_mini_weights, postwriter)
+
+
+def _write_terms(fieldwriter, schema, lengths: _CachedLengths | None, terms) -> None:
+    """``fieldwriter.add_postings`` for whole terms (from ``_TermPool.iter_terms``)."""
+    lastfn = None
+    field_lengths = None
+    for fieldname, btext, ids, weights, values in terms:
+        if fieldname != lastfn:
+            if lastfn is not None:
+                fieldwriter.finish_field()
+            fieldwriter.start_field(fieldname, schema[fieldname])
+            _speed_up(fieldwriter._postwriter)
+            lastfn = fieldname
+            field_lengths = lengths.field_lengths(fieldname) if lengths is not None else None
+        fieldwriter.start_term(btext)
+        _add_term_postings(fieldwriter._postwriter, ids, weights, values, field_lengths)
+        fieldwriter.finish_term()
+    if lastfn is not None:
+        fieldwriter.finish_field()
 
 
 # --- manifest and corpus scan ---------------------------------------------------------------
@@ -409,14 +824,21 @@ class _CachedLengths:
         self._scorable = {name for name, fobj in schema.items() if fobj.scorable}
         self._lengths: dict[str, list[int]] = {}
 
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+    def field_lengths(self, fieldname: str) -> list[int] | None:
+        """Every document's length of a scorable field (``None`` for a field without)."""
         if fieldname not in self._scorable:
-            return default
+            return None
         lengths = self._lengths.get(fieldname)
         if lengths is None:
             dfl = self._perdoc.doc_field_length
             count = self._perdoc.doc_count_all()
             lengths = self._lengths[fieldname] = [dfl(i, fieldname, 0) for i in range(count)]
+        return lengths
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+        lengths = self.field_lengths(fieldname)
+        if lengths is None:
+            return default
         return lengths[docnum] if docnum < len(lengths) else default
 
 
@@ -425,16 +847,23 @@ def _flush_segment(self) -> None:
     self.perdocwriter.close()
     perdoc = self.per_document_reader() if self.codec.length_stats else None
     lengths = _CachedLengths(perdoc, self.schema) if perdoc is not None else None
-    self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
+    if isinstance(self.pool, _TermPool) and type(self.fieldwriter) is W3FieldWriter:
+        _write_terms(self.fieldwriter, self.schema, lengths, self.pool.iter_terms())
+    else:
+        self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
     self.fieldwriter.close()
     if perdoc is not None:
         perdoc.close()
 
 
 def _open_writer(ix):
-    writer = ix.writer(timeout=WRITER_TIMEOUT, compound=False, limitmb=128)
-    if isinstance(writer, writing.SegmentWriter):
-        writer._flush_segment = types.MethodType(_flush_segment, writer)
+    limitmb = 128
+    writer = ix.writer(timeout=WRITER_TIMEOUT, compound=False, limitmb=limitmb)
+    if not isinstance(writer, writing.SegmentWriter):
+        raise TypeError(f"unexpected Whoosh writer {type(writer).__name__}")
+    writer.pool.cleanup()
+    writer.pool = _TermPool(writer._tempstorage, limitmb)
+    writer._flush_segment = types.MethodType(_flush_segment, writer)
     return writer
 
 
@@ -525,13 +954,13 @@ def update_index(
                     if entry is not None and not rebuild:
                         writer.delete_by_term("id", entry.id)
                 elif rebuild or entry is None:
-                    writer.add_document(**payload)
+                    add_prepared(writer, payload)
                     if entry is None:
                         added += 1
                     else:
                         updated += 1
                 else:
-                    writer.update_document(**payload)
+                    update_prepared(writer, payload)
                     updated += 1
             if not rebuild:
                 for n, rel in enumerate(gone, 1):

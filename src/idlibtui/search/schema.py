@@ -27,10 +27,14 @@ def plain_analyzer():
     return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | StopFilter(minsize=2)
 
 
+#: The pre-analyzed fields' tokens: runs of non-spaces (the index builder relies on this).
+PRE_ANALYZED_PATTERN = r"[^ ]+"
+
+
 def pre_analyzed():
     """Title and body arrive already tokenized and stemmed (by ``highlight.index_terms`` in the
     cleaning workers, in parallel): the writer only splits on spaces."""
-    return RegexTokenizer(r"[^ ]+")
+    return RegexTokenizer(PRE_ANALYZED_PATTERN)
 
 
 def build_schema() -> fields.Schema:
