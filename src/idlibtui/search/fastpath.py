@@ -80,21 +80,28 @@ def _decode_positions(values: list[bytes]) -> tuple[Any, Any]:
     a protocol-2 pickle of the position deltas (whoosh.formats.Positions.encode)."""
     if not values:
         return np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int32)
-    if values[0][_INT : _INT + 2] == b"\x80\x02":  # whoosh-reloaded: a whole pickle each
-        bodies = b"".join(v[_INT + 2 : -1] for v in values)
-    else:  # whoosh 2.7.4: the pickle without its PROTO and STOP opcodes
-        bodies = b"".join(v[_INT:] for v in values)
-    blob = b"\x80\x02(" + bodies + b"l."
-    lists = pickle.loads(blob)
-    if len(lists) != len(values):
-        raise Unsupported("position lists do not line up")
-    counts = np.fromiter((len(x) for x in lists), dtype=np.int64, count=len(lists))
-    deltas = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(counts.sum()))
-    starts = np.zeros(len(lists) + 1, dtype=np.int64)
+    counts = np.frombuffer(b"".join(v[:_INT] for v in values), dtype=">u4").astype(np.int64)
+    deltas = None
+    if values[0][_INT : _INT + 5] == b"\x80\x02]q\x00":  # whoosh-reloaded: a whole pickle each
+        # Each pickle is EMPTY_LIST, BINPUT 0, then APPEND(S) of the deltas: with the list
+        # openings cut off, all the appends land in one list, the deltas of every posting.
+        flat = pickle.loads(b"\x80\x02]" + b"".join(v[_INT + 5 : -1] for v in values) + b".")
+        if len(flat) == int(counts.sum()):
+            deltas = np.array(flat, dtype=np.int64)
+    if deltas is None:
+        if values[0][_INT : _INT + 2] == b"\x80\x02":
+            bodies = b"".join(v[_INT + 2 : -1] for v in values)
+        else:  # whoosh 2.7.4: the pickle without its PROTO and STOP opcodes
+            bodies = b"".join(v[_INT:] for v in values)
+        lists = pickle.loads(b"\x80\x02(" + bodies + b"l.")
+        if len(lists) != len(values) or [len(x) for x in lists] != counts.tolist():
+            raise Unsupported("position lists do not line up")
+        deltas = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(counts.sum()))
+    starts = np.zeros(len(values) + 1, dtype=np.int64)
     np.cumsum(counts, out=starts[1:])
     total = np.cumsum(deltas)
     # Per-posting cumulative sums: subtract the running total before each posting's first delta.
-    base = np.zeros(len(lists), dtype=np.int64)
+    base = np.zeros(len(values), dtype=np.int64)
     nonempty = counts > 0
     first = starts[:-1][nonempty]
     base[nonempty] = np.where(first > 0, total[np.maximum(first - 1, 0)], 0)
