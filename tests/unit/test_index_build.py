@@ -202,7 +202,10 @@ def test_skipped_record_of_another_commit_is_not_trusted(corpus: Path, tmp_path:
     assert index_status(corpus, index_dir).pending_changes == 1
 
 
-def test_pool_build_matches_inline_build(corpus: Path, tmp_path: Path) -> None:
+def test_pool_build_matches_inline_build(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(build, "INLINE_BELOW", 8)  # 11 files: use the pool
     for n in range(6):
         shutil.copy(SEEDS / "000_221080df3991f770.txt", corpus / f"copy{n}.txt")
     a = update_index(corpus, tmp_path / "a", workers=1)
