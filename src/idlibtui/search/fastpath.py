@@ -677,16 +677,20 @@ def codes_for(values: list) -> tuple[Any, list]:
 
 
 class EntityLists:
-    """Documents' entity names (the ``entity_col`` column, names joined by U+001F) as arrays of
-    codes into ``names``, decoded on first use and kept for the commit. (Decoding all 50k
-    articles' 2.3M names up front took over a second; a facet needs at most 4,000 of them.)
-    A segment's column is read in one piece; the documents a facet needs are decoded together
-    (one join, one decode, one split, a C-level map)."""
+    """Documents' entity names (the ``entity_col`` column, names joined by U+001F) as codes
+    into ``names``, decoded on first use and kept for the commit. (Decoding all 50k articles'
+    2.3M names up front took over a second; a facet needs at most 4,000 of them.) A segment's
+    column is read in one piece; the documents a facet needs are decoded together (one join,
+    one decode, one split, a C-level map) into one growing code buffer (CSR by document)."""
 
     def __init__(self, reader, field: str = "entity_col") -> None:
         self.table: dict[str, int] = {}
         self.names: list[str] = []
-        self._docs: dict[int, Any] = {}
+        n = reader.doc_count_all()
+        self._start = np.zeros(n, dtype=np.int64)
+        self._len = np.full(n, -1, dtype=np.int64)  # -1: not decoded yet
+        self._codes = np.zeros(1024, dtype=np.int32)
+        self._used = 0
         self._parts: list[tuple[int, int, Any]] = []  # (first docnum, doc count, raw getter)
         for seg, offset in reader.leaf_readers():
             count = seg.doc_count_all()
@@ -706,39 +710,51 @@ class EntityLists:
             return lambda d: blob[offsets[d] : offsets[d] + lengths[d]]
         return col.__getitem__
 
-    def _raw(self, docnum: int) -> bytes:
+    def _raws(self, docs) -> list[bytes]:
+        out: list[bytes] = []
         for offset, count, get in self._parts:
-            if offset <= docnum < offset + count:
-                return get(docnum - offset) or b""
-        return b""
+            lo, hi = np.searchsorted(docs, [offset, offset + count])
+            out.extend(get(d - offset) or b"" for d in docs[lo:hi].tolist())
+        return out
 
-    def _decode(self, docs: list[int]) -> None:
-        raws = [self._raw(d) for d in docs]
-        counts = [raw.count(b"\x1f") + 1 if raw else 0 for raw in raws]
-        names = (
-            b"\x1f".join(r for r in raws if r).decode("utf-8").split("\x1f") if any(counts) else []
+    def _decode(self, docs) -> None:
+        """Decode ``docs`` (sorted, none decoded yet) and append their codes."""
+        raws = self._raws(docs)
+        counts = np.fromiter(
+            (raw.count(b"\x1f") + 1 if raw else 0 for raw in raws), dtype=np.int64, count=len(raws)
         )
+        total = int(counts.sum())
+        names = b"\x1f".join(r for r in raws if r).decode("utf-8").split("\x1f") if total else []
         table = self.table
         try:
-            codes = np.fromiter(map(table.__getitem__, names), dtype=np.int32, count=len(names))
+            codes = np.fromiter(map(table.__getitem__, names), dtype=np.int32, count=total)
         except KeyError:
             for name in names:
                 if name not in table:
                     table[name] = len(self.names)
                     self.names.append(name)
-            codes = np.fromiter(map(table.__getitem__, names), dtype=np.int32, count=len(names))
-        for d, piece in zip(docs, np.split(codes, np.cumsum(counts)[:-1]), strict=True):
-            self._docs[d] = piece
+            codes = np.fromiter(map(table.__getitem__, names), dtype=np.int32, count=total)
+        if self._used + total > len(self._codes):
+            grown = np.zeros(max(2 * len(self._codes), self._used + total), dtype=np.int32)
+            grown[: self._used] = self._codes[: self._used]
+            self._codes = grown
+        self._codes[self._used : self._used + total] = codes
+        starts = self._used + np.cumsum(counts) - counts
+        self._start[docs] = starts
+        self._len[docs] = counts
+        self._used += total
 
     def sequence(self, docs) -> Any:
-        """The codes of ``docs``' names, document after document, each in column order."""
-        cache = self._docs
-        wanted = docs.tolist()
-        missing = [d for d in wanted if d not in cache]
-        if missing:
+        """The codes of ``docs``' names (sorted docnums), document after document, each in
+        column order."""
+        missing = docs[self._len[docs] < 0]
+        if len(missing):
             self._decode(missing)
-        parts = [cache[d] for d in wanted]
-        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
+        lo = self._start[docs]
+        counts = self._len[docs]
+        gather = np.arange(int(counts.sum()), dtype=np.int64)
+        gather += np.repeat(lo - (np.cumsum(counts) - counts), counts)
+        return self._codes[gather]
 
 
 def entity_facet(lists: EntityLists, docs, max_docs: int, size: int) -> dict[str, int]:
