@@ -33,6 +33,7 @@ import time
 import types
 import zlib
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -172,11 +173,13 @@ def _json_default(value: Any) -> Any:
 
 
 _FIGURE_FIELDS = tuple(f.name for f in dataclasses.fields(Figure))
+_FIGURE_VALUES = operator.attrgetter(*_FIGURE_FIELDS)
 
 
 def figures_json(article: Article) -> bytes:
     """The article's figures as compact JSON (dates as ISO strings); every field is present."""
-    figs = [{name: getattr(f, name) for name in _FIGURE_FIELDS} for f in article.figures]
+    names = _FIGURE_FIELDS
+    figs = [dict(zip(names, _FIGURE_VALUES(f), strict=True)) for f in article.figures]
     return json.dumps(
         figs, default=_json_default, separators=(",", ":"), ensure_ascii=False
     ).encode("utf-8")
@@ -292,36 +295,31 @@ def _split_postings(fieldobj, value: str):
     fmt = fieldobj.format
     fb = fmt.field_boost
     kind = type(fmt)
+    words = value.split(" ")
+    if "" in words:
+        words = [w for w in words if w]
     if kind is formats.Positions:
         poses: dict[str, list[int]] = {}
-        n = 0
-        for word in value.split(" "):
-            if word:
-                found = poses.get(word)
-                if found is None:
-                    poses[word] = [n]
-                else:
-                    found.append(n)
-                n += 1
-        terms, weights, values = [], [], []
-        for word, plist in poses.items():
-            deltas = [plist[0]]
-            deltas += [b - a for a, b in itertools.pairwise(plist)]
-            terms.append(word.encode("utf-8"))
-            weights.append(len(plist) * fb)
-            values.append(pack_uint(len(deltas)) + pickle.dumps(deltas, 2))
-        return n, terms, weights, values
+        setdefault = poses.setdefault
+        for n, word in enumerate(words):
+            setdefault(word, []).append(n)
+        dumps = pickle.dumps
+        terms = [w.encode("utf-8") for w in poses]
+        weights = [len(plist) * fb for plist in poses.values()]
+        values = [
+            pack_uint(len(plist))
+            + dumps(
+                [plist[0], *map(operator.sub, plist[1:], plist)] if len(plist) > 1 else plist, 2
+            )
+            for plist in poses.values()
+        ]
+        return len(words), terms, weights, values
     if kind is formats.Frequency:
-        counts: dict[str, int] = {}
-        n = 0
-        for word in value.split(" "):
-            if word:
-                counts[word] = counts.get(word, 0) + 1
-                n += 1
+        counts = Counter(words)
         terms = [w.encode("utf-8") for w in counts]
         weights = [c * fb for c in counts.values()]
         values = [_FREQ_BYTES[c] if c < 256 else pack_uint(c) for c in counts.values()]
-        return n, terms, weights, values
+        return len(words), terms, weights, values
     return None
 
 
