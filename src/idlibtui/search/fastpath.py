@@ -33,7 +33,8 @@ from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC
 from whoosh.util.numeric import byte_to_length
 
-CACHE_BYTES = 96 * 1024 * 1024  # decoded posting lists kept per commit
+CACHE_BYTES = 64 * 1024 * 1024  # decoded posting lists kept per commit
+SEGMENT_CACHE_BYTES = 64 * 1024 * 1024  # per-segment ids and weights, kept across commits
 #: A phrase reads only the blocks of a word's postings that hold a candidate, unless that is
 #: more than this share of them (then it decodes and caches the whole list).
 SELECT_MAX_SHARE = 0.5
@@ -228,11 +229,41 @@ def _read_selected_values(postfile, offset: int, length: int, select):
     return ids_arr, values
 
 
+class SegmentCache:
+    """Decoded per-segment posting lists, kept across commits (LRU, bounded in bytes)."""
+
+    def __init__(self, limit: int = SEGMENT_CACHE_BYTES) -> None:
+        self.limit = limit
+        self._items: OrderedDict[tuple, tuple[Any, int]] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is None:
+                return None
+            self._items.move_to_end(key)
+            return hit[0]
+
+    def put(self, key, value, nbytes: int) -> None:
+        with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self._bytes -= old[1]
+            self._items[key] = (value, nbytes)
+            self._bytes += nbytes
+            while self._bytes > self.limit and len(self._items) > 1:
+                _, (_, size) = self._items.popitem(last=False)
+                self._bytes -= size
+
+
 class FastView:
     """Numpy state for one searcher (one commit): caches die with it."""
 
-    def __init__(self, searcher) -> None:
+    def __init__(self, searcher, shared: SegmentCache | None = None) -> None:
         self.searcher = searcher
+        self.shared = shared
         self.reader = searcher.reader()
         self.schema = self.reader.schema
         self.leaves = list(self.reader.leaf_readers())
@@ -288,7 +319,11 @@ class FastView:
         for seg, offset in self.leaves:
             if (field, btext) not in seg:
                 continue
-            ids, weights, vals = self._segment_postings(seg, field, btext, positions)
+            if positions:
+                ids, weights, vals = self._segment_postings(seg, field, btext, True)
+            else:
+                ids, weights = self._segment_ids(seg, field, btext)
+                vals = []
             if seg.has_deletions():
                 keep = self.live[ids + offset]
                 ids, weights = ids[keep], weights[keep]
@@ -305,6 +340,21 @@ class FastView:
             starts, flat = _decode_positions(values)
             return _Postings(docs, weights, starts, flat)
         return _Postings(docs, weights)
+
+    def _segment_ids(self, seg, field: str, btext: bytes):
+        """A segment's ids and weights of a term, from the cache shared across commits (a
+        segment's postings never change; its deletions are applied afterwards)."""
+        shared = self.shared
+        segment = seg.segment() if hasattr(seg, "segment") else None
+        key = (segment.segment_id(), field, btext) if segment is not None else None
+        if shared is not None and key is not None:
+            hit = shared.get(key)
+            if hit is not None:
+                return hit
+        ids, weights, _ = self._segment_postings(seg, field, btext, False)
+        if shared is not None and key is not None:
+            shared.put(key, (ids, weights), ids.nbytes + weights.nbytes + 64)
+        return ids, weights
 
     @staticmethod
     def _segment_postings(seg, field: str, btext: bytes, positions: bool):

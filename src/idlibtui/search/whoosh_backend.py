@@ -127,6 +127,7 @@ class WhooshIndex:
         self._lock = threading.RLock()
         self._keyword_cache: dict[tuple[str, int], dict[str, list[str]]] = {}
         self._fast: Any = None  # fastpath.FastView of the current searcher
+        self._segment_cache: Any = None  # fastpath.SegmentCache, kept across commits
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -392,7 +393,9 @@ class WhooshIndex:
 
         view = self._fast
         if view is None or view.searcher is not self._searcher:
-            view = fastpath.FastView(self._searcher)
+            if self._segment_cache is None:
+                self._segment_cache = fastpath.SegmentCache()
+            view = fastpath.FastView(self._searcher, self._segment_cache)
             self._fast = view
         return view
 
