@@ -313,3 +313,17 @@ def test_phrase_positions_read_from_selected_blocks(indexes, monkeypatch) -> Non
             expected = view.positions("b", term, cand)
             assert np.array_equal(got[0], expected[0]) and np.array_equal(got[1], expected[1])
             assert len(full.docs) == len(docs)
+
+
+def test_iter_documents_uses_the_same_matches(indexes, monkeypatch) -> None:
+    ix = indexes["updated"]
+    monkeypatch.setattr(wb, "FAST_PATH_STRICT", True)
+    for query in ("refugees", '"air strikes" -Idlib', "water OR NOT border", "date:2019"):
+        fast = [d["id"] for d in ix.iter_documents(query)]
+        assert len(fast) == ix.search(query).total
+        monkeypatch.setattr(AndNotMatcher, "_find_first", _fixed_find_first)
+        monkeypatch.setattr(InverseMatcher, "_find_next", _fixed_inverse_find_next)
+        monkeypatch.setattr(wb, "FAST_PATH", False)
+        slow = [d["id"] for d in ix.iter_documents(query)]
+        monkeypatch.setattr(wb, "FAST_PATH", True)
+        assert fast == slow, query

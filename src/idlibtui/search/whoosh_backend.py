@@ -435,6 +435,22 @@ class WhooshIndex:
             return None  # never worse than Whoosh: an unexpected failure falls back to it
         return docs, ranked, facets
 
+    def _fast_docs(self, wquery: wq.Query) -> list[int] | None:
+        """Every document matching a compiled query, by the fast path (None: use Whoosh)."""
+        if not FAST_PATH:
+            return None
+        from idlibtui.search import fastpath
+
+        try:
+            ev = fastpath.Evaluator(self._fast_view(), self._searcher.weighting)
+            return ev.run(wquery, scored=False).docs.tolist()
+        except fastpath.Unsupported:
+            return None
+        except Exception:
+            if FAST_PATH_STRICT:
+                raise
+            return None
+
     def _text_column(self) -> _Column:
         key = ("\x00text-col", id(self._searcher))
         col = self._keyword_cache.get(key)
@@ -611,7 +627,9 @@ class WhooshIndex:
                 compiled = self.compile(node)
                 if compiled is None:
                     raise QueryError("nothing to search for", node.pos, query or "")
-                docnums = sorted(searcher.docs_for_query(compiled))
+                docnums = self._fast_docs(compiled)
+                if docnums is None:
+                    docnums = sorted(searcher.docs_for_query(compiled))
             reader = searcher.reader()
             cols = (_Column(reader, "text_col", b""), _Column(reader, "figures_col", b""))
         for docnum in docnums:
