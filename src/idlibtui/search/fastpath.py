@@ -86,8 +86,11 @@ def _decode_positions(values: list[bytes]) -> tuple[Any, Any]:
     if values[0][_INT : _INT + 5] == b"\x80\x02]q\x00":  # whoosh-reloaded: a whole pickle each
         # Each pickle is EMPTY_LIST, BINPUT 0, then APPEND(S) of the deltas: with the list
         # openings cut off, all the appends land in one list, the deltas of every posting.
-        flat = pickle.loads(b"\x80\x02]" + b"".join(v[_INT + 5 : -1] for v in values) + b".")
-        if len(flat) == int(counts.sum()):
+        try:
+            flat = pickle.loads(b"\x80\x02]" + b"".join(v[_INT + 5 : -1] for v in values) + b".")
+        except Exception:  # a value of another shape: take them one list each, below
+            flat = None
+        if flat is not None and len(flat) == int(counts.sum()):
             deltas = np.array(flat, dtype=np.int64)
     if deltas is None:
         if values[0][_INT : _INT + 2] == b"\x80\x02":
