@@ -34,7 +34,7 @@ import pickle
 import threading
 import zlib
 from collections import OrderedDict
-from itertools import chain
+from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
@@ -90,13 +90,30 @@ def _decode_positions(values: list[bytes]) -> tuple[Any, Any]:
     a protocol-2 pickle of the position deltas (whoosh.formats.Positions.encode)."""
     if not values:
         return np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int32)
-    counts = np.frombuffer(b"".join(v[:_INT] for v in values), dtype=">u4").astype(np.int64)
+    n = len(values)
+    lens = np.fromiter(map(len, values), dtype=np.int64, count=n)
+    blob = np.frombuffer(b"".join(values), dtype=np.uint8)
+    begins = np.cumsum(lens) - lens
+    if int(lens.min()) < _INT + 6:
+        raise Unsupported("a position value is too short")
+    head = blob[begins[:, None] + np.arange(_INT + 5)]
+    counts = (
+        (head[:, 0].astype(np.int64) << 24)
+        | (head[:, 1].astype(np.int64) << 16)
+        | (head[:, 2].astype(np.int64) << 8)
+        | head[:, 3].astype(np.int64)
+    )
     deltas = None
-    if values[0][_INT : _INT + 5] == b"\x80\x02]q\x00":  # whoosh-reloaded: a whole pickle each
-        # Each pickle is EMPTY_LIST, BINPUT 0, then APPEND(S) of the deltas: with the list
-        # openings cut off, all the appends land in one list, the deltas of every posting.
+    if bool((head[:, _INT:] == np.frombuffer(b"\x80\x02]q\x00", dtype=np.uint8)).all()):
+        # whoosh-reloaded stores a whole pickle each: EMPTY_LIST, BINPUT 0, then APPEND(S) of
+        # the deltas. With each value's count, PROTO, list opening and STOP cut out (by a numpy
+        # mask over all the values at once), all the appends land in one list: the deltas of
+        # every posting, in one unpickling.
+        keep = np.ones(len(blob), dtype=bool)
+        keep[(begins[:, None] + np.arange(_INT + 5)).ravel()] = False
+        keep[begins + lens - 1] = False
         try:
-            flat = pickle.loads(b"\x80\x02]" + b"".join(v[_INT + 5 : -1] for v in values) + b".")
+            flat = pickle.loads(b"\x80\x02]" + blob[keep].tobytes() + b".")
         except Exception:  # a value of another shape: take them one list each, below
             flat = None
         if flat is not None and len(flat) == int(counts.sum()):
@@ -110,11 +127,11 @@ def _decode_positions(values: list[bytes]) -> tuple[Any, Any]:
         if len(lists) != len(values) or [len(x) for x in lists] != counts.tolist():
             raise Unsupported("position lists do not line up")
         deltas = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(counts.sum()))
-    starts = np.zeros(len(values) + 1, dtype=np.int64)
+    starts = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(counts, out=starts[1:])
     total = np.cumsum(deltas)
     # Per-posting cumulative sums: subtract the running total before each posting's first delta.
-    base = np.zeros(len(values), dtype=np.int64)
+    base = np.zeros(n, dtype=np.int64)
     nonempty = counts > 0
     first = starts[:-1][nonempty]
     base[nonempty] = np.where(first > 0, total[np.maximum(first - 1, 0)], 0)
@@ -148,11 +165,11 @@ def _read_blocks(postfile, offset: int, length: int, want_values: bool, quick: b
     if buf[:4] != WHOOSH3_HEADER_MAGIC:
         raise Unsupported("unexpected posting header")
     pos = 4
-    id_chunks: list[Any] = []
-    weight_chunks: list[Any] = []
+    id_tuples: list[Any] = []
+    weight_iters: list[Any] = []
+    counts: list[int] = []
     values: list[bytes] = []
     maxids: list[int] = []
-    prev_max = 0
     while True:
         blocklen = int.from_bytes(buf[pos : pos + _INT], "big", signed=True)
         last = blocklen < 0
@@ -168,34 +185,38 @@ def _read_blocks(postfile, offset: int, length: int, want_values: bool, quick: b
             ids, weights = _ids_and_weights(data, count)
         if len(ids) != count:
             raise Unsupported("block length mismatch")
-        deltas = np.array(ids, dtype=np.int64)
-        deltas[0] -= prev_max  # each block's first id is absolute
-        id_chunks.append(deltas)
+        id_tuples.append(ids)
         if weights is None:
-            weight_chunks.append(np.ones(count, dtype=np.float64))
+            weight_iters.append(repeat(1.0, count))
         elif isinstance(weights, float | int):
-            weight_chunks.append(np.full(count, float(weights), dtype=np.float64))
+            weight_iters.append(repeat(float(weights), count))
+        elif len(weights) == count:
+            weight_iters.append(weights)  # floats of an array("f"): float32 values already
         else:
-            w = np.asarray(weights, dtype=np.float32)
-            if len(w) != count:
-                raise Unsupported("weights do not line up")
-            weight_chunks.append(w.astype(np.float64))
+            raise Unsupported("weights do not line up")
         if want_values:
             if not isinstance(vals, tuple) or len(vals) != count:
                 raise Unsupported("block values are not per-posting byte strings")
             values.extend(vals)
+        counts.append(count)
         maxids.append(maxid)
-        prev_max = maxid
         pos += _INT + blocklen
         if last or pos >= len(buf):
             break
-    ids_arr = np.cumsum(np.concatenate(id_chunks))
-    ends = np.cumsum([len(c) for c in id_chunks]) - 1
-    if not np.array_equal(ids_arr[ends], np.array(maxids, dtype=np.int64)):
+    total = sum(counts)
+    deltas = np.fromiter(chain.from_iterable(id_tuples), dtype=np.int64, count=total)
+    ends = np.cumsum(counts) - 1
+    maxarr = np.array(maxids, dtype=np.int64)
+    # Each block's first id is absolute (its deltas start from 0): make it relative to the
+    # previous block's last id, then one cumulative sum gives every id.
+    deltas[ends[:-1] + 1] -= maxarr[:-1]
+    ids_arr = np.cumsum(deltas)
+    weights_arr = np.fromiter(chain.from_iterable(weight_iters), dtype=np.float64, count=total)
+    if not np.array_equal(ids_arr[ends], maxarr):
         if quick and not want_values:
             return _read_blocks(postfile, offset, length, want_values, quick=False)
         raise Unsupported("block ids do not add up to the block headers")
-    return ids_arr, np.concatenate(weight_chunks), values
+    return ids_arr, weights_arr, values
 
 
 def _read_selected_values(postfile, offset: int, length: int, select):
