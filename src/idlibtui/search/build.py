@@ -40,7 +40,9 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import columns, formats, writing
+from whoosh import fields as wfields
 from whoosh import index as windex
+from whoosh.analysis import IDTokenizer
 from whoosh.codec.whoosh3 import W3FieldWriter
 from whoosh.system import pack_uint
 
@@ -335,6 +337,16 @@ def _field_postings(fieldobj, value: Any):
     )
 
 
+def _whole_value_term(fieldobj) -> bool:
+    """An ``ID`` field as Whoosh makes it: the whole value is its one term, presence only."""
+    return (
+        type(fieldobj) is wfields.ID
+        and type(fieldobj.analyzer) is IDTokenizer
+        and type(fieldobj.format) is formats.Existence
+        and not fieldobj.scorable
+    )
+
+
 def _splits_on_spaces(fieldobj) -> bool:
     from idlibtui.search.schema import PRE_ANALYZED_PATTERN
 
@@ -364,8 +376,11 @@ def prepare_document(fields: dict[str, Any]) -> PreparedDoc:
             if fieldobj.separate_spelling() or fieldobj.vector:
                 raise ValueError(f"field {name!r}: spelling or vectors are not supported")
             ready = None
-            if isinstance(value, str) and _splits_on_spaces(fieldobj):
-                ready = _split_postings(fieldobj, value)
+            if isinstance(value, str):
+                if _whole_value_term(fieldobj):
+                    ready = (0, [value.encode("utf-8")], [fieldobj.format.field_boost], [b""])
+                elif _splits_on_spaces(fieldobj):
+                    ready = _split_postings(fieldobj, value)
             postings[name] = ready if ready is not None else _field_postings(fieldobj, value)
         if fieldobj.stored:
             stored[name] = value
