@@ -42,8 +42,8 @@ from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC
 from whoosh.util.numeric import byte_to_length
 
-CACHE_BYTES = 64 * 1024 * 1024  # decoded posting lists kept per commit
-SEGMENT_CACHE_BYTES = 64 * 1024 * 1024  # per-segment ids and weights, kept across commits
+CACHE_BYTES = 128 * 1024 * 1024  # decoded posting lists kept per commit
+SEGMENT_CACHE_BYTES = 48 * 1024 * 1024  # per-segment ids and weights, kept across commits
 #: A phrase reads only the blocks of a word's postings that hold a candidate, unless that is
 #: more than this share of them (then it decodes and caches the whole list).
 SELECT_MAX_SHARE = 0.5
@@ -62,9 +62,11 @@ class _Postings:
     __slots__ = ("docs", "nbytes", "pos_flat", "pos_starts", "weights")
 
     def __init__(self, docs, weights, pos_starts=None, pos_flat=None) -> None:
-        self.docs = docs
-        self.weights = weights
-        self.pos_starts = pos_starts  # len(docs)+1 offsets into pos_flat, or None
+        # Kept compact (half the memory, so the cache holds twice the terms): docnums and
+        # offsets fit in int32, and weights are float32 in Whoosh's blocks to begin with.
+        self.docs = docs.astype(np.int32, copy=False)
+        self.weights = weights.astype(np.float32, copy=False)
+        self.pos_starts = None if pos_starts is None else pos_starts.astype(np.int32, copy=False)
         self.pos_flat = pos_flat
         self.nbytes = docs.nbytes + weights.nbytes + 64
         if pos_flat is not None:
@@ -386,6 +388,7 @@ class FastView:
                 return hit
         ids, weights, _ = self._segment_postings(seg, field, btext, False)
         if shared is not None and key is not None:
+            ids, weights = ids.astype(np.int32), weights.astype(np.float32)
             shared.put(key, (ids, weights), ids.nbytes + weights.nbytes + 64)
         return ids, weights
 
@@ -463,7 +466,7 @@ class FastView:
         return Result(p.docs, self._score(field, text, p, weighting) if scored else None)
 
     def _score(self, field: str, text: str, p: _Postings, weighting, docs_idx=None):
-        weights = p.weights if docs_idx is None else p.weights[docs_idx]
+        weights = (p.weights if docs_idx is None else p.weights[docs_idx]).astype(np.float64)
         if not len(weights):
             return _EMPTY_F
         fieldobj = self.schema[field]
