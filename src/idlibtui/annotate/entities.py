@@ -13,11 +13,14 @@ person named in full earlier in the article.
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
+from operator import itemgetter
 from typing import NamedTuple
 
 from idlibtui.dates import WORD_TOKEN, word_tokens
@@ -610,24 +613,51 @@ class _Tok(NamedTuple):
 _POSSESSIVE_ENDINGS = frozenset(["'s", "’s"])
 
 
+class _WordInfo(dict):
+    """word → (the word without a possessive 's, its length, its folded key, capitalised).
+
+    Filled on first sight and kept for the process (cleared past ``_WORD_INFO_MAX`` words):
+    articles reuse their words, so an article's words cost one dictionary look-up each, made
+    in C by ``map``, instead of a Python loop with a ``fold`` call per word.
+    """
+
+    def __missing__(self, word: str) -> tuple[str, int, str, bool]:
+        if len(self) > _WORD_INFO_MAX:
+            self.clear()
+        stem = word[:-2] if word[-2:] in _POSSESSIVE_ENDINGS and len(word) > 3 else word
+        info = (stem, len(stem), fold(stem), stem[0].isupper())
+        self[word] = info
+        return info
+
+
+_WORD_INFO_MAX = 50_000
+_WORD_INFO = _WordInfo()
+_new_tuple = tuple.__new__  # NamedTuple's own constructor is a Python function: 5x slower
+
+
 def _tokens(text: str, tokens: list[tuple[int, str]]) -> list[_Tok]:
     """The words with their folded keys; a possessive 's is left out of the word."""
-    new = tuple.__new__  # NamedTuple's own constructor is a Python function: 5x slower
-    out: list[_Tok] = []
-    append = out.append
-    for start, word in tokens:
-        if word[-2:] in _POSSESSIVE_ENDINGS and len(word) > 3:
-            word = word[:-2]
-        end = start + len(word)
-        key = _key(word, text[end : end + 1]) if word in _SUN_ARTICLES else fold(word)
-        append(new(_Tok, (start, end, word, key, word[0].isupper())))
-    return out
+    infos = list(map(_WORD_INFO.__getitem__, map(itemgetter(1), tokens)))
+    starts = list(map(itemgetter(0), tokens))
+    words = list(map(itemgetter(0), infos))
+    ends = list(map(operator.add, starts, map(itemgetter(1), infos)))
+    keys = list(map(itemgetter(2), infos))
+    # "an-Nu'man", "ash-Sham": an assimilated article before a hyphen is the article
+    for i in itertools.compress(range(len(words)), map(_SUN_ARTICLES.__contains__, words)):
+        keys[i] = _key(words[i], text[ends[i] : ends[i] + 1])
+    rows = zip(starts, ends, words, keys, map(itemgetter(3), infos), strict=True)
+    return list(map(_new_tuple, itertools.repeat(_Tok), rows))
+
+
+# every gap of up to three spaces or hyphens (85 strings): one set look-up tests a gap
+_NAME_GAPS = frozenset(
+    "".join(chars) for size in range(4) for chars in itertools.product(" -\u00a0‑", repeat=size)
+)
 
 
 def _gap_ok(text: str, a: _Tok, b: _Tok) -> bool:
     """Tokens of one name are separated by spaces or hyphens only (no comma, no line break)."""
-    gap = text[a.end : b.start]
-    return len(gap) <= 3 and all(c in " -\u00a0‑" for c in gap)
+    return b.start - a.end <= 3 and text[a.end : b.start] in _NAME_GAPS
 
 
 class EntityFinder:
@@ -656,37 +686,40 @@ class EntityFinder:
         found: list[tuple[int, int, str, str]] = []  # (first tok, last tok, canonical, type)
         by_first = self.gaz.by_first
         next_free = 0
-        # only words that begin some alias are looked at (a few in a hundred)
-        for i in [k for k, t in enumerate(toks) if t.key in by_first]:
+        keys_ = list(map(itemgetter(3), toks))
+        uppers = list(map(itemgetter(4), toks))
+        # only capitalised words (or an article) that begin some alias are looked at
+        may_start = map(operator.or_, uppers, map("al".__eq__, keys_))
+        starts = map(operator.and_, may_start, map(by_first.__contains__, keys_))
+        for i in itertools.compress(range(n), starts):
             if i < next_free:
                 continue
             t = toks[i]
             cands = by_first[t.key]
             hit = None
-            if t.upper or t.key == "al":
-                for keys, entity, exact in cands:
-                    k = len(keys)
-                    if i + k > n:
+            for keys, entity, exact in cands:
+                k = len(keys)
+                if i + k > n:
+                    continue
+                if exact:
+                    if t.word.replace(".", "") != exact:
                         continue
-                    if exact:
-                        if t.word.replace(".", "") != exact:
-                            continue
-                    elif k == 1 and not t.upper:
+                elif k == 1 and not t.upper:
+                    continue
+                if k > 1:
+                    ok = True
+                    for j in range(1, k):
+                        if toks[i + j].key != keys[j] or not _gap_ok(
+                            text, toks[i + j - 1], toks[i + j]
+                        ):
+                            ok = False
+                            break
+                    if not ok:
                         continue
-                    if k > 1:
-                        ok = True
-                        for j in range(1, k):
-                            if toks[i + j].key != keys[j] or not _gap_ok(
-                                text, toks[i + j - 1], toks[i + j]
-                            ):
-                                ok = False
-                                break
-                        if not ok:
-                            continue
-                        if not any(toks[i + j].upper for j in range(k)):
-                            continue
-                    hit = (i, i + k - 1, entity.canonical, entity.type)
-                    break
+                    if not any(toks[i + j].upper for j in range(k)):
+                        continue
+                hit = (i, i + k - 1, entity.canonical, entity.type)
+                break
             if (
                 hit
                 and i > 0
@@ -714,10 +747,10 @@ class EntityFinder:
 
     def _rules(self, text: str, toks: list[_Tok], covered: list[bool], found: list) -> None:
         n = len(toks)
-        i = 0
-        while i < n:
-            if covered[i] or not toks[i].upper:
-                i += 1
+        next_i = 0
+        # runs begin at capitalised words not already covered
+        for i in itertools.compress(range(n), map(itemgetter(4), toks)):
+            if i < next_i or covered[i]:
                 continue
             j = i
             while (
@@ -734,7 +767,7 @@ class EntityFinder:
             while j > i and toks[j].word.lower() in _CONNECTORS:
                 j -= 1
             self._classify_run(text, toks, i, j, covered, found)
-            i = j + 1
+            next_i = j + 1
 
     def _classify_run(self, text: str, toks: list[_Tok], i: int, j: int,
                       covered: list[bool], found: list) -> None:  # fmt: skip
@@ -829,10 +862,11 @@ class EntityFinder:
                 surnames.setdefault(toks[b].key, canonical)
         if not surnames:
             return
-        for k, t in enumerate(toks):
-            if not covered[k] and t.upper and t.key in surnames:
+        for k in itertools.compress(range(len(toks)), map(itemgetter(4), toks)):
+            key = toks[k].key
+            if not covered[k] and key in surnames:
                 covered[k] = True
-                found.append((k, k, surnames[t.key], "PERSON"))
+                found.append((k, k, surnames[key], "PERSON"))
 
 
 @functools.lru_cache(maxsize=1)
