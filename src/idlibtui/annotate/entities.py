@@ -86,6 +86,8 @@ class Gazetteer:
     entities: dict[str, Entity] = field(default_factory=dict)
     by_first: dict[str, list[tuple[tuple[str, ...], Entity, str]]] = field(default_factory=dict)
     max_len: int = 1
+    # by_first narrowed by the second word's key (see ``candidates``); rebuilt after a change
+    _by_second: dict | None = field(default=None, repr=False, compare=False)
 
     def add(
         self,
@@ -118,6 +120,26 @@ class Gazetteer:
         bucket.append((keys, entity, exact))
         bucket.sort(key=lambda b: -len(b[0]))
         self.max_len = max(self.max_len, len(keys))
+        self._by_second = None
+
+    def candidates(
+        self, first: str, second: str | None
+    ) -> list[tuple[tuple[str, ...], Entity, str]]:
+        """The aliases that can match words keyed ``first``, ``second``: ``by_first[first]``
+        without the longer aliases whose second word differs, in the same order (the "al"
+        bucket holds 40 aliases; a word pair leaves one or two to try)."""
+        index = self._by_second
+        if index is None:
+            index = self._by_second = {}
+        table = index.get(first)
+        if table is None:
+            bucket = self.by_first.get(first, [])
+            seconds = {keys[1] for keys, _, _ in bucket if len(keys) > 1}
+            table = index[first] = {
+                key: [b for b in bucket if len(b[0]) == 1 or b[0][1] == key]
+                for key in (*seconds, None)
+            }
+        return table.get(second) or table[None]
 
     def copy(self) -> Gazetteer:
         g = Gazetteer(dict(self.entities), {k: list(v) for k, v in self.by_first.items()})
@@ -685,6 +707,7 @@ class EntityFinder:
         covered = [False] * n
         found: list[tuple[int, int, str, str]] = []  # (first tok, last tok, canonical, type)
         by_first = self.gaz.by_first
+        candidates = self.gaz.candidates
         next_free = 0
         keys_ = list(map(itemgetter(3), toks))
         uppers = list(map(itemgetter(4), toks))
@@ -695,7 +718,7 @@ class EntityFinder:
             if i < next_free:
                 continue
             t = toks[i]
-            cands = by_first[t.key]
+            cands = candidates(t.key, toks[i + 1].key if i + 1 < n else None)
             hit = None
             for keys, entity, exact in cands:
                 k = len(keys)
