@@ -532,6 +532,63 @@ def iter_matches(pattern: re.Pattern[str], text: str, starts: list[int]):
 
 DATE_TRIGGERS = _TRIGGERS
 
+# Common words that begin a date expression only before certain words ("the" only in "the end
+# of", "the beginning of", "the past …", "the last …"; "on" only before a weekday or "the
+# weekend"; "a"/"two" only in "a week ago", "two days ago"): trying the date pattern after
+# every "the" and "on" was most of its cost. A start is skipped only when the next word (case
+# folded as ``re.IGNORECASE`` folds it) begins with none of the listed words; a number is
+# kept when it has four digits or more (a year) or precedes a month, "of" or a time unit.
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAY_WORDS = tuple(WEEKDAYS)
+_UNIT_WORDS = ("day", "week", "month", "year")
+_COUNT_NEXT = _UNIT_WORDS
+_NEXT_WORDS: dict[str, tuple[str, ...]] = {
+    "the": ("end", "beginning", "past", "last"),
+    "on": ("the", *_WEEKDAY_WORDS),
+    "at": ("the",),
+    "over": ("the",),
+    "during": ("the",),
+    "since": _WEEKDAY_WORDS,
+    "by": _WEEKDAY_WORDS,
+    "until": _WEEKDAY_WORDS,
+    "couple": ("of",),
+    **{w: _COUNT_NEXT for w in ("a", "an", "few", "several")},
+    **{w: _COUNT_NEXT for w in NUMBER_WORDS if " " not in w and w not in ("a", "an")},
+}
+_DIGIT_NEXT = (*_MONTH_STEMS, "of", *_UNIT_WORDS)
+_RE_CASE_EXTRA = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
+
+
+def _folded(word: str) -> str:
+    return word.lower() if word.isascii() else word.translate(_RE_CASE_EXTRA).lower()
+
+
+def date_starts(tokens: list[tuple[int, str]]) -> list[int]:
+    """Where a date expression can begin: the starts of the words in ``DATE_TRIGGERS`` or
+    beginning with a digit, less those that the next word rules out (see ``_NEXT_WORDS``)."""
+    out: list[int] = []
+    append = out.append
+    last = len(tokens) - 1
+    get = _NEXT_WORDS.get
+    triggers = _TRIGGERS
+    for index, (start, word) in enumerate(tokens):
+        if word[0].isdigit():
+            if len(word) >= 4:
+                append(start)
+                continue
+            need = _DIGIT_NEXT
+        else:
+            low = word.lower()
+            if low not in triggers:
+                continue
+            need = get(low)
+            if need is None:
+                append(start)
+                continue
+        if index < last and _folded(tokens[index + 1][1]).startswith(need):
+            append(start)
+    return out
+
 
 # Work shared between the passes over one text. The cleaner infers an undated article's date
 # (``find_dates(text, None)``) just before the annotator finds the same text's dates again with
@@ -568,7 +625,7 @@ def _date_matches(text: str, starts: list[int] | None) -> list[re.Match[str]]:
     found = memo.get("date_matches")
     if found is None:
         if starts is None:
-            starts = scan_triggers(text_tokens(text), {"date": _TRIGGERS})["date"]
+            starts = date_starts(text_tokens(text))
         found = memo["date_matches"] = list(iter_matches(_PATTERN, text, starts))
     return found
 
@@ -588,7 +645,7 @@ def find_dates(
         return []
     out: list[DateMention] = []
     if starts is None and tokens is not None:
-        starts = scan_triggers(tokens, {"date": _TRIGGERS})["date"]
+        starts = date_starts(tokens)
     for m in _date_matches(text, starts):
         try:
             found = _handle(m, text, anchor)

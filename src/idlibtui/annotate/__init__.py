@@ -47,7 +47,7 @@ def annotate_text(text: str, anchor=None, *, anchor_inferred: bool = False, corr
     # one tokenizing pass shared by the three annotators (and by the cleaner's date inference)
     tokens = text_tokens(text)
     scan = scan_triggers(tokens, trigger_groups())  # and one pass for where matches can start
-    dates = find_dates(text, anchor, starts=scan["date"])
+    dates = find_dates(text, anchor, tokens=tokens)
     figures = find_figures(
         text, anchor, anchor_inferred=anchor_inferred, dates=dates, tokens=tokens, scan=scan
     )

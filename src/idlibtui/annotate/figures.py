@@ -16,12 +16,11 @@ import re
 from collections.abc import Sequence
 
 from idlibtui.dates import (
-    DATE_TRIGGERS,
     DateMention,
     find_dates,
     iter_matches,
     scan_triggers,
-    word_tokens,
+    text_tokens,
 )
 from idlibtui.model import Figure
 
@@ -313,7 +312,6 @@ _CURRENCY = re.compile(r"[$€£]")
 def trigger_groups() -> dict[str, frozenset[str]]:
     """The word sets whose positions the annotator scans for, in one pass over the words."""
     return {
-        "date": DATE_TRIGGERS,
         "number": _NUMBER_TRIGGERS,
         "fraction": _FRACTION_TRIGGERS,
         "week": _WEEK_TRIGGERS,
@@ -692,9 +690,11 @@ def find_figures(
         return []
     spans = sentence_spans(text)
     starts = [a for a, _ in spans]
+    if tokens is None:
+        tokens = text_tokens(text)
     if scan is None:
-        scan = scan_triggers(word_tokens(text) if tokens is None else tokens, trigger_groups())
-    dates = find_dates(text, anchor, starts=scan["date"]) if dates is None else dates
+        scan = scan_triggers(tokens, trigger_groups())
+    dates = find_dates(text, anchor, tokens=tokens) if dates is None else dates
     taken: list[tuple[int, int]] = [(d.start, d.end) for d in dates]
     taken_starts = [a for a, _ in taken]
     out: list[Figure] = []
