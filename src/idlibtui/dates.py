@@ -669,6 +669,9 @@ _SMALL_NUMBERS = {
 }  # fmt: skip
 
 
+_WAR_NUMBER_WORDS = tuple(_SMALL_NUMBERS)
+
+
 def _war_age_years(raw: str) -> float | None:
     w = " ".join(raw.lower().split())
     if w in _SMALL_NUMBERS:
@@ -676,6 +679,23 @@ def _war_age_years(raw: str) -> float | None:
     half = 0.5 if ("1/2" in w or w.endswith(".5")) else 0.0
     digits = re.match(r"\d+", w)
     return float(digits.group(0)) + half if digits else None
+
+
+_APOSTROPHE_BEFORE_WORD = re.compile(r"['’`](?=[^\W_])")
+
+
+def _war_age_matches(text: str) -> list[re.Match[str]]:
+    """``_WAR_AGE.finditer(text)``, tried only where its number can begin: a word that begins
+    with a digit or a number word, or just after an apostrophe inside a word ("l’one")."""
+    starts = [
+        start
+        for start, word in text_tokens(text)
+        if word[0].isdigit() or _folded(word).startswith(_WAR_NUMBER_WORDS)
+    ]
+    inner = [m.end() for m in _APOSTROPHE_BEFORE_WORD.finditer(text)]
+    if inner:
+        starts = sorted({*starts, *inner})
+    return list(iter_matches(_WAR_AGE, text, starts))
 
 
 def infer_article_date(text: str) -> tuple[dt.date | None, str]:
@@ -703,7 +723,7 @@ def infer_article_date(text: str) -> tuple[dt.date | None, str]:
             best, best_text = when, dm.text
     if best is not None:
         evidence.append(f"latest date mentioned: {' '.join(best_text.split())}")
-    for wm in _WAR_AGE.finditer(text):
+    for wm in _war_age_matches(text):
         years = _war_age_years(wm.group("n"))
         if years is None or not 1 <= years <= 20:
             continue
