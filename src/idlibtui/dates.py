@@ -22,8 +22,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 WAR_START = dt.date(2011, 3, 15)  # the uprising that became the Syrian war
 
@@ -484,13 +486,34 @@ _TRIGGERS = frozenset(
 )  # fmt: skip
 
 
+class _WordTable(dict):
+    """word → ``fn(word)``, computed on first sight and kept (cleared past 50,000 words).
+
+    Articles reuse their words, so classifying an article's words becomes one dictionary
+    look-up each, made in C by ``map``; Python then loops only over the few words that count.
+    """
+
+    def __init__(self, fn) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, word: str):
+        if len(self) > 50_000:
+            self.clear()
+        value = self[word] = self.fn(word)
+        return value
+
+
 @functools.lru_cache(maxsize=8)
-def _group_table(groups: tuple[tuple[str, frozenset[str]], ...]) -> dict[str, tuple[int, ...]]:
+def _group_table(groups: tuple[tuple[str, frozenset[str]], ...]) -> _WordTable:
+    """word → the indices of the groups it triggers (every group for a word led by a digit)."""
     table: dict[str, list[int]] = {}
     for index, (_name, words) in enumerate(groups):
         for word in words:
             table.setdefault(word, []).append(index)
-    return {word: tuple(indices) for word, indices in table.items()}
+    by_lower = {word: tuple(indices) for word, indices in table.items()}
+    every = tuple(range(len(groups)))
+    return _WordTable(lambda word: every if word[0].isdigit() else by_lower.get(word.lower()))
 
 
 def scan_triggers(
@@ -499,18 +522,12 @@ def scan_triggers(
     """One pass over the words: for each named trigger set, the starts of words that can begin
     a match (a word in the set, or any word starting with a digit)."""
     key = tuple(groups.items())
-    table = _group_table(key)
+    hits = list(map(_group_table(key).__getitem__, map(itemgetter(1), tokens)))
     lists: list[list[int]] = [[] for _ in key]
-    get = table.get
-    for start, word in tokens:
-        if word[0].isdigit():
-            for lst in lists:
-                lst.append(start)
-            continue
-        hit = get(word.lower())
-        if hit:
-            for index in hit:
-                lists[index].append(start)
+    for i in itertools.compress(range(len(hits)), hits):
+        start = tokens[i][0]
+        for index in hits[i]:
+            lists[index].append(start)
     return {name: lst for (name, _), lst in zip(key, lists, strict=True)}
 
 
@@ -563,30 +580,30 @@ def _folded(word: str) -> str:
     return word.lower() if word.isascii() else word.translate(_RE_CASE_EXTRA).lower()
 
 
+def _date_need(word: str) -> bool | tuple[str, ...]:
+    """Whether a date can begin at ``word``: False, True, or the words one of which must begin
+    the next word."""
+    if word[0].isdigit():
+        return True if len(word) >= 4 else _DIGIT_NEXT
+    low = word.lower()
+    if low not in _TRIGGERS:
+        return False
+    return _NEXT_WORDS.get(low, True)
+
+
+_DATE_NEED = _WordTable(_date_need)
+
+
 def date_starts(tokens: list[tuple[int, str]]) -> list[int]:
     """Where a date expression can begin: the starts of the words in ``DATE_TRIGGERS`` or
     beginning with a digit, less those that the next word rules out (see ``_NEXT_WORDS``)."""
-    out: list[int] = []
-    append = out.append
+    needs = list(map(_DATE_NEED.__getitem__, map(itemgetter(1), tokens)))
     last = len(tokens) - 1
-    get = _NEXT_WORDS.get
-    triggers = _TRIGGERS
-    for index, (start, word) in enumerate(tokens):
-        if word[0].isdigit():
-            if len(word) >= 4:
-                append(start)
-                continue
-            need = _DIGIT_NEXT
-        else:
-            low = word.lower()
-            if low not in triggers:
-                continue
-            need = get(low)
-            if need is None:
-                append(start)
-                continue
-        if index < last and _folded(tokens[index + 1][1]).startswith(need):
-            append(start)
+    out: list[int] = []
+    for i in itertools.compress(range(len(needs)), needs):
+        need = needs[i]
+        if need is True or (i < last and _folded(tokens[i + 1][1]).startswith(need)):
+            out.append(tokens[i][0])
     return out
 
 
