@@ -544,21 +544,32 @@ def _event_verb(text: str, s: int, sent_start: int, after_noun: str) -> str:
 def _what(text: str, s: int, e: int, sent_end: int, sent_start: int) -> str:
     """The counted noun phrase after the number, with the event verb that makes it groupable."""
     window = text[e : min(sent_end, e + 120)]
-    tokens = [(m.group(0), m.start()) for m in _WORD.finditer(window)]
+    # the window's words, read only as far as the noun phrase goes (a few of its ~20)
+    words_left = _WORD.finditer(window)
+    tokens: list[tuple[str, int]] = []
+
+    def has(index: int) -> bool:
+        while len(tokens) <= index:
+            m = next(words_left, None)
+            if m is None:
+                return False
+            tokens.append((m.group(0), m.start()))
+        return True
+
     i = 0
     # "dozens of civilians", "200,000 of Idlib's 3 million residents"
-    while i < len(tokens) and tokens[i][0].lower() in ("of", "more", "other", "additional"):
+    while has(i) and tokens[i][0].lower() in ("of", "more", "other", "additional"):
         i += 1
-    if i < len(tokens) and _POSSESSIVE_NAME.match(tokens[i][0]):
+    if has(i) and _POSSESSIVE_NAME.match(tokens[i][0]):
         # "200,000 of Idlib's 3 million residents": the noun after the second number
         i += 1
-        while i < len(tokens) and (
+        while has(i) and (
             tokens[i][0][:1].isdigit() or tokens[i][0].lower() in _SCALES or tokens[i][0] in ",."
         ):
             i += 1
     noun: list[str] = []
     end_idx = i
-    while i < len(tokens) and len(noun) < 4:
+    while has(i) and len(noun) < 4:
         word = tokens[i][0]
         low = word.lower()
         if not _LETTER_START.match(word) or low in _NOUN_STOP:
@@ -584,7 +595,7 @@ def _what(text: str, s: int, e: int, sent_end: int, sent_start: int) -> str:
         i += 1
         end_idx = i
     phrase = " ".join(noun)
-    after_noun = window[tokens[end_idx][1] :] if end_idx < len(tokens) else ""
+    after_noun = window[tokens[end_idx][1] :] if has(end_idx) else ""
     verb = _event_verb(text, s, sent_start, after_noun)
     if verb == "sheltered":
         if phrase and _DEMONYMS.match(phrase):
