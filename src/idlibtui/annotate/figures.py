@@ -687,6 +687,12 @@ def _tidy_source(who: str) -> str:
     return who
 
 
+def _word_starts(text: str, starts: list[int]) -> list[int]:
+    """The trigger starts without the numbers (``scan_triggers`` adds every word that begins
+    with a digit to every group): "half of", "week-long" cannot begin with a digit."""
+    return [p for p in starts if not text[p].isdigit()]
+
+
 def find_figures(
     text: str,
     anchor: dt.date | None = None,
@@ -727,7 +733,7 @@ def find_figures(
         if figure is not None:
             out.append(figure)
             last_end = figure.end
-    for m in iter_matches(_FRACTION_OF, text, scan["fraction"]):
+    for m in iter_matches(_FRACTION_OF, text, _word_starts(text, scan["fraction"])):
         s, e = m.span()
         scale = m.group("fsc")
         # "a quarter of a million", "two-thirds of": drop the "a million"/"two" found inside
@@ -752,7 +758,7 @@ def find_figures(
                 sentence_end=sent[1],
             )
         )
-    for m in iter_matches(_WEEK_LONG, text, scan["week"]):
+    for m in iter_matches(_WEEK_LONG, text, _word_starts(text, scan["week"])):
         s = m.start()
         if _WORD_OR_HYPHEN_END.search(text[max(0, s - 1) : s]) and text[s - 1 : s] != " ":
             continue  # "9-year-long" is already a figure
