@@ -518,10 +518,27 @@ def _label_at(fragment: str, *, anchored: bool, allow_shelter: bool) -> str:
     return ""
 
 
+# the last word of every _BEHIND_FILLER alternative
+_FILLER_ENDS = (
+    "than", "least", "to", "almost", "about", "around", "estimated", "nearly", "over", "some",
+    "roughly", "approximately", "as", "another", "further", "of", "the", "a",
+)  # fmt: skip
+
+
+def _filler_start(behind: str) -> int:
+    """Where the qualifiers and articles that end ``behind`` begin ("killing more than the"):
+    ``_BEHIND_FILLER.search(behind).start()``. Unless ``behind`` ends with one of their last
+    words, that is where its trailing spaces begin."""
+    stripped = behind.rstrip()
+    if not _case_folded(stripped[-14:]).endswith(_FILLER_ENDS):
+        return len(stripped)
+    return _BEHIND_FILLER.search(behind).start()
+
+
 def _event_verb(text: str, s: int, sent_start: int, after_noun: str) -> str:
     """The event a count belongs to: a verb right before it, after it, or near before it."""
     behind = text[max(sent_start, s - 80) : s]
-    core = behind[: _BEHIND_FILLER.search(behind).start()]
+    core = behind[: _filler_start(behind)]
     words = core.split()
     if words:
         label = _label_at(words[-1], anchored=True, allow_shelter=False)
