@@ -812,7 +812,7 @@ class EntityFinder:
         if i > j:
             return
         words = [toks[k].word.lower() for k in range(i, j + 1)]
-        if any(w in _NOT_NAMES for w in words) or any(w.isdigit() for w in words):
+        if not _NOT_NAMES.isdisjoint(words) or any(map(str.isdigit, words)):
             return
         start = toks[i].start
         before = text[max(0, start - 40) : start]
@@ -821,9 +821,9 @@ class EntityFinder:
         type_ = ""
         if toks[i].word.lower() in ("abu", "umm", "abou") and j > i:
             type_ = "PERSON"
-        elif any(w in _GROUP_WORDS for w in words) and j > i:
+        elif j > i and not _GROUP_WORDS.isdisjoint(words):
             type_ = "GROUP"
-        elif any(w in _ORG_WORDS for w in words) and j > i:
+        elif j > i and not _ORG_WORDS.isdisjoint(words):
             type_ = "ORG"
         elif (
             title
