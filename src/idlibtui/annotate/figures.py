@@ -318,6 +318,9 @@ def trigger_groups() -> dict[str, frozenset[str]]:
     }
 
 
+_A_BEFORE_SCALE = re.compile(r"a(?=\s+(?:dozen|hundred|thousand|million|billion)\b)", re.I)
+
+
 def _number_matches(text: str, starts: list[int]):
     """``_NUMBER.finditer`` at word starts that can begin a number, and at currency signs."""
     if "$" in text or "€" in text or "£" in text:
@@ -326,6 +329,8 @@ def _number_matches(text: str, starts: list[int]):
     for start in starts:
         if start < last_end:
             continue
+        if text[start] in "aA" and not _A_BEFORE_SCALE.match(text, start):
+            continue  # "a" is a number only in "a dozen", "a million"
         m = _NUMBER.match(text, start)
         if m is not None and m.end() > start:
             last_end = m.end()
