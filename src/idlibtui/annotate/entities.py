@@ -759,11 +759,17 @@ class EntityFinder:
         self._rules(text, toks, covered, found)
         self._coreference(toks, covered, found)
         mentions: list[Mention] = []
+        names: dict[tuple[str, str], tuple[str, str]] = {}  # a name recurs in an article
+        suppress = self.suppress
         for a, b, canonical, type_ in sorted(found):
             start, end = toks[a].start, toks[b].end
             surface = text[start:end]
-            canonical, type_ = self._canonical(canonical, type_)
-            if surface.casefold() in self.suppress or canonical.casefold() in self.suppress:
+            key = (canonical, type_)
+            named = names.get(key)
+            if named is None:
+                named = names[key] = self._canonical(canonical, type_)
+            canonical, type_ = named
+            if suppress and (surface.casefold() in suppress or canonical.casefold() in suppress):
                 continue
             mentions.append(Mention(start, end, surface, type_, canonical))
         return mentions
