@@ -47,12 +47,12 @@ today's implementation (``search.whoosh_backend``).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from idlibtui.search.backend import IndexLocked, IndexMissing, IndexUnavailable, SearchBackend
-from idlibtui.search.whoosh_backend import WhooshIndex
 
-#: The type ``open_index`` returns; code against ``SearchBackend``.
-SearchIndex = WhooshIndex
+if TYPE_CHECKING:
+    from idlibtui.search.whoosh_backend import WhooshIndex as SearchIndex
 
 __all__ = [
     "IndexLocked",
@@ -64,6 +64,21 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str) -> Any:
+    """``SearchIndex`` (the type ``open_index`` returns) is imported on first use.
+
+    Importing the engine costs about a tenth of a second; ``idlibtui index`` and the build
+    workers need only ``search.build``, so the package itself stays light.
+    """
+    if name == "SearchIndex":
+        from idlibtui.search.whoosh_backend import WhooshIndex
+
+        return WhooshIndex
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def open_index(index_dir: Path | str) -> SearchIndex:
     """Open the index at ``index_dir`` (raises ``IndexMissing``/``IndexUnavailable``)."""
+    from idlibtui.search.whoosh_backend import WhooshIndex
+
     return WhooshIndex(Path(index_dir))

@@ -48,8 +48,7 @@ from whoosh.system import pack_uint
 
 from idlibtui.model import Article, Figure, IngestProblem
 from idlibtui.search.backend import IndexLocked
-from idlibtui.search.schema import SCHEMA_VERSION, build_schema
-from idlibtui.search.whoosh_backend import INDEX_NAME, index_exists
+from idlibtui.search.schema import INDEX_NAME, SCHEMA_VERSION, build_schema, index_exists
 
 LOCK_NAME = "idlibtui.lock"
 WRITER_TIMEOUT = 10.0

@@ -8,11 +8,27 @@ commits atomically with the documents it describes.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from whoosh import columns, fields
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer, StopFilter
 
 #: Bumped whenever the schema or what we put in it changes; part of every document's version.
 SCHEMA_VERSION = "4"
+
+#: The Whoosh index name; a schema change gives a new name, so an old index is never misread.
+INDEX_NAME = f"idlibtui{SCHEMA_VERSION}"
+
+
+def index_exists(index_dir: Path) -> bool:
+    """Whether a TOC of our index is there (readable or not: opening says which)."""
+    return index_dir.is_dir() and any(index_dir.glob(f"_{INDEX_NAME}_*.toc"))
+
+
+def other_index_exists(index_dir: Path) -> bool:
+    """Whether some Whoosh index (ours of another schema version, or not ours) is there."""
+    return index_dir.is_dir() and any(index_dir.glob("_*.toc"))
+
 
 #: One tokenizer pattern for every text field (and for highlighting), so offsets agree.
 TOKEN_PATTERN = r"\w+(?:[.'’]?\w+)*"

@@ -23,9 +23,9 @@ from idlibtui.model import Hit, QueryError, SearchResults
 from idlibtui.search import query as q
 from idlibtui.search.backend import IndexMissing, IndexUnavailable
 from idlibtui.search.highlight import analyze, make_snippet, matcher_for
-from idlibtui.search.schema import SCHEMA_VERSION
+from idlibtui.search.schema import INDEX_NAME, SCHEMA_VERSION, index_exists, other_index_exists
 
-INDEX_NAME = f"idlibtui{SCHEMA_VERSION}"
+__all__ = ["INDEX_NAME", "SCHEMA_VERSION", "WhooshIndex", "index_exists", "other_index_exists"]
 MAX_EXPANSION = 64  # terms a prefix or wildcard may expand to
 MAX_SCAN = 20_000  # lexicon entries a prefix or wildcard may look at
 ENTITY_FACET_SIZE = 30
@@ -36,15 +36,6 @@ FILTER_FIELDS = ("source", "year", "month", "entity")
 FAST_PATH = True
 #: Tests set this so that a failure in the fast path raises instead of falling back.
 FAST_PATH_STRICT = False
-
-
-def index_exists(index_dir: Path) -> bool:
-    """Whether a TOC of our index is there (readable or not: opening says which)."""
-    return index_dir.is_dir() and any(index_dir.glob(f"_{INDEX_NAME}_*.toc"))
-
-
-def other_index_exists(index_dir: Path) -> bool:
-    return index_dir.is_dir() and any(index_dir.glob("_*.toc"))
 
 
 class _Column:
