@@ -52,14 +52,16 @@ def _segment_files(folder: Path) -> list[dict[str, str]]:
     return [segments[name] for name in order]
 
 
-def _build(folder: Path, batches: list[list[dict]], *, ours: bool, limitmb: int = 128) -> Path:
+def _build(
+    folder: Path, batches: list[list[dict]], *, ours: bool, limit_bytes: int = 128 << 20
+) -> Path:
     """Commit each batch in turn (the first adds, the later ones update)."""
     folder.mkdir()
     ix = windex.create_in(str(folder), build_schema(), indexname="x")
     for n, batch in enumerate(batches):
         if ours:
             writer = build._open_writer(ix)
-            writer.pool.limit = limitmb * 1024 * 1024
+            writer.pool.limit = limit_bytes
             for doc in batch:
                 prepared = build.prepare_document(doc)
                 if n == 0:
@@ -100,12 +102,41 @@ def test_same_files_as_whoosh(docs: list[dict], tmp_path: Path) -> None:
     assert ours == theirs
 
 
-def test_same_files_when_the_pool_spills_to_runs(docs: list[dict], tmp_path: Path) -> None:
-    # A tiny memory limit: the pool writes many sorted runs and merges them at the end.
-    ours = _segment_files(_build(tmp_path / "ours", [docs], ours=True, limitmb=0))
+@pytest.mark.parametrize("limit_bytes", [0, 40_000], ids=["a-run-per-document", "documents-per-run"])
+def test_same_files_when_the_pool_spills_to_runs(
+    docs: list[dict], tmp_path: Path, limit_bytes: int
+) -> None:
+    # A small memory limit: the pool writes sorted runs and merges them at the end. With several
+    # documents in a run, its records hold repeated objects (the same frequency bytes), which a
+    # pickle memo shared across records would resolve to another record's objects.
+    ours = _segment_files(_build(tmp_path / "ours", [docs], ours=True, limit_bytes=limit_bytes))
     theirs = _segment_files(_build(tmp_path / "theirs", [docs], ours=False))
     assert ours == theirs
     assert not list((tmp_path / "ours").glob("*.tmp")), "temporary runs are removed"
+
+
+def test_runs_read_back_record_by_record_with_shared_objects(tmp_path: Path) -> None:
+    from whoosh.filedb.filestore import FileStorage
+
+    storage = FileStorage(str(tmp_path)).temp_storage("t")
+    pool = build._TermPool(storage)
+    one, two = b"\x00\x00\x00\x01", b"\x00\x00\x00\x02"
+    # Pickled alone, the second record refers back to its own ``one`` at the memo slot where
+    # the first record keeps ``two``.
+    pool.add_document_postings("f", 0, [b"a", b"b"], [2.0, 1.0], [two, one])
+    pool.add_document_postings("f", 1, [b"a", b"b"], [1.0, 1.0], [one, one])
+    pool._save()
+    pool.add_document_postings("f", 2, [b"a", b"c"], [1.0, 1.0], [one, one])
+    pool._save()
+    pool.add_document_postings("g", 3, [b"a"], [1.0], [one])
+    got = [(f, t, list(i), w, v) for f, t, i, w, v in pool.iter_terms()]
+    assert got == [
+        ("f", b"a", [0, 1, 2], [2.0, 1.0, 1.0], [two, one, one]),
+        ("f", b"b", [0, 1], [1.0, 1.0], [one, one]),
+        ("f", b"c", [2], [1.0], [one]),
+        ("g", b"a", [3], [1.0], [one]),
+    ]
+    pool.cleanup()
 
 
 def test_same_files_after_updates_and_segment_merges(docs: list[dict], tmp_path: Path) -> None:

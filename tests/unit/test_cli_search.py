@@ -149,3 +149,33 @@ def test_terminal_escapes_in_files_never_reach_output(dirs, capsys) -> None:
     assert code == 0 and "\x1b" not in out and "\x07" not in out
     code, out, err = run(capsys, corpus, index, "search", "snorklewag \x1b[2J(")
     assert code == 2 and "\x1b" not in err
+
+
+def test_an_internal_error_is_one_line_and_leaves_the_index_as_it_was(
+    dirs, capsys, monkeypatch
+) -> None:
+    from idlibtui.search import build
+
+    corpus, index = dirs
+    assert run(capsys, corpus, index, "index", "--progress=none", "--workers=1")[0] == 0
+    target = corpus / PROTEST
+    target.write_bytes(target.read_bytes() + b"\n\nZygomorphic aftermath paragraph.\n")
+
+    def broken(*_args, **_kwargs):
+        raise TypeError("sequence item 61: expected a bytes-like object, tuple found")
+
+    monkeypatch.setattr(build, "update_prepared", broken)
+    monkeypatch.delenv("IDLIBTUI_DEBUG", raising=False)
+    code, _, err = run(capsys, corpus, index, "index", "--progress=none", "--workers=1")
+    assert code == 1 and "Traceback" not in err
+    assert err.splitlines()[0] == (
+        "idlibtui: internal error: TypeError: sequence item 61: expected a bytes-like object, "
+        "tuple found"
+    )
+    assert "IDLIBTUI_DEBUG=1" in err
+    code, out, _ = run(capsys, corpus, index, "search", "--json", "zygomorphic")
+    assert code == 0 and json.loads(out)["total"] == 0
+    monkeypatch.undo()
+    assert run(capsys, corpus, index, "index", "--progress=none", "--workers=1")[0] == 0
+    code, out, _ = run(capsys, corpus, index, "search", "--json", "zygomorphic")
+    assert json.loads(out)["total"] == 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from idlibtui import __version__
@@ -107,3 +108,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug of ours: one readable line, the traceback on request
+        if os.environ.get("IDLIBTUI_DEBUG"):
+            raise
+        what = printable(f"{type(exc).__name__}: {exc}")
+        sys.stderr.write(
+            f"idlibtui: internal error: {what}\n"
+            "idlibtui: run again with IDLIBTUI_DEBUG=1 to see the traceback, and please report it\n"
+        )
+        return 1

@@ -527,9 +527,11 @@ class _TermPool:
 
     def _read_run(self, name: str) -> Iterator[tuple[str, bytes, array, list, list]]:
         with self.tempstore.open_file(name).raw_file() as handle:
-            unpickler = pickle.Unpickler(handle)
             while True:
-                record = unpickler.load()
+                # A fresh unpickler per record: each record was pickled on its own, and an
+                # unpickler's memo outlives ``load`` (reused, it would resolve a record's
+                # back-references to an earlier record's objects, and keep them all alive).
+                record = pickle.load(handle)
                 if record is None:
                     return
                 fieldname, btext, idbytes, weights, values = record
