@@ -38,13 +38,21 @@ def docs() -> list[dict]:
     return _docs()
 
 
-def _segment_files(folder: Path) -> list[dict[str, str]]:
-    """Each segment's files by extension (segment ids are random) → sha256, in TOC order."""
+SIDECAR_EXTS = {
+    f"{field}_{kind}"
+    for field in ("t", "b")
+    for kind in ("ids.u32", "ps.u32", "pos.u32", "dir.npz")
+}
+
+
+def _segment_files(folder: Path, *, sidecar: bool = False) -> list[dict[str, str]]:
+    """Each segment's Whoosh files (with ``sidecar``, only its sidecar files) by extension
+    (segment ids are random) → sha256, in TOC order."""
     ix = windex.open_dir(str(folder), indexname="x")
     segments: dict[str, dict[str, str]] = {}
     for f in folder.iterdir():
         m = re.match(r"x_([a-z0-9]+)\.(.+)$", f.name)
-        if m:
+        if m and (m.group(2) in SIDECAR_EXTS) == sidecar:
             digest = hashlib.sha256(f.read_bytes()).hexdigest()
             segments.setdefault(m.group(1), {})[m.group(2)] = digest
     order = [seg.segment_id().split("_", 1)[1] for seg in ix._segments()]
@@ -100,9 +108,14 @@ def test_same_files_as_whoosh(docs: list[dict], tmp_path: Path) -> None:
     theirs = _segment_files(_build(tmp_path / "theirs", [docs], ours=False))
     assert {"pst", "trm", "_stored.col", "text_col.col", "figures_col.col"} <= set(ours[0])
     assert ours == theirs
+    # Beside Whoosh's files, ours has the positional fields' numpy sidecar; Whoosh's has none.
+    assert set(_segment_files(tmp_path / "ours", sidecar=True)[0]) == SIDECAR_EXTS
+    assert not [f for f in (tmp_path / "theirs").iterdir() if f.name.endswith(".u32")]
 
 
-@pytest.mark.parametrize("limit_bytes", [0, 40_000], ids=["a-run-per-document", "documents-per-run"])
+@pytest.mark.parametrize(
+    "limit_bytes", [0, 40_000], ids=["a-run-per-document", "documents-per-run"]
+)
 def test_same_files_when_the_pool_spills_to_runs(
     docs: list[dict], tmp_path: Path, limit_bytes: int
 ) -> None:

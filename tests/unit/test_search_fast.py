@@ -52,7 +52,14 @@ def indexes(tmp_path_factory) -> dict[str, object]:
     # A refreshed view sees the commit's deletions, as a freshly opened index does.
     assert ix.doc_count == search.open_index(live).doc_count == report.doc_count
     assert ix.search("").total == report.doc_count
-    return {"single": search.open_index(single), "updated": ix}
+    # The same updated index without its numpy sidecars: everything read from Whoosh's blocks.
+    blocks = root / "blocks"
+    shutil.copytree(live, blocks)
+    dropped = [f for f in blocks.iterdir() if f.name.endswith((".u32", ".i64", ".npz"))]
+    assert len(dropped) == 8 * len(leaves)
+    for f in dropped:
+        f.unlink()
+    return {"single": search.open_index(single), "updated": ix, "blocks": search.open_index(blocks)}
 
 
 def _queries() -> list[str]:
@@ -177,7 +184,7 @@ def _both(ix, monkeypatch, query: str, **kw):
     return fast, slow
 
 
-@pytest.mark.parametrize("which", ["single", "updated"])
+@pytest.mark.parametrize("which", ["single", "updated", "blocks"])
 def test_fast_path_agrees_with_whoosh(indexes, which, monkeypatch) -> None:
     ix = indexes[which]
     for query in _queries():
@@ -185,7 +192,7 @@ def test_fast_path_agrees_with_whoosh(indexes, which, monkeypatch) -> None:
         _same(fast, slow, query, by_date=False)
 
 
-@pytest.mark.parametrize("which", ["single", "updated"])
+@pytest.mark.parametrize("which", ["single", "updated", "blocks"])
 def test_fast_path_agrees_sorted_paged_and_filtered(indexes, which, monkeypatch) -> None:
     ix = indexes[which]
     qs = _queries()[::3]
@@ -226,20 +233,29 @@ def test_entity_filter_and_entity_facet_sampling(indexes, monkeypatch) -> None:
         _same(fast, slow, query, by_date=False)
 
 
-def test_positions_decoding_matches_whoosh(indexes) -> None:
-    """Every posting's positions, decoded in bulk, are those Whoosh's matcher gives."""
-    ix = indexes["updated"]
+@pytest.mark.parametrize("which", ["updated", "blocks"])
+def test_positions_decoding_matches_whoosh(indexes, which) -> None:
+    """Every posting's positions and weight, from the sidecar or decoded in bulk from Whoosh's
+    blocks, are those Whoosh's matcher gives."""
+    from idlibtui.search import sidecar
+
+    ix = indexes[which]
     ix.refresh()
     view = ix._fast_view()
     reader = ix._searcher.reader()
-    terms = [t for t, _ in zip(reader.field_terms("b"), range(400), strict=False)]
-    for term in terms[::7]:
-        p = view.postings("b", term, positions=True)
+    leaves = list(reader.leaf_readers())
+    for field in ("b", "t"):
+        has = [sidecar.open_field(seg, field) is not None for seg, _ in leaves]
+        assert has == [which == "updated"] * len(leaves)
+    terms = [("b", t) for t, _ in zip(reader.field_terms("b"), range(400), strict=False)][::7]
+    terms += [("t", t) for t, _ in zip(reader.field_terms("t"), range(300), strict=False)][::5]
+    for field, term in terms:
+        p = view.postings(field, term, positions=True)
         expected = []
-        for seg, offset in reader.leaf_readers():
-            if ("b", term) not in seg:
+        for seg, offset in leaves:
+            if (field, term) not in seg:
                 continue
-            m = seg.postings("b", term)
+            m = seg.postings(field, term)
             while m.is_active():
                 expected.append((m.id() + offset, m.weight(), m.value_as("positions")))
                 m.next()
@@ -247,7 +263,10 @@ def test_positions_decoding_matches_whoosh(indexes) -> None:
             (int(d), float(w), p.pos_flat[p.pos_starts[i] : p.pos_starts[i + 1]].tolist())
             for i, (d, w) in enumerate(zip(p.docs, p.weights, strict=True))
         ]
-        assert got == expected, term
+        assert got == expected, (field, term)
+        plain = view.postings(field, term)
+        assert plain.docs.tolist() == [d for d, _, _ in expected]
+        assert plain.weights.tolist() == [w for _, w, _ in expected]
 
 
 def test_refresh_drops_the_fast_view(indexes) -> None:
@@ -290,13 +309,15 @@ def test_phrase_highlighting_equals_full_tokenization(seed_paths) -> None:
             )
 
 
-def test_phrase_positions_read_from_selected_blocks(indexes, monkeypatch) -> None:
-    """Positions read only from the blocks that hold candidates equal the whole list's."""
+@pytest.mark.parametrize("which", ["updated", "blocks"])
+def test_phrase_positions_read_from_selected_blocks(indexes, monkeypatch, which) -> None:
+    """Positions read only for the candidates (from the sidecar, or from the blocks that hold
+    them) equal the whole list's."""
     import numpy as np
 
     from idlibtui.search import fastpath
 
-    ix = indexes["updated"]
+    ix = indexes[which]
     ix.refresh()
     view = ix._fast_view()
     reader = ix._searcher.reader()
@@ -327,3 +348,21 @@ def test_iter_documents_uses_the_same_matches(indexes, monkeypatch) -> None:
         slow = [d["id"] for d in ix.iter_documents(query)]
         monkeypatch.setattr(wb, "FAST_PATH", True)
         assert fast == slow, query
+
+
+def test_a_damaged_sidecar_is_ignored(indexes, tmp_path, monkeypatch) -> None:
+    """A truncated sidecar array (a disk filled up, a copy cut short) is not used: that
+    segment's postings come from Whoosh's blocks, and the results stay right."""
+    source = indexes["single"]
+    copy = tmp_path / "damaged"
+    shutil.copytree(source.index_dir, copy)
+    (ids_file,) = copy.glob("*.b_ids.u32")
+    ids_file.write_bytes(ids_file.read_bytes()[:-4])
+    ix = search.open_index(copy)
+    from idlibtui.search import sidecar
+
+    seg = next(iter(ix._searcher.reader().leaf_readers()))[0]
+    assert sidecar.open_field(seg, "b") is None and sidecar.open_field(seg, "t") is not None
+    for query in ('"air strikes"', "refugees", '"Syrian Observatory for Human Rights"'):
+        fast, slow = _both(ix, monkeypatch, query, page_size=20)
+        _same(fast, slow, query, by_date=False)

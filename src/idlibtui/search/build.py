@@ -49,6 +49,7 @@ from whoosh.system import pack_uint
 from idlibtui.model import Article, Figure, IngestProblem
 from idlibtui.search.backend import IndexLocked
 from idlibtui.search.schema import INDEX_NAME, SCHEMA_VERSION, build_schema, index_exists
+from idlibtui.search.sidecar import SidecarWriter
 
 LOCK_NAME = "idlibtui.lock"
 WRITER_TIMEOUT = 10.0
@@ -652,11 +653,16 @@ def _speed_up(postwriter) -> None:
     postwriter._mini_weights = types.MethodType(_mini_weights, postwriter)
 
 
-def _write_terms(fieldwriter, schema, lengths: _CachedLengths | None, terms) -> None:
-    """``fieldwriter.add_postings`` for whole terms (from ``_TermPool.iter_terms``)."""
+def _write_terms(
+    fieldwriter, schema, lengths: _CachedLengths | None, terms, sidecar: SidecarWriter | None = None
+) -> None:
+    """``fieldwriter.add_postings`` for whole terms (from ``_TermPool.iter_terms``); the
+    positional fields' postings also go to ``sidecar``."""
     lastfn = None
     field_lengths = None
     for fieldname, btext, ids, weights, values in terms:
+        if sidecar is not None:
+            sidecar.add(fieldname, btext, ids, values)
         if fieldname != lastfn:
             if lastfn is not None:
                 fieldwriter.finish_field()
@@ -899,7 +905,13 @@ def _flush_segment(self) -> None:
     perdoc = self.per_document_reader() if self.codec.length_stats else None
     lengths = _CachedLengths(perdoc, self.schema) if perdoc is not None else None
     if isinstance(self.pool, _TermPool) and type(self.fieldwriter) is W3FieldWriter:
-        _write_terms(self.fieldwriter, self.schema, lengths, self.pool.iter_terms())
+        sidecar = SidecarWriter(self.storage, getattr(self, "newsegment", None), self.schema)
+        try:
+            _write_terms(self.fieldwriter, self.schema, lengths, self.pool.iter_terms(), sidecar)
+            sidecar.finish()
+        except BaseException:
+            sidecar.abort()
+            raise
     else:
         self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
     self.fieldwriter.close()

@@ -14,17 +14,17 @@ and the whole query is evaluated with array operations:
   the all-documents query score a constant 1.0;
 - ranking is by score descending, then document number ascending (Whoosh's collectors).
 
-Decoding: a term's ids and weights are unpickled without the block's values (each value is
-rebuilt through a ``_codecs.encode`` call, 80% of the cost); a phrase intersects its words' ids
-first and reads positions only from the blocks that hold a candidate (all of a word's positions
-are decoded and cached when that is most blocks). Per-segment ids and weights are also kept
+Reading: the title and body fields' postings (ids, and positions from which the weights
+follow) come from each segment's numpy sidecar (search/sidecar.py), mapped into memory and
+sliced; a phrase gathers only its candidates' positions. A segment without a sidecar is decoded
+from Whoosh's W3 blocks: a term's ids and weights are unpickled without the block's values (each
+value is rebuilt through a ``_codecs.encode`` call, 80% of the cost), and a phrase reads
+positions only from the blocks that hold a candidate. Per-segment ids and weights are also kept
 across commits, so an incremental update decodes only its new segments.
 
-What bounds it: a phrase of two common words on a cold cache at 50k (~150-200 ms CPU), where
-every posting's position list is a separately pickled byte string in Whoosh's blocks.
-
 Anything this module cannot evaluate raises ``Unsupported``; the caller then uses Whoosh.
-numpy is imported here only, and this module only when a search runs (start-up stays light).
+numpy is imported here and by the sidecar code, and only when a search runs or a segment is
+written (start-up stays light).
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC
 from whoosh.util.numeric import byte_to_length
+
+from idlibtui.search import sidecar
 
 CACHE_BYTES = 128 * 1024 * 1024  # decoded posting lists kept per commit
 SEGMENT_CACHE_BYTES = 48 * 1024 * 1024  # per-segment ids and weights, kept across commits
@@ -139,6 +141,62 @@ def _decode_positions(values: list[bytes]) -> tuple[Any, Any]:
     base[nonempty] = np.where(first > 0, total[np.maximum(first - 1, 0)], 0)
     positions = total - np.repeat(base, counts)
     return starts, positions.astype(np.int32)
+
+
+def _keep_positions(starts, flat, keep) -> tuple[Any, Any]:
+    """(starts, flat) of the postings where ``keep`` is true."""
+    counts = np.diff(starts)
+    flat = flat[np.repeat(keep, counts)]
+    out = np.zeros(int(keep.sum()) + 1, dtype=np.int64)
+    np.cumsum(counts[keep], out=out[1:])
+    return out, flat
+
+
+def _join_positions(parts: list[tuple[Any, Any]]) -> tuple[Any, Any]:
+    """One (starts, flat) from several, in order."""
+    if len(parts) == 1:
+        return parts[0]
+    if not parts:
+        return np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int32)
+    counts = np.concatenate([np.diff(starts) for starts, _ in parts])
+    starts = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=starts[1:])
+    return starts, np.concatenate([flat for _, flat in parts])
+
+
+def _sidecar_postings(seg, field: str, btext: bytes, positions: bool):
+    """(ids, weights, starts, flat) of a term in one segment from its sidecar (positions only
+    when asked), or None when the segment has none (or the term is not in it)."""
+    side = sidecar.open_field(seg, field)
+    found = side.find(btext) if side is not None else None
+    if found is None:
+        return None
+    p0, p1 = found
+    ids = side.ids[p0:p1].astype(np.int64)
+    bounds = side.pos_starts[p0 : p1 + 1].astype(np.int64)
+    counts = np.diff(bounds)
+    weights = counts.astype(np.float64) * side.boost
+    if not positions:
+        return ids, weights, None, None
+    flat = side.positions[bounds[0] : bounds[-1]].astype(np.int32)
+    return ids, weights, bounds - bounds[0], flat
+
+
+def _sidecar_selected(side, found: tuple[int, int], local) -> tuple[Any, Any]:
+    """(starts, flat) of the postings of the term at ``found`` for segment docnums ``local``
+    (sorted, all holding the term)."""
+    p0, p1 = found
+    ids = side.ids[p0:p1]
+    at = np.searchsorted(ids, local) + p0
+    if len(at) and (at[-1] >= p1 or not np.array_equal(side.ids[at], local)):
+        raise Unsupported("selected postings do not match the candidates")
+    begin = side.pos_starts[at].astype(np.int64)
+    counts = side.pos_starts[at + 1].astype(np.int64) - begin
+    starts = np.zeros(len(at) + 1, dtype=np.int64)
+    np.cumsum(counts, out=starts[1:])
+    gather = np.arange(int(starts[-1]), dtype=np.int64)
+    gather += np.repeat(begin - starts[:-1], counts)
+    return starts, side.positions[gather].astype(np.int32)
 
 
 _VALUES_START = b"(c_codecs\nencode\n"  # a tuple of bytes, as protocol 2 pickles them
@@ -313,6 +371,13 @@ class FastView:
                 live[dead + offset] = False
         self.live = live
         self.live_docs = np.flatnonzero(live)
+        segments = [
+            (getattr(seg, "_storage", None), getattr(seg, "_segment", None))
+            for seg, _ in self.leaves
+        ]
+        folders = {str(getattr(storage, "folder", "")) for storage, _ in segments}
+        if len(folders) == 1 and all(segment is not None for _, segment in segments):
+            sidecar.forget_except(folders.pop(), {s.segment_id() for _, s in segments})
         self._cache: OrderedDict[tuple, _Postings] = OrderedDict()
         self._cache_bytes = 0
         self._lengths: dict[str, Any] = {}
@@ -350,29 +415,35 @@ class FastView:
             return _Postings(_EMPTY_I, _EMPTY_F)
         if positions and not fieldobj.format.supports("positions"):
             raise Unsupported(f"{field} has no positions")
-        docs_parts, w_parts, values = [], [], []
+        docs_parts, w_parts, pos_parts = [], [], []
         for seg, offset in self.leaves:
             if (field, btext) not in seg:
                 continue
-            if positions:
+            side = _sidecar_postings(seg, field, btext, positions)
+            if side is not None:
+                ids, weights, starts, flat = side
+            elif positions:
                 ids, weights, vals = self._segment_postings(seg, field, btext, True)
+                starts, flat = _decode_positions(vals)
             else:
                 ids, weights = self._segment_ids(seg, field, btext)
-                vals = []
+                starts = flat = None
             if seg.has_deletions():
                 keep = self.live[ids + offset]
-                ids, weights = ids[keep], weights[keep]
-                if positions:
-                    vals = [v for v, k in zip(vals, keep.tolist(), strict=True) if k]
+                if not keep.all():
+                    ids, weights = ids[keep], weights[keep]
+                    if positions:
+                        starts, flat = _keep_positions(starts, flat, keep)
             docs_parts.append(ids + offset)
             w_parts.append(weights)
-            values.extend(vals)
+            if positions:
+                pos_parts.append((starts, flat))
         if not docs_parts:
             return _Postings(_EMPTY_I, _EMPTY_F)
         docs = np.concatenate(docs_parts)
         weights = np.concatenate(w_parts)
         if positions:
-            starts, flat = _decode_positions(values)
+            starts, flat = _join_positions(pos_parts)
             return _Postings(docs, weights, starts, flat)
         return _Postings(docs, weights)
 
@@ -509,10 +580,16 @@ class FastView:
         fieldobj = self.schema[field]
         btext = fieldobj.to_bytes(text)
         values: list[bytes] = []
+        mapped: list[tuple[Any, Any]] = []
         for seg, offset in self.leaves:
             count = seg.doc_count_all()
             lo, hi = np.searchsorted(cand, [offset, offset + count])
             if lo == hi or (field, btext) not in seg:
+                continue
+            side = sidecar.open_field(seg, field)
+            found = side.find(btext) if side is not None else None
+            if found is not None:
+                mapped.append(_sidecar_selected(side, found, cand[lo:hi] - offset))
                 continue
             terms = getattr(seg, "_terms", None)
             info = terms.term_info(field, btext) if terms is not None else None
@@ -530,6 +607,13 @@ class FastView:
             if not np.array_equal(ids, local):
                 raise Unsupported("selected postings do not match the candidates")
             values.extend(vals)
+        if values and mapped:  # some segments without a sidecar: rare, decode them all
+            return None
+        if mapped:
+            starts, flat = _join_positions(mapped)
+            if len(starts) != len(cand) + 1:
+                raise Unsupported("selected postings do not match the candidates")
+            return starts, flat
         if len(values) != len(cand):
             raise Unsupported("selected postings do not match the candidates")
         return _decode_positions(values)

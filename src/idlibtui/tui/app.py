@@ -300,9 +300,9 @@ class IdlibApp(App[int]):
             )
 
     def on_unmount(self) -> None:
-        process = self._background_process
-        if process is not None and process.poll() is None:
-            process.terminate()
+        from idlibtui.tui.indexing import end_process
+
+        end_process(self._background_process)
 
     def _after_build(self, ok: bool | None) -> None:
         if self.index is None:

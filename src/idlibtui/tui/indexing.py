@@ -8,6 +8,7 @@ line from its standard output (``{"done", "total", "phase", "path"}``, problems 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -147,6 +148,20 @@ def run_build(
             message = "; ".join(tail) or f"the index build exited with status {returncode}"
             return BuildOutcome(False, summary, message)
         return BuildOutcome(True, summary)
+
+
+def end_process(process: subprocess.Popen[Any] | None, grace: float = 3.0) -> None:
+    """Stop a build process and wait for it (killed after ``grace`` seconds): when the app
+    quits, no build may outlive it or still be writing after it is gone."""
+    if process is None or process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=grace)
 
 
 class Coalescer:

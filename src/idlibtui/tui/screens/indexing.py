@@ -21,7 +21,13 @@ from textual.worker import get_current_worker
 
 from idlibtui.config import config_file
 from idlibtui.tui import safe
-from idlibtui.tui.indexing import Coalescer, problem_of, run_build, summary_problems
+from idlibtui.tui.indexing import (
+    Coalescer,
+    end_process,
+    problem_of,
+    run_build,
+    summary_problems,
+)
 from idlibtui.tui.messages import IndexBuilt, IndexProgress, Skipped
 
 PHASES = {
@@ -263,9 +269,7 @@ class IndexingScreen(Screen[bool]):
     def stop(self) -> None:
         """Cancel the worker and end the build process (also called when the app quits)."""
         self.workers.cancel_group(self, "index")
-        process = self.process
-        if process is not None and process.poll() is None:
-            process.terminate()
+        end_process(self.process)
 
     def on_unmount(self) -> None:
         self.stop()

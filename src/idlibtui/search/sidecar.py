@@ -1,0 +1,276 @@
+"""Per-segment numpy postings of the positional text fields (the "sidecar").
+
+Whoosh keeps a posting list as pickled, zlib-compressed blocks in which every posting's
+positions are a separately pickled list; decoding a common word's list at 50k articles took
+tens of milliseconds, and a phrase of common words several hundred. When the index builder
+writes a segment, it also writes, for the title and body fields, plain arrays the fast path
+maps into memory and slices:
+
+- ``<segment>.<field>_ids.u32``: every term's segment-local docnums, term after term;
+- ``<segment>.<field>_ps.u32`` (or ``.i64`` past 4G positions): where each posting's positions
+  start in ``_pos`` (one more entry than postings);
+- ``<segment>.<field>_pos.u32``: every posting's positions, ascending;
+- ``<segment>.<field>_dir.npz``: the sorted term texts and where each term's postings start.
+  Written last: a sidecar without its directory is ignored.
+
+A posting's weight is its position count times the field boost (``Positions.word_values``), so
+no weights are stored. The file names carry the segment id, so Whoosh deletes them with their
+segment; a segment without them (another writer, an older build) is read from Whoosh's blocks.
+Arrays are native-endian, as this machine wrote them; the directory records the byte order and
+a reader on another one ignores the sidecar.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import threading
+from array import array
+from bisect import bisect_left
+from typing import Any
+
+#: The positional fields that get a sidecar (the fast path's term and phrase fields).
+FIELDS = ("t", "b")
+_VERSION = 1
+_CHUNK = 200_000  # postings decoded together while writing
+
+
+def _names(segment, field: str, wide: bool) -> dict[str, str]:
+    ps = "ps.i64" if wide else "ps.u32"
+    return {
+        "ids": segment.make_filename(f".{field}_ids.u32"),
+        "ps": segment.make_filename(f".{field}_{ps}"),
+        "pos": segment.make_filename(f".{field}_pos.u32"),
+        "dir": segment.make_filename(f".{field}_dir.npz"),
+    }
+
+
+class _FieldWriter:
+    """One field's arrays, appended term by term; positions decoded a chunk at a time."""
+
+    def __init__(self, folder: str, segment, field: str) -> None:
+        self.folder = folder
+        self.segment = segment
+        self.field = field
+        self.names = _names(segment, field, wide=False)
+        self.keys: list[bytes] = []
+        self.term_starts = array("q", [0])
+        self.n_postings = 0
+        self.n_positions = 0
+        self.pending: list[bytes] = []
+        self.ps_chunk = array("q")
+        self._ids = open(self._path("ids"), "wb")  # noqa: SIM115 (closed in finish/abort)
+        self._ps = open(self._path("ps"), "wb")  # noqa: SIM115
+        self._pos = open(self._path("pos"), "wb")  # noqa: SIM115
+
+    def _path(self, kind: str) -> str:
+        return os.path.join(self.folder, self.names[kind])
+
+    def add(self, btext: bytes, ids: array, values: list) -> None:
+        self.keys.append(btext)
+        self.n_postings += len(ids)
+        self.term_starts.append(self.n_postings)
+        self._ids.write(ids.tobytes() if ids.itemsize == 4 else array("I", ids).tobytes())
+        self.pending.extend(values)
+        if len(self.pending) >= _CHUNK:
+            self._decode_pending()
+
+    def _decode_pending(self) -> None:
+        if not self.pending:
+            return
+        import numpy as np
+
+        from idlibtui.search.fastpath import _decode_positions
+
+        starts, positions = _decode_positions(self.pending)
+        if len(starts) != len(self.pending) + 1:
+            raise ValueError("positions do not line up with the postings")
+        (starts + self.n_positions)[:-1].astype(np.int64).tofile(self._ps)
+        positions.astype(np.uint32).tofile(self._pos)
+        self.n_positions += int(starts[-1])
+        self.pending = []
+
+    def finish(self) -> None:
+        import numpy as np
+
+        self._decode_pending()
+        np.array([self.n_positions], dtype=np.int64).tofile(self._ps)
+        for handle in (self._ids, self._ps, self._pos):
+            handle.close()
+        wide = self.n_positions >= 2**32
+        ps_path = self._path("ps")
+        if not wide:  # written as int64 while the total was unknown; most fit in uint32
+            starts = np.memmap(ps_path, dtype=np.int64, mode="r")
+            tmp = ps_path + ".part"
+            with open(tmp, "wb") as handle:
+                for at in range(0, len(starts), 1 << 22):
+                    starts[at : at + (1 << 22)].astype(np.uint32).tofile(handle)
+            del starts
+            os.replace(tmp, ps_path)
+        else:
+            wide_name = _names(self.segment, self.field, wide=True)["ps"]
+            os.replace(ps_path, os.path.join(self.folder, wide_name))
+        lengths = np.fromiter(map(len, self.keys), dtype=np.int64, count=len(self.keys))
+        key_starts = np.zeros(len(self.keys) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=key_starts[1:])
+        keys = np.frombuffer(b"".join(self.keys), dtype=np.uint8)
+        meta = np.array(
+            [_VERSION, len(self.keys), self.n_postings, self.n_positions, int(wide)],
+            dtype=np.int64,
+        )
+        tmp = self._path("dir") + ".part"
+        with open(tmp, "wb") as handle:
+            np.savez(
+                handle,
+                meta=meta,
+                byteorder=np.array([sys.byteorder == "little"], dtype=np.bool_),
+                keys=keys,
+                key_starts=key_starts,
+                term_starts=np.frombuffer(self.term_starts, dtype=np.int64),
+            )
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, self._path("dir"))
+
+    def abort(self) -> None:
+        for handle in (self._ids, self._ps, self._pos):
+            with contextlib.suppress(OSError):
+                handle.close()
+        for kind in ("ids", "ps", "pos", "dir"):
+            with contextlib.suppress(OSError):
+                os.remove(self._path(kind))
+
+
+class SidecarWriter:
+    """Fed the segment's terms in (field, term) order, as the postings writer gets them."""
+
+    def __init__(self, storage, segment, schema) -> None:
+        folder = getattr(storage, "folder", None)
+        self.fields: dict[str, _FieldWriter] = {}
+        self._open: list[str] = []
+        if folder is None or segment is None:
+            return  # not a folder on disk: no sidecar
+        self._open = [f for f in FIELDS if f in schema and schema[f].format.supports("positions")]
+        self.folder, self.segment = folder, segment
+
+    def add(self, fieldname: str, btext: bytes, ids: array, values: list) -> None:
+        if fieldname not in self._open:
+            return
+        writer = self.fields.get(fieldname)
+        if writer is None:
+            writer = self.fields[fieldname] = _FieldWriter(self.folder, self.segment, fieldname)
+        writer.add(btext, ids, values)
+
+    def finish(self) -> None:
+        """Write every field's directory (the sidecar is complete once they are there)."""
+        for writer in self.fields.values():
+            writer.finish()
+
+    def abort(self) -> None:
+        for writer in self.fields.values():
+            writer.abort()
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+class _Keys:
+    """The sorted term texts as a sequence, for ``bisect``."""
+
+    def __init__(self, blob: bytes, starts) -> None:
+        self.blob = blob
+        self.starts = starts
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def __getitem__(self, i: int) -> bytes:
+        return self.blob[self.starts[i] : self.starts[i + 1]]
+
+
+class FieldSidecar:
+    """One segment's arrays for one field, mapped read-only."""
+
+    def __init__(self, folder: str, segment, field: str, boost: float) -> None:
+        import numpy as np
+
+        with np.load(os.path.join(folder, segment.make_filename(f".{field}_dir.npz"))) as d:
+            meta = d["meta"].tolist()
+            little = bool(d["byteorder"][0])
+            keys = d["keys"].tobytes()
+            key_starts = d["key_starts"].tolist()
+            self.term_starts = d["term_starts"]
+        version, n_terms, n_postings, n_positions, wide = meta
+        if version != _VERSION or little != (sys.byteorder == "little"):
+            raise ValueError("sidecar of another version or byte order")
+        names = _names(segment, field, bool(wide))
+        self.keys = _Keys(keys, key_starts)
+        if len(self.keys) != n_terms or len(self.term_starts) != n_terms + 1:
+            raise ValueError("sidecar directory does not add up")
+        self.ids = _map(os.path.join(folder, names["ids"]), np.uint32, n_postings)
+        self.pos_starts = _map(
+            os.path.join(folder, names["ps"]), np.int64 if wide else np.uint32, n_postings + 1
+        )
+        self.positions = _map(os.path.join(folder, names["pos"]), np.uint32, n_positions)
+        self.boost = boost
+
+    def find(self, btext: bytes) -> tuple[int, int] | None:
+        """The posting range of ``btext``, or None when the segment does not hold it."""
+        i = bisect_left(self.keys, btext)
+        if i < len(self.keys) and self.keys[i] == btext:
+            return int(self.term_starts[i]), int(self.term_starts[i + 1])
+        return None
+
+
+def _map(path: str, dtype, count: int):
+    import numpy as np
+
+    if count == 0:
+        return np.zeros(0, dtype=dtype)
+    size = os.path.getsize(path)
+    if size != count * np.dtype(dtype).itemsize:
+        raise ValueError(f"{os.path.basename(path)}: {size} bytes, expected {count} items")
+    return np.memmap(path, dtype=dtype, mode="r", shape=(count,))
+
+
+_OPENED: dict[tuple[str, str, str], FieldSidecar | None] = {}
+_OPENED_LOCK = threading.Lock()
+
+
+def open_field(seg, field: str) -> FieldSidecar | None:
+    """The sidecar of ``field`` in segment reader ``seg``, or None (then read Whoosh's blocks).
+
+    Kept per segment id: a segment's files never change once committed.
+    """
+    if field not in FIELDS:
+        return None
+    segment = seg.segment() if hasattr(seg, "segment") else None
+    storage = getattr(seg, "_storage", None)
+    folder = getattr(storage, "folder", None)
+    if segment is None or folder is None or getattr(segment, "compound", False):
+        return None
+    key = (str(folder), segment.segment_id(), field)
+    with _OPENED_LOCK:
+        if key in _OPENED:
+            return _OPENED[key]
+    found: Any = None
+    if os.path.exists(os.path.join(folder, segment.make_filename(f".{field}_dir.npz"))):
+        try:
+            boost = float(seg.schema[field].format.field_boost)
+            found = FieldSidecar(folder, segment, field, boost)
+        except (OSError, ValueError, KeyError):
+            found = None  # damaged or foreign: Whoosh's blocks still hold everything
+    with _OPENED_LOCK:
+        if len(_OPENED) > 256:
+            _OPENED.clear()
+        _OPENED[key] = found
+    return found
+
+
+def forget_except(folder: str, segment_ids: set[str]) -> None:
+    """Drop the mapped sidecars of segments in ``folder`` that are gone (merged or deleted),
+    so their files' space is given back."""
+    with _OPENED_LOCK:
+        for key in [k for k in _OPENED if k[0] == str(folder) and k[1] not in segment_ids]:
+            del _OPENED[key]
