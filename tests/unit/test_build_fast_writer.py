@@ -42,7 +42,7 @@ SIDECAR_EXTS = {
     f"{field}_{kind}"
     for field in ("t", "b")
     for kind in ("ids.u32", "ps.u32", "pos.u32", "dir.npz")
-}
+} | {"ent_codes.u32", "ent_dir.npz"}
 
 
 def _segment_files(folder: Path, *, sidecar: bool = False) -> list[dict[str, str]]:

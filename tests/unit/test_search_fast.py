@@ -56,7 +56,7 @@ def indexes(tmp_path_factory) -> dict[str, object]:
     blocks = root / "blocks"
     shutil.copytree(live, blocks)
     dropped = [f for f in blocks.iterdir() if f.name.endswith((".u32", ".i64", ".npz"))]
-    assert len(dropped) == 8 * len(leaves)
+    assert len(dropped) == 10 * len(leaves)  # title and body postings (4 each), entities (2)
     for f in dropped:
         f.unlink()
     return {"single": search.open_index(single), "updated": ix, "blocks": search.open_index(blocks)}
@@ -366,3 +366,18 @@ def test_a_damaged_sidecar_is_ignored(indexes, tmp_path, monkeypatch) -> None:
     for query in ('"air strikes"', "refugees", '"Syrian Observatory for Human Rights"'):
         fast, slow = _both(ix, monkeypatch, query, page_size=20)
         _same(fast, slow, query, by_date=False)
+
+
+def test_entity_facets_with_and_without_entity_sidecars(indexes, tmp_path, monkeypatch) -> None:
+    """Segments with entity codes and segments decoded from the column, in one view."""
+    copy = tmp_path / "mixed"
+    shutil.copytree(indexes["updated"].index_dir, copy)
+    dirs = sorted(copy.glob("*.ent_dir.npz"))
+    assert len(dirs) >= 2
+    dirs[0].unlink()
+    ix = search.open_index(copy)
+    monkeypatch.setattr(wb, "ENTITY_FACET_MAX_DOCS", 23)
+    for query in ("", "Idlib", "refugees OR water", '"air strikes"', "date:2019"):
+        fast, slow = _both(ix, monkeypatch, query, page_size=20)
+        assert fast.facets["entity"]
+        _same(fast, slow, query, by_date=not query)

@@ -49,7 +49,7 @@ from whoosh.system import pack_uint
 from idlibtui.model import Article, Figure, IngestProblem
 from idlibtui.search.backend import IndexLocked
 from idlibtui.search.schema import INDEX_NAME, SCHEMA_VERSION, build_schema, index_exists
-from idlibtui.search.sidecar import SidecarWriter
+from idlibtui.search.sidecar import SidecarWriter, write_entities
 
 LOCK_NAME = "idlibtui.lock"
 WRITER_TIMEOUT = 10.0
@@ -905,10 +905,13 @@ def _flush_segment(self) -> None:
     perdoc = self.per_document_reader() if self.codec.length_stats else None
     lengths = _CachedLengths(perdoc, self.schema) if perdoc is not None else None
     if isinstance(self.pool, _TermPool) and type(self.fieldwriter) is W3FieldWriter:
-        sidecar = SidecarWriter(self.storage, getattr(self, "newsegment", None), self.schema)
+        segment = getattr(self, "newsegment", None)
+        sidecar = SidecarWriter(self.storage, segment, self.schema)
         try:
             _write_terms(self.fieldwriter, self.schema, lengths, self.pool.iter_terms(), sidecar)
             sidecar.finish()
+            if perdoc is not None:
+                write_entities(self.storage, segment, perdoc, self.schema)
         except BaseException:
             sidecar.abort()
             raise

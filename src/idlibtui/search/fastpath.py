@@ -848,10 +848,12 @@ def codes_for(values: list) -> tuple[Any, list]:
 
 class EntityLists:
     """Documents' entity names (the ``entity_col`` column, names joined by U+001F) as codes
-    into ``names``, decoded on first use and kept for the commit. (Decoding all 50k articles'
-    2.3M names up front took over a second; a facet needs at most 4,000 of them.) A segment's
-    column is read in one piece; the documents a facet needs are decoded together (one join,
-    one decode, one split, a C-level map) into one growing code buffer (CSR by document)."""
+    into ``names``. A segment with an entity sidecar gives its documents' codes by gathering
+    (mapped to this view's codes); any other segment's are decoded on first use and kept for
+    the commit (decoding all 50k articles' 2.3M names up front took over a second; a facet
+    needs at most 4,000 of them): its column is read in one piece, and the documents a facet
+    needs are decoded together (one join, one decode, one split, a C-level map) into one
+    growing code buffer (CSR by document)."""
 
     def __init__(self, reader, field: str = "entity_col") -> None:
         self.table: dict[str, int] = {}
@@ -861,34 +863,38 @@ class EntityLists:
         self._len = np.full(n, -1, dtype=np.int64)  # -1: not decoded yet
         self._codes = np.zeros(1024, dtype=np.int32)
         self._used = 0
-        self._parts: list[tuple[int, int, Any]] = []  # (first docnum, doc count, raw getter)
+        # (first docnum, doc count, raw getter or None, sidecar and its codes' map or None)
+        self._parts: list[tuple[int, int, Any, Any]] = []
         for seg, offset in reader.leaf_readers():
             count = seg.doc_count_all()
+            side = sidecar.open_entities(seg) if field == sidecar.ENTITY_COLUMN else None
+            if side is not None and len(side.starts) == count + 1:
+                to_view = np.fromiter(
+                    map(self._code, side.names), dtype=np.int32, count=len(side.names)
+                )
+                self._parts.append((offset, count, None, (side, to_view)))
+                continue
             col = seg.column_reader(field, translate=False) if seg.has_column(field) else None
-            self._parts.append((offset, count, self._getter(col)))
+            self._parts.append((offset, count, sidecar.raw_getter(col), None))
 
-    @staticmethod
-    def _getter(col):
-        if col is None:
-            return lambda d: b""
-        inner = getattr(col, "_reader", col)
-        needed = ("_offsets", "_lengths", "_dbfile", "_basepos")
-        if all(hasattr(inner, a) for a in needed) and len(inner._lengths):
-            offsets, lengths = inner._offsets, inner._lengths
-            size = max(o + n for o, n in zip(offsets, lengths, strict=True))
-            blob = inner._dbfile.get(inner._basepos, size)
-            return lambda d: blob[offsets[d] : offsets[d] + lengths[d]]
-        return col.__getitem__
+    def _code(self, name: str) -> int:
+        code = self.table.get(name)
+        if code is None:
+            code = self.table[name] = len(self.names)
+            self.names.append(name)
+        return code
 
     def _raws(self, docs) -> list[bytes]:
         out: list[bytes] = []
-        for offset, count, get in self._parts:
+        for offset, count, get, _side in self._parts:
             lo, hi = np.searchsorted(docs, [offset, offset + count])
-            out.extend(get(d - offset) or b"" for d in docs[lo:hi].tolist())
+            if lo < hi:
+                out.extend(get(d - offset) or b"" for d in docs[lo:hi].tolist())
         return out
 
     def _decode(self, docs) -> None:
-        """Decode ``docs`` (sorted, none decoded yet) and append their codes."""
+        """Decode ``docs`` (sorted, none decoded yet, none in a sidecar segment) and append
+        their codes."""
         raws = self._raws(docs)
         counts = np.fromiter(
             (raw.count(b"\x1f") + 1 if raw else 0 for raw in raws), dtype=np.int64, count=len(raws)
@@ -899,11 +905,7 @@ class EntityLists:
         try:
             codes = np.fromiter(map(table.__getitem__, names), dtype=np.int32, count=total)
         except KeyError:
-            for name in names:
-                if name not in table:
-                    table[name] = len(self.names)
-                    self.names.append(name)
-            codes = np.fromiter(map(table.__getitem__, names), dtype=np.int32, count=total)
+            codes = np.fromiter(map(self._code, names), dtype=np.int32, count=total)
         if self._used + total > len(self._codes):
             grown = np.zeros(max(2 * len(self._codes), self._used + total), dtype=np.int32)
             grown[: self._used] = self._codes[: self._used]
@@ -914,9 +916,7 @@ class EntityLists:
         self._len[docs] = counts
         self._used += total
 
-    def sequence(self, docs) -> Any:
-        """The codes of ``docs``' names (sorted docnums), document after document, each in
-        column order."""
+    def _decoded_sequence(self, docs) -> Any:
         missing = docs[self._len[docs] < 0]
         if len(missing):
             self._decode(missing)
@@ -925,6 +925,24 @@ class EntityLists:
         gather = np.arange(int(counts.sum()), dtype=np.int64)
         gather += np.repeat(lo - (np.cumsum(counts) - counts), counts)
         return self._codes[gather]
+
+    def sequence(self, docs) -> Any:
+        """The codes of ``docs``' names (sorted docnums), document after document, each in
+        column order."""
+        pieces = []
+        for offset, count, _get, side in self._parts:
+            lo, hi = np.searchsorted(docs, [offset, offset + count])
+            if lo == hi:
+                continue
+            part = docs[lo:hi]
+            if side is None:
+                pieces.append(self._decoded_sequence(part))
+            else:
+                entities, to_view = side
+                pieces.append(to_view[entities.sequence(part - offset)])
+        if not pieces:
+            return np.zeros(0, dtype=np.int32)
+        return pieces[0] if len(pieces) == 1 else np.concatenate(pieces)
 
 
 def entity_facet(lists: EntityLists, docs, max_docs: int, size: int) -> dict[str, int]:

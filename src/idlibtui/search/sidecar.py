@@ -13,6 +13,11 @@ maps into memory and slices:
 - ``<segment>.<field>_dir.npz``: the sorted term texts and where each term's postings start.
   Written last: a sidecar without its directory is ignored.
 
+It also writes each document's entity names (the ``entity_col`` column, which the entity facet
+counts) as codes: ``<segment>.ent_codes.u32`` (document after document, in column order) and
+``<segment>.ent_dir.npz`` (the segment's names and where each document's codes start), so a
+facet over thousands of documents gathers integers instead of decoding and splitting strings.
+
 A posting's weight is its position count times the field boost (``Positions.word_values``), so
 no weights are stored. The file names carry the segment id, so Whoosh deletes them with their
 segment; a segment without them (another writer, an older build) is read from Whoosh's blocks.
@@ -172,6 +177,132 @@ class SidecarWriter:
             writer.abort()
 
 
+ENTITY_COLUMN = "entity_col"
+_SEP = "\x1f"
+
+
+def raw_getter(col):
+    """``docnum -> bytes`` of a Whoosh VarBytes column, from one read of the whole column when
+    its layout is the known one (else the column's own lookup)."""
+    if col is None:
+        return lambda d: b""
+    inner = getattr(col, "_reader", col)
+    needed = ("_offsets", "_lengths", "_dbfile", "_basepos")
+    if all(hasattr(inner, a) for a in needed) and len(inner._lengths):
+        offsets, lengths = inner._offsets, inner._lengths
+        size = max(o + n for o, n in zip(offsets, lengths, strict=True))
+        blob = inner._dbfile.get(inner._basepos, size)
+        return lambda d: blob[offsets[d] : offsets[d] + lengths[d]]
+    return col.__getitem__
+
+
+def write_entities(storage, segment, perdoc, schema) -> None:
+    """The entity codes of a just-written segment (from its ``entity_col`` column)."""
+    import numpy as np
+
+    folder = getattr(storage, "folder", None)
+    if folder is None or segment is None or ENTITY_COLUMN not in schema:
+        return
+    if not perdoc.has_column(ENTITY_COLUMN):
+        return
+    col = perdoc.column_reader(ENTITY_COLUMN, schema[ENTITY_COLUMN].column_type)
+    get = raw_getter(col)
+    n = perdoc.doc_count_all()
+    raws = [get(d) or b"" for d in range(n)]
+    counts = np.fromiter(
+        (raw.count(b"\x1f") + 1 if raw else 0 for raw in raws), dtype=np.int64, count=n
+    )
+    joined = b"\x1f".join(r for r in raws if r).decode("utf-8")
+    names_seq = joined.split(_SEP) if joined else []
+    table: dict[str, int] = {}
+    codes = np.fromiter(
+        (table.setdefault(name, len(table)) for name in names_seq),
+        dtype=np.uint32,
+        count=len(names_seq),
+    )
+    if len(codes) != int(counts.sum()):
+        raise ValueError("entity lists do not add up")
+    starts = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(counts, out=starts[1:])
+    codes_path = os.path.join(folder, segment.make_filename(".ent_codes.u32"))
+    dir_path = os.path.join(folder, segment.make_filename(".ent_dir.npz"))
+    try:
+        codes.tofile(codes_path)
+        names = np.frombuffer(_SEP.join(table).encode("utf-8"), dtype=np.uint8)
+        with open(dir_path + ".part", "wb") as handle:
+            np.savez(
+                handle,
+                meta=np.array([_VERSION, n, len(table), len(codes)], dtype=np.int64),
+                byteorder=np.array([sys.byteorder == "little"], dtype=np.bool_),
+                names=names,
+                starts=starts,
+            )
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(dir_path + ".part", dir_path)
+    except BaseException:
+        for path in (codes_path, dir_path + ".part", dir_path):
+            with contextlib.suppress(OSError):
+                os.remove(path)
+        raise
+
+
+class EntitySidecar:
+    """One segment's entity codes, mapped read-only; ``names`` are the segment's own."""
+
+    def __init__(self, folder: str, segment) -> None:
+        import numpy as np
+
+        with np.load(os.path.join(folder, segment.make_filename(".ent_dir.npz"))) as d:
+            version, n_docs, n_names, n_codes = d["meta"].tolist()
+            little = bool(d["byteorder"][0])
+            blob = d["names"].tobytes().decode("utf-8")
+            self.starts = d["starts"]
+        if version != _VERSION or little != (sys.byteorder == "little"):
+            raise ValueError("sidecar of another version or byte order")
+        self.names = blob.split(_SEP) if n_names else []
+        if len(self.names) != n_names or len(self.starts) != n_docs + 1:
+            raise ValueError("entity sidecar directory does not add up")
+        path = os.path.join(folder, segment.make_filename(".ent_codes.u32"))
+        self.codes = _map(path, np.uint32, n_codes)
+        if int(self.starts[-1]) != n_codes:
+            raise ValueError("entity sidecar directory does not add up")
+
+    def sequence(self, local) -> Any:
+        """The segment-local codes of documents ``local`` (sorted), one after another."""
+        import numpy as np
+
+        begin = self.starts[local]
+        counts = self.starts[local + 1] - begin
+        out_starts = np.cumsum(counts) - counts
+        gather = np.arange(int(counts.sum()), dtype=np.int64)
+        gather += np.repeat(begin - out_starts, counts)
+        return self.codes[gather]
+
+
+def open_entities(seg) -> EntitySidecar | None:
+    """The entity sidecar of segment reader ``seg``, or None (then decode the column)."""
+    segment = seg.segment() if hasattr(seg, "segment") else None
+    folder = getattr(getattr(seg, "_storage", None), "folder", None)
+    if segment is None or folder is None or getattr(segment, "compound", False):
+        return None
+    key = (str(folder), segment.segment_id(), "entities")
+    with _OPENED_LOCK:
+        if key in _OPENED:
+            return _OPENED[key]
+    found: Any = None
+    if os.path.exists(os.path.join(folder, segment.make_filename(".ent_dir.npz"))):
+        try:
+            found = EntitySidecar(folder, segment)
+        except (OSError, ValueError, KeyError, UnicodeDecodeError):
+            found = None
+    with _OPENED_LOCK:
+        if len(_OPENED) > 256:
+            _OPENED.clear()
+        _OPENED[key] = found
+    return found
+
+
 # --- reading --------------------------------------------------------------------------------
 
 
@@ -234,7 +365,7 @@ def _map(path: str, dtype, count: int):
     return np.memmap(path, dtype=dtype, mode="r", shape=(count,))
 
 
-_OPENED: dict[tuple[str, str, str], FieldSidecar | None] = {}
+_OPENED: dict[tuple[str, str, str], Any] = {}
 _OPENED_LOCK = threading.Lock()
 
 
