@@ -381,3 +381,24 @@ def test_entity_facets_with_and_without_entity_sidecars(indexes, tmp_path, monke
         fast, slow = _both(ix, monkeypatch, query, page_size=20)
         assert fast.facets["entity"]
         _same(fast, slow, query, by_date=not query)
+
+
+def test_entity_codes_written_a_chunk_of_documents_at_a_time(tmp_path, monkeypatch) -> None:
+    from idlibtui.search import sidecar
+
+    monkeypatch.setattr(sidecar, "_ENTITY_CHUNK", 7)
+    corpus = tmp_path / "corpus"
+    g.write_corpus(corpus, 40, seed=11, procs=1)
+    update_index(corpus, tmp_path / "index", workers=1)
+    ix = search.open_index(tmp_path / "index")
+    ((seg, _),) = ix._searcher.reader().leaf_readers()
+    side = sidecar.open_entities(seg)
+    assert side is not None and len(side.starts) == 41
+    column = seg.column_reader("entity_col", translate=False)
+    for doc in range(40):
+        codes = side.codes[side.starts[doc] : side.starts[doc + 1]].tolist()
+        raw = column[doc]
+        assert [side.names[c] for c in codes] == (raw.decode("utf-8").split("\x1f") if raw else [])
+    for query in ("", "Idlib", "refugees OR water"):
+        fast, slow = _both(ix, monkeypatch, query, page_size=20)
+        _same(fast, slow, query, by_date=not query)

@@ -7,8 +7,8 @@ writes a segment, it also writes, for the title and body fields, plain arrays th
 maps into memory and slices:
 
 - ``<segment>.<field>_ids.u32``: every term's segment-local docnums, term after term;
-- ``<segment>.<field>_ps.u32`` (or ``.i64`` past 4G positions): where each posting's positions
-  start in ``_pos`` (one more entry than postings);
+- ``<segment>.<field>_ps.u32``: where each posting's positions start in ``_pos`` (one more entry
+  than postings; a segment of over 4G positions gets no sidecar);
 - ``<segment>.<field>_pos.u32``: every posting's positions, ascending;
 - ``<segment>.<field>_dir.npz``: the sorted term texts and where each term's postings start.
   Written last: a sidecar without its directory is ignored.
@@ -41,11 +41,10 @@ _VERSION = 1
 _CHUNK = 200_000  # postings decoded together while writing
 
 
-def _names(segment, field: str, wide: bool) -> dict[str, str]:
-    ps = "ps.i64" if wide else "ps.u32"
+def _names(segment, field: str) -> dict[str, str]:
     return {
         "ids": segment.make_filename(f".{field}_ids.u32"),
-        "ps": segment.make_filename(f".{field}_{ps}"),
+        "ps": segment.make_filename(f".{field}_ps.u32"),
         "pos": segment.make_filename(f".{field}_pos.u32"),
         "dir": segment.make_filename(f".{field}_dir.npz"),
     }
@@ -58,7 +57,7 @@ class _FieldWriter:
         self.folder = folder
         self.segment = segment
         self.field = field
-        self.names = _names(segment, field, wide=False)
+        self.names = _names(segment, field)
         self.keys: list[bytes] = []
         self.term_starts = array("q", [0])
         self.n_postings = 0
@@ -91,7 +90,9 @@ class _FieldWriter:
         starts, positions = _decode_positions(self.pending)
         if len(starts) != len(self.pending) + 1:
             raise ValueError("positions do not line up with the postings")
-        (starts + self.n_positions)[:-1].astype(np.int64).tofile(self._ps)
+        if self.n_positions + int(starts[-1]) >= 2**32:
+            raise ValueError("over 4G positions in one segment")
+        (starts + self.n_positions)[:-1].astype(np.uint32).tofile(self._ps)
         positions.astype(np.uint32).tofile(self._pos)
         self.n_positions += int(starts[-1])
         self.pending = []
@@ -100,28 +101,15 @@ class _FieldWriter:
         import numpy as np
 
         self._decode_pending()
-        np.array([self.n_positions], dtype=np.int64).tofile(self._ps)
+        np.array([self.n_positions], dtype=np.uint32).tofile(self._ps)
         for handle in (self._ids, self._ps, self._pos):
             handle.close()
-        wide = self.n_positions >= 2**32
-        ps_path = self._path("ps")
-        if not wide:  # written as int64 while the total was unknown; most fit in uint32
-            starts = np.memmap(ps_path, dtype=np.int64, mode="r")
-            tmp = ps_path + ".part"
-            with open(tmp, "wb") as handle:
-                for at in range(0, len(starts), 1 << 22):
-                    starts[at : at + (1 << 22)].astype(np.uint32).tofile(handle)
-            del starts
-            os.replace(tmp, ps_path)
-        else:
-            wide_name = _names(self.segment, self.field, wide=True)["ps"]
-            os.replace(ps_path, os.path.join(self.folder, wide_name))
         lengths = np.fromiter(map(len, self.keys), dtype=np.int64, count=len(self.keys))
         key_starts = np.zeros(len(self.keys) + 1, dtype=np.int64)
         np.cumsum(lengths, out=key_starts[1:])
         keys = np.frombuffer(b"".join(self.keys), dtype=np.uint8)
         meta = np.array(
-            [_VERSION, len(self.keys), self.n_postings, self.n_positions, int(wide)],
+            [_VERSION, len(self.keys), self.n_postings, self.n_positions, 0],
             dtype=np.int64,
         )
         tmp = self._path("dir") + ".part"
@@ -179,6 +167,7 @@ class SidecarWriter:
 
 ENTITY_COLUMN = "entity_col"
 _SEP = "\x1f"
+_ENTITY_CHUNK = 2_000  # documents read and coded together while writing
 
 
 def raw_getter(col):
@@ -208,31 +197,35 @@ def write_entities(storage, segment, perdoc, schema) -> None:
     col = perdoc.column_reader(ENTITY_COLUMN, schema[ENTITY_COLUMN].column_type)
     get = raw_getter(col)
     n = perdoc.doc_count_all()
-    raws = [get(d) or b"" for d in range(n)]
-    counts = np.fromiter(
-        (raw.count(b"\x1f") + 1 if raw else 0 for raw in raws), dtype=np.int64, count=n
-    )
-    joined = b"\x1f".join(r for r in raws if r).decode("utf-8")
-    names_seq = joined.split(_SEP) if joined else []
     table: dict[str, int] = {}
-    codes = np.fromiter(
-        (table.setdefault(name, len(table)) for name in names_seq),
-        dtype=np.uint32,
-        count=len(names_seq),
-    )
-    if len(codes) != int(counts.sum()):
-        raise ValueError("entity lists do not add up")
     starts = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(counts, out=starts[1:])
     codes_path = os.path.join(folder, segment.make_filename(".ent_codes.u32"))
     dir_path = os.path.join(folder, segment.make_filename(".ent_dir.npz"))
     try:
-        codes.tofile(codes_path)
+        with open(codes_path, "wb") as out:
+            for first in range(0, n, _ENTITY_CHUNK):  # a chunk of documents at a time
+                raws = [get(d) or b"" for d in range(first, min(n, first + _ENTITY_CHUNK))]
+                counts = np.fromiter(
+                    (raw.count(b"\x1f") + 1 if raw else 0 for raw in raws),
+                    dtype=np.int64,
+                    count=len(raws),
+                )
+                joined = b"\x1f".join(r for r in raws if r).decode("utf-8")
+                names_seq = joined.split(_SEP) if joined else []
+                if len(names_seq) != int(counts.sum()):
+                    raise ValueError("entity lists do not add up")
+                np.fromiter(
+                    (table.setdefault(name, len(table)) for name in names_seq),
+                    dtype=np.uint32,
+                    count=len(names_seq),
+                ).tofile(out)
+                np.cumsum(counts, out=starts[first + 1 : first + 1 + len(raws)])
+                starts[first + 1 : first + 1 + len(raws)] += starts[first]
         names = np.frombuffer(_SEP.join(table).encode("utf-8"), dtype=np.uint8)
         with open(dir_path + ".part", "wb") as handle:
             np.savez(
                 handle,
-                meta=np.array([_VERSION, n, len(table), len(codes)], dtype=np.int64),
+                meta=np.array([_VERSION, n, len(table), int(starts[-1])], dtype=np.int64),
                 byteorder=np.array([sys.byteorder == "little"], dtype=np.bool_),
                 names=names,
                 starts=starts,
@@ -332,17 +325,15 @@ class FieldSidecar:
             keys = d["keys"].tobytes()
             key_starts = d["key_starts"].tolist()
             self.term_starts = d["term_starts"]
-        version, n_terms, n_postings, n_positions, wide = meta
+        version, n_terms, n_postings, n_positions, _unused = meta
         if version != _VERSION or little != (sys.byteorder == "little"):
             raise ValueError("sidecar of another version or byte order")
-        names = _names(segment, field, bool(wide))
+        names = _names(segment, field)
         self.keys = _Keys(keys, key_starts)
         if len(self.keys) != n_terms or len(self.term_starts) != n_terms + 1:
             raise ValueError("sidecar directory does not add up")
         self.ids = _map(os.path.join(folder, names["ids"]), np.uint32, n_postings)
-        self.pos_starts = _map(
-            os.path.join(folder, names["ps"]), np.int64 if wide else np.uint32, n_postings + 1
-        )
+        self.pos_starts = _map(os.path.join(folder, names["ps"]), np.uint32, n_postings + 1)
         self.positions = _map(os.path.join(folder, names["pos"]), np.uint32, n_positions)
         self.boost = boost
 
