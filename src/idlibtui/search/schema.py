@@ -14,7 +14,9 @@ from whoosh import columns, fields
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer, StopFilter
 
 #: Bumped whenever the schema or what we put in it changes; part of every document's version.
-SCHEMA_VERSION = "4"
+#: 5: the numpy sidecar, and a rebuild of indexes whose postings the spilled-run reader of 4
+#: could corrupt (builds of more than ~2,700 articles).
+SCHEMA_VERSION = "5"
 
 #: The Whoosh index name; a schema change gives a new name, so an old index is never misread.
 INDEX_NAME = f"idlibtui{SCHEMA_VERSION}"
