@@ -93,12 +93,30 @@ def test_text_that_must_survive_untouched(text: str) -> None:
         ("Ø¨Ø´Ø§Ø± Ø§Ù„Ø£Ø³Ø¯ said.", "بشار الأسد said."),
         ("KÄ±lÄ±Ã§daroÄŸlu visited Å\x9eanlÄ±urfa.", "Kılıçdaroğlu visited Şanlıurfa."),
         ("TurkeyÃ¢â‚¬â„¢s plan, 3Â million people.", "Turkey’s plan, 3 million people."),
+        # cp1252 has no character for the last byte of ”: a decoder put U+FFFD there
+        (
+            "â€œWe have nowhere left to go,â€\ufffd he said.",
+            "“We have nowhere left to go,” he said.",
+        ),
+        ("They said â€œnoâ€\ufffd.", "They said “no”."),
     ],
 )
 def test_mojibake_repaired(raw: str, expected: str) -> None:
     article = clean(raw)
     assert article.text == expected
     assert any(r.kind == "mojibake" for r in article.repairs)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Ã\ufffdlvaro Uribe said.",  # Á, Í, Ï or Ý: a byte lost, no way to tell
+        "Ø§Ù\ufffd word.",  # ف or a vowel mark
+        "A replacement \ufffd character alone.",
+    ],
+)
+def test_ambiguous_lossy_mojibake_is_left_alone(raw: str) -> None:
+    assert "\ufffd" in clean(raw).text
 
 
 # ---- controls, escapes, invisible characters, spaces -----------------------------------------

@@ -158,6 +158,37 @@ def _mis_decodings(ch: str) -> set[str]:
     return {s for s in out if s != ch}
 
 
+_UNDEFINED_IN_CP1252 = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+_LOSSY_TARGETS = "\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u20ac"
+
+
+def _lossy_decoding(ch: str) -> str | None:
+    """``ch``'s UTF-8 read as cp1252 by a decoder that put U+FFFD for the bytes cp1252 leaves
+    undefined (``errors="replace"``, most web pipelines): ``”`` becomes ``â€�``. None when no
+    byte was lost."""
+    data = ch.encode("utf-8")
+    if not any(b in _UNDEFINED_IN_CP1252 for b in data):
+        return None
+    return "".join(
+        "\ufffd" if b in _UNDEFINED_IN_CP1252 else bytes([b]).decode("cp1252") for b in data
+    )
+
+
+@lru_cache(maxsize=1)
+def _lossy_table() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Readings with a lost byte worth repairing. A lost byte makes a reading ambiguous ("Ã�"
+    is Á, Í, Ï or Ý; "Ù�" is ف or a vowel mark): only punctuation is repaired, where one
+    reading is far the commonest (``â€�`` is ``”``; the other characters it can be are a
+    hyphen, a space, ZWJ and RLM). Applied before ftfy, which would make it a bare U+FFFD."""
+    lossy: dict[str, set[str]] = {}
+    for ch in _LOSSY_TARGETS:
+        bad = _lossy_decoding(ch)
+        if bad is not None:
+            lossy.setdefault(bad, set()).add(ch)
+    table = {bad: next(iter(chars)) for bad, chars in lossy.items() if len(chars) == 1}
+    return re.compile("|".join(re.escape(k) for k in table)), table
+
+
 @lru_cache(maxsize=1)
 def _own_table() -> tuple[re.Pattern[str], dict[str, str]]:
     table: dict[str, str] = {}
@@ -190,6 +221,10 @@ def fix_mojibake(doc: EditText) -> None:
     text = doc.text
     if _LEADS.isdisjoint(set(text)) or not (_SUSPECT.search(text) or "\u00c2" in text):
         return
+    if "\ufffd" in text:
+        lossy, lossy_table = _lossy_table()
+        if doc.sub(lossy, lambda m: lossy_table[m.group(0)], "mojibake", _mojibake_note):
+            text = doc.text
     edits: list[Edit] = []
     pos = 0
     for line in text.split("\n"):
@@ -216,6 +251,8 @@ _STRAY_A_CIRC = re.compile("(?<![A-Za-z\u00c0-\u024f])\u00c2(?=[ \u00a0])")
 
 
 def _mojibake_note(m: re.Match[str]) -> str:
+    if "\ufffd" in m.group(0):
+        return f"{m.group(0)} (UTF-8 read as cp1252, a byte lost; the commonest reading)"
     return f"{m.group(0)} (UTF-8 read as cp1252)"
 
 
