@@ -402,3 +402,30 @@ def test_entity_codes_written_a_chunk_of_documents_at_a_time(tmp_path, monkeypat
     for query in ("", "Idlib", "refugees OR water"):
         fast, slow = _both(ix, monkeypatch, query, page_size=20)
         _same(fast, slow, query, by_date=not query)
+
+
+def test_a_sidecar_that_cannot_be_written_is_left_out(tmp_path, monkeypatch) -> None:
+    """The sidecar only speeds reading up: when its positions or entity codes cannot be
+    written, the commit goes ahead without them, and queries read Whoosh's blocks."""
+    from idlibtui.search import fastpath, sidecar
+
+    def unreadable(values):
+        raise fastpath.Unsupported("a position value is too short")
+
+    def no_column(*_args):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(fastpath, "_decode_positions", unreadable)
+    monkeypatch.setattr(sidecar, "raw_getter", no_column)
+    corpus = tmp_path / "corpus"
+    g.write_corpus(corpus, 30, seed=12, procs=1)
+    report = update_index(corpus, tmp_path / "index", workers=1)
+    assert report.doc_count == 30
+    left = sorted(f.name.split(".", 1)[1] for f in (tmp_path / "index").glob("*_*.*"))
+    assert not [name for name in left if name.startswith(("b_", "t_", "ent_"))], left
+    monkeypatch.undo()
+    ix = search.open_index(tmp_path / "index")
+    for query in ('"air strikes"', "refugees", ""):
+        fast, slow = _both(ix, monkeypatch, query, page_size=20)
+        assert fast.total
+        _same(fast, slow, query, by_date=not query)

@@ -910,11 +910,11 @@ def _flush_segment(self) -> None:
         try:
             _write_terms(self.fieldwriter, self.schema, lengths, self.pool.iter_terms(), sidecar)
             sidecar.finish()
-            if perdoc is not None:
-                write_entities(self.storage, segment, perdoc, self.schema)
-        except BaseException:
+        except BaseException:  # the segment itself failed (or the build was interrupted)
             sidecar.abort()
             raise
+        if perdoc is not None:
+            write_entities(self.storage, segment, perdoc, self.schema)
     else:
         self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
     self.fieldwriter.close()

@@ -63,7 +63,6 @@ class _FieldWriter:
         self.n_postings = 0
         self.n_positions = 0
         self.pending: list[bytes] = []
-        self.ps_chunk = array("q")
         self._ids = open(self._path("ids"), "wb")  # noqa: SIM115 (closed in finish/abort)
         self._ps = open(self._path("ps"), "wb")  # noqa: SIM115
         self._pos = open(self._path("pos"), "wb")  # noqa: SIM115
@@ -109,8 +108,7 @@ class _FieldWriter:
         np.cumsum(lengths, out=key_starts[1:])
         keys = np.frombuffer(b"".join(self.keys), dtype=np.uint8)
         meta = np.array(
-            [_VERSION, len(self.keys), self.n_postings, self.n_positions, 0],
-            dtype=np.int64,
+            [_VERSION, len(self.keys), self.n_postings, self.n_positions], dtype=np.int64
         )
         tmp = self._path("dir") + ".part"
         with open(tmp, "wb") as handle:
@@ -136,7 +134,11 @@ class _FieldWriter:
 
 
 class SidecarWriter:
-    """Fed the segment's terms in (field, term) order, as the postings writer gets them."""
+    """Fed the segment's terms in (field, term) order, as the postings writer gets them.
+
+    The sidecar only speeds reading up: a field whose arrays cannot be written (a value of an
+    unknown shape, over 4G positions, a full disk) is dropped and its files removed, and the
+    segment is committed without it (the fast path then reads Whoosh's blocks)."""
 
     def __init__(self, storage, segment, schema) -> None:
         folder = getattr(storage, "folder", None)
@@ -150,15 +152,28 @@ class SidecarWriter:
     def add(self, fieldname: str, btext: bytes, ids: array, values: list) -> None:
         if fieldname not in self._open:
             return
-        writer = self.fields.get(fieldname)
-        if writer is None:
-            writer = self.fields[fieldname] = _FieldWriter(self.folder, self.segment, fieldname)
-        writer.add(btext, ids, values)
+        try:
+            writer = self.fields.get(fieldname)
+            if writer is None:
+                writer = _FieldWriter(self.folder, self.segment, fieldname)
+                self.fields[fieldname] = writer
+            writer.add(btext, ids, values)
+        except Exception:
+            self._drop(fieldname)
 
     def finish(self) -> None:
         """Write every field's directory (the sidecar is complete once they are there)."""
-        for writer in self.fields.values():
-            writer.finish()
+        for fieldname, writer in list(self.fields.items()):
+            try:
+                writer.finish()
+            except Exception:
+                self._drop(fieldname)
+
+    def _drop(self, fieldname: str) -> None:
+        self._open.remove(fieldname)
+        writer = self.fields.pop(fieldname, None)
+        if writer is not None:
+            writer.abort()
 
     def abort(self) -> None:
         for writer in self.fields.values():
@@ -186,7 +201,8 @@ def raw_getter(col):
 
 
 def write_entities(storage, segment, perdoc, schema) -> None:
-    """The entity codes of a just-written segment (from its ``entity_col`` column)."""
+    """The entity codes of a just-written segment (from its ``entity_col`` column); like the
+    postings, left out (files removed) when they cannot be written."""
     import numpy as np
 
     folder = getattr(storage, "folder", None)
@@ -194,14 +210,14 @@ def write_entities(storage, segment, perdoc, schema) -> None:
         return
     if not perdoc.has_column(ENTITY_COLUMN):
         return
-    col = perdoc.column_reader(ENTITY_COLUMN, schema[ENTITY_COLUMN].column_type)
-    get = raw_getter(col)
-    n = perdoc.doc_count_all()
-    table: dict[str, int] = {}
-    starts = np.zeros(n + 1, dtype=np.int64)
     codes_path = os.path.join(folder, segment.make_filename(".ent_codes.u32"))
     dir_path = os.path.join(folder, segment.make_filename(".ent_dir.npz"))
     try:
+        col = perdoc.column_reader(ENTITY_COLUMN, schema[ENTITY_COLUMN].column_type)
+        get = raw_getter(col)
+        n = perdoc.doc_count_all()
+        table: dict[str, int] = {}
+        starts = np.zeros(n + 1, dtype=np.int64)
         with open(codes_path, "wb") as out:
             for first in range(0, n, _ENTITY_CHUNK):  # a chunk of documents at a time
                 raws = [get(d) or b"" for d in range(first, min(n, first + _ENTITY_CHUNK))]
@@ -233,11 +249,12 @@ def write_entities(storage, segment, perdoc, schema) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(dir_path + ".part", dir_path)
-    except BaseException:
+    except BaseException as exc:
         for path in (codes_path, dir_path + ".part", dir_path):
             with contextlib.suppress(OSError):
                 os.remove(path)
-        raise
+        if not isinstance(exc, Exception):
+            raise
 
 
 class EntitySidecar:
@@ -273,29 +290,6 @@ class EntitySidecar:
         return self.codes[gather]
 
 
-def open_entities(seg) -> EntitySidecar | None:
-    """The entity sidecar of segment reader ``seg``, or None (then decode the column)."""
-    segment = seg.segment() if hasattr(seg, "segment") else None
-    folder = getattr(getattr(seg, "_storage", None), "folder", None)
-    if segment is None or folder is None or getattr(segment, "compound", False):
-        return None
-    key = (str(folder), segment.segment_id(), "entities")
-    with _OPENED_LOCK:
-        if key in _OPENED:
-            return _OPENED[key]
-    found: Any = None
-    if os.path.exists(os.path.join(folder, segment.make_filename(".ent_dir.npz"))):
-        try:
-            found = EntitySidecar(folder, segment)
-        except (OSError, ValueError, KeyError, UnicodeDecodeError):
-            found = None
-    with _OPENED_LOCK:
-        if len(_OPENED) > 256:
-            _OPENED.clear()
-        _OPENED[key] = found
-    return found
-
-
 # --- reading --------------------------------------------------------------------------------
 
 
@@ -325,7 +319,7 @@ class FieldSidecar:
             keys = d["keys"].tobytes()
             key_starts = d["key_starts"].tolist()
             self.term_starts = d["term_starts"]
-        version, n_terms, n_postings, n_positions, _unused = meta
+        version, n_terms, n_postings, n_positions = meta
         if version != _VERSION or little != (sys.byteorder == "little"):
             raise ValueError("sidecar of another version or byte order")
         names = _names(segment, field)
@@ -361,28 +355,41 @@ _OPENED_LOCK = threading.Lock()
 
 
 def open_field(seg, field: str) -> FieldSidecar | None:
-    """The sidecar of ``field`` in segment reader ``seg``, or None (then read Whoosh's blocks).
-
-    Kept per segment id: a segment's files never change once committed.
-    """
+    """The sidecar of ``field`` in segment reader ``seg``, or None (then read Whoosh's blocks)."""
     if field not in FIELDS:
         return None
+    return _opened(seg, field, f".{field}_dir.npz", _field_loader(seg, field))
+
+
+def open_entities(seg) -> EntitySidecar | None:
+    """The entity codes of segment reader ``seg``, or None (then decode the column)."""
+    return _opened(seg, "entities", ".ent_dir.npz", EntitySidecar)
+
+
+def _field_loader(seg, field: str):
+    def load(folder: str, segment) -> FieldSidecar:
+        return FieldSidecar(folder, segment, field, float(seg.schema[field].format.field_boost))
+
+    return load
+
+
+def _opened(seg, kind: str, directory: str, load) -> Any:
+    """``load(folder, segment)`` once per segment id and kind (a committed segment's files never
+    change), or None for a segment without that sidecar or with a damaged or foreign one."""
     segment = seg.segment() if hasattr(seg, "segment") else None
-    storage = getattr(seg, "_storage", None)
-    folder = getattr(storage, "folder", None)
+    folder = getattr(getattr(seg, "_storage", None), "folder", None)
     if segment is None or folder is None or getattr(segment, "compound", False):
         return None
-    key = (str(folder), segment.segment_id(), field)
+    key = (str(folder), segment.segment_id(), kind)
     with _OPENED_LOCK:
         if key in _OPENED:
             return _OPENED[key]
     found: Any = None
-    if os.path.exists(os.path.join(folder, segment.make_filename(f".{field}_dir.npz"))):
+    if os.path.exists(os.path.join(folder, segment.make_filename(directory))):
         try:
-            boost = float(seg.schema[field].format.field_boost)
-            found = FieldSidecar(folder, segment, field, boost)
-        except (OSError, ValueError, KeyError):
-            found = None  # damaged or foreign: Whoosh's blocks still hold everything
+            found = load(folder, segment)
+        except (OSError, ValueError, KeyError, UnicodeDecodeError):
+            found = None  # Whoosh's own files still hold everything
     with _OPENED_LOCK:
         if len(_OPENED) > 256:
             _OPENED.clear()
