@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 from textual.widgets import Input
 
@@ -183,6 +184,61 @@ async def test_malformed_query_says_what_and_where(make_app) -> None:
         assert app.focused is screen.query_one("#query")  # stays in the box to fix it
         await type_query(pilot, "idlib AND russia")
         assert not box.display and screen.results.total > 0
+
+
+async def test_enter_after_the_debounced_search_answered_points_at_the_error(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        box = screen.query_one("#query", Input)
+        box.focus()
+        await pilot.press(*'idlib "cease')
+        await pilot.pause(search_module.DEBOUNCE_SECONDS + 0.1)
+        await settle(pilot)
+        assert screen.query_one("#query-error").display  # the debounced search failed
+        assert box.cursor_position == len(box.value)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert box.cursor_position == box.value.index('"')
+
+
+async def test_enter_while_the_debounced_search_runs_acts_on_its_answer(make_app) -> None:
+    """Enter pressed before the debounced search for the same text answers is not lost."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        gate = threading.Event()
+        real_search = screen.index.search
+
+        def held_search(*args, **kwargs):
+            gate.wait(10)
+            return real_search(*args, **kwargs)
+
+        screen.index.search = held_search
+        try:
+            box = screen.query_one("#query", Input)
+
+            async def enter_while_held(text: str) -> None:
+                box.focus()
+                gate.clear()
+                box.value = text
+                await pilot.pause()
+                screen._debounced()  # as if the debounce timer fired: the search is running
+                running = screen._generation
+                await pilot.press("enter")
+                assert screen._generation == running  # Enter starts no second search
+                gate.set()
+                await settle(pilot)
+
+            await enter_while_held('idlib AND "cease fire')
+            assert box.cursor_position == box.value.index('"')  # moved from the end
+            await enter_while_held("russia")
+            assert app.focused is screen.query_one("#results")
+        finally:
+            gate.set()
+            screen.index.search = real_search
 
 
 async def test_enter_opens_reader_and_back_keeps_query_filters_and_position(make_app) -> None:

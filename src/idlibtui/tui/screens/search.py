@@ -95,6 +95,7 @@ class SearchScreen(Screen):
         self._error: BaseException | None = None
         self._loading_more = False
         self._submitted = -1
+        self._answered = -1  # the generation whose page-1 answer (results or error) is shown
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -185,7 +186,12 @@ class SearchScreen(Screen):
         if request is None or request.query != self.query_text or not self._same_state(request):
             self.search_now()
             self._submitted = self._generation  # focus moves once the answer is in
-        elif self._error is None and self.results is not None:
+        elif self._answered != self._generation:
+            # The debounced search for this very text is still running: Enter acts on its answer.
+            self._submitted = self._generation
+        elif self._error is not None:
+            self._point_at_error(self._error)
+        elif self.results is not None:
             self._focus_results()
 
     def _same_state(self, request: SearchRequest) -> bool:
@@ -247,6 +253,7 @@ class SearchScreen(Screen):
             self.loaded_pages = request.page
             results_list.show_hits(results.hits, results.total, append=True)
             return
+        self._answered = request.generation
         self._error = None
         self.results = results
         self.loaded_pages = 1
@@ -314,6 +321,7 @@ class SearchScreen(Screen):
             self._loading_more = False
             self.notify(safe.line(f"Could not load more: {error}"), severity="error")
             return
+        self._answered = request.generation
         self._error = error
         self.results = None
         self.suggestion = ""
@@ -336,12 +344,16 @@ class SearchScreen(Screen):
             Content.styled("No results for a malformed query.", "italic $text-muted")
         )
         if request.generation == self._submitted:
-            # After Enter: put the cursor where the problem is.
-            query_box = self.query_one("#query", Input)
-            query_box.focus()
-            if isinstance(position, int):
-                query_box.cursor_position = min(position, len(query_box.value))
+            self._point_at_error(error)
         self.refresh_bindings()
+
+    def _point_at_error(self, error: BaseException) -> None:
+        """After Enter on a malformed query: put the cursor where the problem is."""
+        query_box = self.query_one("#query", Input)
+        query_box.focus()
+        position = getattr(error, "position", None)
+        if isinstance(position, int):
+            query_box.cursor_position = min(position, len(query_box.value))
 
     # -- results --------------------------------------------------------------------------------
 
