@@ -19,6 +19,15 @@ from bench.common import OUT, ROOT, Row, reason_of, unavailable
 from bench.report import machine_info, print_table, write_markdown
 
 
+def _compile_sources() -> None:
+    """Write the package's bytecode first, as ``make run`` and a wheel install do: where
+    ``PYTHONDONTWRITEBYTECODE`` is set (containers), every measured start would otherwise
+    compile the sources again (about 40 ms of each CLI run)."""
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "src"), quiet=2)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     mode = ap.add_mutually_exclusive_group()
@@ -41,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     n_queries = 40 if full else 10
     cost_sample = 300 if full else 40
     OUT.mkdir(parents=True, exist_ok=True)
+    _compile_sources()
 
     started = dt.datetime.now(dt.UTC)
     load_start = [round(x, 2) for x in os.getloadavg()]

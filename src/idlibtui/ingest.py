@@ -149,6 +149,16 @@ def iter_corpus(root: Path) -> Iterator[Path]:
     yield from sorted(found)
 
 
+def has_articles(root: Path) -> bool:
+    """Whether ``root`` holds any article file (stops at the first: no full walk, no sort)."""
+    for _dirpath, dirnames, filenames in os.walk(root, onerror=lambda _err: None):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for filename in filenames:
+            if not filename.startswith(".") and Path(filename).suffix.lower() in SUFFIXES:
+                return True
+    return False
+
+
 def relative_to_corpus(path: Path, corpus: Path | None) -> str:
     """The path as the index and the user see it: relative to the corpus when inside it."""
     if corpus is not None:

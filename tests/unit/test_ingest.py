@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from idlibtui.ingest import MAX_BYTES, RawDocument, decode_bytes, iter_corpus, read_document
+from idlibtui.ingest import (
+    MAX_BYTES,
+    RawDocument,
+    decode_bytes,
+    has_articles,
+    iter_corpus,
+    read_document,
+)
 from idlibtui.model import IngestProblem
 
 
@@ -142,6 +149,14 @@ def test_iter_corpus_sorted_recursive_and_filtered(tmp_path: Path) -> None:
         _write(tmp_path / name, "x")
     found = [p.relative_to(tmp_path).as_posix() for p in iter_corpus(tmp_path)]
     assert found == ["a.TXT", "b.txt", "sub/d.htm", "sub/deeper/c.html"]
+
+
+def test_has_articles_agrees_with_the_walk_on_what_counts(tmp_path: Path) -> None:
+    for name in ["notes.pdf", ".hidden.txt", ".git/f.txt", "sub/.cache/g.txt", "sub/e.md"]:
+        _write(tmp_path / name, "x")
+    assert not has_articles(tmp_path) and list(iter_corpus(tmp_path)) == []
+    _write(tmp_path / "sub/deeper/c.HTML", "x")
+    assert has_articles(tmp_path)
 
 
 def test_one_bad_file_does_not_stop_the_rest(tmp_path: Path) -> None:

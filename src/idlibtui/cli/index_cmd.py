@@ -41,11 +41,11 @@ def corrections_arg(settings):
 
 
 def check_corpus(corpus: Path) -> None:
-    from idlibtui.ingest import iter_corpus
+    from idlibtui.ingest import has_articles
 
     if not corpus.is_dir():
         raise UsageError(f"no corpus folder at {printable(str(corpus))}; {CORPUS_HINT}")
-    if next(iter(iter_corpus(corpus)), None) is None:
+    if not has_articles(corpus):
         raise UsageError(
             f"the corpus folder {printable(str(corpus))} holds no .txt or .html files; "
             + CORPUS_HINT

@@ -11,7 +11,9 @@ maps into memory and slices:
   than postings; a segment of over 4G positions gets no sidecar);
 - ``<segment>.<field>_pos.u32``: every posting's positions, ascending;
 - ``<segment>.<field>_dir.npz``: the sorted term texts and where each term's postings start.
-  Written last: a sidecar without its directory is ignored.
+  Written last (then renamed into place): a sidecar without its directory is ignored, and a
+  reader checks every array's size against it. Like Whoosh's own files, nothing is fsynced: a
+  process killed mid-write leaves no directory, and losing power is the file system's to survive.
 
 It also writes each document's entity names (the ``entity_col`` column, which the entity facet
 counts) as codes: ``<segment>.ent_codes.u32`` (document after document, in column order) and
@@ -120,8 +122,6 @@ class _FieldWriter:
                 key_starts=key_starts,
                 term_starts=np.frombuffer(self.term_starts, dtype=np.int64),
             )
-            handle.flush()
-            os.fsync(handle.fileno())
         os.replace(tmp, self._path("dir"))
 
     def abort(self) -> None:
@@ -246,8 +246,6 @@ def write_entities(storage, segment, perdoc, schema) -> None:
                 names=names,
                 starts=starts,
             )
-            handle.flush()
-            os.fsync(handle.fileno())
         os.replace(dir_path + ".part", dir_path)
     except BaseException as exc:
         for path in (codes_path, dir_path + ".part", dir_path):
