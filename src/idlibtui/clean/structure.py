@@ -819,6 +819,9 @@ _MT_WORD = re.compile(
     r"|Cont|Ends|End|Update|Updated)[.:]?[ ]*$",
     re.MULTILINE,
 )
+# Words one of which every _MT_WORD match contains: a substring test rules most texts out in a
+# tenth of the time the pattern takes to be tried at every position.
+_MT_WORD_NEEDS = ("Additional", "Translat", "Cont", "End", "Update")
 _FRAGMENT_QUICK = re.compile(r"[.!?] +[a-z]")
 _TRAILING_FRAGMENT = re.compile(
     r"(?<=\S)[.!?]"
@@ -842,7 +845,9 @@ def _doubled(m: re.Match[str], text: str) -> str | None:
     return m.group(2) if sentence_start else m.group(1)
 
 
-_STRAIGHT_ORPHAN = re.compile(r'(?<=\w) "(?=[.,;:]?[ ]*$)', re.MULTILINE)
+# ``(?<=\w) "(?=…)``, written to begin with its literal ' "' so the engine searches for that
+# instead of trying the lookbehind at every position (same matches, a tenth of the time)
+_STRAIGHT_ORPHAN = re.compile(r' "(?<=\w ")(?=[.,;:]?[ ]*$)', re.MULTILINE)
 
 
 def _line_bounds(m: re.Match[str]) -> tuple[int, int]:
@@ -907,7 +912,8 @@ def inline_debris(doc: EditText) -> None:
             "debris",
             "orphan closing quote",
         )
-    doc.sub(_MT_WORD, "", "debris", "machine-translation leftover")
+    if any(word in doc.text for word in _MT_WORD_NEEDS):
+        doc.sub(_MT_WORD, "", "debris", "machine-translation leftover")
     # Each removal shortens the text, so this ends; "x. a. b." loses both fragments.
     while _FRAGMENT_QUICK.search(doc.text) and doc.sub(
         _TRAILING_FRAGMENT, fragment, "debris", "machine-translation leftover"
