@@ -202,6 +202,69 @@ def test_skipped_record_of_another_commit_is_not_trusted(corpus: Path, tmp_path:
     assert index_status(corpus, index_dir).pending_changes == 1
 
 
+def _manifests(index_dir: Path) -> tuple[dict, dict]:
+    """(the manifest as an update reads it, the manifest from the stored fields)."""
+    from whoosh import index as windex
+
+    from idlibtui.search.manifest import read_manifest, read_stored_manifest
+    from idlibtui.search.schema import INDEX_NAME
+
+    ix = windex.open_dir(str(index_dir), indexname=INDEX_NAME)
+    return read_manifest(ix, index_dir), read_stored_manifest(ix)
+
+
+def test_manifest_file_follows_adds_changes_removals_and_bad_files(
+    corpus: Path, tmp_path: Path
+) -> None:
+    from idlibtui.search.manifest import MANIFEST_NAME
+
+    index_dir = tmp_path / "index"
+    update_index(corpus, index_dir, workers=1)
+    assert (index_dir / MANIFEST_NAME).exists()
+    files = sorted(corpus.glob("*.txt"))
+    steps = [
+        lambda: (corpus / "new.txt").write_text("New report\n\nA thing.\n", encoding="utf-8"),
+        lambda: files[0].write_text("Changed report\n\nIt changed.\n", encoding="utf-8"),
+        lambda: files[1].unlink(),
+        lambda: files[2].write_bytes(b""),  # indexed before, now a bad file: leaves the index
+        lambda: os.utime(files[3], (1, 1_000_000)),  # same bytes, new mtime: not re-indexed
+    ]
+    for step in steps:
+        step()
+        update_index(corpus, index_dir, workers=1)
+        fast, stored = _manifests(index_dir)
+        assert fast == stored and len(stored) == search.open_index(index_dir).doc_count
+    update_index(corpus, index_dir, rebuild=True, workers=1)
+    fast, stored = _manifests(index_dir)
+    assert fast == stored
+
+
+def test_manifest_file_of_another_commit_or_damaged_is_not_trusted(
+    corpus: Path, tmp_path: Path
+) -> None:
+    from idlibtui.search.manifest import MANIFEST_NAME
+
+    index_dir = tmp_path / "index"
+    update_index(corpus, index_dir, workers=1)
+    record = index_dir / MANIFEST_NAME
+    saved = record.read_bytes()
+    # A commit whose build was killed before it wrote the file: the old file must not be used,
+    # or the changed article would look unchanged forever.
+    changed = sorted(corpus.glob("*.txt"))[0]
+    changed.write_text("Rewritten\n\nA zanzibarquux appeared.\n", encoding="utf-8")
+    update_index(corpus, index_dir, workers=1)
+    record.write_bytes(saved)
+    fast, stored = _manifests(index_dir)
+    assert fast == stored
+    assert index_status(corpus, index_dir).pending_changes == 0
+    record.write_bytes(b"not a pickle")
+    assert _manifests(index_dir)[0] == stored
+    # An update that changes nothing writes a good file again.
+    update_index(corpus, index_dir, workers=1)
+    assert record.read_bytes() != b"not a pickle"
+    assert _manifests(index_dir)[0] == stored
+
+
 def test_pool_build_matches_inline_build(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -2,6 +2,8 @@
 
 The manifest (path, size, mtime, sha256, pipeline version) is stored with each document inside the
 index, so it commits atomically with the documents: there is no second file to get out of step.
+(A copy named by its commit, ``search/manifest.py``, only spares reading it back: it is ignored
+unless it names the index's latest commit.)
 Files whose size and mtime are unchanged are skipped without reading; files whose size or mtime
 changed are hashed and only re-cleaned when the bytes differ. A change of ``PIPELINE_VERSION``
 (cleaner or annotators) re-indexes everything.
@@ -48,6 +50,16 @@ from whoosh.system import pack_uint
 
 from idlibtui.model import Article, Figure, IngestProblem
 from idlibtui.search.backend import IndexLocked
+from idlibtui.search.manifest import (
+    MANIFEST_NAME,
+    Entry,
+    commit_id,
+    drop_manifest,
+    entry_of,
+    load_manifest,
+    read_manifest,
+    write_manifest,
+)
 from idlibtui.search.schema import INDEX_NAME, SCHEMA_VERSION, build_schema, index_exists
 from idlibtui.search.sidecar import SidecarWriter, write_entities
 
@@ -680,29 +692,6 @@ def _write_terms(
 # --- manifest and corpus scan ---------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    id: str
-    size: int
-    mtime: float
-    sha256: str
-    version: str
-
-
-def read_manifest(ix) -> dict[str, _Entry]:
-    out: dict[str, _Entry] = {}
-    with ix.reader() as reader:
-        for fields in reader.all_stored_fields():
-            out[fields.get("path", "")] = _Entry(
-                fields.get("id", ""),
-                int(fields.get("size", -1)),
-                float(fields.get("mtime", -1.0)),
-                fields.get("sha256", ""),
-                fields.get("version", ""),
-            )
-    return out
-
-
 def _check_corpus(corpus_dir: Path) -> None:
     hint = (
         "point idlibtui at a folder of .txt/.html articles with --corpus DIR, the IDLIBTUI_CORPUS "
@@ -713,20 +702,31 @@ def _check_corpus(corpus_dir: Path) -> None:
 
 
 def scan_corpus(corpus_dir: Path) -> dict[str, tuple[Path, int, float]]:
-    """Corpus-relative path → (path, size, mtime), by stat only (one ``lstat`` per file)."""
-    from idlibtui.ingest import iter_corpus, relative_to_corpus
+    """Corpus-relative path → (path, size, mtime), by stat only (one ``lstat`` per file).
 
+    Works on strings until the end: at 50k files, ``Path`` arithmetic and sorting cost more
+    than the ``lstat`` calls themselves.
+    """
+    from idlibtui.ingest import relative_to_corpus, walk_corpus
+
+    root = str(Path(corpus_dir))
     out: dict[str, tuple[Path, int, float]] = {}
-    for path in iter_corpus(corpus_dir):
+    for folder, name in walk_corpus(root):
+        full = os.path.join(folder, name)
         try:
-            st = os.lstat(path)
+            st = os.lstat(full)
         except OSError:
             st = None
         if st is not None and not stat_module.S_ISLNK(st.st_mode):
             # The walk does not enter linked folders, so nothing between the corpus folder and
             # this file is a link: the path relative to it is what resolving both would give.
-            rel = path.relative_to(corpus_dir).as_posix()
+            inner = folder[len(root) :].strip(os.sep)
+            rel = f"{inner}/{name}" if inner else name
+            if os.sep != "/":
+                rel = rel.replace(os.sep, "/")
+            path = Path(full)
         else:
+            path = Path(full)
             try:
                 st = path.stat()
             except OSError:
@@ -736,7 +736,7 @@ def scan_corpus(corpus_dir: Path) -> dict[str, tuple[Path, int, float]]:
     return out
 
 
-def _same_stat(entry: _Entry, size: int, mtime: float) -> bool:
+def _same_stat(entry: Entry, size: int, mtime: float) -> bool:
     return entry.size == size and abs(entry.mtime - mtime) < 1e-6
 
 
@@ -752,19 +752,11 @@ def _same_stat(entry: _Entry, size: int, mtime: float) -> bool:
 SKIPPED_NAME = f"skipped-{INDEX_NAME}.json"
 
 
-def _commit_id(ix) -> dict[str, Any]:
-    toc = ix._read_toc()
-    return {
-        "generation": int(toc.generation),
-        "segments": sorted(str(seg.segment_id()) for seg in toc.segments),
-    }
-
-
 def read_skipped(index_dir: Path, ix) -> tuple[str, dict[str, tuple[int, float, str]]]:
     """``(version, {path: (size, mtime, reason)})`` recorded for the index's latest commit."""
     try:
         data = json.loads((Path(index_dir) / SKIPPED_NAME).read_text(encoding="utf-8"))
-        if data.get("commit") != _commit_id(ix):
+        if data.get("commit") != commit_id(ix):
             return "", {}
         files = {
             str(rel): (int(size), float(mtime), str(reason))
@@ -778,7 +770,7 @@ def read_skipped(index_dir: Path, ix) -> tuple[str, dict[str, tuple[int, float, 
 def _write_skipped(index_dir: Path, ix, version: str, files: dict) -> None:
     path = Path(index_dir) / SKIPPED_NAME
     data = {
-        "commit": _commit_id(ix),
+        "commit": commit_id(ix),
         "version": version,
         "files": {rel: list(v) for rel, v in sorted(files.items())},
     }
@@ -814,8 +806,10 @@ def _open_or_create(index_dir: Path) -> tuple[Any, bool]:
 
 
 def _remove_other_versions(index_dir: Path) -> None:
-    own = re.compile(rf"^_?{INDEX_NAME}_|^{re.escape(SKIPPED_NAME)}$")
-    other = re.compile(r"^_?idlibtui\d+_|^skipped-idlibtui\d+\.json$")
+    own = re.compile(rf"^_?{INDEX_NAME}_|^{re.escape(SKIPPED_NAME)}$|^{re.escape(MANIFEST_NAME)}$")
+    other = re.compile(
+        r"^_?idlibtui\d+_|^skipped-idlibtui\d+\.json$|^manifest-idlibtui\d+\.pickle$"
+    )
     for path in index_dir.iterdir():
         if other.match(path.name) and not own.match(path.name):
             with contextlib.suppress(OSError):
@@ -965,7 +959,8 @@ def update_index(
         ix, created = _open_or_create(index_dir)
         if created:
             _drop_skipped(index_dir)
-        manifest = {} if created else read_manifest(ix)
+            drop_manifest(index_dir)
+        manifest, manifest_current = ({}, False) if created else load_manifest(ix, index_dir)
         if any(e.version != version for e in manifest.values()):
             rebuild = True
         skipped_version, known_bad = read_skipped(index_dir, ix)
@@ -1000,6 +995,7 @@ def update_index(
 
         added = updated = 0
         skipped: list[IngestProblem] = []
+        after = {} if rebuild else dict(manifest)  # the manifest once this run is committed
         writer = None
         try:
             writer_used = bool(tasks or gone or rebuild)
@@ -1019,6 +1015,7 @@ def update_index(
                     bad[rel] = (size, mtime, payload)
                     if entry is not None and not rebuild:
                         writer.delete_by_term("id", entry.id)
+                        after.pop(rel, None)
                 elif rebuild or entry is None:
                     add_prepared(writer, payload)
                     if entry is None:
@@ -1028,9 +1025,13 @@ def update_index(
                 else:
                     update_prepared(writer, payload)
                     updated += 1
+                if kind == "ok":
+                    stored_path, new_entry = entry_of(payload.stored)
+                    after[stored_path] = new_entry
             if not rebuild:
                 for n, rel in enumerate(gone, 1):
                     writer.delete_by_term("id", manifest[rel].id)
+                    after.pop(rel, None)
                     report(BuildProgress(n, len(gone), "remove", rel))
             if writer is not None:
                 report(BuildProgress(0, 1, "commit"))
@@ -1047,6 +1048,8 @@ def update_index(
         final = windex.open_dir(str(index_dir), indexname=INDEX_NAME)
         with final.reader() as reader:
             doc_count = reader.doc_count()
+        if writer_used or not manifest_current:
+            write_manifest(index_dir, final, after)
         if bad != known_bad or writer_used:
             if bad:
                 _write_skipped(index_dir, final, version, bad)
@@ -1080,7 +1083,7 @@ def index_status(corpus_dir: Path, index_dir: Path, *, corrections: Any = None) 
         return IndexStatus(False, 0, True, len(files), "no index yet")
     try:
         ix = windex.open_dir(str(index_dir), indexname=INDEX_NAME)
-        manifest = read_manifest(ix)
+        manifest = read_manifest(ix, index_dir)
         skipped_version, known_bad = read_skipped(index_dir, ix)
     except Exception as exc:
         return IndexStatus(True, 0, True, len(files), f"index unreadable: {exc}")
