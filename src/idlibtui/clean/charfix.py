@@ -219,7 +219,7 @@ def _ftfy_fix(line: str) -> str:
 def fix_mojibake(doc: EditText) -> None:
     """ftfy on suspicious lines (only those), then our own table for short words ftfy misses."""
     text = doc.text
-    if _LEADS.isdisjoint(set(text)) or not (_SUSPECT.search(text) or "\u00c2" in text):
+    if _LEADS.isdisjoint(doc.chars) or not (_SUSPECT.search(text) or "\u00c2" in text):
         return
     if "\ufffd" in text:
         lossy, lossy_table = _lossy_table()
@@ -325,7 +325,7 @@ _JOINERS = frozenset("\u200c\u200d")
 
 
 def fix_controls(doc: EditText) -> None:
-    chars = set(doc.text)
+    chars = doc.chars
     if not _ESCAPE_STARTS.isdisjoint(chars):
         doc.sub(_ESCAPES, "", "control", _control_note)
     if not _BREAK_CHARS.isdisjoint(chars):
@@ -377,7 +377,7 @@ _MULTI_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 
 def fix_spaces(doc: EditText) -> None:
-    if not _ODD_SET.isdisjoint(set(doc.text)):
+    if not _ODD_SET.isdisjoint(doc.chars):
         doc.sub(_ODD_SPACE, " ", "space", "non-breaking or odd space")
     if "  " in doc.text:
         doc.sub(_MULTI_SPACE, " ", "space", "repeated spaces")

@@ -30,7 +30,7 @@ class Edit:
 class EditText:
     """Text being cleaned, with every change mapped back to the raw input."""
 
-    __slots__ = ("_pieces", "_starts_cache", "_text", "raw", "repairs")
+    __slots__ = ("_chars", "_pieces", "_starts_cache", "_text", "raw", "repairs")
 
     def __init__(self, raw: str) -> None:
         self.raw = raw
@@ -38,11 +38,20 @@ class EditText:
         self._pieces: list[list] = [[0, len(raw), None]] if raw else []
         self._text = raw
         self._starts_cache: list[int] | None = None
+        self._chars: frozenset[str] | None = None
         self.repairs: list[Repair] = []
 
     @property
     def text(self) -> str:
         return self._text
+
+    @property
+    def chars(self) -> frozenset[str]:
+        """The distinct characters of the current text. The passes test it to skip work that
+        cannot apply; several see the same text, and ``set(text)`` costs as much as a scan."""
+        if self._chars is None:
+            self._chars = frozenset(self._text)
+        return self._chars
 
     # -- queries -----------------------------------------------------------------------------
     def _starts(self) -> list[int]:
@@ -210,6 +219,7 @@ class EditText:
         self._pieces = out
         self._text = "".join(text_parts)
         self._starts_cache = None
+        self._chars = None
         self._merge_plain()
         return changed
 
