@@ -624,12 +624,15 @@ _DEMONYMS = frozenset(
 )
 
 
-class _Tok(NamedTuple):
-    start: int
-    end: int
-    word: str
-    key: str
-    upper: bool
+class _Words(NamedTuple):
+    """An article's words as parallel lists, one per field: the finder reads them by index, and
+    building one object per word cost more than everything the finder then does with it."""
+
+    starts: list[int]
+    ends: list[int]  # a possessive 's left out
+    words: list[str]  # a possessive 's left out
+    keys: list[str]  # folded (see ``fold``)
+    uppers: list[bool]  # capitalised
 
 
 _POSSESSIVE_ENDINGS = frozenset(["'s", "’s"])
@@ -654,10 +657,9 @@ class _WordInfo(dict):
 
 _WORD_INFO_MAX = 50_000
 _WORD_INFO = _WordInfo()
-_new_tuple = tuple.__new__  # NamedTuple's own constructor is a Python function: 5x slower
 
 
-def _tokens(text: str, tokens: list[tuple[int, str]]) -> list[_Tok]:
+def _tokens(text: str, tokens: list[tuple[int, str]]) -> _Words:
     """The words with their folded keys; a possessive 's is left out of the word."""
     infos = list(map(_WORD_INFO.__getitem__, map(itemgetter(1), tokens)))
     starts = list(map(itemgetter(0), tokens))
@@ -667,8 +669,7 @@ def _tokens(text: str, tokens: list[tuple[int, str]]) -> list[_Tok]:
     # "an-Nu'man", "ash-Sham": an assimilated article before a hyphen is the article
     for i in itertools.compress(range(len(words)), map(_SUN_ARTICLES.__contains__, words)):
         keys[i] = _key(words[i], text[ends[i] : ends[i] + 1])
-    rows = zip(starts, ends, words, keys, map(itemgetter(3), infos), strict=True)
-    return list(map(_new_tuple, itertools.repeat(_Tok), rows))
+    return _Words(starts, ends, words, keys, list(map(itemgetter(3), infos)))
 
 
 # every gap of up to three spaces or hyphens (85 strings): one set look-up tests a gap
@@ -677,9 +678,10 @@ _NAME_GAPS = frozenset(
 )
 
 
-def _gap_ok(text: str, a: _Tok, b: _Tok) -> bool:
-    """Tokens of one name are separated by spaces or hyphens only (no comma, no line break)."""
-    return b.start - a.end <= 3 and text[a.end : b.start] in _NAME_GAPS
+def _gap_ok(text: str, end: int, start: int) -> bool:
+    """Words of one name (one ending at ``end``, the next starting at ``start``) are separated
+    by spaces or hyphens only (no comma, no line break)."""
+    return start - end <= 3 and text[end:start] in _NAME_GAPS
 
 
 class EntityFinder:
@@ -703,51 +705,47 @@ class EntityFinder:
         if not text:
             return []
         toks = _tokens(text, word_tokens(text) if tokens is None else tokens)
-        n = len(toks)
+        starts, ends, words, keys_, uppers = toks
+        n = len(words)
         covered = [False] * n
         found: list[tuple[int, int, str, str]] = []  # (first tok, last tok, canonical, type)
         by_first = self.gaz.by_first
         candidates = self.gaz.candidates
         next_free = 0
-        keys_ = list(map(itemgetter(3), toks))
-        uppers = list(map(itemgetter(4), toks))
         # only capitalised words (or an article) that begin some alias are looked at
         may_start = map(operator.or_, uppers, map("al".__eq__, keys_))
-        starts = map(operator.and_, may_start, map(by_first.__contains__, keys_))
-        for i in itertools.compress(range(n), starts):
+        firsts = map(operator.and_, may_start, map(by_first.__contains__, keys_))
+        for i in itertools.compress(range(n), firsts):
             if i < next_free:
                 continue
-            t = toks[i]
-            cands = candidates(t.key, toks[i + 1].key if i + 1 < n else None)
+            cands = candidates(keys_[i], keys_[i + 1] if i + 1 < n else None)
             hit = None
             for keys, entity, exact in cands:
                 k = len(keys)
                 if i + k > n:
                     continue
                 if exact:
-                    if t.word.replace(".", "") != exact:
+                    if words[i].replace(".", "") != exact:
                         continue
-                elif k == 1 and not t.upper:
+                elif k == 1 and not uppers[i]:
                     continue
                 if k > 1:
                     ok = True
-                    for j in range(1, k):
-                        if toks[i + j].key != keys[j] or not _gap_ok(
-                            text, toks[i + j - 1], toks[i + j]
-                        ):
+                    for j in range(i + 1, i + k):
+                        if keys_[j] != keys[j - i] or not _gap_ok(text, ends[j - 1], starts[j]):
                             ok = False
                             break
                     if not ok:
                         continue
-                    if not any(toks[i + j].upper for j in range(k)):
+                    if not any(uppers[i : i + k]):
                         continue
                 hit = (i, i + k - 1, entity.canonical, entity.type)
                 break
             if (
                 hit
                 and i > 0
-                and toks[i - 1].word in _PLACE_PREFIXES
-                and (_gap_ok(text, toks[i - 1], t) and not covered[i - 1])
+                and words[i - 1] in _PLACE_PREFIXES
+                and (_gap_ok(text, ends[i - 1], starts[i]) and not covered[i - 1])
             ):
                 hit = None  # "Kafr Halab" is not Aleppo ("Halab"): a longer, unknown name
             if hit:
@@ -762,7 +760,7 @@ class EntityFinder:
         names: dict[tuple[str, str], tuple[str, str]] = {}  # a name recurs in an article
         suppress = self.suppress
         for a, b, canonical, type_ in sorted(found):
-            start, end = toks[a].start, toks[b].end
+            start, end = starts[a], ends[b]
             surface = text[start:end]
             key = (canonical, type_)
             named = names.get(key)
@@ -774,37 +772,35 @@ class EntityFinder:
             mentions.append(Mention(start, end, surface, type_, canonical))
         return mentions
 
-    def _rules(self, text: str, toks: list[_Tok], covered: list[bool], found: list) -> None:
-        n = len(toks)
+    def _rules(self, text: str, toks: _Words, covered: list[bool], found: list) -> None:
+        starts, ends, words, keys, uppers = toks
+        n = len(words)
         next_i = 0
         # runs begin at capitalised words not already covered
-        for i in itertools.compress(range(n), map(itemgetter(4), toks)):
+        for i in itertools.compress(range(n), uppers):
             if i < next_i or covered[i]:
                 continue
             j = i
             while (
                 j + 1 < n
                 and not covered[j + 1]
-                and _gap_ok(text, toks[j], toks[j + 1])
-                and (
-                    toks[j + 1].upper
-                    or toks[j + 1].word.lower() in _CONNECTORS
-                    or toks[j + 1].key == "al"
-                )
+                and _gap_ok(text, ends[j], starts[j + 1])
+                and (uppers[j + 1] or words[j + 1].lower() in _CONNECTORS or keys[j + 1] == "al")
             ):
                 j += 1
-            while j > i and toks[j].word.lower() in _CONNECTORS:
+            while j > i and words[j].lower() in _CONNECTORS:
                 j -= 1
             self._classify_run(text, toks, i, j, covered, found)
             next_i = j + 1
 
-    def _classify_run(self, text: str, toks: list[_Tok], i: int, j: int,
+    def _classify_run(self, text: str, toks: _Words, i: int, j: int,
                       covered: list[bool], found: list) -> None:  # fmt: skip
+        starts, ends, words, _keys, uppers = toks
         # strip leading function words, demonyms and titles; remember what was stripped
         title = False
         cue_word = ""
         while i <= j:
-            low = toks[i].word.lower()
+            low = words[i].lower()
             if low in _NOT_NAMES:
                 cue_word = low
                 i += 1
@@ -817,25 +813,25 @@ class EntityFinder:
                 break
         if i > j:
             return
-        words = [toks[k].word.lower() for k in range(i, j + 1)]
-        if not _NOT_NAMES.isdisjoint(words) or any(map(str.isdigit, words)):
+        lows = [w.lower() for w in words[i : j + 1]]
+        if not _NOT_NAMES.isdisjoint(lows) or any(map(str.isdigit, lows)):
             return
-        start = toks[i].start
+        start = starts[i]
         before = text[max(0, start - 40) : start]
-        prev_tok = toks[i - 1].word.lower() if i > 0 else ""
-        after = text[toks[j].end : toks[j].end + 60]
+        prev_tok = words[i - 1].lower() if i > 0 else ""
+        after = text[ends[j] : ends[j] + 60]
         type_ = ""
-        if toks[i].word.lower() in ("abu", "umm", "abou") and j > i:
+        if lows[0] in ("abu", "umm", "abou") and j > i:
             type_ = "PERSON"
-        elif j > i and not _GROUP_WORDS.isdisjoint(words):
+        elif j > i and not _GROUP_WORDS.isdisjoint(lows):
             type_ = "GROUP"
-        elif j > i and not _ORG_WORDS.isdisjoint(words):
+        elif j > i and not _ORG_WORDS.isdisjoint(lows):
             type_ = "ORG"
         elif (
             title
             or (
                 prev_tok in _TITLES
-                and (not toks[i - 1].upper or text[toks[i - 1].end : toks[i - 1].end + 1] == ".")
+                and (not uppers[i - 1] or text[ends[i - 1] : ends[i - 1] + 1] == ".")
             )
             or (j > i and _role_after(after))
             or (j > i and (_speech_before(before) or _speech_after(after)))
@@ -843,26 +839,25 @@ class EntityFinder:
             type_ = "PERSON"
         elif (
             (cue_word in _PLACE_CUES or prev_tok in _PLACE_CUES)
-            and (i == 0 or not toks[i - 1].upper or cue_word)
+            and (i == 0 or not uppers[i - 1] or cue_word)
         ) or _place_of_before(before):
             type_ = "PLACE"
-        if type_ == "PLACE" and i == j and toks[i].word.lower() in _NOT_PLACES:
+        if type_ == "PLACE" and i == j and lows[0] in _NOT_PLACES:
             return
         if not type_:
             return
         if type_ == "PLACE" and j - i > 3:
             return
-        name = " ".join(toks[k].word for k in range(i, j + 1))
-        name = re.sub(r"\s+-\s*|\s*-\s+", "-", name)
         for k in range(i, j + 1):
             covered[k] = True
-        found.append((i, j, text[toks[i].start : toks[j].end], type_))
+        found.append((i, j, text[starts[i] : ends[j]], type_))
 
-    def _named_after_places(self, text: str, toks: list[_Tok], covered: list[bool],
+    def _named_after_places(self, text: str, toks: _Words, covered: list[bool],
                             found: list) -> None:  # fmt: skip
         """ "Idlib Health Directorate", "Aleppo Media Center": a place name that begins an
         organisation's name is part of that name."""
-        n = len(toks)
+        starts, ends, words, _keys, uppers = toks
+        n = len(words)
         for index, (a, b, _canonical, type_) in enumerate(found):
             if type_ != "PLACE":
                 continue
@@ -870,29 +865,30 @@ class EntityFinder:
             while (
                 j + 1 < n
                 and not covered[j + 1]
-                and toks[j + 1].upper
-                and _gap_ok(text, toks[j], toks[j + 1])
+                and uppers[j + 1]
+                and _gap_ok(text, ends[j], starts[j + 1])
             ):
                 j += 1
             if j == b:
                 continue
-            words = {toks[k].word.lower() for k in range(b + 1, j + 1)}
-            new_type = "GROUP" if words & _GROUP_WORDS else "ORG" if words & _ORG_WORDS else ""
+            lows = {w.lower() for w in words[b + 1 : j + 1]}
+            new_type = "GROUP" if lows & _GROUP_WORDS else "ORG" if lows & _ORG_WORDS else ""
             if not new_type:
                 continue
             for k in range(b + 1, j + 1):
                 covered[k] = True
-            found[index] = (a, j, text[toks[a].start : toks[j].end], new_type)
+            found[index] = (a, j, text[starts[a] : ends[j]], new_type)
 
-    def _coreference(self, toks: list[_Tok], covered: list[bool], found: list) -> None:
+    def _coreference(self, toks: _Words, covered: list[bool], found: list) -> None:
+        keys = toks.keys
         surnames: dict[str, str] = {}
         for a, b, canonical, type_ in found:
             if type_ == "PERSON" and b > a:
-                surnames.setdefault(toks[b].key, canonical)
+                surnames.setdefault(keys[b], canonical)
         if not surnames:
             return
-        for k in itertools.compress(range(len(toks)), map(itemgetter(4), toks)):
-            key = toks[k].key
+        for k in itertools.compress(range(len(keys)), toks.uppers):
+            key = keys[k]
             if not covered[k] and key in surnames:
                 covered[k] = True
                 found.append((k, k, surnames[key], "PERSON"))
