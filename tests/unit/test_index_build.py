@@ -498,3 +498,48 @@ def test_fast_writer_writes_the_same_postings_as_whoosh(corpus: Path, tmp_path: 
     ours = postings("ours", True)
     theirs = postings("theirs", False)
     assert set(ours) == {".pst", ".trm"} and ours == theirs
+
+
+def test_segment_merge_files_the_same_postings_as_whoosh(
+    corpus: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A merge (term by term here, posting by posting in Whoosh) writes identical files."""
+    import hashlib
+
+    from whoosh import index as windex
+    from whoosh import writing
+
+    from idlibtui.search.schema import INDEX_NAME
+
+    index_dir = tmp_path / "index"
+    update_index(corpus, index_dir, workers=1)
+    files = sorted(corpus.glob("*.txt"))
+    for n, path in enumerate(files[:3]):  # three more segments, each deleting an old version
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(f"\n\nUpdate {n}: 1{n},000 people fled Saraqeb.\n")
+        update_index(corpus, index_dir, workers=1)
+
+    def merged(name: str) -> tuple[dict[str, str], list]:
+        folder = tmp_path / name
+        shutil.copytree(index_dir, folder)
+        ix = windex.open_dir(str(folder), indexname=INDEX_NAME)
+        assert len(ix._segments()) > 1 and ix.reader().has_deletions()
+        build._open_writer(ix).commit(mergetype=writing.OPTIMIZE)
+        ix = windex.open_dir(str(folder), indexname=INDEX_NAME)
+        (segment,) = ix._segments()
+        prefix = segment.make_filename("")
+        with ix.reader() as reader:
+            posts = list(reader.iter_postings())
+        digests = {
+            f.name[len(prefix) :]: hashlib.sha256(f.read_bytes()).hexdigest()
+            for f in folder.iterdir()
+            if f.name.startswith(prefix)
+        }
+        return digests, posts
+
+    ours, our_posts = merged("ours")
+    monkeypatch.setattr(build, "_add_postings_to_pool", build._WHOOSH_ADD_POSTINGS)
+    theirs, their_posts = merged("theirs")
+    assert {".pst", ".trm", ".b_pos.u32", ".t_ids.u32"} <= set(ours)
+    assert our_posts == their_posts and ours == theirs
+    assert search.open_index(tmp_path / "ours").search("Saraqeb").total >= 3

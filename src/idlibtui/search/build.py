@@ -45,7 +45,7 @@ from whoosh import columns, formats, writing
 from whoosh import fields as wfields
 from whoosh import index as windex
 from whoosh.analysis import IDTokenizer
-from whoosh.codec.whoosh3 import W3FieldWriter
+from whoosh.codec.whoosh3 import W3FieldWriter, W3LeafMatcher, W3TermsReader
 from whoosh.system import pack_uint
 
 from idlibtui.model import Article, Figure, IngestProblem
@@ -515,6 +515,26 @@ class _TermPool:
         if self.size > self.limit:
             self._save()
 
+    def add_term_postings(self, fieldname, btext, ids, weights, values) -> None:
+        """One term's postings from a merged segment, in docnum order."""
+        if not ids:
+            return
+        if len(weights) != len(ids) or len(values) != len(ids):
+            raise ValueError("ids, weights and values differ in length")
+        terms = self._field(fieldname)
+        entry = terms.get(btext)
+        if entry is None:
+            terms[btext] = [array("I", ids), list(weights), list(values)]
+        else:
+            if entry[0][-1] >= ids[0]:
+                self.unsorted = True
+            entry[0].extend(ids)
+            entry[1].extend(weights)
+            entry[2].extend(values)
+        self.size += 80 * len(ids) + sum(map(len, values))
+        if self.size > self.limit:
+            self._save()
+
     def _dict_terms(self) -> Iterator[tuple[str, bytes, array, list, list]]:
         for fieldname in sorted(self.terms):
             terms = self.terms[fieldname]
@@ -916,6 +936,71 @@ def _flush_segment(self) -> None:
         perdoc.close()
 
 
+def _term_blocks(matcher) -> tuple[list, list, list]:
+    """A W3 posting list's ids, weights and values, decoded a block at a time by the matcher's
+    own block readers (Whoosh's ``iter_postings`` steps through them one posting at a time)."""
+    ids: list = []
+    weights: list = []
+    values: list = []
+    while matcher.is_active():
+        matcher._read_ids()
+        matcher._read_weights()
+        matcher._read_values()
+        ids.extend(matcher._ids)
+        weights.extend(matcher._weights)
+        values.extend(matcher._values)
+        matcher._next_block()
+    return ids, weights, values
+
+
+def _add_postings_to_pool(self, reader, startdoc: int, docmap: dict | None) -> None:
+    """``SegmentWriter.add_postings_to_pool`` (a segment merge) a whole term at a time.
+
+    Whoosh's version yields every posting of the merged segment through a matcher, and
+    merging cost about as much per article as indexing it. Here each term's blocks are
+    decoded whole and filed at once; anything unexpected takes Whoosh's path.
+    """
+    terms = getattr(reader, "_terms", None)
+    codec = getattr(reader, "_codec", None)
+    postfile = getattr(terms, "_postfile", None)
+    if (
+        not isinstance(self.pool, _TermPool)
+        or type(terms) is not W3TermsReader
+        or postfile is None
+        or codec is None
+    ):
+        _WHOOSH_ADD_POSTINGS(self, reader, startdoc, docmap)
+        return
+    schema = self.schema
+    add_term = self.pool.add_term_postings
+    for (fieldname, btext), info in terms.items():
+        if fieldname not in schema:
+            continue
+        matcher = codec.postings_reader(postfile, info, schema[fieldname].format)
+        if type(matcher) is W3LeafMatcher:
+            ids, weights, values = _term_blocks(matcher)
+        else:  # inlined postings: a list matcher
+            ids, weights, values = [], [], []
+            while matcher.is_active():
+                ids.append(matcher.id())
+                weights.append(matcher.weight())
+                values.append(matcher.value())
+                matcher.next()
+        if docmap is None:
+            ids = [startdoc + d for d in ids]
+        else:  # deleted documents are not in the map
+            keep = [i for i, d in enumerate(ids) if d in docmap]
+            if len(keep) != len(ids):
+                weights = [weights[i] for i in keep]
+                values = [values[i] for i in keep]
+                ids = [ids[i] for i in keep]
+            ids = [docmap[d] for d in ids]
+        add_term(fieldname, btext, ids, weights, [v or b"" for v in values])
+
+
+_WHOOSH_ADD_POSTINGS = writing.SegmentWriter.add_postings_to_pool
+
+
 def _open_writer(ix):
     limitmb = 128
     writer = ix.writer(timeout=WRITER_TIMEOUT, compound=False, limitmb=limitmb)
@@ -924,6 +1009,7 @@ def _open_writer(ix):
     writer.pool.cleanup()
     writer.pool = _TermPool(writer._tempstorage, limitmb)
     writer._flush_segment = types.MethodType(_flush_segment, writer)
+    writer.add_postings_to_pool = types.MethodType(_add_postings_to_pool, writer)
     return writer
 
 
