@@ -543,3 +543,44 @@ def test_segment_merge_files_the_same_postings_as_whoosh(
     assert {".pst", ".trm", ".b_pos.u32", ".t_ids.u32"} <= set(ours)
     assert our_posts == their_posts and ours == theirs
     assert search.open_index(tmp_path / "ours").search("Saraqeb").total >= 3
+
+
+def test_a_large_build_commits_several_segments_that_answer_like_one(
+    corpus: Path, tmp_path: Path, monkeypatch
+) -> None:
+    from whoosh import index as windex
+
+    from idlibtui.search.schema import INDEX_NAME
+
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for n in range(15):
+        shutil.copy(seeds[n % 5], corpus / f"copy_{n:03d}.txt")
+    one = tmp_path / "one"
+    update_index(corpus, one, workers=1)
+    monkeypatch.setattr(build, "SEGMENT_MIN", 6)  # 20 files: segments of 6, 6, 6 and 2
+
+    def segments(index_dir: Path) -> list[int]:
+        ix = windex.open_dir(str(index_dir), indexname=INDEX_NAME)
+        return sorted(seg.doc_count() for seg in ix._segments())
+
+    def answers(index_dir: Path) -> list:
+        ix = search.open_index(index_dir)
+        found = []
+        for query in ("Kreimesh", "displaced", "Idlib Russia", '"Turkish soldiers"', ""):
+            result = ix.search(query, sort="date")
+            found.append((result.total, sorted(h.path for h in result.hits), result.facets))
+            ranked = ix.search(query, sort="relevance")
+            found.append([(h.path, round(h.score, 6)) for h in ranked.hits])
+        return found
+
+    several = tmp_path / "several"
+    report = update_index(corpus, several, workers=1)
+    assert report.added == 20 and segments(several) == [2, 6, 6, 6]
+    assert answers(several) == answers(one)
+    fast, stored = _manifests(several)
+    assert fast == stored and len(stored) == 20
+    # A rebuild drops the old segments with its first commit and keeps its own.
+    rebuilt = update_index(corpus, several, rebuild=True, workers=1)
+    assert rebuilt.rebuilt and rebuilt.updated == 20 and segments(several) == [2, 6, 6, 6]
+    assert answers(several) == answers(one)
+    assert update_index(corpus, several, workers=1).unchanged == 20

@@ -68,6 +68,16 @@ WRITER_TIMEOUT = 10.0
 # Fewer files than this are cleaned in the writer's process: starting a pool (fork, and each
 # worker importing the pipeline) costs about as much as ~30 articles (measured on 2 cores).
 INLINE_BELOW = 32
+# A large build is committed in up to this many segments: each commit but the last runs while
+# the workers go on cleaning, so only the last one is a single-core tail (writing one segment
+# at the end left a core idle for about a fifth of the build). Smaller builds get one segment.
+SEGMENTS_PER_BUILD = 4
+SEGMENT_MIN = 2_000
+
+
+def segment_size(n_files: int) -> int:
+    """How many articles a build files before it commits a segment and starts the next."""
+    return max(SEGMENT_MIN, -(-n_files // SEGMENTS_PER_BUILD))
 
 
 class CorpusError(Exception):
@@ -1090,8 +1100,16 @@ def update_index(
             total = len(tasks)
             lock_fds = [fd for fd in (lock.fd, _writer_lock_fd(writer)) if fd is not None]
             results = _pool_map(tasks, workers, lock_fds)
+            per_segment, filed, cleared = segment_size(total), 0, False
             for done, (kind, rel, payload) in enumerate(results, 1):
                 report(BuildProgress(done, total, "process", rel))
+                if filed >= per_segment:
+                    # Commit what is filed while the workers go on (a killed build keeps it).
+                    first_of_rebuild = rebuild and not cleared  # drops the old segments
+                    writer.commit(mergetype=writing.CLEAR if first_of_rebuild else writing.NO_MERGE)
+                    writer, filed, cleared = None, 0, cleared or rebuild
+                    write_manifest(index_dir, ix, after)
+                    writer = _open_writer(ix)
                 entry = manifest.get(rel)
                 if kind == "same":
                     unchanged += 1
@@ -1114,6 +1132,7 @@ def update_index(
                 if kind == "ok":
                     stored_path, new_entry = entry_of(payload.stored)
                     after[stored_path] = new_entry
+                    filed += 1
             if not rebuild:
                 for n, rel in enumerate(gone, 1):
                     writer.delete_by_term("id", manifest[rel].id)
@@ -1121,8 +1140,10 @@ def update_index(
                     report(BuildProgress(n, len(gone), "remove", rel))
             if writer is not None:
                 report(BuildProgress(0, 1, "commit"))
-                if rebuild:
+                if rebuild and not cleared:
                     writer.commit(mergetype=writing.CLEAR)
+                elif cleared:  # a rebuild's last segment: keep the ones it just wrote
+                    writer.commit(mergetype=writing.NO_MERGE)
                 else:
                     writer.commit()
                 writer = None
