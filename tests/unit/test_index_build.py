@@ -574,8 +574,11 @@ def test_a_large_build_commits_several_segments_that_answer_like_one(
         return found
 
     several = tmp_path / "several"
-    report = update_index(corpus, several, workers=1)
+    events: list = []
+    report = update_index(corpus, several, workers=1, progress=events.append)
     assert report.added == 20 and segments(several) == [2, 6, 6, 6]
+    saves = [(e.done, e.total) for e in events if e.phase == "save"]
+    assert saves == [(6, 20), (12, 20), (18, 20)]  # shown while each segment is written
     assert answers(several) == answers(one)
     fast, stored = _manifests(several)
     assert fast == stored and len(stored) == 20

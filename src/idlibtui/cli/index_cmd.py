@@ -144,6 +144,7 @@ def _with_bar(corpus, index_dir, update_index, kwargs):
                 "scan": "scanning",
                 "process": "indexing",
                 "remove": "removing",
+                "save": "saving a segment",
                 "commit": "committing",
                 "done": "done",
             }

@@ -88,7 +88,7 @@ class CorpusError(Exception):
 class BuildProgress:
     done: int
     total: int
-    phase: str  # scan, process, remove, commit, done
+    phase: str  # scan, process, save (a segment mid-build), remove, commit, done
     path: str = ""
 
 
@@ -1105,6 +1105,7 @@ def update_index(
                 report(BuildProgress(done, total, "process", rel))
                 if filed >= per_segment:
                     # Commit what is filed while the workers go on (a killed build keeps it).
+                    report(BuildProgress(done - 1, total, "save"))
                     first_of_rebuild = rebuild and not cleared  # drops the old segments
                     writer.commit(mergetype=writing.CLEAR if first_of_rebuild else writing.NO_MERGE)
                     writer, filed, cleared = None, 0, cleared or rebuild

@@ -34,6 +34,7 @@ PHASES = {
     "scan": "Looking for files",
     "process": "Reading, cleaning and indexing",
     "remove": "Removing deleted files",
+    "save": "Saving what is indexed so far",
     "commit": "Saving the index",
     "done": "Done",
 }
