@@ -220,6 +220,18 @@ _CAPTION_TAIL = re.compile(
     r"|\[(?P<bracket>(?:File|Photo|Picture|Image|Video)\b[^\[\]]{0,80}|[^\[\]]{1,60}/[^\[\]]{2,40}"
     r"|AFP|Reuters|AP|EPA|Al Jazeera|Getty Images|Anadolu Agency|SANA|Handout)\])\s*$"
 )
+# Every _CAPTION_TAIL match ends the line with ")" or "]", or holds one of these words.
+_CAPTION_TAIL_WORDS = ("Photo", "Image", "Picture", "Video")
+
+
+def _caption_tail(s: str) -> re.Match[str] | None:
+    """``_CAPTION_TAIL.search(s)``, tried only on a line that can hold a match (the search tries
+    its alternatives at every position of a paragraph that usually cannot)."""
+    if s.rstrip()[-1:] not in (")", "]") and not any(w in s for w in _CAPTION_TAIL_WORDS):
+        return None
+    return _CAPTION_TAIL.search(s)
+
+
 _MEDIA_CREDIT = re.compile(
     r"^(?:image|photo|picture|media|video)\s+(?:copyright|source|credit)s?\b\s*:?\s*(?P<credit>.{2,100})$",
     re.IGNORECASE,
@@ -558,12 +570,12 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
         if _CAPTION_LEAD.match(s) and len(s) < 400:
             ln.drop = ("boilerplate", "photo caption")
             continue
-        m = _CAPTION_TAIL.search(s)
+        m = _caption_tail(s)
         if m and len(s) < 500:
             ln.drop = ("boilerplate", "photo caption")
             info.add_credit(m.group("paren") or m.group("bare") or m.group("bracket") or "")
             continue
-        if _PROMO.match(s) and len(s) < 300:
+        if len(s) < 300 and _PROMO.match(s):
             ln.drop = ("boilerplate", "promo or social footer")
             if _RELATED_INTRO.match(s):
                 # "Read more:" / "Related Topics" then a list of other stories' headlines.
