@@ -470,7 +470,10 @@ def _relative_period(
 
 # One word tokenizer for dates, figures and entities (initialisms like U.S. are one word; inner
 # apostrophes and ʿ/ʾ stay inside a word), computed once per article by the annotator.
-WORD_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’ʼʿʾ`][^\W_]+)*")
+# ``(?:[A-Z]\.){2,}|[^\W_]+(?:['’ʼʿʾ`][^\W_]+)*`` with the first letter taken out of the two
+# alternatives, so the engine skips to the next letter or digit instead of trying both at
+# every space and punctuation mark (same matches, ~15% faster).
+WORD_TOKEN = re.compile(r"[^\W_](?:(?<=[A-Z])\.(?:[A-Z]\.)+|[^\W_]*(?:['’ʼʿʾ`][^\W_]+)*)")
 
 
 def word_tokens(text: str) -> list[tuple[int, str]]:
@@ -707,14 +710,21 @@ def _war_age_years(raw: str) -> float | None:
 _APOSTROPHE_BEFORE_WORD = re.compile(r"['’`](?=[^\W_])")
 
 
+def _war_age_start(word: str) -> bool:
+    """Whether a ``_WAR_AGE`` match can begin at ``word`` (a digit or a number word leads it)."""
+    return word[0].isdigit() or _folded(word).startswith(_WAR_NUMBER_WORDS)
+
+
+_WAR_AGE_START = _WordTable(_war_age_start)
+
+
 def _war_age_matches(text: str) -> list[re.Match[str]]:
     """``_WAR_AGE.finditer(text)``, tried only where its number can begin: a word that begins
     with a digit or a number word, or just after an apostrophe inside a word ("l’one")."""
-    starts = [
-        start
-        for start, word in text_tokens(text)
-        if word[0].isdigit() or _folded(word).startswith(_WAR_NUMBER_WORDS)
-    ]
+    tokens = text_tokens(text)
+    # one dictionary look-up per word, made in C (see ``_WordTable``)
+    can_start = map(_WAR_AGE_START.__getitem__, map(itemgetter(1), tokens))
+    starts = list(map(itemgetter(0), itertools.compress(tokens, can_start)))
     inner = [m.end() for m in _APOSTROPHE_BEFORE_WORD.finditer(text)]
     if inner:
         starts = sorted({*starts, *inner})
