@@ -220,14 +220,15 @@ _CAPTION_TAIL = re.compile(
     r"|\[(?P<bracket>(?:File|Photo|Picture|Image|Video)\b[^\[\]]{0,80}|[^\[\]]{1,60}/[^\[\]]{2,40}"
     r"|AFP|Reuters|AP|EPA|Al Jazeera|Getty Images|Anadolu Agency|SANA|Handout)\])\s*$"
 )
-# Every _CAPTION_TAIL match ends the line with ")" or "]", or holds one of these words.
-_CAPTION_TAIL_WORDS = ("Photo", "Image", "Picture", "Video")
 
 
 def _caption_tail(s: str) -> re.Match[str] | None:
-    """``_CAPTION_TAIL.search(s)``, tried only on a line that can hold a match (the search tries
-    its alternatives at every position of a paragraph that usually cannot)."""
-    if s.rstrip()[-1:] not in (")", "]") and not any(w in s for w in _CAPTION_TAIL_WORDS):
+    """``_CAPTION_TAIL.search(s)``, tried only on a line that can hold a match: one that ends
+    with ")" or "]", or names a photo, image, picture or video (the search tries its
+    alternatives at every position of a paragraph that usually cannot)."""
+    if s.rstrip()[-1:] not in (")", "]") and not (
+        "Photo" in s or "Image" in s or "Picture" in s or "Video" in s
+    ):
         return None
     return _CAPTION_TAIL.search(s)
 
