@@ -476,9 +476,16 @@ def _relative_period(
 WORD_TOKEN = re.compile(r"[^\W_](?:(?<=[A-Z])\.(?:[A-Z]\.)+|[^\W_]*(?:['’ʼʿʾ`][^\W_]+)*)")
 
 
+_WORD_SPLIT = re.compile(f"({WORD_TOKEN.pattern})")
+
+
 def word_tokens(text: str) -> list[tuple[int, str]]:
     """``(start, word)`` for every word of ``text``."""
-    return [(m.start(), m.group()) for m in WORD_TOKEN.finditer(text)]
+    # split on the words, kept: [gap, word, gap, …, word, gap]; the running sum of the lengths
+    # gives each part's start. All in C, without a match object per word (~10% faster).
+    parts = _WORD_SPLIT.split(text)
+    starts = list(itertools.accumulate(map(len, parts), initial=0))
+    return list(zip(starts[1:-1:2], parts[1::2], strict=True))
 
 
 _TRIGGERS = frozenset(
