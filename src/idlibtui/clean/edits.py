@@ -83,12 +83,15 @@ class EditText:
         repl: str | Callable[[re.Match[str]], str | None],
         kind: str,
         note: str | Callable[[re.Match[str]], str] = "",
+        *,
+        matches: Iterable[re.Match[str]] | None = None,
     ) -> int:
         """Like ``pattern.sub`` on the current text, recording each change; a callable ``repl``
-        may return ``None`` to leave a match alone. Returns the number of changes."""
+        may return ``None`` to leave a match alone. Returns the number of changes. ``matches``
+        are ``pattern.finditer(text)`` when the caller can find them faster."""
         edits = []
         literal = None if callable(repl) or "\\" in repl else repl
-        for m in pattern.finditer(self._text):
+        for m in pattern.finditer(self._text) if matches is None else matches:
             new = literal if literal is not None else repl(m) if callable(repl) else m.expand(repl)
             if new is None or new == m.group(0):
                 continue

@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from idlibtui.clean import outlets
@@ -770,6 +771,20 @@ def _classify_blocks(
 # --------------------------------------------------------------------------------------------
 
 _DOUBLED_INITIAL = re.compile(r"\b([a-zA-Z])([A-Z])(?=[a-z]{2,})")
+# The capital of a _DOUBLED_INITIAL match ("TThe", "hHe"): a pattern that begins with it is
+# searched for capitals only, not tried at every position.
+_DOUBLED_CAPITAL = re.compile(r"[A-Z](?<=[a-zA-Z][A-Z])(?=[a-z]{2})")
+
+
+def _doubled_initial_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_DOUBLED_INITIAL.finditer(text)``, tried only before the capitals that can be one's
+    second letter (its two-letter matches cannot overlap)."""
+    for capital in _DOUBLED_CAPITAL.finditer(text):
+        m = _DOUBLED_INITIAL.match(text, capital.start() - 1)
+        if m is not None:
+            yield m
+
+
 _ABBREV = frozenset(
     [
         "mr",
@@ -916,6 +931,7 @@ def inline_debris(doc: EditText) -> None:
         lambda m: _doubled(m, text),
         "debris",
         lambda m: f"doubled initial {m.group(0)}",
+        matches=_doubled_initial_matches(text),
     )
     # A straight quote left alone at the end of a line with an odd number of them.
     if '"' in doc.text:
