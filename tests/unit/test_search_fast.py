@@ -429,3 +429,36 @@ def test_a_sidecar_that_cannot_be_written_is_left_out(tmp_path, monkeypatch) -> 
         fast, slow = _both(ix, monkeypatch, query, page_size=20)
         assert fast.total
         _same(fast, slow, query, by_date=not query)
+
+
+@pytest.mark.parametrize("name", ["single", "updated", "blocks"])
+def test_field_terms_are_whooshs_over_any_number_of_segments(indexes, name) -> None:
+    from idlibtui.search.lexicon import field_terms
+
+    reader = indexes[name]._searcher.reader()
+    for field in ("entity", "plain", "source", "b", "no-such-field"):
+        for prefix in (b"", b"a", b"al", b"zzz"):
+            ours = list(field_terms(reader, field, prefix))
+            theirs = [
+                (t if isinstance(t, bytes) else t.encode("utf-8"), info.doc_frequency())
+                for t, info in reader.iter_prefix(field, prefix)
+            ] if field in reader.indexed_field_names() else []  # fmt: skip
+            assert ours == theirs, (field, prefix)
+            if field == "entity" and not prefix:
+                assert len(ours) > 50
+
+
+@pytest.mark.parametrize("name", ["single", "updated"])
+def test_every_articles_entity_facet_counts_live_articles_exactly(indexes, name) -> None:
+    from collections import Counter
+
+    ix = indexes[name]
+    reader = ix._searcher.reader()
+    names: Counter[str] = Counter()
+    for seg, offset in reader.leaf_readers():
+        column = seg.column_reader("entity_col", translate=False)
+        for doc in range(seg.doc_count_all()):
+            if not seg.is_deleted(doc) and column[doc]:
+                names.update(column[doc].decode("utf-8").split("\x1f"))
+    expected = sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[: wb.ENTITY_FACET_SIZE]
+    assert list(ix.search("").facets["entity"].items()) == expected

@@ -877,6 +877,24 @@ class EntityLists:
             col = seg.column_reader(field, translate=False) if seg.has_column(field) else None
             self._parts.append((offset, count, sidecar.raw_getter(col), None))
 
+    def totals(self, live) -> Any:
+        """How many of the documents ``live`` (sorted docnums; None: every document, deleted
+        ones too) name each entity, by this view's codes; None when a segment has no entity
+        sidecar (its names would have to be decoded one document at a time)."""
+        out = np.zeros(len(self.names), dtype=np.int64)
+        for offset, count, _get, side in self._parts:
+            if side is None:
+                return None
+            entities, to_view = side
+            if live is None:
+                codes = entities.codes
+            else:
+                lo, hi = np.searchsorted(live, [offset, offset + count])
+                codes = entities.sequence(live[lo:hi] - offset)
+            per_name = np.bincount(codes, minlength=len(entities.names))
+            out += np.bincount(to_view, weights=per_name, minlength=len(out)).astype(np.int64)
+        return out
+
     def _code(self, name: str) -> int:
         code = self.table.get(name)
         if code is None:
@@ -943,6 +961,21 @@ class EntityLists:
         if not pieces:
             return np.zeros(0, dtype=np.int32)
         return pieces[0] if len(pieces) == 1 else np.concatenate(pieces)
+
+
+def top_names(names: list[str], tally, size: int) -> dict[str, int]:
+    """The ``size`` most frequent names of ``tally`` (counts by code), ties in name order
+    (as ``Counter.most_common`` over names inserted in sorted order gives them)."""
+    present = np.flatnonzero(tally)
+    counts = tally[present]
+    if len(present) > size:  # only the best `size` counts and their ties can be shown
+        threshold = np.partition(counts, len(counts) - size)[len(counts) - size]
+        keep = counts >= threshold
+        present, counts = present[keep], counts[keep]
+    best = sorted(
+        zip(present.tolist(), counts.tolist(), strict=True), key=lambda cv: (-cv[1], names[cv[0]])
+    )
+    return {names[c]: v for c, v in best[:size] if names[c]}
 
 
 def entity_facet(lists: EntityLists, docs, max_docs: int, size: int) -> dict[str, int]:

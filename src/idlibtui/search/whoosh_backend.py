@@ -23,6 +23,7 @@ from idlibtui.model import Hit, QueryError, SearchResults
 from idlibtui.search import query as q
 from idlibtui.search.backend import IndexMissing, IndexUnavailable
 from idlibtui.search.highlight import analyze, make_snippet, matcher_for
+from idlibtui.search.lexicon import field_terms
 from idlibtui.search.schema import INDEX_NAME, SCHEMA_VERSION, index_exists, other_index_exists
 
 __all__ = ["INDEX_NAME", "SCHEMA_VERSION", "WhooshIndex", "index_exists", "other_index_exists"]
@@ -160,7 +161,8 @@ class WhooshIndex:
         table = self._keyword_cache.get(key)
         if table is None:
             table = {}
-            for term in self._searcher.reader().field_terms(field):
+            for btext, _freq in field_terms(self._searcher.reader(), field):
+                term = btext.decode("utf-8")
                 table.setdefault(term.lower(), []).append(term)
             self._keyword_cache[key] = table
         return table
@@ -187,13 +189,12 @@ class WhooshIndex:
             rx = re.compile(fnmatch.translate(pattern))
         reader = self._searcher.reader()
         found: list[tuple[int, str]] = []
-        for n, (term, info) in enumerate(reader.iter_prefix(field, literal.encode("utf-8"))):
+        for n, (btext, freq) in enumerate(field_terms(reader, field, literal.encode("utf-8"))):
             if n >= MAX_SCAN:
                 break
-            if isinstance(term, bytes):
-                term = term.decode("utf-8")
+            term = btext.decode("utf-8")
             if rx.fullmatch(term):
-                found.append((info.doc_frequency(), term))
+                found.append((freq, term))
         found.sort(key=lambda x: (-x[0], x[1]))
         return [t for _, t in found[:MAX_EXPANSION]]
 
@@ -492,19 +493,23 @@ class WhooshIndex:
         if not filtered and cache_key in self._keyword_cache:
             return dict(self._keyword_cache[cache_key])  # type: ignore[arg-type]
         counts: Counter[str] = Counter()
-        if not filtered and not reader.has_deletions():
-            for term, info in reader.iter_field("entity"):
-                if isinstance(term, bytes):
-                    term = term.decode("utf-8")
-                counts[term] = info.doc_frequency()
-        elif hasattr(docs, "dtype"):  # the fast path's sorted numpy array
+        lists = None
+        if hasattr(docs, "dtype"):  # the fast path's sorted numpy array
             from idlibtui.search import fastpath
 
             view = self._fast_view()
-            lists = view.column(
-                "\x00entities",
-                lambda: fastpath.EntityLists(reader),
-            )
+            lists = view.column("\x00entities", lambda: fastpath.EntityLists(reader))
+        if not filtered and lists is not None:
+            # Every article: exact counts from the entity sidecars, when all segments have one.
+            tally = lists.totals(docs if reader.has_deletions() else None)
+            if tally is not None:
+                facet = fastpath.top_names(lists.names, tally, ENTITY_FACET_SIZE)
+                self._keyword_cache[cache_key] = facet  # type: ignore[assignment]
+                return dict(facet)
+        if not filtered and not reader.has_deletions():
+            for btext, freq in field_terms(reader, "entity"):
+                counts[btext.decode("utf-8")] = freq
+        elif lists is not None:
             return fastpath.entity_facet(lists, docs, ENTITY_FACET_MAX_DOCS, ENTITY_FACET_SIZE)
         else:
             names = self._entity_lists()
@@ -529,12 +534,11 @@ class WhooshIndex:
         cached = self._keyword_cache.get(key)
         if cached is None:
             words, freqs = [], []
-            for term, info in self._searcher.reader().iter_field("plain"):
-                if isinstance(term, bytes):
-                    term = term.decode("utf-8")
+            for btext, freq in field_terms(self._searcher.reader(), "plain"):
+                term = btext.decode("utf-8")
                 if term.isalpha():
                     words.append(term)
-                    freqs.append(info.doc_frequency())
+                    freqs.append(freq)
             cached = (words, freqs)
             self._keyword_cache[key] = cached  # type: ignore[assignment]
         return cached  # type: ignore[return-value]
