@@ -48,7 +48,9 @@ def derive_title(text: str, max_words: int = 12) -> str:
 def _is_html_document(text: str) -> bool:
     from idlibtui.ingest import is_html_text
 
-    return is_html_text(text)
+    # the sniffing pattern needs a "<" in the first 4,096 characters it reads; most plain texts
+    # have none, and finding that out takes a fraction of trying the pattern at every position
+    return "<" in text[:4096] and is_html_text(text)
 
 
 def clean_document(
