@@ -280,6 +280,44 @@ def test_pool_build_matches_inline_build(
     }
 
 
+def test_workers_stay_a_bounded_number_of_results_ahead(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the writer is busy (a segment commit), the workers run at most IN_FLIGHT files
+    ahead of it; closing the results early ends the pool without waiting for the rest."""
+    import time
+
+    monkeypatch.setattr(build, "IN_FLIGHT", 4)
+    for n in range(40):
+        shutil.copy(SEEDS / "000_221080df3991f770.txt", corpus / f"copy{n:02d}.txt")
+    files = build.scan_corpus(corpus)
+    tasks = [(str(path), rel, None, None, "v") for rel, (path, _s, _m) in sorted(files.items())]
+    trace = tmp_path / "started.txt"
+    work = build._work
+
+    def traced(task):  # runs in the (forked) workers: one line per file begun
+        with trace.open("a") as fh:
+            fh.write(task[1] + "\n")
+        return work(task)
+
+    traced.__module__, traced.__qualname__ = build.__name__, "_work"  # pickled by that name
+    monkeypatch.setattr(build, "_work", traced)
+    chunk = 2  # _pool_map's chunk size for 45 files on 2 workers
+    window = max(build.IN_FLIGHT, 2 * 2 * chunk)
+    started = time.monotonic()
+    results = build._pool_map(tasks, 2, [])
+    first = [next(results) for _ in range(3)]
+    time.sleep(1.0)  # a slow writer: the workers run out of window and wait
+    begun = len(trace.read_text().splitlines())
+    results.close()
+    assert all(kind == "ok" for kind, _rel, _doc in first)
+    assert 3 <= begun <= 3 + window + chunk < len(tasks)
+    assert time.monotonic() - started < 20
+    # With a window smaller than the chunks, whole chunks still go out: no deadlock.
+    done = list(build._pool_map(tasks, 2, []))
+    assert sorted(rel for _k, rel, _d in done) == sorted(files)
+
+
 def test_missing_corpus(tmp_path: Path) -> None:
     with pytest.raises(build.CorpusError) as info:
         update_index(tmp_path / "nope", tmp_path / "index")

@@ -31,6 +31,7 @@ import pickle
 import re
 import socket
 import stat as stat_module
+import threading
 import time
 import types
 import zlib
@@ -72,6 +73,7 @@ INLINE_BELOW = 32
 # the workers go on cleaning, so only the last one is a single-core tail (writing one segment
 # at the end left a core idle for about a fifth of the build). Smaller builds get one segment.
 SEGMENTS_PER_BUILD = 4
+IN_FLIGHT = 1_500  # results the workers may be ahead of the writer
 SEGMENT_MIN = 2_000
 
 
@@ -888,8 +890,25 @@ def _pool_map(tasks: list, workers: int, lock_fds: list[int]) -> Iterable:
     if ctx.get_start_method() == "fork":
         _warm_up()  # once here, inherited by every worker (not once per worker)
     chunksize = max(1, min(16, len(tasks) // (workers * 8) or 1))
+    # Workers go on while the writer commits a segment, but no further than IN_FLIGHT results
+    # ahead of it: each waiting result holds ~90 KB, and a 12,500-article segment takes ~20 s.
+    window = threading.Semaphore(max(IN_FLIGHT, 2 * workers * chunksize))  # whole chunks
+    stop = threading.Event()
+
+    def gated() -> Iterator:
+        for task in tasks:
+            while not window.acquire(timeout=0.1):  # the pool's feeder thread waits here
+                if stop.is_set():
+                    return
+            yield task
+
     with ctx.Pool(workers, initializer=_close_inherited, initargs=(lock_fds,)) as pool:
-        yield from pool.imap_unordered(_work, tasks, chunksize=chunksize)
+        try:
+            for result in pool.imap_unordered(_work, gated(), chunksize=chunksize):
+                window.release()
+                yield result
+        finally:
+            stop.set()  # lets the feeder thread end before the pool is torn down
 
 
 class _CachedLengths:
