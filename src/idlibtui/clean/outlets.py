@@ -74,13 +74,15 @@ def _footer_re() -> tuple[re.Pattern[str], dict[str, Outlet]]:
     return re.compile("^(?:" + "|".join(re.escape(k) for k in keys) + ")"), table
 
 
-def masthead(line: str) -> Outlet | None:
-    return _mastheads().get(norm(line))
+def masthead(line: str, *, normed: str | None = None) -> Outlet | None:
+    """The outlet whose masthead ``line`` is (``normed``: ``norm(line)``, when known)."""
+    return _mastheads().get(norm(line) if normed is None else normed)
 
 
-def footer(line: str) -> Outlet | None:
+def footer(line: str, *, normed: str | None = None) -> Outlet | None:
+    """The outlet whose footer ``line`` begins with (``normed``: ``norm(line)``, when known)."""
     pattern, table = _footer_re()
-    m = pattern.match(norm(line))
+    m = pattern.match(norm(line) if normed is None else normed)
     return table[m.group(0)] if m else None
 
 

@@ -535,7 +535,8 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
         if _SOCIAL_ONLY.match(s):
             ln.drop = ("boilerplate", "share buttons")
             continue
-        o = outlets.masthead(s) if len(s) <= 200 else None
+        normed = outlets.norm(s) if len(s) <= 300 else ""  # for the masthead and footer tests
+        o = outlets.masthead(s, normed=normed) if len(s) <= 200 else None
         if o is not None:
             ln.drop = ("boilerplate", "masthead")
             info.set_source(o.name, f"masthead: {s}")
@@ -554,7 +555,7 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
                 info.add_credit(s)
                 credit_idx.append(i)
             continue
-        o = outlets.footer(s) if len(s) <= 300 else None
+        o = outlets.footer(s, normed=normed) if len(s) <= 300 else None
         if o is not None:
             ln.drop = ("boilerplate", "outlet footer")
             info.set_source(o.name, f"footer: {s}")
