@@ -651,14 +651,18 @@ def text_tokens(text: str) -> list[tuple[int, str]]:
     return tokens
 
 
-def _date_matches(text: str, starts: list[int] | None) -> list[re.Match[str]]:
+def _date_matches(
+    text: str, starts: list[int] | None, tokens: list[tuple[int, str]] | None = None
+) -> list[re.Match[str]]:
     """The date pattern's matches in ``text``; ``starts`` (when given) are the starts of the
-    words in ``DATE_TRIGGERS`` or beginning with a digit, as ``scan_triggers`` gives them."""
+    words in ``DATE_TRIGGERS`` or beginning with a digit, as ``scan_triggers`` gives them, else
+    they come from ``tokens`` (``word_tokens(text)``), computed only when the matches are not
+    remembered (the annotator's pass over an undated article's text finds them so)."""
     memo = _memo(text)
     found = memo.get("date_matches")
     if found is None:
         if starts is None:
-            starts = date_starts(text_tokens(text))
+            starts = date_starts(text_tokens(text) if tokens is None else tokens)
         found = memo["date_matches"] = list(iter_matches(_PATTERN, text, starts))
     return found
 
@@ -677,9 +681,7 @@ def find_dates(
     if not text:
         return []
     out: list[DateMention] = []
-    if starts is None and tokens is not None:
-        starts = date_starts(tokens)
-    for m in _date_matches(text, starts):
+    for m in _date_matches(text, starts, tokens):
         try:
             found = _handle(m, text, anchor)
         except (ValueError, OverflowError, KeyError):
