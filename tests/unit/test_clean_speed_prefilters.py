@@ -1,0 +1,104 @@
+"""The pipeline's faster forms of its patterns find what the plain patterns find.
+
+A pattern rewritten so the regex engine can skip ahead (a leading character class instead of a
+lookbehind or a word boundary tried at every position), a substring test in front of a
+pattern, and a search narrowed to candidate positions must each give the answers of the
+original. Random strings made of the pieces the patterns care about are checked against the
+original patterns, written out here as they were.
+"""
+
+from __future__ import annotations
+
+import importlib
+import random
+import re
+
+import idlibtui.annotate.figures as F
+import idlibtui.clean.charfix as CF
+import idlibtui.dates as D
+from idlibtui.clean import _is_html_document
+from idlibtui.clean.edits import Edit, EditText
+from idlibtui.ingest import is_html_text
+
+# the package exports a function named ``structure`` that hides the module's name
+S = importlib.import_module("idlibtui.clean.structure")
+
+GAPS = ["", " ", "  ", "\n", "\n\n", "\u00a0", "\t", "-", "."]
+
+
+def strings(fragments: list[str], count: int = 3000, longest: int = 10, seed: int = 0):
+    rnd = random.Random(seed)
+    for _ in range(count):
+        yield "".join(
+            rnd.choice(fragments) + rnd.choice(GAPS) for _ in range(rnd.randint(0, longest))
+        )
+
+
+def spans(matches) -> list[tuple[tuple[int, int], tuple]]:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+def test_sentence_end_pattern_matches_the_original() -> None:
+    original = re.compile(r"""[.!?…]+["”’)\]]*(?=\s+["“‘(\[]?[A-Z0-9])|\n\s*\n|\n""")
+    pieces = ["word", "A", "9", ".", "..", "!", "?", "…", '"', "”", "’", ")", "]", "“", "(",
+              "[", "‘", " ", "\n", "\n \n", "U.S", "x"]  # fmt: skip
+    for t in strings(pieces, longest=12):
+        assert spans(F._SENT_END.finditer(t)) == spans(original.finditer(t)), repr(t)
+
+
+def test_word_tokens_match_the_original_pattern() -> None:
+    original = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’ʼʿʾ`][^\W_]+)*")
+    pieces = ["U", "S", "U.S.", "U.N", "a", "B.", "é", "Ü", "_", "'", "’", "ʿ", "`", "l’one",
+              "2019", "x_y", "al-", "ب", ".", ",", "A."]  # fmt: skip
+    for t in strings(pieces, longest=12):
+        assert spans(D.WORD_TOKEN.finditer(t)) == spans(original.finditer(t)), repr(t)
+        assert D.word_tokens(t) == [(m.start(), m.group()) for m in original.finditer(t)]
+
+
+DEBRIS_PIECES = ["word", "TThe", "hHe", "tThe", "AAnd", "McDonald", "iPhone", "The", "he",
+                 '"', ' "', '."', '",', "“", "”", "’", "'", "Additional", "Additionally.",
+                 "Translated", "Cont", "Ends", "End:", "Update", "Updated", "said.", "x",
+                 "a", "A", "ſ", "K"]  # fmt: skip
+
+
+def test_inline_debris_patterns_match_the_originals() -> None:
+    orphan = re.compile(r'(?<=\w) "(?=[.,;:]?[ ]*$)', re.MULTILINE)
+    for t in strings(DEBRIS_PIECES, longest=12):
+        assert spans(S._STRAIGHT_ORPHAN.finditer(t)) == spans(orphan.finditer(t)), repr(t)
+        assert spans(S._doubled_initial_matches(t)) == spans(S._DOUBLED_INITIAL.finditer(t))
+        if S._MT_WORD.search(t):
+            assert any(word in t for word in S._MT_WORD_NEEDS), repr(t)
+
+
+def test_caption_tail_shortcut_matches_the_pattern() -> None:
+    pieces = ["(Photo: AFP)", "(Photos by Jane/Reuters)", "(AFP via Getty Images)", "[File]",
+              "[Reuters]", "[Handout/SANA]", "Photograph: Ali/AFP", "Image: x", "Video:",
+              "Picture", "(", ")", "[", "]", "/", "via ", "Getty Images", "word", "said",
+              ".", " "]  # fmt: skip
+    for t in strings(pieces, longest=8):
+        for s in (t, t.strip()):
+            got, want = S._caption_tail(s), S._CAPTION_TAIL.search(s)
+            assert spans([got] if got else []) == spans([want] if want else []), repr(s)
+
+
+def test_odd_space_characters_are_the_patterns() -> None:
+    for code in range(0x3100):
+        ch = chr(code)
+        assert (ch in CF._ODD_CHARS) == bool(CF._ODD_SPACE.match(ch)), hex(code)
+
+
+def test_html_sniff_shortcut() -> None:
+    pieces = ["<html>", "<HTML ", "<!doctype html>", "<!-- c -->", "<body>", "<p>", "text",
+              "<", ">", " ", "\n"]  # fmt: skip
+    for t in strings(pieces, longest=6):
+        assert _is_html_document(t) == is_html_text(t), repr(t)
+    assert _is_html_document("x" * 5000 + "<html>") == is_html_text("x" * 5000 + "<html>")
+
+
+def test_edit_text_chars_follow_the_text() -> None:
+    doc = EditText("abc\u00a0def")
+    assert doc.chars == frozenset(doc.text)
+    doc.apply([Edit(3, 4, " ", "space")])
+    assert doc.chars == frozenset("abc def")
+    doc.sub(re.compile("b"), "", "debris")
+    assert doc.chars == frozenset(doc.text) == frozenset("ac def")
