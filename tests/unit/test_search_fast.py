@@ -455,7 +455,7 @@ def test_every_articles_entity_facet_counts_live_articles_exactly(indexes, name)
     ix = indexes[name]
     reader = ix._searcher.reader()
     names: Counter[str] = Counter()
-    for seg, offset in reader.leaf_readers():
+    for seg, _offset in reader.leaf_readers():
         column = seg.column_reader("entity_col", translate=False)
         for doc in range(seg.doc_count_all()):
             if not seg.is_deleted(doc) and column[doc]:
