@@ -73,7 +73,7 @@ INLINE_BELOW = 32
 # the workers go on cleaning, so only the last one is a single-core tail (writing one segment
 # at the end left a core idle for about a fifth of the build). Smaller builds get one segment.
 SEGMENTS_PER_BUILD = 4
-IN_FLIGHT = 1_500  # results the workers may be ahead of the writer
+IN_FLIGHT = 1_000  # results the workers may be ahead of the writer (~24 KB each)
 SEGMENT_MIN = 2_000
 
 
@@ -1038,7 +1038,7 @@ _WHOOSH_ADD_POSTINGS = writing.SegmentWriter.add_postings_to_pool
 
 
 def _open_writer(ix):
-    limitmb = 128
+    limitmb = 96  # estimated; the real footprint is larger (the build stays under 500 MB)
     writer = ix.writer(timeout=WRITER_TIMEOUT, compound=False, limitmb=limitmb)
     if not isinstance(writer, writing.SegmentWriter):
         raise TypeError(f"unexpected Whoosh writer {type(writer).__name__}")
