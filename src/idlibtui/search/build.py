@@ -530,9 +530,7 @@ class _TermPool:
                 entry[0].append(docnum)
                 entry[1].append(weight)
                 entry[2].append(vbytes)
-        self.size += 80 * len(btexts) + sum(map(len, values))
-        if self.size > self.limit:
-            self._save()
+        self._grew(len(btexts), values)
 
     def add_term_postings(self, fieldname, btext, ids, weights, values) -> None:
         """One term's postings from a merged segment, in docnum order."""
@@ -550,7 +548,11 @@ class _TermPool:
             entry[0].extend(ids)
             entry[1].extend(weights)
             entry[2].extend(values)
-        self.size += 80 * len(ids) + sum(map(len, values))
+        self._grew(len(ids), values)
+
+    def _grew(self, postings: int, values: list[bytes]) -> None:
+        """Count what was filed (estimated) and spill the pool to a run past the limit."""
+        self.size += 80 * postings + sum(map(len, values))
         if self.size > self.limit:
             self._save()
 

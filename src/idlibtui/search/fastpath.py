@@ -963,15 +963,20 @@ class EntityLists:
         return pieces[0] if len(pieces) == 1 else np.concatenate(pieces)
 
 
+def _contenders(codes, counts, size: int) -> tuple[Any, Any]:
+    """The codes (and counts) that can be among the best ``size``: those counts and their ties."""
+    if len(codes) <= size:
+        return codes, counts
+    threshold = np.partition(counts, len(counts) - size)[len(counts) - size]
+    keep = counts >= threshold
+    return codes[keep], counts[keep]
+
+
 def top_names(names: list[str], tally, size: int) -> dict[str, int]:
     """The ``size`` most frequent names of ``tally`` (counts by code), ties in name order
     (as ``Counter.most_common`` over names inserted in sorted order gives them)."""
     present = np.flatnonzero(tally)
-    counts = tally[present]
-    if len(present) > size:  # only the best `size` counts and their ties can be shown
-        threshold = np.partition(counts, len(counts) - size)[len(counts) - size]
-        keep = counts >= threshold
-        present, counts = present[keep], counts[keep]
+    present, counts = _contenders(present, tally[present], size)
     best = sorted(
         zip(present.tolist(), counts.tolist(), strict=True), key=lambda cv: (-cv[1], names[cv[0]])
     )
@@ -999,10 +1004,7 @@ def entity_facet(lists: EntityLists, docs, max_docs: int, size: int) -> dict[str
     if scale != 1.0:
         # max(1, round(v * scale)): the same float product, rounded half to even like round()
         tally = np.maximum(1, np.rint(tally * scale)).astype(np.int64)
-    if len(present) > size:  # only the best `size` counts and their ties can be shown
-        threshold = np.partition(tally, len(tally) - size)[len(tally) - size]
-        keep = tally >= threshold
-        present, tally = present[keep], tally[keep]
+    present, tally = _contenders(present, tally, size)
     # Counter.most_common keeps first-seen order among equal counts.
     first = np.full(len(names), total, dtype=np.int64)
     wanted = np.zeros(len(names), dtype=bool)
