@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from idlibtui.dates import as_date
+from idlibtui.annotate.dates import as_date
 from idlibtui.model import Figure
 
 _FIELDS = {f.name for f in dataclasses.fields(Figure)}

@@ -14,7 +14,7 @@ import pytest
 
 import idlibtui.annotate.entities as E
 import idlibtui.annotate.figures as F
-import idlibtui.dates as D
+import idlibtui.annotate.dates as D
 
 SPACES = ["", " ", " ", "  ", "\n", "\u00a0", "-"]
 

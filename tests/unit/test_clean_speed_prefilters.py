@@ -15,7 +15,7 @@ import re
 
 import idlibtui.annotate.figures as F
 import idlibtui.clean.charfix as CF
-import idlibtui.dates as D
+import idlibtui.annotate.dates as D
 from idlibtui.clean import _is_html_document
 from idlibtui.clean.edits import Edit, EditText
 from idlibtui.ingest import is_html_text

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from idlibtui.dates import find_dates, infer_article_date
+from idlibtui.annotate.dates import find_dates, infer_article_date
 
 SAT = dt.date(2019, 12, 28)  # a Saturday
 

@@ -19,7 +19,7 @@ from idlibtui.annotate.corrections import (
 )
 from idlibtui.annotate.entities import find_entities
 from idlibtui.annotate.figures import find_figures, trigger_groups
-from idlibtui.dates import find_dates, scan_triggers, text_tokens
+from idlibtui.annotate.dates import find_dates, scan_triggers, text_tokens
 from idlibtui.model import Article
 from idlibtui.versions import ANNOTATOR_VERSION, corrections_fingerprint
 

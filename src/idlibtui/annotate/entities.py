@@ -23,7 +23,7 @@ from importlib import resources
 from operator import itemgetter
 from typing import NamedTuple
 
-from idlibtui.dates import WORD_TOKEN, word_tokens
+from idlibtui.annotate.dates import WORD_TOKEN, word_tokens
 from idlibtui.model import Mention
 
 TYPES = ("PERSON", "PLACE", "ORG", "GROUP")

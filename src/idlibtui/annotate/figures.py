@@ -4,7 +4,7 @@
 One pass of one compiled pattern finds every quantity (digits, number words, vague quantities,
 money, percentages, ranges, fractions); small anchored look-ups around each match add the unit,
 the kind, what is counted, the qualifier, the attribution and whether it is a projection. Dates
-come from :mod:`idlibtui.dates` and become figures of kind ``date``.
+come from :mod:`idlibtui.annotate.dates` and become figures of kind ``date``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from idlibtui.dates import (
+from idlibtui.annotate.dates import (
     DateMention,
     find_dates,
     iter_matches,

@@ -145,7 +145,7 @@ def _article(doc: EditText, info: Info, *, path: str, article_id: str, encoding:
     date, evidence, inferred = info.date, info.date_evidence, False
     if date is None and text:
         try:
-            from idlibtui.dates import infer_article_date
+            from idlibtui.annotate.dates import infer_article_date
 
             date, evidence = infer_article_date(text)
         except Exception:

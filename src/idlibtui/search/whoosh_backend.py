@@ -18,7 +18,7 @@ from whoosh import index as windex
 from whoosh import query as wq
 from whoosh import scoring
 
-from idlibtui.dates import as_date
+from idlibtui.annotate.dates import as_date
 from idlibtui.model import Hit, QueryError, SearchResults
 from idlibtui.search import query as q
 from idlibtui.search.backend import IndexMissing, IndexUnavailable

@@ -22,7 +22,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from idlibtui.dates import as_date
+from idlibtui.annotate.dates import as_date
 from idlibtui.tui.screens.reader import safe
 
 
