@@ -11,6 +11,16 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 
+class DateKind(StrEnum):
+    """How an article's date is known, from firmest to weakest."""
+
+    SUPPLIED = "supplied"  # given with the article (sidecar, collection, corrections file)
+    STATED = "stated"  # the article says when it was published
+    DERIVED = "derived"  # fixed by the text (a weekday with a month-day, a dated event)
+    ESTIMATED = "estimated"  # a range from what it reports; ``date`` is its best day
+    UNKNOWN = "unknown"
+
+
 class BlockKind(StrEnum):
     """What a block of the cleaned article is, so the reader can style it."""
 
@@ -109,6 +119,14 @@ class Article:
     photo_credit: str = ""
     encoding: str = "utf-8"
     repairs: tuple[Repair, ...] = ()
+    # How the date is known (a DateKind value) and, for an estimate, the range it lies in: the
+    # ``date`` of an estimated article is the best day inside [date_earliest, date_latest].
+    date_kind: str = ""
+    date_earliest: dt.date | None = None
+    date_latest: dt.date | None = None
+    agency: str = ""  # a news agency the text credits (Reuters, AFP…), beside the outlet
+    url: str = ""  # where the article came from, when the corpus says so
+    lang: str = ""  # ISO 639-1 code of the article's language, "" when unknown
     figures: tuple[Figure, ...] = ()
     entities: tuple[Mention, ...] = ()
 
@@ -145,6 +163,7 @@ class Hit:
     snippet_hits: tuple[tuple[int, int], ...] = ()
     text_hits: tuple[tuple[int, int], ...] = ()
     date_inferred: bool = False
+    date_kind: str = ""
 
 
 @dataclass(frozen=True, slots=True)
