@@ -14,7 +14,7 @@ from pathlib import Path
 from idlibtui.annotate import Corrections, annotate, load_corrections
 from idlibtui.clean import clean_document
 from idlibtui.ingest import RawDocument, read_document, relative_to_corpus
-from idlibtui.model import Article, IngestProblem
+from idlibtui.model import Article, DateKind, IngestProblem
 from idlibtui.versions import PIPELINE_VERSION
 
 __all__ = ["PIPELINE_VERSION", "load_article", "process_document"]
@@ -33,7 +33,14 @@ def apply_metadata_corrections(article: Article, corrections: Corrections | None
     evidence = f"set in the corrections file {corrections.path}"
     changes: dict = {}
     if override.date is not None:
-        changes.update(date=override.date, date_inferred=False, date_evidence=evidence)
+        changes.update(
+            date=override.date,
+            date_inferred=False,
+            date_evidence=evidence,
+            date_kind=DateKind.SUPPLIED.value,
+            date_earliest=override.date,
+            date_latest=override.date,
+        )
     if override.source:
         changes.update(source=override.source, source_evidence=evidence)
     if override.title:

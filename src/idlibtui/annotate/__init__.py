@@ -17,10 +17,11 @@ from idlibtui.annotate.corrections import (
     CorrectionsError,
     load_corrections,
 )
+from idlibtui.annotate.dates import find_dates, scan_triggers, text_tokens
+from idlibtui.annotate.dating import judge_date, reported_events
 from idlibtui.annotate.entities import find_entities
 from idlibtui.annotate.figures import find_figures, trigger_groups
-from idlibtui.annotate.dates import find_dates, scan_triggers, text_tokens
-from idlibtui.model import Article
+from idlibtui.model import Article, DateKind
 from idlibtui.versions import ANNOTATOR_VERSION, corrections_fingerprint
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "annotate",
     "annotate_text",
     "corrections_fingerprint",
+    "date_article",
     "load_corrections",
 ]
 
@@ -58,9 +60,33 @@ def annotate_text(text: str, anchor=None, *, anchor_inferred: bool = False, corr
     return tuple(figures), tuple(entities)
 
 
+def date_article(article: Article) -> Article:
+    """The article with its date judged from its claims and its text (a date supplied with the
+    article or set in the corrections file is kept as it is)."""
+    if article.date_kind == DateKind.SUPPLIED:
+        return article
+    if article.date is not None and not article.date_kind:
+        # dated by its caller (a collection's metadata, a test): supplied, not judged
+        return dataclasses.replace(
+            article, date_kind=DateKind.SUPPLIED.value, date_earliest=article.date,
+            date_latest=article.date,
+        )  # fmt: skip
+    judgement = judge_date(article.text, article.date_claims, reported_events(article.text))
+    return dataclasses.replace(
+        article,
+        date=judgement.date,
+        date_kind=judgement.kind.value,
+        date_earliest=judgement.earliest,
+        date_latest=judgement.latest,
+        date_evidence=judgement.evidence,
+        date_inferred=judgement.kind not in (DateKind.STATED, DateKind.SUPPLIED),
+    )
+
+
 def annotate(
     article: Article, corrections: Corrections | str | os.PathLike[str] | None = None
 ) -> Article:
+    article = date_article(article)
     figures, entities = annotate_text(
         article.text,
         article.date,

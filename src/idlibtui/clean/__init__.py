@@ -142,17 +142,10 @@ def _article(doc: EditText, info: Info, *, path: str, article_id: str, encoding:
         from idlibtui.clean.outlets import interview_outlet
 
         info.set_source(*interview_outlet(text))
-    date, evidence, inferred = info.date, info.date_evidence, False
-    if date is None and text:
-        try:
-            from idlibtui.annotate.dates import infer_article_date
+    if not info.source and text:
+        from idlibtui.clean.outlet_cues import self_reference
 
-            date, evidence = infer_article_date(text)
-        except Exception:
-            date, evidence = None, ""
-        inferred = date is not None
-        if date is None:
-            evidence = ""
+        info.set_source(*self_reference(text))
     from idlibtui.textsafe import printable
 
     return Article(
@@ -164,10 +157,9 @@ def _article(doc: EditText, info: Info, *, path: str, article_id: str, encoding:
         title=printable(title).strip(),
         source=printable(info.source).strip(),
         source_evidence=printable(info.source_evidence).strip(),
-        date=date,
-        date_inferred=inferred,
-        date_evidence=printable(evidence).strip(),
         dateline=printable(info.dateline).strip(),
+        agency=printable(info.agency).strip(),
+        date_claims=tuple(info.date_claims),
         photo_credit=printable("; ".join(info.credits)).strip(),
         encoding=encoding,
         repairs=tuple(doc.repairs),

@@ -36,9 +36,12 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from idlibtui.clean import outlets
+from idlibtui.annotate.dates import MONTHS
+from idlibtui.clean import outlet_cues, outlets
+from idlibtui.clean.dateline import match_dateline, match_outlet_lead
 from idlibtui.clean.edits import Edit, EditText
-from idlibtui.model import BlockKind
+from idlibtui.clean.stamps import find_full_date, parse_date, read_stamp
+from idlibtui.model import BlockKind, DateClaim
 
 
 @dataclass(slots=True)
@@ -48,8 +51,9 @@ class Info:
     title: str = ""
     source: str = ""
     source_evidence: str = ""
-    date: dt.date | None = None
-    date_evidence: str = ""
+    agency: str = ""
+    # dates the page states about itself; the annotator's judge weighs them against the text
+    date_claims: list[DateClaim] = field(default_factory=list)
     dateline: str = ""
     credits: list[str] = field(default_factory=list)
     # raw spans typed by the HTML pass: (raw_start, raw_end, BlockKind)
@@ -63,6 +67,23 @@ class Info:
             self.source = name
             self.source_evidence = evidence
 
+    def claim_date(
+        self,
+        date: dt.date,
+        source: str,
+        text: str,
+        *,
+        precision: str = "day",
+        year_known: bool = True,
+    ) -> None:
+        claim = DateClaim(date, precision, source, " ".join(text.split())[:120], year_known)
+        if claim not in self.date_claims:
+            self.date_claims.append(claim)
+
+    @property
+    def has_stated_date(self) -> bool:
+        return any(c.year_known and c.precision == "day" for c in self.date_claims)
+
     def add_credit(self, credit: str) -> None:
         credit = credit.strip().strip("()").strip()
         if credit and credit not in self.credits:
@@ -73,60 +94,23 @@ class Info:
 # Dates
 # --------------------------------------------------------------------------------------------
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in names
-}
-_MONTH_RE = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DATE_PATTERNS = [
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
-    re.compile(
-        r"\b" + _MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_RE + r",?\s+(?P<year>(?:19|20)\d\d)\b",
-        re.IGNORECASE,
-    ),
-    re.compile(r"\b(?P<day>\d{1,2})/(?P<mnum>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),
-]
-
-
-def parse_date(text: str) -> dt.date | None:
-    """A full date (day, month, year) stated in a short string, or None; never guesses."""
-    for pattern in _DATE_PATTERNS:
-        m = pattern.search(text)
-        if not m:
-            continue
-        groups = m.groupdict()
-        month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS[groups["month"].lower()]
-        try:
-            return dt.date(int(groups["year"]), month, int(groups["day"]))
-        except ValueError:
-            continue
-    return None
+_MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 
 
 # --------------------------------------------------------------------------------------------
 # Line patterns
 # --------------------------------------------------------------------------------------------
 
+_LEADING_YEAR_MONTH = re.compile(r"((?:19|20)\d\d)-(\d{1,2})")
+_PUBLISHED = re.compile(
+    r"\A\s*(?:(?:first\s+)?published|posted|updated)(?:\s+on)?\s*:?\s*(?P<date>"
+    + _MONTH_RE
+    + r"\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\s+"
+    + _MONTH_RE.replace("?P<month>", "?:")
+    + r",?\s+(?:19|20)\d\d)"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?[ \t]*(?:\n[ \t]*)?",
+    re.IGNORECASE,
+)
 _LEADING_PUBLISHED = re.compile(
     r"\A\s*(?:(?:first\s+)?published|posted|updated)(?:\s+on)?\s*:?\s*(?P<date>"
     + _MONTH_RE
@@ -136,51 +120,12 @@ _LEADING_PUBLISHED = re.compile(
     r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?[ \t]*(?:\n[ \t]*)?",
     re.IGNORECASE,
 )
-_NOT_PLACES = frozenset(
-    [
-        "NATO",
-        "UN",
-        "EU",
-        "US",
-        "USA",
-        "UK",
-        "HTS",
-        "SDF",
-        "YPG",
-        "PKK",
-        "ISIS",
-        "ISIL",
-        "WHO",
-        "UNHCR",
-        "UNICEF",
-        "OCHA",
-        "WFP",
-        "IRC",
-        "MSF",
-        "AFP",
-        "AP",
-        "BBC",
-        "CNN",
-        "NGO",
-        "NGOS",
-        "FSA",
-        "SNA",
-        "SAA",
-        "IDP",
-        "IDPS",
-        "UPDATE",
-        "BREAKING",
-        "EXCLUSIVE",
-        "ANALYSIS",
-        "OPINION",
-        "WATCH",
-    ]
-)
 _LEADING_DATE = re.compile(
-    r"\A\s*(?:(?:date|dated|datum)\s*[:=]?\s*)?(?P<date>(?:19|20)\d\d-\d{1,2}-\d{1,2})(?=[\sT])"
+    r"\A\s*(?:(?:date|dated|datum)\s*[:=]?\s*)?(?P<date>(?:19|20)\d\d-\d{1,2}(?:-\d{1,2})?)(?=[\sT])"
     r"(?:[T ]\d{1,2}:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?[ \t]*(?:\n[ \t]*)?",
     re.IGNORECASE,
 )
+_YEAR_MONTH = re.compile(r"((?:19|20)\d\d)-(\d{1,2})")
 _PUBLISHED = re.compile(
     r"^(?:(?:first\s+)?published|posted|updated|last\s+(?:updated|modified)|date|dated|released)"
     r"(?:\s+(?:on|at))?\s*[:\-–—]?\s*(?P<rest>.{4,80})$",
@@ -192,7 +137,9 @@ _BYLINE = re.compile(
     r"(?:\s*[|,•·–—-]\s*.{0,80})?$",
     re.IGNORECASE,
 )
-_SOURCE_LINE = re.compile(r"^(?:source|sources|via)\s*:\s*(?P<name>[^.!?]{2,80}?)\.?$", re.I)
+_SOURCE_LINE = re.compile(
+    r"^(?:source|sources|via|from)\s*:\s*(?P<name>[^!?]{2,80}?)\.?$", re.IGNORECASE
+)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|all rights reserved)", re.IGNORECASE)
 _CREDIT_LINE = re.compile(
     r"^(?:photo|photos|photograph|picture|image|video|credit|photo credit|image credit|"
@@ -270,15 +217,6 @@ _PROMO = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:[ \-][A-Z][A-Z'’.\-]+){0,3}"
-    r"(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?)"
-    r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?))?"
-    r"\s*(?:\((?P<tag1>[A-Za-z .]{2,20})\)\s*)?(?:[—–]|--|-|:)\s+(?=\S)"
-    r"|^(?P<place2>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2}(?:,\s+[A-Z][a-z]+)?)\s*"
-    r"\((?P<tag2>AFP|AP|Reuters|CNN|Xinhua|AA|UPI|dpa|DPA|Anadolu|Sputnik|SANA)\)\s*(?:[—–]|--|-|:)?\s+(?=\S)"
-)
-
 _TERMINAL = ".!?…:;,"
 _CLOSERS = "\"'”’)»]"
 _STOP = frozenset(
@@ -382,7 +320,10 @@ _SOCIAL_ONLY = re.compile(
     re.IGNORECASE,
 )
 _GENERIC_SOURCE = re.compile(
-    r"^(?:(?:news\s+)?agenc(?:y|ies)|wires?|staff|various|web\s*desk|desk|reuters,?\s+afp.*)$",
+    r"^(?:(?:news\s+)?agenc(?:y|ies)|wires?|staff|various|web\s*desk|desk|reuters,?\s+afp.*"
+    r"|(?:read\s+)?(?:the\s+)?(?:full|original)\s+(?:article|story|report|text)|read\s+more"
+    r"|(?:click|link|here|website|internet|social\s+media|media(?:\s+reports?)?|news(?:\s+reports?)?)"
+    r"|.*\b(?:read|click|here|link)\b.*)$",
     re.IGNORECASE,
 )
 _RELATED_INTRO = re.compile(
@@ -477,12 +418,19 @@ def _typed_by_html(doc: EditText, line: _Line, info: Info) -> BlockKind | None:
 
 def structure(doc: EditText, info: Info) -> None:
     """Classify lines, drop boilerplate and metadata, repair inline debris, join blocks."""
-    m = _LEADING_DATE.match(doc.text) or _LEADING_PUBLISHED.match(doc.text)
+    m = _LEADING_DATE.match(doc.text)
+    source = "metadata line"
+    if m is None:
+        m, source = _LEADING_PUBLISHED.match(doc.text), "published line"
     if m:
         d = parse_date(m.group("date"))
-        if d is not None and info.date is None:
-            info.date = d
-            info.date_evidence = f"stated: {m.group(0).strip()}"
+        if d is not None:
+            info.claim_date(d, source, m.group(0))
+        else:
+            month = _YEAR_MONTH.fullmatch(m.group("date"))
+            if month and 1 <= int(month.group(2)) <= 12:
+                d = dt.date(int(month.group(1)), int(month.group(2)), 1)
+                info.claim_date(d, source, m.group(0), precision="month")
         doc.apply([Edit(m.start(), m.end(), "", "metadata", "leading date metadata")])
 
     lines = _lines(doc.text)
@@ -496,30 +444,68 @@ def structure(doc: EditText, info: Info) -> None:
     # Dateline at the head of the first body paragraph.
     body = [ln for ln in kept if ln.drop is None and ln.kind is BlockKind.PARAGRAPH]
     if body:
-        first = body[0]
-        dm = _DATELINE.match(first.text)
-        if dm and len(first.text) - dm.end() > 40:
-            place = (dm.group("place") or dm.group("place2") or "").strip()
-            tag = dm.group("tag1") or dm.group("tag2") or ""
-            letters = sum(ch.isalpha() for ch in place)
-            if letters >= 3 and place.split(",")[0].upper() not in _NOT_PLACES:
-                info.dateline = place
-                if tag:
-                    agency = outlets.by_dateline_tag(tag.strip()) or outlets.lookup(tag.strip())
-                    if agency is not None:
-                        info.set_source(agency.name, f"dateline tag ({tag.strip()})")
-                end = dm.end()
-                while True:  # "BEIRUT — DAMASCUS: …" would leave a second dateline behind
-                    again = _DATELINE.match(first.text[end:])
-                    if not again or len(first.text) - end - again.end() <= 40:
-                        break
-                    end += again.end()
-                edits.append(Edit(first.start, first.start + end, "", "metadata", "dateline"))
+        end = _take_dateline(body[0].text, info)
+        if end:
+            edits.append(Edit(body[0].start, body[0].start + end, "", "metadata", "dateline"))
     # Remember which raw spans were typed, for the final block list.
     for ln in kept:
         if ln.drop is None and ln.kind is not BlockKind.PARAGRAPH:
             info.line_types.append((doc.raw_pos(ln.start), doc.raw_pos(ln.end - 1) + 1, ln.kind))
     doc.apply(edits)
+
+
+def _take_dateline(text: str, info: Info) -> int:
+    """Record the dateline that opens ``text`` (place, day, agency) and return where the body
+    begins after it (0 when there is none)."""
+    dl = match_dateline(text)
+    if dl is None:
+        lead = match_outlet_lead(text, outlets.lookup)
+        if lead is None:
+            return 0
+        end, name = lead
+        info.set_source(name, f"outlet named before the text: {text[:end].strip()}")
+        return end
+    info.dateline = info.dateline or dl.place
+    if dl.tag:
+        _credit_tag(dl.tag, info, f"dateline tag ({dl.tag})")
+    if dl.day is not None:
+        info.claim_date(dl.day, "dateline", text[: dl.end], year_known=dl.year_known)
+    end = dl.end
+    while True:  # "BEIRUT — DAMASCUS: …" would leave a second dateline behind
+        again = match_dateline(text[end:])
+        if again is None:
+            break
+        end += again.end
+    return end
+
+
+def _credit_tag(tag: str, info: Info, evidence: str) -> None:
+    """A dateline's tag: an agency ("Reuters", "AP", "Xinhua"), an outlet's own tag ("ST",
+    "North Press"), or both with a day ("UrduPoint News / Sputnik - 19th August, 2019")."""
+    stamp = find_full_date(tag)
+    if stamp is not None:
+        info.claim_date(stamp[0], "dateline", tag)
+        tag = (tag[: stamp[1]] + tag[stamp[2] :]).strip(" -–—,")
+    names: list[str] = []
+    for part in re.split(r"\s*/\s*|\s*,\s*", tag):
+        part = part.strip(" -–—")
+        found = outlets.by_dateline_tag(part) or outlets.lookup(part) if part else None
+        if found is not None:
+            names.append(found.name)
+        elif (
+            part
+            and (
+                (part.isupper() and 2 <= len(part) <= 12)  # an unlisted tag in capitals
+                or (1 <= len(part.split()) <= 4 and all(w[:1].isupper() for w in part.split()))
+            )
+        ):
+            names.append(part)
+    agencies = [n for n in names if outlets.is_agency(n)]
+    own = [n for n in names if not outlets.is_agency(n)]
+    if agencies:
+        info.agency = info.agency or agencies[0]
+    for name in own + agencies:
+        info.set_source(name, evidence)
 
 
 def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None:
@@ -580,6 +566,9 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
             continue
         if len(s) < 300 and _PROMO.match(s):
             ln.drop = ("boilerplate", "promo or social footer")
+            named = outlet_cues.promo_outlet(s)
+            if named:
+                info.set_source(named, f"promo: {s}")
             if _RELATED_INTRO.match(s):
                 # "Read more:" / "Related Topics" then a list of other stories' headlines.
                 for k in range(i + 1, n):
@@ -620,11 +609,22 @@ def _positional(ln: _Line, rank: int, kept: int, info: Info) -> bool:
             ln.drop = ("boilerplate", "masthead")
             info.set_source(o.name, f"masthead: {s}")
             return True
+    if rank == 0 and kept > 3 and outlet_cues.masthead_like(s):
+        ln.drop = ("boilerplate", "masthead")
+        found = outlets.lookup(s)
+        info.set_source(found.name if found else " ".join(s.split()), f"masthead: {s}")
+        return True
     m = _SOURCE_LINE.match(s)
     if m and (rank >= kept - 6 or top):
         name = m.group("name").strip()
-        found = outlets.lookup(name)
+        stamp = read_stamp(name)
+        if stamp is not None:  # "Source: Indian Express March 12, 2018 10:07 UTC"
+            info.claim_date(stamp.date, "source line", s)
+            name = stamp.name
+        found = outlets.lookup(name) if name else None
         ln.drop = ("metadata", "source trailer")
+        if not name:
+            return True
         if found is not None or not _GENERIC_SOURCE.match(name):
             info.set_source(found.name if found else name, f"trailer: {s}")
         return True
@@ -633,30 +633,40 @@ def _positional(ln: _Line, rank: int, kept: int, info: Info) -> bool:
     if _BYLINE.match(s) and len(s.split()) <= 16 and not s.endswith("."):
         ln.drop = ("metadata", "byline")
         who = re.sub(r"^(?:by|written by|words by)\s+", "", s, flags=re.IGNORECASE)
-        agency = outlets.lookup(
-            re.sub(r"\s+(?:staff|reporters?|correspondents?)$", "", who, flags=re.I)
-        )
-        if agency is not None:
-            info.set_source(agency.name, f"byline: {s}")
+        named = outlet_cues.byline_outlet(re.split(r"\s*[|,•·–—]\s*|\s+-\s+", who)[0])
+        if named:
+            info.set_source(named, f"byline: {s}")
         d = parse_date(s)
-        if d and info.date is None:
-            info.date, info.date_evidence = d, f"stated: {s}"
+        if d:
+            info.claim_date(d, "byline", s)
         return True
     m = _PUBLISHED.match(s)
     if m:
         d = parse_date(m.group("rest"))
         if d is not None:
             ln.drop = ("metadata", "publication date")
-            if info.date is None:
-                info.date, info.date_evidence = d, f"stated: {s}"
+            info.claim_date(d, "published line", s)
             return True
-    if len(s.split()) <= 6 and not s.endswith("."):
-        d = parse_date(s)
-        if d is not None:
-            ln.drop = ("metadata", "date line")
-            if info.date is None:
-                info.date, info.date_evidence = d, f"stated: {s}"
-            return True
+    stamp = read_stamp(s) if len(s) <= 160 else None
+    if stamp is not None:
+        ln.drop = ("metadata", "date line")
+        info.claim_date(stamp.date, "date line", s)
+        if stamp.name:
+            found = outlets.lookup(stamp.name)
+            if found is not None:
+                info.set_source(found.name, f"date line: {s}")
+            elif outlet_cues.plausible_name(stamp.name):
+                info.set_source(stamp.name, f"date line: {s}")
+        return True
+    names = outlet_cues.credit_list(s) if rank >= kept - 3 else []
+    if names:  # "IPA, Reuters": who the copy is credited to
+        ln.drop = ("metadata", "credit line")
+        for name in names:
+            if outlets.is_agency(name):
+                info.agency = info.agency or name
+        own = [n for n in names if not outlets.is_agency(n)]
+        info.set_source((own or names)[0], f"credit line: {s}")
+        return True
     return False
 
 
@@ -706,7 +716,7 @@ def _classify_blocks(
             short
             and one_sentence
             and (
-                (start == 1 and _DATELINE.match(nxt.text) is not None)
+                (start == 1 and match_dateline(nxt.text) is not None)
                 or (outlet is not None and outlet.standfirst and start == 0)
             )
         ):
