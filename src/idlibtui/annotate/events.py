@@ -68,9 +68,20 @@ _KEYS = frozenset(
         "exclude",
     ]
 )
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 class EventsError(ConfigError):
@@ -216,9 +227,13 @@ def _phrases(
 def _rule(value: object, what: str, fail, date: dt.date, end: dt.date | None, sets) -> Rule:
     if not isinstance(value, list) or not value:
         raise fail(f"{what} must be a non-empty list of phrase groups")
-    return tuple(
+    groups = tuple(
         _phrases(g, f"{what} group {i + 1}", fail, date, end, sets) for i, g in enumerate(value)
     )
+    for i, group in enumerate(groups):
+        if not group:
+            raise fail(f"{what} group {i + 1} must be a non-empty list of non-empty strings")
+    return groups
 
 
 def _date(value: object, what: str, fail) -> dt.date:
@@ -386,10 +401,39 @@ def load_events(extra_toml_text: str | None = None) -> tuple[Event, ...]:
 
 # --- matching ----------------------------------------------------------------------------------
 
-_ABBREVIATIONS = (
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec No Nos St Mr Mrs Ms Dr Gen Col Lt Maj "
-    "Sgt Capt Rep Sen Gov Prof Vol Fig"
-).split()
+_ABBREVIATIONS = [
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "No",
+    "Nos",
+    "St",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Gen",
+    "Col",
+    "Lt",
+    "Maj",
+    "Sgt",
+    "Capt",
+    "Rep",
+    "Sen",
+    "Gov",
+    "Prof",
+    "Vol",
+    "Fig",
+]
 _NOT_AFTER = "".join(f"(?<!\\b{a})" for a in _ABBREVIATIONS)
 # a sentence ends at . ! ? (and closing quotes/brackets) before a space and a capital, a digit
 # or an opening quote, unless the dot ends a common abbreviation ("Jan. 12", "Gen. Smith"); or
@@ -417,9 +461,43 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 # number words keep their letters: the gazetteer's fuzzy key would make "four" "for"
 _NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
-    "hundred hundreds thousand thousands million millions dozen dozens".split()
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "dozen",
+        "dozens",
+    ]
 )
 
 
@@ -453,6 +531,8 @@ def _entries(text: str) -> tuple[list[tuple[int, str]], list[tuple[str, str, int
     cache = _ENTRIES
     if len(cache) > 200_000:
         cache.clear()
+    if "‘" in text:
+        text = text.replace("‘", "’")  # the same length: offsets hold (Ma‘arrat, Nu‘man)
     words = word_tokens(text)
     get = cache.get
     entries = [get(w) or cache.setdefault(w, _word_entry(w)) for _, w in words]
@@ -481,9 +561,34 @@ def phrase_keys(phrase: str) -> tuple[str, ...]:
 
 # words in almost every report of the war: never the anchor of a rule while a rarer group is
 _COMMON_NAMES = frozenset(
-    "syria syrian syrians russia russian russians turkey turkish turks idlib aleppo hama homs "
-    "damascus moscow ankara assad putin erdogan iran iranian kurdish kurds american washington "
-    "un".split()
+    [
+        "syria",
+        "syrian",
+        "syrians",
+        "russia",
+        "russian",
+        "russians",
+        "turkey",
+        "turkish",
+        "turks",
+        "idlib",
+        "aleppo",
+        "hama",
+        "homs",
+        "damascus",
+        "moscow",
+        "ankara",
+        "assad",
+        "putin",
+        "erdogan",
+        "iran",
+        "iranian",
+        "kurdish",
+        "kurds",
+        "american",
+        "washington",
+        "un",
+    ]
 )
 
 
