@@ -78,6 +78,8 @@ class ReportedEvent:
     end: dt.date | None
     description: str
     sentence: str  # how the text speaks of it ("on Monday", "last week", "two weeks ago")
+    lead: bool = False  # reported in the headline or the opening sentences: the news itself
+    kind: str = "other"  # the timeline's kind: attack, capture, agreement, summit …
 
 
 # --------------------------------------------------------------------------------------------
@@ -95,6 +97,8 @@ _BACKGROUND_BEFORE = re.compile(
     r"|started|began|begun|start(?:ed)?\s+in|last\s+year|earlier)\W*$",
     re.IGNORECASE,
 )
+# "the March 5 ceasefire", "a Sept. 17 deal": a day named as a modifier refers back
+_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|this|that|their|last\s+year['’]s)\s+$", re.I)
 _RECENT_WORDS = re.compile(
     r"\b(?:today|tonight|yesterday|this\s+(?:morning|afternoon|evening|week)|last\s+night"
     r"|earlier\s+(?:today|on\s+\w+)|(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday"
@@ -133,7 +137,7 @@ def _context(text: str, start: int) -> str:
         before = before[cut + 1 :]
     if _FUTURE_BEFORE.search(before):
         return "future"
-    if _BACKGROUND_BEFORE.search(before):
+    if _BACKGROUND_BEFORE.search(before) or _MODIFIER_BEFORE.search(before):
         return "background"
     return "event"
 
@@ -274,6 +278,15 @@ _AGO = re.compile(
 )
 _NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a few": 3, "few": 3}  # fmt: skip
+#: Kinds of events cited long after they happened.
+_CITED_KINDS = frozenset({"agreement", "ceasefire", "summit", "vote"})
+#: Kinds of events a lead reports on the day (agreements and summits are cited for years).
+_NEWS_OF_THE_DAY = frozenset({"attack", "capture", "chemical", "strike"})
+_LASTING = re.compile(
+    r"\b(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]"
+    r"(?P<u>day|week|month)[\s-]+long\b",
+    re.IGNORECASE,
+)
 _WEEKDAY_WORD = re.compile(
     r"\b(?P<pre>next\s+|on\s+|last\s+)?(?P<d>monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday)\b",
@@ -300,6 +313,13 @@ def _window(event: ReportedEvent) -> tuple[dt.date, dt.date | None, str]:
         slack = {"day": 0, "week": 3, "month": 12, "year": 120}[unit]
         mid = e + dt.timedelta(days=days)
         return mid - dt.timedelta(days=slack), mid + dt.timedelta(days=slack), m.group(0)
+    m = _LASTING.search(s)
+    if m and end > e:  # "a week-long bombardment" of an offensive that began on e
+        n = int(m.group("n")) if m.group("n").isdigit() else _NUMBER.get(m.group("n"), 1)
+        days = {"day": 1, "week": 7, "month": 30}[m.group("u")] * n
+        mid = e + dt.timedelta(days=days)
+        slack = dt.timedelta(days=max(1, days // 4))
+        return mid - slack, mid + slack, m.group(0)
     if re.search(r"\blast week\b", s):
         monday = e - dt.timedelta(days=e.weekday()) + week
         return monday, monday + dt.timedelta(days=6), "last week"
@@ -317,9 +337,12 @@ def _window(event: ReportedEvent) -> tuple[dt.date, dt.date | None, str]:
             continue
         wd = WEEKDAYS[m.group("d")]
         on_day = any((e + dt.timedelta(days=k)).weekday() == wd for k in range((end - e).days + 1))
-        if on_day:
-            return end, end + dt.timedelta(days=6), m.group(0)
-    return end, None, ""
+        if on_day:  # the day can be any of a long event's days
+            return e if end > e else end, end + dt.timedelta(days=6), m.group(0)
+    if event.lead and end == e and event.kind in _NEWS_OF_THE_DAY:
+        # the news of the day: reported in the headline or the lead, with no word of time
+        return e, e + dt.timedelta(days=2), "in the lead"
+    return e, None, ""
 
 
 # --------------------------------------------------------------------------------------------
@@ -342,12 +365,15 @@ def judge_date(
 ) -> DateJudgement:
     """The article's date from its claims, its text and the events it reports."""
     claims = list(claims)
+    captions = [c for c in claims if c.source == "caption"]
+    claims = [c for c in claims if c.source != "caption"]
     if mentions is None:
         mentions = find_dates(text, None)
     ev = _read_text(text, mentions)
     notes: list[str] = []
 
     floor, floor_text = max(ev.floors, default=(None, ""), key=lambda f: f[0])
+    text_floor, text_floor_text = floor, floor_text  # what a stated day must not precede
     latest_event = max(events, key=lambda e: e.date, default=None)
     if latest_event is not None and (floor is None or latest_event.date > floor):
         floor, floor_text = latest_event.date, f"reports {latest_event.description}"
@@ -369,7 +395,25 @@ def judge_date(
     if ref is None and ceiling is not None:
         ref = ceiling - dt.timedelta(days=200)
 
+    caption_day: tuple[dt.date, str, bool] | None = None
+    for c in captions:  # a photo is taken before the article that shows it
+        if c.year_known:
+            day = c.date
+        else:
+            year = _year_near(c.date.month, c.date.day, None, ref)
+            day = _safe(year, c.date.month, c.date.day) if year else None
+        if day is not None and (floor is None or day > floor):
+            floor, floor_text = day, f"a caption's day, {c.text[:60]}"
+            caption_day = (day, f"a caption's day ({c.text[:50].strip()})", False)
+
     fixed = _fixed_days(ev.days, floor, ref)
+    # "a ceasefire agreement on March 5": the day of an agreement, summit or vote it cites is
+    # background, a floor, not the news the article reports
+    cited = {
+        e.date + dt.timedelta(days=k)
+        for e in events if e.kind in _CITED_KINDS for k in (-1, 0, 1)
+    }  # fmt: skip
+    fixed = [f for f in fixed if f[0] not in cited]
     latest_fixed = max(fixed, default=None, key=lambda f: f[0])
 
     # 1. A dateline's day, the year from a claim or from the text.
@@ -392,7 +436,8 @@ def judge_date(
     # 2. A stated day, unless the text contradicts it.
     order = {source: i for i, source in enumerate(_STATED_SOURCES)}
     for c in sorted(day_claims, key=lambda c: order.get(c.source, 99)):
-        problem = _contradiction(c, floor, floor_text, latest_fixed, ceiling, ev)
+        # an event matched in the text can be a misreading: only the text's own dates overrule
+        problem = _contradiction(c, text_floor, text_floor_text, latest_fixed, ceiling, ev)
         if problem:
             notes.append(problem)
             continue
@@ -401,18 +446,24 @@ def judge_date(
     # 3. What the events it reports say, and the days the text fixes.
     window = _event_window(events)
     text_day = _text_day(latest_fixed, ev)
+    if caption_day is not None and (latest_fixed is None or caption_day[0] > latest_fixed[0]):
+        # weekdays named after a photo's day: "video May 5 … on Monday" (never the photo's day)
+        after = _text_day(caption_day, ev)
+        if after is not None and after[0] > caption_day[0]:
+            text_day = after
 
     # 4. A month stated without its day: the latest day of it the text reports.
     for c in month_claims:
         first, last = c.date, _month_end(c.date)
         if window is not None and first <= window[0] <= last:
-            lo, hi, best, why = window
+            lo, hi, best, why, _ = window
             return _done(best, DateKind.ESTIMATED, lo, min(hi or last, last),
                          f"stated month {c.text}; {why}", notes)  # fmt: skip
         inside = [f for f in fixed if first <= f[0] <= last]
         if inside:
-            day, why = max(inside, key=lambda f: f[0])
-            hi = min(last, day + dt.timedelta(days=3))
+            day, why, _ = max(inside, key=lambda f: f[0])
+            recent = ev.recent or ev.today or ev.yesterday
+            hi = min(last, day + dt.timedelta(days=3)) if recent else last
             best = _best_after(day, ev)
             return _done(best, DateKind.ESTIMATED, day, hi,
                          f"stated month {c.text}; the latest day it reports in it: {why}",
@@ -420,9 +471,23 @@ def judge_date(
         mid = first + (last - first) / 2
         return _done(mid, DateKind.ESTIMATED, first, last, f"stated month: {c.text}", notes)
 
-    # 5. Nothing stated: the events, else the text's own days.
-    if window is not None and (text_day is None or window[0] >= text_day[0]):
-        lo, hi, best, why = window
+    # 5. Nothing stated: the events, the text's own days, or both where they agree. The text's
+    # own explicit days beat an event window found only from where an event was reported.
+    if window is not None and text_day is not None:
+        w_lo, w_hi = window[0], window[1]
+        t_lo = text_day[0]
+        inside = w_lo - dt.timedelta(days=2) <= t_lo and (w_hi is None or t_lo <= w_hi)
+        if inside or t_lo > w_lo or not window[4]:
+            window = None
+    too_early = (
+        window is not None and floor is not None and window[1] is not None
+        and floor > window[1] + dt.timedelta(days=2)
+    )  # fmt: skip
+    if window is not None and too_early:
+        notes.append(f"{window[3]} is before {floor_text.strip()!r}")
+        window = None
+    if window is not None:
+        lo, hi, best, why, _ = window
         if floor is not None and floor > lo and (hi is None or floor <= hi):
             lo = floor
             best = max(best, lo)
@@ -448,8 +513,10 @@ def judge_date(
 
 def _event_window(
     events: Sequence[ReportedEvent],
-) -> tuple[dt.date, dt.date | None, dt.date, str] | None:
-    """``(earliest, latest, best, why)`` from the events reported and how they are dated."""
+) -> tuple[dt.date, dt.date | None, dt.date, str, bool] | None:
+    """``(earliest, latest, best, why, strong)`` from the events reported and how the text
+    dates them; ``strong`` when a word of time does ("on Monday", "last week"), not only
+    where the event stands (the lead)."""
     if not events:
         return None
     windows = [(*_window(e), e) for e in events]
@@ -457,7 +524,8 @@ def _event_window(
     latest = max(windows, key=lambda w: w[0])
     if not bounded:
         e = latest[3]
-        return latest[0], None, latest[0], f"on or after the day it reports {e.description}"
+        why = f"on or after the day it reports {e.description}"
+        return latest[0], None, latest[0], why, False
     lo = max(w[0] for w in bounded)
     hi = min(w[1] for w in bounded if w[1] is not None)
     if lo > hi:  # inconsistent: trust the latest event's own window
@@ -468,19 +536,24 @@ def _event_window(
     lo = max(lo, latest[0]) if latest[0] <= hi else lo
     words = "; ".join(f"reports {w[3].description} ({w[2]})" for w in chosen[:3])
     best = lo if lo == hi or any(w[2] == "today" for w in chosen) else lo + dt.timedelta(days=1)
-    return lo, hi, min(best, hi), words
+    strong = any(w[2] not in ("", "in the lead") for w in chosen)
+    return lo, hi, min(best, hi), words, strong
 
 
 def _text_day(
-    latest_fixed: tuple[dt.date, str] | None, ev: _Evidence
+    latest_fixed: tuple[dt.date, str, bool] | None, ev: _Evidence
 ) -> tuple[dt.date, dt.date | None, dt.date, str, DateKind] | None:
     """``(earliest, latest, best, why, kind)`` from the latest day the text fixes."""
     if latest_fixed is None:
         return None
-    day, why = latest_fixed
-    # Weekdays named alone are the days after the dated ones ("On August 22 … on Wednesday").
-    later = [day + dt.timedelta(days=(wd - day.weekday() - 1) % 7 + 1) for wd in ev.weekdays]
-    if later:
+    day, why, named_weekday = latest_fixed
+    # Weekdays named alone are the days after the dated ones ("On August 22 … on Wednesday"),
+    # or the dated day itself when it was written with that weekday ("Tuesday (Sept 5)").
+    later = [
+        day + dt.timedelta(days=(wd - day.weekday()) % 7 or (0 if named_weekday else 7))
+        for wd in ev.weekdays
+    ]
+    if later and max(later) > day:
         last = max(later)
         best = last if ev.today else last + dt.timedelta(days=1)
         return last, last + dt.timedelta(days=2), best, (
@@ -497,9 +570,10 @@ def _text_day(
 
 def _fixed_days(
     days: Sequence[_DayMention], floor: dt.date | None, ref: dt.date | None
-) -> list[tuple[dt.date, str]]:
-    """Days of events the text fixes: full dates, weekday + month-day, month-days near a year."""
-    out: list[tuple[dt.date, str]] = []
+) -> list[tuple[dt.date, str, bool]]:
+    """Days of events the text fixes: full dates, weekday + month-day, month-days near a year;
+    each with whether a weekday was written beside it."""
+    out: list[tuple[dt.date, str, bool]] = []
     for d in days:
         if d.context == "future":
             continue
@@ -507,7 +581,7 @@ def _fixed_days(
             day = _safe(d.year, d.month, d.day)
             consistent = day is not None and (d.weekday is None or day.weekday() == d.weekday)
             if consistent and d.context == "event" and day is not None:
-                out.append((day, d.text))
+                out.append((day, d.text, d.weekday is not None))
             continue
         if d.weekday is not None:
             lo = (ref.year - 1) if ref else WAR_START.year
@@ -516,12 +590,13 @@ def _fixed_days(
             if ref is not None:
                 years.sort(key=lambda y: abs((dt.date(y, d.month, d.day) - ref).days))
             if years and (ref is not None or len(years) == 1):
-                out.append((dt.date(years[0], d.month, d.day), f"{_WD[d.weekday]} {d.text}"))
+                day = dt.date(years[0], d.month, d.day)
+                out.append((day, f"{_WD[d.weekday]} {d.text}", True))
             continue
         if d.context == "event" and ref is not None:
             year = _year_near(d.month, d.day, floor, ref)
             if year is not None:
-                out.append((dt.date(year, d.month, d.day), d.text))
+                out.append((dt.date(year, d.month, d.day), d.text, False))
     return out
 
 
@@ -532,7 +607,7 @@ def _contradiction(
     claim: DateClaim,
     floor: dt.date | None,
     floor_text: str,
-    latest_fixed: tuple[dt.date, str] | None,
+    latest_fixed: tuple[dt.date, str, bool] | None,
     ceiling: dt.date | None,
     ev: _Evidence,
 ) -> str:
@@ -594,10 +669,36 @@ def reported_events(text: str) -> list[ReportedEvent]:
         return []
     out: list[ReportedEvent] = []
     seen: set[str] = set()
+    lead_end = _lead_end(text)
     for m in match_events(text):
         if m.event.id in seen:
             continue
-        seen.add(m.event.id)
         sentence = text[m.sentence_start : m.sentence_end]
-        out.append(ReportedEvent(m.event.date, m.event.end, m.event.describe(), sentence))
+        if _FUTURE_SENTENCE.search(sentence):
+            continue  # "joint patrols will begin on March 15": not yet reported
+        seen.add(m.event.id)
+        out.append(
+            ReportedEvent(
+                m.event.date, m.event.end, m.event.describe(), sentence,
+                lead=m.sentence_start < lead_end, kind=m.event.kind,
+            )
+        )  # fmt: skip
     return out
+
+
+_FUTURE_SENTENCE = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|to\s+be\s+held|scheduled|planned|expected\s+to|due\s+to"
+    r"|set\s+to|plans?\s+to|upcoming|ahead\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+def _lead_end(text: str) -> int:
+    """Where the lead ends: the headline and the first paragraph after it (at most 700
+    characters), where a report states the news it is written for."""
+    end = -1
+    for _ in range(2):
+        end = text.find("\n\n", end + 1)
+        if end < 0:
+            return min(len(text), 700)
+    return min(end, 700)

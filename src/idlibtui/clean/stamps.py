@@ -134,8 +134,9 @@ class Stamp:
     date_text: str
 
 
-def read_stamp(line: str, *, max_words: int = 14) -> Stamp | None:
-    """The stamp ``line`` is, or None when it holds more than a date and a name."""
+def read_stamp(line: str, *, max_words: int = 14, is_name=None) -> Stamp | None:
+    """The stamp ``line`` is, or None when it holds more than a date and a name; ``is_name``
+    (when given) says whether the words beside the date can be an outlet's name."""
     s = line.strip()
     if not s or len(s.split()) > max_words or (s.endswith((".", "?", "!")) and s[-4:-1].isalpha()):
         return None
@@ -152,6 +153,8 @@ def read_stamp(line: str, *, max_words: int = 14) -> Stamp | None:
         return None
     if any(w[:1].islower() for w in name_words):
         return None  # a lower-case word: prose, not a stamp
+    if name_words and is_name is not None and not is_name(" ".join(name_words)):
+        return None  # "Fighters from Free Syrian Army September 27, 2017": a caption
     if re.search(r"\d", re.sub(r"[\s|,;:/()\[\]•·–—-]+", "", rest)):
         return None  # another number is left: not a plain stamp
     return Stamp(d, " ".join(name_words), s[start:end])

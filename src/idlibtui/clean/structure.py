@@ -436,6 +436,7 @@ def structure(doc: EditText, info: Info) -> None:
     lines = _lines(doc.text)
     info.typed_raw.sort()
     _classify_boilerplate(lines, info, doc)
+    _caption_dates(lines, info)
     kept = [ln for ln in lines if ln.drop is None]
     outlet = outlets.lookup(info.source) if info.source else None
     _classify_blocks(kept, info, doc, outlet)
@@ -452,6 +453,31 @@ def structure(doc: EditText, info: Info) -> None:
         if ln.drop is None and ln.kind is not BlockKind.PARAGRAPH:
             info.line_types.append((doc.raw_pos(ln.start), doc.raw_pos(ln.end - 1) + 1, ln.kind))
     doc.apply(edits)
+
+
+_CAPTION_DAY = re.compile(
+    r"\b(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>\d{1,2})\b",
+    re.IGNORECASE,
+)
+
+
+def _caption_dates(lines: list[_Line], info: Info) -> None:
+    """Days named in removed captions: a photo is taken before the article that shows it, so
+    the judge may use them as a lower bound (never as the article's day)."""
+    for ln in lines:
+        if ln.drop is None or ln.drop[1] not in ("photo caption", "photo credit"):
+            continue
+        found = find_full_date(ln.text)
+        if found is not None:
+            info.claim_date(found[0], "caption", ln.text)
+            continue
+        m = _CAPTION_DAY.search(ln.text)
+        if m is not None:
+            try:
+                day = dt.date(2000, MONTHS[m.group("m").lower()], int(m.group("d")))
+            except (ValueError, KeyError):
+                continue
+            info.claim_date(day, "caption", ln.text, year_known=False)
 
 
 def _take_dateline(text: str, info: Info) -> int:
@@ -647,7 +673,7 @@ def _positional(ln: _Line, rank: int, kept: int, info: Info) -> bool:
             ln.drop = ("metadata", "publication date")
             info.claim_date(d, "published line", s)
             return True
-    stamp = read_stamp(s) if len(s) <= 160 else None
+    stamp = read_stamp(s, is_name=outlet_cues.plausible_name) if len(s) <= 160 else None
     if stamp is not None:
         ln.drop = ("metadata", "date line")
         info.claim_date(stamp.date, "date line", s)
