@@ -128,6 +128,7 @@ class _DayMention:
     weekday: int | None
     context: str  # "event", "background" or "future"
     text: str
+    start: int = 0
 
 
 def _context(text: str, start: int) -> str:
@@ -194,7 +195,7 @@ def _read_text(text: str, mentions: Sequence[DateMention]) -> _Evidence:
                 continue
             year = dm.date.year if (dm.date is not None and not dm.relative) else None
             wd = _weekday_beside(text, dm.start, dm.end)
-            ev.days.append(_DayMention(md[0], md[1], year, wd, context, dm.text))
+            ev.days.append(_DayMention(md[0], md[1], year, wd, context, dm.text, dm.start))
             if year is not None and context != "future" and dm.date is not None:
                 ev.floors.append((dm.date, dm.text))
         elif not dm.relative and dm.date is not None and context != "future":
@@ -395,7 +396,7 @@ def judge_date(
     if ref is None and ceiling is not None:
         ref = ceiling - dt.timedelta(days=200)
 
-    caption_day: tuple[dt.date, str, bool] | None = None
+    caption_day: tuple[dt.date, str, bool, int] | None = None
     for c in captions:  # a photo is taken before the article that shows it
         if c.year_known:
             day = c.date
@@ -404,7 +405,9 @@ def judge_date(
             day = _safe(year, c.date.month, c.date.day) if year else None
         if day is not None and (floor is None or day > floor):
             floor, floor_text = day, f"a caption's day, {c.text[:60]}"
-            caption_day = (day, f"a caption's day ({c.text[:50].strip()})", False)
+            if c.year_known and (text_floor is None or day > text_floor):
+                text_floor, text_floor_text = floor, floor_text
+            caption_day = (day, f"a caption's day ({c.text[:50].strip()})", False, -1)
 
     fixed = _fixed_days(ev.days, floor, ref)
     # "a ceasefire agreement on March 5": the day of an agreement, summit or vote it cites is
@@ -413,7 +416,7 @@ def judge_date(
         e.date + dt.timedelta(days=k)
         for e in events if e.kind in _CITED_KINDS for k in (-1, 0, 1)
     }  # fmt: skip
-    fixed = [f for f in fixed if f[0] not in cited]
+    fixed = [f for f in fixed if f[2] or f[0] not in cited]
     latest_fixed = max(fixed, default=None, key=lambda f: f[0])
 
     # 1. A dateline's day, the year from a claim or from the text.
@@ -423,7 +426,7 @@ def judge_date(
         if year is None:
             continue
         day = dt.date(year, c.date.month, c.date.day)
-        if floor is not None and day < floor - dt.timedelta(days=2):
+        if text_floor is not None and day < text_floor - dt.timedelta(days=2):
             notes.append(f"dateline {c.text!r} is before what the text reports")
             continue
         kind = DateKind.STATED if day_claims or month_claims else DateKind.DERIVED
@@ -445,7 +448,7 @@ def judge_date(
 
     # 3. What the events it reports say, and the days the text fixes.
     window = _event_window(events)
-    text_day = _text_day(latest_fixed, ev)
+    text_day = _text_day(latest_fixed, ev, _lead_end(text))
     if caption_day is not None and (latest_fixed is None or caption_day[0] > latest_fixed[0]):
         # weekdays named after a photo's day: "video May 5 … on Monday" (never the photo's day)
         after = _text_day(caption_day, ev)
@@ -461,7 +464,7 @@ def judge_date(
                          f"stated month {c.text}; {why}", notes)  # fmt: skip
         inside = [f for f in fixed if first <= f[0] <= last]
         if inside:
-            day, why, _ = max(inside, key=lambda f: f[0])
+            day, why, _, _ = max(inside, key=lambda f: f[0])
             recent = ev.recent or ev.today or ev.yesterday
             hi = min(last, day + dt.timedelta(days=3)) if recent else last
             best = _best_after(day, ev)
@@ -480,11 +483,11 @@ def judge_date(
         if inside or t_lo > w_lo or not window[4]:
             window = None
     too_early = (
-        window is not None and floor is not None and window[1] is not None
-        and floor > window[1] + dt.timedelta(days=2)
+        window is not None and text_floor is not None and window[1] is not None
+        and text_floor > window[1] + dt.timedelta(days=2)
     )  # fmt: skip
     if window is not None and too_early:
-        notes.append(f"{window[3]} is before {floor_text.strip()!r}")
+        notes.append(f"{window[3]} is before {text_floor_text.strip()!r}")
         window = None
     if window is not None:
         lo, hi, best, why, _ = window
@@ -495,8 +498,8 @@ def judge_date(
         return _done(best, kind, lo, hi, why, notes)
     if text_day is not None:
         lo, hi, best, why, kind = text_day
-        if floor is not None and lo < floor - dt.timedelta(days=2):
-            notes.append(f"{why.strip()} is before {floor_text.strip()!r}")
+        if text_floor is not None and lo < text_floor - dt.timedelta(days=2):
+            notes.append(f"{why.strip()} is before {text_floor_text.strip()!r}")
         else:
             return _done(best, kind, lo, hi, why, notes)
     if floor is not None:
@@ -541,12 +544,12 @@ def _event_window(
 
 
 def _text_day(
-    latest_fixed: tuple[dt.date, str, bool] | None, ev: _Evidence
+    latest_fixed: tuple[dt.date, str, bool, int] | None, ev: _Evidence, lead_end: int = -1
 ) -> tuple[dt.date, dt.date | None, dt.date, str, DateKind] | None:
     """``(earliest, latest, best, why, kind)`` from the latest day the text fixes."""
     if latest_fixed is None:
         return None
-    day, why, named_weekday = latest_fixed
+    day, why, named_weekday, start = latest_fixed
     # Weekdays named alone are the days after the dated ones ("On August 22 … on Wednesday"),
     # or the dated day itself when it was written with that weekday ("Tuesday (Sept 5)").
     later = [
@@ -565,15 +568,20 @@ def _text_day(
             DateKind.DERIVED if (best == day and ev.today) or ev.yesterday else DateKind.ESTIMATED
         )
         return day, day + dt.timedelta(days=3), best, f"the latest day it reports: {why}", kind
+    if 0 <= start < lead_end and re.search(r"\b(?:19|20)\d\d\b", why):
+        # the lead's own day, with its year: the news the report is written for
+        return day, day + dt.timedelta(days=2), day, f"the day its lead reports: {why}", (
+            DateKind.ESTIMATED
+        )  # fmt: skip
     return day, None, day, f"on or after the latest day it reports: {why}", DateKind.ESTIMATED
 
 
 def _fixed_days(
     days: Sequence[_DayMention], floor: dt.date | None, ref: dt.date | None
-) -> list[tuple[dt.date, str, bool]]:
+) -> list[tuple[dt.date, str, bool, int]]:
     """Days of events the text fixes: full dates, weekday + month-day, month-days near a year;
     each with whether a weekday was written beside it."""
-    out: list[tuple[dt.date, str, bool]] = []
+    out: list[tuple[dt.date, str, bool, int]] = []
     for d in days:
         if d.context == "future":
             continue
@@ -581,7 +589,7 @@ def _fixed_days(
             day = _safe(d.year, d.month, d.day)
             consistent = day is not None and (d.weekday is None or day.weekday() == d.weekday)
             if consistent and d.context == "event" and day is not None:
-                out.append((day, d.text, d.weekday is not None))
+                out.append((day, d.text, d.weekday is not None, d.start))
             continue
         if d.weekday is not None:
             lo = (ref.year - 1) if ref else WAR_START.year
@@ -591,12 +599,12 @@ def _fixed_days(
                 years.sort(key=lambda y: abs((dt.date(y, d.month, d.day) - ref).days))
             if years and (ref is not None or len(years) == 1):
                 day = dt.date(years[0], d.month, d.day)
-                out.append((day, f"{_WD[d.weekday]} {d.text}", True))
+                out.append((day, f"{_WD[d.weekday]} {d.text}", True, d.start))
             continue
         if d.context == "event" and ref is not None:
             year = _year_near(d.month, d.day, floor, ref)
             if year is not None:
-                out.append((dt.date(year, d.month, d.day), d.text, False))
+                out.append((dt.date(year, d.month, d.day), d.text, False, d.start))
     return out
 
 
@@ -607,7 +615,7 @@ def _contradiction(
     claim: DateClaim,
     floor: dt.date | None,
     floor_text: str,
-    latest_fixed: tuple[dt.date, str, bool] | None,
+    latest_fixed: tuple[dt.date, str, bool, int] | None,
     ceiling: dt.date | None,
     ev: _Evidence,
 ) -> str:
@@ -688,7 +696,7 @@ def reported_events(text: str) -> list[ReportedEvent]:
 
 _FUTURE_SENTENCE = re.compile(
     r"\b(?:will|shall|is\s+to|are\s+to|to\s+be\s+held|scheduled|planned|expected\s+to|due\s+to"
-    r"|set\s+to|plans?\s+to|upcoming|ahead\s+of)\b",
+    r"|set\s+to|plans?\s+to|upcoming|ahead\s+of|starting|beginning\s+(?:on|from))\b",
     re.IGNORECASE,
 )
 
