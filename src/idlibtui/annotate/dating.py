@@ -380,6 +380,7 @@ def judge_date(
         floor, floor_text = latest_event.date, f"reports {latest_event.description}"
     ceiling = min((d for d, _ in ev.ceilings), default=None)
 
+    claims = _weekday_consistent(claims, ev.days, notes)
     day_claims = [c for c in claims if c.precision == "day" and c.year_known]
     month_claims = [c for c in claims if c.precision == "month"]
     dateline_days = [c for c in claims if not c.year_known]
@@ -514,6 +515,29 @@ def judge_date(
     return DateJudgement(None, DateKind.UNKNOWN, None, None, "; ".join(notes))
 
 
+def _weekday_consistent(
+    claims: list[DateClaim], days: Sequence[_DayMention], notes: list[str]
+) -> list[DateClaim]:
+    """The claims whose year fits the weekdays the text writes beside its month-days
+    ("Thursday (February 27)" is not of 2024): a page's chrome often names another year."""
+    pinned = [d for d in days if d.weekday is not None and d.year is None and d.context != "future"]
+    if not pinned:
+        return claims
+    kept = []
+    for c in claims:
+        if not c.year_known or c.source not in (*_CHROME_PRONE, "metadata line"):
+            kept.append(c)
+            continue
+        fits = all(_weekday_years(d.month, d.day, d.weekday or 0, c.date.year - 1, c.date.year)
+                   for d in pinned)  # fmt: skip
+        if fits:
+            kept.append(c)
+        else:
+            notes.append(f"{c.source} {c.date.isoformat()} set aside: the weekdays the text "
+                         f"gives its days do not fit {c.date.year}")  # fmt: skip
+    return kept
+
+
 def _event_window(
     events: Sequence[ReportedEvent],
 ) -> tuple[dt.date, dt.date | None, dt.date, str, bool] | None:
@@ -549,13 +573,11 @@ def _text_day(
     """``(earliest, latest, best, why, kind)`` from the latest day the text fixes."""
     if latest_fixed is None:
         return None
-    day, why, named_weekday, start = latest_fixed
+    day, why, _, start = latest_fixed
     # Weekdays named alone are the days after the dated ones ("On August 22 … on Wednesday"),
     # or the dated day itself when it was written with that weekday ("Tuesday (Sept 5)").
-    later = [
-        day + dt.timedelta(days=(wd - day.weekday()) % 7 or (0 if named_weekday else 7))
-        for wd in ev.weekdays
-    ]
+    # (the same weekday as the dated day is that day: "on February 28 … said on Friday")
+    later = [day + dt.timedelta(days=(wd - day.weekday()) % 7) for wd in ev.weekdays]
     if later and max(later) > day:
         last = max(later)
         best = last if ev.today else last + dt.timedelta(days=1)
@@ -593,7 +615,9 @@ def _fixed_days(
             continue
         if d.weekday is not None:
             lo = (ref.year - 1) if ref else WAR_START.year
-            hi = (ref.year + 1) if ref else dt.date.today().year
+            hi = (ref.year + (1 if ref.month == 12 and d.month == 1 else 0)) if ref else (
+                dt.date.today().year
+            )  # fmt: skip
             years = _weekday_years(d.month, d.day, d.weekday, lo, hi)
             if ref is not None:
                 years.sort(key=lambda y: abs((dt.date(y, d.month, d.day) - ref).days))

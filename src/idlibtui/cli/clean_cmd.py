@@ -18,7 +18,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="print the cleaned article(s)",
         description="Clean article files and print them; '-' reads standard input.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="article file(s), or - for stdin")
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="article file(s), collections (.jsonl, .csv, .warc, .wacz), or - for stdin",
+    )
     p.add_argument("--json", action="store_true", help="one JSON object per file per line")
     p.set_defaults(func=run)
 
@@ -90,13 +95,51 @@ def _readable(article: Article) -> str:
     return f"{head}\n\n{article.text}\n"
 
 
+def _collection(name: str, corrections):
+    """``(name#record, article)`` for each record of a collection file."""
+    import hashlib
+
+    from idlibtui import pipeline
+    from idlibtui.ingest import RawDocument
+    from idlibtui.supplied import iter_collection
+
+    for rec in iter_collection(Path(name)):
+        doc = RawDocument(
+            path=Path("-"),
+            text=rec.text,
+            encoding="utf-8",
+            is_html=rec.is_html,
+            size=len(rec.text),
+            mtime=0.0,
+            sha256=hashlib.sha256(rec.text.encode("utf-8", "replace")).hexdigest(),
+        )
+        key = f"{name}#{rec.key}"
+        yield (
+            key,
+            pipeline.process_document(doc, key, corrections=corrections, supplied=rec.supplied),
+        )
+
+
+def _articles(names: list[str], settings: Settings, corrections):
+    """``(name, article or problem)`` for each file named, and each record of a collection."""
+    from idlibtui.supplied import CollectionError, is_collection
+
+    for name in names:
+        if name != "-" and is_collection(Path(name)):
+            try:
+                yield from _collection(name, corrections)
+            except CollectionError as exc:
+                yield name, IngestProblem(name, str(exc))
+            continue
+        yield name, _load(name, settings, corrections)
+
+
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from idlibtui.serialize import article_to_dict
 
     corrections = _corrections(settings)
     failed = 0
-    for index, name in enumerate(args.files):
-        result = _load(name, settings, corrections)
+    for index, (name, result) in enumerate(_articles(args.files, settings, corrections)):
         if isinstance(result, IngestProblem):
             failed += 1
             sys.stderr.write(f"idlibtui: {printable(name)}: {printable(result.reason)}\n")

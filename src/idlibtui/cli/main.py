@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "clean": "idlibtui.cli.clean_cmd",
     "figures": "idlibtui.cli.figures_cmd",
     "compare": "idlibtui.cli.compare_cmd",
+    "import": "idlibtui.cli.import_cmd",
 }
 
 
