@@ -299,6 +299,13 @@ def test_seed_004_reports_the_sochi_deal_and_the_spring_2019_offensive() -> None
     assert all(e.startswith(("2018", "2019")) for e in found)
 
 
+def test_seed_000_and_003_report_what_happened_days_before() -> None:
+    assert set(matched_sentences(seed("000"))) == {"2019-12-26-ocha-235000"}
+    found = matched_sentences(seed("003"))
+    assert set(found) == {"2018-09-11-unsc-idlib-meeting"}
+    assert any("told council members" in s for s in found["2018-09-11-unsc-idlib-meeting"])
+
+
 def test_generated_articles_about_other_things_match_nothing() -> None:
     from bench.generate import iter_articles
 
