@@ -100,8 +100,11 @@ class Figure:
 Rule = tuple[tuple[str, ...], ...]  # groups of phrases; one phrase of every group must occur
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Event:
+    """One dated event. Compared and hashed by identity: a timeline is a tuple of these, and
+    the compiled matcher of a timeline is looked up by it for every article."""
+
     id: str
     date: dt.date
     end: dt.date | None
