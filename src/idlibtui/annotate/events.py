@@ -13,8 +13,13 @@ Phrases and text are compared on folded words (lower case, no diacritics or apos
 as spaces, al-/el-/an- as one article, the transliteration-insensitive key of the gazetteer), so
 ``Saraqeb``/``Saraqib`` or ``Maaret al-Numan``/``Ma'arrat an-Nu'man`` need listing only when the
 letters differ. A phrase ``@Name`` stands for every spelling the gazetteer knows for Name.
-Matching tokenises the text once, looks every word up in a dictionary of phrases keyed by their
-first word, then checks the rules only for the sentences that hold a hit.
+Matching tokenises the text once and looks every word up in a dictionary of phrases (a longer
+phrase filed under its rarest word); each rule is tried only in the sentences that hold its
+*anchor*, the group of its rarest phrases.
+
+Use: ``match_events(text)`` against the shipped timeline, or ``match_events(text, events)``
+with ``load_events(extra_toml_text)`` / ``merge_events(base_events(), events_from_dicts(tables))``
+for the user's ``[[event]]`` tables; ``EventMatch.event.describe()`` is the evidence text.
 """
 
 from __future__ import annotations
@@ -677,15 +682,16 @@ _WEAK = frozenset(
 )
 
 
-def _key_weight(key: str) -> tuple[bool, int]:
-    """How rare a word is likely to be: a function word least, then by length."""
-    return key not in _WEAK, len(key)
+def _key_weight(key: str) -> tuple[bool, bool, int]:
+    """How rare a word is likely to be: a function word least, a number most (a day is
+    rarer than its month), then by length."""
+    return key not in _WEAK, any(c.isdigit() for c in key), len(key)
 
 
 class EventMatcher:
     """The phrases of many events, compiled for one pass over an article.
 
-    Single-word phrases sit in a dictionary by key, longer ones by their first two keys. Each
+    Single-word phrases sit in a dictionary by key, longer ones by their rarest word. Each
     rule is filed under the phrases of its *anchor*, the group whose phrases the fewest rules
     share (a place, a number, a name; never "killed"), so a sentence only tests the rules whose
     anchor it holds."""
