@@ -13,8 +13,13 @@ Phrases and text are compared on folded words (lower case, no diacritics or apos
 as spaces, al-/el-/an- as one article, the transliteration-insensitive key of the gazetteer), so
 ``Saraqeb``/``Saraqib`` or ``Maaret al-Numan``/``Ma'arrat an-Nu'man`` need listing only when the
 letters differ. A phrase ``@Name`` stands for every spelling the gazetteer knows for Name.
-Matching tokenises the text once, looks every word up in a dictionary of phrases keyed by their
-first word, then checks the rules only for the sentences that hold a hit.
+Matching tokenises the text once and looks every word up in a dictionary of phrases (a longer
+phrase filed under its rarest word); each rule is tried only in the sentences that hold its
+*anchor*, the group of its rarest phrases.
+
+Use: ``match_events(text)`` against the shipped timeline, or ``match_events(text, events)``
+with ``load_events(extra_toml_text)`` / ``merge_events(base_events(), events_from_dicts(tables))``
+for the user's ``[[event]]`` tables; ``EventMatch.event.describe()`` is the evidence text.
 """
 
 from __future__ import annotations
@@ -100,8 +105,11 @@ class Figure:
 Rule = tuple[tuple[str, ...], ...]  # groups of phrases; one phrase of every group must occur
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Event:
+    """One dated event. Compared and hashed by identity: a timeline is a tuple of these, and
+    the compiled matcher of a timeline is looked up by it for every article."""
+
     id: str
     date: dt.date
     end: dt.date | None
@@ -434,12 +442,12 @@ _ABBREVIATIONS = [
     "Vol",
     "Fig",
 ]
-_NOT_AFTER = "".join(f"(?<!\\b{a})" for a in _ABBREVIATIONS)
+_NOT_AFTER = "".join(f"(?<!\\b{a}\\.)" for a in _ABBREVIATIONS)
 # a sentence ends at . ! ? (and closing quotes/brackets) before a space and a capital, a digit
 # or an opening quote, unless the dot ends a common abbreviation ("Jan. 12", "Gen. Smith"); or
-# at a line break
+# at a line break. The abbreviations are checked only after a dot has been found (fast).
 _SENTENCE_END = re.compile(
-    _NOT_AFTER + r"[.!?]+[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[A-Z0-9])|[ \t]*\n\s*"
+    r"[.!?]" + _NOT_AFTER + r"[.!?]*[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*"
 )
 _SUN_ARTICLES = frozenset(["ar", "an", "as", "ash", "ad", "at", "az", "adh", "ath", "ul", "un"])
 
@@ -451,12 +459,18 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _SENTENCE_END.finditer(text):
         end = m.start() + len(m.group(0).rstrip())
-        if text[start:end].strip():
-            spans.append((start, end))
+        _add_span(text, start, end, spans)
         start = m.end()
-    if text[start:].strip():
-        spans.append((start, len(text.rstrip())))
+    _add_span(text, start, len(text), spans)
     return spans
+
+
+def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        start += len(piece) - len(piece.lstrip())
+        spans.append((start, start + len(stripped)))
 
 
 # number words keep their letters: the gazetteer's fuzzy key would make "four" "for"
@@ -546,6 +560,16 @@ def _fuzzy_at(text: str, start: int, word: str, entry: tuple[str, str, int, bool
     return entry[1]
 
 
+def _word_keys(text: str, words, entries) -> list[tuple[str, ...]]:
+    """The keys each word of the text can match: exact, and fuzzy for a name."""
+    keys = [(e, f) if f else (e,) for e, f, _, _ in entries]
+    for i, entry in enumerate(entries):
+        if entry[3]:
+            fuzzy = _fuzzy_at(text, words[i][0], words[i][1], entry)
+            keys[i] = (entry[0], fuzzy) if fuzzy else (entry[0],)
+    return keys
+
+
 def phrase_keys(phrase: str) -> tuple[str, ...]:
     """The keys of a phrase's words: a capitalised word of four letters or more (a name:
     "Saraqeb", "Idlib") matches its spellings (fuzzy key), any other word matches itself
@@ -556,6 +580,8 @@ def phrase_keys(phrase: str) -> tuple[str, ...]:
         fuzzy = _fuzzy_at(phrase, start, word, entry)
         name = word[:1].isupper() and len(entry[0]) > 4 and fuzzy
         out.append(fuzzy if (name or fuzzy == "~al") else entry[0])
+    if len(out) > 1 and out[0] == "~al":
+        out.pop(0)  # "al-Quds hospital" is found as "Quds hospital", after any article
     return tuple(out)
 
 
@@ -604,10 +630,68 @@ def _common(keys: tuple[str, ...]) -> bool:
     return any(word == fold(name) for name in _COMMON_NAMES) or word in _COMMON_NAMES
 
 
+_WEAK = frozenset(
+    [
+        "=the",
+        "=a",
+        "=an",
+        "=in",
+        "=on",
+        "=at",
+        "=to",
+        "=of",
+        "=by",
+        "=for",
+        "=from",
+        "=with",
+        "=as",
+        "=and",
+        "=or",
+        "=since",
+        "=is",
+        "=are",
+        "=was",
+        "=were",
+        "=has",
+        "=have",
+        "=had",
+        "=be",
+        "=been",
+        "=its",
+        "=it",
+        "=that",
+        "=this",
+        "=last",
+        "=not",
+        "=no",
+        "=all",
+        "=more",
+        "=will",
+        "=would",
+        "=said",
+        "=up",
+        "=out",
+        "=into",
+        "=over",
+        "=after",
+        "=before",
+        "~al",
+        "=al",
+        "=el",
+    ]
+)
+
+
+def _key_weight(key: str) -> tuple[bool, bool, int]:
+    """How rare a word is likely to be: a function word least, a number most (a day is
+    rarer than its month), then by length."""
+    return key not in _WEAK, any(c.isdigit() for c in key), len(key)
+
+
 class EventMatcher:
     """The phrases of many events, compiled for one pass over an article.
 
-    Single-word phrases sit in a dictionary by key, longer ones by their first two keys. Each
+    Single-word phrases sit in a dictionary by key, longer ones by their rarest word. Each
     rule is filed under the phrases of its *anchor*, the group whose phrases the fewest rules
     share (a place, a number, a name; never "killed"), so a sentence only tests the rules whose
     anchor it holds."""
@@ -616,7 +700,8 @@ class EventMatcher:
         self.events = tuple(events)
         ids: dict[tuple[str, ...], int] = {}
         singles: dict[str, list[int]] = {}
-        pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], int]]] = {}
+        # a longer phrase is filed under its rarest word: (keys, that word's index, phrase id)
+        multis: dict[str, list[tuple[tuple[str, ...], int, int]]] = {}
 
         def pid(phrase: str) -> int:
             keys = phrase_keys(phrase)
@@ -626,7 +711,8 @@ class EventMatcher:
                 if len(keys) == 1:
                     singles.setdefault(keys[0], []).append(found)
                 else:
-                    pairs.setdefault((keys[0], keys[1]), []).append((keys, found))
+                    j = max(range(len(keys)), key=lambda i: _key_weight(keys[i]))
+                    multis.setdefault(keys[j], []).append((keys, j, found))
             return found
 
         # rules: (event index, groups as frozensets of phrase ids); vetoes per event
@@ -656,77 +742,58 @@ class EventMatcher:
         self._rules = rules
         self._anchors = anchors
         self._singles = singles
-        self._pairs = pairs
-        self._firsts = (frozenset(singles) | frozenset(k[0] for k in pairs)) - {""}
-        self._a_singles = {k: [p for p in v if p in anchors] for k, v in singles.items()}
-        self._a_singles = {k: v for k, v in self._a_singles.items() if v}
-        self._a_pairs = {k: [b for b in v if b[1] in anchors] for k, v in pairs.items()}
-        self._a_pairs = {k: v for k, v in self._a_pairs.items() if v}
-        self._a_firsts = (frozenset(self._a_singles) | frozenset(k[0] for k in self._a_pairs)) - {
-            ""
-        }
+        self._multis = multis
+        self._keys = (frozenset(singles) | frozenset(multis)) - {""}
 
-    def _scan(self, text, words, entries, lo: int, hi: int, anchors_only: bool) -> list:
-        """``(start, end, phrase id)`` of the phrases (or only the anchors) that start at a
-        word in ``[lo, hi)`` and end before ``hi``."""
-        if anchors_only:
-            firsts, singles, pairs = self._a_firsts, self._a_singles, self._a_pairs
-        else:
-            firsts, singles, pairs = self._firsts, self._singles, self._pairs
-
-        def keys(i: int) -> tuple[str, ...]:
-            entry = entries[i]
-            fuzzy = _fuzzy_at(text, words[i][0], words[i][1], entry)
-            return (entry[0], fuzzy) if fuzzy else (entry[0],)
-
+    def _scan(self, words, entries, keys) -> list:
+        """``(start, end, phrase id)`` of every phrase occurrence, unsorted."""
+        index, singles, multis = self._keys, self._singles, self._multis
+        n = len(words)
         out = []
-        for i in range(lo, hi):
-            entry = entries[i]
-            if entry[0] not in firsts and entry[1] not in firsts:
-                continue
-            start = words[i][0]
-            for k0 in keys(i):
-                for p in singles.get(k0, ()):
-                    out.append((start, start + entry[2], p))
-                if i + 1 < hi:
-                    for k1 in keys(i + 1):
-                        for pkeys, p in pairs.get((k0, k1), ()):
-                            k = len(pkeys)
-                            if k == 2 or (
-                                i + k <= hi
-                                and all(pk in keys(i + j) for j, pk in enumerate(pkeys[2:], 2))
-                            ):
-                                last = i + k - 1
-                                out.append((start, words[last][0] + entries[last][2], p))
+        for i in [i for i, en in enumerate(entries) if en[0] in index or en[1] in index]:
+            for k in keys[i]:
+                for p in singles.get(k, ()):
+                    start = words[i][0]
+                    out.append((start, start + entries[i][2], p))
+                for pkeys, j, p in multis.get(k, ()):
+                    first = i - j
+                    last = first + len(pkeys) - 1
+                    if (
+                        first >= 0
+                        and last < n
+                        and all(pk in keys[first + m] for m, pk in enumerate(pkeys) if m != j)
+                    ):
+                        out.append((words[first][0], words[last][0] + entries[last][2], p))
         return out
 
     def hits(self, text: str) -> list[tuple[int, int, int]]:
         """``(start, end, phrase id)`` of every phrase occurrence, in text order."""
         words, entries = _entries(text)
-        return sorted(self._scan(text, words, entries, 0, len(words), False))
+        keys = _word_keys(text, words, entries)
+        return sorted(self._scan(words, entries, keys))
 
     def match(self, text: str) -> list[EventMatch]:
         """Every (event, sentence) where one of the event's rules holds, in text order.
 
-        Two passes: the anchors over the whole text, then all phrases, but only in the
-        sentences that hold an anchor."""
-        words, entries = _entries(text)
-        found = self._scan(text, words, entries, 0, len(words), True)
-        if not found:
+        One pass finds the phrases; only the sentences holding a rule's anchor test it."""
+        hits = self.hits(text)
+        if not hits:
             return []
         spans = sentence_spans(text)
         sent_starts = [s for s, _ in spans]
-        sentences = sorted(
-            {bisect.bisect_right(sent_starts, start) - 1 for start, _, _ in found} - {-1}
-        )
-        word_starts = [w[0] for w in words]
         anchors, rules, vetoes = self._anchors, self._rules, self._vetoes
+        per_sentence: dict[int, list[tuple[int, int, int]]] = {}
+        anchored: set[int] = set()
+        for hit in hits:
+            si = bisect.bisect_right(sent_starts, hit[0]) - 1
+            if si < 0 or hit[1] > spans[si][1]:
+                continue  # in the space between sentences, or across a sentence end
+            per_sentence.setdefault(si, []).append(hit)
+            if hit[2] in anchors:
+                anchored.add(si)
         out: list[EventMatch] = []
-        for si in sentences:
-            s_start, s_end = spans[si]
-            lo = bisect.bisect_left(word_starts, s_start)
-            hi = bisect.bisect_left(word_starts, s_end)
-            sent_hits = sorted(self._scan(text, words, entries, lo, hi, False))
+        for si in sorted(anchored):
+            sent_hits = per_sentence[si]
             present = {p for _, _, p in sent_hits}
             candidates = sorted({ri for p in present for ri in anchors.get(p, ())})
             done: set[int] = set()
@@ -746,8 +813,8 @@ class EventMatcher:
                         self.events[ei],
                         min(s for s, _ in phrase_spans),
                         max(e for _, e in phrase_spans),
-                        s_start,
-                        s_end,
+                        spans[si][0],
+                        spans[si][1],
                         phrase_spans,
                     )
                 )
