@@ -281,8 +281,6 @@ _NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a few": 3, "few": 3}  # fmt: skip
 #: Kinds of events cited long after they happened.
 _CITED_KINDS = frozenset({"agreement", "ceasefire", "summit", "vote"})
-#: Kinds of events a lead reports on the day (agreements and summits are cited for years).
-_NEWS_OF_THE_DAY = frozenset({"attack", "capture", "chemical", "strike"})
 _LASTING = re.compile(
     r"\b(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]"
     r"(?P<u>day|week|month)[\s-]+long\b",
@@ -340,7 +338,7 @@ def _window(event: ReportedEvent) -> tuple[dt.date, dt.date | None, str]:
         on_day = any((e + dt.timedelta(days=k)).weekday() == wd for k in range((end - e).days + 1))
         if on_day:  # the day can be any of a long event's days
             return e if end > e else end, end + dt.timedelta(days=6), m.group(0)
-    if event.lead and end == e and event.kind in _NEWS_OF_THE_DAY:
+    if event.lead and end == e and event.kind not in _CITED_KINDS:
         # the news of the day: reported in the headline or the lead, with no word of time
         return e, e + dt.timedelta(days=2), "in the lead"
     return e, None, ""
