@@ -36,7 +36,13 @@ def _shown_date(article: Article) -> str | None:
         return None
     if article.date_kind == "estimated":
         lo, hi = article.date_earliest, article.date_latest
-        if lo is None or hi is None or (hi - lo).days > PRECISE_DAYS:
+        if lo is None or hi is None:
+            return None
+        if (hi - lo).days > PRECISE_DAYS:
+            # a calendar month (a page that states only its month): the month, ISO 8601
+            whole_month = lo.day == 1 and (hi + dt.timedelta(days=1)).day == 1
+            if whole_month and (lo.year, lo.month) == (hi.year, hi.month):
+                return lo.isoformat()[:7]
             return None
     return article.date.isoformat()
 
