@@ -78,13 +78,20 @@ def _readable(article: Article) -> str:
     lines = [f"Title:    {article.title}"]
     if article.source:
         lines.append(f"Outlet:   {article.source}")
+    if article.agency and article.agency != article.source:
+        lines.append(f"Agency:   {article.agency}")
     if article.date:
-        when = article.date.isoformat()
-        if article.date_inferred:
-            when += (
-                f" (inferred: {article.date_evidence})" if article.date_evidence else " (inferred)"
-            )
+        from idlibtui.datelabel import date_label
+
+        when, note = date_label(
+            article.date, article.date_kind, article.date_earliest, article.date_latest,
+            inferred=article.date_inferred,
+        )  # fmt: skip
+        if note:
+            when += f" ({note}: {article.date_evidence})" if article.date_evidence else f" ({note})"
         lines.append(f"Date:     {when}")
+    if article.url:
+        lines.append(f"URL:      {article.url}")
     if article.dateline:
         lines.append(f"Dateline: {article.dateline}")
     if article.photo_credit:

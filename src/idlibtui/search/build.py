@@ -237,6 +237,12 @@ def article_fields(article: Article, *, size: int, mtime: float, sha256: str, ve
         "plain": " ".join(sorted(words)),
         "source": article.source or "",
         "date_inferred": bool(article.date_inferred),
+        "date_kind": article.date_kind or "",
+        "date_range": [
+            d.isoformat() if d else "" for d in (article.date_earliest, article.date_latest)
+        ],
+        "agency": article.agency or "",
+        "url": article.url or "",
         "entities": list(seen.values()),
         "dateline": article.dateline or "",
         "word_count": article.word_count,

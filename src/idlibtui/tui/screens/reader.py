@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from idlibtui.datelabel import date_label
 from idlibtui.model import Article, IngestProblem
 from idlibtui.textsafe import printable
 from idlibtui.tui.widgets.article_view import ArticleView, display_text, match_counter
@@ -69,11 +70,18 @@ def header_content(article: Article, *, show_evidence: bool = False) -> Content:
     parts: list[str | tuple[str, str]] = [(title, "bold $text-primary"), "\n"]
     meta: list[list[str | tuple[str, str]]] = []
     if article.source:
-        meta.append([(safe(article.source), "bold")])
+        outlet: list[str | tuple[str, str]] = [(safe(article.source), "bold")]
+        if article.agency and article.agency != article.source:
+            outlet.append((f" (via {safe(article.agency)})", "$text-muted"))
+        meta.append(outlet)
     if article.date is not None:
-        date = [(article.date.isoformat(), "")]
-        if article.date_inferred:
-            date.append((" (inferred", "italic $text-warning"))
+        text, note = date_label(
+            article.date, article.date_kind, article.date_earliest, article.date_latest,
+            inferred=article.date_inferred,
+        )  # fmt: skip
+        date = [(text, "")]
+        if note and note != "supplied":
+            date.append((f" ({note}", "italic $text-warning"))
             date.append((" — d: evidence)" if not show_evidence else ")", "$text-muted"))
         meta.append(date)
     else:
@@ -87,7 +95,7 @@ def header_content(article: Article, *, show_evidence: bool = False) -> Content:
         parts.extend(piece)
     if show_evidence:
         evidence = safe(article.date_evidence) or "no evidence recorded"
-        label = "date inferred from: " if article.date_inferred else "date from: "
+        label = "date judged from: " if article.date_inferred else "date from: "
         parts += ["\n", (label, "$text-muted"), (evidence, "italic")]
     return Content.assemble(*parts)
 
