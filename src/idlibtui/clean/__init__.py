@@ -24,6 +24,12 @@ from idlibtui.clean.structure import (
     structure,
     unwrap_lines,
 )
+from idlibtui.clean.textfix import (
+    fix_c1_quotes,
+    fix_entity_leftovers,
+    fix_spaced_possessive,
+    fix_unicode_forms,
+)
 from idlibtui.model import Article, Block, BlockKind
 from idlibtui.versions import CLEANER_VERSION
 
@@ -75,14 +81,18 @@ def _clean(raw: str, *, path: str, article_id: str, encoding: str, is_html: bool
     if is_html or _is_html_document(raw):
         info.is_html = True
         html_document(doc, info)
+    fix_c1_quotes(doc)  # before the control pass deletes them
     for _ in range(4):  # a repair can expose another (a control inside mojibake…)
         before = doc.text
+        fix_entity_leftovers(doc)
         fix_entities(doc)
         stray_tags(doc)
         fix_mojibake(doc)
         fix_controls(doc)
         if doc.text == before:
             break
+    fix_unicode_forms(doc)
+    fix_spaced_possessive(doc)
     fix_spaces(doc)
     if not info.is_html:
         unwrap_lines(doc)
