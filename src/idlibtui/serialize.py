@@ -38,6 +38,7 @@ def article_to_dict(article: Article, *, include_raw: bool = False) -> dict[str,
         "dateline": article.dateline,
         "photo_credit": article.photo_credit,
         "encoding": article.encoding,
+        "lang": article.lang,
         "word_count": article.word_count,
         "text": article.text,
         "blocks": [

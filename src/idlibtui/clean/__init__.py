@@ -163,6 +163,7 @@ def _article(doc: EditText, info: Info, *, path: str, article_id: str, encoding:
         inferred = date is not None
         if date is None:
             evidence = ""
+    from idlibtui.clean.lang import detect_language
     from idlibtui.textsafe import printable
 
     return Article(
@@ -181,6 +182,7 @@ def _article(doc: EditText, info: Info, *, path: str, article_id: str, encoding:
         photo_credit=printable("; ".join(info.credits)).strip(),
         encoding=encoding,
         repairs=tuple(doc.repairs),
+        lang=detect_language(text),
     )
 
 

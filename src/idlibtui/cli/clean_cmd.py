@@ -82,6 +82,8 @@ def _readable(article: Article) -> str:
         lines.append(f"Date:     {when}")
     if article.dateline:
         lines.append(f"Dateline: {article.dateline}")
+    if article.lang:
+        lines.append(f"Language: {article.lang}")
     if article.photo_credit:
         lines.append(f"Credit:   {article.photo_credit}")
     lines.append(f"Repairs:  {len(article.repairs)}")
