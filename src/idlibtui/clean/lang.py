@@ -31,8 +31,45 @@ _HEBREW = re.compile("[\u0590-\u05ff]")
 # English function words: a text most of whose short words are these is English, whatever a
 # weak model score says (a page of names and numbers confuses n-grams more than it does these).
 _EN_WORDS = frozenset(
-    "the of and to in a is that for on was with as by at from it his has have are were said "
-    "be an their its which this after who not but they had been will".split()
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "is",
+        "that",
+        "for",
+        "on",
+        "was",
+        "with",
+        "as",
+        "by",
+        "at",
+        "from",
+        "it",
+        "his",
+        "has",
+        "have",
+        "are",
+        "were",
+        "said",
+        "be",
+        "an",
+        "their",
+        "its",
+        "which",
+        "this",
+        "after",
+        "who",
+        "not",
+        "but",
+        "they",
+        "had",
+        "been",
+        "will",
+    ]
 )
 
 _LOCK = threading.Lock()
