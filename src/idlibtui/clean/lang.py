@@ -31,7 +31,7 @@ _HEBREW = re.compile("[\u0590-\u05ff]")
 # English function words: a text most of whose short words are these is English, whatever a
 # weak model score says (a page of names and numbers confuses n-grams more than it does these).
 _EN_WORDS = frozenset(
-    [
+    (
         "the",
         "of",
         "and",
@@ -69,7 +69,7 @@ _EN_WORDS = frozenset(
         "had",
         "been",
         "will",
-    ]
+    )
 )
 
 _LOCK = threading.Lock()
