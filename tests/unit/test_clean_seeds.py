@@ -46,6 +46,7 @@ def assert_consistent(article: Article) -> None:
             "entity",
             "mojibake",
             "unicode",
+            "flag",
             "control",
             "space",
             "html",

@@ -30,7 +30,7 @@ from idlibtui.clean.textfix import (
     fix_spaced_possessive,
     fix_unicode_forms,
 )
-from idlibtui.model import Article, Block, BlockKind
+from idlibtui.model import Article, Block, BlockKind, Repair
 from idlibtui.versions import CLEANER_VERSION
 
 __all__ = ["CLEANER_VERSION", "clean_document", "derive_title"]
@@ -111,6 +111,9 @@ def _clean(raw: str, *, path: str, article_id: str, encoding: str, is_html: bool
         ):
             break
     doc.sub(_BLOCK_BREAK, "\n\n", "space", "paragraph break")
+    for raw_pos, note in sorted(info.flags.items()):
+        # a mark, not a change: zero-width, so applying the repairs to raw still gives text
+        doc.repairs.append(Repair("flag", raw_pos, raw_pos, "", "", note))
     text = doc.text
     stripped = text.strip()
     if stripped != text:

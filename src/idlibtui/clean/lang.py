@@ -30,7 +30,7 @@ _HEBREW = re.compile("[\u0590-\u05ff]")
 
 # English function words: a text most of whose short words are these is English, whatever a
 # weak model score says (a page of names and numbers confuses n-grams more than it does these).
-_EN_WORDS = frozenset(
+EN_FUNCTION_WORDS = frozenset(
     (
         "the",
         "of",
@@ -86,7 +86,7 @@ def _identifier():
 def _english_share(words: list[str]) -> float:
     if not words:
         return 0.0
-    return sum(1 for w in words if w in _EN_WORDS) / len(words)
+    return sum(1 for w in words if w in EN_FUNCTION_WORDS) / len(words)
 
 
 def detect_language(text: str) -> str:
