@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from idlibtui.clean.charfix import fix_controls, fix_entities, fix_mojibake, fix_spaces
+from idlibtui.clean.chrome import inline_chrome
 from idlibtui.clean.edits import Edit, EditText
 from idlibtui.clean.html import html_document, stray_tags
 from idlibtui.clean.structure import (
@@ -99,6 +100,7 @@ def _clean(raw: str, *, path: str, article_id: str, encoding: str, is_html: bool
     for _ in range(4):
         before = doc.text
         done = len(doc.repairs)
+        inline_chrome(doc)
         inline_debris(doc)
         structure(doc, info)
         fix_spaces(doc)

@@ -228,3 +228,43 @@ def looks_truncated(line: str) -> bool:
     if "," in s and sentence_case:
         return True
     return sentence_case and len(words) >= 16
+
+
+# --------------------------------------------------------------------------------------------
+# Chrome glued into a line of text
+# --------------------------------------------------------------------------------------------
+
+# (pattern, note): widget text that lost its line break and sits at the edge of real text
+# ("list of 4 itemsMiddle East…", "…August 2018.Hide Footnote Instead…", "…province oShow
+# more"), and the empty quote pairs ("''") that removed tags leave between sentences.
+_INLINE: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(
+            r"^[ \t]*(?:keep\s+reading[ \t]*)?list\s+of\s+\d{1,2}\s+items?"
+            r"(?:[ \t]*list\s+\d{1,2}\s+of\s+\d{1,2})?(?:[ \t]*end\s+of\s+list)?(?=[A-Z]|[ \t]*$)",
+            re.I | re.M,
+        ),
+        "list widget",
+    ),
+    (re.compile(r"(?<=[a-z.!?”\"’])end\s+of\s+list(?=[A-Z]|[ \t]*$)", re.M), "list widget"),
+    (re.compile(r"^[ \t]*keep\s+reading(?=[A-Z])", re.I | re.M), "widget label"),
+    (
+        re.compile(r"(?:(?<=[.!?\"”’)\d])|[ \t]+)(?:Hide|Show)\s+Footnote\b", re.M),
+        "footnote widget",
+    ),
+    (re.compile(r"(?<=[a-z.])Show\s+more[ \t]*$", re.M), "widget label"),
+    (re.compile(r"[ \t]+(?:Read|See)\s+more\s*[»›]+[ \t]*$", re.M), "widget label"),
+    (
+        re.compile(r"(?:(?<=[ \t])|^)(?:''|‘’|“”)(?=[ \t]|$)[ \t]?", re.M),
+        "empty quotes left by tags",
+    ),
+]
+_INLINE_NEEDS = ("list", "List", "reading", "Reading", "Footnote", "more", "''", "‘’", "“”")
+
+
+def inline_chrome(doc) -> None:  # doc: EditText (not imported: structure imports this module)
+    """Remove widget text glued into a line of real text, each with its note."""
+    if not any(word in doc.text for word in _INLINE_NEEDS):
+        return
+    for pattern, note in _INLINE:
+        doc.sub(pattern, "", "boilerplate", note)
