@@ -1,4 +1,5 @@
-"""``idlibtui clean FILE... [--json]``: show what the cleaner makes of files (``-`` is stdin)."""
+"""``idlibtui clean FILE... [--json | --explain]``: show what the cleaner makes of files (``-``
+is stdin); ``--explain`` lists every change with its reason."""
 
 from __future__ import annotations
 
@@ -20,6 +21,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="article file(s), or - for stdin")
     p.add_argument("--json", action="store_true", help="one JSON object per file per line")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="list every removed, repaired or flagged span and why (to report a wrong call)",
+    )
     p.set_defaults(func=run)
 
 
@@ -105,6 +111,13 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             continue
         if args.json:
             sys.stdout.write(json.dumps(article_to_dict(result), ensure_ascii=False) + "\n")
+        elif getattr(args, "explain", False):
+            from idlibtui.clean.explain import explain
+
+            if index:
+                sys.stdout.write("\n")
+            sys.stdout.write(f"== {printable(name)}\n")
+            sys.stdout.write(explain(result))
         else:
             if index:
                 sys.stdout.write("\n" + "─" * 40 + "\n")
