@@ -499,6 +499,9 @@ def structure(doc: EditText, info: Info) -> None:
     edits = [Edit(ln.start, ln.end, "", ln.drop[0], ln.drop[1]) for ln in lines if ln.drop]
     # Dateline at the head of the first body paragraph.
     body = [ln for ln in kept if ln.drop is None and ln.kind is BlockKind.PARAGRAPH]
+    titled = [k for k, ln in enumerate(kept) if ln.drop is None and ln.kind is BlockKind.TITLE]
+    if titled:  # a date line left above the title is not where the dateline is
+        body = [ln for ln in body if kept.index(ln) > titled[0]] or body
     if body:
         first = body[0]
         dm = _DATELINE.match(first.text)
@@ -1106,6 +1109,9 @@ def _section_label(kept: list[_Line], info: Info, doc: EditText) -> list[_Line]:
     if len(kept) < 3 or _quoted(kept[0].text):
         return kept
     first, second = kept[0].text, kept[1].text
+    after = 2
+    if parse_date(second) is not None and len(second.split()) <= 12 and len(kept) >= 4:
+        second, after = kept[2].text, 3  # "World News" / a date line / the headline
     if not (headline_shaped(first) and headline_shaped(second)):
         return kept
     n1, n2 = len(first.split()), len(second.split())
@@ -1113,7 +1119,7 @@ def _section_label(kept: list[_Line], info: Info, doc: EditText) -> list[_Line]:
         return kept
     if first.lower().split()[:3] == second.lower().split()[:3] or parse_date(second):
         return kept  # the headline twice, or a date line below it: not a label
-    if not any(not headline_shaped(ln.text) for ln in kept[2:4]):
+    if not any(not headline_shaped(ln.text) for ln in kept[after : after + 2]):
         return kept
     if n1 <= 3 or _LABEL_SIGNS.search(first):
         kept[0].drop = ("boilerplate", "section label above the headline")
