@@ -52,6 +52,8 @@ def flags(article: Article) -> list[str]:
     ("line", "why"),
     [
         ("Keep reading", "widget"),
+        ("image", "media placeholder"),
+        ("In by Leave a Comment", "comment"),
         ("list of 4 items", "list widget"),
         ("5 min read", "reading time"),
         ("Analysis / Europe & Central Asia 12+ minutes", "reading time"),
@@ -65,7 +67,7 @@ def flags(article: Article) -> list[str]:
         ("Similar News:", "widget"),
         ("Read more »", "widget|promo"),
         ("Other news", "widget"),
-        ("Leave a Reply", "widget"),
+        ("Leave a Reply", "widget|comment"),
         ("• Share", "share"),
         ("• Download PDF Full Report", "share"),
         ("– Follow us on Telegram:", "promo"),
@@ -132,6 +134,10 @@ def test_handout_caption_twice_then_headline_and_standfirst_of_an_excerpt() -> N
         "MONITOR GROUP / John Smith",
         "Displaced families walk along a road near the border. Getty Images",
         "Karim Saleh / AFP/Getty Images",
+        "This clip was shared by a local outlet and shows families leaving the city. "
+        "Credit: YouTube/Local FM via Storyful",
+        "Flags flutter on a military vehicle near the border, May 2, 2019. "
+        "(photo credit: JOHN SMITH/REU",
     ],
 )
 def test_captions_with_trailing_credits(caption: str) -> None:
@@ -238,3 +244,20 @@ def test_cleaning_twice_changes_nothing() -> None:
     once = clean(raw)
     twice = clean(once.text)
     assert twice.text == once.text
+
+
+def test_caption_copy_without_its_credit_and_a_paragraph_printed_twice() -> None:
+    caption = "Flags flutter on a military vehicle near the border, May 2, 2019."
+    raw = (
+        f"Shelling resumes south of the city\n{caption} (photo credit: JOHN SMITH/REUTERS)\n"
+        f"{caption}\n{BODY}\n{BODY2}\n{BODY2}"
+    )
+    article = clean(raw)
+    assert texts(article) == ["Shelling resumes south of the city", BODY, BODY2]
+    assert "repeated paragraph" in removed(article).values()
+
+
+def test_keyword_line_above_the_headline() -> None:
+    article = clean(f"chemical attack inquiry\nShelling resumes south of the city\n{BODY}")
+    assert article.title == "Shelling resumes south of the city"
+    assert "inquiry" not in article.text

@@ -39,6 +39,11 @@ _CHROME: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"^(?:end|start)\s+of\s+list$", re.I), "list widget"),
     (
+        re.compile(r"^(?:image|photo|picture|video|gallery|audio|media|play\s+video|watch)$", re.I),
+        "media placeholder",
+    ),
+    (re.compile(r"^(?:\w+\s+){0,3}leave\s+a\s+(?:comment|reply)$", re.I), "comment form"),
+    (
         re.compile(
             r"^(?:keep\s+reading|continue\s+reading|read\s+(?:more|next|full\s+(?:story|article))"
             r"|show\s+(?:more|less)|hide\s+footnote|load\s+more|see\s+more|view\s+more|more\s+»"
@@ -152,7 +157,7 @@ def chrome_note(line: str) -> str | None:
 _PHOTO_AGENCY = (
     r"(?:Getty\s+Images|AFP|AP(?:\s+Photo)?|REUTERS|Reuters|EPA(?:-EFE)?|SANA|Sana|Anadolu(?:\s+Agency)?"
     r"|Handout|Xinhua|DPA|dpa|Shutterstock|Alamy|Sipa|Press\s+Office|TASS|IRNA|ANHA|NurPhoto"
-    r"|White\s+Helmets|Syria\s+Civil\s+Defen[cs]e)"
+    r"|White\s+Helmets|Syria\s+Civil\s+Defen[cs]e|Storyful|YouTube)"
 )
 # "… shows soldiers near Idlib. Sana": a sentence, then a credit (needs a caption's wording)
 _SENTENCE_CREDIT = re.compile(
@@ -163,6 +168,11 @@ _SLASHED_CREDIT = re.compile(
     r"(?:/\s*|\bvia\s+|\bthrough\s+|\bHandout\s+)(?:[\w.'’&-]+\s+){0,3}?"
     + _PHOTO_AGENCY
     + r"(?:\s+(?:via|through)\s+(?:Getty\s+Images|REUTERS|Reuters|AP|AFP))?\s*$"
+)
+# "… Credit: Reuters", "… (photo credit: NAME/REUTERS)" (the closing bracket sometimes lost)
+_CREDIT_LABEL = re.compile(
+    r"(?:\bCredit\s*:\s*[^.!?]{2,60}|\((?:photo|image|picture|video)\s+credit\s*:[^()]{2,80}\)?)$",
+    re.I,
 )
 # Captions describe a picture in the present tense; reports say what someone said.
 _CAPTION_CUE = re.compile(
@@ -191,7 +201,7 @@ def caption_note(line: str) -> str | None:
         return None
     if s[-1:] in '.!?"”’:;' and not _CAPTION_OPENING.match(s):
         return None  # a finished sentence: body text unless it opens like a caption
-    if _SLASHED_CREDIT.search(s) or _ORG_SLASH_NAME.search(s):
+    if _SLASHED_CREDIT.search(s) or _ORG_SLASH_NAME.search(s) or _CREDIT_LABEL.search(s):
         return "photo caption (trailing credit)"
     if _SENTENCE_CREDIT.search(s) and _CAPTION_CUE.search(s) and not _SAID.search(s):
         return "photo caption (trailing credit)"

@@ -1074,14 +1074,20 @@ def _repeated_lines(lines: list[_Line]) -> None:
     opens like an earlier caption and is cut short ("…Idlib oShow more") is that caption."""
     seen: dict[str, _Line] = {}
     openings: list[tuple[list[str], _Line]] = []
+    previous: _Line | None = None
     for ln in lines:
         if ln.drop is not None and ln.drop[1] != "photo caption (trailing credit)":
             continue
+        last, previous = previous, ln
         words = ln.text.split()
         key = " ".join(w.lower() for w in words)
-        if ln.drop is None and len(words) >= 3 and key in seen and headline_shaped(ln.text):
-            ln.drop = ("boilerplate", "repeated line")
-            continue
+        if ln.drop is None and len(words) >= 3 and key in seen:
+            if headline_shaped(ln.text):
+                ln.drop = ("boilerplate", "repeated line")
+                continue
+            if len(words) >= 12 and last is not None and last.text == ln.text:
+                ln.drop = ("boilerplate", "repeated paragraph")  # printed twice in a row
+                continue
         seen.setdefault(key, ln)
         if ln.drop is None and len(words) >= 8:
             head = [w.lower() for w in words[:8]]
@@ -1091,7 +1097,8 @@ def _repeated_lines(lines: list[_Line]) -> None:
                 stem = _SHOW_MORE.sub("", ln.text)
                 unfinished = stem != ln.text or ln.text[-1] not in '.!?"”’'
                 cut = unfinished and other.text.startswith(stem[: max(0, len(stem) - 12)])
-                if other.drop is not None and cut:
+                bare = other.drop is not None and other.text.startswith(ln.text.rstrip(".").strip())
+                if other.drop is not None and (cut or bare):
                     ln.drop = ("boilerplate", "photo caption (repeated)")
                 elif other.drop is None and cut and len(stem) < len(other.text):
                     ln.drop = ("boilerplate", "repeated line (cut short)")
@@ -1109,6 +1116,14 @@ def _section_label(kept: list[_Line], info: Info, doc: EditText) -> list[_Line]:
     if len(kept) < 3 or _quoted(kept[0].text):
         return kept
     first, second = kept[0].text, kept[1].text
+    if (
+        first == first.lower()
+        and len(first.split()) <= 5
+        and first[-1:].isalnum()
+        and headline_shaped(second)
+    ):
+        kept[0].drop = ("boilerplate", "tag or keyword line above the headline")
+        return kept[1:]
     after = 2
     if parse_date(second) is not None and len(second.split()) <= 12 and len(kept) >= 4:
         second, after = kept[2].text, 3  # "World News" / a date line / the headline
