@@ -53,6 +53,12 @@ def flags(article: Article) -> list[str]:
     [
         ("Keep reading", "widget"),
         ("image", "media placeholder"),
+        ("0 64", "counter"),
+        ("REBELS, ALEPPO, SHELLING, Syria, United Nations, Geneva", "keyword tags"),
+        (
+            "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+            "comment",
+        ),
         ("In by Leave a Comment", "comment"),
         ("list of 4 items", "list widget"),
         ("5 min read", "reading time"),
@@ -261,3 +267,13 @@ def test_keyword_line_above_the_headline() -> None:
     article = clean(f"chemical attack inquiry\nShelling resumes south of the city\n{BODY}")
     assert article.title == "Shelling resumes south of the city"
     assert "inquiry" not in article.text
+
+
+def test_check_also_heads_a_list_of_other_stories() -> None:
+    raw = (
+        f"Shelling resumes south of the city\n{BODY}\n{BODY2}\nCheck Also\n"
+        "Minister receives the new ambassador in the capital\n"
+        "Damascus, agency - The minister on Thursday received the ambassador of a friendly …"
+    )
+    article = clean(raw)
+    assert texts(article) == ["Shelling resumes south of the city", BODY, BODY2]

@@ -54,6 +54,7 @@ _CHROME: list[tuple[re.Pattern[str], str]] = [
             r"|print\s+this\s+(?:page|article)|email\s+this\s+(?:page|article)|leave\s+a\s+(?:reply|comment)"
             r"|comments?\s+are\s+closed|you\s+might\s+also\s+like|you\s+may\s+also\s+like"
             r"|don['’]t\s+miss|must\s+read|editor['’]s\s+picks?|edition|be\s+the\s+first\s+to\s+comment"
+            r"|check\s+also|click\s+to\s+follow|source\s+link|translate|print|share"
             r"|(?:\d+\s+)?comments?|share\s+this(?:\s+(?:article|story|page))?)\s*[:»›>.…]*\s*$",
             re.I,
         ),
@@ -97,11 +98,14 @@ _CHROME: list[tuple[re.Pattern[str], str]] = [
             r"^(?:sorry,?\s+)?(?:we\s+are|we['’]re)\s+not\s+(?:currently\s+)?accepting\s+comments\b.*$"
             r"|^your\s+email\s+address\s+will\s+not\s+be\s+published\b.*$"
             r"|^\(?visited\s+\d+\s+times?,?\s+\d+\s+visits?\s+today\)?$"
-            r"|^required\s+fields\s+are\s+marked\b.*$",
+            r"|^required\s+fields\s+are\s+marked\b.*$"
+            r"|^this\s+site\s+uses\s+akismet\b.*$"
+            r"|^you\s+can\s+flag\s+a\s+comment\b.*$",
             re.I,
         ),
         "comment form",
     ),
+    (re.compile(r"^(?!(?:19|20)\d\d$)\d{1,6}(?:\s+\d{1,6}){0,3}$"), "share or view counter"),
     (re.compile(r"^(?:also\s+)?reported\s+by\s*[:•·]\s*\S.{0,150}$", re.I), "aggregator line"),
     (
         re.compile(
@@ -135,6 +139,19 @@ _TWEET_SIGNATURE = re.compile(
 _RELATIVE_TAIL = re.compile(r"\b(?:\d{1,3}|an?)\s+(?:minutes?|hours?|days?)\s+ago\s*$", re.I)
 
 
+# "OBSERVATORY, ALEPPO, REBEL, KILL, Syria, United Kingdom": a page's keyword tags
+_TAG_LIST = re.compile(
+    r"^(?:[^\s,.!?]+(?:\s+[^\s,.!?]+){0,2},\s*){4,}[^\s,.!?]+(?:\s+[^\s,.!?]+){0,2}$"
+)
+# Widget labels that head a list of other stories' headlines.
+INTRO_LABELS = re.compile(
+    r"^(?:similar\s+news|check\s+also|you\s+(?:might|may)\s+also\s+like|other\s+news"
+    r"|related\s+news|more\s+stories|read\s+next|top\s+stories|latest\s+news|don['’]t\s+miss"
+    r"|editor['’]s\s+picks?|must\s+read)\s*[:»›>.…]*\s*$",
+    re.I,
+)
+
+
 def chrome_note(line: str) -> str | None:
     """Why ``line`` is page chrome, or None when it is not (or not surely)."""
     s = line.strip()
@@ -143,6 +160,8 @@ def chrome_note(line: str) -> str | None:
     for pattern, note in _CHROME:
         if pattern.match(s):
             return note
+    if _TAG_LIST.match(s) and not any(w in s.lower().split() for w in ("and", "the", "of")):
+        return "keyword tags"
     if _TWEET_SIGNATURE.search(s) or (_TWEET_LINK.search(s) and len(s) < 400):
         return "embedded tweet"
     if _RELATIVE_TAIL.search(s) and ("http" in s or "…" in s):

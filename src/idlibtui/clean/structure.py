@@ -37,7 +37,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from idlibtui.clean import outlets
-from idlibtui.clean.chrome import caption_note, chrome_note, looks_truncated
+from idlibtui.clean.chrome import INTRO_LABELS, caption_note, chrome_note, looks_truncated
 from idlibtui.clean.edits import Edit, EditText
 from idlibtui.clean.lang import EN_FUNCTION_WORDS
 from idlibtui.model import BlockKind
@@ -602,6 +602,14 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
         note = None if _METADATA_PREFIX.match(s) else chrome_note(s) or caption_note(s)
         if note is not None:
             ln.drop = ("boilerplate", note)
+            if INTRO_LABELS.match(s):
+                # "Similar News:" / "Check Also" then other stories' headlines and teasers
+                for k in range(i + 1, n):
+                    nxt = lines[k].text
+                    cut_teaser = nxt.endswith(("…", "...")) and len(nxt) <= 300
+                    if not (cut_teaser or headline_shaped(nxt) or _teaser(nxt)) or len(nxt) > 300:
+                        break
+                    lines[k].drop = ("boilerplate", "related-article links")
             continue
     # Captions sitting next to a credit line: the line after it, and a line before it that
     # repeats the caption's opening words (an image's short title).
