@@ -54,6 +54,8 @@ def flags(article: Article) -> list[str]:
         ("Keep reading", "widget"),
         ("image", "media placeholder"),
         ("0 64", "counter"),
+        ("*The movement is a terrorist group banned in Russia.", "legal disclaimer"),
+        ("See also: Minister quits after a row over the budget “We are done", "related link"),
         ("REBELS, ALEPPO, SHELLING, Syria, United Nations, Geneva", "keyword tags"),
         (
             "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
@@ -140,6 +142,7 @@ def test_handout_caption_twice_then_headline_and_standfirst_of_an_excerpt() -> N
         "MONITOR GROUP / John Smith",
         "Displaced families walk along a road near the border. Getty Images",
         "Karim Saleh / AFP/Getty Images",
+        "A girl outside a tent in a camp near the border - March 3, 2018 (Local Paper)",
         "This clip was shared by a local outlet and shows families leaving the city. "
         "Credit: YouTube/Local FM via Storyful",
         "Flags flutter on a military vehicle near the border, May 2, 2019. "

@@ -55,6 +55,9 @@ _CHROME: list[tuple[re.Pattern[str], str]] = [
             r"|comments?\s+are\s+closed|you\s+might\s+also\s+like|you\s+may\s+also\s+like"
             r"|don['’]t\s+miss|must\s+read|editor['’]s\s+picks?|edition|be\s+the\s+first\s+to\s+comment"
             r"|check\s+also|click\s+to\s+follow|source\s+link|translate|print|share"
+            r"|read\s+(?:the\s+)?full\s+(?:article|story)(?:\s+(?:at|on|here))?"
+            r"|feel\s+free\s+to\s+(?:contribute|comment|share)!?"
+            r"|(?:this\s+|the\s+)?(?:text|article|story|page)\s+(?:is|was|has\s+been)\s+updated"
             r"|(?:\d+\s+)?comments?|share\s+this(?:\s+(?:article|story|page))?)\s*[:»›>.…]*\s*$",
             re.I,
         ),
@@ -106,6 +109,15 @@ _CHROME: list[tuple[re.Pattern[str], str]] = [
         "comment form",
     ),
     (re.compile(r"^(?!(?:19|20)\d\d$)\d{1,6}(?:\s+\d{1,6}){0,3}$"), "share or view counter"),
+    (
+        re.compile(
+            r"^\*.{0,200}\b(?:banned|outlawed|prohibited|extremist|terrorist)\b.{0,80}"
+            r"\bin\s+(?:Russia|the\s+Russian\s+Federation)\b.{0,80}$",
+            re.I,
+        ),
+        "legal disclaimer",
+    ),
+    (re.compile(r"^(?:see|read)\s+also\s*:?\s+\S.{0,300}$", re.I), "related link"),
     (re.compile(r"^(?:also\s+)?reported\s+by\s*[:•·]\s*\S.{0,150}$", re.I), "aggregator line"),
     (
         re.compile(
@@ -193,6 +205,11 @@ _CREDIT_LABEL = re.compile(
     r"(?:\bCredit\s*:\s*[^.!?]{2,60}|\((?:photo|image|picture|video)\s+credit\s*:[^()]{2,80}\)?)$",
     re.I,
 )
+# "… camp in northern Aleppo - October 8, 2017 (Outlet Name)": a dated, credited caption
+_DATED_CREDIT = re.compile(
+    r"\s[-–—]\s+(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s+\d{1,2},\s+(?:19|20)\d\d\s*\([^()]{2,40}\)$"
+)
 # Captions describe a picture in the present tense; reports say what someone said.
 _CAPTION_CUE = re.compile(
     r"\b(?:shows?|showing|is\s+seen|are\s+seen|seen|stands?|walks?|rides?|gathers?|looks?|"
@@ -220,7 +237,12 @@ def caption_note(line: str) -> str | None:
         return None
     if s[-1:] in '.!?"”’:;' and not _CAPTION_OPENING.match(s):
         return None  # a finished sentence: body text unless it opens like a caption
-    if _SLASHED_CREDIT.search(s) or _ORG_SLASH_NAME.search(s) or _CREDIT_LABEL.search(s):
+    if (
+        _SLASHED_CREDIT.search(s)
+        or _ORG_SLASH_NAME.search(s)
+        or _CREDIT_LABEL.search(s)
+        or _DATED_CREDIT.search(s)
+    ):
         return "photo caption (trailing credit)"
     if _SENTENCE_CREDIT.search(s) and _CAPTION_CUE.search(s) and not _SAID.search(s):
         return "photo caption (trailing credit)"

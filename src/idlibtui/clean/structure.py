@@ -1144,9 +1144,13 @@ def _section_label(kept: list[_Line], info: Info, doc: EditText) -> list[_Line]:
         return kept  # the headline twice, or a date line below it: not a label
     if not any(not headline_shaped(ln.text) for ln in kept[after : after + 2]):
         return kept
+    if looks_truncated(second):
+        return kept  # a cut-off ticker line under the headline is not the headline
     if n1 <= 3 or _LABEL_SIGNS.search(first):
         kept[0].drop = ("boilerplate", "section label above the headline")
         return kept[1:]
+    if not all(w[:1].isupper() for w in first.split() if len(w) >= 4):
+        return kept  # a sentence-case line is a headline; a site's name is in title case
     info.flags[doc.raw_pos(kept[0].start)] = "possible boilerplate (site or section name)"
     kept[0].kind = BlockKind.HEADING  # kept, not the title: the headline below it is
     return kept[1:]
