@@ -55,7 +55,7 @@ def flags(article: Article) -> list[str]:
         ("image", "media placeholder"),
         ("0 64", "counter"),
         ("*The movement is a terrorist group banned in Russia.", "legal disclaimer"),
-        ("See also: Minister quits after a row over the budget “We are done", "related link"),
+        ("See also: Minister quits after a row over the budget “We are done", "related link|promo"),
         ("REBELS, ALEPPO, SHELLING, Syria, United Nations, Geneva", "keyword tags"),
         (
             "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
