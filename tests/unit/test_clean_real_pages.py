@@ -280,3 +280,24 @@ def test_check_also_heads_a_list_of_other_stories() -> None:
     )
     article = clean(raw)
     assert texts(article) == ["Shelling resumes south of the city", BODY, BODY2]
+
+
+def test_a_report_ending_with_a_credit_loses_only_the_credit() -> None:
+    para = (
+        "Kurdish-led forces declared victory over the militants on Tuesday.A coalition "
+        "spokesman said most of the city was now under their control. The militants first "
+        "took the city in 2014. Credit: Local Agency via Storyful"
+    )
+    article = clean(f"{BODY}\n{para}")
+    assert article.text.endswith("The militants first took the city in 2014.")
+    assert "Credit:" not in article.text
+
+
+def test_a_page_that_is_only_a_caption_keeps_it_flagged() -> None:
+    caption = (
+        "A convoy of buses waits at a crossing point to take civilians out of the east of the "
+        "city on March 3, 2017. (Photo by Jane Roe/Some Agency/Getty Images)"
+    )
+    article = clean(caption)
+    assert "A convoy of buses waits" in article.text
+    assert any("caption" in note for note in flags(article))

@@ -235,6 +235,8 @@ def caption_note(line: str) -> str | None:
     words = len(s.split())
     if words < 4 or words > 80:
         return None
+    if _sentences(s) > 2 or (words > 45 and _sentences(s) > 1):
+        return None  # a paragraph of report that ends with a credit: see credit_tail
     if s[-1:] in '.!?"”’:;' and not _CAPTION_OPENING.match(s):
         return None  # a finished sentence: body text unless it opens like a caption
     if (
@@ -249,6 +251,29 @@ def caption_note(line: str) -> str | None:
     if _CAPTION_OPENING.match(s) and (s[-1:] not in ".!?" or words <= 60):
         return "photo caption"
     return None
+
+
+_SENTENCE_END = re.compile(r"[a-z0-9)”\"'’][.!?](?=\s*[A-Z“\"]|$)")
+
+
+def _sentences(s: str) -> int:
+    return max(1, len(_SENTENCE_END.findall(s)))
+
+
+def credit_tail(line: str) -> int | None:
+    """Where a credit starts at the end of a paragraph of report ("… captured Raqqa in 2014.
+    Credit: YPG via Storyful"): only the credit goes, the report stays. None when there is none."""
+    s = line.rstrip()
+    m = _CREDIT_LABEL.search(s)
+    if m is None:
+        m = _SLASHED_CREDIT.search(s)
+        if m is None or not re.search(r"[.!?]\s+\S[^.!?]{0,60}$", s[: m.end()]):
+            return None
+        # back to the end of the last sentence: "… in 2014. YPG via Storyful"
+        k = max(s.rfind(". ", 0, m.end()), s.rfind("! ", 0, m.end()), s.rfind("? ", 0, m.end()))
+        return k + 1 if k >= 0 else None
+    k = m.start()
+    return k if k > 0 and s[:k].rstrip()[-1:] in '.!?"”’)' else None
 
 
 # --------------------------------------------------------------------------------------------

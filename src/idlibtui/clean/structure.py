@@ -37,7 +37,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from idlibtui.clean import outlets
-from idlibtui.clean.chrome import INTRO_LABELS, caption_note, chrome_note, looks_truncated
+from idlibtui.clean.chrome import (
+    INTRO_LABELS,
+    caption_note,
+    chrome_note,
+    credit_tail,
+    looks_truncated,
+)
 from idlibtui.clean.edits import Edit, EditText
 from idlibtui.clean.lang import EN_FUNCTION_WORDS
 from idlibtui.model import BlockKind
@@ -450,6 +456,7 @@ class _Line:
     end: int
     text: str
     drop: tuple[str, str] | None = None  # (repair kind, note)
+    cut_from: int | None = None  # a credit at the end of the line, from this offset in text
     kind: BlockKind = BlockKind.PARAGRAPH
 
 
@@ -492,11 +499,17 @@ def structure(doc: EditText, info: Info) -> None:
     lines = _lines(doc.text)
     info.typed_raw.sort()
     _classify_boilerplate(lines, info, doc)
+    _keep_something(lines, info, doc)
     kept = [ln for ln in lines if ln.drop is None]
     outlet = outlets.lookup(info.source) if info.source else None
     _classify_blocks(kept, info, doc, outlet)
 
     edits = [Edit(ln.start, ln.end, "", ln.drop[0], ln.drop[1]) for ln in lines if ln.drop]
+    edits += [
+        Edit(ln.start + ln.cut_from, ln.end, "", "boilerplate", "photo credit ending a paragraph")
+        for ln in lines
+        if ln.drop is None and ln.cut_from is not None
+    ]
     # Dateline at the head of the first body paragraph.
     body = [ln for ln in kept if ln.drop is None and ln.kind is BlockKind.PARAGRAPH]
     titled = [k for k, ln in enumerate(kept) if ln.drop is None and ln.kind is BlockKind.TITLE]
@@ -600,6 +613,8 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
             continue
         # a line that opens with date metadata is the date rules' to split first
         note = None if _METADATA_PREFIX.match(s) else chrome_note(s) or caption_note(s)
+        if note is None and len(s) > 80:
+            ln.cut_from = credit_tail(s)
         if note is not None:
             ln.drop = ("boilerplate", note)
             if INTRO_LABELS.match(s):
@@ -1181,3 +1196,17 @@ def _other_language_lines(kept: list[_Line], info: Info, doc: EditText) -> None:
             ln.drop = ("boilerplate", "navigation or slogan in another language")
         else:
             info.flags[doc.raw_pos(ln.start)] = "possible boilerplate (another language)"
+
+
+def _keep_something(lines: list[_Line], info: Info, doc: EditText) -> None:
+    """A page that is nothing but a caption (a photo page) keeps it, flagged: an empty
+    article loses what little the page says."""
+    if not lines or any(ln.drop is None for ln in lines):
+        return
+    captions = [ln for ln in lines if ln.drop is not None and "caption" in ln.drop[1]]
+    if captions:
+        best = max(captions, key=lambda ln: len(ln.text))
+        best.drop = None
+        info.flags[doc.raw_pos(best.start)] = (
+            "possible boilerplate (a caption; the page has no other text)"
+        )
