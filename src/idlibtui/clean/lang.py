@@ -103,7 +103,8 @@ def detect_language(text: str) -> str:
         code, confidence = _identifier().classify(sample)
     except Exception:  # a broken install must not stop cleaning
         return _by_script(sample, letters) or ("en" if en_share >= 0.2 else "")
-    if code == "en" or confidence >= _MIN_CONFIDENCE:
+    needed = _MIN_CONFIDENCE if letters < 200 else 0.5  # a longer sample is surer
+    if code == "en" or confidence >= needed:
         if code != "en" and en_share >= 0.25 and not _non_latin(sample, letters):
             return "en"  # a page of names with English glue: trust the glue
         return code
