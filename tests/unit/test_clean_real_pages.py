@@ -301,3 +301,28 @@ def test_a_page_that_is_only_a_caption_keeps_it_flagged() -> None:
     article = clean(caption)
     assert "A convoy of buses waits" in article.text
     assert any("caption" in note for note in flags(article))
+
+
+def test_caption_copy_above_its_credited_copy() -> None:
+    caption = "The roof of a house hit in a raid on the outskirts of the town in May 2021."
+    raw = (
+        f"{caption}\n{caption} MONITOR GROUP / Jane Roe\nShelling resumes south of the city\n{BODY}"
+    )
+    article = clean(raw)
+    assert article.title == "Shelling resumes south of the city"
+    assert "roof of a house" not in article.text
+
+
+def test_label_above_a_headline_with_a_comma_and_a_date_line_between() -> None:
+    raw = (
+        "World News\nMay 3, 2019 / 9:17 PM\n"
+        "Troops enter the town, monitor and rebels say\n"
+        f"{BODY}\n{BODY2}"
+    )
+    article = clean(raw)
+    assert article.title == "Troops enter the town, monitor and rebels say"
+
+
+def test_a_numeric_date_line_is_not_the_derived_title() -> None:
+    article = clean(f"10-10-2019, 11:11 AM\n{BODY}")
+    assert article.title.startswith("Government forces shelled")

@@ -152,7 +152,11 @@ def _article(doc: EditText, info: Info, *, path: str, article_id: str, encoding:
     elif info.title:
         title = info.title
     else:
-        title = derive_title(text)
+        from idlibtui.clean.structure import never_a_title
+
+        # the first block that can be a title: a date line or a caption above the text is not
+        first = next((b for b in blocks if not never_a_title(text[b.start : b.end])), None)
+        title = derive_title(text[first.start :] if first is not None else text)
     if not info.source and text:
         from idlibtui.clean.outlets import interview_outlet
 

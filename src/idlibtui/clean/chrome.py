@@ -55,6 +55,7 @@ _CHROME: list[tuple[re.Pattern[str], str]] = [
             r"|comments?\s+are\s+closed|you\s+might\s+also\s+like|you\s+may\s+also\s+like"
             r"|don['’]t\s+miss|must\s+read|editor['’]s\s+picks?|edition|be\s+the\s+first\s+to\s+comment"
             r"|check\s+also|click\s+to\s+follow|source\s+link|translate|print|share"
+            r"|jump\s+to\s+(?:main\s+)?(?:content|navigation)|from\s+wikipedia,\s+the\s+free\s+encyclopedia"
             r"|read\s+(?:the\s+)?full\s+(?:article|story)(?:\s+(?:at|on|here))?"
             r"|feel\s+free\s+to\s+(?:contribute|comment|share)!?"
             r"|(?:this\s+|the\s+)?(?:text|article|story|page)\s+(?:is|was|has\s+been)\s+updated"
@@ -285,6 +286,12 @@ _FUNCTION_END = re.compile(
     r"|were|has|have|had|its|their|his|her|some|this|these|those|into|than|while|after|before)$",
     re.I,
 )
+
+
+def ends_mid_sentence(line: str) -> bool:
+    """A line that stops on a function word ("… after Putin's decision in"): cut off."""
+    s = line.strip()
+    return bool(s) and s[-1] not in '.!?…"”’)]:;' and _FUNCTION_END.search(s) is not None
 
 
 def looks_truncated(line: str) -> bool:

@@ -42,6 +42,7 @@ from idlibtui.clean.chrome import (
     caption_note,
     chrome_note,
     credit_tail,
+    ends_mid_sentence,
     looks_truncated,
 )
 from idlibtui.clean.edits import Edit, EditText
@@ -710,10 +711,15 @@ def _classify_positional(lines: list[_Line], info: Info) -> None:
             return
 
 
-def _never_a_title(line: str) -> bool:
+_NUMERIC_DATE = re.compile(r"^\d{1,4}[-./]\d{1,2}[-./]\d{2,4}\b|^\d{1,2}:\d\d\b")
+
+
+def never_a_title(line: str) -> bool:
     """A date line, a caption or a piece of page chrome: headline-shaped, never the title."""
     s = line.strip()
     if parse_date(s) is not None and len(s.split()) <= 12:
+        return True
+    if _NUMERIC_DATE.match(s) and len(s.split()) <= 6:
         return True
     return chrome_note(s) is not None or caption_note(s) is not None
 
@@ -730,7 +736,7 @@ def _title_index(kept: list[_Line]) -> int | None:
             and not _quoted(s)
             and any(not headline_shaped(ln.text) for ln in kept[i + 1 : i + 3])
         )
-        junk = _never_a_title(s)
+        junk = never_a_title(s)
         if shaped and not junk:
             return i
         if not junk:
@@ -1112,6 +1118,13 @@ def _repeated_lines(lines: list[_Line]) -> None:
                 ln.drop = ("boilerplate", "repeated paragraph")  # printed twice in a row
                 continue
         seen.setdefault(key, ln)
+        if ln.drop is not None and len(words) >= 8:
+            # a caption with its credit: an earlier copy without the credit is the same caption
+            head = [w.lower() for w in words[:8]]
+            for other_head, other in openings:
+                bare = other.text.rstrip(".").strip()
+                if other_head == head and other.drop is None and ln.text.startswith(bare):
+                    other.drop = ("boilerplate", "photo caption (repeated)")
         if ln.drop is None and len(words) >= 8:
             head = [w.lower() for w in words[:8]]
             for other_head, other in openings:
@@ -1159,7 +1172,7 @@ def _section_label(kept: list[_Line], info: Info, doc: EditText) -> list[_Line]:
         return kept  # the headline twice, or a date line below it: not a label
     if not any(not headline_shaped(ln.text) for ln in kept[after : after + 2]):
         return kept
-    if looks_truncated(second):
+    if ends_mid_sentence(second):
         return kept  # a cut-off ticker line under the headline is not the headline
     if n1 <= 3 or _LABEL_SIGNS.search(first):
         kept[0].drop = ("boilerplate", "section label above the headline")
