@@ -102,3 +102,16 @@ def test_english_articles_still_get_figures() -> None:
     article = annotate(clean_document(text))
     assert article.lang == "en"
     assert article.figures
+
+
+def test_arabic_script_names_of_main_places_and_groups_are_found() -> None:
+    text = (
+        "قالت هيئة تحرير الشام إن القصف طال مدينة إدلب، وأفاد المرصد السوري لحقوق الإنسان "
+        "بأن الطائرات قصفت معرة النعمان وريف حلب."
+    )
+    article = annotate(clean_document(text))
+    assert article.lang == "ar"
+    assert article.figures == ()
+    found = {m.canonical for m in article.entities}
+    assert {"Hayat Tahrir al-Sham", "Idlib", "Syrian Observatory for Human Rights"} <= found
+    assert {"Maarat al-Numan", "Aleppo"} <= found
