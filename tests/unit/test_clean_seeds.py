@@ -45,6 +45,8 @@ def assert_consistent(article: Article) -> None:
         assert r.kind in {
             "entity",
             "mojibake",
+            "unicode",
+            "flag",
             "control",
             "space",
             "html",

@@ -42,17 +42,37 @@ def _resolve(corrections: Corrections | str | os.PathLike[str] | None) -> Correc
     return load_corrections(corrections)
 
 
-def annotate_text(text: str, anchor=None, *, anchor_inferred: bool = False, corrections=None):
-    """``(figures, entities)`` for a bare text; what ``annotate`` does for an article."""
+def english_rules_apply(lang: str) -> bool:
+    """Whether the English-only annotators (figures, dates) may run on a text in ``lang``:
+    on English, and on text whose language is unknown (most of it is English); never on a text
+    known to be in another language, where "21. Jahrhundert" or "200 mil civis" would become
+    false figures."""
+    return not lang or lang == "en"
+
+
+def annotate_text(
+    text: str,
+    anchor=None,
+    *,
+    anchor_inferred: bool = False,
+    corrections=None,
+    lang: str = "",
+):
+    """``(figures, entities)`` for a bare text; what ``annotate`` does for an article.
+    Entities (gazetteer names) are found in any language; figures only where
+    :func:`english_rules_apply`."""
     corr = _resolve(corrections)
     text = text or ""
     # one tokenizing pass shared by the three annotators (and by the cleaner's date inference)
     tokens = text_tokens(text)
-    scan = scan_triggers(tokens, trigger_groups())  # and one pass for where matches can start
-    dates = find_dates(text, anchor, tokens=tokens)
-    figures = find_figures(
-        text, anchor, anchor_inferred=anchor_inferred, dates=dates, tokens=tokens, scan=scan
-    )
+    if english_rules_apply(lang):
+        scan = scan_triggers(tokens, trigger_groups())  # one pass for where matches can start
+        dates = find_dates(text, anchor, tokens=tokens)
+        figures = find_figures(
+            text, anchor, anchor_inferred=anchor_inferred, dates=dates, tokens=tokens, scan=scan
+        )
+    else:
+        figures = []
     if corr is not None and not corr.empty:
         entities = corr.finder().find(text, tokens)
     else:
@@ -71,7 +91,9 @@ def date_article(article: Article) -> Article:
             article, date_kind=DateKind.SUPPLIED.value, date_earliest=article.date,
             date_latest=article.date,
         )  # fmt: skip
-    judgement = judge_date(article.text, article.date_claims, reported_events(article.text))
+    # the text's own evidence is read with English rules: other languages give only the claims
+    text = article.text if english_rules_apply(article.lang) else ""
+    judgement = judge_date(text, article.date_claims, reported_events(text) if text else [])
     return dataclasses.replace(
         article,
         date=judgement.date,
@@ -92,5 +114,6 @@ def annotate(
         article.date,
         anchor_inferred=article.date_inferred,
         corrections=corrections,
+        lang=article.lang,
     )
     return dataclasses.replace(article, figures=figures, entities=entities)

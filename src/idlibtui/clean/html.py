@@ -272,6 +272,9 @@ def stray_tags(doc: EditText) -> None:
 
     def repl(m: re.Match[str]) -> str:
         name = (m.group(2) or "").lower()
+        if name in ("br", "p"):
+            # a paragraph break: a blank line, so that unwrapping a hard-wrapped text keeps it
+            return "\n\n"
         if name in _BLOCK:
             return "\n"
         return ""

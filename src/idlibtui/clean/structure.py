@@ -38,8 +38,17 @@ from dataclasses import dataclass, field
 
 from idlibtui.annotate.dates import MONTHS
 from idlibtui.clean import outlet_cues, outlets
+from idlibtui.clean.chrome import (
+    INTRO_LABELS,
+    caption_note,
+    chrome_note,
+    credit_tail,
+    ends_mid_sentence,
+    looks_truncated,
+)
 from idlibtui.clean.dateline import match_dateline, match_outlet_lead
 from idlibtui.clean.edits import Edit, EditText
+from idlibtui.clean.lang import EN_FUNCTION_WORDS
 from idlibtui.clean.stamps import find_full_date, parse_date, read_stamp
 from idlibtui.model import BlockKind, DateClaim
 
@@ -61,6 +70,8 @@ class Info:
     # raw spans of lines the structure pass typed
     line_types: list[tuple[int, int, BlockKind]] = field(default_factory=list)
     is_html: bool = False
+    # kept lines that may be boilerplate, or are cut off: raw offset → why (``flag`` repairs)
+    flags: dict[int, str] = field(default_factory=dict)
 
     def set_source(self, name: str, evidence: str) -> None:
         if not self.source and name:
@@ -387,6 +398,7 @@ class _Line:
     end: int
     text: str
     drop: tuple[str, str] | None = None  # (repair kind, note)
+    cut_from: int | None = None  # a credit at the end of the line, from this offset in text
     kind: BlockKind = BlockKind.PARAGRAPH
 
 
@@ -436,14 +448,23 @@ def structure(doc: EditText, info: Info) -> None:
     lines = _lines(doc.text)
     info.typed_raw.sort()
     _classify_boilerplate(lines, info, doc)
+    _keep_something(lines, info, doc)
     _caption_dates(lines, info)
     kept = [ln for ln in lines if ln.drop is None]
     outlet = outlets.lookup(info.source) if info.source else None
     _classify_blocks(kept, info, doc, outlet)
 
     edits = [Edit(ln.start, ln.end, "", ln.drop[0], ln.drop[1]) for ln in lines if ln.drop]
+    edits += [
+        Edit(ln.start + ln.cut_from, ln.end, "", "boilerplate", "photo credit ending a paragraph")
+        for ln in lines
+        if ln.drop is None and ln.cut_from is not None
+    ]
     # Dateline at the head of the first body paragraph.
     body = [ln for ln in kept if ln.drop is None and ln.kind is BlockKind.PARAGRAPH]
+    titled = [k for k, ln in enumerate(kept) if ln.drop is None and ln.kind is BlockKind.TITLE]
+    if titled:  # a date line left above the title is not where the dateline is
+        body = [ln for ln in body if kept.index(ln) > titled[0]] or body
     if body:
         end = _take_dateline(body[0].text, info)
         if end:
@@ -534,6 +555,9 @@ def _credit_tag(tag: str, info: Info, evidence: str) -> None:
         info.set_source(name, evidence)
 
 
+_METADATA_PREFIX = re.compile(r"^(?:date|dated|datum)\s*[:=]?\s*(?:19|20)\d\d\b", re.I)
+
+
 def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None:
     n = len(lines)
     credit_idx: list[int] = []
@@ -603,6 +627,21 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
                         break
                     lines[k].drop = ("boilerplate", "related-article links")
             continue
+        # a line that opens with date metadata is the date rules' to split first
+        note = None if _METADATA_PREFIX.match(s) else chrome_note(s) or caption_note(s)
+        if note is None and len(s) > 80:
+            ln.cut_from = credit_tail(s)
+        if note is not None:
+            ln.drop = ("boilerplate", note)
+            if INTRO_LABELS.match(s):
+                # "Similar News:" / "Check Also" then other stories' headlines and teasers
+                for k in range(i + 1, n):
+                    nxt = lines[k].text
+                    cut_teaser = nxt.endswith(("…", "...")) and len(nxt) <= 300
+                    if not (cut_teaser or headline_shaped(nxt) or _teaser(nxt)) or len(nxt) > 300:
+                        break
+                    lines[k].drop = ("boilerplate", "related-article links")
+            continue
     # Captions sitting next to a credit line: the line after it, and a line before it that
     # repeats the caption's opening words (an image's short title).
     for i in credit_idx:
@@ -622,6 +661,7 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
                 lines[before].drop = ("boilerplate", "photo caption")
                 if not after_is_caption and len(lines[after].text.split()) <= 40:
                     lines[after].drop = ("boilerplate", "photo caption")
+    _repeated_lines(lines)
     _classify_positional(lines, info)
 
 
@@ -707,11 +747,50 @@ def _classify_positional(lines: list[_Line], info: Info) -> None:
             return
 
 
+_NUMERIC_DATE = re.compile(r"^\d{1,4}[-./]\d{1,2}[-./]\d{2,4}\b|^\d{1,2}:\d\d\b")
+
+
+def never_a_title(line: str) -> bool:
+    """A date line, a caption or a piece of page chrome: headline-shaped, never the title."""
+    s = line.strip()
+    if parse_date(s) is not None and len(s.split()) <= 12:
+        return True
+    if _NUMERIC_DATE.match(s) and len(s.split()) <= 6:
+        return True
+    return chrome_note(s) is not None or caption_note(s) is not None
+
+
+def _title_index(kept: list[_Line]) -> int | None:
+    """The headline: the first line if it is headline-shaped and body follows; past one date
+    line, caption or bit of chrome above it, the line after."""
+    for i in (0, 1):
+        if i + 1 >= len(kept):
+            return None
+        s = kept[i].text
+        shaped = (
+            headline_shaped(s)
+            and not _quoted(s)
+            and any(not headline_shaped(ln.text) for ln in kept[i + 1 : i + 3])
+        )
+        junk = never_a_title(s)
+        if shaped and not junk:
+            return i
+        if not junk:
+            return None
+    return None
+
+
 def _classify_blocks(
     kept: list[_Line], info: Info, doc: EditText, outlet: outlets.Outlet | None
 ) -> None:
     if not kept:
         return
+    if not any(info.typed_raw):
+        kept = _section_label(kept, info, doc)
+        _other_language_lines(kept, info, doc)
+        kept = [ln for ln in kept if ln.drop is None]
+        if not kept:
+            return
     html_typed = [_typed_by_html(doc, ln, info) for ln in kept]
     # Title.
     start = 0
@@ -723,15 +802,12 @@ def _classify_blocks(
                     info.title = ln.text
                 break
         start = next(i for i, t in enumerate(html_typed) if t is BlockKind.TITLE) + 1
-    elif (
-        len(kept) >= 2
-        and headline_shaped(kept[0].text)
-        and not _quoted(kept[0].text)
-        and any(not headline_shaped(ln.text) for ln in kept[1:3])
-    ):
-        kept[0].kind = BlockKind.TITLE
-        info.title = info.title or kept[0].text
-        start = 1
+    else:
+        pick = _title_index(kept)
+        if pick is not None:
+            kept[pick].kind = BlockKind.TITLE
+            info.title = info.title or kept[pick].text
+            start = pick + 1
     # Standfirst.
     if start < len(kept) - 1:
         cand = kept[start]
@@ -759,6 +835,18 @@ def _classify_blocks(
     tail.reverse()
     if len(tail) == 1 and not headline_shaped(tail[0].text):
         tail = []  # one short closing sentence is body text
+    keep: set[int] = set()  # lines decided to stay: the mid-text rules leave them alone
+    if tail and looks_truncated(tail[-1].text):
+        # an export that stops mid-sentence: what precedes the cut is the report, not links
+        info.flags[doc.raw_pos(tail[-1].start)] = "truncated text (kept)"
+        keep.update(id(ln) for ln in tail)
+        tail = []
+    if len(tail) == 1 and len(tail[0].text.split()) > 3:
+        # one headline-shaped closing line: a related link or the report's own last line;
+        # keep it (precision first) and say it may be boilerplate
+        info.flags[doc.raw_pos(tail[0].start)] = "possible boilerplate (related link?)"
+        keep.add(id(tail[0]))
+        tail = []
     if (
         len(tail) == 2
         and headline_shaped(tail[0].text)
@@ -780,7 +868,7 @@ def _classify_blocks(
     position = {id(ln): i for i, ln in enumerate(kept)}
     for idx, ln in enumerate(remaining):
         question = _short_question(ln.text)
-        if not shaped[id(ln)] and not question:
+        if (not shaped[id(ln)] and not question) or id(ln) in keep:
             continue
         kind = html_typed[position[id(ln)]]
         if kind is BlockKind.HEADING:
@@ -1036,3 +1124,138 @@ def positional_pending(text: str) -> bool:
     window = [*range(min(4, m)), *range(max(4, m - 6), m)]
     scratch = Info()
     return any(len(lines[r].text) < 500 and _positional(lines[r], r, m, scratch) for r in window)
+
+
+# --------------------------------------------------------------------------------------------
+# Real-page rules: repeated lines, section labels, lines in another language
+# --------------------------------------------------------------------------------------------
+
+_SHOW_MORE = re.compile(r"\s*(?:show\s+more|read\s+more|more|…|\.\.\.)\s*[»›]?\s*$", re.I)
+
+
+def _repeated_lines(lines: list[_Line]) -> None:
+    """A line that repeats an earlier one (a headline printed twice, a caption shown at the
+    top and again at the end, a promo in two places) goes; the first copy decides. A line that
+    opens like an earlier caption and is cut short ("…Idlib oShow more") is that caption."""
+    seen: dict[str, _Line] = {}
+    openings: list[tuple[list[str], _Line]] = []
+    previous: _Line | None = None
+    for ln in lines:
+        if ln.drop is not None and ln.drop[1] != "photo caption (trailing credit)":
+            continue
+        last, previous = previous, ln
+        words = ln.text.split()
+        key = " ".join(w.lower() for w in words)
+        if ln.drop is None and len(words) >= 3 and key in seen:
+            if headline_shaped(ln.text):
+                ln.drop = ("boilerplate", "repeated line")
+                continue
+            if len(words) >= 12 and last is not None and last.text == ln.text:
+                ln.drop = ("boilerplate", "repeated paragraph")  # printed twice in a row
+                continue
+        seen.setdefault(key, ln)
+        if ln.drop is not None and len(words) >= 8:
+            # a caption with its credit: an earlier copy without the credit is the same caption
+            head = [w.lower() for w in words[:8]]
+            for other_head, other in openings:
+                bare = other.text.rstrip(".").strip()
+                if other_head == head and other.drop is None and ln.text.startswith(bare):
+                    other.drop = ("boilerplate", "photo caption (repeated)")
+        if ln.drop is None and len(words) >= 8:
+            head = [w.lower() for w in words[:8]]
+            for other_head, other in openings:
+                if other_head != head:
+                    continue
+                stem = _SHOW_MORE.sub("", ln.text)
+                unfinished = stem != ln.text or ln.text[-1] not in '.!?"”’'
+                cut = unfinished and other.text.startswith(stem[: max(0, len(stem) - 12)])
+                bare = other.drop is not None and other.text.startswith(ln.text.rstrip(".").strip())
+                if other.drop is not None and (cut or bare):
+                    ln.drop = ("boilerplate", "photo caption (repeated)")
+                elif other.drop is None and cut and len(stem) < len(other.text):
+                    ln.drop = ("boilerplate", "repeated line (cut short)")
+                break
+        if len(words) >= 8:
+            openings.append(([w.lower() for w in words[:8]], ln))
+
+
+_LABEL_SIGNS = re.compile(r"\s[/&|]\s|\b[Nn]ews\s*$|^[A-Z0-9 &/-]+$")
+
+
+def _section_label(kept: list[_Line], info: Info, doc: EditText) -> list[_Line]:
+    """A site name or section label above the headline ("World News", "Syria & Lebanon"):
+    two headline-shaped lines open the page and the second, longer one is the headline."""
+    if len(kept) < 3 or _quoted(kept[0].text):
+        return kept
+    first, second = kept[0].text, kept[1].text
+    if (
+        first == first.lower()
+        and len(first.split()) <= 5
+        and first[-1:].isalnum()
+        and headline_shaped(second)
+    ):
+        kept[0].drop = ("boilerplate", "tag or keyword line above the headline")
+        return kept[1:]
+    after = 2
+    if parse_date(second) is not None and len(second.split()) <= 12 and len(kept) >= 4:
+        second, after = kept[2].text, 3  # "World News" / a date line / the headline
+    if not (headline_shaped(first) and headline_shaped(second)):
+        return kept
+    n1, n2 = len(first.split()), len(second.split())
+    if n1 > 6 or n2 < 5 or n2 <= n1 or _short_question(first):
+        return kept
+    if first.lower().split()[:3] == second.lower().split()[:3] or parse_date(second):
+        return kept  # the headline twice, or a date line below it: not a label
+    if not any(not headline_shaped(ln.text) for ln in kept[after : after + 2]):
+        return kept
+    if ends_mid_sentence(second):
+        return kept  # a cut-off ticker line under the headline is not the headline
+    if n1 <= 3 or _LABEL_SIGNS.search(first):
+        kept[0].drop = ("boilerplate", "section label above the headline")
+        return kept[1:]
+    if not all(w[:1].isupper() for w in first.split() if len(w) >= 4):
+        return kept  # a sentence-case line is a headline; a site's name is in title case
+    info.flags[doc.raw_pos(kept[0].start)] = "possible boilerplate (site or section name)"
+    kept[0].kind = BlockKind.HEADING  # kept, not the title: the headline below it is
+    return kept[1:]
+
+
+_FOREIGN_LETTERS = re.compile("[ğĞşŞıİəƏßäÄøØåÅñÑãõœ\u0400-\u04ff\u0600-\u06ff\u0590-\u05ff]")
+
+
+def _other_language_lines(kept: list[_Line], info: Info, doc: EditText) -> None:
+    """In an English page, a short line in another language at the top or bottom is the
+    site's navigation or slogan; a longer one (a headline in the original language) is kept
+    and flagged."""
+    if len(kept) < 3:
+        return
+    words = [w for ln in kept for w in re.findall(r"[a-z]+", ln.text.lower())]
+    if not words or sum(w in EN_FUNCTION_WORDS for w in words) < 0.15 * len(words):
+        return  # not an English page
+    for idx in (0, 1, len(kept) - 1):
+        if not 0 <= idx < len(kept) or kept[idx].drop is not None:
+            continue
+        ln = kept[idx]
+        line_words = re.findall(r"\w+", ln.text.lower())
+        if len(line_words) > 15 or any(w in EN_FUNCTION_WORDS for w in line_words):
+            continue
+        if not _FOREIGN_LETTERS.search(ln.text):
+            continue
+        if len(line_words) <= 6:
+            ln.drop = ("boilerplate", "navigation or slogan in another language")
+        else:
+            info.flags[doc.raw_pos(ln.start)] = "possible boilerplate (another language)"
+
+
+def _keep_something(lines: list[_Line], info: Info, doc: EditText) -> None:
+    """A page that is nothing but a caption (a photo page) keeps it, flagged: an empty
+    article loses what little the page says."""
+    if not lines or any(ln.drop is None for ln in lines):
+        return
+    captions = [ln for ln in lines if ln.drop is not None and "caption" in ln.drop[1]]
+    if captions:
+        best = max(captions, key=lambda ln: len(ln.text))
+        best.drop = None
+        info.flags[doc.raw_pos(best.start)] = (
+            "possible boilerplate (a caption; the page has no other text)"
+        )

@@ -1,4 +1,5 @@
-"""``idlibtui clean FILE... [--json]``: show what the cleaner makes of files (``-`` is stdin)."""
+"""``idlibtui clean FILE... [--json | --explain]``: show what the cleaner makes of files (``-``
+is stdin); ``--explain`` lists every change with its reason."""
 
 from __future__ import annotations
 
@@ -25,6 +26,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="article file(s), collections (.jsonl, .csv, .warc, .wacz), or - for stdin",
     )
     p.add_argument("--json", action="store_true", help="one JSON object per file per line")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="list every removed, repaired or flagged span and why (to report a wrong call)",
+    )
     p.set_defaults(func=run)
 
 
@@ -94,6 +100,8 @@ def _readable(article: Article) -> str:
         lines.append(f"URL:      {article.url}")
     if article.dateline:
         lines.append(f"Dateline: {article.dateline}")
+    if article.lang:
+        lines.append(f"Language: {article.lang}")
     if article.photo_credit:
         lines.append(f"Credit:   {article.photo_credit}")
     lines.append(f"Repairs:  {len(article.repairs)}")
@@ -153,6 +161,13 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             continue
         if args.json:
             sys.stdout.write(json.dumps(article_to_dict(result), ensure_ascii=False) + "\n")
+        elif getattr(args, "explain", False):
+            from idlibtui.clean.explain import explain
+
+            if index:
+                sys.stdout.write("\n")
+            sys.stdout.write(f"== {printable(name)}\n")
+            sys.stdout.write(explain(result))
         else:
             if index:
                 sys.stdout.write("\n" + "─" * 40 + "\n")
