@@ -141,10 +141,50 @@ def _outlet_shaped(name: str) -> bool:
     return single and (words[0].isupper() or any(c.isupper() for c in words[0][1:]) or "." in name)
 
 
+_SECTION_WORDS = frozenset(
+    [
+        "world",
+        "middle",
+        "east",
+        "top",
+        "latest",
+        "breaking",
+        "live",
+        "local",
+        "international",
+        "national",
+        "news",
+        "politics",
+        "region",
+        "regional",
+        "home",
+        "more",
+        "related",
+        "featured",
+        "trending",
+        "today",
+        "opinion",
+        "analysis",
+        "asia",
+        "europe",
+        "africa",
+        "americas",
+        "us",
+        "uk",
+        "headlines",
+        "daily",
+        "stories",
+    ]
+)
+
+
 def masthead_like(line: str) -> bool:
-    """A short line naming an outlet the package data does not list ("YEMEN Press Agency")."""
+    """A short line naming an outlet the package data does not list ("YEMEN Press Agency");
+    a section label ("World News", "Top News") is not one."""
     s = line.strip()
     words = s.split()
+    if all(w.lower().strip(".:|") in _SECTION_WORDS for w in words):
+        return False
     if not 1 <= len(words) <= 7 or s[-1:] in ".!?:;," or any(ch.isdigit() for ch in s[:1]):
         return False
     if not all(
