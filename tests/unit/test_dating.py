@@ -173,3 +173,35 @@ def test_json_carries_kind_range_and_claims(seeds) -> None:
     assert out["date_kind"] == "estimated" and out["date_range"][0] == "2020-02-03"
     assert out["date"] == out["date_best"]  # a narrow range is stated as its best day
     assert article_to_dict(seeds["000"])["date_claims"][0]["source"] == "metadata line"
+
+
+def test_events_added_in_the_corrections_file_date_an_article(tmp_path: Path) -> None:
+    from idlibtui.annotate import CorrectionsError, load_corrections
+    from idlibtui.pipeline import process_document
+
+    raw = (
+        "Fighters overran the hilltop village of Tell Qarqur on Tuesday, a local council "
+        "said, and residents fled towards the camps.\n"
+    )
+    corrections = tmp_path / "entities.toml"
+    corrections.write_text(
+        "[[event]]\n"
+        'id = "2019-06-04-tell-qarqur"\n'
+        "date = 2019-06-04\n"
+        'kind = "capture"\n'
+        'title = "capture of Tell Qarqur"\n'
+        'summary = "Fighters take the village of Tell Qarqur"\n'
+        'match = [["Tell Qarqur"], ["overran", "captured"]]\n',
+        encoding="utf-8",
+    )
+    from idlibtui.ingest import RawDocument
+
+    doc = RawDocument(Path("-"), raw, "utf-8", False, len(raw), 0.0, "x")
+    plain = process_document(doc, "x.txt")
+    assert plain.date is None or plain.date_kind != "derived"
+    dated = process_document(doc, "x.txt", corrections=load_corrections(corrections))
+    assert dt.date(2019, 6, 4) <= dated.date <= dt.date(2019, 6, 6)
+    assert "Tell Qarqur" in dated.date_evidence
+    corrections.write_text('[[event]]\nid = "bad"\ndate = "someday"\n', encoding="utf-8")
+    with pytest.raises(CorrectionsError, match=r"entities\.toml"):
+        load_corrections(corrections)

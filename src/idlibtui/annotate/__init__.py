@@ -80,9 +80,10 @@ def annotate_text(
     return tuple(figures), tuple(entities)
 
 
-def date_article(article: Article) -> Article:
+def date_article(article: Article, corrections: Corrections | None = None) -> Article:
     """The article with its date judged from its claims and its text (a date supplied with the
-    article or set in the corrections file is kept as it is)."""
+    article or set in the corrections file is kept as it is); the corrections file's
+    ``[[event]]`` tables join the events timeline."""
     if article.date_kind == DateKind.SUPPLIED:
         return article
     if article.date is not None and not article.date_kind:
@@ -93,7 +94,9 @@ def date_article(article: Article) -> Article:
         )  # fmt: skip
     # the text's own evidence is read with English rules: other languages give only the claims
     text = article.text if english_rules_apply(article.lang) else ""
-    judgement = judge_date(text, article.date_claims, reported_events(text) if text else [])
+    timeline = corrections.timeline() if corrections is not None else None
+    events = reported_events(text, timeline) if text else []
+    judgement = judge_date(text, article.date_claims, events)
     return dataclasses.replace(
         article,
         date=judgement.date,
@@ -108,7 +111,7 @@ def date_article(article: Article) -> Article:
 def annotate(
     article: Article, corrections: Corrections | str | os.PathLike[str] | None = None
 ) -> Article:
-    article = date_article(article)
+    article = date_article(article, _resolve(corrections))
     figures, entities = annotate_text(
         article.text,
         article.date,

@@ -29,31 +29,15 @@ from operator import itemgetter
 
 WAR_START = dt.date(2011, 3, 15)  # the uprising that became the Syrian war
 
+#: The one month table of the project: the cleaner, the judge, datelines and entities use it.
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
 MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
+    **{name: number for number, name in enumerate(MONTH_NAMES, 1)},
+    **{name[:3]: number for number, name in enumerate(MONTH_NAMES, 1) if name != "may"},
     "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
 }
 WEEKDAYS = {
     "monday": 0,

@@ -691,8 +691,9 @@ def _done(
     return DateJudgement(day, kind, lo, hi, evidence)
 
 
-def reported_events(text: str) -> list[ReportedEvent]:
-    """The dated events of the war that ``text`` reports, each with its sentence."""
+def reported_events(text: str, timeline=None) -> list[ReportedEvent]:
+    """The dated events of the war that ``text`` reports, each with its sentence
+    (``timeline``: the events to look for; the shipped timeline by default)."""
     try:
         from idlibtui.annotate.events import match_events
     except ImportError:  # the timeline ships with the events module
@@ -700,7 +701,7 @@ def reported_events(text: str) -> list[ReportedEvent]:
     out: list[ReportedEvent] = []
     seen: set[str] = set()
     lead_end = _lead_end(text)
-    for m in match_events(text):
+    for m in match_events(text, timeline):
         if m.event.id in seen:
             continue
         sentence = text[m.sentence_start : m.sentence_end]

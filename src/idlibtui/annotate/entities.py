@@ -23,7 +23,7 @@ from importlib import resources
 from operator import itemgetter
 from typing import NamedTuple
 
-from idlibtui.annotate.dates import WORD_TOKEN, word_tokens
+from idlibtui.annotate.dates import MONTH_NAMES, WORD_TOKEN, word_tokens
 from idlibtui.model import Mention
 
 TYPES = ("PERSON", "PLACE", "ORG", "GROUP")
@@ -532,18 +532,7 @@ _NOT_NAMES = frozenset(
         "friday",
         "saturday",
         "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
+        *MONTH_NAMES,
         "today",
         "yesterday",
         "tomorrow",
