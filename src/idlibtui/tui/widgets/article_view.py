@@ -500,6 +500,17 @@ class ArticleView(ScrollView, can_focus=True):
     def action_toggle_raw(self) -> None:
         self.raw = not self.raw
 
+    def action_scroll_home(self) -> None:
+        """g/Home: the very first line, at once (an animated scroll through a long raw file
+        takes seconds, and a key pressed meanwhile stops it short of the top)."""
+        self._ensure_layout()
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_scroll_end(self) -> None:
+        """G/End: the very last line, at once."""
+        self._ensure_layout()
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+
     def action_choose(self) -> None:
         """Choose the passage at the top of the view (the compare screen scrolls the other pane)."""
         if self._article is None:
@@ -713,7 +724,9 @@ class ArticleView(ScrollView, can_focus=True):
         delta = 0
         for repair in sorted(article.repairs, key=lambda r: r.raw_start):
             cleaned_at = repair.raw_start - delta
-            if cleaned_at > offset:
+            # A repair right at ``offset`` maps to its raw start, so text the cleaner removed
+            # there (a masthead above the first line) is shown, not scrolled past.
+            if cleaned_at >= offset:
                 break
             delta += (repair.raw_end - repair.raw_start) - len(repair.replacement)
         return max(0, min(len(article.raw), offset + delta))
