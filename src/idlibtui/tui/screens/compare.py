@@ -578,9 +578,12 @@ class CompareScreen(Screen):
             self.choose_pair(pair, side)
 
     def action_discrepancy(self, step: int) -> None:
+        if self.comparison is None:
+            self._say(self.error or "Still comparing the two articles…")
+            return
         if not self.targets:
             self._refresh_status("no figure discrepancies between these articles")
-            self.app.bell()
+            self._say("No figure discrepancies between these two articles.")
             return
         if self.target_index is None:
             index = 0 if step > 0 else len(self.targets) - 1
@@ -593,6 +596,10 @@ class CompareScreen(Screen):
         if target.group is not None:
             self.table.move_cursor(row=target.group)
         self._refresh_status(f"discrepancy {index + 1}/{len(self.targets)}: {target.label}")
+
+    def _say(self, text: str) -> None:
+        """A key that cannot act says why (never a silent no-op)."""
+        self.notify(safe(text), timeout=3, markup=False)
 
     def action_switch_pane(self, step: int) -> None:
         order = [self.pane("left"), self.pane("right"), self.table]

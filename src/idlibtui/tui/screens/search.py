@@ -42,6 +42,24 @@ def format_elapsed(ms: float) -> str:
     return f"{ms:.0f} ms" if ms >= 1 else "<1 ms"
 
 
+def _title(hit: Any) -> str:
+    title = printable(getattr(hit, "title", "") or getattr(hit, "path", "") or "article")
+    return title if len(title) <= 40 else title[:39] + "…"
+
+
+def mark_note(hit: Any, marked: dict[str, Any], dropped: Any = None) -> str:
+    """What `m` just did, in words: a mark is never taken or dropped silently."""
+    if hit.id not in marked:
+        return f"Unmarked “{_title(hit)}” ({len(marked)} of 2 marked)."
+    if dropped is not None:
+        return (
+            f"Marked “{_title(hit)}”; unmarked “{_title(dropped)}” (compare takes two). c compares."
+        )
+    if len(marked) == 1:
+        return f"Marked “{_title(hit)}” (1 of 2): mark one more with m, then c compares."
+    return f"Marked “{_title(hit)}” (2 of 2): c compares them."
+
+
 class QueryInput(Input):
     """The query box: pasted or typed control and escape sequences never reach the terminal."""
 
@@ -416,10 +434,6 @@ class SearchScreen(Screen):
     # -- actions --------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "apply_suggestion":
-            return bool(self.suggestion)
-        if action == "compare":
-            return len(self.marked) == 2
         if action == "clear_filters":
             return bool(self.filter_order)
         if action in ("mark", "copy_hit"):
@@ -461,6 +475,7 @@ class SearchScreen(Screen):
 
     def action_apply_suggestion(self) -> None:
         if not self.suggestion:
+            self.notify("No spelling suggestion for this query.", timeout=3)
             return
         box = self.query_one("#query", Input)
         box.value = self.suggestion
@@ -472,15 +487,16 @@ class SearchScreen(Screen):
         hit = results.current_hit
         if hit is None:
             return
+        dropped = None
         if hit.id in self.marked:
             del self.marked[hit.id]
         else:
             self.marked[hit.id] = hit
-            while len(self.marked) > 2:
-                oldest = next(iter(self.marked))
-                del self.marked[oldest]
+            if len(self.marked) > 2:
+                dropped = self.marked.pop(next(iter(self.marked)))
         results.refresh_marks(set(self.marked))
-        self.refresh_bindings()  # the footer now offers c Compare
+        self.refresh_bindings()
+        self.notify(mark_note(hit, self.marked, dropped), timeout=4, markup=False)
 
     def action_copy_hit(self) -> None:
         """y: copy the highlighted result as one line (title, outlet, date, file)."""
@@ -494,7 +510,12 @@ class SearchScreen(Screen):
 
     def action_compare(self) -> None:
         if len(self.marked) != 2:
-            self.notify("Mark two results with m first.", severity="warning", timeout=3)
+            have = "none is marked" if not self.marked else "one is marked"
+            self.notify(
+                f"Mark two articles with m to compare them ({have}).",
+                severity="warning",
+                timeout=4,
+            )
             return
         try:
             from idlibtui.tui.screens.compare import CompareScreen

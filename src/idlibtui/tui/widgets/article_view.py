@@ -522,7 +522,7 @@ class ArticleView(ScrollView, can_focus=True):
         if not self._hits:
             self.post_message(self.MatchChanged(self, None, 0))
             if self.is_mounted:
-                self.app.bell()
+                self.notify("No query matches here to step through.", timeout=3, markup=False)
             return
         if self._current is None:
             top = self.top_offset()
