@@ -285,8 +285,10 @@ class IdlibApp(App[int]):
         if message.ok:
             summary = message.summary.get("summary", message.summary)
             skipped = len(summary.get("skipped", []) or []) if isinstance(summary, dict) else 0
+            from idlibtui.words import plural
+
             note = (
-                f" ({skipped} file(s) skipped: ctrl+p → Rebuild index lists them)"
+                f" ({plural(skipped, 'file')} skipped: ctrl+p → Rebuild index lists them)"
                 if skipped
                 else ""
             )
