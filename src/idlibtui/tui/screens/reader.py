@@ -21,8 +21,9 @@ from textual.widgets import Footer, Static
 
 from idlibtui.model import Article, IngestProblem
 from idlibtui.textsafe import printable
+from idlibtui.tui.palette import entity_styles
 from idlibtui.tui.widgets.article_view import ArticleView, display_text, match_counter
-from idlibtui.tui.widgets.side_panel import TYPE_STYLES, PanelEntry, SidePanel
+from idlibtui.tui.widgets.side_panel import PanelEntry, SidePanel
 
 READER_HELP = """\
 Highlights: figures (bold), people, places, organisations and groups (each its own colour),
@@ -109,6 +110,7 @@ def status_content(view: ArticleView) -> Content:
             ("changed", "underline on $warning-muted"),
             ("  r: cleaned", "$text-muted"),
         )
+    styles = entity_styles(view.app.theme_variables if view.is_attached else None)
     return Content.assemble(
         (match_counter(view.current_match, view.match_count), "bold"),
         ("  h ", "$text-muted"),
@@ -116,13 +118,13 @@ def status_content(view: ArticleView) -> Content:
         ("  f ", "$text-muted"),
         flag(view.show_figures, "figures", "bold $text-warning"),
         ("  e ", "$text-muted"),
-        flag(view.show_entities, "person", TYPE_STYLES["PERSON"]),
+        flag(view.show_entities, "person", styles["PERSON"]),
         " ",
-        flag(view.show_entities, "place", TYPE_STYLES["PLACE"]),
+        flag(view.show_entities, "place", styles["PLACE"]),
         " ",
-        flag(view.show_entities, "org", TYPE_STYLES["ORG"]),
+        flag(view.show_entities, "org", styles["ORG"]),
         " ",
-        flag(view.show_entities, "group", TYPE_STYLES["GROUP"]),
+        flag(view.show_entities, "group", styles["GROUP"]),
     )
 
 

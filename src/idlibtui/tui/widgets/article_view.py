@@ -25,6 +25,7 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
+from textual.color import Color
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
@@ -33,6 +34,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from idlibtui.model import Article, BlockKind
+from idlibtui.tui.palette import group_colour
 
 ENTITY_TYPES = ("PERSON", "PLACE", "ORG", "GROUP")
 MARK_KINDS = ("only", "passage", "diff", "shared", "discrepancy", "focus")
@@ -756,6 +758,9 @@ class ArticleView(ScrollView, can_focus=True):
         style = self._style_cache.get(name)
         if style is None:
             style = self.get_component_rich_style(f"article-view--{name}", partial=True)
+            if name == "group":  # the theme's accent may be its figure colour: pick one apart
+                colour = Color.parse(group_colour(self.app.theme_variables))
+                style = style + Style(color=colour.rich_color)
             self._style_cache[name] = style
         return style
 
