@@ -19,12 +19,13 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from idlibtui.model import Article, IngestProblem
 from idlibtui.tui.screens.reader import load, safe
 from idlibtui.tui.widgets.article_view import ArticleView, match_counter
 from idlibtui.tui.widgets.figure_table import FigureTable
+from idlibtui.tui.widgets.footer import FitFooter
 
 COMPARE_HELP = """\
 Marks: underlined entities appear in both articles; a red background marks figures that
@@ -287,6 +288,23 @@ class CompareScreen(Screen):
     }
     """
 
+    FOOTER_PRIORITY: ClassVar[tuple[str, ...]] = (
+        "compare.back",
+        "compare.choose_passage",
+        "compare.next_discrepancy",
+        "compare.copy",
+        "compare.export",
+        "compare.swap",
+        "compare.sync",
+        "compare.next_pane",
+        "article.next_match",
+    )
+    FOOTER_SHORT: ClassVar[dict[str, str]] = {
+        "compare.choose_passage": "Passage",
+        "compare.sync": "Sync",
+        "compare.next_pane": "Pane",
+    }
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "choose_passage", "Match passage", id="compare.choose_passage"),
         Binding(
@@ -356,7 +374,7 @@ class CompareScreen(Screen):
                 yield ComparePane(id="right", placeholder="loading…")
         yield Static(Content("comparing…"), id="compare-status")
         yield FigureTable(id="figure-table")
-        yield Footer()
+        yield FitFooter()
 
     def pane(self, side: str) -> ArticleView:
         return self.query_one(f"#{side}", ArticleView)

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 from textual.worker import get_current_worker
 
 from idlibtui.config import config_file
@@ -29,6 +29,7 @@ from idlibtui.tui.indexing import (
     summary_problems,
 )
 from idlibtui.tui.messages import IndexBuilt, IndexProgress, Skipped
+from idlibtui.tui.widgets.footer import FitFooter
 
 PHASES = {
     "scan": "Looking for files",
@@ -76,7 +77,7 @@ class IndexingScreen(Screen[bool]):
             yield Static(id="indexing-error", markup=False)
             with VerticalScroll(id="indexing-skipped"):
                 yield Static(id="indexing-skipped-text", markup=False)
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
         verb = "Rebuilding" if self.rebuild else "Building"
@@ -317,7 +318,7 @@ class NoCorpusScreen(Screen[None]):
                 id="nocorpus-text",
                 markup=False,
             )
-        yield Footer()
+        yield FitFooter()
 
     def action_retry(self) -> None:
         self.dismiss(None)

@@ -17,12 +17,13 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from idlibtui.model import Article, IngestProblem
 from idlibtui.textsafe import printable
 from idlibtui.tui.palette import entity_styles
 from idlibtui.tui.widgets.article_view import ArticleView, display_text, match_counter
+from idlibtui.tui.widgets.footer import FitFooter
 from idlibtui.tui.widgets.side_panel import PanelEntry, SidePanel
 
 READER_HELP = """\
@@ -153,6 +154,17 @@ class ReaderScreen(Screen):
     }
     """
 
+    FOOTER_PRIORITY: ClassVar[tuple[str, ...]] = (
+        "reader.back",
+        "reader.copy",
+        "reader.compare_with",
+        "reader.claims",
+        "article.toggle_raw",
+        "article.next_match",
+        "reader.toggle_panel",
+    )
+    FOOTER_SHORT: ClassVar[dict[str, str]] = {"reader.compare_with": "Compare"}
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back", id="reader.back"),
         Binding("p", "toggle_panel", "Panel", id="reader.toggle_panel"),
@@ -198,7 +210,7 @@ class ReaderScreen(Screen):
             yield ArticleView(id="article", placeholder="loading…")
             yield SidePanel(id="side-panel")
         yield Static(Content(""), id="reader-status")
-        yield Footer()
+        yield FitFooter()
 
     @property
     def view(self) -> ArticleView:

@@ -15,12 +15,13 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from idlibtui.textsafe import printable
 from idlibtui.tui import safe
 from idlibtui.tui.messages import SearchDone, SearchFailed, SearchRequest
 from idlibtui.tui.widgets.facets import Chips, FacetList, Filters
+from idlibtui.tui.widgets.footer import FitFooter
 from idlibtui.tui.widgets.results import ResultsList
 
 DEBOUNCE_SECONDS = 0.15
@@ -83,6 +84,21 @@ class SearchScreen(Screen):
     HELP_NOTES: ClassVar[str] = QUERY_HELP
     HELP_TITLE: ClassVar[str] = "Search"
 
+    FOOTER_PRIORITY: ClassVar[tuple[str, ...]] = (
+        "search.focus_query",
+        "search.compare",
+        "search.mark",
+        "search.suggestion",
+        "search.clear_filters",
+        "search.sort",
+        "search.facets",
+        "app.quit",
+    )
+    FOOTER_SHORT: ClassVar[dict[str, str]] = {
+        "search.clear_filters": "Clear",
+        "search.suggestion": "Suggestion",
+    }
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_query", "Search", id="search.focus_query"),
         Binding("m", "mark", "Mark", id="search.mark"),
@@ -131,7 +147,7 @@ class SearchScreen(Screen):
         with Horizontal(id="search-body"):
             yield FacetList(id="facets")
             yield ResultsList(id="results")
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
         self.query_one("#query-error").display = False
@@ -145,10 +161,6 @@ class SearchScreen(Screen):
             results.show_placeholder(Content.styled("Opening the index…", "italic $text-muted"))
         else:
             self.search_now()
-
-    def on_resize(self) -> None:
-        # A narrow terminal still shows every verb of the footer.
-        self.query_one(Footer).compact = self.size.width < 100
 
     @property
     def query_text(self) -> str:
@@ -440,6 +452,14 @@ class SearchScreen(Screen):
             focused = self.focused
             return isinstance(focused, ResultsList)
         return True
+
+    def footer_hides(self, action: str) -> bool:
+        """Keys with nothing to act on yet stay out of the footer (they still say why)."""
+        if action == "apply_suggestion":
+            return not self.suggestion
+        if action == "compare":
+            return not self.marked
+        return False
 
     def action_focus_query(self) -> None:
         self.query_one("#query", Input).focus()
