@@ -6,6 +6,7 @@ debounced, and an answer whose query or generation no longer matches is dropped.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from textual import events, on, work
@@ -41,6 +42,16 @@ QUERY_HELP = """\
 def format_elapsed(ms: float) -> str:
     """How long the engine took, in words (tests replace this to keep snapshots stable)."""
     return f"{ms:.0f} ms" if ms >= 1 else "<1 ms"
+
+
+@dataclass(frozen=True, slots=True)
+class SavedMark:
+    """A mark remembered from an earlier run: enough to show it and to compare."""
+
+    id: str
+    path: str
+    title: str = ""
+    source: str = ""
 
 
 def _title(hit: Any) -> str:
@@ -112,8 +123,9 @@ class SearchScreen(Screen):
         Binding("down", "leave_query", "Results", show=False, id="search.down"),
     ]
 
-    def __init__(self, *, show_timings: bool = True) -> None:
+    def __init__(self, *, show_timings: bool = True, state: Any = None) -> None:
         super().__init__()
+        self._restore = state if isinstance(state, dict) else {}
         self.index: Any = None
         self.show_timings = show_timings
         self.sort = "relevance"
@@ -150,6 +162,7 @@ class SearchScreen(Screen):
         yield FitFooter()
 
     def on_mount(self) -> None:
+        self._restore_state(self._restore)
         self.query_one("#query-error").display = False
         self.query_one("#index-status").display = False
         self.query_one(Chips).show_filters(self.filters, self.filter_order)
@@ -161,6 +174,57 @@ class SearchScreen(Screen):
             results.show_placeholder(Content.styled("Opening the index…", "italic $text-muted"))
         else:
             self.search_now()
+
+    # -- state kept between runs ------------------------------------------------------------------
+
+    def saved_state(self) -> dict[str, Any]:
+        """The query, sort, filters and marks, as JSON-ready data (the app saves it on exit,
+        when the widgets may be gone: this reads plain attributes only)."""
+        request = self.last_request
+        query = request.query if request is not None else self._restore.get("query", "")
+        return {
+            "query": query if isinstance(query, str) else "",
+            "sort": self.sort,
+            "filters": [[key, value] for key, value in self.filter_order],
+            "marks": [
+                {
+                    "id": str(getattr(hit, "id", "")),
+                    "path": str(getattr(hit, "path", "")),
+                    "title": str(getattr(hit, "title", "") or ""),
+                    "source": str(getattr(hit, "source", "") or ""),
+                }
+                for hit in self.marked.values()
+            ],
+        }
+
+    def _restore_state(self, state: dict[str, Any]) -> None:
+        """Take back what ``saved_state`` gave; anything malformed is left out, never fatal."""
+        query = state.get("query")
+        if isinstance(query, str) and query:
+            box = self.query_one("#query", Input)
+            with box.prevent(Input.Changed):
+                box.value = query
+            box.cursor_position = len(box.value)
+        if state.get("sort") in ("relevance", "date"):
+            self.sort = state["sort"]
+        for pair in state.get("filters") or []:
+            if (
+                isinstance(pair, list | tuple)
+                and len(pair) == 2
+                and all(isinstance(p, str) for p in pair)
+                and tuple(pair) not in self.filter_order
+            ):
+                key, value = pair
+                self.filters.setdefault(key, []).append(value)
+                self.filter_order.append((key, value))
+        for mark in (state.get("marks") or [])[:2]:
+            if isinstance(mark, dict) and mark.get("id") and mark.get("path"):
+                self.marked[str(mark["id"])] = SavedMark(
+                    str(mark["id"]),
+                    str(mark["path"]),
+                    str(mark.get("title") or ""),
+                    str(mark.get("source") or ""),
+                )
 
     @property
     def query_text(self) -> str:
