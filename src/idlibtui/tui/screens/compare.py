@@ -32,8 +32,10 @@ Marks: underlined entities appear in both articles; a red background marks figur
 disagree between aligned sentences (or figure groups that differ); dimmed sentences are said by
 one side only; the chosen passage has a tinted background on both sides, with its word-level
 edits in a second tint.
-Enter on a pane chooses the passage at its top (again: the next one) and scrolls the other pane
-to its match; a click on a sentence does the same."""
+Enter acts on the passage at the cursor (the chosen passage while it is in view, else the first
+one in view): both panes scroll so the pair is fully in view, level with each other, its
+word-level edits are marked and listed in the status line (235,000 → 250,000). } and { move the
+cursor to the next or previous passage; a click on a sentence chooses it."""
 
 Span = tuple[int, int]
 
@@ -81,8 +83,8 @@ def compare(left: Article, right: Article) -> tuple[Any, str]:
 def compare_marks(comparison: Any, left: Article, right: Article) -> dict[str, dict[str, list]]:
     """Mark spans for each side: shared entities, discrepant figures, one-side-only sentences."""
     out: dict[str, dict[str, list]] = {
-        "left": {"shared": [], "discrepancy": [], "only": []},
-        "right": {"shared": [], "discrepancy": [], "only": []},
+        "left": {"shared": [], "discrepancy": [], "only": [], "edit": []},
+        "right": {"shared": [], "discrepancy": [], "only": [], "edit": []},
     }
     if comparison is None:
         return out
@@ -92,6 +94,9 @@ def compare_marks(comparison: Any, left: Article, right: Article) -> dict[str, d
             (m.start, m.end) for m in article.entities if (m.canonical or m.text) in shared
         ]
     for pair in comparison.pairs:
+        if pair.left_span and pair.right_span:  # every word-level edit, chosen or not
+            for side in ("left", "right"):
+                out[side]["edit"].extend(edit_spans(pair, side))
         if pair.relation == "left_only" and pair.left_span:
             out["left"]["only"].append(tuple(pair.left_span))
         elif pair.relation == "right_only" and pair.right_span:
@@ -120,6 +125,30 @@ def compare_marks(comparison: Any, left: Article, right: Article) -> dict[str, d
             out["left"]["discrepancy"].extend((f.start, f.end) for f in group.left)
             out["right"]["discrepancy"].extend((f.start, f.end) for f in group.right)
     return out
+
+
+def edit_spans(pair: Any, side: str) -> list[Span]:
+    """The spans of ``side``'s sentence that the word-level diff changed."""
+    spans = (tuple(getattr(op, side)) for op in (pair.word_diff if pair is not None else ()))
+    return [span for span in spans if span[1] > span[0]]
+
+
+def edit_words(pair: Any, left: str, right: str, limit: int = 3) -> str:
+    """A pair's word-level edits in words: ``235,000 → 250,000, +at least, −Monday``."""
+    words: list[str] = []
+    for op in pair.word_diff:
+        old = " ".join(left[op.left[0] : op.left[1]].split())
+        new = " ".join(right[op.right[0] : op.right[1]].split())
+        if old and new:
+            words.append(f"{old} → {new}")
+        elif old:
+            words.append(f"−{old}")
+        elif new:
+            words.append(f"+{new}")
+    shown = [w if len(w) <= 40 else w[:39] + "…" for w in words[:limit]]
+    if len(words) > limit:
+        shown.append(f"{len(words) - limit} more")
+    return ", ".join(shown)
 
 
 def sentence_of(figure: Any) -> Span:
@@ -319,6 +348,20 @@ class CompareScreen(Screen):
             "Previous discrepancy",
             show=False,
             id="compare.previous_discrepancy",
+        ),
+        Binding(
+            "right_curly_bracket",
+            "step_passage(1)",
+            "Next passage",
+            show=False,
+            id="compare.next_passage",
+        ),
+        Binding(
+            "left_curly_bracket",
+            "step_passage(-1)",
+            "Previous passage",
+            show=False,
+            id="compare.previous_passage",
         ),
         Binding("S", "toggle_sync", "Sync scroll", id="compare.sync"),
         Binding("w", "swap", "Swap", id="compare.swap"),
@@ -522,7 +565,8 @@ class CompareScreen(Screen):
     # -- navigation -------------------------------------------------------------------------------
 
     def choose_pair(self, pair_index: int, side: str) -> None:
-        """Highlight one aligned pair on both sides and bring both sentences into view."""
+        """Put the passage cursor on one aligned pair: tint it on both sides, mark its
+        word-level edits, and scroll both panes so the whole pair is in view, side by side."""
         if not 0 <= pair_index < len(self.passages.pairs):
             return
         self.passage = pair_index
@@ -535,6 +579,9 @@ class CompareScreen(Screen):
             "right_only": "only the right article says this",
         }.get(pair.relation, pair.relation)
         note = f"passage {pair_index + 1}/{len(self.passages.pairs)}: {relation}"
+        articles = self._articles()
+        if articles is not None and pair.word_diff:
+            note += f" · {edit_words(pair, articles[0].text, articles[1].text)}"
         if pair.figure_discrepancy:
             note += " — figures differ" + (f" ({'; '.join(pair.notes)})" if pair.notes else "")
         self._refresh_status(note)
@@ -550,16 +597,18 @@ class CompareScreen(Screen):
         for side, span in (("left", left), ("right", right)):
             view = self.pane(side)
             view.set_marks("passage", [span] if span else [])
-            edits = [
-                tuple(getattr(op, side))
-                for op in (pair.word_diff if pair is not None else ())
-                if getattr(op, side)[1] > getattr(op, side)[0]
-            ]
-            view.set_marks("diff", edits)
-            if span and side != scroll_source:
-                view.scroll_to_offset(span[0])
-            elif span:
-                view._scroll_into_view(span[0])
+            view.set_marks("diff", edit_spans(pair, side))
+        self._show_pair(left, right, scroll_source or self._last_pane)
+
+    def _show_pair(self, left: Span | None, right: Span | None, source: str) -> None:
+        """Scroll so both spans are fully in view, the other side's level with ``source``'s."""
+        spans = {"left": left, "right": right}
+        other = "right" if source == "left" else "left"
+        row = None
+        if spans[source]:
+            row = self.pane(source).reveal(*spans[source])
+        if spans[other]:
+            self.pane(other).reveal(*spans[other], at=row)
 
     def show_group(self, group: Any) -> None:
         """Show a figure group's figures and sentences on both sides."""
@@ -576,24 +625,56 @@ class CompareScreen(Screen):
             f"{group.what or 'figures'} {period}: {group.relation.replace('_', ' ')}"
         )
 
-    def action_choose_passage(self) -> None:
-        side = self._last_pane
+    def passage_at_cursor(self, side: str) -> int | None:
+        """The pair Enter acts on: the chosen passage while it is on screen, else the first
+        passage that starts in view (or the one running into view from above)."""
         view = self.pane(side)
-        if self.comparison is None or view.article is None:
-            return
+        if view.article is None:
+            return None
         top, bottom = view.visible_range()
         current = self.passage
-        pair = None
         if current is not None:
             span = getattr(self.passages.pairs[current], f"{side}_span")
-            if span and top <= span[0] < bottom:
-                pair = self.passages.next_on(side, current)
-        if pair is None:
-            pair = self.passages.pair_from(side, top)
-            if pair is None:
-                pair = self.passages.pair_at(side, top)
+            if span and span[0] < bottom and span[1] > top:
+                return current
+        pair = self.passages.pair_at(side, top)
         if pair is not None:
-            self.choose_pair(pair, side)
+            span = getattr(self.passages.pairs[pair], f"{side}_span")
+            if span and span[0] < top:  # starts above the view: prefer one starting in it
+                following = self.passages.pair_from(side, top)
+                if following is not None:
+                    start = getattr(self.passages.pairs[following], f"{side}_span")[0]
+                    if start < bottom:
+                        return following
+        return pair
+
+    def action_choose_passage(self) -> None:
+        side = self._last_pane
+        if self.comparison is None:
+            self._say(self.error or "Still comparing the two articles…")
+            return
+        pair = self.passage_at_cursor(side)
+        if pair is None:
+            self._say("No aligned passage here.")
+            return
+        self.choose_pair(pair, side)
+
+    def action_step_passage(self, step: int) -> None:
+        """}/{: move the passage cursor to the next/previous passage of the focused pane."""
+        side = self._last_pane
+        if self.comparison is None:
+            self._say(self.error or "Still comparing the two articles…")
+            return
+        here = self.passage_at_cursor(side)
+        if here is None:
+            self._say("No aligned passage here.")
+            return
+        # From the chosen passage, step; from elsewhere, the passage in view comes first.
+        target = self.passages.next_on(side, here, step) if here == self.passage else here
+        if target is None:
+            self._say("No more passages this way." if step > 0 else "This is the first passage.")
+            return
+        self.choose_pair(target, side)
 
     def action_discrepancy(self, step: int) -> None:
         if self.comparison is None:
