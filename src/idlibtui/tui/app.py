@@ -425,3 +425,10 @@ class IdlibApp(App[int]):
             self.action_rebuild_index,
         )
         yield SystemCommand("Help", "Every key of this screen", self.action_help)
+        export = getattr(screen, "action_export", None)
+        if callable(export):
+            yield SystemCommand(
+                "Export comparison to Markdown",
+                "Write the comparison as an evidence note (a new .md file in the working folder)",
+                export,
+            )

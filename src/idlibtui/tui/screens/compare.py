@@ -365,6 +365,8 @@ class CompareScreen(Screen):
         ),
         Binding("S", "toggle_sync", "Sync scroll", id="compare.sync"),
         Binding("w", "swap", "Swap", id="compare.swap"),
+        Binding("y", "copy", "Copy", id="compare.copy"),
+        Binding("E", "export", "Export", id="compare.export"),
         Binding("tab", "switch_pane(1)", "Next pane", id="compare.next_pane"),
         Binding(
             "shift+tab", "switch_pane(-1)", "Previous pane", show=False, id="compare.previous_pane"
@@ -695,6 +697,67 @@ class CompareScreen(Screen):
         if target.group is not None:
             self.table.move_cursor(row=target.group)
         self._refresh_status(f"discrepancy {index + 1}/{len(self.targets)}: {target.label}")
+
+    def copy_lines(self) -> list[str]:
+        """What `y` cites: the figure-table row under the cursor (table focused), else the
+        chosen passage, else the passage at the cursor: one citation per side."""
+        from idlibtui.cite import citation
+
+        articles = self._articles()
+        if articles is None or self.comparison is None:
+            return []
+        left, right = articles
+        spans: tuple[Span | None, Span | None]
+        if self.table.has_focus:
+            group = self.table.group_at(self.table.cursor_row)
+            if group is None:
+                return []
+            spans = (
+                (group.left[0].start, group.left[0].end) if group.left else None,
+                (group.right[0].start, group.right[0].end) if group.right else None,
+            )
+        else:
+            pair_index = self.passage
+            if pair_index is None:
+                pair_index = self.passage_at_cursor(self._last_pane)
+            if pair_index is None:
+                return []
+            pair = self.passages.pairs[pair_index]
+            spans = (pair.left_span, pair.right_span)
+        return [
+            citation(article, *span)
+            for article, span in zip((left, right), spans, strict=True)
+            if span
+        ]
+
+    def action_copy(self) -> None:
+        lines = self.copy_lines()
+        if not lines:
+            self._say(self.error or "Nothing to copy here yet.")
+            return
+        self.app.copy_to_clipboard("\n".join(lines))
+        self._say(f"Copied {len(lines)} citation{'s' if len(lines) != 1 else ''}: {lines[0][:70]}…")
+
+    def action_export(self) -> None:
+        """E: write the comparison as a Markdown evidence note (the same as ``idlibtui compare
+        A B --markdown``) to a new file in the working folder, and say where."""
+        articles = self._articles()
+        if articles is None or self.comparison is None:
+            self._say(self.error or "Still comparing the two articles…")
+            return
+        from idlibtui.tui.export import export_markdown
+
+        try:
+            path = export_markdown(self.comparison, *articles)
+        except Exception as error:  # a full disk or a read-only folder: say so, keep going
+            self.notify(
+                safe(f"Could not export the comparison: {error}"),
+                severity="error",
+                timeout=6,
+                markup=False,
+            )
+            return
+        self.notify(f"Exported the comparison to {safe(str(path))}", timeout=6, markup=False)
 
     def _say(self, text: str) -> None:
         """A key that cannot act says why (never a silent no-op)."""

@@ -170,6 +170,7 @@ class ReaderScreen(Screen):
         Binding("p", "toggle_panel", "Panel", id="reader.toggle_panel"),
         Binding("x", "compare_with", "Compare with…", id="reader.compare_with"),
         Binding("t", "claims", "Claims", id="reader.claims"),
+        Binding("y", "copy", "Copy", id="reader.copy"),
         Binding("d", "toggle_evidence", "Date evidence", show=False, id="reader.date_evidence"),
         Binding("tab", "switch_focus", "Text/panel", show=False, id="reader.switch_focus"),
         # Match stepping also works while the side panel has the focus.
@@ -200,6 +201,7 @@ class ReaderScreen(Screen):
         self.show_evidence = False
         self._cycle: dict[tuple[str, str], int] = {}
         self._chosen_figure = None
+        self._last_target: tuple[int, int] | None = None  # the span last jumped to or clicked
         self._panel_choice: bool | None = None  # the user's own p choice wins over the width
 
     # -- layout -----------------------------------------------------------------------------------
@@ -281,9 +283,11 @@ class ReaderScreen(Screen):
         # A click on a figure selects it for `t`.
         if self.article is None:
             return
+        self._last_target = (message.offset, message.offset + 1)
         for figure in self.article.figures:
             if figure.start <= message.offset < figure.end:
                 self._chosen_figure = figure
+                self._last_target = (figure.start, figure.end)
                 return
 
     @on(SidePanel.Chosen)
@@ -300,6 +304,8 @@ class ReaderScreen(Screen):
             index = 0
         self._cycle[key] = index
         start, end = entry.spans[index]
+        if entry.kind != "repair":
+            self._last_target = (start, end)
         view = self.view
         if entry.kind == "repair":
             view.focus_raw_span(start, end)
@@ -371,6 +377,40 @@ class ReaderScreen(Screen):
             if start <= figure.start < end:
                 return figure
         return counted[0] if counted else None
+
+    def copy_target(self) -> tuple[int, int] | None:
+        """What `y` cites: the panel entry's mention (panel focused), else the figure or place
+        last chosen or the current match while in view, else the first sentence in view."""
+        article = self.article
+        if article is None:
+            return None
+        if self.panel.has_focus:
+            entry = self.panel.highlighted_entry()
+            if entry is not None and entry.kind != "repair" and entry.spans:
+                index = max(0, self._cycle.get((entry.kind, entry.label), 0))
+                return entry.spans[min(index, len(entry.spans) - 1)]
+        top, bottom = self.view.visible_range()
+        candidates = [self._last_target]
+        if self.view.current_match is not None:
+            candidates.insert(0, self.view.hits[self.view.current_match])
+        for span in candidates:
+            if span is not None and top <= span[0] < bottom:
+                return span
+        return (top, top)
+
+    def action_copy(self) -> None:
+        """y: copy the passage or figure at the cursor as a citation (sentence, outlet, date
+        and how it is known, title, file)."""
+        from idlibtui.cite import citation
+
+        target = self.copy_target()
+        if target is None or self.article is None:
+            self.notify("Nothing to copy yet: the article is still loading.", timeout=3)
+            return
+        text = citation(self.article, *target)
+        self.app.copy_to_clipboard(text)
+        shown = text if len(text) <= 90 else text[:89] + "…"
+        self.notify(f"Copied: {shown}", timeout=4, markup=False)
 
     def action_claims(self) -> None:
         figure = self.selected_figure()

@@ -588,6 +588,8 @@ class SearchScreen(Screen):
         if hit is None:
             return
         date = hit.date.isoformat() if hit.date is not None else "no date"
+        if hit.date is not None and getattr(hit, "date_inferred", False):
+            date += " (inferred)"
         parts = [hit.title, hit.source or "unknown outlet", date, hit.path]
         self.app.copy_to_clipboard(printable(" · ".join(p for p in parts if p)))
         self.notify("Copied the result's title, outlet, date and file.", timeout=2)
