@@ -26,6 +26,7 @@ from idlibtui.tui.screens.reader import load, safe
 from idlibtui.tui.widgets.article_view import ArticleView, match_counter
 from idlibtui.tui.widgets.figure_table import FigureTable
 from idlibtui.tui.widgets.footer import FitFooter
+from idlibtui.words import plural
 
 COMPARE_HELP = """\
 Marks: underlined entities appear in both articles; a red background marks figures that
@@ -265,7 +266,11 @@ class PassageMap:
         return round(a_there + fraction * max(0, b_there - a_there))
 
 
-def pane_header(article: Article | IngestProblem | None, path: str, counter: str) -> Content:
+def pane_header(
+    article: Article | IngestProblem | None, path: str, counter: str, *, narrow: bool = False
+) -> Content:
+    """Title, then outlet · date · length and the match counter (narrow: the counter comes
+    before the date, and the length is left out, so the ellipsis never eats the counter)."""
     if article is None:
         return Content.assemble(("loading… ", "italic $text-muted"), safe(Path(path).name))
     if isinstance(article, IngestProblem):
@@ -276,6 +281,13 @@ def pane_header(article: Article | IngestProblem | None, path: str, counter: str
         meta.append(safe(article.source))
     if article.date is not None:
         meta.append(article.date.isoformat() + (" (inferred)" if article.date_inferred else ""))
+    if narrow:
+        return Content.assemble(
+            (title, "bold $text-primary"),
+            "\n",
+            (counter + "  " if counter else "", "bold"),
+            (" · ".join(meta), "$text-muted"),
+        )
     meta.append(f"{article.word_count:,} words")
     return Content.assemble(
         (title, "bold $text-primary"),
@@ -312,7 +324,7 @@ class CompareScreen(Screen):
         }
         .pane:focus-within .pane-header { background: $primary-muted; }
         .pane ArticleView { height: 1fr; }
-        #compare-status { height: 1; padding: 0 1; background: $panel; }
+        #compare-status { height: auto; max-height: 2; padding: 0 1; background: $panel; }
         FigureTable { height: 30%; min-height: 4; max-height: 12; }
     }
     """
@@ -402,6 +414,7 @@ class CompareScreen(Screen):
         self._generation = 0
         self._last_pane = "left"
         self._pending_anchor: dict[str, int] | None = None
+        self._status_note = ""
 
     # -- layout -----------------------------------------------------------------------------------
 
@@ -501,23 +514,40 @@ class CompareScreen(Screen):
             counter = (
                 match_counter(view.current_match, view.match_count) if view.match_count else ""
             )
-            self.query_one(f"#{side}-header", Static).update(pane_header(article, path, counter))
+            narrow = 0 < self.size.width < 100
+            self.query_one(f"#{side}-header", Static).update(
+                pane_header(article, path, counter, narrow=narrow)
+            )
+
+    def on_resize(self) -> None:
+        # The summary and the pane headers have shorter forms when narrow.
+        self._refresh_status(self._status_note)
+        self._refresh_headers()
 
     def _refresh_status(self, note: str = "") -> None:
+        self._status_note = note
         status = self.query_one("#compare-status", Static)
         if self.comparison is None:
             text = self.error or ("comparing…" if self.left is None else "no comparison")
             status.update(Content.assemble((safe(text), "$text-muted")))
             return
         s = self.comparison.summary
+        count = plural(len(self.targets), "discrepancy", "discrepancies")
         parts: list[str | tuple[str, str]] = [
-            (f"{len(self.targets)} discrepancies", "bold $text-error" if self.targets else "bold"),
+            (count, "bold $text-error" if self.targets else "bold"),
             (" · sync on" if self.sync else " · sync off", "$text-muted"),
             " · ",
             (f"{s.similarity:.0%} aligned", "bold"),
             f" · same {s.same} · similar {s.similar} · only left {s.left_only}"
             f" · only right {s.right_only}",
         ]
+        if self.size.width and self.size.width < 100:  # the same, in fewer words
+            parts = [
+                (count, "bold $text-error" if self.targets else "bold"),
+                (" · sync on" if self.sync else "", "$text-muted"),
+                f" · {s.similarity:.0%} aligned: {s.same} same, {s.similar} similar,"
+                f" {s.left_only}/{s.right_only} one side only",
+            ]
         if note:
             parts = [(safe(note), "bold"), ("  ", "")]
             parts.append(("(sync on)" if self.sync else "", "$text-muted"))
