@@ -333,10 +333,10 @@ class CompareScreen(Screen):
         "compare.back",
         "compare.choose_passage",
         "compare.next_discrepancy",
-        "compare.copy",
-        "compare.export",
         "compare.swap",
         "compare.sync",
+        "compare.copy",
+        "compare.export",  # also in the command palette
         "compare.next_pane",
         "article.next_match",
     )
