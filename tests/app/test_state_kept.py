@@ -43,6 +43,7 @@ async def test_query_filters_sort_and_marks_come_back_next_run(make_app) -> None
         assert screen.last_request.query == "idlib"
         assert screen.last_request.filters == (("year", ("2019",)),)
         assert screen_text(again).count("✔ marked") >= 1
+        assert "2 marked (c compares)" in screen_text(again)
         screen.query_one(ResultsList).focus()
         await pilot.press("c")  # the remembered marks compare at once
         await settle(pilot)

@@ -394,6 +394,9 @@ class SearchScreen(Screen):
             parts.append(Content.styled(format_elapsed(results.elapsed_ms), "$text-muted"))
         sort = self._effective_sort()
         parts.append(Content.styled(f"sorted by {sort}", "$text-muted"))
+        if self.marked:  # marks may be off this page, or kept from the last run
+            ready = "c compares" if len(self.marked) == 2 else "mark one more"
+            parts.append(Content.styled(f"{len(self.marked)} marked ({ready})", "$text-accent"))
         summary = Content.styled(" · ", "$text-muted").join(parts)
         if self.suggestion:
             summary = summary + safe.template(
@@ -580,6 +583,7 @@ class SearchScreen(Screen):
                 dropped = self.marked.pop(next(iter(self.marked)))
         results.refresh_marks(set(self.marked))
         self.refresh_bindings()
+        self._show_summary()
         self.notify(mark_note(hit, self.marked, dropped), timeout=4, markup=False)
 
     def action_copy_hit(self) -> None:
