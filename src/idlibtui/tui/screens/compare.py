@@ -812,6 +812,7 @@ class CompareScreen(Screen):
 
     def action_swap(self) -> None:
         if self.left is None or self.right is None:
+            self._say("Still loading the two articles…")
             return
         anchors = {"left": self.pane("right").top_offset(), "right": self.pane("left").top_offset()}
         self.left_path, self.right_path = self.right_path, self.left_path

@@ -430,6 +430,7 @@ class ReaderScreen(Screen):
 
     def action_compare_with(self) -> None:
         if self.article is None:
+            self.notify("The article is not loaded yet.", timeout=3, markup=False)
             return
         from idlibtui.tui.screens.picker import PickerScreen
 
