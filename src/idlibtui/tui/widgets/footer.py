@@ -22,7 +22,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from textual.widgets._footer import FooterKey  # not exported; Textual is pinned below 9
 
 ALWAYS_FIRST = ("app.help",)
 SHORT: dict[str, str] = {
