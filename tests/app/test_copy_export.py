@@ -103,3 +103,25 @@ async def test_export_writes_a_new_markdown_file_each_time(tmp_path, monkeypatch
     for file in files:
         text = file.read_text(encoding="utf-8")
         assert text.startswith("# Comparison") and "235,000" in text and "250,000" in text
+
+
+async def test_export_is_offered_in_the_command_palette(make_app, tmp_path, monkeypatch) -> None:
+    from textual.command import CommandPalette
+    from textual.widgets import Input
+
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        results.focus()
+        await pilot.press("m", "down", "m", "c")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        await pilot.press("ctrl+p")
+        assert CommandPalette.is_open(app)
+        app.screen.query_one(Input).value = "Export comparison"
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+    assert len(list(tmp_path.glob("compare-*.md"))) == 1
