@@ -11,7 +11,7 @@ import hashlib
 import os
 from pathlib import Path
 
-CLEANER_VERSION = "4"
+CLEANER_VERSION = "6"
 ANNOTATOR_VERSION = "3"
 PIPELINE_VERSION = f"clean-{CLEANER_VERSION}+annotate-{ANNOTATOR_VERSION}"
 

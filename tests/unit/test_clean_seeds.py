@@ -45,6 +45,7 @@ def assert_consistent(article: Article) -> None:
         assert r.kind in {
             "entity",
             "mojibake",
+            "unicode",
             "control",
             "space",
             "html",

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 
-from idlibtui.clean.charfix import fix_controls, fix_entities, fix_mojibake, fix_spaces
+from idlibtui.clean.charfix import fix_controls, fix_entities, fix_spaces
 from idlibtui.clean.edits import Edit, EditText
 from idlibtui.clean.html import html_document, stray_tags
+from idlibtui.clean.mojibake import fix_mojibake
 from idlibtui.clean.structure import (
     _LEADING_DATE,
     Info,

@@ -18,7 +18,9 @@ Each non-empty line of the repaired text is a candidate block. Lines are classif
    - a short question ("What is at stake?") followed by body is a subheading, never dropped;
    - mid-text each candidate gets a score; related if the score reaches 2:
      +2 the outlet's template inserts related links (``related_links`` in ``outlets.json``),
-     +1 eight or more words, +1 more for twelve or more (subheadings are short),
+     +1 eight or more words, +1 more for twelve or more (subheadings are short), only for a
+        line that reads as an English headline (two English function words; no non-ASCII
+        punctuation but quotes and dashes): prose in another language is not a link for its length,
      +1 starts with a number ("7 basic questions…") or has a "Label: headline" colon,
      −3 wrapped in quotes (translated outlets quote their subheadings: "Humanitarian disaster"),
      −1 five words or fewer,
@@ -406,6 +408,44 @@ def _teaser(line: str) -> bool:
     return 2 <= len(sentences) <= 3 and all(len(x.split()) <= 10 for x in sentences)
 
 
+def _separator(line: str) -> bool:
+    """A rule between sections ("* * *", "-----", "=-=-=", "•"): no letter or digit, and one
+    mark repeated (all of it, or at least half of three or more). Kaomoji ("(⌣˛⌣)") and symbol
+    pairs ("∆°") are text."""
+    if any(ch.isalnum() for ch in line):
+        return False
+    marks = line.replace(" ", "")
+    if len(set(marks)) <= 1:
+        return True
+    return len(marks) >= 3 and 2 * max(marks.count(ch) for ch in set(marks)) >= len(marks)
+
+
+# Words nearly every English headline of eight words or more holds, and few other languages
+# write: the length points of a related-link candidate are for English headlines.
+_ENGLISH_WORDS = frozenset(
+    {
+        "the", "of", "and", "to", "for", "with", "after", "over", "from", "on", "in", "at", "by",
+        "as", "is", "are", "was", "were", "will", "says", "amid", "into", "against", "has",
+        "have", "its", "their",
+    }
+)  # fmt: skip
+# Quotes, apostrophes and dashes are English typography; other non-ASCII punctuation and
+# symbols ("…" inside a line, "®", "«", "¿") are not headline style.
+_HEADLINE_MARKS = frozenset("‘’“”–—")
+
+
+def _english_headline_words(line: str) -> bool:
+    """The line reads as an English headline: two or more English function words, and no
+    non-ASCII punctuation or symbol other than quotes and dashes."""
+    if not line.isascii() and any(
+        not ch.isascii() and not ch.isalnum() and not ch.isspace() and ch not in _HEADLINE_MARKS
+        for ch in line
+    ):
+        return False
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", line)}
+    return len(words & _ENGLISH_WORDS) >= 2
+
+
 def _content_words(text: str) -> set[str]:
     return {
         w[:5]
@@ -420,10 +460,8 @@ def _related_score(line: str, next_text: str, outlet: outlets.Outlet | None) -> 
     score = 0
     if outlet is not None and outlet.related_links:
         score += 2
-    if len(words) >= 8:
-        score += 1
-    if len(words) >= 12:
-        score += 1
+    if len(words) >= 8 and _english_headline_words(s):
+        score += 1 + (len(words) >= 12)
     if s[:1].isdigit() or re.search(r"^[A-Z][\w ]{1,20}: \S", s):
         score += 1
     if _quoted(s):
@@ -529,7 +567,7 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
         s = ln.text
         if len(s) >= 500:
             continue  # no boilerplate line is this long
-        if not any(ch.isalnum() for ch in s):
+        if _separator(s):
             ln.drop = ("debris", "separator line")
             continue
         if _SOCIAL_ONLY.match(s):
@@ -903,7 +941,10 @@ def inline_debris(doc: EditText) -> None:
             return None
         return m.group(0)[: m.start("frag") - m.start()]
 
-    # Orphan closing quotes: a closing curly quote with no opening one before it in the line.
+    # Orphan closing quotes: a closing curly quote with no opening one before it in the line,
+    # standing apart (" ”."), opening the line, or after a finished sentence ("mechanisms.”").
+    # Attached to a word, a comma or an ellipsis ("Brontë…”") it may close a quotation whose
+    # opening was elsewhere: it stays. A run of them ("””") is judged by what precedes the run.
     edits = []
     pos = 0
     for line in doc.text.split("\n"):
@@ -919,7 +960,7 @@ def inline_debris(doc: EditText) -> None:
             elif ch == "”":
                 if depth:
                     depth -= 1
-                else:
+                elif line[:k].rstrip("”")[-1:] in ("", " ", ".", "!", "?"):
                     start = k - 1 if k and line[k - 1] == " " else k
                     edits.append(
                         Edit(pos + start, pos + k + 1, "", "debris", "orphan closing quote")
