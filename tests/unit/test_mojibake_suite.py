@@ -93,6 +93,23 @@ def test_c1_quotes_of_cp1252_read_as_latin1() -> None:
     assert "„Wir bleiben hier“, sagte er." in article.text
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # 8-bit terminal sequences outside mojibake go before ftfy could read them as text
+        ("Red \x9b31malert\x9b0m and \x9d0;title\x9c here.", "Red alert and here."),
+        # the same bytes inside cp1252 text read as latin-1 are that text
+        ("\x8bBonjour\x9b dit-il, et \x93merci\x94.", "‹Bonjour› dit-il, et “merci”."),
+        # and inside UTF-8 read as latin-1
+        ("Turkeyâ\x80\x99s \x9b0mâ\x80\x9cplanâ\x80\x9d failed.", "Turkey’s “plan” failed."),
+    ],
+)
+def test_c1_sequences_against_c1_text(raw: str, expected: str) -> None:
+    article = clean_document(raw)
+    assert_consistent(article)
+    assert article.text == expected
+
+
 def test_a_trailing_a_grave_that_lost_its_byte() -> None:
     article = clean_document(f"{PROSE}\n\nIls sont arrivés Ã  Idlib, voilÃ  tout.")
     assert "Ils sont arrivés à Idlib, voilà tout." in article.text

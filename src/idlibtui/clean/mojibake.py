@@ -166,11 +166,12 @@ def _lossy_table() -> tuple[re.Pattern[str], dict[str, str]]:
 # 8-bit terminal sequences outside mojibake
 # --------------------------------------------------------------------------------------------
 
-# CSI with its final byte, OSC and the string controls with their terminator, all within a line,
-# introduced after an ASCII character or at a line start: inside mojibake the C1 byte always
-# follows the non-ASCII reading of a lead byte ("â€\x9d" is ”, "Р\x98" is И).
+# CSI with its parameters and final byte, OSC and the string controls with their terminator, all
+# within a line, introduced after an ASCII character or at a line start: inside mojibake the C1
+# byte always follows the non-ASCII reading of a lead byte ("â€\x9d" is ”, "Р\x98" is И). A CSI
+# with intermediate bytes ("\x9b d") is left to ftfy: in cp1252 read as latin-1 it is "› d".
 _C1_SEQUENCE = re.compile(
-    r"(?<![^\x00-\x7f])(?:\x9b[0-?]*[ -/]*[@-~]"
+    r"(?<![^\x00-\x7f])(?:\x9b[0-?]*[@-~]"
     r"|\x9d[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)"
     r"|[\x90\x98\x9e\x9f][^\x1b\x9c\n]*?(?:\x1b\\|\x9c))"
 )

@@ -19,8 +19,9 @@ Each non-empty line of the repaired text is a candidate block. Lines are classif
    - mid-text each candidate gets a score; related if the score reaches 2:
      +2 the outlet's template inserts related links (``related_links`` in ``outlets.json``),
      +1 eight or more words, +1 more for twelve or more (subheadings are short), only for a
-        line that reads as an English headline (two English function words; no non-ASCII
-        punctuation but quotes and dashes): prose in another language is not a link for its length,
+        line that reads as an English headline (more English function words than foreign ones;
+        no non-ASCII punctuation but quotes and dashes): other prose is not a link for its
+        length alone,
      +1 starts with a number ("7 basic questions…") or has a "Label: headline" colon,
      −3 wrapped in quotes (translated outlets quote their subheadings: "Humanitarian disaster"),
      −1 five words or fewer,
@@ -34,6 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -409,24 +411,32 @@ def _teaser(line: str) -> bool:
 
 
 def _separator(line: str) -> bool:
-    """A rule between sections ("* * *", "-----", "=-=-=", "•"): no letter or digit, and one
-    mark repeated (all of it, or at least half of three or more). Kaomoji ("(⌣˛⌣)") and symbol
-    pairs ("∆°") are text."""
+    """A rule between sections ("* * *", "-----", "—-", "=-=-=", "•"): no letter or digit, and
+    only dashes and underscores, or one mark repeated (all of it, or at least half of three or
+    more). Kaomoji ("(⌣˛⌣)") and pairs of symbols ("∆°") are text."""
     if any(ch.isalnum() for ch in line):
         return False
     marks = line.replace(" ", "")
-    if len(set(marks)) <= 1:
+    if len(set(marks)) <= 1 or all(unicodedata.category(ch) in ("Pd", "Pc") for ch in marks):
         return True
     return len(marks) >= 3 and 2 * max(marks.count(ch) for ch in set(marks)) >= len(marks)
 
 
-# Words nearly every English headline of eight words or more holds, and few other languages
-# write: the length points of a related-link candidate are for English headlines.
+# Function words of English headlines, and frequent ones of other languages the corpus holds
+# (French, Spanish, Portuguese, Italian, German, Dutch, Turkish) that English does not write.
 _ENGLISH_WORDS = frozenset(
     {
         "the", "of", "and", "to", "for", "with", "after", "over", "from", "on", "in", "at", "by",
         "as", "is", "are", "was", "were", "will", "says", "amid", "into", "against", "has",
-        "have", "its", "their",
+        "have", "its", "their", "between", "about",
+    }
+)  # fmt: skip
+_FOREIGN_WORDS = frozenset(
+    {
+        "de", "la", "le", "les", "des", "du", "et", "en", "el", "los", "las", "del", "y", "que",
+        "para", "por", "con", "una", "un", "der", "das", "und", "dem", "ist", "nicht", "il",
+        "di", "della", "per", "che", "e", "da", "dos", "em", "na", "com", "het", "een", "van",
+        "ve", "bir", "ile", "ng", "sa", "ang",
     }
 )  # fmt: skip
 # Quotes, apostrophes and dashes are English typography; other non-ASCII punctuation and
@@ -435,15 +445,16 @@ _HEADLINE_MARKS = frozenset("‘’“”–—")
 
 
 def _english_headline_words(line: str) -> bool:
-    """The line reads as an English headline: two or more English function words, and no
-    non-ASCII punctuation or symbol other than quotes and dashes."""
+    """The line reads as an English headline: more English function words than foreign ones
+    (one at least), and no non-ASCII punctuation or symbol other than quotes and dashes."""
     if not line.isascii() and any(
         not ch.isascii() and not ch.isalnum() and not ch.isspace() and ch not in _HEADLINE_MARKS
         for ch in line
     ):
         return False
-    words = {w.lower() for w in re.findall(r"[A-Za-z]+", line)}
-    return len(words & _ENGLISH_WORDS) >= 2
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", line)]
+    english = sum(w in _ENGLISH_WORDS for w in words)
+    return english >= 1 and english > sum(w in _FOREIGN_WORDS for w in words)
 
 
 def _content_words(text: str) -> set[str]:
