@@ -176,6 +176,31 @@ def test_table_keys_never_occur_in_clean_text() -> None:
         assert not M._lossy_table()[0].search(text), text[:80]
 
 
+# ---- the spans of ftfy's repairs --------------------------------------------------------------
+
+
+def test_spans_of_a_repair_rebuild_the_repaired_line() -> None:
+    rnd = random.Random(5)
+    pieces = ["a", "b", " ", "é", "Ã©", "â€™", "’", "ﬁ", "fi", "\x93", "“", "Ð", "x"]
+    for _ in range(3000):
+        old = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        new = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        edits = M._diff_edits(old, new, 0, [("encode", "x"), ("decode", "utf-8")])
+        out, pos = [], 0
+        for e in edits:
+            assert e.start >= pos and e.end > e.start  # ordered, each replaces something
+            out.append(old[pos : e.start] + e.replacement)
+            pos = e.end
+        assert "".join(out) + old[pos:] == (new if old else old), (old, new)
+
+
+def test_a_long_repetitive_line_is_repaired_word_by_word() -> None:
+    line = "Ã©tÃ© Ã  la ville, " * 1500
+    article = clean_document(line)
+    assert article.text == ("été à la ville, " * 1500).strip()
+    assert len([r for r in article.repairs if r.kind == "mojibake"]) >= 4000
+
+
 # ---- the cheap test in front of ftfy ---------------------------------------------------------
 
 

@@ -21,7 +21,6 @@ or a character one of its other enabled fixes changes (C1, ligature, surrogate).
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
@@ -292,15 +291,60 @@ def _explain(steps: list[tuple[str, str]]) -> str:
     return "ftfy: " + ", ".join(f"{action} {parameter}" for action, parameter in steps)
 
 
+_RESYNC_LIMIT = 160  # characters skipped on both sides, at most, before the rest is one edit
+
+
+def _resync(old: str, new: str, i: int, j: int) -> tuple[int, int]:
+    """After ``old[i] != new[j]``: how many characters of each the difference spans. The
+    nearest point where both go on alike is taken: an equal ASCII character (ftfy keeps ASCII
+    as it is) or three equal characters, or both ends. Longer stretches of ``old`` are tried
+    first at each distance (a repair shortens mojibake)."""
+    n, m = len(old), len(new)
+    for t in range(1, _RESYNC_LIMIT):
+        for a in range(t, -1, -1):
+            b = t - a
+            if i + a > n or j + b > m:
+                continue
+            if i + a == n and j + b == m:
+                return a, b
+            if (
+                i + a < n
+                and j + b < m
+                and old[i + a] == new[j + b]
+                and (old[i + a].isascii() or old[i + a : i + a + 3] == new[j + b : j + b + 3])
+            ):
+                return a, b
+    return n - i, m - j
+
+
+def _spans(old: str, new: str) -> list[list[int]]:
+    """[i1, i2, j1, j2] of each difference, ``old[i1:i2]`` to become ``new[j1:j2]``: a walk
+    along both strings, in time linear in their length (difflib's matcher takes minutes on
+    long repetitive lines)."""
+    spans: list[list[int]] = []
+    i = j = 0
+    n, m = len(old), len(new)
+    while i < n and j < m:
+        if old[i] == new[j]:
+            i += 1
+            j += 1
+            continue
+        a, b = _resync(old, new, i, j)
+        spans.append([i, i + a, j, j + b])
+        i, j = i + a, j + b
+    if i < n or j < m:
+        spans.append([i, n, j, m])
+    return spans
+
+
 def _diff_edits(old: str, new: str, offset: int, steps: list[tuple[str, str]]) -> list[Edit]:
     """Edits turning ``old`` into ``new``, each replacing at least one character (a pure
     insertion is joined to its neighbour so every repair has a raw span). A repair that
     re-decoded text gives fullwidth ASCII forms back as ASCII, as ftfy does by default."""
-    spans: list[list[int]] = []  # [i1, i2, j1, j2]
-    matcher = SequenceMatcher(None, old, new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
+    if not old:
+        return []
+    spans: list[list[int]] = []
+    for i1, i2, j1, j2 in _spans(old, new):
         if i1 == i2:  # insertion: take in the character before (or after) it
             if spans and spans[-1][1] == i1:
                 spans[-1][1], spans[-1][3] = i2, j2
