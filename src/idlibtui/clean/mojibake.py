@@ -8,14 +8,16 @@ and ftfy's steps. Three small things of ours stay around it, each for what ftfy 
   ``”``, its one punctuation reading; ftfy would leave a bare U+FFFD;
 - before ftfy, well-formed 8-bit terminal sequences (``\\x9b31m``) outside mojibake are removed:
   ftfy would read their C1 bytes as cp1252 text and the control pass could no longer see them;
-- after ftfy, two short tables for the letters it misses in short words: Latin letters whose
-  mojibake is two letters (``ÅŸ`` for ``ş``) and Arabic-script letters in runs of at least two
-  (``Ú©Ø±`` for ``کر``). No entry can fire on clean text (see :func:`_latin_table` and
-  :func:`_arabic_table`); tests check it on ftfy's negatives, the seeds and generated articles.
+- after ftfy, a lone ``Â`` before a space (a no-break space's first byte), and two short
+  tables for the letters it misses in short words: Latin letters whose mojibake is two letters
+  (``ÅŸ`` for ``ş``) and Arabic-script letters in runs of at least two (``Ú©Ø±`` for ``کر``).
+  No entry can fire on clean text (see :func:`_latin_table` and :func:`_arabic_table`); tests
+  check it on ftfy's negatives, the seeds and generated articles.
 
 A cheap test skips the lines ftfy cannot change (most lines of most articles): a line goes to
-ftfy only if it holds a character or a pair that every one of ftfy's badness patterns needs,
-or a character one of its other enabled fixes changes (C1, ligature, surrogate).
+ftfy only if it holds one of the characters of which every one of ftfy's badness patterns
+needs at least one, or a character one of its other enabled fixes changes (C1, ligature,
+surrogate). Tests check the claim against ftfy itself.
 """
 
 from __future__ import annotations
@@ -42,12 +44,16 @@ _PAIR_CHARS = "ВГРСΒΓΞΟÙЂ‚"
 def _candidate_chars() -> frozenset[str]:
     """A line with none of these characters is left unchanged by ftfy with :func:`_config`:
     its badness test (``is_bad``) fails, so no re-encoding is tried, and none of the other
-    enabled fixes (C1 controls, Latin ligatures, surrogates) has anything to change."""
-    from ftfy.badness import MOJIBAKE_CATEGORIES as cat
+    enabled fixes (C1 controls, Latin ligatures, surrogates) has anything to change. Should a
+    later ftfy name its categories differently, every non-ASCII character is a candidate."""
+    try:
+        from ftfy.badness import MOJIBAKE_CATEGORIES as cat
 
-    chars = set(_PAIR_CHARS) | _other_fix_chars()
-    for name in _HITTING:
-        chars.update(class_chars(cat[name]))
+        chars = set(_PAIR_CHARS) | _other_fix_chars()
+        for name in _HITTING:
+            chars.update(class_chars(cat[name]))
+    except Exception:
+        return frozenset(chr(c) for c in range(0x80, 0x10000))
     return frozenset(chars)
 
 
@@ -75,7 +81,7 @@ def _other_fix_chars() -> frozenset[str]:
     return frozenset(
         [chr(c) for c in range(0x80, 0xA0)]
         + [chr(c) for c in range(0xD800, 0xE000)]
-        + [chr(c) for c in chardata.LIGATURES]
+        + [chr(c) for c in getattr(chardata, "LIGATURES", range(0xFB00, 0xFB07))]
     )
 
 
