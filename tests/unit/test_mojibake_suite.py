@@ -176,6 +176,20 @@ def test_table_keys_never_occur_in_clean_text() -> None:
         assert not M._lossy_table()[0].search(text), text[:80]
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Idlib\u00a0Ð±ÑŠÐ»Ð³Ð°Ñ€Ð¸Ñ",  # the no-break space becomes a plain one after ftfy saw it
+        "He said â€\tBlog Traffic Tip вЂ“ Broadcast",  # the tab too
+        "Ã\u00a0ÅŸﬁ.Ð±ÑŠâ€\t\x85",
+    ],
+)
+def test_mojibake_completed_by_the_space_pass_is_repaired_in_the_same_run(raw: str) -> None:
+    article = clean_document(raw)
+    assert_consistent(article)
+    assert clean_document(article.text).text == article.text
+
+
 # ---- the spans of ftfy's repairs --------------------------------------------------------------
 
 

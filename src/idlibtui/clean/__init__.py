@@ -84,9 +84,17 @@ def _clean(raw: str, *, path: str, article_id: str, encoding: str, is_html: bool
         fix_controls(doc)
         if doc.text == before:
             break
+    settled = doc.text
     fix_spaces(doc)
     if not info.is_html:
         unwrap_lines(doc)
+    for _ in range(2):  # plain spaces and joined lines can complete mojibake ("â€\t" → "â€ ")
+        if doc.text == settled:
+            break
+        settled = doc.text
+        fix_mojibake(doc)
+        fix_controls(doc)
+        fix_spaces(doc)
     for _ in range(4):
         before = doc.text
         done = len(doc.repairs)
