@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 
 from bench.common import ROOT
 
@@ -33,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.clean_time", description=__doc__)
     ap.add_argument("--count", type=int, default=300)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--pages", help="also time these files (a glob, e.g. '/work/devpages/*/*.txt')")
     args = ap.parse_args(argv)
     from bench.generate import iter_articles
 
@@ -42,6 +44,12 @@ def main(argv: list[str] | None = None) -> int:
     g = _per_article_ms(generated, args.repeat)
     print(f"seeds ({len(seeds)}): {s:.2f} ms per article")
     print(f"generated ({len(generated)}): {g:.2f} ms per article")
+    if args.pages:
+        import glob
+
+        files = sorted(glob.glob(args.pages))
+        pages = [Path(f).read_text(encoding="utf-8", errors="replace") for f in files]
+        print(f"pages ({len(pages)}): {_per_article_ms(pages, args.repeat):.2f} ms per article")
     return 0
 
 
