@@ -35,8 +35,15 @@ def test_prose_without_a_full_stop_is_not_a_related_link(line: str) -> None:
     assert paragraphs(f"{BODY}\n\n{line}\n\n{AFTER}") == [BODY, line, AFTER]
 
 
-def test_a_long_english_headline_mid_text_is_still_a_related_link() -> None:
-    headline = "Russia and Turkey agree to open a humanitarian corridor out of the besieged town"
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Russia and Turkey agree to open a humanitarian corridor out of the besieged town",
+        "UN envoy says talks on the Syrian constitution resume in Geneva next month after delays",
+        "Le Drian: France will ask the Security Council for an urgent meeting on the offensive",
+    ],
+)
+def test_a_long_english_headline_mid_text_is_still_a_related_link(headline: str) -> None:
     assert paragraphs(f"{BODY}\n\n{headline}\n\n{AFTER}") == [BODY, AFTER]
 
 

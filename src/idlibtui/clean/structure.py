@@ -423,7 +423,8 @@ def _separator(line: str) -> bool:
 
 
 # Function words of English headlines, and frequent ones of other languages the corpus holds
-# (French, Spanish, Portuguese, Italian, German, Dutch, Turkish) that English does not write.
+# (French, Spanish, Portuguese, Italian, German, Dutch, Turkish, Tagalog) that English does not
+# write ("un", "e", "per", "van" are left out: "UN", "E.U.", "per cent", "Van").
 _ENGLISH_WORDS = frozenset(
     {
         "the", "of", "and", "to", "for", "with", "after", "over", "from", "on", "in", "at", "by",
@@ -434,9 +435,9 @@ _ENGLISH_WORDS = frozenset(
 _FOREIGN_WORDS = frozenset(
     {
         "de", "la", "le", "les", "des", "du", "et", "en", "el", "los", "las", "del", "y", "que",
-        "para", "por", "con", "una", "un", "der", "das", "und", "dem", "ist", "nicht", "il",
-        "di", "della", "per", "che", "e", "da", "dos", "em", "na", "com", "het", "een", "van",
-        "ve", "bir", "ile", "ng", "sa", "ang",
+        "para", "por", "con", "una", "der", "das", "und", "dem", "ist", "nicht", "il", "di",
+        "della", "che", "da", "dos", "em", "na", "com", "het", "een", "ve", "bir", "ile", "ng",
+        "sa", "ang",
     }
 )  # fmt: skip
 # Quotes, apostrophes and dashes are English typography; other non-ASCII punctuation and
