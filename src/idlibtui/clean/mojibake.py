@@ -14,10 +14,10 @@ and ftfy's steps. Three small things of ours stay around it, each for what ftfy 
   No entry can fire on clean text (see :func:`_latin_table` and :func:`_arabic_table`); tests
   check it on ftfy's negatives, the seeds and generated articles.
 
-A cheap test skips the lines ftfy cannot change (most lines of most articles): a line goes to
-ftfy only if it holds one of the characters of which every one of ftfy's badness patterns
-needs at least one, or a character one of its other enabled fixes changes (C1, ligature,
-surrogate). Tests check the claim against ftfy itself.
+A cheap test skips the lines ftfy cannot change (most lines of most articles, in any
+language): a line goes to ftfy's badness test only if it holds a character or a short pattern
+that each of that test's patterns needs, or a character one of ftfy's other enabled fixes
+changes (C1, ligature, surrogate). Tests check the claim against ftfy itself.
 """
 
 from __future__ import annotations
@@ -32,29 +32,67 @@ from idlibtui.clean.edits import Edit, EditText
 # Which lines ftfy can change
 # --------------------------------------------------------------------------------------------
 
-# ftfy's badness categories of which every alternative of its BADNESS_RE needs a member, but
-# for a few alternatives made only of quotes, dashes, kaomoji letters and Cyrillic or Greek
-# letters; a character of each of those is added in _candidate_chars.
-_HITTING = ("c1", "bad", "lower_accented", "upper_accented", "currency", "numeric", "box", "law")
-# "[ВГРС].[ВГРС]", "[ΒΓΞΟ].[ΒΓΞΟ]", "[ØÙ].[ØÙ]" (Ø is upper_accented), "вЂ", "‚[âó]".
-_PAIR_CHARS = "ВГРСΒΓΞΟÙЂ‚"
+# Each alternative of ftfy's BADNESS_RE needs a character of one of these categories, or one of
+# _EXTRA_CHARS, or else matches one of the patterns of _candidate_patterns: an alternative is
+# "hit" by the member its least common class gives (see tests/unit/test_mojibake_suite.py).
+# Lowercase accented letters, quotes and Cyrillic or Greek letters are left out of the
+# characters (French, English and Russian lines would all be candidates): the few alternatives
+# that need nothing rarer are the patterns.
+_HITTING = ("c1", "bad", "upper_accented", "currency", "numeric", "box", "law")
+# "[Œœ][^A-Za-z]", "[ØÙ]…[ØÙ]…" (Ø is upper_accented), "‚[âó][àä°ê]", "вЂ" and "ГўВЂВ".
+_EXTRA_CHARS = "œÙ‚Ђ"
 
 
 @lru_cache(maxsize=1)
 def _candidate_chars() -> frozenset[str]:
-    """A line with none of these characters is left unchanged by ftfy with :func:`_config`:
-    its badness test (``is_bad``) fails, so no re-encoding is tried, and none of the other
-    enabled fixes (C1 controls, Latin ligatures, surrogates) has anything to change. Should a
-    later ftfy name its categories differently, every non-ASCII character is a candidate."""
+    """The characters of which a line must hold one, or match one of
+    :func:`_candidate_patterns`, for ftfy with :func:`_config` to change it: else its badness
+    test (``is_bad``) fails, so no re-encoding is tried, and none of the other enabled fixes
+    (C1 controls, Latin ligatures, surrogates) has anything to change. Should a later ftfy
+    name its categories differently, every non-ASCII character is a candidate."""
     try:
         from ftfy.badness import MOJIBAKE_CATEGORIES as cat
 
-        chars = set(_PAIR_CHARS) | _other_fix_chars()
+        chars = set(_EXTRA_CHARS) | _other_fix_chars()
         for name in _HITTING:
             chars.update(class_chars(cat[name]))
     except Exception:
         return frozenset(chr(c) for c in range(0x80, 0x10000))
     return frozenset(chars)
+
+
+@lru_cache(maxsize=1)
+def _candidate_patterns() -> tuple[re.Pattern[str], ...]:
+    """The alternatives of ftfy's badness test made of common characters only, widened: a
+    closing quote before a lowercase accented letter or an opening quote, a lowercase accented
+    letter before a quote, three Cyrillic or Greek capitals of the mojibake alphabet."""
+    try:
+        from ftfy.badness import MOJIBAKE_CATEGORIES as cat
+
+        end, start, lower = cat["end_punctuation"], cat["start_punctuation"], cat["lower_accented"]
+    except Exception:
+        return ()
+    return tuple(
+        re.compile(p)
+        for p in (
+            f"[{end}][{lower}{start}]",
+            f"[{lower}][{start}{end}]",
+            "[ВГРС].[ВГРС]",
+            "[ΒΓΞΟ].[ΒΓΞΟ]",
+        )
+    )
+
+
+@lru_cache(maxsize=1)
+def _text_gate() -> frozenset[str]:
+    """A text with none of these characters has no line :func:`may_change` accepts."""
+    try:
+        from ftfy.badness import MOJIBAKE_CATEGORIES as cat
+
+        extra = "".join(cat[n] for n in ("end_punctuation", "start_punctuation", "lower_accented"))
+    except Exception:
+        extra = ""
+    return _candidate_chars() | class_chars(extra) | frozenset("ВГРСΒΓΞΟ")
 
 
 def class_chars(members: str) -> set[str]:
@@ -106,7 +144,11 @@ def _config() -> Any:
 
 def may_change(line: str) -> bool:
     """False only for lines ftfy (with the cleaner's configuration) leaves as they are."""
-    return not line.isascii() and not _candidate_chars().isdisjoint(line)
+    if line.isascii():
+        return False
+    if not _candidate_chars().isdisjoint(line):
+        return True
+    return any(p.search(line) for p in _candidate_patterns())
 
 
 def _ftfy(line: str) -> tuple[str, list[tuple[str, str]]]:
@@ -251,7 +293,7 @@ def fix_mojibake(doc: EditText) -> None:
     if not _C1_INTRODUCERS.isdisjoint(doc.chars):
         doc.sub(_C1_SEQUENCE, "", "control", "terminal escape sequence")
         text = doc.text
-    if _candidate_chars().isdisjoint(doc.chars):
+    if _text_gate().isdisjoint(doc.chars):
         return
     if "\ufffd" in doc.chars:
         lossy, lossy_table = _lossy_table()
