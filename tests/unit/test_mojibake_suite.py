@@ -261,6 +261,15 @@ def test_lines_the_cheap_test_skips_are_never_changed_by_ftfy() -> None:
     assert skipped > 10000
 
 
+def test_candidate_lines_of_a_text_are_the_lines_may_change_accepts() -> None:
+    pieces = [*_outside_candidates()[::7], "\n", "\n", "Ã©", "”é", "é“", "ВxГ", "ΒxΟ", "€", "x"]
+    rnd = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30)))
+        want = {k for k, line in enumerate(text.split("\n")) if M.may_change(line)}
+        assert M.candidate_lines(text, frozenset(text)) == want, repr(text)
+
+
 def test_lines_ftfy_changes_always_pass_the_cheap_test() -> None:
     cat = MOJIBAKE_CATEGORIES
     pool: set[str] = set()

@@ -23,7 +23,9 @@ changes (C1, ligature, surrogate). Tests check the claim against ftfy itself.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from idlibtui.clean.edits import Edit, EditText
@@ -62,10 +64,11 @@ def _candidate_chars() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _candidate_patterns() -> tuple[re.Pattern[str], ...]:
+def _candidate_patterns() -> tuple[tuple[re.Pattern[str], frozenset[str]], ...]:
     """The alternatives of ftfy's badness test made of common characters only, widened: a
     closing quote before a lowercase accented letter or an opening quote, a lowercase accented
-    letter before a quote, three Cyrillic or Greek capitals of the mojibake alphabet."""
+    letter before a quote, three Cyrillic or Greek capitals of the mojibake alphabet. Each
+    with the characters it can begin with (a text holding none of them cannot match it)."""
     try:
         from ftfy.badness import MOJIBAKE_CATEGORIES as cat
 
@@ -73,26 +76,32 @@ def _candidate_patterns() -> tuple[re.Pattern[str], ...]:
     except Exception:
         return ()
     return tuple(
-        re.compile(p)
-        for p in (
-            f"[{end}][{lower}{start}]",
-            f"[{lower}][{start}{end}]",
-            "[ВГРС].[ВГРС]",
-            "[ΒΓΞΟ].[ΒΓΞΟ]",
+        (re.compile(f"[{first}]{rest}"), frozenset(class_chars(first)))
+        for first, rest in (
+            (end, f"[{lower}{start}]"),
+            (lower, f"[{start}{end}]"),
+            ("ВГРС", ".[ВГРС]"),
+            ("ΒΓΞΟ", ".[ΒΓΞΟ]"),
         )
     )
 
 
-@lru_cache(maxsize=1)
-def _text_gate() -> frozenset[str]:
-    """A text with none of these characters has no line :func:`may_change` accepts."""
-    try:
-        from ftfy.badness import MOJIBAKE_CATEGORIES as cat
-
-        extra = "".join(cat[n] for n in ("end_punctuation", "start_punctuation", "lower_accented"))
-    except Exception:
-        extra = ""
-    return _candidate_chars() | class_chars(extra) | frozenset("ВГРСΒΓΞΟ")
+def candidate_lines(text: str, chars: frozenset[str]) -> set[int]:
+    """The indices of the lines of ``text`` that :func:`may_change` accepts (``chars``: the
+    text's distinct characters), with one scan of the whole text per pattern it can hold."""
+    lines = text.split("\n")
+    found: set[int] = set()
+    hitting = _candidate_chars()
+    if not hitting.isdisjoint(chars):
+        found.update(
+            k for k, line in enumerate(lines) if not line.isascii() and not hitting.isdisjoint(line)
+        )
+    patterns = [p for p, first in _candidate_patterns() if not first.isdisjoint(chars)]
+    if patterns:
+        starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+        for p in patterns:
+            found.update(bisect_right(starts, m.start()) - 1 for m in p.finditer(text))
+    return found
 
 
 def class_chars(members: str) -> set[str]:
@@ -148,7 +157,7 @@ def may_change(line: str) -> bool:
         return False
     if not _candidate_chars().isdisjoint(line):
         return True
-    return any(p.search(line) for p in _candidate_patterns())
+    return any(p.search(line) for p, _ in _candidate_patterns())
 
 
 def _ftfy(line: str) -> tuple[str, list[tuple[str, str]]]:
@@ -293,16 +302,18 @@ def fix_mojibake(doc: EditText) -> None:
     if not _C1_INTRODUCERS.isdisjoint(doc.chars):
         doc.sub(_C1_SEQUENCE, "", "control", "terminal escape sequence")
         text = doc.text
-    if _text_gate().isdisjoint(doc.chars):
+    candidates = candidate_lines(text, doc.chars)
+    if not candidates:
         return
     if "\ufffd" in doc.chars:
         lossy, lossy_table = _lossy_table()
         if doc.sub(lossy, lambda m: lossy_table[m.group(0)], "mojibake", _table_note):
             text = doc.text
+            candidates = candidate_lines(text, doc.chars)
     edits: list[Edit] = []
     pos = 0
-    for line in text.split("\n"):
-        if may_change(line):
+    for k, line in enumerate(text.split("\n")):
+        if k in candidates:
             fixed, steps = _ftfy(line)
             if fixed != line:
                 edits.extend(_diff_edits(line, fixed, pos, steps))
