@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
-from idlibtui.clean.charfix import fix_controls, fix_entities, fix_mojibake, fix_spaces
+from idlibtui.clean.charfix import fix_controls, fix_entities, fix_spaces
 from idlibtui.clean.chrome import inline_chrome
 from idlibtui.clean.edits import Edit, EditText
 from idlibtui.clean.html import html_document, stray_tags
+from idlibtui.clean.mojibake import candidate_lines, fix_mojibake
 from idlibtui.clean.structure import (
     _LEADING_DATE,
     Info,
@@ -94,9 +95,20 @@ def _clean(raw: str, *, path: str, article_id: str, encoding: str, is_html: bool
             break
     fix_unicode_forms(doc)
     fix_spaced_possessive(doc)
+    settled, chars = doc.text, doc.chars
     fix_spaces(doc)
     if not info.is_html:
         unwrap_lines(doc)
+    # Plain spaces and joined lines can complete mojibake ("â€\t" → "â€ "): look again, when
+    # they changed a text ftfy had lines to look at (they make no new such line).
+    if doc.text != settled and candidate_lines(settled, chars):
+        for _ in range(2):
+            settled = doc.text
+            fix_mojibake(doc)
+            fix_controls(doc)
+            fix_spaces(doc)
+            if doc.text == settled:
+                break
     for _ in range(4):
         before = doc.text
         done = len(doc.repairs)

@@ -1,4 +1,5 @@
-"""Character-level repairs: HTML entities, mojibake, controls and escapes, odd spaces.
+"""Character-level repairs: HTML entities, controls and escapes, odd spaces (mojibake has its
+own module, :mod:`idlibtui.clean.mojibake`).
 
 Each function takes an :class:`EditText` and records what it changes.
 """
@@ -7,8 +8,6 @@ from __future__ import annotations
 
 import html
 import re
-from difflib import SequenceMatcher
-from functools import lru_cache
 from html.entities import html5
 
 from idlibtui.clean.edits import Edit, EditText
@@ -117,169 +116,6 @@ def fix_entities(doc: EditText) -> None:
             )
         if doc.text == before:
             break
-
-
-# --------------------------------------------------------------------------------------------
-# Mojibake
-# --------------------------------------------------------------------------------------------
-
-# A lead byte of a UTF-8 sequence read as cp1252/latin-1, followed by a continuation byte.
-_CONT = (
-    "\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
-    "\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
-)
-_SUSPECT = re.compile("[\xc2-\xf4][" + _CONT + "]")
-_LEADS = frozenset(chr(c) for c in range(0xC2, 0xF5))
-
-# Letters whose mojibake ftfy misses when the word is short (Turkish, Arabic, Latin accents).
-_TARGET_LETTERS = (
-    "çÇğĞıİöÖşŞüÜâÂîÎûÛéÉèÈêÊëËàÀáÁäÄåÅæÆíÍìÌïÏñÑóÓòÒôÔõÕøØúÚùÙýÝÿßœŒšŠžŽčČćĆđĐłŁńŃřŘśŚźŹżŻ"
-    "ăĂșȘțȚōŌūŪāĀīĪēĒʿʾ"
-    + "".join(chr(c) for c in range(0x0621, 0x064B))  # Arabic letters
-    + "".join(chr(c) for c in range(0x0660, 0x066A))
-    + "".join(chr(c) for c in (0x067E, 0x0686, 0x0698, 0x06A9, 0x06AF, 0x06CC))
-    + "\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u20ac\u00a0"
-)
-
-
-def _mis_decodings(ch: str) -> set[str]:
-    data = ch.encode("utf-8")
-    out = set()
-    for enc in ("cp1252", "latin-1"):
-        try:
-            s = data.decode(enc)
-        except UnicodeDecodeError:
-            # cp1252 leaves 0x81, 0x8d, 0x8f, 0x90, 0x9d undefined: latin-1 maps them
-            s = "".join(
-                bytes([b]).decode("cp1252") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b)
-                for b in data
-            )
-        out.add(s)
-    return {s for s in out if s != ch}
-
-
-_UNDEFINED_IN_CP1252 = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
-_LOSSY_TARGETS = "\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u20ac"
-
-
-def _lossy_decoding(ch: str) -> str | None:
-    """``ch``'s UTF-8 read as cp1252 by a decoder that put U+FFFD for the bytes cp1252 leaves
-    undefined (``errors="replace"``, most web pipelines): ``”`` becomes ``â€�``. None when no
-    byte was lost."""
-    data = ch.encode("utf-8")
-    if not any(b in _UNDEFINED_IN_CP1252 for b in data):
-        return None
-    return "".join(
-        "\ufffd" if b in _UNDEFINED_IN_CP1252 else bytes([b]).decode("cp1252") for b in data
-    )
-
-
-@lru_cache(maxsize=1)
-def _lossy_table() -> tuple[re.Pattern[str], dict[str, str]]:
-    """Readings with a lost byte worth repairing. A lost byte makes a reading ambiguous ("Ã�"
-    is Á, Í, Ï or Ý; "Ù�" is ف or a vowel mark): only punctuation is repaired, where one
-    reading is far the commonest (``â€�`` is ``”``; the other characters it can be are a
-    hyphen, a space, ZWJ and RLM). Applied before ftfy, which would make it a bare U+FFFD."""
-    lossy: dict[str, set[str]] = {}
-    for ch in _LOSSY_TARGETS:
-        bad = _lossy_decoding(ch)
-        if bad is not None:
-            lossy.setdefault(bad, set()).add(ch)
-    table = {bad: next(iter(chars)) for bad, chars in lossy.items() if len(chars) == 1}
-    return re.compile("|".join(re.escape(k) for k in table)), table
-
-
-@lru_cache(maxsize=1)
-def _own_table() -> tuple[re.Pattern[str], dict[str, str]]:
-    table: dict[str, str] = {}
-    for ch in _TARGET_LETTERS:
-        for bad in _mis_decodings(ch):
-            table.setdefault(bad, ch)
-    keys = sorted(table, key=len, reverse=True)
-    return re.compile("|".join(re.escape(k) for k in keys)), table
-
-
-def _ftfy_fix(line: str) -> str:
-    import ftfy
-
-    return ftfy.fix_text(
-        line,
-        uncurl_quotes=False,
-        unescape_html=False,
-        normalization=None,
-        fix_line_breaks=False,
-        remove_control_chars=False,
-        fix_character_width=False,
-        fix_latin_ligatures=False,
-        remove_terminal_escapes=False,
-        max_decode_length=100000,
-    )
-
-
-def fix_mojibake(doc: EditText) -> None:
-    """ftfy on suspicious lines (only those), then our own table for short words ftfy misses."""
-    text = doc.text
-    if _LEADS.isdisjoint(doc.chars) or not (_SUSPECT.search(text) or "\u00c2" in text):
-        return
-    if "\ufffd" in text:
-        lossy, lossy_table = _lossy_table()
-        if doc.sub(lossy, lambda m: lossy_table[m.group(0)], "mojibake", _mojibake_note):
-            text = doc.text
-    edits: list[Edit] = []
-    pos = 0
-    for line in text.split("\n"):
-        if _SUSPECT.search(line):
-            try:
-                fixed = _ftfy_fix(line)
-            except Exception:  # ftfy is robust, but the cleaner must never raise
-                fixed = line
-            if fixed != line:
-                edits.extend(_diff_edits(line, fixed, pos))
-        pos += len(line) + 1
-    doc.apply(edits)
-    # "Â" left in front of a space: the first byte of a no-break space read as cp1252.
-    doc.sub(_STRAY_A_CIRC, "", "mojibake", "Â before a space (no-break space read as cp1252)")
-    pattern, table = _own_table()
-    for _ in range(3):  # double mojibake unwinds one layer per round
-        if not _SUSPECT.search(doc.text):
-            break
-        if not doc.sub(pattern, lambda m: table[m.group(0)], "mojibake", _mojibake_note):
-            break
-
-
-_STRAY_A_CIRC = re.compile("(?<![A-Za-z\u00c0-\u024f])\u00c2(?=[ \u00a0])")
-
-
-def _mojibake_note(m: re.Match[str]) -> str:
-    if "\ufffd" in m.group(0):
-        return f"{m.group(0)} (UTF-8 read as cp1252, a byte lost; the commonest reading)"
-    return f"{m.group(0)} (UTF-8 read as cp1252)"
-
-
-def _diff_edits(old: str, new: str, offset: int) -> list[Edit]:
-    """Edits turning ``old`` into ``new``, each replacing at least one character (a pure
-    insertion is joined to its neighbour so every repair has a raw span)."""
-    spans: list[list[int]] = []  # [i1, i2, j1, j2]
-    matcher = SequenceMatcher(None, old, new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        if i1 == i2:  # insertion: take in the character before (or after) it
-            if spans and spans[-1][1] == i1:
-                spans[-1][1], spans[-1][3] = i2, j2
-                continue
-            if i1 > 0:
-                i1, j1 = i1 - 1, j1 - 1
-            else:
-                i2, j2 = i2 + 1, j2 + 1
-        if spans and i1 <= spans[-1][1]:
-            spans[-1][1], spans[-1][3] = max(spans[-1][1], i2), max(spans[-1][3], j2)
-        else:
-            spans.append([i1, i2, j1, j2])
-    return [
-        Edit(offset + i1, offset + i2, new[j1:j2], "mojibake", f"{old[i1:i2]} → {new[j1:j2]}")
-        for i1, i2, j1, j2 in spans
-    ]
 
 
 # --------------------------------------------------------------------------------------------

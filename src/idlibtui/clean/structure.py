@@ -18,7 +18,10 @@ Each non-empty line of the repaired text is a candidate block. Lines are classif
    - a short question ("What is at stake?") followed by body is a subheading, never dropped;
    - mid-text each candidate gets a score; related if the score reaches 2:
      +2 the outlet's template inserts related links (``related_links`` in ``outlets.json``),
-     +1 eight or more words, +1 more for twelve or more (subheadings are short),
+     +1 eight or more words, +1 more for twelve or more (subheadings are short), only for a
+        line that reads as an English headline (more English function words than foreign ones;
+        no non-ASCII punctuation but quotes and dashes): other prose is not a link for its
+        length alone,
      +1 starts with a number ("7 basic questions…") or has a "Label: headline" colon,
      −3 wrapped in quotes (translated outlets quote their subheadings: "Humanitarian disaster"),
      −1 five words or fewer,
@@ -32,6 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -358,6 +362,54 @@ def _teaser(line: str) -> bool:
     return 2 <= len(sentences) <= 3 and all(len(x.split()) <= 10 for x in sentences)
 
 
+def _separator(line: str) -> bool:
+    """A rule between sections ("* * *", "-----", "—-", "=-=-=", "•"): no letter or digit, and
+    only dashes and underscores, or one mark repeated (all of it, or at least half of three or
+    more). Kaomoji ("(⌣˛⌣)") and pairs of symbols ("∆°") are text."""
+    if any(ch.isalnum() for ch in line):
+        return False
+    marks = line.replace(" ", "")
+    if len(set(marks)) <= 1 or all(unicodedata.category(ch) in ("Pd", "Pc") for ch in marks):
+        return True
+    return len(marks) >= 3 and 2 * max(marks.count(ch) for ch in set(marks)) >= len(marks)
+
+
+# Function words of English headlines, and frequent ones of other languages the corpus holds
+# (French, Spanish, Portuguese, Italian, German, Dutch, Turkish, Tagalog) that English does not
+# write ("un", "e", "per", "van" are left out: "UN", "E.U.", "per cent", "Van").
+_ENGLISH_WORDS = frozenset(
+    {
+        "the", "of", "and", "to", "for", "with", "after", "over", "from", "on", "in", "at", "by",
+        "as", "is", "are", "was", "were", "will", "says", "amid", "into", "against", "has",
+        "have", "its", "their", "between", "about",
+    }
+)  # fmt: skip
+_FOREIGN_WORDS = frozenset(
+    {
+        "de", "la", "le", "les", "des", "du", "et", "en", "el", "los", "las", "del", "y", "que",
+        "para", "por", "con", "una", "der", "das", "und", "dem", "ist", "nicht", "il", "di",
+        "della", "che", "da", "dos", "em", "na", "com", "het", "een", "ve", "bir", "ile", "ng",
+        "sa", "ang",
+    }
+)  # fmt: skip
+# Quotes, apostrophes and dashes are English typography; other non-ASCII punctuation and
+# symbols ("…" inside a line, "®", "«", "¿") are not headline style.
+_HEADLINE_MARKS = frozenset("‘’“”–—")
+
+
+def _english_headline_words(line: str) -> bool:
+    """The line reads as an English headline: more English function words than foreign ones
+    (one at least), and no non-ASCII punctuation or symbol other than quotes and dashes."""
+    if not line.isascii() and any(
+        not ch.isascii() and not ch.isalnum() and not ch.isspace() and ch not in _HEADLINE_MARKS
+        for ch in line
+    ):
+        return False
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", line)]
+    english = sum(w in _ENGLISH_WORDS for w in words)
+    return english >= 1 and english > sum(w in _FOREIGN_WORDS for w in words)
+
+
 def _content_words(text: str) -> set[str]:
     return {
         w[:5]
@@ -372,10 +424,8 @@ def _related_score(line: str, next_text: str, outlet: outlets.Outlet | None) -> 
     score = 0
     if outlet is not None and outlet.related_links:
         score += 2
-    if len(words) >= 8:
-        score += 1
-    if len(words) >= 12:
-        score += 1
+    if len(words) >= 8 and _english_headline_words(s):
+        score += 1 + (len(words) >= 12)
     if s[:1].isdigit() or re.search(r"^[A-Z][\w ]{1,20}: \S", s):
         score += 1
     if _quoted(s):
@@ -565,7 +615,7 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
         s = ln.text
         if len(s) >= 500:
             continue  # no boilerplate line is this long
-        if not any(ch.isalnum() for ch in s):
+        if _separator(s):
             ln.drop = ("debris", "separator line")
             continue
         if _SOCIAL_ONLY.match(s):
@@ -1027,7 +1077,10 @@ def inline_debris(doc: EditText) -> None:
             return None
         return m.group(0)[: m.start("frag") - m.start()]
 
-    # Orphan closing quotes: a closing curly quote with no opening one before it in the line.
+    # Orphan closing quotes: a closing curly quote with no opening one before it in the line,
+    # standing apart (" ”."), opening the line, or after a finished sentence ("mechanisms.”").
+    # Attached to a word, a comma or an ellipsis ("Brontë…”") it may close a quotation whose
+    # opening was elsewhere: it stays. A run of them ("””") is judged by what precedes the run.
     edits = []
     pos = 0
     for line in doc.text.split("\n"):
@@ -1043,7 +1096,7 @@ def inline_debris(doc: EditText) -> None:
             elif ch == "”":
                 if depth:
                     depth -= 1
-                else:
+                elif line[:k].rstrip("”")[-1:] in ("", " ", ".", "!", "?"):
                     start = k - 1 if k and line[k - 1] == " " else k
                     edits.append(
                         Edit(pos + start, pos + k + 1, "", "debris", "orphan closing quote")
