@@ -10,12 +10,37 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import whoosh
 from whoosh import columns, fields
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer, StopFilter
 
+#: The Whoosh release the fast path's codec is written against (it reads Whoosh's own blocks
+#: and private attributes): pinned in pyproject.toml, and checked here so that another release
+#: is a clear error at start, never an index misread in silence.
+WHOOSH_VERSION = (2, 7, 5)
+
+
+class EngineVersionError(RuntimeError):
+    """The installed Whoosh is not the release idlibtui's index code is written for."""
+
+
+def check_engine_version(found: tuple[int, ...] | None = None) -> None:
+    """Raise ``EngineVersionError`` (with the fix) unless Whoosh is ``WHOOSH_VERSION``."""
+    found = tuple(whoosh.__version__) if found is None else tuple(found)
+    if found[:3] != WHOOSH_VERSION:
+        want = ".".join(map(str, WHOOSH_VERSION))
+        have = ".".join(map(str, found))
+        raise EngineVersionError(
+            f"idlibtui needs whoosh-reloaded {want} (found Whoosh {have}); reinstall with "
+            f"pip install 'whoosh-reloaded=={want}' (and never Whoosh 2.7.4 beside it)"
+        )
+
+
+check_engine_version()
+
 #: Bumped whenever the schema or what we put in it changes; part of every document's version.
 #: 5: the numpy sidecar, and a rebuild of indexes whose postings the spilled-run reader of 4
-#: could corrupt (builds of more than ~2,700 articles).
+#: could corrupt (builds of more than ~2,700 articles). 6: the date's kind and range, agency, url.
 SCHEMA_VERSION = "6"
 
 #: The Whoosh index name; a schema change gives a new name, so an old index is never misread.
