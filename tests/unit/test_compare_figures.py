@@ -5,14 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from idlibtui.compare import compare_articles, to_markdown
-from idlibtui.compare.figures import (
-    keys_compatible,
-    periods_compatible,
-    value_interval,
-    values_compatible,
-    what_key,
-)
-from idlibtui.compare.model import Period
+from idlibtui.compare.events import INCIDENT, PERIOD, RUNNING, When, same_event
+from idlibtui.compare.quantity import quantity_of, same_quantity
+from idlibtui.compare.verdict import judge
 from idlibtui.model import Figure
 from tests.unit.compare_builders import article, date_fig, fig, mentions
 
@@ -36,70 +31,91 @@ def count(value, what, **kw) -> dict:
 # -- the pieces ---------------------------------------------------------------------------------
 
 
+def _same(a: str, b: str) -> bool:
+    return same_quantity(quantity_of(a), quantity_of(b))
+
+
 def test_what_synonyms_merge_and_nationalities_keep_apart() -> None:
-    assert keys_compatible(what_key("Turkish soldiers killed"), what_key("troops dead"))
-    assert keys_compatible(what_key("people displaced"), what_key("civilians forced to flee"))
-    assert keys_compatible(what_key("residents fled"), what_key("people displaced"))
-    assert not keys_compatible(
-        what_key("Turkish soldiers killed"), what_key("Syrian soldiers killed")
-    )
-    assert not keys_compatible(what_key("civilians killed"), what_key("civilians displaced"))
-    assert not keys_compatible(what_key("soldiers killed"), what_key("hospitals"))
-    assert not keys_compatible(what_key(""), what_key("people killed"))
+    assert _same("Turkish soldiers killed", "troops dead")
+    assert _same("people displaced", "civilians forced to flee")
+    assert _same("residents fled", "people displaced")
+    assert not _same("Turkish soldiers killed", "Syrian soldiers killed")
+    assert not _same("civilians killed", "civilians displaced")
+    assert not _same("soldiers killed", "hospitals")
+    assert not _same("", "people killed")
 
 
-def _f(value, qualifier="", value_max=None, vague=False) -> Figure:
+def test_victims_are_a_hierarchy() -> None:
+    assert _same("troops wounded", "people wounded")
+    assert _same("children killed", "civilians killed")
+    assert not _same("soldiers killed", "civilians killed")
+    assert not _same("soldiers killed", "rebels killed")
+    assert not _same("barrel bombs", "airstrikes")
+    assert _same("air strikes", "airstrikes")
+    assert not _same("people wounded", "people killed")
+
+
+def _f(value, qualifier="", value_max=None, vague=False, text=None) -> Figure:
     return Figure(
         0,
         1,
-        str(value),
+        text or str(value),
         "count",
         value=value,
         value_max=value_max,
         qualifier=qualifier,
         vague=vague,
+        magnitude=1 if vague else None,
     )
 
 
-def test_value_tolerance_follows_qualifiers_and_ranges() -> None:
-    assert values_compatible(_f(100, "about"), _f(100))
-    assert values_compatible(_f(95), _f(100, "about"))
-    assert values_compatible(_f(3_600_000), _f(3_000_000, "more than"))
-    assert not values_compatible(_f(2_000_000), _f(3_000_000, "more than"))
-    assert values_compatible(_f(15, value_max=20), _f(18))
-    assert values_compatible(_f(300, value_max=400), _f(350, value_max=500))
-    assert not values_compatible(_f(300, value_max=400), _f(500))
-    assert values_compatible(_f(290_000), _f(300_000, "almost"))
-    assert not values_compatible(_f(310_000), _f(300_000, "almost"))
-    assert values_compatible(_f(12), _f(10, "at least"))
-    assert not values_compatible(_f(12), _f(19, "at least"))
-    assert values_compatible(_f(30, vague=True), _f(50))  # "dozens"
-    lo, hi = value_interval(_f(400_000, "up to"))
-    assert lo < 400_000 <= hi
+def test_verdicts_exact_numbers_never_agree() -> None:
+    assert judge(_f(33), _f(33)).relation == "same"
+    v = judge(_f(34), _f(33))
+    assert v.relation == "differ" and v.reason == "34 vs 33"
+    v = judge(_f(235_000), _f(250_000))
+    assert v.relation == "differ" and v.reason.startswith("+6%")
+    assert judge(_f(3_000_000), _f(4_000_000)).relation == "differ"
 
 
-def test_periods_resolved_dates_not_weekday_words() -> None:
-    mon1, mon2 = Period(D(2020, 2, 3), D(2020, 2, 3)), Period(D(2020, 2, 10), D(2020, 2, 10))
-    last_week = Period(D(2020, 2, 3), D(2020, 2, 9))
-    december = Period(D(2019, 12, 1), D(2019, 12, 31))
-    since_december = Period(D(2019, 12, 1), D(2020, 2, 11))
-    assert not periods_compatible(mon1, mon2)
-    assert periods_compatible(mon1, last_week)
-    assert not periods_compatible(mon2, last_week)
-    assert not periods_compatible(december, since_december)
-    assert periods_compatible(december, Period(D(2019, 12, 2), D(2019, 12, 31)))
-    as_of_2019 = Period(D(2019, 12, 28), None, undated=True)
-    as_of_2020 = Period(D(2020, 2, 4), None, undated=True)
-    assert not periods_compatible(as_of_2019, as_of_2020)
-    assert periods_compatible(as_of_2020, Period(D(2020, 2, 10), None, undated=True))
-    unknown = Period(None, None, undated=True)  # an article with no date at all
-    assert not periods_compatible(unknown, as_of_2020)
-    assert not periods_compatible(unknown, mon1)
-    assert periods_compatible(unknown, Period(None, None, undated=True))
-    # a tally over a long period is "as of" its end
-    assert not periods_compatible(Period(D(2019, 12, 28), None, undated=True), since_december)
-    assert periods_compatible(Period(D(2020, 2, 12), None, undated=True), since_december)
-    assert periods_compatible(Period(D(2019, 12, 28), None, undated=True), december)
+def test_verdicts_consistent_only_through_a_qualifier_that_is_named() -> None:
+    v = judge(_f(235_000, "about"), _f(250_000))
+    assert v.relation == "consistent" and "'about'" in v.reason
+    v = judge(_f(3_600_000), _f(3_000_000, "more than"))
+    assert v.relation == "consistent" and "'more than'" in v.reason
+    assert judge(_f(2_000_000), _f(3_000_000, "more than")).relation == "differ"
+    assert judge(_f(15, value_max=20), _f(18)).relation == "consistent"
+    assert judge(_f(300, value_max=400), _f(500)).relation == "differ"
+    assert judge(_f(290_000), _f(300_000, "almost")).relation == "consistent"
+    assert judge(_f(310_000), _f(300_000, "almost")).relation == "differ"
+    assert judge(_f(12), _f(10, "at least")).relation == "consistent"
+    assert judge(_f(33), _f(22, "at least")).relation == "differ"  # an early count
+    assert judge(_f(30, vague=True, text="dozens"), _f(50)).relation == "consistent"
+    assert judge(_f(33, "at least"), _f(33)).relation == "consistent"
+
+
+def test_events_resolved_dates_not_weekday_words() -> None:
+    mon1 = When(INCIDENT, D(2020, 2, 3), D(2020, 2, 3))
+    mon2 = When(INCIDENT, D(2020, 2, 10), D(2020, 2, 10))
+    last_week = When(INCIDENT, D(2020, 2, 3), D(2020, 2, 9))
+    december = When(PERIOD, D(2019, 12, 1), D(2019, 12, 31))
+    since_december = When(RUNNING, D(2020, 2, 11), D(2020, 2, 11), since=D(2019, 12, 1))
+    assert not same_event(mon1, mon2)
+    assert same_event(mon1, last_week)
+    assert not same_event(mon2, last_week)
+    assert not same_event(december, since_december)
+    assert same_event(december, When(PERIOD, D(2019, 12, 2), D(2019, 12, 31)))
+    as_of_2019 = When(RUNNING, D(2019, 12, 28), D(2019, 12, 28), undated=True)
+    as_of_2020 = When(RUNNING, D(2020, 2, 4), D(2020, 2, 4), undated=True)
+    assert not same_event(as_of_2019, as_of_2020)
+    assert same_event(as_of_2019, december)  # a running total as of a month's end
+    # one attack is never the same number as a tally
+    assert not same_event(mon1, december) and not same_event(mon1, as_of_2020)
+    # an estimated article date is a range: an undated incident may be any day in it
+    undated = When(INCIDENT, D(2020, 1, 27), D(2020, 2, 7), undated=True)
+    assert same_event(undated, mon1) and not same_event(undated, mon2)
+    unknown = When(INCIDENT, None, None, undated=True)  # an article with no date at all
+    assert not same_event(unknown, mon1) and same_event(unknown, unknown)
 
 
 # -- constructed pairs that mirror the seeds ----------------------------------------------------
@@ -145,7 +161,9 @@ def seed_like_pair():
         "december": date_fig(R_TEXT, "December", D(2019, 12, 1), D(2019, 12, 31), inferred=True),
         "300k": fig(R_TEXT, "almost 300,000", **count(300_000, "people fled", qualifier="almost")),
         "3m": fig(
-            R_TEXT, "More than 3 million", **count(3_000_000, "Syrians", qualifier="more than")
+            R_TEXT,
+            "More than 3 million",
+            **count(3_000_000, "Syrian refugees", qualifier="more than"),
         ),
         "40bn": fig(
             R_TEXT, "$40 billion", kind="money", value=40e9, unit="USD", what="spent on welfare"
@@ -217,7 +235,7 @@ def test_refugees_in_turkey_grouped_and_agree() -> None:
     cmp = compare_articles(left, right)
     group = only_group(cmp, lf["3.6m"])
     assert group.right == (rf["3m"],)
-    assert group.relation == "agree"
+    assert group.relation == "consistent" and "'more than'" in group.reason
 
 
 def test_dates_are_periods_not_groups_and_money_stays_apart() -> None:
@@ -251,7 +269,7 @@ def test_same_words_on_different_mondays_are_different_dates() -> None:
     (g,) = compare_articles(a, b).figures
     assert g.relation == "different_dates"
     (g,) = compare_articles(a, c).figures
-    assert g.relation == "agree" and g.period.start == D(2020, 2, 3)
+    assert g.relation == "same" and g.period.start == D(2020, 2, 3)
 
 
 def test_older_reports_do_not_pair_cumulative_figures_with_newer_ones() -> None:

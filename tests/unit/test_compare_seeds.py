@@ -82,8 +82,8 @@ def test_refugees_in_turkey_grouped_together(dated: bool) -> None:
     assert right_refugees, [(f.text, f.what) for f in right.figures]
     groups = _groups_with(cmp, left_refugees)
     assert len(groups) == 1 and right_refugees[0] in groups[0].right
-    if dated:  # reports a week apart: "3.6 million" and "more than 3 million" agree
-        assert groups[0].relation == "agree"
+    if dated:  # reports a week apart: "3.6 million" is within "more than 3 million"
+        assert groups[0].relation == "consistent" and "'more than'" in groups[0].reason
 
 
 @pytest.mark.parametrize("older", ["003", "000", "004"])
@@ -93,14 +93,14 @@ def test_older_reports_do_not_pair_figures_with_2020_by_accident(older, newer) -
     new = _load(newer, {"001": dt.date(2020, 2, 11), "002": dt.date(2020, 2, 4)}[newer])
     cmp = compare_articles(old, new)
     for group in cmp.figures:
-        if group.relation not in ("agree", "differ"):
+        if group.relation not in ("same", "consistent", "differ"):
             continue
         # only a figure that itself refers to the older report's own time may pair with it
         assert old.date is not None, group
         assert group.period is not None and group.period.start is not None
         assert group.period.start <= old.date, (group.what, str(group.period))
     if older in ("003", "004"):  # September 2018, and an undated May 2019 report
-        assert not [g for g in cmp.figures if g.relation in ("agree", "differ")]
+        assert not [g for g in cmp.figures if g.relation in ("same", "consistent", "differ")]
 
 
 def test_seed_pair_compares_without_annotation_dates(dated_pair) -> None:

@@ -12,7 +12,8 @@ from idlibtui.model import Article, Figure
 from idlibtui.textsafe import printable
 
 RELATION_WORDS = {
-    "agree": "agree",
+    "same": "same",
+    "consistent": "consistent",
     "differ": "DIFFER",
     "different_dates": "different dates",
     "left_only": "only left",

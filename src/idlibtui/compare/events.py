@@ -1,0 +1,564 @@
+"""Figures keyed by the event they count, and the one grouping every view of figures uses.
+
+A :class:`Claim` is one figure with what it counts (:mod:`idlibtui.compare.quantity`), when
+(:class:`When`: one incident on a day in a range, a count over a period, or a running total as
+of a day), where (places named in its sentence) and by whom (the attacker its sentence names).
+:func:`group_claims` clusters claims by quantity, then by event. The comparison of two
+reports, the claims timeline and ``idlibtui figures`` all call it, so they group alike.
+
+Dates: a relative date ("on Monday", "last week") is resolved again against both ends of the
+article's date range (an estimated article date is a range), so two figures whose ranges
+overlap can be one event; a sentence without a date stands on the article's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from idlibtui.compare.quantity import (
+    INCIDENT_EVENTS,
+    Quantity,
+    affinity,
+    quantity_of,
+    same_quantity,
+)
+from idlibtui.model import Article, Figure
+
+INCIDENT = "incident"  # one attack or event, on one day somewhere in [lo, hi]
+PERIOD = "period"  # a count over the whole of [lo, hi]
+RUNNING = "running"  # a running total as of a day in [lo, hi], counted from ``since``
+INCREMENT = "increment"  # "another five", "a further 20": an addition, never a total
+
+UNDATED_INCIDENT_DAYS = 7  # an undated incident happened within a week before the article
+INCIDENT_MAX_DAYS = 7  # "last week" is one incident in a week; "in January" is a period
+WAR_START = dt.date.min  # "the war has killed …": counted from the war's start
+
+_TALLY = re.compile(
+    r"\b(?:so\s+far|in\s+total|a\s+total\s+of|total(?:ling)?|toll|tally|altogether|"
+    r"cumulative|to\s+date|overall|this\s+year|since|over\s+the\s+(?:past|last)|"
+    r"in\s+the\s+(?:past|last)|during\s+the\s+(?:past|last)|throughout)\b",
+    re.IGNORECASE,
+)
+_WAR_TALLY = re.compile(
+    r"\b(?:war|conflict|uprising|crisis|fighting)\b(?:\s+[\w,'’-]+){0,8}?\s+"
+    r"(?:has|have|had)\s+(?:already\s+)?(?:killed|displaced|left|claimed|forced|uprooted)|"
+    r"\b(?:war|conflict)\s+in\s+which\b",
+    re.IGNORECASE,
+)
+_SINCE_BEFORE = re.compile(
+    r"\b(?:since|from|after|starting|beginning)\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?$"
+    r"|\b(?:broke\s+out|began|started|erupted)\s+in\s+$",
+    re.IGNORECASE,
+)
+_INCREMENT_QUALIFIERS = ("another", "a further", "further", "an additional", "additional")
+_MORE_AFTER = re.compile(r"\s+(?:more|additional|further|others?\s+more)\b", re.IGNORECASE)
+_LOST_BEFORE = re.compile(
+    r"\blost\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+|almost\s+)?$",
+    re.IGNORECASE,
+)
+_BY = re.compile(
+    r"\b(?:by|from)\s+(?:an?\s+|the\s+)?(?P<who>(?:Syrian|Russian|Turkish|Iranian|Israeli|US|"
+    r"American|regime|government|pro-government|pro-regime|Assad|rebel|opposition|jihadist|"
+    r"HTS|Islamic\s+State|ISIS|Kurdish|SDF)(?:\s+(?:government|regime|army|military|air))?)",
+    re.IGNORECASE,
+)
+_ATTACK_OF = re.compile(
+    r"\b(?P<who>Syrian|Russian|Turkish|Iranian|Israeli|regime|government|Assad|rebel|"
+    r"opposition|jihadist)(?:\s+(?:regime|government|army|military|air))?(?:['’]s)?\s+"
+    r"(?:air\s*strikes?|attack|shelling|strike|bombardment|raids?|fire|jets|warplanes|forces)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDate:
+    """An article's date as a range: ``best`` inside [``earliest``, ``latest``]."""
+
+    best: dt.date | None
+    earliest: dt.date | None
+    latest: dt.date | None
+    estimated: bool = False
+
+    @classmethod
+    def of(
+        cls,
+        best: dt.date | None,
+        earliest: dt.date | None = None,
+        latest: dt.date | None = None,
+        *,
+        inferred: bool = False,
+        kind: str = "",
+    ) -> ArticleDate:
+        lo = earliest or best
+        hi = latest or best
+        if lo and hi and hi < lo:
+            lo, hi = hi, lo
+        if best is None:
+            best = lo or hi
+        return cls(best, lo, hi, inferred or kind in ("estimated", "derived"))
+
+    @classmethod
+    def of_article(cls, article: Article) -> ArticleDate:
+        return cls.of(
+            article.date,
+            article.date_earliest,
+            article.date_latest,
+            inferred=article.date_inferred,
+            kind=article.date_kind,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """When a figure's count holds; see the module constants for ``scope``."""
+
+    scope: str
+    lo: dt.date | None
+    hi: dt.date | None
+    since: dt.date | None = None
+    undated: bool = False  # from the article's date, not from the sentence
+    evidence: str = ""
+
+    @property
+    def known(self) -> bool:
+        return self.lo is not None and self.hi is not None
+
+    @property
+    def label(self) -> str:
+        if not self.known:
+            return "date unknown"
+        assert self.lo is not None and self.hi is not None
+        span = self.lo.isoformat() if self.lo == self.hi else f"{self.lo} to {self.hi}"
+        if self.scope == RUNNING:
+            start = f"since {self.since.isoformat()}, " if self.since else ""
+            if self.since == WAR_START:
+                start = "whole war, "
+            return f"{start}total as of {span}"
+        if self.scope == INCREMENT:
+            return f"an addition, {span}"
+        if self.undated:
+            return f"undated (article {span})"
+        return span
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One figure keyed by its event. ``source`` tells reports apart (a side, an article id);
+    ``ref`` is whatever the caller needs back (a ``FigureRow``, nothing)."""
+
+    source: str
+    figure: Figure
+    quantity: Quantity
+    when: When
+    places: tuple[str, ...] = ()
+    by: str = ""
+    ref: Any = field(default=None, compare=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# Building claims
+
+
+def _resolve_again(date_fig: Figure, anchor: dt.date) -> tuple[dt.date, dt.date] | None:
+    from idlibtui.annotate.dates import find_dates
+
+    found = find_dates(date_fig.text, anchor)
+    if not found or found[0].date is None:
+        return None
+    d = found[0]
+    return d.date, d.date_end or d.date
+
+
+def _date_range(date_fig: Figure, art: ArticleDate) -> tuple[dt.date, dt.date] | None:
+    """A date mention's days; a relative one over every anchor the article's range allows."""
+    if date_fig.date is None:
+        return None
+    lo, hi = date_fig.date, date_fig.date_end or date_fig.date
+    if not date_fig.inferred or art.earliest is None or art.latest is None:
+        return lo, hi
+    if art.earliest == art.latest == art.best:
+        return lo, hi
+    ranges = [r for r in (_resolve_again(date_fig, a) for a in (art.earliest, art.latest)) if r]
+    if not ranges:
+        return lo, hi
+    return min(r[0] for r in ranges), max(r[1] for r in ranges)
+
+
+def _shift(d: dt.date | None, days: int) -> dt.date | None:
+    if d is None:
+        return None
+    try:
+        return d + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
+def _sentence(fig: Figure, text: str) -> tuple[int, int]:
+    if fig.sentence_end > fig.sentence_start:
+        return fig.sentence_start, fig.sentence_end
+    s = max(text.rfind(". ", 0, fig.start) + 2, text.rfind("\n", 0, fig.start) + 1, 0)
+    ends = [i for i in (text.find(". ", fig.end), text.find("\n", fig.end)) if i >= 0]
+    return (0 if s == 1 else s), (min(ends) + 1 if ends else len(text))
+
+
+def _increment(fig: Figure, text: str) -> bool:
+    q = " ".join(fig.qualifier.lower().split())
+    if q in _INCREMENT_QUALIFIERS:
+        return True
+    return bool(_MORE_AFTER.match(text, fig.end)) and fig.kind == "count"
+
+
+def _distance(a: Figure, b: Figure) -> int:
+    return min(abs(a.start - b.end), abs(b.start - a.end))
+
+
+def when_of(
+    fig: Figure,
+    quantity: Quantity,
+    text: str,
+    sentence_dates: Sequence[Figure],
+    art: ArticleDate,
+) -> When:
+    """When a figure's count holds, from its sentence's dates and the article's date range."""
+    s, e = _sentence(fig, text)
+    sentence = text[s:e]
+    if _increment(fig, text):
+        return When(INCREMENT, art.earliest, art.latest, undated=True, evidence="an addition")
+    since: dt.date | None = None
+    since_text = ""
+    dated: list[tuple[Figure, tuple[dt.date, dt.date]]] = []
+    starts: list[tuple[Figure, tuple[dt.date, dt.date]]] = []
+    for d in sentence_dates:
+        rng = _date_range(d, art)
+        if rng is None:
+            continue
+        before = text[max(s, d.start - 24) : d.start]
+        if _SINCE_BEFORE.search(before) or d.text.lower().startswith(("since", "from")):
+            starts.append((d, rng))
+        else:
+            dated.append((d, rng))
+    nearest_start = min(starts, key=lambda x: _distance(x[0], fig)) if starts else None
+    nearest_date = min(dated, key=lambda x: _distance(x[0], fig)) if dated else None
+    if nearest_start is not None and (
+        nearest_date is None or _distance(nearest_start[0], fig) < _distance(nearest_date[0], fig)
+    ):
+        since, since_text = nearest_start[1][0], nearest_start[0].text
+        dated = []
+    elif nearest_date is not None:
+        dated = [nearest_date]
+    war = bool(_WAR_TALLY.search(sentence))
+    tally = bool(_TALLY.search(sentence)) or war or since is not None
+    incident_kind = quantity.event in INCIDENT_EVENTS
+    if since is None and war and not dated:
+        return When(
+            RUNNING,
+            art.earliest,
+            art.latest,
+            since=WAR_START,
+            undated=True,
+            evidence="a toll of the whole war",
+        )
+    if since is not None:
+        return When(
+            RUNNING,
+            art.earliest,
+            art.latest,
+            since=since,
+            undated=True,
+            evidence=f"'since {since_text}' in the sentence",
+        )
+    if dated:
+        d, (lo, hi) = dated[0]
+        evidence = f"'{d.text}' in the sentence"
+        if incident_kind and not tally and (hi - lo).days <= INCIDENT_MAX_DAYS:
+            return When(INCIDENT, lo, hi, evidence=evidence)
+        return When(PERIOD, lo, hi, evidence=evidence)
+    if art.earliest is None or art.latest is None:
+        return When(RUNNING if tally or not incident_kind else INCIDENT, None, None, undated=True)
+    if incident_kind and not tally:
+        return When(
+            INCIDENT,
+            _shift(art.earliest, -UNDATED_INCIDENT_DAYS),
+            art.latest,
+            undated=True,
+            evidence="no date in the sentence: the week before the article",
+        )
+    return When(
+        RUNNING,
+        art.earliest,
+        art.latest,
+        undated=True,
+        evidence="no date in the sentence: as of the article's date",
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def places_in(sentence: str) -> tuple[str, ...]:
+    """The places a sentence names (canonical names from the entity annotator)."""
+    from idlibtui.annotate.entities import find_entities
+
+    try:
+        found = find_entities(sentence)
+    except Exception:  # the annotator never blocks a comparison
+        return ()
+    return tuple(dict.fromkeys(m.canonical for m in found if m.type == "PLACE"))
+
+
+def attacker_in(sentence: str) -> str:
+    """Who the sentence says did it ("by Syrian government forces" → "Syrian government")."""
+    m = _BY.search(sentence) or _ATTACK_OF.search(sentence)
+    return " ".join(m.group("who").split()) if m else ""
+
+
+def _quantity(fig: Figure, text: str, before: Sequence[tuple[Figure, Quantity]]) -> Quantity:
+    q = quantity_of(fig.what, fig.kind, fig.projection)
+    s, _ = _sentence(fig, text)
+    lost = _LOST_BEFORE.search(text[max(s, fig.start - 30) : fig.start])
+    if not q.event and q.victim in ("soldier", "people", "civilian", "fighter") and lost:
+        q = quantity_of(f"{fig.what} killed", fig.kind, fig.projection)  # "lost 33 soldiers"
+    first = fig.what.lower().split()[:1]
+    if first in (["others"], ["more"]) and before:
+        # "33 soldiers were killed and 32 others wounded": the others are soldiers too
+        prev = before[-1][1]
+        if prev.victim:
+            q = q.with_victim(prev.victim, prev.nations)
+    return q
+
+
+def claims_of_text(
+    source: str,
+    text: str,
+    figures: Iterable[Figure],
+    art: ArticleDate,
+    *,
+    refs: dict[int, Any] | None = None,
+) -> list[Claim]:
+    """The claims of one report: every figure that is not a date, keyed by its event."""
+    figures = sorted(figures, key=lambda f: (f.start, f.end))
+    dates_by_sentence: dict[int, list[Figure]] = {}
+    for f in figures:
+        if f.kind == "date" and f.date is not None:
+            dates_by_sentence.setdefault(_sentence(f, text)[0], []).append(f)
+    out: list[Claim] = []
+    seen: dict[int, list[tuple[Figure, Quantity]]] = {}
+    for f in figures:
+        if f.kind == "date":
+            continue
+        s, e = _sentence(f, text)
+        before = seen.setdefault(s, [])
+        q = _quantity(f, text, before)
+        before.append((f, q))
+        if q.empty:
+            continue
+        when = when_of(f, q, text, dates_by_sentence.get(s, []), art)
+        sentence = text[s:e]
+        casualty = q.casualty
+        out.append(
+            Claim(
+                source,
+                f,
+                q,
+                when,
+                places_in(sentence) if casualty else (),
+                attacker_in(sentence) if casualty else "",
+                ref=(refs or {}).get(id(f)),
+            )
+        )
+    return out
+
+
+def claims_of_article(article: Article, source: str | None = None) -> list[Claim]:
+    return claims_of_text(
+        article.id if source is None else source,
+        article.text,
+        article.figures,
+        ArticleDate.of_article(article),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching events
+
+
+def _days(a: dt.date, b: dt.date) -> int:
+    return abs((a - b).days)
+
+
+def _overlap(alo, ahi, blo, bhi, slack: int = 0) -> bool:
+    return alo <= _shift(bhi, slack) and blo <= _shift(ahi, slack)
+
+
+def _since_ok(a: dt.date | None, b: dt.date | None) -> bool:
+    if a is None or b is None:
+        return True
+    if WAR_START in (a, b):
+        return a == b
+    return _days(a, b) <= 16
+
+
+def same_event(a: When, b: When) -> bool:
+    """Could two figures of one quantity count the same event (or the same running total)?"""
+    if INCREMENT in (a.scope, b.scope):
+        return False
+    incident = {a.scope == INCIDENT, b.scope == INCIDENT}
+    if incident == {True, False}:
+        return False  # one attack against a tally: never the same number
+    if not (a.known and b.known):
+        return not a.known and not b.known  # a report of unknown date pairs only with its like
+    if a.scope == INCIDENT:
+        return _overlap(a.lo, a.hi, b.lo, b.hi)
+    if a.scope == PERIOD and b.scope == PERIOD:
+        if _days(a.lo, b.lo) <= 3 and _days(a.hi, b.hi) <= 3:
+            return True
+        inter = (min(a.hi, b.hi) - max(a.lo, b.lo)).days
+        union = (max(a.hi, b.hi) - min(a.lo, b.lo)).days
+        return union > 0 and inter / union >= 0.6
+    if a.scope == RUNNING and b.scope == RUNNING:
+        # a stock ("3.6 million refugees in Turkey") changes slowly; a tally "since December"
+        # a week later is the next point of a series
+        slack = 3 if a.since is not None or b.since is not None else 7
+        return _overlap(a.lo, a.hi, b.lo, b.hi, slack) and _since_ok(a.since, b.since)
+    running, period = (a, b) if a.scope == RUNNING else (b, a)
+    # a running total as of the end of a period is that period's count
+    return _overlap(running.lo, running.hi, period.hi, period.hi, 3) and _since_ok(
+        running.since, period.lo
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The one grouping
+
+
+@dataclass(frozen=True, slots=True)
+class EventGroup:
+    """Claims of one quantity at one event, and the tightest date they share."""
+
+    claims: tuple[Claim, ...]
+    when: When
+
+    @property
+    def sources(self) -> set[str]:
+        return {c.source for c in self.claims}
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityGroup:
+    """Every claim of one quantity, split into events (dated events first, oldest first)."""
+
+    label: str
+    quantity: Quantity
+    events: tuple[EventGroup, ...]
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        return tuple(c for e in self.events for c in e.claims)
+
+
+def _event_bonus(item: Claim, cluster: list[Claim]) -> int:
+    bonus = 0
+    for other in cluster:
+        if other.source != item.source and same_event(item.when, other.when):
+            bonus += 1 if item.when.undated or other.when.undated else 3
+            if item.places and set(item.places) & set(other.places):
+                bonus += 1
+    return bonus
+
+
+_CLOSE_VICTIMS = frozenset({frozenset({"people", "civilian"})})
+
+
+def _close(a: Quantity, b: Quantity) -> bool:
+    """Victims that stand for one another without a shared event (people, civilians)."""
+    return a.victim == b.victim or frozenset({a.victim, b.victim}) in _CLOSE_VICTIMS
+
+
+def _may_join(a: Quantity, b: Quantity) -> bool:
+    """Wider and narrower victims ("people" and "troops") meet only in counts of an event."""
+    return _close(a, b) or (a.casualty and b.casualty)
+
+
+def _quantity_clusters(claims: list[Claim]) -> list[list[Claim]]:
+    """Specific quantities first; a generic one ("people killed") joins its closest match."""
+    clusters: list[list[Claim]] = []
+    order = sorted(
+        range(len(claims)),
+        key=lambda i: (-claims[i].quantity.specificity, claims[i].source, claims[i].figure.start),
+    )
+    for i in order:
+        item = claims[i]
+        best, best_score = None, -1.0
+        for cluster in clusters:
+            if not all(
+                same_quantity(item.quantity, o.quantity) and _may_join(item.quantity, o.quantity)
+                for o in cluster
+            ):
+                continue
+            bonus = _event_bonus(item, cluster)
+            if bonus == 0 and not any(_close(item.quantity, o.quantity) for o in cluster):
+                continue  # "people killed" joins "soldiers killed" only at a shared event
+            score = sum(affinity(item.quantity, o.quantity) for o in cluster) / len(cluster)
+            score += bonus
+            if score > best_score:
+                best, best_score = cluster, score
+        if best is None:
+            clusters.append([item])
+        else:
+            best.append(item)
+    return clusters
+
+
+def _sort_key(c: Claim):
+    w = c.when
+    return (not w.known, w.undated, w.lo or dt.date.max, c.source, c.figure.start)
+
+
+def _tightest(claims: Sequence[Claim]) -> When:
+    dated = [c.when for c in claims if c.when.known and not c.when.undated]
+    pool = dated or [c.when for c in claims]
+    return min(pool, key=lambda w: ((w.hi - w.lo).days if w.known else 10**6, w.lo or dt.date.max))
+
+
+def _event_clusters(claims: list[Claim]) -> list[list[Claim]]:
+    clusters: list[list[Claim]] = []
+    for item in sorted(claims, key=_sort_key):
+        fits = [c for c in clusters if all(same_event(item.when, o.when) for o in c)]
+        if not fits:
+            clusters.append([item])
+            continue
+        # prefer the event another report already gives, then the one with a dated claim
+        fits.sort(key=lambda c: -_event_bonus(item, c))
+        fits[0].append(item)
+    return clusters
+
+
+def _label(claims: Sequence[Claim]) -> str:
+    best = max(claims, key=lambda c: (c.quantity.specificity, bool(c.figure.what)))
+    return best.figure.what or best.quantity.label
+
+
+def group_claims(claims: Iterable[Claim]) -> list[QuantityGroup]:
+    """Claims grouped by the quantity they count, then by the event: THE grouping of figures."""
+    claims = list(claims)
+    out: list[QuantityGroup] = []
+    for cluster in _quantity_clusters(claims):
+        events = [
+            EventGroup(tuple(sorted(ev, key=_sort_key)), _tightest(ev))
+            for ev in _event_clusters(cluster)
+        ]
+        events.sort(key=lambda e: (not e.when.known, e.when.lo or dt.date.max))
+        rep = max(cluster, key=lambda c: c.quantity.specificity).quantity
+        out.append(QuantityGroup(_label(cluster), rep, tuple(events)))
+    return out
+
+
+def claims_like(target: Claim, claims: Iterable[Claim]) -> QuantityGroup | None:
+    """The group of every claim of ``target``'s quantity (the corpus view of one figure)."""
+    for group in group_claims([target, *[c for c in claims if c is not target]]):
+        if any(c is target for c in group.claims):
+            return group
+    return None
