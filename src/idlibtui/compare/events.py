@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -270,11 +270,11 @@ def when_of(
             art.latest,
             since=since,
             undated=True,
-            evidence=f"'since {since_text}' in the sentence",
+            evidence=f"'since {since_text}' in the same sentence",
         )
     if dated:
         d, (lo, hi) = dated[0]
-        evidence = f"'{d.text}' in the sentence"
+        evidence = f"'{d.text}' in the same sentence"
         if incident_kind and not tally and (hi - lo).days <= INCIDENT_MAX_DAYS:
             return When(INCIDENT, lo, hi, evidence=evidence)
         return When(PERIOD, lo, hi, evidence=evidence)
@@ -337,8 +337,10 @@ def claims_of_text(
     art: ArticleDate,
     *,
     refs: dict[int, Any] | None = None,
+    keep: Callable[[Figure, Quantity], bool] | None = None,
 ) -> list[Claim]:
-    """The claims of one report: every figure that is not a date, keyed by its event."""
+    """The claims of one report: every figure that is not a date, keyed by its event
+    (``keep`` chooses figures by their quantity before the dearer keying)."""
     figures = sorted(figures, key=lambda f: (f.start, f.end))
     dates_by_sentence: dict[int, list[Figure]] = {}
     for f in figures:
@@ -353,7 +355,7 @@ def claims_of_text(
         before = seen.setdefault(s, [])
         q = _quantity(f, text, before)
         before.append((f, q))
-        if q.empty:
+        if q.empty or (keep is not None and not keep(f, q)):
             continue
         when = when_of(f, q, text, dates_by_sentence.get(s, []), art)
         sentence = text[s:e]

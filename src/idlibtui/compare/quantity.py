@@ -66,6 +66,7 @@ NATION_SYNONYMS = {
     "american": "american americans",
     "kurdish": "kurdish kurds",
 }
+_GOVERNMENT = re.compile(r"\b(?:government|regime|pro-government|pro-regime|loyalist|assad)\b")
 _NATION_NOUNS = frozenset(["syrians", "turks", "russians", "iranians", "americans", "kurds"])
 _STOP_WORDS = """
     a an the of in on at to by for and or with from as were was been have has had who which
@@ -189,6 +190,8 @@ def quantity_of(what: str, kind: str = "count", projection: bool = False) -> Qua
                 break
         else:
             other.add(_lemma(raw))
+    if not nations and _GOVERNMENT.search(low):
+        nations.add("syrian")  # "government troops", "regime forces": the Syrian army
     if "barrel" in low.split() or "munitions" in events:
         events = ["munitions"]  # "barrel bombs" are not strikes
     event = _pick_event(events)
@@ -278,10 +281,8 @@ def matches_wanted(q: Quantity, wanted: str) -> bool:
         return False
     if w.event and w.event != q.event:
         return False
-    if w.victim and not victims_meet(w.victim, q.victim):
-        return False
-    if w.victim and not q.victim and not q.event:
-        return False
+    if w.victim and not (w.victim == q.victim or w.victim in ancestors(q.victim)):
+        return False  # "people" finds soldiers and civilians; "refugees" only refugees
     if w.nations and not w.nations <= q.nations:
         return False
     if w.things and not w.things <= q.things:
