@@ -98,8 +98,8 @@ def _judged(event: EventGroup, what: str) -> FigureGroup:
     reason = verdict.reason
     if verdict.relation == DIFFER:
         reason += _victims_note(claims)
-    elif event.when.undated or not event.when.known:
-        reason = (reason + "; " if reason else "") + "one side gives no date"
+    elif any(not c.when.known for c in claims):
+        reason = (reason + "; " if reason else "") + "the date of a report is unknown"
     return _make(verdict.relation, claims, what, event.when, reason)
 
 
