@@ -131,7 +131,7 @@ _BETWEEN_AND = re.compile(
 
 _EVENT_VERBS = [
     (re.compile(r"\b(?:displace[sd]?|displacing|uproot(?:ed|ing)?|forced\s+(?:from|out\s+of)\s+their\s+homes)\b", re.I), "displaced"),
-    (re.compile(r"\b(?:kill(?:ed|ing|s)?|died|dead|dying|die|lost\s+their\s+lives|massacred)\b", re.I), "killed"),
+    (re.compile(r"\b(?:kill(?:ed|ing|s)?|died|dead|dying|die|lost\s+their\s+lives|massacred|martyred|perished)\b", re.I), "killed"),
     (re.compile(r"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|ies|e)|hurt)\b", re.I), "wounded"),
     (re.compile(r"\b(?:fle[de]|fleeing|forced\s+to\s+flee|escap(?:ed|ing))\b", re.I), "fled"),
     (re.compile(r"\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)?|abduct(?:ed|ing)?|kidnapp?(?:ed|ing)?)\b", re.I), "detained"),
@@ -432,6 +432,10 @@ def _skip_number(text: str, s: int, e: int, n1: str) -> bool:
     return bool(before.endswith("[") and after[:1] == "]")
 
 
+_PART_OF_THEM = re.compile(
+    r"(?:half|many|most|some|all|several|a\s+third|a\s+quarter|\w+)\s+of\s+(?:them|whom)\b",
+    re.IGNORECASE,
+)
 _AUX_CHAIN = re.compile(
     r"^\s*(?:[\w’'-]+,?\s+){0,4}?(?:(?:have|has|had|were|was|are|is|been|being|be|got|get|"
     r"reportedly|allegedly|already|now)\s+)+(?:[\w-]+\s+)?",
@@ -558,6 +562,9 @@ def _event_verb(text: str, s: int, sent_start: int, after_noun: str) -> str:
         if label:
             return label  # "displaced more than 235,000", "killing 200 people"
     after = after_noun.lstrip(" ,")
+    part = _PART_OF_THEM.match(after)
+    if part and _label_at(after[part.end() :].split(",")[0], anchored=False, allow_shelter=False):
+        after = ""  # "three million people, half of them already displaced": not all of them
     label = _label_at(after, anchored=True, allow_shelter=True)  # "30,000 children killed"
     if not label:
         chain = _AUX_CHAIN.match(after)
@@ -878,6 +885,10 @@ def _figure_from_match(
             "by",
             "and",
             "in",
+            "instance",
+            "case",
+            "occasion",
+            "incident",
         ):
             return None
     if low1 in ("a", "half a") and not scale1:

@@ -50,12 +50,26 @@ _WAR_TALLY = re.compile(
     r"\b(?:war|conflict)\s+in\s+which\b",
     re.IGNORECASE,
 )
+_UNTIL_BETWEEN = re.compile(r"^\W*(?:to|until|till|through|and)\W*$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(
     r"\b(?:since|from|after|starting|beginning)\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?$"
     r"|\b(?:broke\s+out|began|started|erupted)\s+in\s+$",
     re.IGNORECASE,
 )
 _INCREMENT_QUALIFIERS = ("another", "a further", "further", "an additional", "additional")
+_NUMBER_OF_BEFORE = re.compile(
+    r"\b(?:the\s+)?(?:number\s+of\s+(?P<what>[a-z][a-z\s-]{2,40}?)|death\s+toll|toll)\b"
+    r"[^.;]{0,80}?\b(?:reached|rose\s+to|climbed\s+to|stands\s+at|stood\s+at|is|was|to|at)\s+"
+    r"(?:about\s+|around\s+|some\s+|at\s+least\s+|more\s+than\s+|nearly\s+|almost\s+)?$",
+    re.IGNORECASE,
+)
+_NO_NOUN_AFTER = re.compile(
+    r"\s+(?:were|was|have|had|are|is|others?|more|of\s+them)\b", re.IGNORECASE
+)
+_PART_BEFORE = re.compile(
+    r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+(?:at\s+least\s+|some\s+)?$",
+    re.IGNORECASE,
+)
 _MORE_AFTER = re.compile(r"\s+(?:more|additional|further|others?\s+more)\b", re.IGNORECASE)
 _LOST_BEFORE = re.compile(
     r"\blost\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+|almost\s+)?$",
@@ -206,11 +220,17 @@ def _sentence(fig: Figure, text: str) -> tuple[int, int]:
     return (0 if s == 1 else s), (min(ends) + 1 if ends else len(text))
 
 
-def _increment(fig: Figure, text: str) -> bool:
+def _increment_words(fig: Figure, text: str) -> bool:
+    """ "another five", "a further 20", "five more": words that may mark an addition."""
     q = " ".join(fig.qualifier.lower().split())
     if q in _INCREMENT_QUALIFIERS:
         return True
     return bool(_MORE_AFTER.match(text, fig.end)) and fig.kind == "count"
+
+
+def _part_words(fig: Figure, text: str, sentence_start: int) -> bool:
+    """ "nine wounded, including one seriously": a part of a count just given."""
+    return bool(_PART_BEFORE.search(text[max(sentence_start, fig.start - 24) : fig.start]))
 
 
 def _distance(a: Figure, b: Figure) -> int:
@@ -223,11 +243,16 @@ def when_of(
     text: str,
     sentence_dates: Sequence[Figure],
     art: ArticleDate,
+    *,
+    addition: bool = False,
 ) -> When:
-    """When a figure's count holds, from its sentence's dates and the article's date range."""
+    """When a figure's count holds, from its sentence's dates and the article's date range.
+
+    ``addition``: the figure adds to (or is a part of) a count of the same quantity given
+    before it ("another five", "including one seriously"), so it is never a total."""
     s, e = _sentence(fig, text)
     sentence = text[s:e]
-    if _increment(fig, text):
+    if addition:
         return When(INCREMENT, art.earliest, art.latest, undated=True, evidence="an addition")
     since: dt.date | None = None
     since_text = ""
@@ -244,6 +269,20 @@ def when_of(
             dated.append((d, rng))
     nearest_start = min(starts, key=lambda x: _distance(x[0], fig)) if starts else None
     nearest_date = min(dated, key=lambda x: _distance(x[0], fig)) if dated else None
+    as_of: tuple[dt.date, dt.date] | None = None
+    if nearest_start is not None and nearest_date is not None:
+        between = text[nearest_start[0].end : nearest_date[0].start]
+        if _UNTIL_BETWEEN.match(between):
+            as_of = nearest_date[1]  # "since December 1 to February 17": a total as of then
+    if as_of is not None:
+        assert nearest_start is not None and nearest_date is not None
+        return When(
+            RUNNING,
+            as_of[1],
+            as_of[1],
+            since=nearest_start[1][0],
+            evidence=f"'{nearest_start[0].text} to {nearest_date[0].text}' in the same sentence",
+        )
     if nearest_start is not None and (
         nearest_date is None or _distance(nearest_start[0], fig) < _distance(nearest_date[0], fig)
     ):
@@ -316,18 +355,32 @@ def attacker_in(sentence: str) -> str:
 
 
 def _quantity(fig: Figure, text: str, before: Sequence[tuple[Figure, Quantity]]) -> Quantity:
-    q = quantity_of(fig.what, fig.kind, fig.projection)
     s, _ = _sentence(fig, text)
+    what = fig.what
+    if not what and fig.kind == "count":
+        named = _NUMBER_OF_BEFORE.search(text[s : fig.start])
+        if named:  # "the number of displaced people since December … reached 875,000"
+            what = named.group("what") or "people killed"
+    q = quantity_of(what, fig.kind, fig.projection)
     lost = _LOST_BEFORE.search(text[max(s, fig.start - 30) : fig.start])
     if not q.event and q.victim in ("soldier", "people", "civilian", "fighter") and lost:
         q = quantity_of(f"{fig.what} killed", fig.kind, fig.projection)  # "lost 33 soldiers"
     first = fig.what.lower().split()[:1]
-    if first in (["others"], ["more"]) and before:
+    bare = bool(_NO_NOUN_AFTER.match(text, fig.end))  # "four killed and nine were wounded"
+    if (first in (["others"], ["more"]) or bare) and before:
         # "33 soldiers were killed and 32 others wounded": the others are soldiers too
         prev = before[-1][1]
         if prev.victim:
             q = q.with_victim(prev.victim, prev.nations)
     return q
+
+
+def _given_before(
+    q: Quantity, earlier: Sequence[Claim], sentence: Sequence[tuple[Figure, Quantity]]
+) -> bool:
+    """Has the report already counted this quantity (so "another five" adds to it)?"""
+    quantities = [c.quantity for c in earlier] + [x[1] for x in sentence[:-1]]
+    return any(o.event == q.event and same_quantity(o, q) for o in quantities)
 
 
 def claims_of_text(
@@ -357,7 +410,10 @@ def claims_of_text(
         before.append((f, q))
         if q.empty or (keep is not None and not keep(f, q)):
             continue
-        when = when_of(f, q, text, dates_by_sentence.get(s, []), art)
+        addition = (_increment_words(f, text) or _part_words(f, text, s)) and _given_before(
+            q, out, before
+        )
+        when = when_of(f, q, text, dates_by_sentence.get(s, []), art, addition=addition)
         sentence = text[s:e]
         casualty = q.casualty
         out.append(
@@ -476,16 +532,19 @@ _CLOSE_VICTIMS = frozenset({frozenset({"people", "civilian"})})
 
 def _close(a: Quantity, b: Quantity) -> bool:
     """Victims that stand for one another without a shared event (people, civilians)."""
-    return a.victim == b.victim or frozenset({a.victim, b.victim}) in _CLOSE_VICTIMS
-
-
-def _may_join(a: Quantity, b: Quantity) -> bool:
-    """Wider and narrower victims ("people" and "troops") meet only in counts of an event."""
-    return _close(a, b) or (a.casualty and b.casualty)
+    va, vb = a.victim or "people", b.victim or "people"
+    return va == vb or frozenset({va, vb}) in _CLOSE_VICTIMS
 
 
 def _quantity_clusters(claims: list[Claim]) -> list[list[Claim]]:
-    """Specific quantities first; a generic one ("people killed") joins its closest match."""
+    """Cluster claims by quantity, in two steps.
+
+    1. The same victims (people and civilians stand for one another): specific quantities
+       first, a generic one joins its closest match.
+    2. Wider and narrower victims ("people wounded", "troops wounded") merge only where they
+       complete each other: reports that give one and reports that give the other, with an
+       event in common. "Six women" never joins "ten civilians" that both reports give.
+    """
     clusters: list[list[Claim]] = []
     order = sorted(
         range(len(claims)),
@@ -496,22 +555,38 @@ def _quantity_clusters(claims: list[Claim]) -> list[list[Claim]]:
         best, best_score = None, -1.0
         for cluster in clusters:
             if not all(
-                same_quantity(item.quantity, o.quantity) and _may_join(item.quantity, o.quantity)
+                same_quantity(item.quantity, o.quantity) and _close(item.quantity, o.quantity)
                 for o in cluster
             ):
                 continue
-            bonus = _event_bonus(item, cluster)
-            if bonus == 0 and not any(_close(item.quantity, o.quantity) for o in cluster):
-                continue  # "people killed" joins "soldiers killed" only at a shared event
             score = sum(affinity(item.quantity, o.quantity) for o in cluster) / len(cluster)
-            score += bonus
+            score += _event_bonus(item, cluster)
             if score > best_score:
                 best, best_score = cluster, score
         if best is None:
             clusters.append([item])
         else:
             best.append(item)
+    merged = True
+    while merged:
+        merged = False
+        for a in range(len(clusters)):
+            for b in range(a + 1, len(clusters)):
+                if _complete_each_other(clusters[a], clusters[b]):
+                    clusters[a].extend(clusters.pop(b))
+                    merged = True
+                    break
+            if merged:
+                break
     return clusters
+
+
+def _complete_each_other(a: list[Claim], b: list[Claim]) -> bool:
+    if {c.source for c in a} & {c.source for c in b}:
+        return False
+    if not all(x.quantity.casualty and same_quantity(x.quantity, y.quantity) for x in a for y in b):
+        return False
+    return any(same_event(x.when, y.when) for x in a for y in b)
 
 
 def _sort_key(c: Claim):

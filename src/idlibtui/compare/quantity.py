@@ -20,7 +20,7 @@ _TOKEN = re.compile(r"[a-z]+")
 # the event a figure counts; "fled" is displacement seen from the people who moved
 EVENT_SYNONYMS = {
     "killed": "killed kill kills killing dead death deaths died die dies slain lives fatalities "
-    "fatality toll massacred executed lost",
+    "fatality toll massacred executed lost martyred martyrs perished",
     "wounded": "injured injure injuries injury wounded wounding hurt",
     "displaced": "displaced displace displacing displacement fled flee flees fleeing forced "
     "uprooted evacuated exodus",
@@ -34,12 +34,12 @@ EVENT_SYNONYMS = {
 # who is counted; PARENT gives the hierarchy
 VICTIM_SYNONYMS = {
     "soldier": "soldier soldiers troops troop servicemen serviceman personnel army conscripts "
-    "officers officer security",
+    "officers officer security forces",
     "civilian": "civilians civilian residents resident inhabitants contractor contractors "
     "workers worker",
     "child": "children child kids minors boys girls",
     "woman": "women woman",
-    "people": "people persons person individuals population men man others",
+    "people": "people persons person individuals population men man others citizens nationals",
     "fighter": "fighters fighter militants militant rebels rebel jihadists insurgents gunmen "
     "militiamen militia",
     "refugee": "refugees refugee asylum migrants",
@@ -212,9 +212,10 @@ def quantity_of(what: str, kind: str = "count", projection: bool = False) -> Qua
 
 
 def _pick_event(events: list[str]) -> str:
+    """The counted noun's own event word comes first ("others injured", then the verb)."""
     if not events:
         return ""
-    for preferred in ("munitions", "strikes", "displaced", "killed", "wounded"):
+    for preferred in ("munitions", "strikes"):
         if preferred in events:
             return preferred
     return events[0]

@@ -69,6 +69,15 @@ _ALLOWANCES: tuple[tuple[tuple[str, ...], tuple[float, float]], ...] = (
 )
 
 
+_LOWER_BOUNDS = frozenset(_ALLOWANCES[0][0] + _ALLOWANCES[1][0])
+
+
+def _same_direction(a: str, b: str) -> bool:
+    """Both "at least"/"more than": each side's lower bound is its own count ("at least 34"
+    against "at least 33" differ; "up to 35" and "almost three dozen" may agree)."""
+    return a in _LOWER_BOUNDS and b in _LOWER_BOUNDS
+
+
 def _qualifier(fig: Figure) -> tuple[str, tuple[float, float]] | None:
     q = " ".join(fig.qualifier.lower().split())
     if not q:
@@ -170,6 +179,8 @@ def judge(left: Figure, right: Figure) -> Verdict:
         return Verdict(SAME, "", 0.0)
     if not a_why and not b_why:
         return Verdict(DIFFER, gap_text(left, right), rel)
+    if _same_direction(a_why, b_why) and not exact_equal:
+        return Verdict(DIFFER, gap_text(left, right), rel)  # "at least 34" vs "at least 33"
     if a_lo <= b_hi and b_lo <= a_hi:
         words = [w for w in dict.fromkeys((a_why, b_why)) if w]
         reason = "within " + " and ".join(f"'{w}'" for w in words)
