@@ -423,3 +423,77 @@ def test_since_without_an_article_date_is_an_open_period() -> None:
     (group,) = compare_articles(a, b).figures
     assert group.relation == "differ"
     assert group.period.label == "since 2019-12-01"
+
+
+# -- patterns met on real reports (fixtures written for the tests, annotated for real) ---------
+
+
+def _annotated(text: str, day: dt.date, id: str):
+    from idlibtui.annotate import annotate_text
+
+    figures, entities = annotate_text(text, day)
+    return article(text, id=id, date=day, figures=figures, entities=entities)
+
+
+def _verdicts(left_text: str, right_text: str, day: dt.date = D(2020, 2, 3)) -> dict:
+    cmp = compare_articles(_annotated(left_text, day, "l"), _annotated(right_text, day, "r"))
+    return {
+        (tuple(f.text for f in g.left), tuple(f.text for f in g.right)): g.relation
+        for g in cmp.figures
+    }
+
+
+def test_a_part_of_a_count_is_not_a_second_count() -> None:
+    got = _verdicts(
+        "Shelling killed four Turkish soldiers and nine were wounded, officials said.",
+        "Four Turkish soldiers died in the shelling. Nine other soldiers were wounded, "
+        "including one seriously.",
+    )
+    assert got[(("four",), ("Four",))] == "same"
+    assert got[(("nine",), ("Nine",))] == "same"  # "one seriously" is part of the nine
+
+
+def test_another_introduces_a_new_quantity_not_an_addition() -> None:
+    got = _verdicts(
+        "The strike killed 33 Turkish soldiers. Another 35 troops were wounded.",
+        "The strike killed 33 Turkish soldiers and 32 soldiers were wounded.",
+    )
+    assert got[(("35",), ("32",))] == "differ"
+    got = _verdicts(
+        "Two soldiers were killed on Monday and another five soldiers were killed on Tuesday.",
+        "Five soldiers were killed on Tuesday.",
+        D(2020, 2, 5),
+    )
+    assert got[(("five",), ("Five",))] == "same"  # the addition is Tuesday's own count
+
+
+def test_since_one_date_to_another_is_a_total_as_of_the_second() -> None:
+    got = _verdicts(
+        "The UN said on Monday that 900,000 people have been displaced since December 1.",
+        "The number of displaced people since December 1, 2019, to February 17 reached 875,000.",
+        D(2020, 2, 18),
+    )
+    assert got[(("900,000",), ("875,000",))] == "differ"
+
+
+def test_two_lower_bounds_that_differ_differ() -> None:
+    v = judge(_f(34, "at least"), _f(33, "at least"))
+    assert v.relation == "differ" and v.reason == "at least 34 vs at least 33"
+    assert judge(_f(35, "up to"), _f(36, "almost")).relation == "consistent"
+
+
+def test_narrower_victims_stay_apart_when_both_reports_give_the_wider_count() -> None:
+    got = _verdicts(
+        "Air strikes on the town killed 10 civilians, at least five women among them.",
+        "Air strikes on the town killed 10 civilians, including six women.",
+    )
+    assert got[(("10",), ("10",))] == "same"
+    assert not any("10" in k[0] and "six" in k[1] for k in got)
+
+
+def test_martyred_soldiers_are_deaths() -> None:
+    got = _verdicts(
+        "An attack on Monday martyred seven Turkish soldiers.",
+        "Five Turkish soldiers were killed in an attack on Monday.",
+    )
+    assert got[(("seven",), ("Five",))] == "differ"

@@ -233,8 +233,17 @@ def _part_words(fig: Figure, text: str, sentence_start: int) -> bool:
     return bool(_PART_BEFORE.search(text[max(sentence_start, fig.start - 24) : fig.start]))
 
 
-def _distance(a: Figure, b: Figure) -> int:
-    return min(abs(a.start - b.end), abs(b.start - a.end))
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:and|but|while|after|before|as)\s", re.IGNORECASE)
+
+
+def _distance(d: Figure, fig: Figure, text: str = "") -> int:
+    """How far a date mention stands from a figure; a clause break between them counts more
+    ("killed on Monday and another five on Tuesday": Tuesday is the five's date)."""
+    if d.start >= fig.end:
+        gap, raw = text[fig.end : d.start], d.start - fig.end
+    else:
+        gap, raw = text[d.end : fig.start], max(0, fig.start - d.end)
+    return raw + (60 if text and _CLAUSE_BREAK.search(gap) else 0)
 
 
 def when_of(
@@ -267,13 +276,16 @@ def when_of(
             starts.append((d, rng))
         else:
             dated.append((d, rng))
-    nearest_start = min(starts, key=lambda x: _distance(x[0], fig)) if starts else None
-    nearest_date = min(dated, key=lambda x: _distance(x[0], fig)) if dated else None
+    nearest_start = min(starts, key=lambda x: _distance(x[0], fig, text)) if starts else None
+    nearest_date = min(dated, key=lambda x: _distance(x[0], fig, text)) if dated else None
     as_of: tuple[dt.date, dt.date] | None = None
     if nearest_start is not None and nearest_date is not None:
         between = text[nearest_start[0].end : nearest_date[0].start]
-        if _UNTIL_BETWEEN.match(between):
-            as_of = nearest_date[1]  # "since December 1 to February 17": a total as of then
+        lo, hi = nearest_date[1]
+        if _UNTIL_BETWEEN.match(between) or (hi - lo).days < 1:
+            # "since December 1 to February 17", "said on Monday … since December":
+            # a total as of that day
+            as_of = nearest_date[1]
     if as_of is not None:
         assert nearest_start is not None and nearest_date is not None
         return When(
@@ -284,7 +296,8 @@ def when_of(
             evidence=f"'{nearest_start[0].text} to {nearest_date[0].text}' in the same sentence",
         )
     if nearest_start is not None and (
-        nearest_date is None or _distance(nearest_start[0], fig) < _distance(nearest_date[0], fig)
+        nearest_date is None
+        or _distance(nearest_start[0], fig, text) < _distance(nearest_date[0], fig, text)
     ):
         since, since_text = nearest_start[1][0], nearest_start[0].text
         dated = []
@@ -375,12 +388,9 @@ def _quantity(fig: Figure, text: str, before: Sequence[tuple[Figure, Quantity]])
     return q
 
 
-def _given_before(
-    q: Quantity, earlier: Sequence[Claim], sentence: Sequence[tuple[Figure, Quantity]]
-) -> bool:
-    """Has the report already counted this quantity (so "another five" adds to it)?"""
-    quantities = [c.quantity for c in earlier] + [x[1] for x in sentence[:-1]]
-    return any(o.event == q.event and same_quantity(o, q) for o in quantities)
+def _given_before(q: Quantity, earlier: Sequence[Claim]) -> list[Claim]:
+    """The report's earlier claims of this quantity (so "another five" adds to them)."""
+    return [c for c in earlier if c.quantity.event == q.event and same_quantity(c.quantity, q)]
 
 
 def claims_of_text(
@@ -410,10 +420,12 @@ def claims_of_text(
         before.append((f, q))
         if q.empty or (keep is not None and not keep(f, q)):
             continue
-        addition = (_increment_words(f, text) or _part_words(f, text, s)) and _given_before(
-            q, out, before
-        )
-        when = when_of(f, q, text, dates_by_sentence.get(s, []), art, addition=addition)
+        when = when_of(f, q, text, dates_by_sentence.get(s, []), art)
+        if _increment_words(f, text) or _part_words(f, text, s):
+            earlier = _given_before(q, out)
+            # "another five … on Tuesday" after Monday's count is Tuesday's own count
+            if earlier and (when.undated or any(same_event(when, c.when) for c in earlier)):
+                when = when_of(f, q, text, dates_by_sentence.get(s, []), art, addition=True)
         sentence = text[s:e]
         casualty = q.casualty
         out.append(
