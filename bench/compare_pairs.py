@@ -111,10 +111,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tsv", type=Path, default=TSV)
     ap.add_argument("--dates", choices=("supplied", "own"), default="supplied")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--only", default="", help="pairs whose id starts with this (P or H)")
     args = ap.parse_args(argv)
     from idlibtui.compare import compare_articles
 
-    rows = read_rows(args.tsv)
+    rows = [r for r in read_rows(args.tsv) if r["pair"].startswith(args.only)]
     by_pair: dict[str, list[dict[str, str]]] = defaultdict(list)
     for r in rows:
         by_pair[r["pair"]].append(r)

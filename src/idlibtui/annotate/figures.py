@@ -135,6 +135,7 @@ _EVENT_VERBS = [
     (re.compile(r"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|ies|e)|hurt)\b", re.I), "wounded"),
     (re.compile(r"\b(?:fle[de]|fleeing|forced\s+to\s+flee|escap(?:ed|ing))\b", re.I), "fled"),
     (re.compile(r"\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)?|abduct(?:ed|ing)?|kidnapp?(?:ed|ing)?)\b", re.I), "detained"),
+    (re.compile(r"\b(?:neutrali[sz](?:ed|ing|e))\b", re.I), "neutralized"),
     (re.compile(r"\b(?:trapped|besieged|stranded)\b", re.I), "trapped"),
     (re.compile(r"\b(?:taken\s+shelter|taken\s+refuge|sought\s+refuge|sheltering|hosts?|houses|hosting)\b", re.I), "sheltered"),
 ]  # fmt: skip

@@ -34,8 +34,9 @@ PERIOD = "period"  # a count over the whole of [lo, hi]
 RUNNING = "running"  # a running total as of a day in [lo, hi], counted from ``since``
 INCREMENT = "increment"  # "another five", "a further 20": an addition, never a total
 
-UNDATED_INCIDENT_DAYS = 7  # an undated incident happened within a week before the article
-INCIDENT_MAX_DAYS = 7  # "last week" is one incident in a week; "in January" is a period
+UNDATED_INCIDENT_DAYS = 5  # an undated incident happened in the days before the article
+INCIDENT_MAX_DAYS = 11  # "last week", "late February": one incident; "in January": a period
+STOCK_SLACK_DAYS = 30  # "home to 3 million people", "hosts 3.5 million refugees" change slowly
 WAR_START = dt.date.min  # "the war has killed …": counted from the war's start
 
 _TALLY = re.compile(
@@ -50,10 +51,26 @@ _WAR_TALLY = re.compile(
     r"\b(?:war|conflict)\s+in\s+which\b",
     re.IGNORECASE,
 )
+_PAST_HOURS = re.compile(
+    r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?P<n>\d{2,3})\s+hours\b",
+    re.IGNORECASE,
+)
+_WHEN_BETWEEN = re.compile(r"^\W*(?:when|as|after)\b[^.;]*$", re.IGNORECASE)
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|announced|reported|told|stated|confirmed|claimed|added)\s+"
+    r"(?:early\s+|late\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
+_EVENT_AFTER = re.compile(
+    r"(?:(?!\d|\b(?:where|which|that|when|while|after|before|but)\b)[^.;]){0,90}?"
+    r"\b(?:who\s+)?(?:were|was|have\s+been|had\s+been|are|is)\s+"
+    r"(?:reportedly\s+|also\s+|all\s+)?['\"‘“]?(?P<verb>[a-z]+)",
+    re.IGNORECASE,
+)
 _UNTIL_BETWEEN = re.compile(r"^\W*(?:to|until|till|through|and)\W*$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(
     r"\b(?:since|from|after|starting|beginning)\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?$"
-    r"|\b(?:broke\s+out|began|started|erupted)\s+in\s+$",
+    r"|\bsince\b[^.;,]{0,40}\b(?:broke\s+out|began|started|erupted)\s+in\s+$",
     re.IGNORECASE,
 )
 _INCREMENT_QUALIFIERS = ("another", "a further", "further", "an additional", "additional")
@@ -63,11 +80,13 @@ _NUMBER_OF_BEFORE = re.compile(
     r"(?:about\s+|around\s+|some\s+|at\s+least\s+|more\s+than\s+|nearly\s+|almost\s+)?$",
     re.IGNORECASE,
 )
+_OF_ITS_AFTER = re.compile(r"\s+of\s+(?:its|their|his|our|the)\s+(?P<noun>[a-z]+)", re.IGNORECASE)
 _NO_NOUN_AFTER = re.compile(
     r"\s+(?:were|was|have|had|are|is|others?|more|of\s+them)\b", re.IGNORECASE
 )
 _PART_BEFORE = re.compile(
-    r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+(?:at\s+least\s+|some\s+)?$",
+    r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them),?\s+"
+    r"(?:at\s+least\s+|some\s+)?$",
     re.IGNORECASE,
 )
 _MORE_AFTER = re.compile(r"\s+(?:more|additional|further|others?\s+more)\b", re.IGNORECASE)
@@ -84,7 +103,8 @@ _BY = re.compile(
 _ATTACK_OF = re.compile(
     r"\b(?P<who>Syrian|Russian|Turkish|Iranian|Israeli|regime|government|Assad|rebel|"
     r"opposition|jihadist)(?:\s+(?:regime|government|army|military|air))?(?:['’]s)?\s+"
-    r"(?:air\s*strikes?|attack|shelling|strike|bombardment|raids?|fire|jets|warplanes|forces)\b",
+    r"(?:air\s*strikes?|attack|shelling|strike|bombardment|raids?|fire|jets|warplanes|forces|"
+    r"drones?|artillery)\b",
     re.IGNORECASE,
 )
 
@@ -137,6 +157,7 @@ class When:
     since: dt.date | None = None
     undated: bool = False  # from the article's date, not from the sentence
     evidence: str = ""
+    stock: bool = False  # a standing number (no event, no start): population, refugees hosted
 
     @property
     def known(self) -> bool:
@@ -267,15 +288,32 @@ def when_of(
     since_text = ""
     dated: list[tuple[Figure, tuple[dt.date, dt.date]]] = []
     starts: list[tuple[Figure, tuple[dt.date, dt.date]]] = []
+    when_dates: set[int] = set()
+    said: set[int] = set()  # "the ministry said on Thursday": the event came then or before
     for d in sentence_dates:
         rng = _date_range(d, art)
         if rng is None:
             continue
         before = text[max(s, d.start - 24) : d.start]
-        if _SINCE_BEFORE.search(before) or d.text.lower().startswith(("since", "from")):
+        when_clause = d.end <= fig.start and _WHEN_BETWEEN.match(text[d.end : fig.start])
+        if when_clause:
+            dated.append((d, rng))  # "since Thursday, when 36 soldiers were killed"
+            when_dates.add(id(d))
+        elif _SINCE_BEFORE.search(before) or d.text.lower().startswith(("since", "from")):
             starts.append((d, rng))
         else:
+            if _SAID_BEFORE.search(text[max(s, d.start - 30) : d.start]):
+                said.add(id(d))
             dated.append((d, rng))
+    hours = _PAST_HOURS.search(sentence)
+    if hours and art.latest is not None and not dated:
+        days = max(1, int(hours.group("n")) // 24)  # "in the past 24 hours": that day's count
+        return When(
+            PERIOD,
+            _shift(art.latest, -days),
+            art.latest,
+            evidence=f"'{hours.group(0).strip()}' in the same sentence",
+        )
     nearest_start = min(starts, key=lambda x: _distance(x[0], fig, text)) if starts else None
     nearest_date = min(dated, key=lambda x: _distance(x[0], fig, text)) if dated else None
     as_of: tuple[dt.date, dt.date] | None = None
@@ -305,6 +343,8 @@ def when_of(
         dated = [nearest_date]
     war = bool(_WAR_TALLY.search(sentence))
     tally = bool(_TALLY.search(sentence)) or war or since is not None
+    if dated and id(dated[0][0]) in when_dates:
+        tally = since is not None  # the "since" of "since Thursday, when …" is not the count's
     incident_kind = quantity.event in INCIDENT_EVENTS
     if since is None and war and not dated:
         return When(
@@ -327,6 +367,8 @@ def when_of(
     if dated:
         d, (lo, hi) = dated[0]
         evidence = f"'{d.text}' in the same sentence"
+        if id(d) in said:
+            lo = _shift(lo, -2) or lo
         if incident_kind and not tally and (hi - lo).days <= INCIDENT_MAX_DAYS:
             return When(INCIDENT, lo, hi, evidence=evidence)
         return When(PERIOD, lo, hi, evidence=evidence)
@@ -346,6 +388,7 @@ def when_of(
         art.latest,
         undated=True,
         evidence="no date in the sentence: as of the article's date",
+        stock=not quantity.event and not tally,
     )
 
 
@@ -375,10 +418,18 @@ def _quantity(fig: Figure, text: str, before: Sequence[tuple[Figure, Quantity]])
         if named:  # "the number of displaced people since December … reached 875,000"
             what = named.group("what") or "people killed"
     q = quantity_of(what, fig.kind, fig.projection)
+    if q.victim and not q.event:
+        later = _EVENT_AFTER.match(text, fig.end, max(fig.end, _sentence(fig, text)[1]))
+        if later and quantity_of(later.group("verb")).event:
+            # "21 civilians, including nine children and three teachers, were killed"
+            q = quantity_of(f"{what} {later.group('verb')}", fig.kind, fig.projection)
     lost = _LOST_BEFORE.search(text[max(s, fig.start - 30) : fig.start])
     if not q.event and q.victim in ("soldier", "people", "civilian", "fighter") and lost:
         q = quantity_of(f"{fig.what} killed", fig.kind, fig.projection)  # "lost 33 soldiers"
     first = fig.what.lower().split()[:1]
+    of_its = _OF_ITS_AFTER.match(text, fig.end)
+    if of_its and quantity_of(of_its.group("noun")).victim:  # "two of its soldiers were killed"
+        q = quantity_of(f"{of_its.group('noun')} {q.event}", fig.kind, fig.projection)
     bare = bool(_NO_NOUN_AFTER.match(text, fig.end))  # "four killed and nine were wounded"
     if (first in (["others"], ["more"]) or bare) and before:
         # "33 soldiers were killed and 32 others wounded": the others are soldiers too
@@ -389,8 +440,13 @@ def _quantity(fig: Figure, text: str, before: Sequence[tuple[Figure, Quantity]])
 
 
 def _given_before(q: Quantity, earlier: Sequence[Claim]) -> list[Claim]:
-    """The report's earlier claims of this quantity (so "another five" adds to them)."""
-    return [c for c in earlier if c.quantity.event == q.event and same_quantity(c.quantity, q)]
+    """The report's earlier claims of this quantity (so "another five" adds to them); a
+    narrower count ("including nine children") is a quantity of its own."""
+    return [
+        c
+        for c in earlier
+        if c.quantity.event == q.event and same_quantity(c.quantity, q) and _close(c.quantity, q)
+    ]
 
 
 def claims_of_text(
@@ -491,9 +547,16 @@ def same_event(a: When, b: When) -> bool:
     if a.scope == RUNNING and b.scope == RUNNING:
         # a stock ("3.6 million refugees in Turkey") changes slowly; a tally "since December"
         # a week later is the next point of a series
-        slack = 3 if a.since is not None or b.since is not None else 7
+        if a.stock and b.stock:
+            slack = STOCK_SLACK_DAYS
+        elif a.since is not None or b.since is not None:
+            slack = 3
+        else:
+            slack = 7
         return _overlap(a.lo, a.hi, b.lo, b.hi, slack) and _since_ok(a.since, b.since)
     running, period = (a, b) if a.scope == RUNNING else (b, a)
+    if running.since is None and (period.hi - period.lo).days < 14:
+        return False  # "in the past 24 hours" is not a running total
     # a running total as of the end of a period is that period's count
     return _overlap(running.lo, running.hi, period.hi, period.hi, 3) and _since_ok(
         running.since, period.lo
@@ -567,7 +630,10 @@ def _quantity_clusters(claims: list[Claim]) -> list[list[Claim]]:
         best, best_score = None, -1.0
         for cluster in clusters:
             if not all(
-                same_quantity(item.quantity, o.quantity) and _close(item.quantity, o.quantity)
+                same_quantity(item.quantity, o.quantity)
+                and _close(item.quantity, o.quantity)
+                and not _attacker_side(item, o)
+                and not _attacker_side(o, item)
                 for o in cluster
             ):
                 continue
@@ -593,6 +659,13 @@ def _quantity_clusters(claims: list[Claim]) -> list[list[Claim]]:
     return clusters
 
 
+def _attacker_side(item: Claim, other: Claim) -> bool:
+    """ "Turkish drones killed 26 soldiers": those soldiers are not Turkish."""
+    if item.quantity.nations or not item.by:
+        return False
+    return bool(quantity_of(item.by).nations & other.quantity.nations)
+
+
 def _complete_each_other(a: list[Claim], b: list[Claim]) -> bool:
     if {c.source for c in a} & {c.source for c in b}:
         return False
@@ -612,6 +685,15 @@ def _tightest(claims: Sequence[Claim]) -> When:
     return min(pool, key=lambda w: ((w.hi - w.lo).days if w.known else 10**6, w.lo or dt.date.max))
 
 
+def _agrees(item: Claim, cluster: list[Claim]) -> bool:
+    """Does another report in the cluster give the same (or a consistent) value?"""
+    from idlibtui.compare.verdict import DIFFER, judge
+
+    return any(
+        o.source != item.source and judge(item.figure, o.figure).relation != DIFFER for o in cluster
+    )
+
+
 def _event_clusters(claims: list[Claim]) -> list[list[Claim]]:
     clusters: list[list[Claim]] = []
     for item in sorted(claims, key=_sort_key):
@@ -619,8 +701,8 @@ def _event_clusters(claims: list[Claim]) -> list[list[Claim]]:
         if not fits:
             clusters.append([item])
             continue
-        # prefer the event another report already gives, then the one with a dated claim
-        fits.sort(key=lambda c: -_event_bonus(item, c))
+        # prefer the event another report already gives with the same value, then any
+        fits.sort(key=lambda c: -(_event_bonus(item, c) + 2 * _agrees(item, c)))
         fits[0].append(item)
     return clusters
 

@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"[a-z]+")
+_TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 # the event a figure counts; "fled" is displacement seen from the people who moved
 EVENT_SYNONYMS = {
@@ -25,6 +25,7 @@ EVENT_SYNONYMS = {
     "displaced": "displaced displace displacing displacement fled flee flees fleeing forced "
     "uprooted evacuated exodus",
     "detained": "detained arrested captured held abducted kidnapped",
+    "neutralized": "neutralized neutralised neutralizing neutralising",
     "missing": "missing disappeared",
     "trapped": "trapped besieged stranded",
     "casualties": "casualties casualty",
@@ -34,7 +35,7 @@ EVENT_SYNONYMS = {
 # who is counted; PARENT gives the hierarchy
 VICTIM_SYNONYMS = {
     "soldier": "soldier soldiers troops troop servicemen serviceman personnel army conscripts "
-    "officers officer security forces",
+    "officers officer security forces elements",
     "civilian": "civilians civilian residents resident inhabitants contractor contractors "
     "workers worker",
     "child": "children child kids minors boys girls",
@@ -55,7 +56,13 @@ PARENT = {
 THING_SYNONYMS = {
     "hospital": "hospitals hospital clinics clinic facilities",
     "village": "villages village towns town hamlets",
-    "vehicle": "vehicles vehicle convoys trucks tanks",
+    "vehicle": "vehicles vehicle",
+    "tank": "tanks tank",
+    "truck": "trucks truck",
+    "convoy": "convoys convoy",
+    "helicopter": "helicopters helicopter",
+    "drone": "drones drone",
+    "school": "schools school",
     "post": "posts post outposts",
 }
 NATION_SYNONYMS = {
@@ -66,6 +73,10 @@ NATION_SYNONYMS = {
     "american": "american americans",
     "kurdish": "kurdish kurds",
 }
+# words that qualify a counted noun rather than name it
+_MODIFIER_WORDS = """military government regime armed civilian local total new more further other
+    also seriously lightly critically badly severely"""
+_MODIFIERS = frozenset(_MODIFIER_WORDS.split())
 _GOVERNMENT = re.compile(r"\b(?:government|regime|pro-government|pro-regime|loyalist|assad)\b")
 _NATION_NOUNS = frozenset(["syrians", "turks", "russians", "iranians", "americans", "kurds"])
 _STOP_WORDS = """
@@ -101,7 +112,10 @@ def _lemma(word: str) -> str:
 
 
 def ancestors(victim: str) -> tuple[str, ...]:
-    """``child`` → (civilian, people): the wider groups a victim class belongs to."""
+    """``child`` → (civilian, people): the wider groups a victim class belongs to (a class of
+    its own, "teachers", belongs to people)."""
+    if victim and victim not in PARENT and victim not in VICTIM_SYNONYMS:
+        return ("people",)
     out = []
     while victim in PARENT:
         victim = PARENT[victim]
@@ -171,25 +185,51 @@ def quantity_of(what: str, kind: str = "count", projection: bool = False) -> Qua
     nations, things, other = set(), set(), set()
     nation_noun = False
     low = what.lower().replace("'s", "").replace("’s", "")
+    order: list[tuple[str, str]] = []  # (table, class) of each word, in the phrase's order
     for raw in _TOKEN.findall(low):
         if raw in STOP:
             continue
+        if "-" in raw and raw not in _EVENT and raw not in _VICTIM and raw not in _THING:
+            if raw.split("-")[0] in _NATION or raw.startswith(("pro-", "anti-", "air-")):
+                other.add(raw)  # "anti-tanks", "Turkish-backed", "air-defense": modifiers
+                order.append(("other", raw))
+                continue
+            raw = raw.replace("-", "")
         for word in (raw, _lemma(raw)):
             if word in _NATION:
                 nations.add(_NATION[word])
                 nation_noun = nation_noun or raw in _NATION_NOUNS
+                order.append(("nation", word))
                 break
             if word in _EVENT:
                 events.append(_EVENT[word])
+                order.append(("event", word))
                 break
             if word in _VICTIM:
                 victims.append(_VICTIM[word])
+                order.append(("victim", _VICTIM[word]))
                 break
             if word in _THING:
                 things.add(_THING[word])
+                order.append(("thing", _THING[word]))
                 break
         else:
             other.add(_lemma(raw))
+            order.append(("other", _lemma(raw)))
+    nouns = [(t, c) for t, c in order if t in ("victim", "thing", "other")]
+    head = nouns[-1] if nouns else None
+    if victims and head is not None and head[0] == "other" and head[1] not in _MODIFIERS:
+        victims = []  # "armored personnel carriers", "army positions": not people
+        other.add(head[1])
+    elif (
+        not victims
+        and head is not None
+        and head[0] == "other"
+        and events
+        and head[1] not in _MODIFIERS
+        and not things
+    ):
+        victims = [head[1]]  # "teachers killed": a victim class of its own
     if not nations and _GOVERNMENT.search(low):
         nations.add("syrian")  # "government troops", "regime forces": the Syrian army
     if "barrel" in low.split() or "munitions" in events:
@@ -247,10 +287,12 @@ def same_quantity(a: Quantity, b: Quantity) -> bool:
         return False
     if not _overlap(a.nations, b.nations):
         return False
+    if (a.things or b.things) and not (a.things & b.things):
+        return False  # "10 schools hit" never counts people
     if a.event and (a.victim or b.victim or a.nations or b.nations):
-        return _overlap(a.things, b.things)
+        return True
     if a.victim and b.victim:
-        return _overlap(a.things, b.things)
+        return True
     # neither counts people: the same objects, or the same leftover words
     if a.things or b.things:
         return bool(a.things & b.things)
