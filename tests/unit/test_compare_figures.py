@@ -428,6 +428,9 @@ def test_since_without_an_article_date_is_an_open_period() -> None:
 # -- patterns met on real reports (fixtures written for the tests, annotated for real) ---------
 
 
+FEB_3 = D(2020, 2, 3)
+
+
 def _annotated(text: str, day: dt.date, id: str):
     from idlibtui.annotate import annotate_text
 
@@ -435,7 +438,7 @@ def _annotated(text: str, day: dt.date, id: str):
     return article(text, id=id, date=day, figures=figures, entities=entities)
 
 
-def _verdicts(left_text: str, right_text: str, day: dt.date = D(2020, 2, 3)) -> dict:
+def _verdicts(left_text: str, right_text: str, day: dt.date = FEB_3) -> dict:
     cmp = compare_articles(_annotated(left_text, day, "l"), _annotated(right_text, day, "r"))
     return {
         (tuple(f.text for f in g.left), tuple(f.text for f in g.right)): g.relation
@@ -497,3 +500,47 @@ def test_martyred_soldiers_are_deaths() -> None:
         "Five Turkish soldiers were killed in an attack on Monday.",
     )
     assert got[(("seven",), ("Five",))] == "differ"
+
+
+def test_the_day_a_ministry_spoke_is_not_the_day_of_the_attack() -> None:
+    got = _verdicts(
+        "Two Turkish soldiers were killed and two others wounded in an air strike in Idlib, "
+        "the ministry said late on Wednesday.",
+        "Turkey's defence ministry said early on Thursday that two of its soldiers were killed "
+        "and two others wounded in an air strike.",
+        D(2020, 2, 27),
+    )
+    assert got[(("Two",), ("two",))] == "same"
+
+
+def test_since_thursday_when_dates_the_killing() -> None:
+    got = _verdicts(
+        "Ankara has stepped up its strikes since Thursday, when 36 Turkish soldiers were killed.",
+        "Air strikes on Thursday killed 34 Turkish soldiers.",
+        D(2020, 3, 1),
+    )
+    assert got[(("36",), ("34",))] == "differ"
+
+
+def test_a_count_of_the_past_24_hours_is_not_set_against_a_running_total() -> None:
+    got = _verdicts(
+        "The ministry said 103 tanks have been destroyed since the operation began.",
+        "Four tanks were destroyed in the past 24 hours, the ministry said.",
+        D(2020, 3, 3),
+    )
+    assert not any(r in ("differ", "same", "consistent") for r in got.values()), got
+
+
+def test_the_attackers_nation_is_not_the_victims() -> None:
+    got = _verdicts(
+        "Air strikes on Thursday killed 34 Turkish soldiers.",
+        "Turkish drones killed 26 soldiers on Thursday.",
+        D(2020, 2, 28),
+    )
+    assert not any(v == "differ" for v in got.values()), got
+
+
+def test_counted_things_never_meet_counts_of_people() -> None:
+    assert not _same("schools killed", "civilians killed")
+    assert not _same("tanks", "armored vehicles")
+    assert not _same("armored personnel carriers", "soldiers")

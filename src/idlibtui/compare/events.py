@@ -95,7 +95,7 @@ _LOST_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _BY = re.compile(
-    r"\b(?:by|from)\s+(?:an?\s+|the\s+)?(?P<who>(?:Syrian|Russian|Turkish|Iranian|Israeli|US|"
+    r"\b(?:by|from|in\s+an?)\s+(?:an?\s+|the\s+)?(?P<who>(?:Syrian|Russian|Turkish|Iranian|Israeli|US|"
     r"American|regime|government|pro-government|pro-regime|Assad|rebel|opposition|jihadist|"
     r"HTS|Islamic\s+State|ISIS|Kurdish|SDF)(?:\s+(?:government|regime|army|military|air))?)",
     re.IGNORECASE,
@@ -104,9 +104,10 @@ _ATTACK_OF = re.compile(
     r"\b(?P<who>Syrian|Russian|Turkish|Iranian|Israeli|regime|government|Assad|rebel|"
     r"opposition|jihadist)(?:\s+(?:regime|government|army|military|air))?(?:['’]s)?\s+"
     r"(?:air\s*strikes?|attack|shelling|strike|bombardment|raids?|fire|jets|warplanes|forces|"
-    r"drones?|artillery)\b",
+    r"drones?|artillery)\s+(?:have\s+|has\s+|had\s+)?(?:killed|wounded|injured|hit|struck|"
+    r"targeted|shelled|bombed)\b",
     re.IGNORECASE,
-)
+)  # the attacker only where it does the deed ("Turkish drones killed 26 soldiers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -669,7 +670,14 @@ def _attacker_side(item: Claim, other: Claim) -> bool:
 def _complete_each_other(a: list[Claim], b: list[Claim]) -> bool:
     if {c.source for c in a} & {c.source for c in b}:
         return False
-    if not all(x.quantity.casualty and same_quantity(x.quantity, y.quantity) for x in a for y in b):
+    if not all(
+        x.quantity.casualty
+        and same_quantity(x.quantity, y.quantity)
+        and not _attacker_side(x, y)
+        and not _attacker_side(y, x)
+        for x in a
+        for y in b
+    ):
         return False
     return any(same_event(x.when, y.when) for x in a for y in b)
 
