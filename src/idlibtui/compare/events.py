@@ -40,8 +40,7 @@ STOCK_SLACK_DAYS = 30  # "home to 3 million people", "hosts 3.5 million refugees
 WAR_START = dt.date.min  # "the war has killed …": counted from the war's start
 
 _TALLY = re.compile(
-    r"\b(?:so\s+far|in\s+total|a\s+total\s+of|total(?:ling)?|toll|tally|altogether|"
-    r"cumulative|to\s+date|overall|this\s+year|since|over\s+the\s+(?:past|last)|"
+    r"\b(?:cumulative|to\s+date|this\s+year|since|over\s+the\s+(?:past|last)|"
     r"in\s+the\s+(?:past|last)|during\s+the\s+(?:past|last)|throughout)\b",
     re.IGNORECASE,
 )
@@ -55,6 +54,9 @@ _PAST_HOURS = re.compile(
     r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?P<n>\d{2,3})\s+hours\b",
     re.IGNORECASE,
 )
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'/-]{2,40}(?:,\s*[A-Z][\w .]{0,30})?\s*(?:\([^)]*\))?\s*[-–—:]\s"
+)
 _WHEN_BETWEEN = re.compile(r"^\W*(?:when|as|after)\b[^.;]*$", re.IGNORECASE)
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|announced|reported|told|stated|confirmed|claimed|added)\s+"
@@ -62,7 +64,7 @@ _SAID_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _EVENT_AFTER = re.compile(
-    r"(?:(?!\d|\b(?:where|which|that|when|while|after|before|but)\b)[^.;]){0,90}?"
+    r"(?:(?!\d|\b(?:where|which|that|when|while|after|before|but)\b)[^.;]){0,140}?"
     r"\b(?:who\s+)?(?:were|was|have\s+been|had\s+been|are|is)\s+"
     r"(?:reportedly\s+|also\s+|all\s+)?['\"‘“]?(?P<verb>[a-z]+)",
     re.IGNORECASE,
@@ -405,6 +407,25 @@ def places_in(sentence: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.canonical for m in found if m.type == "PLACE"))
 
 
+# countries, capitals (a government speaking: "Ankara said") and Syrian governorates: too wide
+# to tell two events apart
+_BROAD = """Syria Turkey Russia Iran Iraq Lebanon Jordan Israel Europe Idlib Aleppo Hama Homs
+    Latakia Tartus Raqqa Hasakah Daraa Quneitra Suwayda Hatay Damascus Ankara Moscow Tehran
+    Baghdad Beirut Amman Washington Paris London Berlin Brussels Geneva Erbil Istanbul"""
+BROAD_PLACES = frozenset(_BROAD.split()) | {"Deir ez-Zor", "United States", "Saudi Arabia"}
+
+
+def specific_places(claim: Claim) -> frozenset[str]:
+    """The towns a claim's sentence names (countries and provinces left out)."""
+    return frozenset(p for p in claim.places if p not in BROAD_PLACES)
+
+
+def same_place(a: Claim, b: Claim) -> bool:
+    """Two claims that name different towns (Qah, Maarat al-Numan) are different events."""
+    pa, pb = specific_places(a), specific_places(b)
+    return not (pa and pb) or bool(pa & pb)
+
+
 def attacker_in(sentence: str) -> str:
     """Who the sentence says did it ("by Syrian government forces" → "Syrian government")."""
     m = _BY.search(sentence) or _ATTACK_OF.search(sentence)
@@ -434,7 +455,10 @@ def _quantity(fig: Figure, text: str, before: Sequence[tuple[Figure, Quantity]])
     bare = bool(_NO_NOUN_AFTER.match(text, fig.end))  # "four killed and nine were wounded"
     if (first in (["others"], ["more"]) or bare) and before:
         # "33 soldiers were killed and 32 others wounded": the others are soldiers too
-        prev = before[-1][1]
+        # the count the others add to: the last one with an event that is not a part
+        # ("15 civilians, including six children and three women, and wounded 40 others")
+        wholes = [x for x in before if not _part_words(x[0], text, s) and x[1].event]
+        prev = (wholes or list(before))[-1][1]
         if prev.victim:
             q = q.with_victim(prev.victim, prev.nations)
     return q
@@ -478,8 +502,12 @@ def claims_of_text(
         if q.empty or (keep is not None and not keep(f, q)):
             continue
         when = when_of(f, q, text, dates_by_sentence.get(s, []), art)
-        if _increment_words(f, text) or _part_words(f, text, s):
-            earlier = _given_before(q, out)
+        part = _part_words(f, text, s)
+        if _increment_words(f, text) or part:
+            # a part ("including one seriously") is of a count in its own sentence
+            earlier = _given_before(
+                q, [c for c in out if not part or _sentence(c.figure, text)[0] == s]
+            )
             # "another five … on Tuesday" after Monday's count is Tuesday's own count
             if earlier and (when.undated or any(same_event(when, c.when) for c in earlier)):
                 when = when_of(f, q, text, dates_by_sentence.get(s, []), art, addition=True)
@@ -491,7 +519,7 @@ def claims_of_text(
                 f,
                 q,
                 when,
-                places_in(sentence) if casualty else (),
+                places_in(_DATELINE.sub("", sentence)) if casualty else (),
                 attacker_in(sentence) if casualty else "",
                 ref=(refs or {}).get(id(f)),
             )
@@ -596,7 +624,11 @@ class QuantityGroup:
 def _event_bonus(item: Claim, cluster: list[Claim]) -> int:
     bonus = 0
     for other in cluster:
-        if other.source != item.source and same_event(item.when, other.when):
+        if (
+            other.source != item.source
+            and same_event(item.when, other.when)
+            and same_place(item, other)
+        ):
             bonus += 1 if item.when.undated or other.when.undated else 3
             if item.places and set(item.places) & set(other.places):
                 bonus += 1
@@ -679,7 +711,7 @@ def _complete_each_other(a: list[Claim], b: list[Claim]) -> bool:
         for y in b
     ):
         return False
-    return any(same_event(x.when, y.when) for x in a for y in b)
+    return any(same_event(x.when, y.when) and same_place(x, y) for x in a for y in b)
 
 
 def _sort_key(c: Claim):
@@ -705,7 +737,11 @@ def _agrees(item: Claim, cluster: list[Claim]) -> bool:
 def _event_clusters(claims: list[Claim]) -> list[list[Claim]]:
     clusters: list[list[Claim]] = []
     for item in sorted(claims, key=_sort_key):
-        fits = [c for c in clusters if all(same_event(item.when, o.when) for o in c)]
+        fits = [
+            c
+            for c in clusters
+            if all(same_event(item.when, o.when) and same_place(item, o) for o in c)
+        ]
         if not fits:
             clusters.append([item])
             continue

@@ -38,7 +38,7 @@ VICTIM_SYNONYMS = {
     "officers officer security forces elements",
     "civilian": "civilians civilian residents resident inhabitants contractor contractors "
     "workers worker",
-    "child": "children child kids minors boys girls",
+    "child": "children child kids minors boys girls youngsters infants babies baby",
     "woman": "women woman",
     "people": "people persons person individuals population men man others citizens nationals",
     "fighter": "fighters fighter militants militant rebels rebel jihadists insurgents gunmen "

@@ -72,6 +72,14 @@ _ALLOWANCES: tuple[tuple[tuple[str, ...], tuple[float, float]], ...] = (
 _LOWER_BOUNDS = frozenset(_ALLOWANCES[0][0] + _ALLOWANCES[1][0])
 
 
+def _round(value: float) -> bool:
+    """10, 50, 3,000,000, 3.5 million: a rounded figure ("more than 3 million" allows 3.6)."""
+    if value < 10 or value != int(value):
+        return False
+    digits = str(int(value)).rstrip("0")
+    return len(str(int(value))) > len(digits) and len(digits) <= 2
+
+
 def _same_direction(a: str, b: str) -> bool:
     """Both "at least"/"more than": each side's lower bound is its own count ("at least 34"
     against "at least 33" differ; "up to 35" and "almost three dozen" may agree)."""
@@ -113,6 +121,8 @@ def allowed(fig: Figure) -> tuple[float, float, str] | None:
     q = _qualifier(fig)
     if q is not None:
         word, (f_lo, f_hi) = q
+        if word in _LOWER_BOUNDS and not _round(hi):
+            f_hi = 1.0  # "at least 33" is a count of 33, not room for 34
         lo, hi = lo * f_lo, hi * f_hi
         why = word
     return lo, hi, why
