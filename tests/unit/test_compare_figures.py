@@ -544,3 +544,30 @@ def test_counted_things_never_meet_counts_of_people() -> None:
     assert not _same("schools killed", "civilians killed")
     assert not _same("tanks", "armored vehicles")
     assert not _same("armored personnel carriers", "soldiers")
+
+
+def test_two_towns_struck_the_same_day_are_two_events() -> None:
+    got = _verdicts(
+        "A missile hit a camp near Qah, killing 15 civilians, including six children. "
+        "Warplanes struck the town of Maaret al-Numan, and six civilians were killed.",
+        "A missile strike on the camp at Qah killed 12 civilians. In Maaret al-Numan, air "
+        "strikes killed six civilians.",
+        D(2019, 11, 21),
+    )
+    assert got[(("15",), ("12",))] == "differ"
+    assert got[(("six",), ("six",))] == "same"  # Maaret al-Numan's six, not the camp's
+
+
+def test_a_death_toll_is_a_count_of_one_attack() -> None:
+    got = _verdicts(
+        "The Observatory, in an updated toll, said the strike on the camp killed 15 civilians.",
+        "At least 12 people were killed in the strike on the camp.",
+        D(2019, 11, 21),
+    )
+    assert got[(("15",), ("12",))] == "differ"
+
+
+def test_at_least_allows_more_only_for_a_round_number() -> None:
+    assert judge(_f(34), _f(33, "at least")).relation == "differ"
+    assert judge(_f(3_600_000), _f(3_000_000, "more than")).relation == "consistent"
+    assert judge(_f(12), _f(10, "at least")).relation == "consistent"
