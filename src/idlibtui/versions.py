@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 CLEANER_VERSION = "4"
-ANNOTATOR_VERSION = "3"
+ANNOTATOR_VERSION = "4"
 PIPELINE_VERSION = f"clean-{CLEANER_VERSION}+annotate-{ANNOTATOR_VERSION}"
 
 

@@ -769,11 +769,3 @@ def group_claims(claims: Iterable[Claim]) -> list[QuantityGroup]:
         rep = max(cluster, key=lambda c: c.quantity.specificity).quantity
         out.append(QuantityGroup(_label(cluster), rep, tuple(events)))
     return out
-
-
-def claims_like(target: Claim, claims: Iterable[Claim]) -> QuantityGroup | None:
-    """The group of every claim of ``target``'s quantity (the corpus view of one figure)."""
-    for group in group_claims([target, *[c for c in claims if c is not target]]):
-        if any(c is target for c in group.claims):
-            return group
-    return None
