@@ -571,3 +571,13 @@ def test_at_least_allows_more_only_for_a_round_number() -> None:
     assert judge(_f(34), _f(33, "at least")).relation == "differ"
     assert judge(_f(3_600_000), _f(3_000_000, "more than")).relation == "consistent"
     assert judge(_f(12), _f(10, "at least")).relation == "consistent"
+
+
+def test_a_standing_number_takes_no_date_from_its_sentence() -> None:
+    got = _verdicts(
+        "Turkey, which houses more than three million Syrian refugees, sent a delegation to "
+        "Moscow this week.",
+        "More than 3 million Syrian refugees live in Turkey.",
+        D(2019, 12, 28),
+    )
+    assert got[(("three million",), ("3 million",))] == "same"

@@ -367,6 +367,12 @@ def when_of(
             undated=True,
             evidence=f"'since {since_text}' in the same sentence",
         )
+    if dated and not quantity.event and not quantity.things and not tally and art.earliest:
+        lo, hi = dated[0][1]
+        if art.latest is not None and _overlap(lo, hi, _shift(art.earliest, -31), art.latest):
+            # "Turkey, which hosts 3 million refugees, sent a delegation this week": a date of
+            # these days is not the stock's; "home to 1.5 million before 2011" is
+            dated = []
     if dated:
         d, (lo, hi) = dated[0]
         evidence = f"'{d.text}' in the same sentence"

@@ -218,7 +218,13 @@ def quantity_of(what: str, kind: str = "count", projection: bool = False) -> Qua
             order.append(("other", _lemma(raw)))
     nouns = [(t, c) for t, c in order if t in ("victim", "thing", "other")]
     head = nouns[-1] if nouns else None
-    if victims and head is not None and head[0] == "other" and head[1] not in _MODIFIERS:
+    if (
+        victims
+        and head is not None
+        and head[0] == "other"
+        and head[1] not in _MODIFIERS
+        and head[1] + "s" in low  # a plural noun ("carriers", "positions"), not "live"
+    ):
         victims = []  # "armored personnel carriers", "army positions": not people
         other.add(head[1])
     elif (
