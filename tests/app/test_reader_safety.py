@@ -128,7 +128,7 @@ async def test_picker_and_claims_show_markup_literally() -> None:
         claims.post_message(ClaimsLoaded([EventRows(NASTY[2], NASTY[1], (row,), NASTY[0])], ""))
         await pilot.pause()
         cells = [str(c) for c in claims.query_one(DataTable).get_row_at(0)]
-        assert cells[2:6] == [NASTY[0], "12", NASTY[3], ""]
-        assert NASTY[2] in cells[0] and NASTY[1] in cells[0] and NASTY[0] in cells[0]
-        assert "\x1b" not in cells[6]
+        assert cells[3:7] == [NASTY[0], "12", NASTY[3], ""]
+        assert NASTY[2] in cells[0] and NASTY[1] in cells[0] and NASTY[0] in cells[1]
+        assert "\x1b" not in cells[7]
         assert app.is_running

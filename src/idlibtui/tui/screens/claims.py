@@ -117,6 +117,10 @@ class ReaderAt(ReaderScreen):
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 class ClaimsScreen(Screen):
     """Every report of one quantity across the corpus, event by event."""
 
@@ -166,7 +170,9 @@ class ClaimsScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("event", "date", "outlet", "value", "qualifier", "said by", "sentence")
+        table.add_columns(
+            "event", "reports say", "date", "outlet", "value", "qualifier", "said by", "sentence"
+        )
         table.focus()
         self.load()
 
@@ -184,19 +190,18 @@ class ClaimsScreen(Screen):
         previous = -1
         for index, claim in enumerate(self.claims):
             date = claim.date.isoformat() if claim.date else "undated"
-            sentence = safe(claim.sentence)
-            if len(sentence) > 90:
-                sentence = sentence[:89] + "…"
-            event = Text("")
+            sentence = _clip(safe(claim.sentence), 90)
+            event, verdict = Text(""), Text("")
             if claim.group != previous:
                 previous = claim.group
-                event = Text(safe(f"{claim.what} · {claim.event}" if claim.event else claim.what))
+                label = f"{claim.what} · {claim.event}" if claim.event else claim.what
+                event = Text(_clip(safe(label), 40))
                 if claim.verdict:
                     style = "bold red" if claim.verdict.startswith("differ") else "green"
-                    event.append(" · ")
-                    event.append(safe(claim.verdict), style=style)
+                    verdict = Text(_clip(safe(claim.verdict), 34), style=style)
             table.add_row(
                 event,
+                verdict,
                 Text(date + (" ~" if claim.inferred else "")),
                 Text(safe(claim.source) or "—"),
                 Text(safe(claim.value), style="bold"),
