@@ -458,8 +458,13 @@ def export_csv(group: EventRows) -> str:
     writer = csv.DictWriter(out, fieldnames=list(EXPORT_FIELDS))
     writer.writeheader()
     for rec in export_records(group):
-        writer.writerow({k: printable(v) for k, v in rec.items()})
+        writer.writerow({k: _cell(printable(v)) for k, v in rec.items()})
     return out.getvalue()
+
+
+def _cell(value: str) -> str:
+    """Article text never becomes a spreadsheet formula ("=HYPERLINK(…)" is shown as text)."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
 def export_markdown(group: EventRows) -> str:

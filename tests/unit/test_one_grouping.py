@@ -13,7 +13,13 @@ import pytest
 
 from idlibtui.annotate import annotate_text
 from idlibtui.compare import compare_articles
-from idlibtui.figure_table import claims_for, figure_rows, figures_to_json, grouped
+from idlibtui.figure_table import (
+    claims_for,
+    figure_rows,
+    figures_to_json,
+    group_by_event,
+    grouped,
+)
 from tests.unit.compare_builders import article
 
 D = dt.date
@@ -146,3 +152,20 @@ def test_seed_figures_cli_and_timeline_agree(tmp_path_factory, capsys) -> None:
             cli.setdefault(r["period"], set()).add((r["article_id"], r["start"]))
         timeline = claims_for(open_index(index_dir), what)
         assert {frozenset(v) for v in cli.values()} == _partition(timeline)
+
+
+def test_exports_cite_every_report_and_keep_formulas_inert() -> None:
+    from idlibtui.figure_table import export_csv, export_markdown
+
+    (event,) = [g for g in claims_for(INDEX, "people fled") if len(g.rows) > 1][:1]
+    md = export_markdown(event)
+    for row in event.rows:
+        assert f"figure chars {row.figure.start}–{row.figure.end}" in md
+        assert row.source in md
+    assert event.verdict and event.verdict.split(":")[0] in md
+    text = "=HYPERLINK(1) Five Turkish soldiers were killed on Monday."
+    doc = _doc(_article("z", "X", D(2020, 2, 4), (None, None), text))
+    (event,) = group_by_event(figure_rows(FakeIndex([doc]), what="soldiers killed"))
+    cells = [c for line in export_csv(event).splitlines()[1:] for c in line.split(",")]
+    assert any(c.startswith("'=HYPERLINK") for c in cells)
+    assert not any(c.startswith("=") for c in cells)
