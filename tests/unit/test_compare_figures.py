@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from idlibtui.compare import compare_articles, to_markdown
@@ -581,3 +582,19 @@ def test_a_standing_number_takes_no_date_from_its_sentence() -> None:
         D(2019, 12, 28),
     )
     assert got[(("three million",), ("3 million",))] == "same"
+
+
+def test_an_undated_report_meets_a_dated_one_only_on_the_same_number() -> None:
+    text = "The UN says 950,000 people have been displaced since December."
+    dated = _annotated(text, D(2020, 2, 20), "l")
+    undated = article(
+        text.replace("950,000", "900,000"),
+        id="r2",
+        figures=_annotated(text.replace("950,000", "900,000"), D(2020, 2, 20), "x").figures,
+    )
+    same = article(text, id="r3", figures=_annotated(text, D(2020, 2, 20), "y").figures)
+    same = dataclasses.replace(same, date=None)
+    undated = dataclasses.replace(undated, date=None)
+    (g,) = [g for g in compare_articles(dated, same).figures if g.left and g.right]
+    assert g.relation == "same"
+    assert not [g for g in compare_articles(dated, undated).figures if g.relation == "differ"]

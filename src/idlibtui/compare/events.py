@@ -740,13 +740,28 @@ def _agrees(item: Claim, cluster: list[Claim]) -> bool:
     )
 
 
+def _same_undated(a: Claim, b: Claim) -> bool:
+    """A report of unknown date meets a dated one only on the very same number ("950,000"
+    and "950,000"): never a discrepancy made of a missing date."""
+    if a.when.known == b.when.known or INCREMENT in (a.when.scope, b.when.scope):
+        return False
+    if (a.when.scope == INCIDENT) != (b.when.scope == INCIDENT):
+        return False
+    from idlibtui.compare.verdict import SAME, judge
+
+    return a.source != b.source and judge(a.figure, b.figure).relation == SAME
+
+
 def _event_clusters(claims: list[Claim]) -> list[list[Claim]]:
     clusters: list[list[Claim]] = []
     for item in sorted(claims, key=_sort_key):
         fits = [
             c
             for c in clusters
-            if all(same_event(item.when, o.when) and same_place(item, o) for o in c)
+            if all(
+                (same_event(item.when, o.when) or _same_undated(item, o)) and same_place(item, o)
+                for o in c
+            )
         ]
         if not fits:
             clusters.append([item])
