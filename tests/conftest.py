@@ -16,6 +16,7 @@ def _isolated_user_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch)
     """Never read the developer's own config, corrections or environment."""
     home = tmp_path_factory.mktemp("xdg")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))  # no remembered query or marks
     for name in ("IDLIBTUI_CORPUS", "IDLIBTUI_INDEX", "IDLIBTUI_CORRECTIONS", "IDLIBTUI_CONFIG"):
         monkeypatch.delenv(name, raising=False)
 

@@ -24,19 +24,32 @@ def config_file() -> Path:
     return Path(os.environ.get("IDLIBTUI_CONFIG") or config_dir() / "config.toml")
 
 
+def state_dir() -> Path:
+    """``$XDG_STATE_HOME/idlibtui`` (default ``~/.local/state/idlibtui``)."""
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "idlibtui"
+
+
 def state_file() -> Path:
-    """What the app remembers between runs (the theme), apart from the user's own config.toml,
-    which we never rewrite: it may hold the user's comments and layout."""
-    return config_dir() / "state.json"
+    """What the app remembers between runs (theme, last query, filters, marks), apart from the
+    user's own config.toml, which we never rewrite: it may hold the user's comments and layout."""
+    return state_dir() / "state.json"
 
 
 def load_state() -> dict[str, object]:
-    """The remembered UI state, or {} when there is none or it cannot be read (never fatal)."""
-    try:
-        data = json.loads(state_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    """The remembered UI state, or {} when there is none or it cannot be read (never fatal).
+
+    Earlier versions kept it beside the config file; that file is read when there is no new
+    one (the next save writes the new place)."""
+    for path in (state_file(), config_dir() / "state.json"):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            continue
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+    return {}
 
 
 def save_state(**changes: object) -> None:

@@ -58,6 +58,24 @@ class Repair:
 
 
 @dataclass(frozen=True, slots=True)
+class DateClaim:
+    """A date the page states about itself, found by the cleaner and judged by the annotator.
+
+    ``source`` says where it stood: ``metadata line`` (a leading ``date 2020-02-21``),
+    ``published line``, ``byline``, ``date line``, ``dateline`` (``DAMASCUS, Jan. 29 (Xinhua)``),
+    ``site header`` (page chrome such as the day the page was saved), ``url`` or ``supplied``.
+    ``precision`` is ``day`` or ``month``; a claim without a year (a dateline's "Jan. 29") has
+    ``year_known=False`` and its year is fixed by the judge.
+    """
+
+    date: dt.date
+    precision: str
+    source: str
+    text: str
+    year_known: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A number together with what it counts, as a span of ``Article.text``.
 
@@ -127,6 +145,7 @@ class Article:
     agency: str = ""  # a news agency the text credits (Reuters, AFP…), beside the outlet
     url: str = ""  # where the article came from, when the corpus says so
     lang: str = ""  # ISO 639-1 code of the article's language, "" when unknown
+    date_claims: tuple[DateClaim, ...] = ()  # what the page states about its own date
     figures: tuple[Figure, ...] = ()
     entities: tuple[Mention, ...] = ()
 

@@ -9,6 +9,8 @@ from typing import Any
 
 from idlibtui.model import Article
 
+PRECISE_DAYS = 7  # an estimate narrower than this is given as a day (annotate.dating)
+
 
 def _plain(value: Any) -> Any:
     if isinstance(value, dt.date):
@@ -24,6 +26,27 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _shown_date(article: Article) -> str | None:
+    """The day to state: None for an estimate wider than a week (``date_range`` has it)."""
+    if article.date is None:
+        return None
+    if article.date_kind == "estimated":
+        lo, hi = article.date_earliest, article.date_latest
+        if lo is None or hi is None:
+            return None
+        if (hi - lo).days > PRECISE_DAYS:
+            # a calendar month (a page that states only its month): the month, ISO 8601
+            whole_month = lo.day == 1 and (hi + dt.timedelta(days=1)).day == 1
+            if whole_month and (lo.year, lo.month) == (hi.year, hi.month):
+                return lo.isoformat()[:7]
+            return None
+    return article.date.isoformat()
+
+
 def article_to_dict(article: Article, *, include_raw: bool = False) -> dict[str, Any]:
     """Everything about an article as plain JSON types (dates ISO, blocks as kind/start/end)."""
     out: dict[str, Any] = {
@@ -32,9 +55,16 @@ def article_to_dict(article: Article, *, include_raw: bool = False) -> dict[str,
         "title": article.title,
         "source": article.source,
         "source_evidence": article.source_evidence,
-        "date": article.date.isoformat() if article.date else None,
+        "date": _shown_date(article),
+        "date_best": article.date.isoformat() if article.date else None,
+        "date_kind": article.date_kind or ("unknown" if article.date is None else "stated"),
+        "date_range": [_iso(article.date_earliest), _iso(article.date_latest)],
         "date_inferred": article.date_inferred,
         "date_evidence": article.date_evidence,
+        "date_claims": [_plain(c) for c in article.date_claims],
+        "agency": article.agency,
+        "url": article.url,
+        "lang": article.lang,
         "dateline": article.dateline,
         "photo_credit": article.photo_credit,
         "encoding": article.encoding,

@@ -11,8 +11,8 @@ import hashlib
 import os
 from pathlib import Path
 
-CLEANER_VERSION = "4"
-ANNOTATOR_VERSION = "4"
+CLEANER_VERSION = "6"
+ANNOTATOR_VERSION = "5"
 PIPELINE_VERSION = f"clean-{CLEANER_VERSION}+annotate-{ANNOTATOR_VERSION}"
 
 

@@ -94,7 +94,9 @@ async def test_enter_chooses_passage_and_scrolls_other_side() -> None:
         pair = screen.passages.pairs[first]
         assert left.marks("passage") == [pair.left_span]
         assert right.marks("passage") == ([pair.right_span] if pair.right_span else [])
-        await pilot.press("enter")
+        await pilot.press("enter")  # the passage at the cursor again, not the next one
+        assert screen.passage == first
+        await pilot.press("right_curly_bracket")  # } moves the cursor to the next passage
         assert screen.passage != first and screen.passage is not None
         assert "passage" in status(screen)
         # a click on a sentence of the right pane chooses its pair

@@ -12,9 +12,9 @@ import random
 
 import pytest
 
+import idlibtui.annotate.dates as D
 import idlibtui.annotate.entities as E
 import idlibtui.annotate.figures as F
-import idlibtui.annotate.dates as D
 
 SPACES = ["", " ", " ", "  ", "\n", "\u00a0", "-"]
 

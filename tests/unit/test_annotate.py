@@ -48,7 +48,11 @@ def test_annotate_fills_figures_and_entities() -> None:
     assert ("Saraqib", "PLACE") in names
     for item in (*a.figures, *a.entities):
         assert a.text[item.start : item.end] == item.text
-    assert dataclasses.replace(a, figures=(), entities=()) == article(TEXT, dt.date(2020, 2, 5))
+    # a date set by the caller is kept, as supplied
+    assert (a.date, a.date_kind) == (dt.date(2020, 2, 5), "supplied")
+    bare = dataclasses.replace(a, figures=(), entities=(), date_kind="")
+    bare = dataclasses.replace(bare, date_earliest=None, date_latest=None)
+    assert bare == article(TEXT, dt.date(2020, 2, 5))
 
 
 def test_inferred_article_date_is_said_in_the_evidence() -> None:

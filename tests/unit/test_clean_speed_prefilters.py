@@ -13,9 +13,9 @@ import importlib
 import random
 import re
 
+import idlibtui.annotate.dates as D
 import idlibtui.annotate.figures as F
 import idlibtui.clean.charfix as CF
-import idlibtui.annotate.dates as D
 from idlibtui.clean import _is_html_document
 from idlibtui.clean.edits import Edit, EditText
 from idlibtui.ingest import is_html_text

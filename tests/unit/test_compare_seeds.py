@@ -29,7 +29,9 @@ def _load(prefix: str, date: dt.date | None = None):
     (path,) = CORPUS.glob(f"{prefix}_*.txt")
     article = pipeline.load_article(path, CORPUS)
     if date is not None:
-        article = annotate(dataclasses.replace(article, date=date, date_inferred=False))
+        article = annotate(
+            dataclasses.replace(article, date=date, date_inferred=False, date_kind="")
+        )
     if not article.figures:
         pytest.skip("annotators give no figures yet")
     return article

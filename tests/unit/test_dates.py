@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from idlibtui.annotate.dates import find_dates, infer_article_date
+from idlibtui.annotate.dates import find_dates, war_age_mentions
+from idlibtui.annotate.dating import judge_date
 
 SAT = dt.date(2019, 12, 28)  # a Saturday
 
@@ -104,17 +105,16 @@ def test_ordinary_numbers_are_not_dates(text: str) -> None:
     assert find_dates(text, SAT) == []
 
 
-def test_infer_from_latest_date_and_war_age() -> None:
-    d, why = infer_article_date("373 killed since December 1, 2019. In 2011 the war began.")
-    assert d == dt.date(2019, 12, 1) and "December 1, 2019" in why
-    d, why = infer_article_date(
-        "a deal struck in September 2018. The 9-year-long conflict. In late January they reached"
-    )
-    assert d is not None and d >= dt.date(2020, 1, 1) and "9-year-long" in why
-    d, why = infer_article_date("The 7 1/2-year war has killed more than 400,000 people")
-    assert d == dt.date(2018, 9, 1)
-    assert infer_article_date("") == (None, "no text")
-    assert infer_article_date("Dozens were killed on Monday.")[0] is None
+def test_background_mentions_bound_the_date_from_below_only() -> None:
+    j = judge_date("373 killed since December 1, 2019. In 2011 the war began.")
+    assert j.kind == "estimated" and j.earliest == dt.date(2019, 12, 1) and not j.precise
+    j = judge_date("A deal struck in September 2018. The 9-year-long conflict goes on.")
+    assert j.earliest is not None and j.earliest >= dt.date(2019, 9, 1) and not j.precise
+    assert war_age_mentions("The 7 1/2-year war has killed more than 400,000 people") == [
+        (7.5, "7 1/2-year war")
+    ]
+    assert judge_date("").kind == "unknown"
+    assert judge_date("Dozens were killed on Monday.").date is None
 
 
 @settings(max_examples=200, deadline=None)
@@ -122,9 +122,9 @@ def test_infer_from_latest_date_and_war_age() -> None:
 def test_never_raises(text: str) -> None:
     for m in find_dates(text, SAT):
         assert text[m.start : m.end] == m.text
-    infer_article_date(text)
+    judge_date(text)
 
 
 def test_one_long_line_and_only_numbers() -> None:
     assert isinstance(find_dates("1 " * 200_000, SAT), list)
-    assert isinstance(infer_article_date("2019 " * 1000)[1], str)
+    assert isinstance(judge_date("2019 " * 1000).evidence, str)

@@ -139,7 +139,7 @@ def test_snippet_shows_a_match(ix) -> None:
 def test_facets(ix) -> None:
     everything = ix.search("")
     assert everything.total == 5
-    assert set(everything.facets) == {"source", "year", "entity"}
+    assert set(everything.facets) == {"source", "agency", "year", "entity"}
     years = everything.facets["year"]
     assert years.get("2019", 0) >= 1 and years.get("2018", 0) >= 1
     assert sum(everything.facets["source"].values()) <= 5
@@ -232,3 +232,24 @@ def test_missing_index_message(tmp_path) -> None:
 
 def test_backend_protocol(ix) -> None:
     assert isinstance(ix, search.SearchBackend)
+
+
+def test_agency_field_facet_and_date_kind(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    body = (
+        "Government forces shelled villages near the highway overnight, a monitoring group "
+        "said, and families fled north towards the border in the rain."
+    )
+    (corpus / "wire.txt").write_text(
+        f" date 2020-02-12 BEIRUT (Reuters) - {body}\n", encoding="utf-8"
+    )
+    (corpus / "own.txt").write_text(f"{body} The army denied it on Monday.\n", encoding="utf-8")
+    update_index(corpus, tmp_path / "index", workers=1)
+    ix = search.open_index(tmp_path / "index")
+    everything = ix.search("")
+    assert everything.facets["agency"] == {"Reuters": 1}
+    hits = ix.search("agency:reuters").hits
+    assert [h.path for h in hits] == ["wire.txt"]
+    assert hits[0].date_kind == "stated" and hits[0].source == "Reuters"
+    assert ix.search("villages", filters={"agency": ["Reuters"]}).total == 1

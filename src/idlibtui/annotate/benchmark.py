@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 
 from idlibtui.annotate import annotate_text
+from idlibtui.annotate.dates import find_dates, forget_shared_work, word_tokens
 from idlibtui.annotate.entities import find_entities
 from idlibtui.annotate.figures import find_figures
-from idlibtui.annotate.dates import find_dates, forget_shared_work, word_tokens
 
 FALLBACK = (
     "Syrian government forces, backed by Russian air strikes, took Maarat al-Numan on Tuesday, "

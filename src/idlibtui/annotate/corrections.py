@@ -98,6 +98,7 @@ class Corrections:
     renames: tuple[tuple[str, str], ...] = ()
     suppress: tuple[str, ...] = ()
     articles: tuple[tuple[str, ArticleOverride], ...] = ()
+    events: tuple = ()  # user [[event]] tables: the timeline's events, added or replaced
     _cache: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
@@ -117,6 +118,17 @@ class Corrections:
         if found is None and article_id:
             found = table.get(article_id)
         return found
+
+    def timeline(self) -> tuple:
+        """The events timeline with the user's events (the shipped one when there are none)."""
+        from idlibtui.annotate.events import base_events, merge_events
+
+        if not self.events:
+            return base_events()
+        cached = self._cache.get("timeline")
+        if cached is None:
+            cached = self._cache["timeline"] = merge_events(base_events(), self.events)
+        return cached
 
     def finder(self) -> EntityFinder:
         cached = self._cache.get("finder")
@@ -153,11 +165,13 @@ def parse_corrections(text: str, path: str = "<corrections>") -> Corrections:
     def fail(message: str, needle: str) -> CorrectionsError:
         return CorrectionsError(f"{path}, line {_line_of(text, needle)}: {message}")
 
-    known = {"entity", "merge", "rename", "suppress", "article"}
+    known = {"entity", "merge", "rename", "suppress", "article", "event", "phrases"}
     for key in data:
         if key not in known:
             raise fail(
-                f"unknown section {key!r} (expected entity, merge, rename, suppress, article)", key
+                f"unknown section {key!r} (expected entity, merge, rename, suppress, article, "
+                "event)",
+                key,
             )
     entries: list[EntityEntry] = []
     raw_entities = data.get("entity", [])
@@ -202,7 +216,26 @@ def parse_corrections(text: str, path: str = "<corrections>") -> Corrections:
         pairs("rename"),
         tuple(suppress),
         _articles(data.get("article", {}), text, path),
+        _events(data, path),
     )
+
+
+def _events(data: dict, path: str) -> tuple:
+    """The user's ``[[event]]`` tables, in the timeline's own shape (see events.toml)."""
+    if "event" not in data:
+        return ()
+    from idlibtui.annotate.events import EventsError, events_from_dicts
+
+    raw = data["event"]
+    if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
+        raise CorrectionsError(f"{path}: 'event' must be a list of tables: write [[event]]")
+    sets = data.get("phrases", {})
+    if not isinstance(sets, dict):
+        raise CorrectionsError(f"{path}: [phrases] must be a table of name = [phrases]")
+    try:
+        return events_from_dicts(raw, path, user=True, sets=sets)
+    except EventsError as exc:
+        raise CorrectionsError(str(exc)) from exc
 
 
 def _articles(table: object, text: str, path: str) -> tuple[tuple[str, ArticleOverride], ...]:

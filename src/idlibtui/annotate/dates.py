@@ -13,8 +13,8 @@ Nothing is ever parsed fuzzily: a number becomes a date only inside a recognised
 ("Marwan, 24," is an age, "12 military posts" a count), and a bare four-digit number is a year
 only between 1900 and 2099 and in a year-like context.
 
-``infer_article_date(text)`` estimates when an undated article was written from the evidence in
-it and says what that evidence was.
+``war_age_mentions(text)`` gives the ages of the war a text states; the article's own date is
+judged in :mod:`idlibtui.annotate.dating` from these and the page's claims.
 """
 
 from __future__ import annotations
@@ -29,31 +29,15 @@ from operator import itemgetter
 
 WAR_START = dt.date(2011, 3, 15)  # the uprising that became the Syrian war
 
+#: The one month table of the project: the cleaner, the judge, datelines and entities use it.
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
 MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
+    **{name: number for number, name in enumerate(MONTH_NAMES, 1)},
+    **{name[:3]: number for number, name in enumerate(MONTH_NAMES, 1) if name != "may"},
     "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
 }
 WEEKDAYS = {
     "monday": 0,
@@ -740,82 +724,14 @@ def _war_age_matches(text: str) -> list[re.Match[str]]:
     return list(iter_matches(_WAR_AGE, text, starts))
 
 
-def infer_article_date(text: str) -> tuple[dt.date | None, str]:
-    """Best estimate of when an undated article was written, and the evidence for it.
-
-    The estimate is the latest absolute date the text mentions, moved to a later day when the
-    age of the war it states ("the 9-year-long conflict", the war began in March 2011) or a
-    month mentioned without a year that falls shortly after it ("since December", "late
-    January") says the text was written later. It is a lower bound, never a day after an
-    explicit date in the text's future. Returns ``(None, reason)`` without evidence.
-    """
-    if not text:
-        return None, "no text"
-    mentions = find_dates(text, None)
-    evidence: list[str] = []
-    best: dt.date | None = None
-    best_text = ""
-    for dm in mentions:
-        if dm.relative or dm.date is None:
-            continue
-        when = dm.date
-        if dm.precision == "year" and dm.date_end and dm.date_end.month == 12:
-            when = dm.date  # a bare year: its first day is all we know
-        if best is None or when > best:
-            best, best_text = when, dm.text
-    if best is not None:
-        evidence.append(f"latest date mentioned: {' '.join(best_text.split())}")
+def war_age_mentions(text: str) -> list[tuple[float, str]]:
+    """The ages of the war the text states ("the nine-year conflict" → 9.0), with the words."""
+    out = []
     for wm in _war_age_matches(text):
         years = _war_age_years(wm.group("n"))
-        if years is None or not 1 <= years <= 20:
-            continue
-        whole = int(years)
-        if years == whole:  # "the 9-year-long conflict": writers round, take the year
-            when = dt.date(WAR_START.year + whole, 1, 1)
-        else:  # "the 7 1/2-year war": months after March 2011
-            y, mo = _add_months(
-                WAR_START.year + whole, WAR_START.month, round((years - whole) * 12)
-            )
-            when = dt.date(y, mo, 1)
-        if best is None or when > best:
-            best = when
-            evidence.append(
-                f"'{' '.join(wm.group(0).split())}' with the war's start in March 2011 "
-                f"gives {when.strftime('%B %Y')}"
-            )
-    if best is None:
-        return None, "no date, year or age of the war is mentioned"
-    # month-only mentions shortly after the estimate push it forward
-    pushed = best
-    pushed_text = ""
-    for dm in mentions:
-        if not dm.relative:
-            continue
-        month_word = re.search(_MONTH_FULL + "|" + _MONTH_ABBR, dm.text)
-        if month_word is None:
-            continue
-        month = _month_number(month_word.group(0))
-        delta = (month - best.month) % 12
-        if delta > 6:
-            continue
-        y, mo = _add_months(best.year, best.month, delta)
-        day_match = re.search(r"\b(\d{1,2})\b", dm.text)
-        lowered = dm.text.lower()
-        if day_match:
-            day = int(day_match.group(1))
-        elif "late" in lowered or "end" in lowered:
-            day = 21
-        elif "mid" in lowered:
-            day = 11
-        else:
-            day = 1
-        candidate = _safe_date(y, mo, min(day, calendar.monthrange(y, mo)[1]))
-        if candidate and candidate > pushed:
-            pushed, pushed_text = candidate, dm.text
-    if pushed > best:
-        evidence.append(f"later mention without a year: {' '.join(pushed_text.split())}")
-        best = pushed
-    return best, "; ".join(evidence) + f"; estimated {best.isoformat()}"
+        if years is not None and 1 <= years <= 20:
+            out.append((years, " ".join(wm.group(0).split())))
+    return out
 
 
 def as_date(value: object) -> dt.date | None:

@@ -23,7 +23,7 @@ from importlib import resources
 from operator import itemgetter
 from typing import NamedTuple
 
-from idlibtui.annotate.dates import WORD_TOKEN, word_tokens
+from idlibtui.annotate.dates import MONTH_NAMES, WORD_TOKEN, word_tokens
 from idlibtui.model import Mention
 
 TYPES = ("PERSON", "PLACE", "ORG", "GROUP")
@@ -532,18 +532,7 @@ _NOT_NAMES = frozenset(
         "friday",
         "saturday",
         "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
+        *MONTH_NAMES,
         "today",
         "yesterday",
         "tomorrow",
@@ -684,6 +673,15 @@ def _gap_ok(text: str, end: int, start: int) -> bool:
     return start - end <= 3 and text[end:start] in _NAME_GAPS
 
 
+_UNCASED_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f]")
+
+
+def _uncased(word: str) -> bool:
+    """A word of a script without letter case (Arabic): it can begin a gazetteer name."""
+    ch = word[:1]
+    return ch.isalpha() and not ch.isupper() and not ch.islower()
+
+
 class EntityFinder:
     """The compiled gazetteer plus the rules; ``find(text)`` returns mentions in text order."""
 
@@ -712,6 +710,9 @@ class EntityFinder:
         by_first = self.gaz.by_first
         candidates = self.gaz.candidates
         next_free = 0
+        if _UNCASED_SCRIPT.search(text):
+            # Arabic script has no capitals: its words may begin an alias (إدلب) as they are
+            uppers = [u or _uncased(w) for u, w in zip(uppers, words, strict=True)]
         # only capitalised words (or an article) that begin some alias are looked at
         may_start = map(operator.or_, uppers, map("al".__eq__, keys_))
         firsts = map(operator.and_, may_start, map(by_first.__contains__, keys_))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from idlibtui.clean.charfix import fix_controls, fix_entities, fix_mojibake, fix_spaces
+from idlibtui.clean.chrome import inline_chrome
 from idlibtui.clean.edits import Edit, EditText
 from idlibtui.clean.html import html_document, stray_tags
 from idlibtui.clean.structure import (
@@ -24,7 +25,13 @@ from idlibtui.clean.structure import (
     structure,
     unwrap_lines,
 )
-from idlibtui.model import Article, Block, BlockKind
+from idlibtui.clean.textfix import (
+    fix_c1_quotes,
+    fix_entity_leftovers,
+    fix_spaced_possessive,
+    fix_unicode_forms,
+)
+from idlibtui.model import Article, Block, BlockKind, Repair
 from idlibtui.versions import CLEANER_VERSION
 
 __all__ = ["CLEANER_VERSION", "clean_document", "derive_title"]
@@ -75,20 +82,25 @@ def _clean(raw: str, *, path: str, article_id: str, encoding: str, is_html: bool
     if is_html or _is_html_document(raw):
         info.is_html = True
         html_document(doc, info)
+    fix_c1_quotes(doc)  # before the control pass deletes them
     for _ in range(4):  # a repair can expose another (a control inside mojibake…)
         before = doc.text
+        fix_entity_leftovers(doc)
         fix_entities(doc)
         stray_tags(doc)
         fix_mojibake(doc)
         fix_controls(doc)
         if doc.text == before:
             break
+    fix_unicode_forms(doc)
+    fix_spaced_possessive(doc)
     fix_spaces(doc)
     if not info.is_html:
         unwrap_lines(doc)
     for _ in range(4):
         before = doc.text
         done = len(doc.repairs)
+        inline_chrome(doc)
         inline_debris(doc)
         structure(doc, info)
         fix_spaces(doc)
@@ -101,6 +113,9 @@ def _clean(raw: str, *, path: str, article_id: str, encoding: str, is_html: bool
         ):
             break
     doc.sub(_BLOCK_BREAK, "\n\n", "space", "paragraph break")
+    for raw_pos, note in sorted(info.flags.items()):
+        # a mark, not a change: zero-width, so applying the repairs to raw still gives text
+        doc.repairs.append(Repair("flag", raw_pos, raw_pos, "", "", note))
     text = doc.text
     stripped = text.strip()
     if stripped != text:
@@ -137,22 +152,20 @@ def _article(doc: EditText, info: Info, *, path: str, article_id: str, encoding:
     elif info.title:
         title = info.title
     else:
-        title = derive_title(text)
+        from idlibtui.clean.structure import never_a_title
+
+        # the first block that can be a title: a date line or a caption above the text is not
+        first = next((b for b in blocks if not never_a_title(text[b.start : b.end])), None)
+        title = derive_title(text[first.start :] if first is not None else text)
     if not info.source and text:
         from idlibtui.clean.outlets import interview_outlet
 
         info.set_source(*interview_outlet(text))
-    date, evidence, inferred = info.date, info.date_evidence, False
-    if date is None and text:
-        try:
-            from idlibtui.annotate.dates import infer_article_date
+    if not info.source and text:
+        from idlibtui.clean.outlet_cues import self_reference
 
-            date, evidence = infer_article_date(text)
-        except Exception:
-            date, evidence = None, ""
-        inferred = date is not None
-        if date is None:
-            evidence = ""
+        info.set_source(*self_reference(text))
+    from idlibtui.clean.lang import detect_language
     from idlibtui.textsafe import printable
 
     return Article(
@@ -164,13 +177,13 @@ def _article(doc: EditText, info: Info, *, path: str, article_id: str, encoding:
         title=printable(title).strip(),
         source=printable(info.source).strip(),
         source_evidence=printable(info.source_evidence).strip(),
-        date=date,
-        date_inferred=inferred,
-        date_evidence=printable(evidence).strip(),
         dateline=printable(info.dateline).strip(),
+        agency=printable(info.agency).strip(),
+        date_claims=tuple(info.date_claims),
         photo_credit=printable("; ".join(info.credits)).strip(),
         encoding=encoding,
         repairs=tuple(doc.repairs),
+        lang=detect_language(text),
     )
 
 

@@ -11,7 +11,8 @@ import re
 from bisect import bisect_right
 
 from idlibtui.clean.edits import Edit, EditText
-from idlibtui.clean.structure import Info, parse_date
+from idlibtui.clean.stamps import parse_date
+from idlibtui.clean.structure import Info
 from idlibtui.model import BlockKind
 
 _RAW_TEXT = re.compile(
@@ -172,19 +173,19 @@ def read_head(raw: str, info: Info) -> None:
         if key in metas:
             d = parse_date(metas[key])
             if d is not None:
-                info.date, info.date_evidence = d, f"stated: HTML meta {key}={metas[key]}"
+                info.claim_date(d, "HTML meta", f"HTML meta {key}={metas[key]}")
                 break
     if metas.get("og:site_name"):
         from idlibtui.clean import outlets
 
         found = outlets.lookup(metas["og:site_name"])
         info.set_source(found.name if found else metas["og:site_name"][:60], "HTML og:site_name")
-    if info.date is None:
+    if not info.date_claims:
         t = re.search(r"<time\b[^>]*\bdatetime\s*=\s*[\"']([^\"']+)", raw[:500_000], re.I)
         if t:
             d = parse_date(t.group(1))
             if d is not None:
-                info.date, info.date_evidence = d, f"stated: HTML <time datetime={t.group(1)}>"
+                info.claim_date(d, "HTML meta", f"HTML <time datetime={t.group(1)}>")
     m = _TITLE.search(head)
     if m:
         info.title = _page_title(_plain(m.group(1)))[:300]
@@ -271,6 +272,9 @@ def stray_tags(doc: EditText) -> None:
 
     def repl(m: re.Match[str]) -> str:
         name = (m.group(2) or "").lower()
+        if name in ("br", "p"):
+            # a paragraph break: a blank line, so that unwrapping a hard-wrapped text keeps it
+            return "\n\n"
         if name in _BLOCK:
             return "\n"
         return ""

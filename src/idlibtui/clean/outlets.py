@@ -105,6 +105,23 @@ _AGENCIES = frozenset(
 )
 
 
+#: News agencies whose copy other outlets carry: named in a dateline tag or a credit line they
+#: are the article's ``agency``; the outlet is the site that carries it when the text names one.
+AGENCY_NAMES = frozenset(
+    {
+        "Reuters", "Associated Press", "Agence France-Presse", "Anadolu Agency", "Xinhua",
+        "SANA", "dpa", "ANHA", "IRNA", "TASS", "RIA Novosti", "Sputnik", "ANSA", "EFE",
+        "Kyodo", "UPI", "Interfax", "Fars News Agency", "Tasnim News Agency", "Mehr News Agency",
+        "Petra", "QNA", "WAM", "Ihlas News Agency", "Demiroren News Agency", "Yonhap",
+    }
+)  # fmt: skip
+
+
+def is_agency(name: str) -> bool:
+    """Whether ``name`` (an outlet's canonical name) is a news agency."""
+    return name in AGENCY_NAMES or name in _AGENCIES
+
+
 def interview_outlet(text: str) -> tuple[str, str]:
     """The outlet an article's own interviews were given to, and the words that show it.
 

@@ -36,9 +36,21 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from idlibtui.clean import outlets
+from idlibtui.annotate.dates import MONTHS
+from idlibtui.clean import outlet_cues, outlets
+from idlibtui.clean.chrome import (
+    INTRO_LABELS,
+    caption_note,
+    chrome_note,
+    credit_tail,
+    ends_mid_sentence,
+    looks_truncated,
+)
+from idlibtui.clean.dateline import match_dateline, match_outlet_lead
 from idlibtui.clean.edits import Edit, EditText
-from idlibtui.model import BlockKind
+from idlibtui.clean.lang import EN_FUNCTION_WORDS
+from idlibtui.clean.stamps import find_full_date, parse_date, read_stamp
+from idlibtui.model import BlockKind, DateClaim
 
 
 @dataclass(slots=True)
@@ -48,8 +60,9 @@ class Info:
     title: str = ""
     source: str = ""
     source_evidence: str = ""
-    date: dt.date | None = None
-    date_evidence: str = ""
+    agency: str = ""
+    # dates the page states about itself; the annotator's judge weighs them against the text
+    date_claims: list[DateClaim] = field(default_factory=list)
     dateline: str = ""
     credits: list[str] = field(default_factory=list)
     # raw spans typed by the HTML pass: (raw_start, raw_end, BlockKind)
@@ -57,11 +70,30 @@ class Info:
     # raw spans of lines the structure pass typed
     line_types: list[tuple[int, int, BlockKind]] = field(default_factory=list)
     is_html: bool = False
+    # kept lines that may be boilerplate, or are cut off: raw offset → why (``flag`` repairs)
+    flags: dict[int, str] = field(default_factory=dict)
 
     def set_source(self, name: str, evidence: str) -> None:
         if not self.source and name:
             self.source = name
             self.source_evidence = evidence
+
+    def claim_date(
+        self,
+        date: dt.date,
+        source: str,
+        text: str,
+        *,
+        precision: str = "day",
+        year_known: bool = True,
+    ) -> None:
+        claim = DateClaim(date, precision, source, " ".join(text.split())[:120], year_known)
+        if claim not in self.date_claims:
+            self.date_claims.append(claim)
+
+    @property
+    def has_stated_date(self) -> bool:
+        return any(c.year_known and c.precision == "day" for c in self.date_claims)
 
     def add_credit(self, credit: str) -> None:
         credit = credit.strip().strip("()").strip()
@@ -73,60 +105,23 @@ class Info:
 # Dates
 # --------------------------------------------------------------------------------------------
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in names
-}
-_MONTH_RE = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DATE_PATTERNS = [
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
-    re.compile(
-        r"\b" + _MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_RE + r",?\s+(?P<year>(?:19|20)\d\d)\b",
-        re.IGNORECASE,
-    ),
-    re.compile(r"\b(?P<day>\d{1,2})/(?P<mnum>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),
-]
-
-
-def parse_date(text: str) -> dt.date | None:
-    """A full date (day, month, year) stated in a short string, or None; never guesses."""
-    for pattern in _DATE_PATTERNS:
-        m = pattern.search(text)
-        if not m:
-            continue
-        groups = m.groupdict()
-        month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS[groups["month"].lower()]
-        try:
-            return dt.date(int(groups["year"]), month, int(groups["day"]))
-        except ValueError:
-            continue
-    return None
+_MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 
 
 # --------------------------------------------------------------------------------------------
 # Line patterns
 # --------------------------------------------------------------------------------------------
 
+_LEADING_YEAR_MONTH = re.compile(r"((?:19|20)\d\d)-(\d{1,2})")
+_PUBLISHED = re.compile(
+    r"\A\s*(?:(?:first\s+)?published|posted|updated)(?:\s+on)?\s*:?\s*(?P<date>"
+    + _MONTH_RE
+    + r"\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\s+"
+    + _MONTH_RE.replace("?P<month>", "?:")
+    + r",?\s+(?:19|20)\d\d)"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?[ \t]*(?:\n[ \t]*)?",
+    re.IGNORECASE,
+)
 _LEADING_PUBLISHED = re.compile(
     r"\A\s*(?:(?:first\s+)?published|posted|updated)(?:\s+on)?\s*:?\s*(?P<date>"
     + _MONTH_RE
@@ -136,51 +131,12 @@ _LEADING_PUBLISHED = re.compile(
     r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?[ \t]*(?:\n[ \t]*)?",
     re.IGNORECASE,
 )
-_NOT_PLACES = frozenset(
-    [
-        "NATO",
-        "UN",
-        "EU",
-        "US",
-        "USA",
-        "UK",
-        "HTS",
-        "SDF",
-        "YPG",
-        "PKK",
-        "ISIS",
-        "ISIL",
-        "WHO",
-        "UNHCR",
-        "UNICEF",
-        "OCHA",
-        "WFP",
-        "IRC",
-        "MSF",
-        "AFP",
-        "AP",
-        "BBC",
-        "CNN",
-        "NGO",
-        "NGOS",
-        "FSA",
-        "SNA",
-        "SAA",
-        "IDP",
-        "IDPS",
-        "UPDATE",
-        "BREAKING",
-        "EXCLUSIVE",
-        "ANALYSIS",
-        "OPINION",
-        "WATCH",
-    ]
-)
 _LEADING_DATE = re.compile(
-    r"\A\s*(?:(?:date|dated|datum)\s*[:=]?\s*)?(?P<date>(?:19|20)\d\d-\d{1,2}-\d{1,2})(?=[\sT])"
+    r"\A\s*(?:(?:date|dated|datum)\s*[:=]?\s*)?(?P<date>(?:19|20)\d\d-\d{1,2}(?:-\d{1,2})?)(?=[\sT])"
     r"(?:[T ]\d{1,2}:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?[ \t]*(?:\n[ \t]*)?",
     re.IGNORECASE,
 )
+_YEAR_MONTH = re.compile(r"((?:19|20)\d\d)-(\d{1,2})")
 _PUBLISHED = re.compile(
     r"^(?:(?:first\s+)?published|posted|updated|last\s+(?:updated|modified)|date|dated|released)"
     r"(?:\s+(?:on|at))?\s*[:\-–—]?\s*(?P<rest>.{4,80})$",
@@ -192,7 +148,9 @@ _BYLINE = re.compile(
     r"(?:\s*[|,•·–—-]\s*.{0,80})?$",
     re.IGNORECASE,
 )
-_SOURCE_LINE = re.compile(r"^(?:source|sources|via)\s*:\s*(?P<name>[^.!?]{2,80}?)\.?$", re.I)
+_SOURCE_LINE = re.compile(
+    r"^(?:source|sources|via|from)\s*:\s*(?P<name>[^!?]{2,80}?)\.?$", re.IGNORECASE
+)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|all rights reserved)", re.IGNORECASE)
 _CREDIT_LINE = re.compile(
     r"^(?:photo|photos|photograph|picture|image|video|credit|photo credit|image credit|"
@@ -270,15 +228,6 @@ _PROMO = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:[ \-][A-Z][A-Z'’.\-]+){0,3}"
-    r"(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?)"
-    r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?))?"
-    r"\s*(?:\((?P<tag1>[A-Za-z .]{2,20})\)\s*)?(?:[—–]|--|-|:)\s+(?=\S)"
-    r"|^(?P<place2>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2}(?:,\s+[A-Z][a-z]+)?)\s*"
-    r"\((?P<tag2>AFP|AP|Reuters|CNN|Xinhua|AA|UPI|dpa|DPA|Anadolu|Sputnik|SANA)\)\s*(?:[—–]|--|-|:)?\s+(?=\S)"
-)
-
 _TERMINAL = ".!?…:;,"
 _CLOSERS = "\"'”’)»]"
 _STOP = frozenset(
@@ -382,7 +331,10 @@ _SOCIAL_ONLY = re.compile(
     re.IGNORECASE,
 )
 _GENERIC_SOURCE = re.compile(
-    r"^(?:(?:news\s+)?agenc(?:y|ies)|wires?|staff|various|web\s*desk|desk|reuters,?\s+afp.*)$",
+    r"^(?:(?:news\s+)?agenc(?:y|ies)|wires?|staff|various|web\s*desk|desk|reuters,?\s+afp.*"
+    r"|(?:read\s+)?(?:the\s+)?(?:full|original)\s+(?:article|story|report|text)|read\s+more"
+    r"|(?:click|link|here|website|internet|social\s+media|media(?:\s+reports?)?|news(?:\s+reports?)?)"
+    r"|.*\b(?:read|click|here|link)\b.*)$",
     re.IGNORECASE,
 )
 _RELATED_INTRO = re.compile(
@@ -446,6 +398,7 @@ class _Line:
     end: int
     text: str
     drop: tuple[str, str] | None = None  # (repair kind, note)
+    cut_from: int | None = None  # a credit at the end of the line, from this offset in text
     kind: BlockKind = BlockKind.PARAGRAPH
 
 
@@ -477,49 +430,132 @@ def _typed_by_html(doc: EditText, line: _Line, info: Info) -> BlockKind | None:
 
 def structure(doc: EditText, info: Info) -> None:
     """Classify lines, drop boilerplate and metadata, repair inline debris, join blocks."""
-    m = _LEADING_DATE.match(doc.text) or _LEADING_PUBLISHED.match(doc.text)
+    m = _LEADING_DATE.match(doc.text)
+    source = "metadata line"
+    if m is None:
+        m, source = _LEADING_PUBLISHED.match(doc.text), "published line"
     if m:
         d = parse_date(m.group("date"))
-        if d is not None and info.date is None:
-            info.date = d
-            info.date_evidence = f"stated: {m.group(0).strip()}"
+        if d is not None:
+            info.claim_date(d, source, m.group(0))
+        else:
+            month = _YEAR_MONTH.fullmatch(m.group("date"))
+            if month and 1 <= int(month.group(2)) <= 12:
+                d = dt.date(int(month.group(1)), int(month.group(2)), 1)
+                info.claim_date(d, source, m.group(0), precision="month")
         doc.apply([Edit(m.start(), m.end(), "", "metadata", "leading date metadata")])
 
     lines = _lines(doc.text)
     info.typed_raw.sort()
     _classify_boilerplate(lines, info, doc)
+    _keep_something(lines, info, doc)
+    _caption_dates(lines, info)
     kept = [ln for ln in lines if ln.drop is None]
     outlet = outlets.lookup(info.source) if info.source else None
     _classify_blocks(kept, info, doc, outlet)
 
     edits = [Edit(ln.start, ln.end, "", ln.drop[0], ln.drop[1]) for ln in lines if ln.drop]
+    edits += [
+        Edit(ln.start + ln.cut_from, ln.end, "", "boilerplate", "photo credit ending a paragraph")
+        for ln in lines
+        if ln.drop is None and ln.cut_from is not None
+    ]
     # Dateline at the head of the first body paragraph.
     body = [ln for ln in kept if ln.drop is None and ln.kind is BlockKind.PARAGRAPH]
+    titled = [k for k, ln in enumerate(kept) if ln.drop is None and ln.kind is BlockKind.TITLE]
+    if titled:  # a date line left above the title is not where the dateline is
+        body = [ln for ln in body if kept.index(ln) > titled[0]] or body
     if body:
-        first = body[0]
-        dm = _DATELINE.match(first.text)
-        if dm and len(first.text) - dm.end() > 40:
-            place = (dm.group("place") or dm.group("place2") or "").strip()
-            tag = dm.group("tag1") or dm.group("tag2") or ""
-            letters = sum(ch.isalpha() for ch in place)
-            if letters >= 3 and place.split(",")[0].upper() not in _NOT_PLACES:
-                info.dateline = place
-                if tag:
-                    agency = outlets.by_dateline_tag(tag.strip()) or outlets.lookup(tag.strip())
-                    if agency is not None:
-                        info.set_source(agency.name, f"dateline tag ({tag.strip()})")
-                end = dm.end()
-                while True:  # "BEIRUT — DAMASCUS: …" would leave a second dateline behind
-                    again = _DATELINE.match(first.text[end:])
-                    if not again or len(first.text) - end - again.end() <= 40:
-                        break
-                    end += again.end()
-                edits.append(Edit(first.start, first.start + end, "", "metadata", "dateline"))
+        end = _take_dateline(body[0].text, info)
+        if end:
+            edits.append(Edit(body[0].start, body[0].start + end, "", "metadata", "dateline"))
     # Remember which raw spans were typed, for the final block list.
     for ln in kept:
         if ln.drop is None and ln.kind is not BlockKind.PARAGRAPH:
             info.line_types.append((doc.raw_pos(ln.start), doc.raw_pos(ln.end - 1) + 1, ln.kind))
     doc.apply(edits)
+
+
+_CAPTION_DAY = re.compile(
+    r"\b(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>\d{1,2})\b",
+    re.IGNORECASE,
+)
+
+
+def _caption_dates(lines: list[_Line], info: Info) -> None:
+    """Days named in removed captions: a photo is taken before the article that shows it, so
+    the judge may use them as a lower bound (never as the article's day)."""
+    for ln in lines:
+        if ln.drop is None or ln.drop[1] not in ("photo caption", "photo credit"):
+            continue
+        found = find_full_date(ln.text)
+        if found is not None:
+            info.claim_date(found[0], "caption", ln.text)
+            continue
+        m = _CAPTION_DAY.search(ln.text)
+        if m is not None:
+            try:
+                day = dt.date(2000, MONTHS[m.group("m").lower()], int(m.group("d")))
+            except (ValueError, KeyError):
+                continue
+            info.claim_date(day, "caption", ln.text, year_known=False)
+
+
+def _take_dateline(text: str, info: Info) -> int:
+    """Record the dateline that opens ``text`` (place, day, agency) and return where the body
+    begins after it (0 when there is none)."""
+    dl = match_dateline(text)
+    if dl is None:
+        lead = match_outlet_lead(text, outlets.lookup)
+        if lead is None:
+            return 0
+        end, name = lead
+        info.set_source(name, f"outlet named before the text: {text[:end].strip()}")
+        return end
+    info.dateline = info.dateline or dl.place
+    if dl.tag:
+        _credit_tag(dl.tag, info, f"dateline tag ({dl.tag})")
+    if dl.day is not None:
+        info.claim_date(dl.day, "dateline", text[: dl.end], year_known=dl.year_known)
+    end = dl.end
+    while True:  # "BEIRUT — DAMASCUS: …" would leave a second dateline behind
+        again = match_dateline(text[end:])
+        if again is None:
+            break
+        end += again.end
+    return end
+
+
+def _credit_tag(tag: str, info: Info, evidence: str) -> None:
+    """A dateline's tag: an agency ("Reuters", "AP", "Xinhua"), an outlet's own tag ("ST",
+    "North Press"), or both with a day ("UrduPoint News / Sputnik - 19th August, 2019")."""
+    stamp = find_full_date(tag)
+    if stamp is not None:
+        info.claim_date(stamp[0], "dateline", tag)
+        tag = (tag[: stamp[1]] + tag[stamp[2] :]).strip(" -–—,")
+    names: list[str] = []
+    for part in re.split(r"\s*/\s*|\s*,\s*", tag):
+        part = part.strip(" -–—")
+        found = outlets.by_dateline_tag(part) or outlets.lookup(part) if part else None
+        if found is not None:
+            names.append(found.name)
+        elif (
+            part
+            and (
+                (part.isupper() and 2 <= len(part) <= 12)  # an unlisted tag in capitals
+                or (1 <= len(part.split()) <= 4 and all(w[:1].isupper() for w in part.split()))
+            )
+        ):
+            names.append(part)
+    agencies = [n for n in names if outlets.is_agency(n)]
+    own = [n for n in names if not outlets.is_agency(n)]
+    if agencies:
+        info.agency = info.agency or agencies[0]
+    for name in own + agencies:
+        info.set_source(name, evidence)
+
+
+_METADATA_PREFIX = re.compile(r"^(?:date|dated|datum)\s*[:=]?\s*(?:19|20)\d\d\b", re.I)
 
 
 def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None:
@@ -580,11 +616,29 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
             continue
         if len(s) < 300 and _PROMO.match(s):
             ln.drop = ("boilerplate", "promo or social footer")
+            named = outlet_cues.promo_outlet(s)
+            if named:
+                info.set_source(named, f"promo: {s}")
             if _RELATED_INTRO.match(s):
                 # "Read more:" / "Related Topics" then a list of other stories' headlines.
                 for k in range(i + 1, n):
                     nxt = lines[k].text
                     if not (headline_shaped(nxt) or _teaser(nxt)) or len(nxt) > 140:
+                        break
+                    lines[k].drop = ("boilerplate", "related-article links")
+            continue
+        # a line that opens with date metadata is the date rules' to split first
+        note = None if _METADATA_PREFIX.match(s) else chrome_note(s) or caption_note(s)
+        if note is None and len(s) > 80:
+            ln.cut_from = credit_tail(s)
+        if note is not None:
+            ln.drop = ("boilerplate", note)
+            if INTRO_LABELS.match(s):
+                # "Similar News:" / "Check Also" then other stories' headlines and teasers
+                for k in range(i + 1, n):
+                    nxt = lines[k].text
+                    cut_teaser = nxt.endswith(("…", "...")) and len(nxt) <= 300
+                    if not (cut_teaser or headline_shaped(nxt) or _teaser(nxt)) or len(nxt) > 300:
                         break
                     lines[k].drop = ("boilerplate", "related-article links")
             continue
@@ -607,6 +661,7 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
                 lines[before].drop = ("boilerplate", "photo caption")
                 if not after_is_caption and len(lines[after].text.split()) <= 40:
                     lines[after].drop = ("boilerplate", "photo caption")
+    _repeated_lines(lines)
     _classify_positional(lines, info)
 
 
@@ -620,11 +675,22 @@ def _positional(ln: _Line, rank: int, kept: int, info: Info) -> bool:
             ln.drop = ("boilerplate", "masthead")
             info.set_source(o.name, f"masthead: {s}")
             return True
+    if rank == 0 and kept > 3 and outlet_cues.masthead_like(s):
+        ln.drop = ("boilerplate", "masthead")
+        found = outlets.lookup(s)
+        info.set_source(found.name if found else " ".join(s.split()), f"masthead: {s}")
+        return True
     m = _SOURCE_LINE.match(s)
     if m and (rank >= kept - 6 or top):
         name = m.group("name").strip()
-        found = outlets.lookup(name)
+        stamp = read_stamp(name)
+        if stamp is not None:  # "Source: Indian Express March 12, 2018 10:07 UTC"
+            info.claim_date(stamp.date, "source line", s)
+            name = stamp.name
+        found = outlets.lookup(name) if name else None
         ln.drop = ("metadata", "source trailer")
+        if not name:
+            return True
         if found is not None or not _GENERIC_SOURCE.match(name):
             info.set_source(found.name if found else name, f"trailer: {s}")
         return True
@@ -633,30 +699,40 @@ def _positional(ln: _Line, rank: int, kept: int, info: Info) -> bool:
     if _BYLINE.match(s) and len(s.split()) <= 16 and not s.endswith("."):
         ln.drop = ("metadata", "byline")
         who = re.sub(r"^(?:by|written by|words by)\s+", "", s, flags=re.IGNORECASE)
-        agency = outlets.lookup(
-            re.sub(r"\s+(?:staff|reporters?|correspondents?)$", "", who, flags=re.I)
-        )
-        if agency is not None:
-            info.set_source(agency.name, f"byline: {s}")
+        named = outlet_cues.byline_outlet(re.split(r"\s*[|,•·–—]\s*|\s+-\s+", who)[0])
+        if named:
+            info.set_source(named, f"byline: {s}")
         d = parse_date(s)
-        if d and info.date is None:
-            info.date, info.date_evidence = d, f"stated: {s}"
+        if d:
+            info.claim_date(d, "byline", s)
         return True
     m = _PUBLISHED.match(s)
     if m:
         d = parse_date(m.group("rest"))
         if d is not None:
             ln.drop = ("metadata", "publication date")
-            if info.date is None:
-                info.date, info.date_evidence = d, f"stated: {s}"
+            info.claim_date(d, "published line", s)
             return True
-    if len(s.split()) <= 6 and not s.endswith("."):
-        d = parse_date(s)
-        if d is not None:
-            ln.drop = ("metadata", "date line")
-            if info.date is None:
-                info.date, info.date_evidence = d, f"stated: {s}"
-            return True
+    stamp = read_stamp(s, is_name=outlet_cues.plausible_name) if len(s) <= 160 else None
+    if stamp is not None:
+        ln.drop = ("metadata", "date line")
+        info.claim_date(stamp.date, "date line", s)
+        if stamp.name:
+            found = outlets.lookup(stamp.name)
+            if found is not None:
+                info.set_source(found.name, f"date line: {s}")
+            elif outlet_cues.plausible_name(stamp.name):
+                info.set_source(stamp.name, f"date line: {s}")
+        return True
+    names = outlet_cues.credit_list(s) if rank >= kept - 3 else []
+    if names:  # "IPA, Reuters": who the copy is credited to
+        ln.drop = ("metadata", "credit line")
+        for name in names:
+            if outlets.is_agency(name):
+                info.agency = info.agency or name
+        own = [n for n in names if not outlets.is_agency(n)]
+        info.set_source((own or names)[0], f"credit line: {s}")
+        return True
     return False
 
 
@@ -671,11 +747,50 @@ def _classify_positional(lines: list[_Line], info: Info) -> None:
             return
 
 
+_NUMERIC_DATE = re.compile(r"^\d{1,4}[-./]\d{1,2}[-./]\d{2,4}\b|^\d{1,2}:\d\d\b")
+
+
+def never_a_title(line: str) -> bool:
+    """A date line, a caption or a piece of page chrome: headline-shaped, never the title."""
+    s = line.strip()
+    if parse_date(s) is not None and len(s.split()) <= 12:
+        return True
+    if _NUMERIC_DATE.match(s) and len(s.split()) <= 6:
+        return True
+    return chrome_note(s) is not None or caption_note(s) is not None
+
+
+def _title_index(kept: list[_Line]) -> int | None:
+    """The headline: the first line if it is headline-shaped and body follows; past one date
+    line, caption or bit of chrome above it, the line after."""
+    for i in (0, 1):
+        if i + 1 >= len(kept):
+            return None
+        s = kept[i].text
+        shaped = (
+            headline_shaped(s)
+            and not _quoted(s)
+            and any(not headline_shaped(ln.text) for ln in kept[i + 1 : i + 3])
+        )
+        junk = never_a_title(s)
+        if shaped and not junk:
+            return i
+        if not junk:
+            return None
+    return None
+
+
 def _classify_blocks(
     kept: list[_Line], info: Info, doc: EditText, outlet: outlets.Outlet | None
 ) -> None:
     if not kept:
         return
+    if not any(info.typed_raw):
+        kept = _section_label(kept, info, doc)
+        _other_language_lines(kept, info, doc)
+        kept = [ln for ln in kept if ln.drop is None]
+        if not kept:
+            return
     html_typed = [_typed_by_html(doc, ln, info) for ln in kept]
     # Title.
     start = 0
@@ -687,15 +802,12 @@ def _classify_blocks(
                     info.title = ln.text
                 break
         start = next(i for i, t in enumerate(html_typed) if t is BlockKind.TITLE) + 1
-    elif (
-        len(kept) >= 2
-        and headline_shaped(kept[0].text)
-        and not _quoted(kept[0].text)
-        and any(not headline_shaped(ln.text) for ln in kept[1:3])
-    ):
-        kept[0].kind = BlockKind.TITLE
-        info.title = info.title or kept[0].text
-        start = 1
+    else:
+        pick = _title_index(kept)
+        if pick is not None:
+            kept[pick].kind = BlockKind.TITLE
+            info.title = info.title or kept[pick].text
+            start = pick + 1
     # Standfirst.
     if start < len(kept) - 1:
         cand = kept[start]
@@ -706,7 +818,7 @@ def _classify_blocks(
             short
             and one_sentence
             and (
-                (start == 1 and _DATELINE.match(nxt.text) is not None)
+                (start == 1 and match_dateline(nxt.text) is not None)
                 or (outlet is not None and outlet.standfirst and start == 0)
             )
         ):
@@ -723,6 +835,18 @@ def _classify_blocks(
     tail.reverse()
     if len(tail) == 1 and not headline_shaped(tail[0].text):
         tail = []  # one short closing sentence is body text
+    keep: set[int] = set()  # lines decided to stay: the mid-text rules leave them alone
+    if tail and looks_truncated(tail[-1].text):
+        # an export that stops mid-sentence: what precedes the cut is the report, not links
+        info.flags[doc.raw_pos(tail[-1].start)] = "truncated text (kept)"
+        keep.update(id(ln) for ln in tail)
+        tail = []
+    if len(tail) == 1 and len(tail[0].text.split()) > 3:
+        # one headline-shaped closing line: a related link or the report's own last line;
+        # keep it (precision first) and say it may be boilerplate
+        info.flags[doc.raw_pos(tail[0].start)] = "possible boilerplate (related link?)"
+        keep.add(id(tail[0]))
+        tail = []
     if (
         len(tail) == 2
         and headline_shaped(tail[0].text)
@@ -744,7 +868,7 @@ def _classify_blocks(
     position = {id(ln): i for i, ln in enumerate(kept)}
     for idx, ln in enumerate(remaining):
         question = _short_question(ln.text)
-        if not shaped[id(ln)] and not question:
+        if (not shaped[id(ln)] and not question) or id(ln) in keep:
             continue
         kind = html_typed[position[id(ln)]]
         if kind is BlockKind.HEADING:
@@ -1000,3 +1124,138 @@ def positional_pending(text: str) -> bool:
     window = [*range(min(4, m)), *range(max(4, m - 6), m)]
     scratch = Info()
     return any(len(lines[r].text) < 500 and _positional(lines[r], r, m, scratch) for r in window)
+
+
+# --------------------------------------------------------------------------------------------
+# Real-page rules: repeated lines, section labels, lines in another language
+# --------------------------------------------------------------------------------------------
+
+_SHOW_MORE = re.compile(r"\s*(?:show\s+more|read\s+more|more|…|\.\.\.)\s*[»›]?\s*$", re.I)
+
+
+def _repeated_lines(lines: list[_Line]) -> None:
+    """A line that repeats an earlier one (a headline printed twice, a caption shown at the
+    top and again at the end, a promo in two places) goes; the first copy decides. A line that
+    opens like an earlier caption and is cut short ("…Idlib oShow more") is that caption."""
+    seen: dict[str, _Line] = {}
+    openings: list[tuple[list[str], _Line]] = []
+    previous: _Line | None = None
+    for ln in lines:
+        if ln.drop is not None and ln.drop[1] != "photo caption (trailing credit)":
+            continue
+        last, previous = previous, ln
+        words = ln.text.split()
+        key = " ".join(w.lower() for w in words)
+        if ln.drop is None and len(words) >= 3 and key in seen:
+            if headline_shaped(ln.text):
+                ln.drop = ("boilerplate", "repeated line")
+                continue
+            if len(words) >= 12 and last is not None and last.text == ln.text:
+                ln.drop = ("boilerplate", "repeated paragraph")  # printed twice in a row
+                continue
+        seen.setdefault(key, ln)
+        if ln.drop is not None and len(words) >= 8:
+            # a caption with its credit: an earlier copy without the credit is the same caption
+            head = [w.lower() for w in words[:8]]
+            for other_head, other in openings:
+                bare = other.text.rstrip(".").strip()
+                if other_head == head and other.drop is None and ln.text.startswith(bare):
+                    other.drop = ("boilerplate", "photo caption (repeated)")
+        if ln.drop is None and len(words) >= 8:
+            head = [w.lower() for w in words[:8]]
+            for other_head, other in openings:
+                if other_head != head:
+                    continue
+                stem = _SHOW_MORE.sub("", ln.text)
+                unfinished = stem != ln.text or ln.text[-1] not in '.!?"”’'
+                cut = unfinished and other.text.startswith(stem[: max(0, len(stem) - 12)])
+                bare = other.drop is not None and other.text.startswith(ln.text.rstrip(".").strip())
+                if other.drop is not None and (cut or bare):
+                    ln.drop = ("boilerplate", "photo caption (repeated)")
+                elif other.drop is None and cut and len(stem) < len(other.text):
+                    ln.drop = ("boilerplate", "repeated line (cut short)")
+                break
+        if len(words) >= 8:
+            openings.append(([w.lower() for w in words[:8]], ln))
+
+
+_LABEL_SIGNS = re.compile(r"\s[/&|]\s|\b[Nn]ews\s*$|^[A-Z0-9 &/-]+$")
+
+
+def _section_label(kept: list[_Line], info: Info, doc: EditText) -> list[_Line]:
+    """A site name or section label above the headline ("World News", "Syria & Lebanon"):
+    two headline-shaped lines open the page and the second, longer one is the headline."""
+    if len(kept) < 3 or _quoted(kept[0].text):
+        return kept
+    first, second = kept[0].text, kept[1].text
+    if (
+        first == first.lower()
+        and len(first.split()) <= 5
+        and first[-1:].isalnum()
+        and headline_shaped(second)
+    ):
+        kept[0].drop = ("boilerplate", "tag or keyword line above the headline")
+        return kept[1:]
+    after = 2
+    if parse_date(second) is not None and len(second.split()) <= 12 and len(kept) >= 4:
+        second, after = kept[2].text, 3  # "World News" / a date line / the headline
+    if not (headline_shaped(first) and headline_shaped(second)):
+        return kept
+    n1, n2 = len(first.split()), len(second.split())
+    if n1 > 6 or n2 < 5 or n2 <= n1 or _short_question(first):
+        return kept
+    if first.lower().split()[:3] == second.lower().split()[:3] or parse_date(second):
+        return kept  # the headline twice, or a date line below it: not a label
+    if not any(not headline_shaped(ln.text) for ln in kept[after : after + 2]):
+        return kept
+    if ends_mid_sentence(second):
+        return kept  # a cut-off ticker line under the headline is not the headline
+    if n1 <= 3 or _LABEL_SIGNS.search(first):
+        kept[0].drop = ("boilerplate", "section label above the headline")
+        return kept[1:]
+    if not all(w[:1].isupper() for w in first.split() if len(w) >= 4):
+        return kept  # a sentence-case line is a headline; a site's name is in title case
+    info.flags[doc.raw_pos(kept[0].start)] = "possible boilerplate (site or section name)"
+    kept[0].kind = BlockKind.HEADING  # kept, not the title: the headline below it is
+    return kept[1:]
+
+
+_FOREIGN_LETTERS = re.compile("[ğĞşŞıİəƏßäÄøØåÅñÑãõœ\u0400-\u04ff\u0600-\u06ff\u0590-\u05ff]")
+
+
+def _other_language_lines(kept: list[_Line], info: Info, doc: EditText) -> None:
+    """In an English page, a short line in another language at the top or bottom is the
+    site's navigation or slogan; a longer one (a headline in the original language) is kept
+    and flagged."""
+    if len(kept) < 3:
+        return
+    words = [w for ln in kept for w in re.findall(r"[a-z]+", ln.text.lower())]
+    if not words or sum(w in EN_FUNCTION_WORDS for w in words) < 0.15 * len(words):
+        return  # not an English page
+    for idx in (0, 1, len(kept) - 1):
+        if not 0 <= idx < len(kept) or kept[idx].drop is not None:
+            continue
+        ln = kept[idx]
+        line_words = re.findall(r"\w+", ln.text.lower())
+        if len(line_words) > 15 or any(w in EN_FUNCTION_WORDS for w in line_words):
+            continue
+        if not _FOREIGN_LETTERS.search(ln.text):
+            continue
+        if len(line_words) <= 6:
+            ln.drop = ("boilerplate", "navigation or slogan in another language")
+        else:
+            info.flags[doc.raw_pos(ln.start)] = "possible boilerplate (another language)"
+
+
+def _keep_something(lines: list[_Line], info: Info, doc: EditText) -> None:
+    """A page that is nothing but a caption (a photo page) keeps it, flagged: an empty
+    article loses what little the page says."""
+    if not lines or any(ln.drop is None for ln in lines):
+        return
+    captions = [ln for ln in lines if ln.drop is not None and "caption" in ln.drop[1]]
+    if captions:
+        best = max(captions, key=lambda ln: len(ln.text))
+        best.drop = None
+        info.flags[doc.raw_pos(best.start)] = (
+            "possible boilerplate (a caption; the page has no other text)"
+        )

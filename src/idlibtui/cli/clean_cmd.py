@@ -1,4 +1,5 @@
-"""``idlibtui clean FILE... [--json]``: show what the cleaner makes of files (``-`` is stdin)."""
+"""``idlibtui clean FILE... [--json | --explain]``: show what the cleaner makes of files (``-``
+is stdin); ``--explain`` lists every change with its reason."""
 
 from __future__ import annotations
 
@@ -18,8 +19,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="print the cleaned article(s)",
         description="Clean article files and print them; '-' reads standard input.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="article file(s), or - for stdin")
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="article file(s), collections (.jsonl, .csv, .warc, .wacz), or - for stdin",
+    )
     p.add_argument("--json", action="store_true", help="one JSON object per file per line")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="list every removed, repaired or flagged span and why (to report a wrong call)",
+    )
     p.set_defaults(func=run)
 
 
@@ -73,15 +84,24 @@ def _readable(article: Article) -> str:
     lines = [f"Title:    {article.title}"]
     if article.source:
         lines.append(f"Outlet:   {article.source}")
+    if article.agency and article.agency != article.source:
+        lines.append(f"Agency:   {article.agency}")
     if article.date:
-        when = article.date.isoformat()
-        if article.date_inferred:
-            when += (
-                f" (inferred: {article.date_evidence})" if article.date_evidence else " (inferred)"
-            )
+        from idlibtui.datelabel import date_label
+
+        when, note = date_label(
+            article.date, article.date_kind, article.date_earliest, article.date_latest,
+            inferred=article.date_inferred,
+        )  # fmt: skip
+        if note:
+            when += f" ({note}: {article.date_evidence})" if article.date_evidence else f" ({note})"
         lines.append(f"Date:     {when}")
+    if article.url:
+        lines.append(f"URL:      {article.url}")
     if article.dateline:
         lines.append(f"Dateline: {article.dateline}")
+    if article.lang:
+        lines.append(f"Language: {article.lang}")
     if article.photo_credit:
         lines.append(f"Credit:   {article.photo_credit}")
     lines.append(f"Repairs:  {len(article.repairs)}")
@@ -90,19 +110,64 @@ def _readable(article: Article) -> str:
     return f"{head}\n\n{article.text}\n"
 
 
+def _collection(name: str, corrections):
+    """``(name#record, article)`` for each record of a collection file."""
+    import hashlib
+
+    from idlibtui import pipeline
+    from idlibtui.ingest import RawDocument
+    from idlibtui.supplied import iter_collection
+
+    for rec in iter_collection(Path(name)):
+        doc = RawDocument(
+            path=Path("-"),
+            text=rec.text,
+            encoding="utf-8",
+            is_html=rec.is_html,
+            size=len(rec.text),
+            mtime=0.0,
+            sha256=hashlib.sha256(rec.text.encode("utf-8", "replace")).hexdigest(),
+        )
+        key = f"{name}#{rec.key}"
+        yield (
+            key,
+            pipeline.process_document(doc, key, corrections=corrections, supplied=rec.supplied),
+        )
+
+
+def _articles(names: list[str], settings: Settings, corrections):
+    """``(name, article or problem)`` for each file named, and each record of a collection."""
+    from idlibtui.supplied import CollectionError, is_collection
+
+    for name in names:
+        if name != "-" and is_collection(Path(name)):
+            try:
+                yield from _collection(name, corrections)
+            except CollectionError as exc:
+                yield name, IngestProblem(name, str(exc))
+            continue
+        yield name, _load(name, settings, corrections)
+
+
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from idlibtui.serialize import article_to_dict
 
     corrections = _corrections(settings)
     failed = 0
-    for index, name in enumerate(args.files):
-        result = _load(name, settings, corrections)
+    for index, (name, result) in enumerate(_articles(args.files, settings, corrections)):
         if isinstance(result, IngestProblem):
             failed += 1
             sys.stderr.write(f"idlibtui: {printable(name)}: {printable(result.reason)}\n")
             continue
         if args.json:
             sys.stdout.write(json.dumps(article_to_dict(result), ensure_ascii=False) + "\n")
+        elif getattr(args, "explain", False):
+            from idlibtui.clean.explain import explain
+
+            if index:
+                sys.stdout.write("\n")
+            sys.stdout.write(f"== {printable(name)}\n")
+            sys.stdout.write(explain(result))
         else:
             if index:
                 sys.stdout.write("\n" + "─" * 40 + "\n")

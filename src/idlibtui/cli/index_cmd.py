@@ -61,6 +61,8 @@ def _summary_dict(report) -> dict:
         "skipped": [{"path": p.path, "reason": p.reason} for p in report.skipped],
         # How many of ``skipped`` were not re-read (unchanged since an earlier build skipped them).
         "still_skipped": report.still_skipped,
+        # How many of ``unchanged`` were re-read (touched: new time, same bytes).
+        "reread": getattr(report, "reread", 0),
         "seconds": round(report.seconds, 3),
         "rebuilt": report.rebuilt,
         "doc_count": report.doc_count,
@@ -107,15 +109,28 @@ def run(args: argparse.Namespace, settings) -> int:
     if mode == "json":
         sys.stdout.write(json.dumps({"summary": _summary_dict(report)}) + "\n")
         return 0
-    what = "rebuilt" if report.rebuilt else "updated"
-    print(
-        f"index {what}: {report.added} added, {report.updated} updated, {report.removed} removed, "
-        f"{report.unchanged} unchanged, {len(report.skipped)} skipped in {report.seconds:.2f} s "
-        f"({report.doc_count} articles in {printable(str(index_dir))})"
-    )
+    print(summary_line(report, index_dir))
     for problem in report.skipped:
         print(f"  skipped {printable(problem.path)}: {printable(problem.reason)}")
     return 0
+
+
+def summary_line(report, index_dir: Path) -> str:
+    """One line saying what the build did, including files it re-read but found unchanged."""
+    from idlibtui.words import plural
+
+    what = "rebuilt" if report.rebuilt else "updated"
+    reread = getattr(report, "reread", 0)
+    unchanged = f"{report.unchanged:,} unchanged"
+    if reread:
+        same = "its text is" if reread == 1 else "their text is"
+        unchanged += f" ({plural(reread, 'file')} re-read: touched, but {same} the same)"
+    return (
+        f"index {what}: {report.added:,} added, {report.updated:,} updated, "
+        f"{report.removed:,} removed, {unchanged}, {len(report.skipped):,} skipped "
+        f"in {report.seconds:.2f} s ({plural(report.doc_count, 'article')} in "
+        f"{printable(str(index_dir))})"
+    )
 
 
 def _with_bar(corpus, index_dir, update_index, kwargs):

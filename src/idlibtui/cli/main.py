@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "clean": "idlibtui.cli.clean_cmd",
     "figures": "idlibtui.cli.figures_cmd",
     "compare": "idlibtui.cli.compare_cmd",
+    "import": "idlibtui.cli.import_cmd",
 }
 
 
@@ -95,6 +96,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         settings = resolve(args.corpus, args.index, args.corrections)
+        if args.corpus and not settings.corpus.is_dir():
+            # A folder named on the line that is not there is a mistake: never fall back.
+            what = "is not a folder" if settings.corpus.exists() else "does not exist"
+            raise UsageError(
+                f"the corpus folder {settings.corpus} given with --corpus {what}; give "
+                "--corpus DIR (or IDLIBTUI_CORPUS) a folder of .txt/.html articles"
+            )
         if args.command is None:
             from idlibtui.tui import launch
 

@@ -87,6 +87,14 @@ def run(args: argparse.Namespace, settings) -> int:
             exc.query = query
         sys.stderr.write("\n".join(query_error_lines(exc)) + "\n")
         return 2
+    pages = max(1, -(-results.total // results.page_size))
+    if args.page > pages:
+        from idlibtui.words import plural
+
+        raise UsageError(
+            f"page {args.page} is past the end: {plural(results.total, 'result')} "
+            f"fill {plural(pages, 'page')} of {args.limit} (--page 1 to {pages})"
+        )
     if args.json:
         sys.stdout.write(json.dumps(results_to_dict(results), ensure_ascii=False) + "\n")
         return 0

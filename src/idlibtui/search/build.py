@@ -108,6 +108,9 @@ class BuildReport:
     doc_count: int = 0
     #: How many of ``skipped`` were not re-read this run (unchanged since they were skipped).
     still_skipped: int = 0
+    #: How many of ``unchanged`` were re-read because their size or time changed (a touched or
+    #: copied file) but held the same bytes.
+    reread: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +240,12 @@ def article_fields(article: Article, *, size: int, mtime: float, sha256: str, ve
         "plain": " ".join(sorted(words)),
         "source": article.source or "",
         "date_inferred": bool(article.date_inferred),
+        "date_kind": article.date_kind or "",
+        "date_range": [
+            d.isoformat() if d else "" for d in (article.date_earliest, article.date_latest)
+        ],
+        "agency": article.agency or "",
+        "url": article.url or "",
         "entities": list(seen.values()),
         "dateline": article.dateline or "",
         "word_count": article.word_count,
@@ -1117,7 +1126,7 @@ def update_index(
                 tasks.append((str(path), rel, entry.sha256, corrections, version))
         gone = [rel for rel in manifest if rel not in files]
 
-        added = updated = 0
+        added = updated = reread = 0
         skipped: list[IngestProblem] = []
         after = {} if rebuild else dict(manifest)  # the manifest once this run is committed
         writer = None
@@ -1142,6 +1151,7 @@ def update_index(
                 entry = manifest.get(rel)
                 if kind == "same":
                     unchanged += 1
+                    reread += 1
                 elif kind == "problem":
                     skipped.append(IngestProblem(rel, payload))
                     _path, size, mtime = files[rel]
@@ -1204,6 +1214,7 @@ def update_index(
         rebuilt=rebuild,
         doc_count=doc_count,
         still_skipped=len(still),
+        reread=reread,
     )
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from idlibtui.model import QueryError
 
-FIELDS = ("title", "source", "date", "entity", "body")
+FIELDS = ("title", "source", "agency", "date", "entity", "body")
 FIELD_ALIASES = {"text": "body", "outlet": "source", "entities": "entity"}
 OPERATORS = ("AND", "OR", "NOT")
 MIN_WILDCARD_PREFIX = 2
@@ -297,7 +297,7 @@ class _Parser:
             return _parse_date_value(self.q, tok, ftok.pos)
         if tok.kind == "range":
             raise self.error(f"a [range] only works with date:, not {ftok.text}:", tok.pos)
-        if name in ("source", "entity"):
+        if name in ("source", "agency", "entity"):
             value = tok.text.strip()
             if not value:
                 raise self.error(f"empty {name} name", tok.pos)

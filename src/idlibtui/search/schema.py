@@ -16,7 +16,7 @@ from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer, S
 #: Bumped whenever the schema or what we put in it changes; part of every document's version.
 #: 5: the numpy sidecar, and a rebuild of indexes whose postings the spilled-run reader of 4
 #: could corrupt (builds of more than ~2,700 articles).
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 #: The Whoosh index name; a schema change gives a new name, so an old index is never misread.
 INDEX_NAME = f"idlibtui{SCHEMA_VERSION}"
@@ -68,6 +68,11 @@ def build_schema() -> fields.Schema:
         source=fields.ID(stored=True, sortable=True),
         date=fields.DATETIME(stored=True, sortable=True),
         date_inferred=fields.BOOLEAN(stored=True),
+        # how the date is known (stated, derived, estimated, supplied) and an estimate's range
+        date_kind=fields.STORED(),
+        date_range=fields.STORED(),
+        agency=fields.ID(stored=True, sortable=True),
+        url=fields.STORED(),
         year=fields.ID(stored=True, sortable=True),
         month=fields.ID(stored=True, sortable=True),
         # "YYYY-MM-DD", or absent: sorting newest first puts undated articles last.

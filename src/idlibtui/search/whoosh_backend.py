@@ -32,7 +32,7 @@ MAX_SCAN = 20_000  # lexicon entries a prefix or wildcard may look at
 ENTITY_FACET_SIZE = 30
 ENTITY_FACET_MAX_DOCS = 4_000  # beyond this, entity counts are estimated from an even sample
 FEW_HITS = 3  # fewer hits than this → look for a spelling suggestion
-FILTER_FIELDS = ("source", "year", "month", "entity")
+FILTER_FIELDS = ("source", "agency", "year", "month", "entity")
 #: Evaluate queries with numpy over Whoosh's postings (search/fastpath.py); Whoosh otherwise.
 FAST_PATH = True
 #: Tests set this so that a failure in the fast path raises instead of falling back.
@@ -330,6 +330,7 @@ class WhooshIndex:
             if fast is None:
                 facet_counts = {
                     "source": self._count(docs, "source"),
+                    "agency": self._count(docs, "agency"),
                     "year": self._count(docs, "year"),
                 }
             total = len(docs)
@@ -353,10 +354,12 @@ class WhooshIndex:
                         snippet_hits=snippet_hits,
                         text_hits=tuple(offsets),
                         date_inferred=bool(stored.get("date_inferred", False)),
+                        date_kind=str(stored.get("date_kind", "") or ""),
                     )
                 )
             facets = {
                 "source": facet_counts["source"],
+                "agency": facet_counts.get("agency", {}),
                 "year": facet_counts["year"],
                 "entity": self._entity_facet(
                     docs, filtered=node is not None or filter_q is not None
@@ -414,7 +417,7 @@ class WhooshIndex:
                 idx = fastpath.top(docs, scores, wanted)
                 ranked = list(zip(docs[idx].tolist(), scores[idx].tolist(), strict=True))
             facets = {}
-            for field in ("source", "year"):
+            for field in ("source", "agency", "year"):
                 codes, names = view.column(
                     "\x00codes:" + field, lambda f=field: fastpath.codes_for(self._column_array(f))
                 )

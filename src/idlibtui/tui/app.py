@@ -43,6 +43,10 @@ stats every file of the corpus and reads the index's manifest, which would other
 painting the first results (and the first keystrokes) for the interpreter."""
 
 
+EMPTY_SEARCH = ("query", "filters", "marks")
+"""A search state with none of these (whatever the sort) is the fresh start: not saved."""
+
+
 def _article_provider() -> type[Any]:
     from idlibtui.tui.commands import ArticleProvider
 
@@ -70,6 +74,8 @@ class IdlibApp(App[int]):
         index: an already opened ``SearchIndex`` to use (skips the check and the open).
         show_timings: show how long each search took (off in snapshot tests).
         keymap: binding id → keys, applied with ``App.set_keymap``.
+        remember_search: restore the last run's query, filters and marks, and save them on exit
+            (under the XDG state directory).
     """
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses elsewhere work too
@@ -93,8 +99,11 @@ class IdlibApp(App[int]):
         index: Any = None,
         show_timings: bool = True,
         keymap: Mapping[str, str] | None = None,
+        remember_search: bool = True,
     ) -> None:
         super().__init__()
+        self.remember_search = remember_search
+        self._search_state_at_start: dict[str, Any] = {}
         self.settings = settings
         self.build_index = build_index
         self.index: Any = index
@@ -112,9 +121,33 @@ class IdlibApp(App[int]):
         self._apply_saved_theme()
         if self._user_keymap:
             self.set_keymap(self._user_keymap)
-        self.search_screen = SearchScreen(show_timings=self.show_timings)
+        self.search_screen = SearchScreen(
+            show_timings=self.show_timings, state=self._saved_search_state()
+        )
         self.push_screen(self.search_screen)
         self.start()
+
+    def _saved_search_state(self) -> dict[str, Any]:
+        """The last run's query, filters and marks (``remember_search=False`` skips them)."""
+        if not self.remember_search:
+            return {}
+        from idlibtui.config import load_state
+
+        search = load_state().get("search")
+        self._search_state_at_start = search if isinstance(search, dict) else {}
+        return self._search_state_at_start
+
+    def _save_search_state(self) -> None:
+        if not self.remember_search or self.search_screen is None:
+            return
+        from idlibtui.config import save_state
+
+        state = self.search_screen.saved_state()
+        start = self._search_state_at_start
+        if state == start or (not start and not any(state.get(k) for k in EMPTY_SEARCH)):
+            return  # nothing new to remember: the file is not written
+        with contextlib.suppress(OSError):  # the app is closing: nowhere left to say it
+            save_state(search=state)
 
     def _apply_saved_theme(self) -> None:
         """The theme last chosen in the app wins over config.toml's ``theme``; then it is
@@ -285,8 +318,10 @@ class IdlibApp(App[int]):
         if message.ok:
             summary = message.summary.get("summary", message.summary)
             skipped = len(summary.get("skipped", []) or []) if isinstance(summary, dict) else 0
+            from idlibtui.words import plural
+
             note = (
-                f" ({skipped} file(s) skipped: ctrl+p → Rebuild index lists them)"
+                f" ({plural(skipped, 'file')} skipped: ctrl+p → Rebuild index lists them)"
                 if skipped
                 else ""
             )
@@ -302,6 +337,7 @@ class IdlibApp(App[int]):
     def on_unmount(self) -> None:
         from idlibtui.tui.indexing import end_process
 
+        self._save_search_state()
         end_process(self._background_process)
 
     def _after_build(self, ok: bool | None) -> None:
@@ -389,3 +425,10 @@ class IdlibApp(App[int]):
             self.action_rebuild_index,
         )
         yield SystemCommand("Help", "Every key of this screen", self.action_help)
+        export = getattr(screen, "action_export", None)
+        if callable(export):
+            yield SystemCommand(
+                "Export comparison to Markdown",
+                "Write the comparison as an evidence note (a new .md file in the working folder)",
+                export,
+            )

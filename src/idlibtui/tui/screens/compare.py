@@ -19,20 +19,24 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from idlibtui.model import Article, IngestProblem
 from idlibtui.tui.screens.reader import load, safe
 from idlibtui.tui.widgets.article_view import ArticleView, match_counter
 from idlibtui.tui.widgets.figure_table import FigureTable
+from idlibtui.tui.widgets.footer import FitFooter
+from idlibtui.words import plural
 
 COMPARE_HELP = """\
 Marks: underlined entities appear in both articles; a red background marks figures that
 disagree between aligned sentences (or figure groups that differ); dimmed sentences are said by
 one side only; the chosen passage has a tinted background on both sides, with its word-level
 edits in a second tint.
-Enter on a pane chooses the passage at its top (again: the next one) and scrolls the other pane
-to its match; a click on a sentence does the same."""
+Enter acts on the passage at the cursor (the chosen passage while it is in view, else the first
+one in view): both panes scroll so the pair is fully in view, level with each other, its
+word-level edits are marked and listed in the status line (235,000 → 250,000). } and { move the
+cursor to the next or previous passage; a click on a sentence chooses it."""
 
 Span = tuple[int, int]
 
@@ -80,8 +84,8 @@ def compare(left: Article, right: Article) -> tuple[Any, str]:
 def compare_marks(comparison: Any, left: Article, right: Article) -> dict[str, dict[str, list]]:
     """Mark spans for each side: shared entities, discrepant figures, one-side-only sentences."""
     out: dict[str, dict[str, list]] = {
-        "left": {"shared": [], "discrepancy": [], "only": []},
-        "right": {"shared": [], "discrepancy": [], "only": []},
+        "left": {"shared": [], "discrepancy": [], "only": [], "edit": []},
+        "right": {"shared": [], "discrepancy": [], "only": [], "edit": []},
     }
     if comparison is None:
         return out
@@ -91,6 +95,9 @@ def compare_marks(comparison: Any, left: Article, right: Article) -> dict[str, d
             (m.start, m.end) for m in article.entities if (m.canonical or m.text) in shared
         ]
     for pair in comparison.pairs:
+        if pair.left_span and pair.right_span:  # every word-level edit, chosen or not
+            for side in ("left", "right"):
+                out[side]["edit"].extend(edit_spans(pair, side))
         if pair.relation == "left_only" and pair.left_span:
             out["left"]["only"].append(tuple(pair.left_span))
         elif pair.relation == "right_only" and pair.right_span:
@@ -119,6 +126,30 @@ def compare_marks(comparison: Any, left: Article, right: Article) -> dict[str, d
             out["left"]["discrepancy"].extend((f.start, f.end) for f in group.left)
             out["right"]["discrepancy"].extend((f.start, f.end) for f in group.right)
     return out
+
+
+def edit_spans(pair: Any, side: str) -> list[Span]:
+    """The spans of ``side``'s sentence that the word-level diff changed."""
+    spans = (tuple(getattr(op, side)) for op in (pair.word_diff if pair is not None else ()))
+    return [span for span in spans if span[1] > span[0]]
+
+
+def edit_words(pair: Any, left: str, right: str, limit: int = 3) -> str:
+    """A pair's word-level edits in words: ``235,000 → 250,000, +at least, −Monday``."""
+    words: list[str] = []
+    for op in pair.word_diff:
+        old = " ".join(left[op.left[0] : op.left[1]].split())
+        new = " ".join(right[op.right[0] : op.right[1]].split())
+        if old and new:
+            words.append(f"{old} → {new}")
+        elif old:
+            words.append(f"−{old}")
+        elif new:
+            words.append(f"+{new}")
+    shown = [w if len(w) <= 40 else w[:39] + "…" for w in words[:limit]]
+    if len(words) > limit:
+        shown.append(f"{len(words) - limit} more")
+    return ", ".join(shown)
 
 
 def sentence_of(figure: Any) -> Span:
@@ -235,7 +266,11 @@ class PassageMap:
         return round(a_there + fraction * max(0, b_there - a_there))
 
 
-def pane_header(article: Article | IngestProblem | None, path: str, counter: str) -> Content:
+def pane_header(
+    article: Article | IngestProblem | None, path: str, counter: str, *, narrow: bool = False
+) -> Content:
+    """Title, then outlet · date · length and the match counter (narrow: the counter comes
+    before the date, and the length is left out, so the ellipsis never eats the counter)."""
     if article is None:
         return Content.assemble(("loading… ", "italic $text-muted"), safe(Path(path).name))
     if isinstance(article, IngestProblem):
@@ -246,6 +281,13 @@ def pane_header(article: Article | IngestProblem | None, path: str, counter: str
         meta.append(safe(article.source))
     if article.date is not None:
         meta.append(article.date.isoformat() + (" (inferred)" if article.date_inferred else ""))
+    if narrow:
+        return Content.assemble(
+            (title, "bold $text-primary"),
+            "\n",
+            (counter + "  " if counter else "", "bold"),
+            (" · ".join(meta), "$text-muted"),
+        )
     meta.append(f"{article.word_count:,} words")
     return Content.assemble(
         (title, "bold $text-primary"),
@@ -282,10 +324,27 @@ class CompareScreen(Screen):
         }
         .pane:focus-within .pane-header { background: $primary-muted; }
         .pane ArticleView { height: 1fr; }
-        #compare-status { height: 1; padding: 0 1; background: $panel; }
+        #compare-status { height: auto; max-height: 2; padding: 0 1; background: $panel; }
         FigureTable { height: 30%; min-height: 4; max-height: 12; }
     }
     """
+
+    FOOTER_PRIORITY: ClassVar[tuple[str, ...]] = (
+        "compare.back",
+        "compare.choose_passage",
+        "compare.next_discrepancy",
+        "compare.swap",
+        "compare.sync",
+        "compare.copy",
+        "compare.export",  # also in the command palette
+        "compare.next_pane",
+        "article.next_match",
+    )
+    FOOTER_SHORT: ClassVar[dict[str, str]] = {
+        "compare.choose_passage": "Passage",
+        "compare.sync": "Sync",
+        "compare.next_pane": "Pane",
+    }
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "choose_passage", "Match passage", id="compare.choose_passage"),
@@ -302,8 +361,24 @@ class CompareScreen(Screen):
             show=False,
             id="compare.previous_discrepancy",
         ),
+        Binding(
+            "right_curly_bracket",
+            "step_passage(1)",
+            "Next passage",
+            show=False,
+            id="compare.next_passage",
+        ),
+        Binding(
+            "left_curly_bracket",
+            "step_passage(-1)",
+            "Previous passage",
+            show=False,
+            id="compare.previous_passage",
+        ),
         Binding("S", "toggle_sync", "Sync scroll", id="compare.sync"),
         Binding("w", "swap", "Swap", id="compare.swap"),
+        Binding("y", "copy", "Copy", id="compare.copy"),
+        Binding("E", "export", "Export", id="compare.export"),
         Binding("tab", "switch_pane(1)", "Next pane", id="compare.next_pane"),
         Binding(
             "shift+tab", "switch_pane(-1)", "Previous pane", show=False, id="compare.previous_pane"
@@ -339,6 +414,7 @@ class CompareScreen(Screen):
         self._generation = 0
         self._last_pane = "left"
         self._pending_anchor: dict[str, int] | None = None
+        self._status_note = ""
 
     # -- layout -----------------------------------------------------------------------------------
 
@@ -356,7 +432,7 @@ class CompareScreen(Screen):
                 yield ComparePane(id="right", placeholder="loading…")
         yield Static(Content("comparing…"), id="compare-status")
         yield FigureTable(id="figure-table")
-        yield Footer()
+        yield FitFooter()
 
     def pane(self, side: str) -> ArticleView:
         return self.query_one(f"#{side}", ArticleView)
@@ -438,23 +514,40 @@ class CompareScreen(Screen):
             counter = (
                 match_counter(view.current_match, view.match_count) if view.match_count else ""
             )
-            self.query_one(f"#{side}-header", Static).update(pane_header(article, path, counter))
+            narrow = 0 < self.size.width < 100
+            self.query_one(f"#{side}-header", Static).update(
+                pane_header(article, path, counter, narrow=narrow)
+            )
+
+    def on_resize(self) -> None:
+        # The summary and the pane headers have shorter forms when narrow.
+        self._refresh_status(self._status_note)
+        self._refresh_headers()
 
     def _refresh_status(self, note: str = "") -> None:
+        self._status_note = note
         status = self.query_one("#compare-status", Static)
         if self.comparison is None:
             text = self.error or ("comparing…" if self.left is None else "no comparison")
             status.update(Content.assemble((safe(text), "$text-muted")))
             return
         s = self.comparison.summary
+        count = plural(len(self.targets), "discrepancy", "discrepancies")
         parts: list[str | tuple[str, str]] = [
-            (f"{len(self.targets)} discrepancies", "bold $text-error" if self.targets else "bold"),
+            (count, "bold $text-error" if self.targets else "bold"),
             (" · sync on" if self.sync else " · sync off", "$text-muted"),
             " · ",
             (f"{s.similarity:.0%} aligned", "bold"),
             f" · same {s.same} · similar {s.similar} · only left {s.left_only}"
             f" · only right {s.right_only}",
         ]
+        if self.size.width and self.size.width < 100:  # the same, in fewer words
+            parts = [
+                (count, "bold $text-error" if self.targets else "bold"),
+                (" · sync on" if self.sync else "", "$text-muted"),
+                f" · {s.similarity:.0%} aligned: {s.same} same, {s.similar} similar,"
+                f" {s.left_only}/{s.right_only} one side only",
+            ]
         if note:
             parts = [(safe(note), "bold"), ("  ", "")]
             parts.append(("(sync on)" if self.sync else "", "$text-muted"))
@@ -504,7 +597,8 @@ class CompareScreen(Screen):
     # -- navigation -------------------------------------------------------------------------------
 
     def choose_pair(self, pair_index: int, side: str) -> None:
-        """Highlight one aligned pair on both sides and bring both sentences into view."""
+        """Put the passage cursor on one aligned pair: tint it on both sides, mark its
+        word-level edits, and scroll both panes so the whole pair is in view, side by side."""
         if not 0 <= pair_index < len(self.passages.pairs):
             return
         self.passage = pair_index
@@ -517,6 +611,9 @@ class CompareScreen(Screen):
             "right_only": "only the right article says this",
         }.get(pair.relation, pair.relation)
         note = f"passage {pair_index + 1}/{len(self.passages.pairs)}: {relation}"
+        articles = self._articles()
+        if articles is not None and pair.word_diff:
+            note += f" · {edit_words(pair, articles[0].text, articles[1].text)}"
         if pair.figure_discrepancy:
             note += " — figures differ" + (f" ({'; '.join(pair.notes)})" if pair.notes else "")
         self._refresh_status(note)
@@ -532,16 +629,18 @@ class CompareScreen(Screen):
         for side, span in (("left", left), ("right", right)):
             view = self.pane(side)
             view.set_marks("passage", [span] if span else [])
-            edits = [
-                tuple(getattr(op, side))
-                for op in (pair.word_diff if pair is not None else ())
-                if getattr(op, side)[1] > getattr(op, side)[0]
-            ]
-            view.set_marks("diff", edits)
-            if span and side != scroll_source:
-                view.scroll_to_offset(span[0])
-            elif span:
-                view._scroll_into_view(span[0])
+            view.set_marks("diff", edit_spans(pair, side))
+        self._show_pair(left, right, scroll_source or self._last_pane)
+
+    def _show_pair(self, left: Span | None, right: Span | None, source: str) -> None:
+        """Scroll so both spans are fully in view, the other side's level with ``source``'s."""
+        spans = {"left": left, "right": right}
+        other = "right" if source == "left" else "left"
+        row = None
+        if spans[source]:
+            row = self.pane(source).reveal(*spans[source])
+        if spans[other]:
+            self.pane(other).reveal(*spans[other], at=row)
 
     def show_group(self, group: Any) -> None:
         """Show a figure group's figures and sentences on both sides."""
@@ -558,29 +657,64 @@ class CompareScreen(Screen):
             f"{group.what or 'figures'} {period}: {group.relation.replace('_', ' ')}"
         )
 
-    def action_choose_passage(self) -> None:
-        side = self._last_pane
+    def passage_at_cursor(self, side: str) -> int | None:
+        """The pair Enter acts on: the chosen passage while it is on screen, else the first
+        passage that starts in view (or the one running into view from above)."""
         view = self.pane(side)
-        if self.comparison is None or view.article is None:
-            return
+        if view.article is None:
+            return None
         top, bottom = view.visible_range()
         current = self.passage
-        pair = None
         if current is not None:
             span = getattr(self.passages.pairs[current], f"{side}_span")
-            if span and top <= span[0] < bottom:
-                pair = self.passages.next_on(side, current)
-        if pair is None:
-            pair = self.passages.pair_from(side, top)
-            if pair is None:
-                pair = self.passages.pair_at(side, top)
+            if span and span[0] < bottom and span[1] > top:
+                return current
+        pair = self.passages.pair_at(side, top)
         if pair is not None:
-            self.choose_pair(pair, side)
+            span = getattr(self.passages.pairs[pair], f"{side}_span")
+            if span and span[0] < top:  # starts above the view: prefer one starting in it
+                following = self.passages.pair_from(side, top)
+                if following is not None:
+                    start = getattr(self.passages.pairs[following], f"{side}_span")[0]
+                    if start < bottom:
+                        return following
+        return pair
+
+    def action_choose_passage(self) -> None:
+        side = self._last_pane
+        if self.comparison is None:
+            self._say(self.error or "Still comparing the two articles…")
+            return
+        pair = self.passage_at_cursor(side)
+        if pair is None:
+            self._say("No aligned passage here.")
+            return
+        self.choose_pair(pair, side)
+
+    def action_step_passage(self, step: int) -> None:
+        """}/{: move the passage cursor to the next/previous passage of the focused pane."""
+        side = self._last_pane
+        if self.comparison is None:
+            self._say(self.error or "Still comparing the two articles…")
+            return
+        here = self.passage_at_cursor(side)
+        if here is None:
+            self._say("No aligned passage here.")
+            return
+        # From the chosen passage, step; from elsewhere, the passage in view comes first.
+        target = self.passages.next_on(side, here, step) if here == self.passage else here
+        if target is None:
+            self._say("No more passages this way." if step > 0 else "This is the first passage.")
+            return
+        self.choose_pair(target, side)
 
     def action_discrepancy(self, step: int) -> None:
+        if self.comparison is None:
+            self._say(self.error or "Still comparing the two articles…")
+            return
         if not self.targets:
             self._refresh_status("no figure discrepancies between these articles")
-            self.app.bell()
+            self._say("No figure discrepancies between these two articles.")
             return
         if self.target_index is None:
             index = 0 if step > 0 else len(self.targets) - 1
@@ -593,6 +727,71 @@ class CompareScreen(Screen):
         if target.group is not None:
             self.table.move_cursor(row=target.group)
         self._refresh_status(f"discrepancy {index + 1}/{len(self.targets)}: {target.label}")
+
+    def copy_lines(self) -> list[str]:
+        """What `y` cites: the figure-table row under the cursor (table focused), else the
+        chosen passage, else the passage at the cursor: one citation per side."""
+        from idlibtui.cite import citation
+
+        articles = self._articles()
+        if articles is None or self.comparison is None:
+            return []
+        left, right = articles
+        spans: tuple[Span | None, Span | None]
+        if self.table.has_focus:
+            group = self.table.group_at(self.table.cursor_row)
+            if group is None:
+                return []
+            spans = (
+                (group.left[0].start, group.left[0].end) if group.left else None,
+                (group.right[0].start, group.right[0].end) if group.right else None,
+            )
+        else:
+            pair_index = self.passage
+            if pair_index is None:
+                pair_index = self.passage_at_cursor(self._last_pane)
+            if pair_index is None:
+                return []
+            pair = self.passages.pairs[pair_index]
+            spans = (pair.left_span, pair.right_span)
+        return [
+            citation(article, *span)
+            for article, span in zip((left, right), spans, strict=True)
+            if span
+        ]
+
+    def action_copy(self) -> None:
+        lines = self.copy_lines()
+        if not lines:
+            self._say(self.error or "Nothing to copy here yet.")
+            return
+        self.app.copy_to_clipboard("\n".join(lines))
+        self._say(f"Copied {len(lines)} citation{'s' if len(lines) != 1 else ''}: {lines[0][:70]}…")
+
+    def action_export(self) -> None:
+        """E: write the comparison as a Markdown evidence note (the same as ``idlibtui compare
+        A B --markdown``) to a new file in the working folder, and say where."""
+        articles = self._articles()
+        if articles is None or self.comparison is None:
+            self._say(self.error or "Still comparing the two articles…")
+            return
+        from idlibtui.tui.export import export_markdown
+
+        try:
+            path = export_markdown(self.comparison, *articles)
+        except Exception as error:  # a full disk or a read-only folder: say so, keep going
+            self.notify(
+                safe(f"Could not export the comparison: {error}"),
+                severity="error",
+                timeout=6,
+                markup=False,
+            )
+            return
+        self.notify(f"Exported the comparison to {safe(str(path))}", timeout=6, markup=False)
+
+    def _say(self, text: str) -> None:
+        """A key that cannot act says why (never a silent no-op)."""
+        self.notify(safe(text), timeout=3, markup=False)
 
     def action_switch_pane(self, step: int) -> None:
         order = [self.pane("left"), self.pane("right"), self.table]
@@ -613,6 +812,7 @@ class CompareScreen(Screen):
 
     def action_swap(self) -> None:
         if self.left is None or self.right is None:
+            self._say("Still loading the two articles…")
             return
         anchors = {"left": self.pane("right").top_offset(), "right": self.pane("left").top_offset()}
         self.left_path, self.right_path = self.right_path, self.left_path

@@ -17,9 +17,10 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from idlibtui.tui import safe
+from idlibtui.tui.widgets.footer import FitFooter
 
 # Keys that Textual's own widgets bind and that a reader of this app uses.
 USEFUL_BASE_ACTIONS = {
@@ -156,7 +157,7 @@ class HelpScreen(ModalScreen[None]):
             box.border_title = "Keys"
             box.border_subtitle = "Esc closes"
             yield Static(render_help(self.target), id="help-text", markup=False)
-        yield Footer()
+        yield FitFooter()
 
     def action_close(self) -> None:
         self.dismiss(None)

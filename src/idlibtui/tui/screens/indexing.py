@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 from textual.worker import get_current_worker
 
 from idlibtui.config import config_file
@@ -29,6 +29,8 @@ from idlibtui.tui.indexing import (
     summary_problems,
 )
 from idlibtui.tui.messages import IndexBuilt, IndexProgress, Skipped
+from idlibtui.tui.widgets.footer import FitFooter
+from idlibtui.words import plural
 
 PHASES = {
     "scan": "Looking for files",
@@ -76,7 +78,7 @@ class IndexingScreen(Screen[bool]):
             yield Static(id="indexing-error", markup=False)
             with VerticalScroll(id="indexing-skipped"):
                 yield Static(id="indexing-skipped-text", markup=False)
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
         verb = "Rebuilding" if self.rebuild else "Building"
@@ -180,7 +182,7 @@ class IndexingScreen(Screen[bool]):
                 self.done = 0
             self.query_one(ProgressBar).update(total=self.total, progress=self.done)
         phase = PHASES.get(message.phase, message.phase.capitalize() or "Working")
-        count = f"{self.done} / {self.total} files" if self.total else "counting files…"
+        count = f"{self.done:,} / {plural(self.total, 'file')}" if self.total else "counting files…"
         self.query_one("#indexing-count", Static).update(
             Content.assemble((count, "bold"), ("  ·  ", "$text-muted"), safe.line(phase))
         )
@@ -212,7 +214,7 @@ class IndexingScreen(Screen[bool]):
             count = summary.get("doc_count") if isinstance(summary, dict) else None
             if isinstance(count, int):
                 self.query_one("#indexing-file", Static).update(
-                    Content.styled(f"{count} articles in the index", "$text-muted")
+                    Content.styled(f"{plural(count, 'article')} in the index", "$text-muted")
                 )
             bar = self.query_one(ProgressBar)
             bar.update(total=max(1, self.total), progress=max(1, self.total))
@@ -220,7 +222,10 @@ class IndexingScreen(Screen[bool]):
                 # Leave the skipped list on screen until the user has seen it.
                 self.query_one("#indexing-count", Static).update(
                     Content.assemble(
-                        (f"Done: {self.total} files, {len(self.skipped)} skipped.", "bold"),
+                        (
+                            f"Done: {plural(self.total, 'file')}, {len(self.skipped):,} skipped.",
+                            "bold",
+                        ),
                         ("  Enter: continue to search", "$text-accent"),
                     )
                 )
@@ -317,7 +322,7 @@ class NoCorpusScreen(Screen[None]):
                 id="nocorpus-text",
                 markup=False,
             )
-        yield Footer()
+        yield FitFooter()
 
     def action_retry(self) -> None:
         self.dismiss(None)

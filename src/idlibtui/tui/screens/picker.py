@@ -21,6 +21,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from idlibtui.tui.screens.reader import safe
+from idlibtui.words import plural
 
 SHOWN = 300
 
@@ -171,7 +172,7 @@ class PickerScreen(ModalScreen[str | None]):
         if options:
             listing.highlighted = 0
         self.query_one("#picker-status", Static).update(
-            Content(f"{len(self._shown)} of {len(self.choices)} articles")
+            Content(f"{len(self._shown):,} of {plural(len(self.choices), 'article')}")
         )
 
     def path_of(self, choice: Choice) -> str | None:

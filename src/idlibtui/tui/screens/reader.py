@@ -17,12 +17,15 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from idlibtui.datelabel import date_label
 from idlibtui.model import Article, IngestProblem
 from idlibtui.textsafe import printable
+from idlibtui.tui.palette import entity_styles
 from idlibtui.tui.widgets.article_view import ArticleView, display_text, match_counter
-from idlibtui.tui.widgets.side_panel import TYPE_STYLES, PanelEntry, SidePanel
+from idlibtui.tui.widgets.footer import FitFooter
+from idlibtui.tui.widgets.side_panel import PanelEntry, SidePanel
 
 READER_HELP = """\
 Highlights: figures (bold), people, places, organisations and groups (each its own colour),
@@ -69,11 +72,18 @@ def header_content(article: Article, *, show_evidence: bool = False) -> Content:
     parts: list[str | tuple[str, str]] = [(title, "bold $text-primary"), "\n"]
     meta: list[list[str | tuple[str, str]]] = []
     if article.source:
-        meta.append([(safe(article.source), "bold")])
+        outlet: list[str | tuple[str, str]] = [(safe(article.source), "bold")]
+        if article.agency and article.agency != article.source:
+            outlet.append((f" (via {safe(article.agency)})", "$text-muted"))
+        meta.append(outlet)
     if article.date is not None:
-        date = [(article.date.isoformat(), "")]
-        if article.date_inferred:
-            date.append((" (inferred", "italic $text-warning"))
+        text, note = date_label(
+            article.date, article.date_kind, article.date_earliest, article.date_latest,
+            inferred=article.date_inferred,
+        )  # fmt: skip
+        date = [(text, "")]
+        if note and note != "supplied":
+            date.append((f" ({note}", "italic $text-warning"))
             date.append((" — d: evidence)" if not show_evidence else ")", "$text-muted"))
         meta.append(date)
     else:
@@ -87,7 +97,7 @@ def header_content(article: Article, *, show_evidence: bool = False) -> Content:
         parts.extend(piece)
     if show_evidence:
         evidence = safe(article.date_evidence) or "no evidence recorded"
-        label = "date inferred from: " if article.date_inferred else "date from: "
+        label = "date judged from: " if article.date_inferred else "date from: "
         parts += ["\n", (label, "$text-muted"), (evidence, "italic")]
     return Content.assemble(*parts)
 
@@ -109,6 +119,7 @@ def status_content(view: ArticleView) -> Content:
             ("changed", "underline on $warning-muted"),
             ("  r: cleaned", "$text-muted"),
         )
+    styles = entity_styles(view.app.theme_variables if view.is_attached else None)
     return Content.assemble(
         (match_counter(view.current_match, view.match_count), "bold"),
         ("  h ", "$text-muted"),
@@ -116,13 +127,13 @@ def status_content(view: ArticleView) -> Content:
         ("  f ", "$text-muted"),
         flag(view.show_figures, "figures", "bold $text-warning"),
         ("  e ", "$text-muted"),
-        flag(view.show_entities, "person", TYPE_STYLES["PERSON"]),
+        flag(view.show_entities, "person", styles["PERSON"]),
         " ",
-        flag(view.show_entities, "place", TYPE_STYLES["PLACE"]),
+        flag(view.show_entities, "place", styles["PLACE"]),
         " ",
-        flag(view.show_entities, "org", TYPE_STYLES["ORG"]),
+        flag(view.show_entities, "org", styles["ORG"]),
         " ",
-        flag(view.show_entities, "group", TYPE_STYLES["GROUP"]),
+        flag(view.show_entities, "group", styles["GROUP"]),
     )
 
 
@@ -151,11 +162,23 @@ class ReaderScreen(Screen):
     }
     """
 
+    FOOTER_PRIORITY: ClassVar[tuple[str, ...]] = (
+        "reader.back",
+        "reader.copy",
+        "reader.compare_with",
+        "reader.claims",
+        "article.toggle_raw",
+        "article.next_match",
+        "reader.toggle_panel",
+    )
+    FOOTER_SHORT: ClassVar[dict[str, str]] = {"reader.compare_with": "Compare"}
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back", id="reader.back"),
         Binding("p", "toggle_panel", "Panel", id="reader.toggle_panel"),
         Binding("x", "compare_with", "Compare with…", id="reader.compare_with"),
         Binding("t", "claims", "Claims", id="reader.claims"),
+        Binding("y", "copy", "Copy", id="reader.copy"),
         Binding("d", "toggle_evidence", "Date evidence", show=False, id="reader.date_evidence"),
         Binding("tab", "switch_focus", "Text/panel", show=False, id="reader.switch_focus"),
         # Match stepping also works while the side panel has the focus.
@@ -186,6 +209,7 @@ class ReaderScreen(Screen):
         self.show_evidence = False
         self._cycle: dict[tuple[str, str], int] = {}
         self._chosen_figure = None
+        self._last_target: tuple[int, int] | None = None  # the span last jumped to or clicked
         self._panel_choice: bool | None = None  # the user's own p choice wins over the width
 
     # -- layout -----------------------------------------------------------------------------------
@@ -196,7 +220,7 @@ class ReaderScreen(Screen):
             yield ArticleView(id="article", placeholder="loading…")
             yield SidePanel(id="side-panel")
         yield Static(Content(""), id="reader-status")
-        yield Footer()
+        yield FitFooter()
 
     @property
     def view(self) -> ArticleView:
@@ -267,9 +291,11 @@ class ReaderScreen(Screen):
         # A click on a figure selects it for `t`.
         if self.article is None:
             return
+        self._last_target = (message.offset, message.offset + 1)
         for figure in self.article.figures:
             if figure.start <= message.offset < figure.end:
                 self._chosen_figure = figure
+                self._last_target = (figure.start, figure.end)
                 return
 
     @on(SidePanel.Chosen)
@@ -286,6 +312,8 @@ class ReaderScreen(Screen):
             index = 0
         self._cycle[key] = index
         start, end = entry.spans[index]
+        if entry.kind != "repair":
+            self._last_target = (start, end)
         view = self.view
         if entry.kind == "repair":
             view.focus_raw_span(start, end)
@@ -358,6 +386,40 @@ class ReaderScreen(Screen):
                 return figure
         return counted[0] if counted else None
 
+    def copy_target(self) -> tuple[int, int] | None:
+        """What `y` cites: the panel entry's mention (panel focused), else the figure or place
+        last chosen or the current match while in view, else the first sentence in view."""
+        article = self.article
+        if article is None:
+            return None
+        if self.panel.has_focus:
+            entry = self.panel.highlighted_entry()
+            if entry is not None and entry.kind != "repair" and entry.spans:
+                index = max(0, self._cycle.get((entry.kind, entry.label), 0))
+                return entry.spans[min(index, len(entry.spans) - 1)]
+        top, bottom = self.view.visible_range()
+        candidates = [self._last_target]
+        if self.view.current_match is not None:
+            candidates.insert(0, self.view.hits[self.view.current_match])
+        for span in candidates:
+            if span is not None and top <= span[0] < bottom:
+                return span
+        return (top, top)
+
+    def action_copy(self) -> None:
+        """y: copy the passage or figure at the cursor as a citation (sentence, outlet, date
+        and how it is known, title, file)."""
+        from idlibtui.cite import citation
+
+        target = self.copy_target()
+        if target is None or self.article is None:
+            self.notify("Nothing to copy yet: the article is still loading.", timeout=3)
+            return
+        text = citation(self.article, *target)
+        self.app.copy_to_clipboard(text)
+        shown = text if len(text) <= 90 else text[:89] + "…"
+        self.notify(f"Copied: {shown}", timeout=4, markup=False)
+
     def action_claims(self) -> None:
         figure = self.selected_figure()
         if figure is None:
@@ -376,6 +438,7 @@ class ReaderScreen(Screen):
 
     def action_compare_with(self) -> None:
         if self.article is None:
+            self.notify("The article is not loaded yet.", timeout=3, markup=False)
             return
         from idlibtui.tui.screens.picker import PickerScreen
 

@@ -6,6 +6,7 @@ debounced, and an answer whose query or generation no longer matches is dropped.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from textual import events, on, work
@@ -15,12 +16,13 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from idlibtui.textsafe import printable
 from idlibtui.tui import safe
 from idlibtui.tui.messages import SearchDone, SearchFailed, SearchRequest
 from idlibtui.tui.widgets.facets import Chips, FacetList, Filters
+from idlibtui.tui.widgets.footer import FitFooter
 from idlibtui.tui.widgets.results import ResultsList
 
 DEBOUNCE_SECONDS = 0.15
@@ -40,6 +42,34 @@ QUERY_HELP = """\
 def format_elapsed(ms: float) -> str:
     """How long the engine took, in words (tests replace this to keep snapshots stable)."""
     return f"{ms:.0f} ms" if ms >= 1 else "<1 ms"
+
+
+@dataclass(frozen=True, slots=True)
+class SavedMark:
+    """A mark remembered from an earlier run: enough to show it and to compare."""
+
+    id: str
+    path: str
+    title: str = ""
+    source: str = ""
+
+
+def _title(hit: Any) -> str:
+    title = printable(getattr(hit, "title", "") or getattr(hit, "path", "") or "article")
+    return title if len(title) <= 40 else title[:39] + "…"
+
+
+def mark_note(hit: Any, marked: dict[str, Any], dropped: Any = None) -> str:
+    """What `m` just did, in words: a mark is never taken or dropped silently."""
+    if hit.id not in marked:
+        return f"Unmarked “{_title(hit)}” ({len(marked)} of 2 marked)."
+    if dropped is not None:
+        return (
+            f"Marked “{_title(hit)}”; unmarked “{_title(dropped)}” (compare takes two). c compares."
+        )
+    if len(marked) == 1:
+        return f"Marked “{_title(hit)}” (1 of 2): mark one more with m, then c compares."
+    return f"Marked “{_title(hit)}” (2 of 2): c compares them."
 
 
 class QueryInput(Input):
@@ -65,6 +95,21 @@ class SearchScreen(Screen):
     HELP_NOTES: ClassVar[str] = QUERY_HELP
     HELP_TITLE: ClassVar[str] = "Search"
 
+    FOOTER_PRIORITY: ClassVar[tuple[str, ...]] = (
+        "search.focus_query",
+        "search.compare",
+        "search.mark",
+        "search.suggestion",
+        "search.clear_filters",
+        "search.sort",
+        "search.facets",
+        "app.quit",
+    )
+    FOOTER_SHORT: ClassVar[dict[str, str]] = {
+        "search.clear_filters": "Clear",
+        "search.suggestion": "Suggestion",
+    }
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_query", "Search", id="search.focus_query"),
         Binding("m", "mark", "Mark", id="search.mark"),
@@ -78,8 +123,9 @@ class SearchScreen(Screen):
         Binding("down", "leave_query", "Results", show=False, id="search.down"),
     ]
 
-    def __init__(self, *, show_timings: bool = True) -> None:
+    def __init__(self, *, show_timings: bool = True, state: Any = None) -> None:
         super().__init__()
+        self._restore = state if isinstance(state, dict) else {}
         self.index: Any = None
         self.show_timings = show_timings
         self.sort = "relevance"
@@ -113,9 +159,10 @@ class SearchScreen(Screen):
         with Horizontal(id="search-body"):
             yield FacetList(id="facets")
             yield ResultsList(id="results")
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
+        self._restore_state(self._restore)
         self.query_one("#query-error").display = False
         self.query_one("#index-status").display = False
         self.query_one(Chips).show_filters(self.filters, self.filter_order)
@@ -128,9 +175,56 @@ class SearchScreen(Screen):
         else:
             self.search_now()
 
-    def on_resize(self) -> None:
-        # A narrow terminal still shows every verb of the footer.
-        self.query_one(Footer).compact = self.size.width < 100
+    # -- state kept between runs ------------------------------------------------------------------
+
+    def saved_state(self) -> dict[str, Any]:
+        """The query, sort, filters and marks, as JSON-ready data (the app saves it on exit,
+        when the widgets may be gone: this reads plain attributes only)."""
+        request = self.last_request
+        query = request.query if request is not None else self._restore.get("query", "")
+        return {
+            "query": query if isinstance(query, str) else "",
+            "sort": self.sort,
+            "filters": [[key, value] for key, value in self.filter_order],
+            "marks": [
+                {
+                    "id": str(getattr(hit, "id", "")),
+                    "path": str(getattr(hit, "path", "")),
+                    "title": str(getattr(hit, "title", "") or ""),
+                    "source": str(getattr(hit, "source", "") or ""),
+                }
+                for hit in self.marked.values()
+            ],
+        }
+
+    def _restore_state(self, state: dict[str, Any]) -> None:
+        """Take back what ``saved_state`` gave; anything malformed is left out, never fatal."""
+        query = state.get("query")
+        if isinstance(query, str) and query:
+            box = self.query_one("#query", Input)
+            with box.prevent(Input.Changed):
+                box.value = query
+            box.cursor_position = len(box.value)
+        if state.get("sort") in ("relevance", "date"):
+            self.sort = state["sort"]
+        for pair in state.get("filters") or []:
+            if (
+                isinstance(pair, list | tuple)
+                and len(pair) == 2
+                and all(isinstance(p, str) for p in pair)
+                and tuple(pair) not in self.filter_order
+            ):
+                key, value = pair
+                self.filters.setdefault(key, []).append(value)
+                self.filter_order.append((key, value))
+        for mark in (state.get("marks") or [])[:2]:
+            if isinstance(mark, dict) and mark.get("id") and mark.get("path"):
+                self.marked[str(mark["id"])] = SavedMark(
+                    str(mark["id"]),
+                    str(mark["path"]),
+                    str(mark.get("title") or ""),
+                    str(mark.get("source") or ""),
+                )
 
     @property
     def query_text(self) -> str:
@@ -300,6 +394,9 @@ class SearchScreen(Screen):
             parts.append(Content.styled(format_elapsed(results.elapsed_ms), "$text-muted"))
         sort = self._effective_sort()
         parts.append(Content.styled(f"sorted by {sort}", "$text-muted"))
+        if self.marked:  # marks may be off this page, or kept from the last run
+            ready = "c compares" if len(self.marked) == 2 else "mark one more"
+            parts.append(Content.styled(f"{len(self.marked)} marked ({ready})", "$text-accent"))
         summary = Content.styled(" · ", "$text-muted").join(parts)
         if self.suggestion:
             summary = summary + safe.template(
@@ -416,16 +513,20 @@ class SearchScreen(Screen):
     # -- actions --------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "apply_suggestion":
-            return bool(self.suggestion)
-        if action == "compare":
-            return len(self.marked) == 2
         if action == "clear_filters":
             return bool(self.filter_order)
         if action in ("mark", "copy_hit"):
             focused = self.focused
             return isinstance(focused, ResultsList)
         return True
+
+    def footer_hides(self, action: str) -> bool:
+        """Keys with nothing to act on yet stay out of the footer (they still say why)."""
+        if action == "apply_suggestion":
+            return not self.suggestion
+        if action == "compare":
+            return not self.marked
+        return False
 
     def action_focus_query(self) -> None:
         self.query_one("#query", Input).focus()
@@ -461,6 +562,7 @@ class SearchScreen(Screen):
 
     def action_apply_suggestion(self) -> None:
         if not self.suggestion:
+            self.notify("No spelling suggestion for this query.", timeout=3)
             return
         box = self.query_one("#query", Input)
         box.value = self.suggestion
@@ -472,15 +574,17 @@ class SearchScreen(Screen):
         hit = results.current_hit
         if hit is None:
             return
+        dropped = None
         if hit.id in self.marked:
             del self.marked[hit.id]
         else:
             self.marked[hit.id] = hit
-            while len(self.marked) > 2:
-                oldest = next(iter(self.marked))
-                del self.marked[oldest]
+            if len(self.marked) > 2:
+                dropped = self.marked.pop(next(iter(self.marked)))
         results.refresh_marks(set(self.marked))
-        self.refresh_bindings()  # the footer now offers c Compare
+        self.refresh_bindings()
+        self._show_summary()
+        self.notify(mark_note(hit, self.marked, dropped), timeout=4, markup=False)
 
     def action_copy_hit(self) -> None:
         """y: copy the highlighted result as one line (title, outlet, date, file)."""
@@ -488,13 +592,20 @@ class SearchScreen(Screen):
         if hit is None:
             return
         date = hit.date.isoformat() if hit.date is not None else "no date"
+        if hit.date is not None and getattr(hit, "date_inferred", False):
+            date += " (inferred)"
         parts = [hit.title, hit.source or "unknown outlet", date, hit.path]
         self.app.copy_to_clipboard(printable(" · ".join(p for p in parts if p)))
         self.notify("Copied the result's title, outlet, date and file.", timeout=2)
 
     def action_compare(self) -> None:
         if len(self.marked) != 2:
-            self.notify("Mark two results with m first.", severity="warning", timeout=3)
+            have = "none is marked" if not self.marked else "one is marked"
+            self.notify(
+                f"Mark two articles with m to compare them ({have}).",
+                severity="warning",
+                timeout=4,
+            )
             return
         try:
             from idlibtui.tui.screens.compare import CompareScreen

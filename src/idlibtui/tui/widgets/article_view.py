@@ -25,6 +25,7 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
+from textual.color import Color
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
@@ -33,9 +34,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from idlibtui.model import Article, BlockKind
+from idlibtui.tui.palette import group_colour
 
 ENTITY_TYPES = ("PERSON", "PLACE", "ORG", "GROUP")
-MARK_KINDS = ("only", "passage", "diff", "shared", "discrepancy", "focus")
+MARK_KINDS = ("only", "passage", "edit", "shared", "discrepancy", "diff", "focus")
 
 # Length-preserving replacement of anything that must not reach a terminal: C0 controls (shown as
 # control pictures), DEL, C1 controls and bidi overrides/isolates (shown as U+FFFD), tab as a space.
@@ -199,7 +201,8 @@ class ArticleView(ScrollView, can_focus=True):
         .article-view--only { text-style: dim; }
         .article-view--passage { background: $primary-muted; }
         .article-view--shared { text-style: underline; }
-        .article-view--diff { background: $accent-muted; text-style: bold; }
+        .article-view--edit { background: $accent-muted; }
+        .article-view--diff { background: $accent; color: $background; text-style: bold; }
         .article-view--discrepancy { background: $error-muted; text-style: bold; }
         .article-view--removed { background: $error-muted; text-style: strike; }
         .article-view--changed { background: $warning-muted; text-style: underline; }
@@ -225,6 +228,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--passage",
         "article-view--shared",
         "article-view--diff",
+        "article-view--edit",
         "article-view--discrepancy",
         "article-view--removed",
         "article-view--changed",
@@ -408,6 +412,37 @@ class ArticleView(ScrollView, can_focus=True):
         self._anchor = self._lines[row].start if self._lines else 0
         self._scroll_rows(target, animate=animate, quiet=quiet)
 
+    def reveal(self, start: int, end: int, *, at: int | None = None) -> int:
+        """Scroll (at once) so the cleaned-text span ``[start, end)`` is fully in view.
+
+        With ``at``, its first line goes to that row of the view when the span still fits (the
+        compare screen lines up a pair); without, a span already fully in view does not move
+        and another goes a third down. Returns the row of the view the span starts on.
+        """
+        self._ensure_layout()
+        if not self._lines:
+            return 0
+        if self.raw:
+            start, end = self._clean_to_raw(start), self._clean_to_raw(end)
+        first = self._offset_to_row(start)
+        last = max(first, self._offset_to_row(max(start, end - 1)))
+        height = max(1, self.scrollable_content_region.height)
+        top = round(self.scroll_offset.y)
+        fits = last - first + 1 <= height
+        if at is None and top <= first and last < top + height:
+            return first - top
+        if not fits:
+            target = first
+        else:
+            wanted = at if at is not None else min(height // 3, height - (last - first + 1))
+            target = first - max(0, wanted)
+            target = min(first, max(target, last - height + 1))
+        target = max(0, min(target, max(0, len(self._lines) - height)))
+        self._anchor = self._lines[first].start
+        self._scroll_rows(target, animate=False, quiet=True)
+        self.refresh()
+        return first - target
+
     def top_offset(self) -> int:
         """The cleaned-text offset of the first visible line."""
         self._ensure_layout()
@@ -500,6 +535,17 @@ class ArticleView(ScrollView, can_focus=True):
     def action_toggle_raw(self) -> None:
         self.raw = not self.raw
 
+    def action_scroll_home(self) -> None:
+        """g/Home: the very first line, at once (an animated scroll through a long raw file
+        takes seconds, and a key pressed meanwhile stops it short of the top)."""
+        self._ensure_layout()
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_scroll_end(self) -> None:
+        """G/End: the very last line, at once."""
+        self._ensure_layout()
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+
     def action_choose(self) -> None:
         """Choose the passage at the top of the view (the compare screen scrolls the other pane)."""
         if self._article is None:
@@ -511,7 +557,7 @@ class ArticleView(ScrollView, can_focus=True):
         if not self._hits:
             self.post_message(self.MatchChanged(self, None, 0))
             if self.is_mounted:
-                self.app.bell()
+                self.notify("No query matches here to step through.", timeout=3, markup=False)
             return
         if self._current is None:
             top = self.top_offset()
@@ -713,7 +759,9 @@ class ArticleView(ScrollView, can_focus=True):
         delta = 0
         for repair in sorted(article.repairs, key=lambda r: r.raw_start):
             cleaned_at = repair.raw_start - delta
-            if cleaned_at > offset:
+            # A repair right at ``offset`` maps to its raw start, so text the cleaner removed
+            # there (a masthead above the first line) is shown, not scrolled past.
+            if cleaned_at >= offset:
                 break
             delta += (repair.raw_end - repair.raw_start) - len(repair.replacement)
         return max(0, min(len(article.raw), offset + delta))
@@ -743,6 +791,9 @@ class ArticleView(ScrollView, can_focus=True):
         style = self._style_cache.get(name)
         if style is None:
             style = self.get_component_rich_style(f"article-view--{name}", partial=True)
+            if name == "group":  # the theme's accent may be its figure colour: pick one apart
+                colour = Color.parse(group_colour(self.app.theme_variables))
+                style = style + Style(color=colour.rich_color)
             self._style_cache[name] = style
         return style
 
@@ -791,7 +842,7 @@ class ArticleView(ScrollView, can_focus=True):
                 "figures",
                 lambda: [(f.start, f.end, "figure") for f in article.figures if f.end > f.start],
             )
-        for kind in ("only", "passage", "diff", "shared", "discrepancy"):
+        for kind in ("only", "passage", "edit", "shared", "discrepancy", "diff"):
             if kind in self._marks:
                 cached(kind, lambda kind=kind: [(s, e, kind) for s, e in self._marks[kind]])
         if self.show_hits and self._hits:

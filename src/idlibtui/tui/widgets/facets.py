@@ -14,7 +14,12 @@ from textual.widgets.option_list import Option
 
 from idlibtui.tui import safe
 
-FACETS: tuple[tuple[str, str], ...] = (("source", "Outlet"), ("year", "Year"), ("entity", "Entity"))
+FACETS: tuple[tuple[str, str], ...] = (
+    ("source", "Outlet"),
+    ("agency", "Agency"),
+    ("year", "Year"),
+    ("entity", "Entity"),
+)
 FACET_LABELS = dict(FACETS)
 MAX_VALUES = 12
 

@@ -23,12 +23,16 @@ MORE_ID = "__more__"
 
 def format_date(hit: Any) -> Content:
     """The hit's date, marked when it was inferred rather than printed in the article."""
+    from idlibtui.datelabel import date_label
+
     date = getattr(hit, "date", None)
     if date is None:
         return Content.styled("no date", "italic $text-muted")
-    text = date.isoformat() if hasattr(date, "isoformat") else str(date)
-    if getattr(hit, "date_inferred", False):
-        return Content.assemble((text, "$text-warning"), (" (inferred)", "italic $text-warning"))
+    text, note = date_label(
+        date, getattr(hit, "date_kind", ""), inferred=getattr(hit, "date_inferred", False)
+    )
+    if note and note != "supplied":
+        return Content.assemble((text, "$text-warning"), (f" ({note})", "italic $text-warning"))
     return safe.line(text)
 
 

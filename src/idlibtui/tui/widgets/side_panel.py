@@ -17,15 +17,10 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from idlibtui.model import Article, Figure
+from idlibtui.tui.palette import TYPE_STYLES, entity_styles
 from idlibtui.tui.widgets.article_view import ENTITY_TYPES, display_text
 
 TYPE_LABELS = {"PERSON": "People", "PLACE": "Places", "ORG": "Organisations", "GROUP": "Groups"}
-TYPE_STYLES = {
-    "PERSON": "$text-success",
-    "PLACE": "$text-secondary",
-    "ORG": "$text-primary",
-    "GROUP": "$text-accent",
-}
 FIGURE_STYLE = "bold $text-warning"
 
 
@@ -102,11 +97,11 @@ def build_entries(article: Article, *, raw: bool = False) -> list[PanelEntry | s
     return rows
 
 
-def entry_prompt(entry: PanelEntry) -> Content:
+def entry_prompt(entry: PanelEntry, styles: dict[str, str] | None = None) -> Content:
     count = len(entry.spans)
     counter = f"  ×{count}" if count > 1 else ""
     if entry.kind == "entity":
-        style = TYPE_STYLES.get(entry.entity_type, "")
+        style = (styles or TYPE_STYLES).get(entry.entity_type, "")
         return Content.assemble("  ", (_short(entry.label), style), (counter, "$text-muted"))
     if entry.kind == "figure" and entry.figure is not None:
         what = f" · {_short(entry.what, 30)}" if entry.what else ""
@@ -158,16 +153,27 @@ class SidePanel(OptionList):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._entries: dict[str, PanelEntry] = {}
+        self._shown: tuple[Article, bool] | None = None
 
     @property
     def entries(self) -> list[PanelEntry]:
         return list(self._entries.values())
 
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        if self._shown is not None:
+            article, raw = self._shown
+            self.show_article(article, raw=raw)
+
     def show_article(self, article: Article | None, *, raw: bool = False) -> None:
         self.clear_options()
         self._entries = {}
+        self._shown = (article, raw) if article is not None else None
         if article is None:
             return
+        styles = entity_styles(self.app.theme_variables if self.is_attached else None)
         options: list[Option] = []
         for index, row in enumerate(build_entries(article, raw=raw)):
             if isinstance(row, str):
@@ -175,7 +181,7 @@ class SidePanel(OptionList):
                 continue
             option_id = f"entry-{index}"
             self._entries[option_id] = row
-            options.append(Option(entry_prompt(row), id=option_id))
+            options.append(Option(entry_prompt(row, styles), id=option_id))
         self.add_options(options)
         first = next((i for i, o in enumerate(options) if not o.disabled), None)
         self.highlighted = first

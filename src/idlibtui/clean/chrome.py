@@ -1,0 +1,353 @@
+"""Page chrome that real web reports carry into their text, told by the shape of one line.
+
+Widgets (reading time, "N minutes ago", "Keep reading", "list of N items", text-size buttons),
+donation and newsletter asks, embedded tweets, aggregator lines ("Also reported by •…"), single
+share buttons, and captions whose credit trails them ("… Idlib. Sana", "… /Handout via
+REUTERS", "… CRISIS GROUP / Jane Doe"). Each test returns the note the removal carries, or None.
+
+Every rule here is for a whole line that carries no sentence of the report: a line that also
+holds report text (a sentence, a quotation) is left to the caller, which keeps it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUM = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
+
+# (pattern, note): whole lines, matched case-insensitively on the stripped line.
+_CHROME: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(
+            r"^(?:(?:[\w .&/|-]{0,60}?)[\s|•·-]+)?\d{1,3}\+?\s*(?:min(?:ute)?s?|mins?)\.?"
+            r"(?:\s+(?:read|reading|listen|watch))?\s*$",
+            re.I,
+        ),
+        "reading time",
+    ),
+    (
+        re.compile(
+            r"^(?:(?:updated|posted|published)\s*:?\s*)?(?:about\s+)?(?:an?|" + _NUM + r")\s+"
+            r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\.?$",
+            re.I,
+        ),
+        "relative time",
+    ),
+    (
+        re.compile(r"^list\s+of\s+\d{1,3}\s+items?(?:\s*(?:end|start)\s+of\s+list)?$", re.I),
+        "list widget",
+    ),
+    (re.compile(r"^(?:end|start)\s+of\s+list$", re.I), "list widget"),
+    (
+        re.compile(r"^(?:image|photo|picture|video|gallery|audio|media|play\s+video|watch)$", re.I),
+        "media placeholder",
+    ),
+    (re.compile(r"^(?:\w+\s+){0,3}leave\s+a\s+(?:comment|reply)$", re.I), "comment form"),
+    (
+        re.compile(
+            r"^(?:keep\s+reading|continue\s+reading|read\s+(?:more|next|full\s+(?:story|article))"
+            r"|show\s+(?:more|less)|hide\s+footnote|load\s+more|see\s+more|view\s+more|more\s+»"
+            r"|(?:read|see)\s+more\s*[»›>→]+|similar\s+news|other\s+news|latest\s+news"
+            r"|related\s+news|top\s+stories|more\s+stories|next\s+article|previous\s+article"
+            r"|advertisements?|advertising|sponsored\s+links?|skip\s+to\s+(?:main\s+)?content"
+            r"|back\s+to\s+top|scroll\s+to\s+top|listen\s+to\s+(?:this\s+)?article"
+            r"|print\s+this\s+(?:page|article)|email\s+this\s+(?:page|article)|leave\s+a\s+(?:reply|comment)"
+            r"|comments?\s+are\s+closed|you\s+might\s+also\s+like|you\s+may\s+also\s+like"
+            r"|don['’]t\s+miss|must\s+read|editor['’]s\s+picks?|edition|be\s+the\s+first\s+to\s+comment"
+            r"|check\s+also|click\s+to\s+follow|source\s+link|translate|print|share"
+            r"|jump\s+to\s+(?:main\s+)?(?:content|navigation)|from\s+wikipedia,\s+the\s+free\s+encyclopedia"
+            r"|read\s+(?:the\s+)?full\s+(?:article|story)(?:\s+(?:at|on|here))?"
+            r"|feel\s+free\s+to\s+(?:contribute|comment|share)!?"
+            r"|(?:this\s+|the\s+)?(?:text|article|story|page)\s+(?:is|was|has\s+been)\s+updated"
+            r"|(?:\d+\s+)?comments?|share\s+this(?:\s+(?:article|story|page))?)\s*[:»›>.…]*\s*$",
+            re.I,
+        ),
+        "widget label",
+    ),
+    (
+        re.compile(r"^(?:a\s*/\s*a|a-\s*a\+|a\+\s*a-|aa\s*/\s*aa|a\s+a\s+a)$", re.I),
+        "text-size buttons",
+    ),
+    (
+        re.compile(
+            r"^(?:do\s+you\s+(?:like|enjoy|value)\s+(?:this|our)\s+(?:content|work|journalism|article)"
+            r"|consider\s+(?:helping|supporting|donating)|help\s+us\s+(?:keep|continue|to)"
+            r"|(?:please\s+)?(?:support|donate\s+to)\s+(?:us|our\s+work)"
+            r"|become\s+a\s+(?:patron|member|subscriber)"
+            r"|interested\s+in\s+[A-Z]?[\w -]{2,30}\?)",
+            re.I,
+        ),
+        "donation or interest prompt",
+    ),
+    (
+        re.compile(
+            r"^[-–—•·*]?\s*(?:subscribe\s+to\s+our|follow\s+us\s+on|find\s+us\s+on|like\s+us\s+on"
+            r"|check\s+(?:out\s+)?our\s+(?:website|channel)|join\s+(?:us\s+on|our\s+(?:newsletter|channel"
+            r"|mailing\s+list|telegram|community)))\b.{0,80}$",
+            re.I,
+        ),
+        "promo or social footer",
+    ),
+    (
+        re.compile(
+            r"^(?=.{0,300}$)(?=.*\b(?:newsletters?|inbox|mailing\s+list)\b)"
+            r"(?=.*\b(?:sign\s+up|subscribe|delivered|send\s+you|get\s+the\s+best|straight\s+to"
+            r"|directly\s+to|join)\b).*$",
+            re.I,
+        ),
+        "newsletter promo",
+    ),
+    (
+        re.compile(
+            r"^(?:sorry,?\s+)?(?:we\s+are|we['’]re)\s+not\s+(?:currently\s+)?accepting\s+comments\b.*$"
+            r"|^your\s+email\s+address\s+will\s+not\s+be\s+published\b.*$"
+            r"|^\(?visited\s+\d+\s+times?,?\s+\d+\s+visits?\s+today\)?$"
+            r"|^required\s+fields\s+are\s+marked\b.*$"
+            r"|^this\s+site\s+uses\s+akismet\b.*$"
+            r"|^you\s+can\s+flag\s+a\s+comment\b.*$",
+            re.I,
+        ),
+        "comment form",
+    ),
+    (re.compile(r"^(?!(?:19|20)\d\d$)\d{1,6}(?:\s+\d{1,6}){0,3}$"), "share or view counter"),
+    (
+        re.compile(
+            r"^\*.{0,200}\b(?:banned|outlawed|prohibited|extremist|terrorist)\b.{0,80}"
+            r"\bin\s+(?:Russia|the\s+Russian\s+Federation)\b.{0,80}$",
+            re.I,
+        ),
+        "legal disclaimer",
+    ),
+    (re.compile(r"^(?:see|read)\s+also\s*:?\s+\S.{0,300}$", re.I), "related link"),
+    (re.compile(r"^(?:also\s+)?reported\s+by\s*[:•·]\s*\S.{0,150}$", re.I), "aggregator line"),
+    (
+        re.compile(
+            r"^(?:author|written\s+by|posted\s+by|editor|edited\s+by)\s*:\s*\S.{0,80}$", re.I
+        ),
+        "author line",
+    ),
+    (
+        re.compile(
+            r"^\(?(?:reporting|additional\s+reporting|writing|editing)\s+by\b.{0,200}\)?$", re.I
+        ),
+        "reporting credit",
+    ),
+    (
+        re.compile(
+            r"^[-–—•·*]\s*(?:share|save|print|email|e-mail|tweet|facebook|twitter|whatsapp|telegram"
+            r"|linkedin|copy\s+link|download(?:\s+pdf)?(?:\s+\w+){0,3})\s*$",
+            re.I,
+        ),
+        "share button",
+    ),
+]
+
+# Embedded tweets: the tweet's link and its signature line.
+_TWEET_LINK = re.compile(r"\bpic\.twitter\.com/\w+|\bhttps?://t\.co/\w+", re.I)
+_TWEET_SIGNATURE = re.compile(
+    r"(?:^|\s)[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s+"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2},\s+(?:19|20)\d\d\s*$"
+)
+_RELATIVE_TAIL = re.compile(r"\b(?:\d{1,3}|an?)\s+(?:minutes?|hours?|days?)\s+ago\s*$", re.I)
+
+
+# "OBSERVATORY, ALEPPO, REBEL, KILL, Syria, United Kingdom": a page's keyword tags
+_TAG_LIST = re.compile(
+    r"^(?:[^\s,.!?]+(?:\s+[^\s,.!?]+){0,2},\s*){4,}[^\s,.!?]+(?:\s+[^\s,.!?]+){0,2}$"
+)
+# Widget labels that head a list of other stories' headlines.
+INTRO_LABELS = re.compile(
+    r"^(?:similar\s+news|check\s+also|you\s+(?:might|may)\s+also\s+like|other\s+news"
+    r"|related\s+news|more\s+stories|read\s+next|top\s+stories|latest\s+news|don['’]t\s+miss"
+    r"|editor['’]s\s+picks?|must\s+read)\s*[:»›>.…]*\s*$",
+    re.I,
+)
+
+
+def chrome_note(line: str) -> str | None:
+    """Why ``line`` is page chrome, or None when it is not (or not surely)."""
+    s = line.strip()
+    if not s or len(s) > 400:
+        return None
+    for pattern, note in _CHROME:
+        if pattern.match(s):
+            return note
+    if _TAG_LIST.match(s) and not any(w in s.lower().split() for w in ("and", "the", "of")):
+        return "keyword tags"
+    if _TWEET_SIGNATURE.search(s) or (_TWEET_LINK.search(s) and len(s) < 400):
+        return "embedded tweet"
+    if _RELATIVE_TAIL.search(s) and ("http" in s or "…" in s):
+        return "aggregator teaser"
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Captions whose credit trails them
+# --------------------------------------------------------------------------------------------
+
+_PHOTO_AGENCY = (
+    r"(?:Getty\s+Images|AFP|AP(?:\s+Photo)?|REUTERS|Reuters|EPA(?:-EFE)?|SANA|Sana|Anadolu(?:\s+Agency)?"
+    r"|Handout|Xinhua|DPA|dpa|Shutterstock|Alamy|Sipa|Press\s+Office|TASS|IRNA|ANHA|NurPhoto"
+    r"|White\s+Helmets|Syria\s+Civil\s+Defen[cs]e|Storyful|YouTube)"
+)
+# "… shows soldiers near Idlib. Sana": a sentence, then a credit (needs a caption's wording)
+_SENTENCE_CREDIT = re.compile(
+    r"[.!?]\s+(?:[A-Z][\w.'’&-]*\s+){0,4}?" + _PHOTO_AGENCY + r"(?:\s*/\s*[\w .'’-]{1,40})?\s*$"
+)
+# "… Press Office/Handout through REUTERS", "… Idlib / AFP", "… via Getty Images": a credit
+_SLASHED_CREDIT = re.compile(
+    r"(?:/\s*|\bvia\s+|\bthrough\s+|\bHandout\s+)(?:[\w.'’&-]+\s+){0,3}?"
+    + _PHOTO_AGENCY
+    + r"(?:\s+(?:via|through)\s+(?:Getty\s+Images|REUTERS|Reuters|AP|AFP))?\s*$"
+)
+# "… Credit: Reuters", "… (photo credit: NAME/REUTERS)" (the closing bracket sometimes lost)
+_CREDIT_LABEL = re.compile(
+    r"(?:\bCredit\s*:\s*[^.!?]{2,60}|\((?:photo|image|picture|video)\s+credit\s*:[^()]{2,80}\)?)$",
+    re.I,
+)
+# "… camp in northern Aleppo - October 8, 2017 (Outlet Name)": a dated, credited caption
+_DATED_CREDIT = re.compile(
+    r"\s[-–—]\s+(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s+\d{1,2},\s+(?:19|20)\d\d\s*\([^()]{2,40}\)$"
+)
+# Captions describe a picture in the present tense; reports say what someone said.
+_CAPTION_CUE = re.compile(
+    r"\b(?:shows?|showing|is\s+seen|are\s+seen|seen|stands?|walks?|rides?|gathers?|looks?|"
+    r"carr(?:y|ies)|holds?|sits?|inspects?|attends?|speaks?|addresses|waves?|flees?|rises?|"
+    r"burns?|pictured|during|following|arrives?|prays?|mourns?)\b",
+    re.I,
+)
+_SAID = re.compile(r"\b(?:said|says|told|added|according)\b", re.I)
+# "… in February 2022. CRISIS GROUP / Jane Doe"
+_ORG_SLASH_NAME = re.compile(r"[.!?]\s+[A-Z][A-Za-z .'’&-]{1,40}\s*/\s*[A-Z][A-Za-z .'’-]{1,40}$")
+_CAPTION_OPENING = re.compile(
+    r"^(?:an?\s+|this\s+|the\s+)?(?:handout\s+|file\s+)*(?:photo(?:graph)?|picture|image|frame\s+grab"
+    r"|video\s+grab|still|screenshot|screen\s+grab)\b(?:\s+\w+){0,4}?\s+"
+    r"(?:released|taken|made\s+available|provided|distributed|obtained|shows|showing|posted"
+    r"|published|dated)\b",
+    re.I,
+)
+
+
+def caption_note(line: str) -> str | None:
+    """A caption told by its trailing credit or its "A handout picture released by…" opening."""
+    s = line.strip()
+    words = len(s.split())
+    if words < 4 or words > 80:
+        return None
+    if _sentences(s) > 2 or (words > 45 and _sentences(s) > 1):
+        return None  # a paragraph of report that ends with a credit: see credit_tail
+    if s[-1:] in '.!?"”’:;' and not _CAPTION_OPENING.match(s):
+        return None  # a finished sentence: body text unless it opens like a caption
+    if (
+        _SLASHED_CREDIT.search(s)
+        or _ORG_SLASH_NAME.search(s)
+        or _CREDIT_LABEL.search(s)
+        or _DATED_CREDIT.search(s)
+    ):
+        return "photo caption (trailing credit)"
+    if _SENTENCE_CREDIT.search(s) and _CAPTION_CUE.search(s) and not _SAID.search(s):
+        return "photo caption (trailing credit)"
+    if _CAPTION_OPENING.match(s) and (s[-1:] not in ".!?" or words <= 60):
+        return "photo caption"
+    return None
+
+
+_SENTENCE_END = re.compile(r"[a-z0-9)”\"'’][.!?](?=\s*[A-Z“\"]|$)")
+
+
+def _sentences(s: str) -> int:
+    return max(1, len(_SENTENCE_END.findall(s)))
+
+
+def credit_tail(line: str) -> int | None:
+    """Where a credit starts at the end of a paragraph of report ("… captured Raqqa in 2014.
+    Credit: YPG via Storyful"): only the credit goes, the report stays. None when there is none."""
+    s = line.rstrip()
+    m = _CREDIT_LABEL.search(s)
+    if m is None:
+        m = _SLASHED_CREDIT.search(s)
+        if m is None or not re.search(r"[.!?]\s+\S[^.!?]{0,60}$", s[: m.end()]):
+            return None
+        # back to the end of the last sentence: "… in 2014. YPG via Storyful"
+        k = max(s.rfind(". ", 0, m.end()), s.rfind("! ", 0, m.end()), s.rfind("? ", 0, m.end()))
+        return k + 1 if k >= 0 else None
+    k = m.start()
+    return k if k > 0 and s[:k].rstrip()[-1:] in '.!?"”’)' else None
+
+
+# --------------------------------------------------------------------------------------------
+# Truncated text
+# --------------------------------------------------------------------------------------------
+
+_FUNCTION_END = re.compile(
+    r"\b(?:the|a|an|of|to|in|on|at|for|from|with|by|and|or|but|that|which|who|as|is|are|was"
+    r"|were|has|have|had|its|their|his|her|some|this|these|those|into|than|while|after|before)$",
+    re.I,
+)
+
+
+def ends_mid_sentence(line: str) -> bool:
+    """A line that stops on a function word ("… after Putin's decision in"): cut off."""
+    s = line.strip()
+    return bool(s) and s[-1] not in '.!?…"”’)]:;' and _FUNCTION_END.search(s) is not None
+
+
+def looks_truncated(line: str) -> bool:
+    """A line of prose cut off mid-sentence (an export that stopped), not a headline: it ends
+    on a function word, or holds a clause (a comma) and ends without punctuation, or is a long
+    sentence-case run of words."""
+    s = line.strip()
+    if not s or s[-1] in '.!?…"”’)]:;':
+        return False
+    words = s.split()
+    if len(words) < 3:
+        return False
+    if _FUNCTION_END.search(s):
+        return True
+    lower = sum(1 for w in words[1:] if w[:1].islower())
+    sentence_case = lower >= 0.6 * (len(words) - 1)
+    if "," in s and sentence_case:
+        return True
+    return sentence_case and len(words) >= 16
+
+
+# --------------------------------------------------------------------------------------------
+# Chrome glued into a line of text
+# --------------------------------------------------------------------------------------------
+
+# (pattern, note): widget text that lost its line break and sits at the edge of real text
+# ("list of 4 itemsMiddle East…", "…August 2018.Hide Footnote Instead…", "…province oShow
+# more"), and the empty quote pairs ("''") that removed tags leave between sentences.
+_INLINE: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(
+            r"^[ \t]*(?:keep\s+reading[ \t]*)?list\s+of\s+\d{1,2}\s+items?"
+            r"(?:[ \t]*list\s+\d{1,2}\s+of\s+\d{1,2})?(?:[ \t]*end\s+of\s+list)?(?=[A-Z]|[ \t]*$)",
+            re.I | re.M,
+        ),
+        "list widget",
+    ),
+    (re.compile(r"(?<=[a-z.!?”\"’])end\s+of\s+list(?=[A-Z]|[ \t]*$)", re.M), "list widget"),
+    (re.compile(r"^[ \t]*keep\s+reading(?=[A-Z])", re.I | re.M), "widget label"),
+    (
+        re.compile(r"(?:(?<=[.!?\"”’)\d])|[ \t]+)(?:Hide|Show)\s+Footnote\b", re.M),
+        "footnote widget",
+    ),
+    (re.compile(r"(?<=[a-z.])Show\s+more[ \t]*$", re.M), "widget label"),
+    (re.compile(r"[ \t]+(?:Read|See)\s+more\s*[»›]+[ \t]*$", re.M), "widget label"),
+    (
+        re.compile(r"(?:(?<=[ \t])|^)(?:''|‘’|“”)(?=[ \t]|$)[ \t]?", re.M),
+        "empty quotes left by tags",
+    ),
+]
+_INLINE_NEEDS = ("list", "List", "reading", "Reading", "Footnote", "more", "''", "‘’", "“”")
+
+
+def inline_chrome(doc) -> None:  # doc: EditText (not imported: structure imports this module)
+    """Remove widget text glued into a line of real text, each with its note."""
+    if not any(word in doc.text for word in _INLINE_NEEDS):
+        return
+    for pattern, note in _INLINE:
+        doc.sub(pattern, "", "boilerplate", note)

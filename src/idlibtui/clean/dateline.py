@@ -1,0 +1,304 @@
+"""Datelines: the place (and often the day and the agency) that opens a news report's body.
+
+Wires and the sites that carry them open the first paragraph with a dateline in many forms::
+
+    BEIRUT —                        BEIRUT, LEBANON (10:10 A.M.) –    AMMAN/ISTANBUL (Reuters) -
+    DAMASCUS, Jan. 29 (Xinhua) --   MOSCOW, February 28. /TASS/.     Idlib, Feb 28 (SANA)-
+    Beirut (AFP) -                  Maaret al Numan, Syria:
+    STEPANAKERT, FEBRUARY 28, ARTSAKHPRESS:
+
+``match_dateline(line)`` says whether ``line`` opens with one and what it holds; the cleaner
+removes it from the body, keeps the place as the article's dateline, the day as a date claim
+and the tag as the agency. A dateline never becomes a title or a figure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from idlibtui.annotate.dates import MONTHS
+
+_MONTH_NUMBERS = {name[:3]: number for name, number in MONTHS.items()}
+_MONTH = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_CAPS_WORD = r"[A-Z][A-Z'’.\-]+"
+_CAPS_PLACE = rf"{_CAPS_WORD}(?:[ \-]{_CAPS_WORD}){{0,3}}"
+_PARTICLE = r"(?:al|el|an|ad|as|ash|ar|at|az|de|del|la|le|of)"
+_TITLE_WORD = r"[A-Z][a-zà-ÿ'’\-]+"
+_TITLE_PLACE = rf"{_TITLE_WORD}(?:[ \-](?:{_PARTICLE}[ \-])?{_TITLE_WORD}){{0,3}}"
+_REGION = r"[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_WHEN = (
+    rf"(?P<when>{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?|{_DAY}\s+{_MONTH})"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+)
+_TIME = r"\(\s*\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\s*\)"
+_TAG = r",?\s*\((?P<tag>[A-Za-z][\w .,&/'’-]{0,60}?)\)"
+_SEP = r"\s*(?:[—–]+|--|-|_|:|\|)\s*"
+
+_PATTERN = re.compile(
+    rf"""^(?P<place>(?:{_CAPS_PLACE}|{_TITLE_PLACE})(?:\s*/\s*(?:{_CAPS_PLACE}|{_TITLE_PLACE}))*)
+    (?:,\s+(?P<region>{_REGION}))??
+    (?:,?\s+{_WHEN})?
+    (?:\s*{_TIME})?
+    (?:
+        \s*{_TAG}(?:\s*{_TIME})?(?:{_SEP}|\s+(?=[A-Z"“]))
+      | \.?\s*/(?P<slashtag>[A-Z][A-Za-z-]{{1,15}})/\.?\s*
+      | ,\s+(?P<trailtag>[A-Z]{{2,20}}){_SEP}
+      | {_SEP}
+    )(?=\S)""",
+    re.VERBOSE,
+)
+# "Alwaght- The Syrian army …", "VOICEPRESS reports -": an outlet's name as the dateline.
+_OUTLET_LEAD = re.compile(
+    r"^(?P<name>[A-Z][\w.'’&]*(?:\s[A-Z][\w.'’&]*){0,3})\s*(?:[—–]+|-|:|\|)\s*(?=\S)"
+)
+
+_NOT_PLACES = frozenset(
+    [
+        "NATO",
+        "UN",
+        "EU",
+        "US",
+        "USA",
+        "UK",
+        "HTS",
+        "SDF",
+        "YPG",
+        "PKK",
+        "ISIS",
+        "ISIL",
+        "IS",
+        "WHO",
+        "UNHCR",
+        "UNICEF",
+        "OCHA",
+        "WFP",
+        "IRC",
+        "MSF",
+        "AFP",
+        "AP",
+        "BBC",
+        "CNN",
+        "NGO",
+        "NGOS",
+        "FSA",
+        "SNA",
+        "SAA",
+        "IDP",
+        "IDPS",
+        "UPDATE",
+        "UPDATED",
+        "BREAKING",
+        "EXCLUSIVE",
+        "ANALYSIS",
+        "OPINION",
+        "WATCH",
+        "VIDEO",
+        "PHOTOS",
+        "PHOTO",
+        "LIVE",
+        "EDITORIAL",
+        "COMMENT",
+        "INTERVIEW",
+        "REPORT",
+        "NOTE",
+        "CORRECTION",
+    ]
+)
+_NOT_TITLE_PLACES = frozenset(
+    [
+        "update",
+        "updated",
+        "breaking",
+        "exclusive",
+        "analysis",
+        "opinion",
+        "watch",
+        "video",
+        "photos",
+        "photo",
+        "live",
+        "editorial",
+        "comment",
+        "interview",
+        "report",
+        "note",
+        "correction",
+        "source",
+        "sources",
+        "read",
+        "related",
+        "warning",
+        "summary",
+        "background",
+        "context",
+        "explainer",
+        "timeline",
+        "also",
+        "why",
+        "what",
+        "how",
+        "who",
+        "when",
+        "where",
+        "here",
+        "there",
+        "this",
+        "that",
+        "the",
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "our",
+        "his",
+        "her",
+        "their",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "meanwhile",
+        "however",
+    ]
+)
+#: Country names that may follow a title-case place ("Maaret al Numan, Syria:").
+_COUNTRIES = frozenset(
+    [
+        "syria",
+        "lebanon",
+        "turkey",
+        "iraq",
+        "jordan",
+        "iran",
+        "israel",
+        "russia",
+        "egypt",
+        "qatar",
+        "ukraine",
+        "armenia",
+        "azerbaijan",
+        "palestine",
+        "yemen",
+        "libya",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """What a dateline holds; ``end`` is where the body text begins in the line."""
+
+    end: int
+    place: str
+    tag: str = ""
+    day: dt.date | None = None  # month and day; year_known says whether the line gave a year
+    year_known: bool = False
+    when_text: str = ""
+
+
+def _month_day(when: str, year: str | None) -> tuple[dt.date | None, bool]:
+    parts = when.replace(".", " ").replace(",", " ").split()
+    month = day = None
+    for part in parts:
+        low = part.lower()
+        digits = re.match(r"\d+", low)
+        if digits:
+            day = int(digits.group(0))
+        elif low[:3] in _MONTH_NUMBERS:
+            month = _MONTH_NUMBERS[low[:3]]
+    if month is None or day is None:
+        return None, False
+    try:
+        return dt.date(int(year) if year else 2000, month, day), bool(year)
+    except ValueError:
+        return None, False
+
+
+@functools.lru_cache(maxsize=1)
+def _known_places() -> frozenset[tuple[str, ...]]:
+    """Folded names of the gazetteer's places, for title-case datelines without a tag."""
+    from idlibtui.annotate.entities import base_gazetteer
+
+    g = base_gazetteer()
+    return frozenset(
+        keys
+        for bucket in g.by_first.values()
+        for keys, entity, _ in bucket
+        if entity.type == "PLACE"
+    )
+
+
+def _is_known_place(name: str) -> bool:
+    from idlibtui.annotate.entities import fold_name
+
+    return fold_name(name) in _known_places()
+
+
+def match_dateline(line: str, *, min_rest: int = 40) -> Dateline | None:
+    """The dateline that opens ``line``, or None. At least ``min_rest`` characters of body
+    must follow, so a short headline such as "BEIRUT: A CITY IN RUINS" is not one."""
+    m = _PATTERN.match(line)
+    if m is None or len(line) - m.end() < min_rest:
+        return None
+    place = m.group("place").strip()
+    tag = (m.group("tag") or m.group("slashtag") or m.group("trailtag") or "").strip()
+    caps = place.replace("/", " ").replace("-", " ").split()
+    all_caps = all(w.isupper() for w in caps)
+    if sum(ch.isalpha() for ch in place) < 3:
+        return None
+    first = place.split("/")[0].strip()
+    if all_caps:
+        if first.upper() in _NOT_PLACES and not tag:
+            return None
+        if len(caps) == 1 and len(first) <= 3 and not tag and not m.group("when"):
+            return None  # "UN - …", "ISIS: …"
+    else:
+        if first.split()[0].lower() in _NOT_TITLE_PLACES:
+            return None
+        region = (m.group("region") or "").strip()
+        if m.group("trailtag") and len(m.group("trailtag")) < 3 and not m.group("when"):
+            return None  # "Damascus, EU: …" is prose
+        if not tag and not m.group("when"):
+            # a title-case place needs a known place name or a country after it
+            if not (region.lower() in _COUNTRIES or _is_known_place(first)):
+                return None
+            if not region and first.lower() in _COUNTRIES:
+                return None  # "Turkey: …" opens prose or a summary, not a dateline
+            if m.group(0).rstrip()[-1:] not in ":—–-|":
+                return None
+    if tag and tag.lower() in ("photo", "video", "file", "updated", "update"):
+        return None
+    day, year_known = (None, False)
+    if m.group("when"):
+        day, year_known = _month_day(m.group("when"), m.group("year"))
+    region = (m.group("region") or "").strip()
+    shown = place if not region else f"{place}, {region}"
+    return Dateline(
+        end=m.end(),
+        place=shown,
+        tag=tag,
+        day=day,
+        year_known=year_known,
+        when_text=(m.group("when") or "") + (f", {m.group('year')}" if m.group("year") else ""),
+    )
+
+
+def match_outlet_lead(line: str, lookup) -> tuple[int, str] | None:
+    """``(end, outlet name)`` when ``line`` opens with a known outlet's name used as a dateline
+    ("Alwaght- The army …"); ``lookup`` maps a name to an outlet (``outlets.lookup``)."""
+    m = _OUTLET_LEAD.match(line)
+    if m is None or len(line) - m.end() < 40:
+        return None
+    found = lookup(m.group("name"))
+    if found is None:
+        return None
+    return m.end(), found.name

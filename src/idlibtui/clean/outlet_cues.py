@@ -1,0 +1,265 @@
+"""Where a page names its own outlet when no known masthead or footer does.
+
+Small outlets, aggregators and wire copies name the outlet in many ways besides a masthead:
+"VOICEPRESS reports citing …", "Trend reports", "Channel 4 News cannot independently verify …",
+"Al Jazeera's Sinem Koseoglu, reporting from …", "Subscribe to The Week", "Click to follow The
+Evening Standard", "By EUobserver", a masthead line of an outlet the package data does not list
+("YEMEN Press Agency", "The Syrian Observatory For Human Rights"), or a domain ("Antiwar.com").
+Each finder returns the name (canonical when the outlet is known) and the words that show it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from idlibtui.clean import outlets
+
+# A name as outlets write it: capitalised words (with "of", "for", "on", "the" between), an
+# all-capitals word, CamelCase ("EUobserver") or a domain ("Antiwar.com").
+_NAME = (
+    r"(?:[A-Z][\w&.'’-]*|\d[\w]*[A-Z][\w]*)"
+    r"(?:\s(?:of|for|on|the|and|&|\d+|[A-Z][\w&.'’-]*)){0,5}"
+)
+_REPORTS = re.compile(rf"^(?:the\s+)?(?P<n>{_NAME})\s+(?:reports?|reported)\b(?!\s+(?:that|of))")
+_REPORTS_CITING = re.compile(
+    rf"(?:^|,\s+)(?:the\s+)?(?P<n>{_NAME})\s+(?:reports?|reported)\s+(?:citing|quoting)\b"
+)
+_CANNOT_VERIFY = re.compile(
+    rf"\b(?P<n>{_NAME})\s+(?:cannot|could\s+not|can\s*not|has\s+not\s+been\s+able\s+to"
+    rf"|was\s+(?:not\s+)?unable\s+to|is\s+unable\s+to)\s+(?:independently\s+)?(?:verify|confirm)"
+)
+_CORRESPONDENT = re.compile(
+    rf"\b(?P<n>{_NAME})['’]s\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}},?\s+"
+    rf"(?:reporting|reports|reported|who\s+is|speaking)\s+from\b"
+)
+_PROMO_NAME = re.compile(
+    rf"^(?:subscribe\s+to|click\s+to\s+follow|follow|sign\s+up\s+(?:to|for)|support)\s+"
+    rf"(?P<n>(?:the\s+)?{_NAME})(?:\s+on\s+\w+)?\s*[.!]?$",
+    re.IGNORECASE,
+)
+_DOMAIN = re.compile(r"\b(?P<n>[A-Z][\w-]*\.(?:com|org|net|news|info|co\.uk|ru|tr|az|am))\b")
+_OUTLET_WORDS = frozenset(
+    [
+        "news",
+        "agency",
+        "press",
+        "times",
+        "post",
+        "daily",
+        "tv",
+        "radio",
+        "network",
+        "herald",
+        "tribune",
+        "gazette",
+        "observer",
+        "monitor",
+        "journal",
+        "observatory",
+        "media",
+        "channel",
+        "today",
+        "online",
+        "chronicle",
+        "telegraph",
+        "express",
+        "mail",
+        "standard",
+        "globe",
+        "review",
+        "weekly",
+        "broadcasting",
+        "television",
+        "service",
+    ]
+)
+_GENERIC = frozenset(
+    [
+        "the",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "this",
+        "that",
+        "there",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "syria",
+        "syrian",
+        "turkey",
+        "turkish",
+        "russia",
+        "russian",
+        "government",
+        "army",
+        "ministry",
+        "minister",
+        "president",
+        "observatory",
+        "state",
+        "officials",
+        "sources",
+        "activists",
+        "witnesses",
+        "residents",
+    ]
+)
+
+
+def _named(name: str) -> str:
+    """The canonical name of a known outlet, else the name as written (tidied)."""
+    name = " ".join(name.split()).strip(" .,:;'’")
+    found = outlets.lookup(name)
+    return found.name if found is not None else name
+
+
+def plausible_name(name: str) -> bool:
+    """Whether ``name`` can be an outlet's (a known one, or one shaped like an outlet's)."""
+    return _plausible(name)
+
+
+def _plausible(name: str) -> bool:
+    words = name.split()
+    if not words or len(words) > 6 or words[0].lower() in _GENERIC:
+        return False
+    return outlets.lookup(name) is not None or _outlet_shaped(name)
+
+
+def _outlet_shaped(name: str) -> bool:
+    words = name.replace(".", " ").split()
+    if any(w.lower() in _OUTLET_WORDS for w in words):
+        return True
+    single = len(words) == 1 and len(words[0]) >= 4
+    # "VOICEPRESS", "EUobserver", "Antiwar.com": one word in capitals, CamelCase or a domain
+    return single and (words[0].isupper() or any(c.isupper() for c in words[0][1:]) or "." in name)
+
+
+_SECTION_WORDS = frozenset(
+    [
+        "world",
+        "middle",
+        "east",
+        "top",
+        "latest",
+        "breaking",
+        "live",
+        "local",
+        "international",
+        "national",
+        "news",
+        "politics",
+        "region",
+        "regional",
+        "home",
+        "more",
+        "related",
+        "featured",
+        "trending",
+        "today",
+        "opinion",
+        "analysis",
+        "asia",
+        "europe",
+        "africa",
+        "americas",
+        "us",
+        "uk",
+        "headlines",
+        "daily",
+        "stories",
+    ]
+)
+
+
+def masthead_like(line: str) -> bool:
+    """A short line naming an outlet the package data does not list ("YEMEN Press Agency");
+    a section label ("World News", "Top News") is not one."""
+    s = line.strip()
+    words = s.split()
+    if all(w.lower().strip(".:|") in _SECTION_WORDS for w in words):
+        return False
+    if not 1 <= len(words) <= 7 or s[-1:] in ".!?:;," or any(ch.isdigit() for ch in s[:1]):
+        return False
+    if not all(
+        w[:1].isupper() or w.lower() in ("of", "for", "on", "the", "and", "&") for w in words
+    ):
+        return False
+    last = words[-1].lower().strip(".")
+    return (
+        last in _OUTLET_WORDS
+        or (len(words) >= 3 and words[1].lower() in _OUTLET_WORDS)
+        or ("observatory" in s.lower() and "human rights" in s.lower())
+    )
+
+
+def promo_outlet(line: str) -> str:
+    """The outlet a promo line names ("Subscribe to The Week" → "The Week"), or ""."""
+    m = _PROMO_NAME.match(line.strip())
+    if m is None:
+        return ""
+    name = m.group("n")
+    return _named(name) if _plausible(re.sub(r"^the\s+", "", name, flags=re.I)) else ""
+
+
+def byline_outlet(who: str) -> str:
+    """The outlet a byline names when it names no person ("By EUobserver", "By Reuters")."""
+    who = re.sub(r"\s+(?:staff|reporters?|correspondents?|desk|team)$", "", who.strip(), flags=re.I)
+    found = outlets.lookup(who)
+    if found is not None:
+        return found.name
+    if len(who.split()) == 1 and _outlet_shaped(who):
+        return who
+    return ""
+
+
+def self_reference(text: str) -> tuple[str, str]:
+    """The outlet a text names as itself, and the words that show it (``("", "")`` if none)."""
+    head = text[:1200]
+    for para in head.split("\n\n")[:3]:
+        m = _REPORTS_CITING.search(para.strip())
+        if m and len(m.group("n").split()) <= 4 and m.group("n").split()[0].lower() not in _GENERIC:
+            return _named(m.group("n")), f"names itself: {m.group(0)[:80]}"
+        m = _REPORTS.match(para.strip())
+        if m and _plausible(m.group("n")):
+            return _named(m.group("n")), f"names itself: {m.group(0)[:80]}"
+    for pattern in (_CANNOT_VERIFY, _CORRESPONDENT):
+        found = {
+            _named(m.group("n")): m.group(0)
+            for m in pattern.finditer(text)
+            if _plausible(m.group("n"))
+        }
+        if len(found) == 1:
+            name, words = next(iter(found.items()))
+            return name, f"names itself: {words[:80]}"
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    for ln in lines[:2] + lines[-3:]:
+        if len(ln) <= 80:
+            m = _DOMAIN.search(ln)
+            if m:
+                return _named(m.group("n")), f"domain: {ln}"
+    return "", ""
+
+
+_CREDIT_LIST = re.compile(
+    r"^[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}(?:\s*[,/]\s*[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}){1,3}$"
+)
+
+
+def credit_list(line: str) -> list[str]:
+    """The outlets and agencies a credit line lists ("IPA, Reuters", "AFP / DPA"), or [] when
+    the line is not one (at least one part must be a known outlet or agency)."""
+    s = line.strip()
+    if len(s) > 80 or _CREDIT_LIST.match(s) is None:
+        return []
+    parts = [p.strip() for p in re.split(r"\s*[,/]\s*", s) if p.strip()]
+    known = [outlets.lookup(p) for p in parts]
+    if not any(k is not None for k in known):
+        return []
+    return [k.name if k is not None else p for p, k in zip(parts, known, strict=True)]

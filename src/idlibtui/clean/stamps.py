@@ -1,0 +1,160 @@
+"""Dates written as page metadata: "Published: March 5, 2020", "AA | 26.02.2020 - 09:14",
+"DW | 09.10.2019", "Source: Indian Express March 12, 2018 10:07 UTC", "10-10-2019, 11:11 AM",
+"Revision as of 22:51, 19 October 2019", "Fri. Mar 29th, 2024".
+
+``find_full_date`` finds a complete date (day, month and year) in a short string and never
+guesses; ``read_stamp`` says whether a whole line is such a stamp (a date with nothing around it
+but times, weekdays, separators, stamp words and perhaps an outlet's name) and what it holds.
+The month names are the annotator's (:data:`idlibtui.annotate.dates.MONTHS`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from idlibtui.annotate.dates import MONTHS
+
+_MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DATE_PATTERNS = [
+    re.compile(r"\b" + _YEAR + r"-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
+    re.compile(
+        r"\b" + _MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r",?\s+" + _YEAR + r"\b",
+        re.IGNORECASE,
+    ),
+    # numeric day-month-year: 26.02.2020, 09/10/2019, 10-10-2019 (day first where ambiguous,
+    # month first only when the day-first reading is impossible)
+    re.compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)" + _YEAR + r"\b"),
+    # year first with dots or slashes: 2014.02.02, 2014/02/02
+    re.compile(r"\b" + _YEAR + r"(?P<ysep>[./])(?P<mnum>\d{1,2})(?P=ysep)(?P<day>\d{1,2})(?!\d)"),
+    # compact: 06Mar2018
+    re.compile(r"\b(?P<day>\d{1,2})" + _MONTH_RE + _YEAR + r"\b", re.IGNORECASE),
+    # a US stamp with a two-digit year in parentheses: (10/17/17)
+    re.compile(r"\((?P<us_m>\d{1,2})/(?P<us_d>\d{1,2})/(?P<us_y>\d\d)\)"),
+]
+
+
+def find_full_date(text: str) -> tuple[dt.date, int, int] | None:
+    """The first complete date in ``text`` with its span, or None; never guesses."""
+    found: list[tuple[int, dt.date, int]] = []
+    for pattern in _DATE_PATTERNS:
+        m = pattern.search(text)
+        if not m:
+            continue
+        d = _date_of(m.groupdict())
+        if d is not None:
+            found.append((m.start(), d, m.end()))
+    if not found:
+        return None
+    start, d, end = min(found, key=lambda f: f[0])
+    return d, start, end
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A full date (day, month, year) stated in a short string, or None; never guesses."""
+    found = find_full_date(text)
+    return found[0] if found else None
+
+
+def _date_of(groups: dict[str, str | None]) -> dt.date | None:
+    try:
+        if groups.get("us_y"):
+            return dt.date(2000 + int(groups["us_y"] or 0), int(groups["us_m"] or 0),
+                           int(groups["us_d"] or 0))  # fmt: skip
+        year = int(groups["year"] or 0)
+        if groups.get("a"):
+            a, b = int(groups["a"] or 0), int(groups["b"] or 0)
+            day, month = (a, b) if b <= 12 else (b, a)
+            return dt.date(year, month, day)
+        if groups.get("mnum"):
+            return dt.date(year, int(groups["mnum"] or 0), int(groups["day"] or 0))
+        month = MONTHS[(groups["month"] or "").rstrip(".").lower()]
+        return dt.date(year, month, int(groups["day"] or 0))
+    except (ValueError, KeyError):
+        return None
+
+
+_TIME = re.compile(
+    r"\b\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?\s?m\.?)?"
+    r"(?:\s*\(?(?:utc|gmt|est|edt|cet|cest|eet|eest|ast|msk|trt|ist)\)?)?"
+    r"(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?\)?)?",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\b\.?",
+    re.IGNORECASE,
+)
+_STAMP_WORDS = frozenset(
+    [
+        "published",
+        "publish",
+        "posted",
+        "updated",
+        "update",
+        "last",
+        "modified",
+        "on",
+        "at",
+        "date",
+        "dated",
+        "revision",
+        "as",
+        "of",
+        "source",
+        "by",
+        "am",
+        "pm",
+        "utc",
+        "gmt",
+        "time",
+        "released",
+        "first",
+        "issued",
+        "created",
+        "edited",
+        "the",
+        "from",
+        "in",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """A metadata line's date and the name that stood beside it (an outlet or agency, or "")."""
+
+    date: dt.date
+    name: str
+    date_text: str
+
+
+def read_stamp(line: str, *, max_words: int = 14, is_name=None) -> Stamp | None:
+    """The stamp ``line`` is, or None when it holds more than a date and a name; ``is_name``
+    (when given) says whether the words beside the date can be an outlet's name."""
+    s = line.strip()
+    if not s or len(s.split()) > max_words or (s.endswith((".", "?", "!")) and s[-4:-1].isalpha()):
+        return None
+    found = find_full_date(s)
+    if found is None:
+        return None
+    d, start, end = found
+    rest = s[:start] + " " + s[end:]
+    rest = _TIME.sub(" ", rest)
+    rest = _WEEKDAY.sub(" ", rest)
+    words = re.findall(r"[^\W\d_][\w.'’&-]*", rest)
+    name_words = [w for w in words if w.lower().strip(".") not in _STAMP_WORDS]
+    if len(name_words) > 4:
+        return None
+    if any(w[:1].islower() for w in name_words):
+        return None  # a lower-case word: prose, not a stamp
+    if name_words and is_name is not None and not is_name(" ".join(name_words)):
+        return None  # "Fighters from Free Syrian Army September 27, 2017": a caption
+    if re.search(r"\d", re.sub(r"[\s|,;:/()\[\]•·–—-]+", "", rest)):
+        return None  # another number is left: not a plain stamp
+    return Stamp(d, " ".join(name_words), s[start:end])

@@ -1,0 +1,328 @@
+"""Families seen on real web reports (issue 13): page chrome, captions, repeated lines, titles,
+truncated endings. Every fixture is written for the test (paraphrased patterns, no page text)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from idlibtui.annotate import annotate
+from idlibtui.clean import clean_document
+from idlibtui.model import Article, BlockKind
+from tests.unit.test_clean_seeds import assert_consistent
+
+BODY = (
+    "Government forces shelled villages south of the city overnight, and residents said many "
+    "families had left for the border."
+)
+BODY2 = (
+    "Aid groups warned that the camps near the frontier were full and that more people were "
+    "arriving every day."
+)
+
+
+def clean(text: str) -> Article:
+    article = clean_document(text)
+    assert_consistent(article)
+    return article
+
+
+def texts(article: Article, kind: BlockKind | None = None) -> list[str]:
+    return [article.block_text(b) for b in article.blocks if kind is None or b.kind is kind]
+
+
+def removed(article: Article) -> dict[str, str]:
+    """Removed line → the reason given for it."""
+    return {
+        r.raw.strip(): r.note
+        for r in article.repairs
+        if r.replacement == "" and r.raw.strip() and r.kind in ("boilerplate", "debris")
+    }
+
+
+def flags(article: Article) -> list[str]:
+    return [r.note for r in article.repairs if r.kind == "flag"]
+
+
+# ---- page chrome: each line goes, with its reason, and leaves no figure ------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("Keep reading", "widget"),
+        ("image", "media placeholder"),
+        ("0 64", "counter"),
+        ("*The movement is a terrorist group banned in Russia.", "legal disclaimer"),
+        ("See also: Minister quits after a row over the budget “We are done", "related link|promo"),
+        ("REBELS, ALEPPO, SHELLING, Syria, United Nations, Geneva", "keyword tags"),
+        (
+            "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+            "comment",
+        ),
+        ("In by Leave a Comment", "comment"),
+        ("list of 4 items", "list widget"),
+        ("5 min read", "reading time"),
+        ("Analysis / Europe & Central Asia 12+ minutes", "reading time"),
+        ("9 minutes ago", "relative time"),
+        ("Updated 2 hours ago", "relative time"),
+        ("Also reported by •Some Wire Service", "aggregator"),
+        ("A / A", "text-size"),
+        ("Do you like this content? Consider helping us!", "donation"),
+        ("Interested in Lebanon?", "interest"),
+        ("Author: Jane Roe", "author"),
+        ("Similar News:", "widget"),
+        ("Read more »", "widget|promo"),
+        ("Other news", "widget"),
+        ("Leave a Reply", "widget|comment"),
+        ("• Share", "share"),
+        ("• Download PDF Full Report", "share"),
+        ("– Follow us on Telegram:", "promo"),
+        ("Sign up for our daily newsletter, delivered straight to your inbox.", "newsletter|promo"),
+        ("(Reporting by Jo Bloggs in Amman; Editing by Sam Doe)", "reporting"),
+        ("Sorry, we are not accepting comments on this story.", "comment"),
+        ("The shelling continued at dawn pic.twitter.com/Ab12Cd34", "tweet"),
+        ("Shells fell near the clinic — Local Monitor (@localmonitor) March 3, 2020", "tweet"),
+        (
+            "Strike on a market kills 9, monitors say… https://t.co/xY12 4 hours ago",
+            "aggregator|tweet",
+        ),
+    ],
+)
+def test_page_chrome_is_removed_with_its_reason(line: str, why: str) -> None:
+    article = clean(f"Shelling resumes south of the city\n{BODY}\n{line}\n{BODY2}")
+    assert texts(article) == ["Shelling resumes south of the city", BODY, BODY2]
+    assert re.search(why, removed(article)[line])
+    figures = annotate(article).figures
+    assert not any(f.start >= len(texts(article)[0]) + len(BODY) + 4 for f in figures)
+
+
+def test_widgets_glued_to_text_are_cut_off_it() -> None:
+    article = clean(f"Keep readinglist of 4 itemsTalks resumed in Geneva on Monday.\n{BODY}")
+    assert texts(article)[0] == "Talks resumed in Geneva on Monday."
+    article = clean("The factions met in August 2018.Hide Footnote Instead, they split again.")
+    assert article.text == "The factions met in August 2018. Instead, they split again."
+
+
+def test_empty_quote_pairs_left_by_tags() -> None:
+    article = clean(f"The army advanced. '' The rebels withdrew.\n''\n{BODY}")
+    assert article.text == f"The army advanced. The rebels withdrew.\n\n{BODY}"
+
+
+# ---- captions and credits: never kept, never the title ---------------------------------------
+
+
+def test_handout_caption_twice_then_headline_and_standfirst_of_an_excerpt() -> None:
+    caption = (
+        "A handout picture released by the state news agency on March 2, 2020 shows troops "
+        "on the edge of a town in the province of Hama."
+    )
+    raw = (
+        f"{caption} Sana\n"
+        f"{caption[:-30]}Show more\n"
+        "Troops take hilltop town after week of fighting\n"
+        "The town, held by rebels since 2013, overlooks the main road to the coast"
+    )
+    article = clean(raw)
+    assert article.title == "Troops take hilltop town after week of fighting"
+    assert texts(article) == [
+        "Troops take hilltop town after week of fighting",
+        "The town, held by rebels since 2013, overlooks the main road to the coast",
+    ]
+    assert all(re.search("caption|widget", why) for why in removed(article).values())
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "A minister speaks to members of parliament in the capital, May 4, 2020 "
+        "Presidential Press Office/Handout via REUTERS",
+        "Smoke rises over the old quarter after an air strike on Tuesday. "
+        "MONITOR GROUP / John Smith",
+        "Displaced families walk along a road near the border. Getty Images",
+        "Karim Saleh / AFP/Getty Images",
+        "A girl outside a tent in a camp near the border - March 3, 2018 (Local Paper)",
+        "This clip was shared by a local outlet and shows families leaving the city. "
+        "Credit: YouTube/Local FM via Storyful",
+        "Flags flutter on a military vehicle near the border, May 2, 2019. "
+        "(photo credit: JOHN SMITH/REU",
+    ],
+)
+def test_captions_with_trailing_credits(caption: str) -> None:
+    article = clean(f"{caption}\nShelling resumes south of the city\n{BODY}\n{BODY2}")
+    assert article.title == "Shelling resumes south of the city"
+    assert caption not in article.text
+    assert "caption" in removed(article)[caption]
+
+
+def test_a_sentence_ending_with_an_agency_name_is_not_a_caption() -> None:
+    line = "The army entered the town on Tuesday, the agency said. Reuters"
+    article = clean(f"{BODY}\n{line}\n{BODY2}")
+    assert line in article.text
+
+
+def test_a_date_line_is_never_the_title() -> None:
+    article = clean(f"March 3, 2020 / 9:15 AM\nShelling resumes south of the city\n{BODY}\n{BODY2}")
+    assert article.title == "Shelling resumes south of the city"
+
+
+# ---- repeated lines, labels, navigation in another language ---------------------------------
+
+
+def test_repeated_headline_lines_go_after_the_first() -> None:
+    head = "Air strikes kill nine in market town"
+    article = clean(f"{head}\n{BODY}\n{head}\n{BODY2}\n{head}\nThe toll may rise, medics said.")
+    assert article.title == head
+    assert article.text.count(head) == 1
+    assert "repeated" in removed(article)[head]
+
+
+@pytest.mark.parametrize("label", ["World News", "Middle East & Africa", "English / Français"])
+def test_section_label_above_the_headline(label: str) -> None:
+    article = clean(f"{label}\nShelling resumes south of the city\n{BODY}\n{BODY2}")
+    assert article.title == "Shelling resumes south of the city"
+    assert label not in article.text
+
+
+def test_a_longer_line_above_the_headline_is_kept_and_flagged() -> None:
+    article = clean(f"The Regional Rights Monitor\nShelling resumes south of the city\n{BODY}")
+    assert article.title == "Shelling resumes south of the city"
+    assert "The Regional Rights Monitor" in article.text
+    assert any("possible boilerplate" in note for note in flags(article))
+
+
+def test_navigation_in_another_language_in_an_english_page() -> None:
+    article = clean(f"haberin adresi burada değil\nShelling resumes south of the city\n{BODY}")
+    assert article.title == "Shelling resumes south of the city"
+    assert "değil" not in article.text
+
+
+# ---- precision: real text is never lost ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "The factions have long sought to",
+        "Moscow backs the government, while Ankara supports several armed groups in the",
+        "The ceasefire, agreed in March, has largely held although violations",
+    ],
+)
+def test_truncated_ending_is_kept_and_marked(ending: str) -> None:
+    article = clean(f"Shelling resumes south of the city\n{BODY}\n{BODY2}\n{ending}")
+    assert texts(article)[-1] == ending
+    assert "truncated text (kept)" in flags(article)
+
+
+def test_lone_closing_headline_shaped_line_is_kept_and_flagged() -> None:
+    last = "Turkey sends more troops to the border region"
+    article = clean(f"Shelling resumes south of the city\n{BODY}\n{BODY2}\n{last}")
+    assert texts(article)[-1] == last
+    assert any("possible boilerplate" in note for note in flags(article))
+
+
+def test_one_sentence_paragraphs_and_subheadings_survive() -> None:
+    raw = (
+        "Shelling resumes south of the city\n"
+        f"{BODY}\n"
+        "The mayor left.\n"
+        "Fear in the camps\n"
+        f"{BODY2}\n"
+        "Who controls the road?\n"
+        "Rebels have held the highway since 2015, according to local officials."
+    )
+    article = clean(raw)
+    assert texts(article) == [
+        "Shelling resumes south of the city",
+        BODY,
+        "The mayor left.",
+        "Fear in the camps",
+        BODY2,
+        "Who controls the road?",
+        "Rebels have held the highway since 2015, according to local officials.",
+    ]
+    assert texts(article, BlockKind.HEADING) == ["Fear in the camps", "Who controls the road?"]
+
+
+def test_cleaning_twice_changes_nothing() -> None:
+    raw = (
+        "World News\nShelling resumes south of the city\n5 min read\n"
+        f"{BODY}\nKeep reading\n{BODY2}\nThe factions have long sought to"
+    )
+    once = clean(raw)
+    twice = clean(once.text)
+    assert twice.text == once.text
+
+
+def test_caption_copy_without_its_credit_and_a_paragraph_printed_twice() -> None:
+    caption = "Flags flutter on a military vehicle near the border, May 2, 2019."
+    raw = (
+        f"Shelling resumes south of the city\n{caption} (photo credit: JOHN SMITH/REUTERS)\n"
+        f"{caption}\n{BODY}\n{BODY2}\n{BODY2}"
+    )
+    article = clean(raw)
+    assert texts(article) == ["Shelling resumes south of the city", BODY, BODY2]
+    assert "repeated paragraph" in removed(article).values()
+
+
+def test_keyword_line_above_the_headline() -> None:
+    article = clean(f"chemical attack inquiry\nShelling resumes south of the city\n{BODY}")
+    assert article.title == "Shelling resumes south of the city"
+    assert "inquiry" not in article.text
+
+
+def test_check_also_heads_a_list_of_other_stories() -> None:
+    raw = (
+        f"Shelling resumes south of the city\n{BODY}\n{BODY2}\nCheck Also\n"
+        "Minister receives the new ambassador in the capital\n"
+        "Damascus, agency - The minister on Thursday received the ambassador of a friendly …"
+    )
+    article = clean(raw)
+    assert texts(article) == ["Shelling resumes south of the city", BODY, BODY2]
+
+
+def test_a_report_ending_with_a_credit_loses_only_the_credit() -> None:
+    para = (
+        "Kurdish-led forces declared victory over the militants on Tuesday.A coalition "
+        "spokesman said most of the city was now under their control. The militants first "
+        "took the city in 2014. Credit: Local Agency via Storyful"
+    )
+    article = clean(f"{BODY}\n{para}")
+    assert article.text.endswith("The militants first took the city in 2014.")
+    assert "Credit:" not in article.text
+
+
+def test_a_page_that_is_only_a_caption_keeps_it_flagged() -> None:
+    caption = (
+        "A convoy of buses waits at a crossing point to take civilians out of the east of the "
+        "city on March 3, 2017. (Photo by Jane Roe/Some Agency/Getty Images)"
+    )
+    article = clean(caption)
+    assert "A convoy of buses waits" in article.text
+    assert any("caption" in note for note in flags(article))
+
+
+def test_caption_copy_above_its_credited_copy() -> None:
+    caption = "The roof of a house hit in a raid on the outskirts of the town in May 2021."
+    raw = (
+        f"{caption}\n{caption} MONITOR GROUP / Jane Roe\nShelling resumes south of the city\n{BODY}"
+    )
+    article = clean(raw)
+    assert article.title == "Shelling resumes south of the city"
+    assert "roof of a house" not in article.text
+
+
+def test_label_above_a_headline_with_a_comma_and_a_date_line_between() -> None:
+    raw = (
+        "World News\nMay 3, 2019 / 9:17 PM\n"
+        "Troops enter the town, monitor and rebels say\n"
+        f"{BODY}\n{BODY2}"
+    )
+    article = clean(raw)
+    assert article.title == "Troops enter the town, monitor and rebels say"
+
+
+def test_a_numeric_date_line_is_not_the_derived_title() -> None:
+    article = clean(f"10-10-2019, 11:11 AM\n{BODY}")
+    assert article.title.startswith("Government forces shelled")

@@ -1,0 +1,207 @@
+"""An article's date as a judgement over all the evidence, on paraphrased real-page patterns.
+
+Each fixture is written for this project in its own words; it reproduces a pattern seen on real
+web reports (background years, page chrome, stray metadata lines, datelines, weekdays), never
+the reports' text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from idlibtui.annotate import date_article
+from idlibtui.annotate.dating import judge_date
+from idlibtui.clean import clean_document
+from idlibtui.pipeline import load_article
+from idlibtui.serialize import article_to_dict
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+def judged(raw: str):
+    return date_article(clean_document(raw))
+
+
+def shown(raw: str) -> str | None:
+    """The day ``clean --json`` states (None for an honest range or unknown)."""
+    return article_to_dict(judged(raw))["date"]
+
+
+# --- background mentions bound the date, they are never the date -----------------------------
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Rebels said the town had changed hands many times. The army lost control of it in 2014 "
+        "and has tried to retake it ever since.\n",
+        "The United Nations says the fighting is the worst since the civil war's start in 2011. "
+        "Aid groups are stretched.\n",
+        "Displacement in the nine-year conflict has reached record levels, aid workers say. "
+        "Camps are full.\n",
+    ],
+)
+def test_a_background_year_is_not_the_date(raw: str) -> None:
+    article = judged(raw)
+    assert article.date_kind in ("estimated", "unknown")
+    assert shown(raw) is None  # a floor or a range, never a made-up day
+
+
+def test_a_stated_day_in_the_lead_wins_over_background_years() -> None:
+    raw = (
+        "Turkish troops came under fire on February 28, 2020, officials said on Friday.\n\n"
+        "The war, which began in 2011, has displaced millions. Ankara lost control of the "
+        "crossing in 2014.\n"
+    )
+    article = judged(raw)
+    assert dt.date(2020, 2, 28) <= article.date <= dt.date(2020, 3, 2)
+    assert article.date_earliest >= dt.date(2020, 2, 28)
+
+
+# --- page chrome and stray metadata ---------------------------------------------------------
+
+
+def test_a_site_header_with_the_saving_day_is_page_chrome() -> None:
+    raw = (
+        "Fri. Mar 29th, 2024\n\n"
+        "Army advances near the highway\n\n"
+        "Government forces took two villages on Thursday (February 27), a monitor said, as "
+        "Turkey sent more troops across the border. On February 26 the army shelled the area. "
+        "Nearly a million people have fled since December 2019.\n"
+    )
+    article = judged(raw)
+    assert article.date is not None and article.date.year == 2020
+    assert "set aside" in article.date_evidence and "2024" in article.date_evidence
+
+
+def test_a_stray_metadata_line_loses_to_a_weekday_with_its_day() -> None:
+    raw = (
+        " date 2020-02-21 Dozens of soldiers were killed in an air strike on Friday (February "
+        "28), in an escalation that alarmed European capitals.\n\n"
+        "Officials met overnight to discuss the response.\n"
+    )
+    article = judged(raw)
+    assert article.date == dt.date(2020, 2, 28) or article.date == dt.date(2020, 2, 29)
+    assert "2020-02-21 set aside" in article.date_evidence
+
+
+def test_a_month_only_metadata_line_is_recognised_and_is_not_the_title() -> None:
+    raw = (
+        " date 2020-02\n\nTroops reinforce posts in the north\n\n"
+        "Convoys crossed the border overnight to reinforce observation posts, officials said, "
+        "as fighting continued around the town for another day.\n"
+    )
+    article = judged(raw)
+    assert article.title == "Troops reinforce posts in the north"
+    assert article.date_kind == "estimated"
+    assert (article.date_earliest, article.date_latest) == (
+        dt.date(2020, 2, 1),
+        dt.date(2020, 2, 29),
+    )
+    assert "2020-02" in article.date_evidence
+
+
+def test_a_wire_dateline_day_beats_a_later_repost_metadata_line() -> None:
+    raw = (
+        " date 2020-02-02 DAMASCUS, Jan. 29 (Xinhua) -- The army said it had taken the town "
+        "after days of fighting, along with dozens of villages around it.\n"
+    )
+    article = judged(raw)
+    assert article.date == dt.date(2020, 1, 29) and article.date_kind == "stated"
+    assert article.dateline == "DAMASCUS" and article.agency == "Xinhua"
+
+
+# --- weekdays ---------------------------------------------------------------------------------
+
+
+def test_weekdays_named_alone_come_after_the_days_the_text_dates() -> None:
+    j = judge_date(
+        "Warplanes struck near the post on August 22, 2019, activists said. On Wednesday a new "
+        "strike hit the same area, the ministry said."
+    )
+    assert j.earliest == dt.date(2019, 8, 28) and j.precise  # the Wednesday after August 22
+
+
+def test_a_weekday_written_with_its_day_is_that_day() -> None:
+    j = judge_date(
+        "The army broke the siege on Tuesday (Sept 5, 2017), state media said. On Tuesday "
+        "troops also entered the base."
+    )
+    assert j.earliest == dt.date(2017, 9, 5)
+
+
+def test_a_month_day_without_year_takes_no_year_from_background_years() -> None:
+    j = judge_date("Buses left the city today, after the deal of Dec. 12. The war began in 2011.")
+    assert not j.precise
+
+
+# --- the seeds (no corrections file) ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return {p.name[:3]: load_article(p, CORPUS) for p in sorted(CORPUS.glob("*.txt"))}
+
+
+def test_seed_dates_as_a_careful_reader_gives_them(seeds) -> None:
+    assert (seeds["000"].date, seeds["000"].date_kind) == (dt.date(2019, 12, 28), "stated")
+    assert (seeds["003"].date, seeds["003"].date_kind) == (dt.date(2018, 9, 12), "stated")
+    s001 = seeds["001"]
+    assert s001.date_kind in ("derived", "estimated")
+    assert dt.date(2020, 2, 10) <= s001.date <= dt.date(2020, 2, 12)
+    assert "10 February 2020" in s001.date_evidence  # the Taftanaz attack it reports
+    s002 = seeds["002"]
+    assert dt.date(2020, 2, 1) <= s002.date <= dt.date(2020, 2, 7)
+    assert "3 February 2020" in s002.date_evidence
+    s004 = seeds["004"]
+    assert dt.date(2019, 5, 1) <= s004.date <= dt.date(2019, 5, 8)
+    assert s004.date_evidence and s004.date_kind == "estimated"
+
+
+def test_relative_days_resolve_against_the_judged_week(seeds) -> None:
+    monday = [f for f in seeds["001"].figures if f.kind == "date" and f.text == "Monday"]
+    assert monday and monday[0].date == dt.date(2020, 2, 10)
+    morning = [f for f in seeds["002"].figures if f.kind == "date" and "Monday" in f.text]
+    assert morning and morning[0].date == dt.date(2020, 2, 3)
+
+
+def test_json_carries_kind_range_and_claims(seeds) -> None:
+    out = article_to_dict(seeds["002"])
+    assert out["date_kind"] == "estimated" and out["date_range"][0] == "2020-02-03"
+    assert out["date"] == out["date_best"]  # a narrow range is stated as its best day
+    assert article_to_dict(seeds["000"])["date_claims"][0]["source"] == "metadata line"
+
+
+def test_events_added_in_the_corrections_file_date_an_article(tmp_path: Path) -> None:
+    from idlibtui.annotate import CorrectionsError, load_corrections
+    from idlibtui.pipeline import process_document
+
+    raw = (
+        "Fighters overran the hilltop village of Tell Qarqur on Tuesday, a local council "
+        "said, and residents fled towards the camps.\n"
+    )
+    corrections = tmp_path / "entities.toml"
+    corrections.write_text(
+        "[[event]]\n"
+        'id = "2019-06-04-tell-qarqur"\n'
+        "date = 2019-06-04\n"
+        'kind = "capture"\n'
+        'title = "capture of Tell Qarqur"\n'
+        'summary = "Fighters take the village of Tell Qarqur"\n'
+        'match = [["Tell Qarqur"], ["overran", "captured"]]\n',
+        encoding="utf-8",
+    )
+    from idlibtui.ingest import RawDocument
+
+    doc = RawDocument(Path("-"), raw, "utf-8", False, len(raw), 0.0, "x")
+    plain = process_document(doc, "x.txt")
+    assert plain.date is None or plain.date_kind != "derived"
+    dated = process_document(doc, "x.txt", corrections=load_corrections(corrections))
+    assert dt.date(2019, 6, 4) <= dated.date <= dt.date(2019, 6, 6)
+    assert "Tell Qarqur" in dated.date_evidence
+    corrections.write_text('[[event]]\nid = "bad"\ndate = "someday"\n', encoding="utf-8")
+    with pytest.raises(CorrectionsError, match=r"entities\.toml"):
+        load_corrections(corrections)
