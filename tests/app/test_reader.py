@@ -36,7 +36,7 @@ async def test_open_step_toggle_jump_raw_resize_back() -> None:
         article = screen.article
         assert article is not None and article.source == "TRT World"
         header = text_of(screen.query_one("#reader-header", Static))
-        assert "TRT World" in header and "inferred" in header and "words" in header
+        assert "TRT World" in header and "estimated" in header and "words" in header
         view = screen.view
         assert view.has_focus and view.match_count > 0
         status = screen.query_one("#reader-status", Static)
@@ -174,7 +174,7 @@ def test_header_marks_inferred_date_and_evidence() -> None:
         ["x"], date=dt.date(2020, 2, 3), date_inferred=True, date_evidence="latest date: Feb 3"
     )
     short = header_content(article).plain
-    assert "2020-02-03" in short and "inferred" in short and "Feb 3" not in short
+    assert "2020-02-03" in short and "estimated" in short and "Feb 3" not in short
     assert "latest date: Feb 3" in header_content(article, show_evidence=True).plain
 
 

@@ -707,6 +707,8 @@ def reported_events(text: str, timeline=None) -> list[ReportedEvent]:
         sentence = text[m.sentence_start : m.sentence_end]
         if _FUTURE_SENTENCE.search(sentence):
             continue  # "joint patrols will begin on March 15": not yet reported
+        if _names_another_day(sentence, m.event.date, m.event.end or m.event.date):
+            continue  # "five soldiers killed on Monday, February 3": another attack
         seen.add(m.event.id)
         out.append(
             ReportedEvent(
@@ -722,6 +724,18 @@ _FUTURE_SENTENCE = re.compile(
     r"|set\s+to|plans?\s+to|upcoming|ahead\s+of|starting|beginning\s+(?:on|from))\b",
     re.IGNORECASE,
 )
+
+
+def _names_another_day(sentence: str, first: dt.date, last: dt.date) -> bool:
+    """Whether ``sentence`` dates what it reports to a day outside the event's days."""
+    for m in _MONTH_IN.finditer(sentence):
+        md = _month_day(m.group(0))
+        if md is None:
+            continue
+        days = {(first + dt.timedelta(days=k)) for k in range(-1, (last - first).days + 2)}
+        if not any((d.month, d.day) == md for d in days):
+            return True
+    return False
 
 
 def _lead_end(text: str) -> int:
