@@ -165,10 +165,13 @@ def wanted(figure: Figure, quantity: Quantity, what: str) -> bool:
 
 def article_date_of(doc: dict[str, Any]) -> ArticleDate:
     """The stored document's date as a range (the index may hold the estimate's bounds)."""
+    rng = doc.get("date_range") or ["", ""]  # the index stores [earliest, latest]
+    earliest = doc.get("date_earliest") or (rng[0] if len(rng) > 0 else "")
+    latest = doc.get("date_latest") or (rng[1] if len(rng) > 1 else "")
     return ArticleDate.of(
         as_date(doc.get("date")),
-        as_date(doc.get("date_earliest")),
-        as_date(doc.get("date_latest")),
+        as_date(earliest or None),
+        as_date(latest or None),
         inferred=bool(doc.get("date_inferred", False)),
         kind=str(doc.get("date_kind") or ""),
     )

@@ -169,3 +169,16 @@ def test_exports_cite_every_report_and_keep_formulas_inert() -> None:
     cells = [c for line in export_csv(event).splitlines()[1:] for c in line.split(",")]
     assert any(c.startswith("'=HYPERLINK") for c in cells)
     assert not any(c.startswith("=") for c in cells)
+
+
+def test_the_index_date_range_is_read() -> None:
+    from idlibtui.figure_table import article_date_of
+
+    doc = {
+        "date": D(2020, 2, 5),
+        "date_kind": "estimated",
+        "date_range": ["2020-02-03", "2020-02-07"],
+    }
+    art = article_date_of(doc)
+    assert (art.earliest, art.latest, art.estimated) == (D(2020, 2, 3), D(2020, 2, 7), True)
+    assert article_date_of({"date": None, "date_range": ["", ""]}).earliest is None
