@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 CLEANER_VERSION = "7"
-ANNOTATOR_VERSION = "5"
+ANNOTATOR_VERSION = "6"
 PIPELINE_VERSION = f"clean-{CLEANER_VERSION}+annotate-{ANNOTATOR_VERSION}"
 
 

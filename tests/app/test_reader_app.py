@@ -75,8 +75,9 @@ async def test_claims_timeline_from_a_figure(make_app) -> None:
         assert not claims.error and claims.claims
         assert claims.query_one(DataTable).row_count == len(claims.claims)
         assert any(c.article_id == reader.article.id for c in claims.claims)
-        dates = [c.date for c in claims.claims if c.date]
-        assert dates == sorted(dates)
+        for group in range(len(claims.groups)):  # each event's reports, oldest first
+            dates = [c.date for c in claims.claims if c.date and c.group == group]
+            assert dates == sorted(dates)
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ReaderScreen)

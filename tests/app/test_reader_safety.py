@@ -8,8 +8,9 @@ import datetime as dt
 from textual.widgets import DataTable, OptionList, Static
 
 from idlibtui.compare.model import FigureGroup, Period
+from idlibtui.figure_table import EventRows, FigureRow
 from idlibtui.model import Figure
-from idlibtui.tui.screens.claims import Claim, ClaimsLoaded, ClaimsScreen
+from idlibtui.tui.screens.claims import ClaimsLoaded, ClaimsScreen
 from idlibtui.tui.screens.compare import CompareScreen
 from idlibtui.tui.screens.picker import Choice, PickerScreen, TitlesLoaded
 from idlibtui.tui.screens.reader import ReaderScreen
@@ -92,7 +93,7 @@ async def test_compare_and_figure_table_show_markup_literally() -> None:
         assert table.row_count == 1
         cells = [str(cell) for cell in table.get_row_at(0)]
         assert "what [@click=app.quit]x[/]" in cells[0]
-        assert "12 [/]" in cells[1]
+        assert "12 [/]" in cells[3]
         shown = screen_text(app)
         assert_literal(shown)
         await pilot.press("right_square_bracket", "enter", "w")
@@ -121,14 +122,13 @@ async def test_picker_and_claims_show_markup_literally() -> None:
         claims = ClaimsScreen(NASTY[2], settings)
         app.push_screen(claims)
         await settle(pilot)
-        claims.post_message(
-            ClaimsLoaded(
-                [Claim(None, NASTY[0], NASTY[1], NASTY[3], NASTY[2], ESC + NASTY[0], "i", "p")],
-                "",
-            )
-        )
+        figure = Figure(0, 2, NASTY[1], "count", value=12, qualifier=NASTY[3], what=NASTY[2])
+        row = FigureRow("i", NASTY[2], NASTY[0], None, False, figure, ESC + NASTY[0], None,
+                        "", "p")  # fmt: skip
+        claims.post_message(ClaimsLoaded([EventRows(NASTY[2], NASTY[1], (row,), NASTY[0])], ""))
         await pilot.pause()
         cells = [str(c) for c in claims.query_one(DataTable).get_row_at(0)]
-        assert cells[1:4] == [NASTY[0], f"{NASTY[3]} {NASTY[1]}", NASTY[2]]
-        assert "\x1b" not in cells[4]
+        assert cells[3:7] == [NASTY[0], "12", NASTY[3], ""]
+        assert NASTY[2] in cells[0] and NASTY[1] in cells[0] and NASTY[0] in cells[1]
+        assert "\x1b" not in cells[7]
         assert app.is_running

@@ -98,6 +98,14 @@ def test_vague_quantities_keep_a_magnitude(text: str, magnitude: int) -> None:
         "one of Idlib's largest urban centers",
         "the 3rd brigade",
         "1. Introduction\n",
+        "Posted 7 minutes ago",
+        "updated 4 mins ago",
+        "5 min read",
+        "A 3-minute read",
+        "list of 4 items",
+        "the road to Route 60",
+        "1 of 5 | photo",
+        "12 comments\n",
     ],
 )
 def test_not_figures(text: str) -> None:
@@ -231,3 +239,11 @@ def test_number_soup_never_raises(parts: list[str]) -> None:
     text = " ".join(parts)
     for f in find_figures(text):
         assert text[f.start : f.end] == f.text
+
+
+@pytest.mark.parametrize(
+    "text", ["His brother Ali (24) died.", "Mohammed, 29, was wounded.", "aged 31, he fled"]
+)
+def test_ages_after_a_name_are_ages(text: str) -> None:
+    (f,) = figs(text)
+    assert f.kind == "age"

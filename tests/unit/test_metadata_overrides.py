@@ -191,7 +191,7 @@ def test_refugees_in_turkey_grouped_together(pair) -> None:
     right_refugees = [f for f in right.figures if f.value == 3_000_000 and "refugee" in f.what]
     assert right_refugees, [(f.text, f.what) for f in right.figures]
     (group,) = _groups_with(cmp, left_refugees)
-    assert right_refugees[0] in group.right and group.relation == "agree"
+    assert right_refugees[0] in group.right and group.relation == "consistent"
 
 
 # --- the index (pool workers get the path) --------------------------------------------------

@@ -131,10 +131,11 @@ _BETWEEN_AND = re.compile(
 
 _EVENT_VERBS = [
     (re.compile(r"\b(?:displace[sd]?|displacing|uproot(?:ed|ing)?|forced\s+(?:from|out\s+of)\s+their\s+homes)\b", re.I), "displaced"),
-    (re.compile(r"\b(?:kill(?:ed|ing|s)?|died|dead|dying|die|lost\s+their\s+lives|massacred)\b", re.I), "killed"),
+    (re.compile(r"\b(?:kill(?:ed|ing|s)?|died|dead|dying|die|lost\s+their\s+lives|massacred|martyred|perished)\b", re.I), "killed"),
     (re.compile(r"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|ies|e)|hurt)\b", re.I), "wounded"),
     (re.compile(r"\b(?:fle[de]|fleeing|forced\s+to\s+flee|escap(?:ed|ing))\b", re.I), "fled"),
     (re.compile(r"\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)?|abduct(?:ed|ing)?|kidnapp?(?:ed|ing)?)\b", re.I), "detained"),
+    (re.compile(r"\b(?:neutrali[sz](?:ed|ing|e))\b", re.I), "neutralized"),
     (re.compile(r"\b(?:trapped|besieged|stranded)\b", re.I), "trapped"),
     (re.compile(r"\b(?:taken\s+shelter|taken\s+refuge|sought\s+refuge|sheltering|hosts?|houses|hosting)\b", re.I), "sheltered"),
 ]  # fmt: skip
@@ -432,6 +433,10 @@ def _skip_number(text: str, s: int, e: int, n1: str) -> bool:
     return bool(before.endswith("[") and after[:1] == "]")
 
 
+_PART_OF_THEM = re.compile(
+    r"(?:half|many|most|some|all|several|a\s+third|a\s+quarter|\w+)\s+of\s+(?:them|whom)\b",
+    re.IGNORECASE,
+)
 _AUX_CHAIN = re.compile(
     r"^\s*(?:[\w’'-]+,?\s+){0,4}?(?:(?:have|has|had|were|was|are|is|been|being|be|got|get|"
     r"reportedly|allegedly|already|now)\s+)+(?:[\w-]+\s+)?",
@@ -558,6 +563,9 @@ def _event_verb(text: str, s: int, sent_start: int, after_noun: str) -> str:
         if label:
             return label  # "displaced more than 235,000", "killing 200 people"
     after = after_noun.lstrip(" ,")
+    part = _PART_OF_THEM.match(after)
+    if part and _label_at(after[part.end() :].split(",")[0], anchored=False, allow_shelter=False):
+        after = ""  # "three million people, half of them already displaced": not all of them
     label = _label_at(after, anchored=True, allow_shelter=True)  # "30,000 children killed"
     if not label:
         chain = _AUX_CHAIN.match(after)
@@ -855,6 +863,8 @@ def _figure_from_match(
     s = m.start("cur") if m.group("cur") else m.start("n1")
     if _skip_number(text, m.start("n1"), m.end(), n1):
         return None
+    if _page_chrome_or_label(text, m.start("n1"), m.end()):
+        return None
     low1 = n1.lower()
     scale1 = m.group("sc1")
     after = text[e : e + 40]
@@ -876,6 +886,10 @@ def _figure_from_match(
             "by",
             "and",
             "in",
+            "instance",
+            "case",
+            "occasion",
+            "incident",
         ):
             return None
     if low1 in ("a", "half a") and not scale1:
@@ -961,12 +975,14 @@ def _figure_from_match(
                 u2 = _UNIT_AFTER.match(text, end)
                 if u2 and u2.group("dist"):
                     kind, unit, end = "distance", "km", u2.end()
-    # ages: "Ahmed Marwan, 24," / "aged 24"
+    # ages: "Ahmed Marwan, 24," / "aged 24" / "Ali (24)"
     if kind == "count" and value_max is None and n1.isdigit() and 0 < value < 120:
         before = text[max(0, s - 40) : s]
         if (
-            _NAME_COMMA_BEFORE.search(before) and _COMMA_OR_PAREN_AFTER.match(text[e : e + 2])
-        ) or _AGED_BEFORE.search(before):
+            (_NAME_COMMA_BEFORE.search(before) and _COMMA_OR_PAREN_AFTER.match(text[e : e + 2]))
+            or _AGED_BEFORE.search(before)
+            or (_NAME_PAREN_BEFORE.search(before) and text[e : e + 1] == ")")
+        ):
             kind, unit = "age", "years"
     if kind == "count" and _YEAR_OLD.match(text[e : e + 10]):
         kind, unit = "age", "years"
@@ -988,6 +1004,36 @@ def _figure_from_match(
         projection=_projection(text, sent_start, s),
         sentence_start=sent_start, sentence_end=sent_end,
     )  # fmt: skip
+
+
+# page chrome and labels that are numbers but not quantities of anything reported
+_CHROME_AFTER = re.compile(
+    r"[\s-]*(?:(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|days?|weeks?|months?)\s+ago\b"
+    r"|(?:minutes?|mins?)[\s-]+read\b|(?:photos?|images?|comments?|shares?|views?|likes?)\s*$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_GALLERY_BEFORE = re.compile(r"^\s*\d+\s*(?:of|/)\s*$")
+_LIST_OF_BEFORE = re.compile(r"\blist\s+of\s+$", re.IGNORECASE)
+_ROAD_BEFORE = re.compile(
+    r"\b(?:Route|Highway|Road|Motorway|Hwy|Junction|Exit|Gate|Kilometre|Kilometer|km)\s+$"
+)
+_GALLERY = re.compile(r"\s*(?:of|/)\s*\d+\s*(?:\||$)", re.MULTILINE)
+_GALLERY_END = re.compile(r"\s*(?:\||$)", re.MULTILINE)
+_NAME_PAREN_BEFORE = re.compile(r"[A-Z][\w'’-]+\s?\($")
+
+
+def _page_chrome_or_label(text: str, s: int, e: int) -> bool:
+    """Page chrome and labels, not counts: "7 minutes ago", "5 min read", "list of 4 items",
+    "Route 60", "1 of 5 |"."""
+    if _CHROME_AFTER.match(text, e):
+        return True
+    before = text[max(0, s - 12) : s]
+    if _LIST_OF_BEFORE.search(before) or _ROAD_BEFORE.search(before):
+        return True
+    line_start = text.rfind("\n", 0, s) + 1
+    if not text[line_start:s].strip():
+        return bool(_GALLERY.match(text, e))
+    return bool(_GALLERY_BEFORE.match(text[line_start:s])) and bool(_GALLERY_END.match(text, e))
 
 
 def _duration_what(text: str, end: int, sent_end: int) -> str:

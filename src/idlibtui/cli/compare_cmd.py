@@ -17,11 +17,12 @@ from rich.table import Table
 from rich.text import Text
 
 from idlibtui.cli.errors import UsageError
+from idlibtui.compare.model import RELATION_WORDS
 from idlibtui.textsafe import printable, strip_terminal_controls
 
 RELATION_STYLE = {
     "differ": "bold red",
-    "agree": "green",
+    "consistent": "green",
     "different_dates": "yellow",
     "left_only": "cyan",
     "right_only": "magenta",
@@ -147,7 +148,10 @@ def _figure_cell(figs, periods, article):
     for i, fig in enumerate(figs):
         if i:
             cell.append("\n")
-        cell.append_text(_t(fig.text, "bold"))
+        shown = fig.text
+        if fig.qualifier and not shown.lower().startswith(fig.qualifier.lower()):
+            shown = f"{fig.qualifier} {shown}"
+        cell.append_text(_t(shown, "bold"))
         bits = []
         if fig.attribution:
             bits.append(fig.attribution)
@@ -188,18 +192,29 @@ def render(comparison, left, right, *, show_all: bool = False, console=None) -> 
 
     if comparison.figures:
         figures = Table(title="Figures", show_lines=True, expand=True)
-        figures.add_column("relation", no_wrap=True)
+        figures.add_column("verdict", max_width=24)
         figures.add_column("what")
         figures.add_column("period")
         figures.add_column("left")
         figures.add_column("right")
         for g in comparison.figures:
-            rel = Text(g.relation.replace("_", " "), style=RELATION_STYLE.get(g.relation, ""))
+            rel = Text(
+                RELATION_WORDS.get(g.relation, g.relation), style=RELATION_STYLE.get(g.relation, "")
+            )
+            if g.reason and g.relation in ("same", "consistent", "differ"):
+                rel.append("\n")
+                rel.append_text(_t(g.reason, "dim" if g.relation != "differ" else "red"))
             if g.projection:
                 rel.append("\nprojection", style="dim")
+            what = _t(g.what)
+            if g.places or g.by:
+                where = ", ".join(g.places[:3])
+                extra = "; ".join(x for x in (where, f"by {g.by}" if g.by else "") if x)
+                what.append("\n")
+                what.append_text(_t(extra, "dim"))
             figures.add_row(
                 rel,
-                _t(g.what),
+                what,
                 _t(g.period.label if g.period else "several dates"),
                 _figure_cell(g.left, g.left_periods, left),
                 _figure_cell(g.right, g.right_periods, right),

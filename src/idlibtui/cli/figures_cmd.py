@@ -17,16 +17,19 @@ def register(subparsers) -> None:
         help="list the figures the corpus reports",
         description="Every figure in the (matching) articles: value, qualifier, what it counts, "
         "attribution, outlet, date and sentence. QUERY uses the search language; --what keeps "
-        "figures whose counted thing matches the words (e.g. --what displaced).",
+        "figures that count what the words say (--what fled finds 'displaced people' and "
+        "'civilians forced to flee'); --by-period event groups them by the event they count, "
+        "as the comparison and the claims timeline do.",
     )
     p.add_argument("query", nargs="*", metavar="QUERY", help="a search query (words are joined)")
     p.add_argument("--what", metavar="WORDS", help="what is counted, e.g. 'civilians killed'")
     p.add_argument("--sort", choices=("date", "value"), default="date")
     p.add_argument(
         "--by-period",
-        choices=("month", "week", "none"),
+        choices=("event", "month", "week", "none"),
         default="none",
-        help="group rows by the month or week of the event (default: none)",
+        help="group rows by event (what, when, where), or by the month or week of the event "
+        "(default: none)",
     )
     p.add_argument("--dates", action="store_true", help="include date expressions as rows")
     out = p.add_mutually_exclusive_group()
@@ -45,6 +48,7 @@ def _row_dict(row, period: str = "") -> dict:
         "date_inferred": row.date_inferred,
         "when": row.when.isoformat() if row.when else None,
         "when_evidence": row.when_evidence,
+        "event": row.event,
         "text": f.text,
         "kind": f.kind,
         "value": f.value,
@@ -70,7 +74,7 @@ def _clip(text: str, width: int) -> str:
 
 
 def run(args: argparse.Namespace, settings) -> int:
-    from idlibtui.figure_table import figure_rows, group_by_period
+    from idlibtui.figure_table import figure_rows, grouped
     from idlibtui.model import QueryError
     from idlibtui.search import IndexUnavailable, open_index
 
@@ -83,7 +87,7 @@ def run(args: argparse.Namespace, settings) -> int:
         rows = figure_rows(index, query, args.what, args.sort, include_dates=args.dates)
     except QueryError as exc:
         raise UsageError(f"bad query: {printable(str(exc))}") from None
-    groups = group_by_period(rows, args.by_period)
+    groups = grouped(rows, args.by_period)
     out = sys.stdout
     if args.json:
         payload = [
@@ -118,7 +122,8 @@ def run(args: argparse.Namespace, settings) -> int:
     header = f"{'when':<11} {'value':>22}  {'what':<26} {'outlet':<16} {'said by':<22} sentence"
     for g in groups:
         if args.by_period != "none":
-            out.write(f"\n== {g.label} ({len(g.rows)})\n")
+            verdict = f" — {g.verdict}" if getattr(g, "verdict", "") else ""
+            out.write(f"\n== {printable(g.label)} ({len(g.rows)}){printable(verdict)}\n")
         out.write(header + "\n")
         for r in g.rows:
             when = r.when.isoformat() if r.when else "?"

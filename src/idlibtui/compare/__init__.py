@@ -17,9 +17,12 @@ Core API (no Textual; the compare screen and ``idlibtui compare`` both use it)::
   text); ``figure_discrepancy`` says the two sentences state different numbers ("killed 12" /
   "killed at least 19"), with the reason in ``notes``; ``moved`` marks a match out of order.
 - ``figures``: :class:`FigureGroup` — ``what``, ``period`` (:class:`Period`, its ``label`` for
-  display), ``relation`` ``agree`` | ``differ`` | ``different_dates`` | ``left_only`` |
-  ``right_only``, ``left``/``right`` tuples of ``model.Figure`` (with their periods in
-  ``left_periods``/``right_periods``), ``projection``, ``kind``. Differing groups come first.
+  display), ``relation`` ``same`` | ``consistent`` | ``differ`` | ``different_dates`` |
+  ``left_only`` | ``right_only`` with its ``reason`` ("within 'about'", "34 vs 33"; ``verdict``
+  says both), ``left``/``right`` tuples of ``model.Figure`` (with their periods in
+  ``left_periods``/``right_periods``), ``scope``, ``places``, ``by``, ``projection``, ``kind``.
+  Differing groups come first. The grouping is :func:`idlibtui.compare.events.group_claims`,
+  the one the claims timeline and ``idlibtui figures`` use too.
 - ``entities``: :class:`EntityComparison` with ``shared``, ``left_only``, ``right_only`` tuples of
   :class:`EntityCount` (``canonical``, ``type``, ``left``, ``right`` mention counts).
 - ``summary``: :class:`Summary` — counts of same/similar/left-only/right-only sentences,
@@ -35,7 +38,7 @@ from __future__ import annotations
 from idlibtui.compare.align import align_sentences
 from idlibtui.compare.entities import compare_entities
 from idlibtui.compare.export import to_dict, to_markdown
-from idlibtui.compare.figures import compare_figures
+from idlibtui.compare.figures import compare_figures, sentence_checker
 from idlibtui.compare.model import (
     AlignedPair,
     Comparison,
@@ -72,10 +75,8 @@ def compare_articles(left: Article, right: Article) -> Comparison:
     """Align two articles sentence by sentence and set their figures and entities side by side."""
     ls = split_sentences(left)
     rs = split_sentences(right)
-    pairs = align_sentences(left, right, ls, rs)
-    groups = compare_figures(
-        left, right, [(s.start, s.end) for s in ls], [(s.start, s.end) for s in rs]
-    )
+    groups = compare_figures(left, right)
+    pairs = align_sentences(left, right, ls, rs, sentence_checker(groups))
     entities = compare_entities(left, right)
     counts = {"same": 0, "similar": 0, "left_only": 0, "right_only": 0}
     weight = 0.0

@@ -23,13 +23,7 @@ from collections.abc import Callable
 
 from rapidfuzz import fuzz
 
-from idlibtui.compare.figures import (
-    figure_periods,
-    periods_compatible,
-    values_compatible,
-    what_key,
-)
-from idlibtui.compare.model import AlignedPair, DiffOp, Period, Sentence
+from idlibtui.compare.model import AlignedPair, DiffOp, Sentence
 from idlibtui.compare.text import (
     DIFF_TOKEN,
     QUOTES,
@@ -95,49 +89,26 @@ def _point(tokens: list[tuple[int, int]], i: int, s: Sentence) -> tuple[int, int
     return s.end, s.end
 
 
+FigureCheck = Callable[[list[Figure], list[Figure]], tuple[bool, tuple[str, ...]]]
+
+
 def _figure_discrepancy(
     lf: list[Figure],
     rf: list[Figure],
     ltext: str,
     rtext: str,
-    left_period: Callable[[Figure], Period] | None = None,
-    right_period: Callable[[Figure], Period] | None = None,
+    figure_check: FigureCheck | None = None,
 ) -> tuple[bool, tuple[str, ...]]:
-    """Do two aligned sentences state different numbers for the same thing and period?"""
+    """Do two aligned sentences state different numbers for the same thing and event?
+
+    With annotated figures the answer comes from the comparison's figure groups (one verdict
+    for a figure wherever it is shown); without, from the numbers in the two sentences.
+    """
     lf = [f for f in lf if f.kind != "date"]
     rf = [f for f in rf if f.kind != "date"]
     notes: list[str] = []
-    if lf or rf:
-        found = False
-        for a in lf:
-            ka = what_key(a.what)
-            same_kind = [b for b in rf if b.kind == a.kind]
-            if not same_kind:
-                continue
-            if any(values_compatible(a, b) for b in same_kind):
-                continue
-            related = [
-                b
-                for b in same_kind
-                if not ka.empty
-                and not what_key(b.what).empty
-                and (what_key(b.what).events & ka.events or what_key(b.what).heads & ka.heads)
-            ] or (same_kind if len(same_kind) == 1 and len(lf) == 1 else [])
-            if related and left_period and right_period:
-                pa = left_period(a)
-                same_time = [b for b in related if periods_compatible(pa, right_period(b))]
-                if not same_time:
-                    notes.append(
-                        f"figures of different dates: {a.text!r} ({pa.label}) vs "
-                        + ", ".join(f"{b.text!r} ({right_period(b).label})" for b in related)
-                    )
-                related = same_time
-            if related:
-                found = True
-                notes.append(
-                    f"figures differ: {a.text!r} vs " + ", ".join(repr(b.text) for b in related)
-                )
-        return found, tuple(notes)
+    if (lf or rf) and figure_check is not None:
+        return figure_check(lf, rf)
     ln, rn = Counter(numbers_in(ltext)), Counter(numbers_in(rtext))
     if ln and rn and ln != rn:
         notes.append(
@@ -176,8 +147,11 @@ def align_sentences(
     right: Article,
     ls: tuple[Sentence, ...],
     rs: tuple[Sentence, ...],
+    figure_check: FigureCheck | None = None,
 ) -> tuple[AlignedPair, ...]:
-    """Align two articles' sentences; pairs follow the left order, right-only ones interleaved."""
+    """Align two articles' sentences; pairs follow the left order, right-only ones interleaved.
+
+    ``figure_check`` judges the figures of two aligned sentences (from the figure groups)."""
     ltexts = [left.text[s.start : s.end] for s in ls]
     rtexts = [right.text[s.start : s.end] for s in rs]
     nl, nr = len(ls), len(rs)
@@ -287,17 +261,6 @@ def align_sentences(
             del match[i]
             used_right.discard(j)
 
-    lspans = [(x.start, x.end) for x in ls]
-    rspans = [(x.start, x.end) for x in rs]
-    left_periods = figure_periods(left, lspans) if left.figures else {}
-    right_periods = figure_periods(right, rspans) if right.figures else {}
-
-    def left_period(f: Figure) -> Period:
-        return left_periods.get(id(f)) or Period(left.date, None, undated=True)
-
-    def right_period(f: Figure) -> Period:
-        return right_periods.get(id(f)) or Period(right.date, None, undated=True)
-
     # 5. emit in left order, right-only sentences where their right neighbours sit
     pairs: list[AlignedPair] = []
     right_done: set[int] = set()
@@ -325,9 +288,7 @@ def align_sentences(
         if i not in moved:
             flush_right(j)
         diff = word_diff(left.text, ls[i], right.text, rs[j])
-        disc, notes = _figure_discrepancy(
-            lfigs[i], rfigs[j], ltexts[i], rtexts[j], left_period, right_period
-        )
+        disc, notes = _figure_discrepancy(lfigs[i], rfigs[j], ltexts[i], rtexts[j], figure_check)
         if i in moved:
             notes = (*notes, "moved: matches a sentence elsewhere in the other article")
         pairs.append(

@@ -12,11 +12,12 @@ from idlibtui.model import Article, Figure
 from idlibtui.textsafe import printable
 
 RELATION_WORDS = {
-    "agree": "agree",
+    "same": "same",
+    "consistent": "consistent",
     "differ": "DIFFER",
     "different_dates": "different dates",
-    "left_only": "only left",
-    "right_only": "only right",
+    "left_only": "one side only (left)",
+    "right_only": "one side only (right)",
 }
 
 
@@ -61,10 +62,14 @@ def to_dict(
             for side, article in (("left", left), ("right", right)):
                 span = pair[f"{side}_span"]
                 pair[f"{side}_text"] = article.text[span[0] : span[1]] if span else None
-        for group in out["figures"]:
+        for group, original in zip(out["figures"], comparison.figures, strict=True):
+            group["verdict"] = original.verdict
             for side, article in (("left", left), ("right", right)):
                 for fig in group[side]:
                     fig["sentence"] = _sentence_text(article, fig)
+    else:
+        for group, original in zip(out["figures"], comparison.figures, strict=True):
+            group["verdict"] = original.verdict
     return out
 
 
@@ -147,11 +152,17 @@ def _describe(article: Article) -> str:
 def _group_md(group: FigureGroup, left: Article, right: Article) -> list[str]:
     period = group.period.label if group.period else "several dates"
     tag = " (projection)" if group.projection else ""
+    verdict = RELATION_WORDS.get(group.relation, group.relation)
+    if group.reason and group.relation in ("same", "consistent", "differ"):
+        verdict += f" ({md_escape(group.reason)})"
     lines = [
-        f"### {md_escape(group.what)}{tag} — {RELATION_WORDS[group.relation]} — "
-        f"{md_escape(period)}",
+        f"### {md_escape(group.what)}{tag} — {verdict} — {md_escape(period)}",
         "",
     ]
+    if group.places or group.by:
+        where = ", ".join(md_escape(p) for p in group.places)
+        by = f"by {md_escape(group.by)}" if group.by else ""
+        lines += ["Event: " + "; ".join(x for x in (where, by) if x), ""]
     for name, article, figs, periods in (
         ("Left", left, group.left, group.left_periods),
         ("Right", right, group.right, group.right_periods),

@@ -85,20 +85,33 @@ class Period:
         return self.label
 
 
+RELATION_WORDS = {
+    "same": "same",
+    "consistent": "consistent",
+    "differ": "differ",
+    "different_dates": "different dates",
+    "left_only": "one side only",
+    "right_only": "one side only",
+}
+REASONED = frozenset({"consistent", "differ", "same"})
+
+
 @dataclass(frozen=True, slots=True)
 class FigureGroup:
-    """Figures of both articles that count the same thing, for one event or period.
+    """Figures of both articles that count the same thing at one event, and the verdict.
 
-    ``relation``: ``agree`` (compatible values), ``differ`` (same thing, same period, different
-    values), ``different_dates`` (same thing at different dates: a time series, not a
-    contradiction), ``left_only`` or ``right_only``. ``projection`` groups hold forecasts
-    ("could displace up to 400,000"), never paired with counts. ``left_periods`` and
-    ``right_periods`` give the period of each figure of ``left`` and ``right``. ``period`` is the
-    group's period (``None`` for ``different_dates``, whose figures each keep their own).
+    ``relation``: ``same`` (equal values), ``consistent`` (different numbers the wording allows:
+    ``reason`` names the qualifier, e.g. "within 'about'"), ``differ`` (``reason`` gives the gap:
+    "34 vs 33", "+28% (300,000 vs 235,000)"), ``different_dates`` (the same quantity at other
+    dates or scopes: a time series, not a contradiction), ``left_only`` or ``right_only``.
+    ``projection`` groups hold forecasts ("could displace up to 400,000"), never paired with
+    counts. ``left_periods``/``right_periods`` give each figure's own period; ``period`` is the
+    event's (``None`` for ``different_dates``). ``scope`` is ``incident`` (one attack),
+    ``period`` or ``running`` (a total "since December"); ``places`` and ``by`` are where and by
+    whom, as the sentences say.
 
     A ``different_dates`` group lists one side's figures of other dates; when the other side has
-    this thing only at a date both share, its figures are shown again there as the series, so a
-    figure can appear both in an ``agree``/``differ`` group and in a ``different_dates`` one.
+    this thing only at a date both share, its figures are shown again there as the series.
     """
 
     what: str
@@ -110,6 +123,16 @@ class FigureGroup:
     kind: str = "count"
     left_periods: tuple[Period, ...] = ()
     right_periods: tuple[Period, ...] = ()
+    reason: str = ""
+    scope: str = ""
+    places: tuple[str, ...] = ()
+    by: str = ""
+
+    @property
+    def verdict(self) -> str:
+        """The verdict as a reader says it, with its reason: "differ: 8 vs 5"."""
+        words = RELATION_WORDS.get(self.relation, self.relation)
+        return f"{words}: {self.reason}" if self.reason and self.relation in REASONED else words
 
 
 @dataclass(frozen=True, slots=True)

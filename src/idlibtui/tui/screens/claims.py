@@ -1,14 +1,16 @@
-"""Corpus-wide claims: every figure counting the same thing, on a timeline with outlet and
-attribution, reached with `t` on a figure in the reader.
+"""Corpus-wide claims: every report of the same quantity, grouped by the event it counts, with
+outlet, date, qualifier and attribution — reached with `t` on a figure in the reader.
 
-The rows come from ``idlibtui.figure_table.figure_rows(index, what=…)`` (the same rows as
-``idlibtui figures --what``); without that module they are read from the index's stored
-figures. Loading runs in a thread worker; all cells are ``rich.text.Text`` (never markup).
+The groups come from ``idlibtui.figure_table.claims_for`` (the grouping ``idlibtui figures
+--by-period event`` and the comparison use). `Enter` opens the report at the figure's
+sentence; `e` exports the event group under the cursor as Markdown and CSV evidence. Loading
+runs in a thread worker; all cells are ``rich.text.Text`` (never markup).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -22,12 +24,13 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from idlibtui.annotate.dates import as_date
-from idlibtui.tui.screens.reader import safe
+from idlibtui.tui.screens.reader import ReaderScreen, safe
 
 
 @dataclass(frozen=True, slots=True)
 class Claim:
+    """One row of the timeline: a figure of one report, in its event group ``group``."""
+
     date: dt.date | None
     source: str
     value: str
@@ -37,86 +40,89 @@ class Claim:
     article_id: str
     path: str
     inferred: bool = False
+    group: int = 0
+    event: str = ""
+    verdict: str = ""
+    what: str = ""
+    sentence_start: int = 0
+    sentence_end: int = 0
+    article_date: dt.date | None = None
 
 
-def claims_from_index(index: Any, what: str) -> list[Claim]:
-    """Every figure whose ``what`` matches, from the index's stored documents."""
-    wanted = " ".join(what.lower().split())
+def claims_from_groups(groups: list) -> list[Claim]:
+    """Flatten ``EventRows`` groups into timeline rows (the group index kept on each)."""
     claims: list[Claim] = []
-    for doc in index.iter_documents():
-        text = doc.get("text", "") or ""
-        for figure in doc.get("figures", []) or []:
-            if figure.get("kind") == "date":
-                continue
-            if " ".join(str(figure.get("what", "")).lower().split()) != wanted:
-                continue
-            start, end = figure.get("sentence_start", 0), figure.get("sentence_end", 0)
-            sentence = text[start:end] if end > start else figure.get("text", "")
+    for index, group in enumerate(groups):
+        for row in group.rows:
+            f = row.figure
             claims.append(
                 Claim(
-                    as_date(figure.get("date")) or as_date(doc.get("date")),
-                    str(doc.get("source", "") or ""),
-                    str(figure.get("text", "")),
-                    str(figure.get("qualifier", "") or ""),
-                    str(figure.get("attribution", "") or ""),
-                    sentence,
-                    str(doc.get("id", "")),
-                    str(doc.get("path", "")),
-                    bool(doc.get("date_inferred", False)),
+                    row.when,
+                    row.source,
+                    row.value_text(qualifier=False) or f.text,
+                    f.qualifier,
+                    f.attribution,
+                    row.sentence,
+                    row.article_id,
+                    row.path,
+                    row.date_inferred and row.when == row.article_date,
+                    index,
+                    group.label,
+                    group.verdict,
+                    group.what,
+                    f.sentence_start,
+                    f.sentence_end,
+                    row.article_date,
                 )
             )
-    claims.sort(key=lambda c: (c.date or dt.date.max, c.source))
     return claims
 
 
-def claims_from_figure_table(index: Any, what: str) -> list[Claim]:
-    """The claims through the core's corpus-wide figure table."""
-    from idlibtui.figure_table import figure_rows
-
-    claims = []
-    for row in figure_rows(index, what=what, sort="date"):
-        figure = row.figure
-        claims.append(
-            Claim(
-                row.when,
-                row.source,
-                row.value_text() or figure.text,
-                figure.qualifier,
-                figure.attribution,
-                row.sentence,
-                row.article_id,
-                "",
-                row.date_inferred and row.when == row.article_date,
-            )
-        )
-    return claims
-
-
-def load_claims(app: Any, settings: Any, what: str) -> tuple[list[Claim], str]:
-    """The claims for ``what`` and an error message (call from a thread worker)."""
+def load_claims(app: Any, settings: Any, what: str, figure: Any = None) -> tuple[list, str]:
+    """The event groups for ``figure`` (or ``what``) and an error (call from a thread)."""
     index = getattr(app, "index", None)
     try:
         if index is None or not hasattr(index, "iter_documents"):
             from idlibtui.search import open_index
 
             index = open_index(Path(settings.index))
-        try:
-            return claims_from_figure_table(index, what), ""
-        except ImportError:
-            return claims_from_index(index, what), ""
+        from idlibtui.figure_table import claims_for
+
+        return claims_for(index, what, figure), ""
     except Exception as error:
         return [], f"{type(error).__name__}: {error}"
 
 
 class ClaimsLoaded(Message):
-    def __init__(self, claims: list[Claim], error: str) -> None:
+    def __init__(self, groups: list, error: str) -> None:
         super().__init__()
-        self.claims = claims
+        self.groups = groups
         self.error = error
 
 
+class ReaderAt(ReaderScreen):
+    """The reader, opened with one span (a claim's sentence) emphasised and in view."""
+
+    def __init__(self, *args: Any, span: tuple[int, int] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.span = span
+
+    def show_article(self, article: Any) -> None:
+        super().show_article(article)
+        if self.span is not None and self.span[1] > self.span[0]:
+            start, end = self.span
+            self.view.focus_span(max(0, start), min(end, len(article.text)))
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 class ClaimsScreen(Screen):
-    """Every figure across the corpus for one thing counted, oldest first."""
+    """Every report of one quantity across the corpus, event by event."""
 
     HELP_TITLE: ClassVar[str] = "Claims timeline"
 
@@ -129,15 +135,26 @@ class ClaimsScreen(Screen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back", id="claims.back"),
+        Binding("e", "export", "Export group", id="claims.export"),
     ]
 
-    def __init__(self, what: str, settings: Any = None, *, figure: Any = None) -> None:
+    def __init__(
+        self,
+        what: str,
+        settings: Any = None,
+        *,
+        figure: Any = None,
+        export_dir: str | Path | None = None,
+    ) -> None:
         super().__init__()
         self.what = what
         self.settings = settings
         self.figure = figure
+        self.export_dir = Path(export_dir) if export_dir is not None else None
+        self.groups: list = []
         self.claims: list[Claim] = []
         self.error = ""
+        self.exported: list[Path] = []
 
     def compose(self) -> ComposeResult:
         yield Static(self._header("loading…"), id="claims-header")
@@ -153,29 +170,42 @@ class ClaimsScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("date", "outlet", "value", "attribution", "sentence")
+        table.add_columns(
+            "event", "reports say", "date", "outlet", "value", "qualifier", "said by", "sentence"
+        )
         table.focus()
         self.load()
 
     @work(thread=True, exclusive=True, group="claims")
     def load(self) -> None:
-        claims, error = load_claims(self.app, self.settings, self.what)
-        self.post_message(ClaimsLoaded(claims, error))
+        groups, error = load_claims(self.app, self.settings, self.what, self.figure)
+        self.post_message(ClaimsLoaded(groups, error))
 
     @on(ClaimsLoaded)
     def _loaded(self, message: ClaimsLoaded) -> None:
-        self.claims, self.error = message.claims, message.error
+        self.groups, self.error = message.groups, message.error
+        self.claims = claims_from_groups(self.groups)
         table = self.query_one(DataTable)
         table.clear()
+        previous = -1
         for index, claim in enumerate(self.claims):
             date = claim.date.isoformat() if claim.date else "undated"
-            sentence = safe(claim.sentence)
-            if len(sentence) > 90:
-                sentence = sentence[:89] + "…"
+            sentence = _clip(safe(claim.sentence), 90)
+            event, verdict = Text(""), Text("")
+            if claim.group != previous:
+                previous = claim.group
+                label = f"{claim.what} · {claim.event}" if claim.event else claim.what
+                event = Text(_clip(safe(label), 40))
+                if claim.verdict:
+                    style = "bold red" if claim.verdict.startswith("differ") else "green"
+                    verdict = Text(_clip(safe(claim.verdict), 34), style=style)
             table.add_row(
+                event,
+                verdict,
                 Text(date + (" ~" if claim.inferred else "")),
                 Text(safe(claim.source) or "—"),
-                Text(self._value(claim), style="bold"),
+                Text(safe(claim.value), style="bold"),
+                Text(safe(claim.qualifier)),
                 Text(safe(claim.attribution)),
                 Text(sentence),
                 key=str(index),
@@ -184,16 +214,17 @@ class ClaimsScreen(Screen):
             note = f"cannot read the index: {self.error}"
         else:
             outlets = len({c.source for c in self.claims})
-            note = f"{len(self.claims)} figures from {outlets} outlets (~ inferred date)"
+            note = (
+                f"{len(self.claims)} figures from {outlets} outlets in {len(self.groups)} "
+                "events (~ inferred date) · Enter opens the report · e exports the event"
+            )
         self.query_one("#claims-header", Static).update(self._header(note))
 
-    @staticmethod
-    def _value(claim: Claim) -> str:
-        """The value as a reader says it, with its qualifier ("more than 235,000")."""
-        value, qualifier = safe(claim.value), safe(claim.qualifier)
-        if qualifier and not value.lower().startswith(qualifier.lower()):
-            return f"{qualifier} {value}"
-        return value
+    def current(self) -> Claim | None:
+        table = self.query_one(DataTable)
+        if not self.claims or table.cursor_row < 0:
+            return None
+        return self.claims[min(table.cursor_row, len(self.claims) - 1)]
 
     @on(DataTable.RowSelected, "#claims-table")
     def _open(self, event: DataTable.RowSelected) -> None:
@@ -201,8 +232,6 @@ class ClaimsScreen(Screen):
             claim = self.claims[int(str(event.row_key.value))]
         except (ValueError, IndexError):
             return
-        from idlibtui.tui.screens.reader import ReaderScreen
-
         path = claim.path
         index = getattr(self.app, "index", None)
         if not path and index is not None:
@@ -213,7 +242,35 @@ class ClaimsScreen(Screen):
         if not path:
             self.notify("That article is no longer in the index.", markup=False)
             return
-        self.app.push_screen(ReaderScreen(claim.article_id, path, "", self.settings))
+        span = (claim.sentence_start, claim.sentence_end)
+        self.app.push_screen(ReaderAt(claim.article_id, path, "", self.settings, span=span))
+
+    def action_export(self) -> None:
+        """Write the event group under the cursor as Markdown and CSV evidence."""
+        from idlibtui.figure_table import export_csv, export_markdown
+
+        claim = self.current()
+        if claim is None or not (0 <= claim.group < len(self.groups)):
+            self.notify("No claims to export.", markup=False)
+            return
+        group = self.groups[claim.group]
+        folder = self.export_dir or Path.cwd()
+        slug = _SLUG.sub("-", f"{group.what} {group.label}".lower()).strip("-")[:60] or "claims"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            stem = folder / f"claims-{slug}"
+            n = 1
+            while stem.with_suffix(".md").exists() or stem.with_suffix(".csv").exists():
+                n += 1
+                stem = folder / f"claims-{slug}-{n}"
+            md, csv_path = stem.with_suffix(".md"), stem.with_suffix(".csv")
+            md.write_text(export_markdown(group), encoding="utf-8")
+            csv_path.write_text(export_csv(group), encoding="utf-8", newline="")
+        except OSError as error:
+            self.notify(f"Cannot export: {safe(str(error))}", severity="error", markup=False)
+            return
+        self.exported = [md, csv_path]
+        self.notify(f"Exported {len(group.rows)} claims to {safe(str(md))} and .csv", markup=False)
 
     def action_back(self) -> None:
         self.app.pop_screen()

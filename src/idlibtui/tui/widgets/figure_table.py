@@ -14,14 +14,16 @@ from textual.widgets import DataTable
 from idlibtui.tui.widgets.article_view import display_text
 
 RELATION_LABELS = {
-    "agree": "agree",
+    "same": "same",
+    "consistent": "consistent",
     "differ": "DIFFER",
     "different_dates": "different dates",
-    "left_only": "left only",
-    "right_only": "right only",
+    "left_only": "one side only",
+    "right_only": "one side only",
 }
 RELATION_COLOURS = {
-    "agree": "text-success",
+    "same": "text-success",
+    "consistent": "text-success",
     "differ": "text-error",
     "different_dates": "text-warning",
     "left_only": "text-secondary",
@@ -37,7 +39,11 @@ def _plain(text: object, limit: int = 40) -> str:
 def _values(figures: Sequence) -> str:
     seen: list[str] = []
     for figure in figures:
-        label = _plain(figure.text, 24)
+        shown = str(getattr(figure, "text", ""))
+        qualifier = str(getattr(figure, "qualifier", "") or "")
+        if qualifier and not shown.lower().startswith(qualifier.lower()):
+            shown = f"{qualifier} {shown}"
+        label = _plain(shown, 28)
         if label not in seen:
             seen.append(label)
     return ", ".join(seen) if seen else "—"
@@ -68,7 +74,7 @@ class FigureTable(DataTable):
     def groups(self) -> list:
         return list(self._groups)
 
-    COLUMNS: ClassVar[tuple[str, ...]] = ("what", "left", "right", "relation", "period")
+    COLUMNS: ClassVar[tuple[str, ...]] = ("what", "verdict", "why", "left", "right", "event")
 
     def on_mount(self) -> None:
         if not self.columns:
@@ -100,17 +106,23 @@ class FigureTable(DataTable):
             if getattr(group, "projection", False):
                 what += " (projection)"
             period = getattr(group, "period", None)
-            period_label = _plain(getattr(period, "label", "") if period is not None else "", 26)
+            period_label = getattr(period, "label", "") if period is not None else ""
+            places = ", ".join(getattr(group, "places", ())[:2])
+            event = _plain("; ".join(x for x in (period_label, places) if x), 34)
+            reason = _plain(getattr(group, "reason", ""), 34)
+            if relation not in ("same", "consistent", "differ"):
+                reason = ""
             style = self._colour(RELATION_COLOURS.get(relation, ""))
             if relation == "differ":
                 style += Style(bold=True)
             rows.append(
                 (
                     Text(what),
+                    Text(RELATION_LABELS.get(relation, _plain(relation)), style=style),
+                    Text(reason, style=style if relation == "differ" else ""),
                     Text(_values(getattr(group, "left", ()))),
                     Text(_values(getattr(group, "right", ()))),
-                    Text(RELATION_LABELS.get(relation, _plain(relation)), style=style),
-                    Text(period_label or "—"),
+                    Text(event or "—"),
                 )
             )
         self.clear(columns=True)
