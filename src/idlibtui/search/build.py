@@ -258,17 +258,20 @@ def article_fields(article: Article, *, size: int, mtime: float, sha256: str, ve
     return doc
 
 
-def _work(task: tuple[str, str, str | None, Any, str]) -> tuple[str, str, Any]:
+def _work(task: tuple) -> tuple[str, str, Any]:
     """Read, hash, clean, annotate and analyze one file (runs in a pool worker).
 
+    ``task`` is ``(path, rel, old_sha, corrections, version[, corpus folder])``; with the
+    corpus folder, a link leading out of it is a problem rather than read.
     An ``ok`` result carries a :class:`PreparedDoc`: the writer only files its postings.
     """
-    path, rel, old_sha, corrections, version = task
+    path, rel, old_sha, corrections, version = task[:5]
+    root = Path(task[5]) if len(task) > 5 and task[5] else None
     from idlibtui.ingest import read_document
     from idlibtui.pipeline import process_document
 
     try:
-        doc = read_document(Path(path))
+        doc = read_document(Path(path), root)
         if isinstance(doc, IngestProblem):
             return ("problem", rel, doc.reason)
         if old_sha is not None and doc.sha256 == old_sha:
@@ -282,7 +285,7 @@ def _work(task: tuple[str, str, str | None, Any, str]) -> tuple[str, str, Any]:
         return ("problem", rel, f"could not be processed: {exc.__class__.__name__}: {exc}")
 
 
-def _work_packed(task: tuple[str, str, str | None, Any, str]) -> bytes:
+def _work_packed(task: tuple) -> bytes:
     """``_work`` with its result pickled here: the writer keeps results that wait for it (during
     a segment commit) as ~24 KB of bytes instead of ~90 KB of objects, and unpickles each when
     it files it."""
@@ -742,17 +745,25 @@ def _check_corpus(corpus_dir: Path) -> None:
         raise CorpusError(f"no corpus folder at {corpus_dir}; {hint}")
 
 
-def scan_corpus(corpus_dir: Path) -> dict[str, tuple[Path, int, float]]:
+def scan_corpus(
+    corpus_dir: Path, problems: list[IngestProblem] | None = None
+) -> dict[str, tuple[Path, int, float]]:
     """Corpus-relative path → (path, size, mtime), by stat only (one ``lstat`` per file).
 
     Works on strings until the end: at 50k files, ``Path`` arithmetic and sorting cost more
-    than the ``lstat`` calls themselves.
+    than the ``lstat`` calls themselves. A folder that cannot be listed goes to ``problems``.
     """
     from idlibtui.ingest import relative_to_corpus, walk_corpus
 
     root = str(Path(corpus_dir))
     out: dict[str, tuple[Path, int, float]] = {}
-    for folder, name in walk_corpus(root):
+
+    def unreadable(folder: str, reason: str) -> None:
+        if problems is not None:
+            inner = folder[len(root) :].strip(os.sep).replace(os.sep, "/")
+            problems.append(IngestProblem(f"{inner or '.'}/", reason))
+
+    for folder, name in walk_corpus(root, unreadable):
         full = os.path.join(folder, name)
         try:
             st = os.lstat(full)
@@ -770,7 +781,7 @@ def scan_corpus(corpus_dir: Path) -> dict[str, tuple[Path, int, float]]:
             path = Path(full)
             try:
                 st = path.stat()
-            except OSError:
+            except (OSError, RuntimeError):  # dangling, a loop
                 st = None
             rel = relative_to_corpus(path, corpus_dir)
         out[rel] = (path, st.st_size if st else -1, st.st_mtime if st else -1.0)
@@ -1091,10 +1102,12 @@ def update_index(
         if rebuild or skipped_version != version:
             known_bad = {}
         report(BuildProgress(0, 0, "scan"))
-        files = scan_corpus(corpus_dir)
+        folder_problems: list[IngestProblem] = []
+        files = scan_corpus(corpus_dir, folder_problems)
         report(BuildProgress(len(files), len(files), "scan"))
 
         tasks = []
+        root = str(corpus_dir)
         unchanged = 0
         bad: dict[str, tuple[int, float, str]] = {}  # what the record will say after this run
         still: list[IngestProblem] = []
@@ -1110,11 +1123,11 @@ def update_index(
                 bad[rel] = old_bad
                 still.append(IngestProblem(rel, old_bad[2]))
             elif rebuild or entry is None:
-                tasks.append((str(path), rel, None, corrections, version))
+                tasks.append((str(path), rel, None, corrections, version, root))
             elif _same_stat(entry, size, mtime):
                 unchanged += 1
             else:
-                tasks.append((str(path), rel, entry.sha256, corrections, version))
+                tasks.append((str(path), rel, entry.sha256, corrections, version, root))
         gone = [rel for rel in manifest if rel not in files]
 
         added = updated = 0
@@ -1199,7 +1212,7 @@ def update_index(
         updated=updated,
         removed=len(gone),
         unchanged=unchanged,
-        skipped=sorted(still + skipped, key=lambda p: p.path),
+        skipped=sorted(still + skipped + folder_problems, key=lambda p: p.path),
         seconds=seconds,
         rebuilt=rebuild,
         doc_count=doc_count,
