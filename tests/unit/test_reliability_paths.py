@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from idlibtui import ingest
-from idlibtui.ingest import LINK_OUTSIDE, iter_corpus, read_document
+from idlibtui.ingest import iter_corpus, read_document
 from idlibtui.model import IngestProblem
 from idlibtui.search import open_index
 from idlibtui.search.build import scan_corpus, update_index
@@ -41,17 +41,34 @@ def test_symlink_loop_is_skipped_and_the_rest_indexed(tmp_path: Path) -> None:
     assert again.doc_count == 1 and set(_skipped(again)) == {"x.txt", "y.txt"}
 
 
+def _remove_chain(top: Path, depth: int) -> None:
+    """Remove a chain of nested folders bottom up (``shutil.rmtree`` recurses on 3.11, so
+    pytest could not clean up the temporary folder otherwise)."""
+    bottom = top.joinpath(*["d"] * depth)
+    for _ in range(depth):
+        for item in bottom.iterdir():
+            if not item.is_dir():
+                item.unlink()
+        bottom.rmdir()
+        bottom = bottom.parent
+
+
 def test_folders_deeper_than_the_recursion_limit(tmp_path: Path) -> None:
     root = _corpus(tmp_path)
+    made = 0
     folder = root
-    for _ in range(sys.getrecursionlimit() + 100):
-        folder = folder / "d"
-        os.mkdir(folder)
-    (folder / "deep.txt").write_text(ARTICLE, encoding="utf-8")
-    found = list(iter_corpus(root))
-    assert sorted(p.name for p in found) == ["deep.txt", "good.txt"]
-    report = update_index(root, tmp_path / "index", workers=1)
-    assert report.doc_count == 2 and not report.skipped
+    try:
+        for _ in range(sys.getrecursionlimit() + 100):
+            folder = folder / "d"
+            os.mkdir(folder)
+            made += 1
+        (folder / "deep.txt").write_text(ARTICLE, encoding="utf-8")
+        found = list(iter_corpus(root))
+        assert sorted(p.name for p in found) == ["deep.txt", "good.txt"]
+        report = update_index(root, tmp_path / "index", workers=1)
+        assert report.doc_count == 2 and not report.skipped
+    finally:
+        _remove_chain(root, made)
 
 
 def test_links_leaving_the_corpus_are_not_followed(tmp_path: Path) -> None:
@@ -61,7 +78,7 @@ def test_links_leaving_the_corpus_are_not_followed(tmp_path: Path) -> None:
     os.symlink(outside, root / "leak.txt")
     os.symlink(root / "good.txt", root / "alias.txt")  # inside: followed (named by its target)
     report = update_index(root, tmp_path / "index", workers=1)
-    assert _skipped(report) == {"leak.txt": LINK_OUTSIDE}
+    assert _skipped(report) == {"leak.txt": ingest.LINK_OUTSIDE}
     assert report.doc_count == 1
     assert open_index(tmp_path / "index").search("zqxjvplonk").total == 0
     # Read directly (a file the user names, not the corpus walk), a link is followed.
