@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from idlibtui.config import Settings
 from idlibtui.model import Article, IngestProblem
-from idlibtui.textsafe import printable
+from idlibtui.textsafe import json_text, printable
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -102,7 +101,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             sys.stderr.write(f"idlibtui: {printable(name)}: {printable(result.reason)}\n")
             continue
         if args.json:
-            sys.stdout.write(json.dumps(article_to_dict(result), ensure_ascii=False) + "\n")
+            sys.stdout.write(json_text(article_to_dict(result)) + "\n")
         else:
             if index:
                 sys.stdout.write("\n" + "─" * 40 + "\n")

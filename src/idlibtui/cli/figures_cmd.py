@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import sys
 
 from idlibtui.cli.errors import UsageError
-from idlibtui.textsafe import printable
+from idlibtui.textsafe import json_text, printable
 
 
 def register(subparsers) -> None:
@@ -91,11 +90,8 @@ def run(args: argparse.Namespace, settings) -> int:
             for g in groups
             for r in g.rows
         ]
-        json.dump(
-            {"query": query or "", "what": args.what or "", "rows": payload},
-            out,
-            ensure_ascii=False,
-            indent=1,
+        out.write(
+            json_text({"query": query or "", "what": args.what or "", "rows": payload}, indent=1)
         )
         out.write("\n")
         return 0
