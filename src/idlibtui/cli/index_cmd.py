@@ -31,8 +31,21 @@ def register(subparsers) -> None:
         help="progress display: bar (default on a terminal), json (one object per line on "
         "stdout, for the app), none",
     )
-    p.add_argument("--workers", type=int, default=None, help="cleaning processes (default: cores)")
+    p.add_argument(
+        "--workers", type=positive_int, default=None, help="cleaning processes (default: cores)"
+    )
     p.set_defaults(func=run)
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (``--workers 0`` is a mistake)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 def corrections_arg(settings):

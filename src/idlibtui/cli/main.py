@@ -14,7 +14,7 @@ import sys
 
 from idlibtui import __version__
 from idlibtui.cli.errors import UsageError
-from idlibtui.config import ConfigError, resolve
+from idlibtui.config import ConfigError, corrections_problem, resolve
 from idlibtui.textsafe import printable
 
 COMMANDS: dict[str, str] = {
@@ -95,6 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         settings = resolve(args.corpus, args.index, args.corrections)
+        problem = corrections_problem(settings.corrections)
+        if problem:
+            raise UsageError(problem)
         if args.command is None:
             from idlibtui.tui import launch
 

@@ -1089,6 +1089,8 @@ def update_index(
     version = index_version(corrections)
     if workers is None:
         workers = max(1, min(os.cpu_count() or 1, 4))
+    elif workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
 
     with IndexLock(index_dir) as lock:
         ix, created = _open_or_create(index_dir)
