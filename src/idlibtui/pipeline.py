@@ -17,7 +17,7 @@ from idlibtui.ingest import RawDocument, read_document, relative_to_corpus
 from idlibtui.model import Article, IngestProblem
 from idlibtui.versions import PIPELINE_VERSION
 
-__all__ = ["PIPELINE_VERSION", "load_article", "process_document"]
+__all__ = ["PIPELINE_VERSION", "clean_only", "load_article", "process_document"]
 
 
 def article_id(relative_path: str) -> str:
@@ -41,9 +41,9 @@ def apply_metadata_corrections(article: Article, corrections: Corrections | None
     return dataclasses.replace(article, **changes)
 
 
-def process_document(doc: RawDocument, relative_path: str, *, corrections=None) -> Article:
-    """Clean and annotate an already-read document. ``corrections`` (a loaded ``Corrections``
-    or a path to the file) fixes entities and, before annotation, the article's metadata."""
+def clean_only(doc: RawDocument, relative_path: str, *, corrections=None) -> Article:
+    """Clean an already-read document and apply its metadata corrections, without annotation
+    (no figures, entities or dates): what the index keeps of a file annotation cannot finish."""
     if corrections is not None and not isinstance(corrections, Corrections):
         corrections = load_corrections(corrections)
     article = clean_document(
@@ -53,7 +53,15 @@ def process_document(doc: RawDocument, relative_path: str, *, corrections=None) 
         encoding=doc.encoding,
         is_html=doc.is_html,
     )
-    article = apply_metadata_corrections(article, corrections)
+    return apply_metadata_corrections(article, corrections)
+
+
+def process_document(doc: RawDocument, relative_path: str, *, corrections=None) -> Article:
+    """Clean and annotate an already-read document. ``corrections`` (a loaded ``Corrections``
+    or a path to the file) fixes entities and, before annotation, the article's metadata."""
+    if corrections is not None and not isinstance(corrections, Corrections):
+        corrections = load_corrections(corrections)
+    article = clean_only(doc, relative_path, corrections=corrections)
     return annotate(article, corrections=corrections)
 
 

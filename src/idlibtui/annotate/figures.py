@@ -426,10 +426,21 @@ def _skip_number(text: str, s: int, e: int, n1: str) -> bool:
     after = text[e : e + 3]
     if n1[:1].isdigit() and _ORDINAL_OR_TIME_AFTER.match(after):
         return True
-    line_start = text.rfind("\n", 0, s) + 1
-    if not text[line_start:s].strip() and _LIST_MARK_AFTER.match(after) and n1.isdigit():
+    if n1.isdigit() and _LIST_MARK_AFTER.match(after) and _at_line_start(text, s):
         return True  # "1. Heading" list numbering
     return bool(before.endswith("[") and after[:1] == "]")
+
+
+def _at_line_start(text: str, s: int) -> bool:
+    """Whether only spaces stand between the start of ``s``'s line and ``s``.
+
+    Steps back over the spaces only: searching back for the line's start (``rfind``) and
+    slicing the line cost the whole line per figure, quadratic on a long one-line file.
+    """
+    i = s - 1
+    while i >= 0 and text[i] != "\n" and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] == "\n"
 
 
 _AUX_CHAIN = re.compile(

@@ -74,6 +74,8 @@ def _summary_dict(report) -> dict:
         "skipped": [{"path": p.path, "reason": p.reason} for p in report.skipped],
         # How many of ``skipped`` were not re-read (unchanged since an earlier build skipped them).
         "still_skipped": report.still_skipped,
+        # Indexed as cleaned text only: annotation ran past the per-file time budget.
+        "unannotated": [{"path": p.path, "reason": p.reason} for p in report.unannotated],
         "seconds": round(report.seconds, 3),
         "rebuilt": report.rebuilt,
         "doc_count": report.doc_count,
@@ -128,6 +130,8 @@ def run(args: argparse.Namespace, settings) -> int:
     )
     for problem in report.skipped:
         print(f"  skipped {printable(problem.path)}: {printable(problem.reason)}")
+    for problem in report.unannotated:
+        print(f"  {printable(problem.path)}: {printable(problem.reason)}")
     return 0
 
 

@@ -29,6 +29,7 @@ import operator
 import os
 import pickle
 import re
+import signal
 import socket
 import stat as stat_module
 import threading
@@ -75,6 +76,10 @@ INLINE_BELOW = 32
 SEGMENTS_PER_BUILD = 4
 IN_FLIGHT = 1_000  # results the workers may be ahead of the writer (~24 KB each)
 SEGMENT_MIN = 2_000
+# CPU seconds one file may take to clean, annotate and analyze. A typical article takes ~10 ms
+# and a 1 MB one ~4 s; past the budget the file is indexed without annotation (cleaned text
+# only: searchable, no figures, entities or dates), and if even that does not fit, skipped.
+FILE_BUDGET = 20.0
 
 
 def segment_size(n_files: int) -> int:
@@ -108,6 +113,8 @@ class BuildReport:
     doc_count: int = 0
     #: How many of ``skipped`` were not re-read this run (unchanged since they were skipped).
     still_skipped: int = 0
+    #: Files indexed as cleaned text only (annotation ran past the per-file time budget).
+    unannotated: list[IngestProblem] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,17 +265,56 @@ def article_fields(article: Article, *, size: int, mtime: float, sha256: str, ve
     return doc
 
 
+class OverBudget(BaseException):
+    """A file ran past its time budget (raised inside the work by a CPU-time timer).
+
+    A ``BaseException``, so that code catching ``Exception`` in the stages cannot swallow it.
+    """
+
+
+@contextlib.contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Raise ``OverBudget`` in this thread once the process has spent ``seconds`` of CPU
+    time inside the block (``ITIMER_PROF``: a machine busy with other work does not count
+    against the file). Only the main thread can take signals; elsewhere, or without a
+    budget, the block runs unbounded. Pure Python stages are interrupted between bytecodes;
+    one long call into C (a single regex match) finishes first."""
+    if (
+        not seconds
+        or seconds <= 0
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def expired(_signum, _frame) -> None:
+        raise OverBudget
+
+    previous = signal.signal(signal.SIGPROF, expired)
+    # Fires again every so often should a bare ``except:`` in a stage swallow it once.
+    signal.setitimer(signal.ITIMER_PROF, seconds, min(1.0, seconds))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+
+
 def _work(task: tuple) -> tuple[str, str, Any]:
     """Read, hash, clean, annotate and analyze one file (runs in a pool worker).
 
-    ``task`` is ``(path, rel, old_sha, corrections, version[, corpus folder])``; with the
-    corpus folder, a link leading out of it is a problem rather than read.
-    An ``ok`` result carries a :class:`PreparedDoc`: the writer only files its postings.
+    ``task`` is ``(path, rel, old_sha, corrections, version[, corpus folder[, budget]])``; with
+    the corpus folder, a link leading out of it is a problem rather than read; ``budget`` is
+    the file's CPU time budget (``FILE_BUDGET`` when not given).
+    An ``ok`` result carries a :class:`PreparedDoc`: the writer only files its postings; a
+    ``partial`` one ``(PreparedDoc, reason)``: the file indexed without annotation.
     """
     path, rel, old_sha, corrections, version = task[:5]
     root = Path(task[5]) if len(task) > 5 and task[5] else None
+    budget = task[6] if len(task) > 6 else FILE_BUDGET
+    from idlibtui import pipeline
     from idlibtui.ingest import read_document
-    from idlibtui.pipeline import process_document
 
     try:
         doc = read_document(Path(path), root)
@@ -276,11 +322,36 @@ def _work(task: tuple) -> tuple[str, str, Any]:
             return ("problem", rel, doc.reason)
         if old_sha is not None and doc.sha256 == old_sha:
             return ("same", rel, None)
-        article = process_document(doc, rel, corrections=corrections)
-        fields = article_fields(
-            article, size=doc.size, mtime=doc.mtime, sha256=doc.sha256, version=version
+
+        def ready(article: Article) -> PreparedDoc:
+            fields = article_fields(
+                article, size=doc.size, mtime=doc.mtime, sha256=doc.sha256, version=version
+            )
+            return prepare_document(fields)
+
+        try:
+            with time_budget(budget):
+                return (
+                    "ok",
+                    rel,
+                    ready(pipeline.process_document(doc, rel, corrections=corrections)),
+                )
+        except OverBudget:
+            pass
+        try:
+            with time_budget(budget):
+                prepared = ready(pipeline.clean_only(doc, rel, corrections=corrections))
+        except OverBudget:
+            return (
+                "problem",
+                rel,
+                f"took longer than {budget:g} s to clean (a time budget per file)",
+            )
+        reason = (
+            f"indexed without figures, entities and dates: annotating took longer than "
+            f"{budget:g} s (a time budget per file)"
         )
-        return ("ok", rel, prepare_document(fields))
+        return ("partial", rel, (prepared, reason))
     except Exception as exc:  # one bad file never stops the rest
         return ("problem", rel, f"could not be processed: {exc.__class__.__name__}: {exc}")
 
@@ -1076,8 +1147,11 @@ def update_index(
     corrections: Any = None,
     progress: Callable[[BuildProgress], None] | None = None,
     workers: int | None = None,
+    file_budget: float | None = FILE_BUDGET,
 ) -> BuildReport:
     """Bring the index at ``index_dir`` up to date with ``corpus_dir``.
+
+    ``file_budget`` is the CPU seconds one file may take (None: unbounded); see ``_work``.
 
     Raises ``CorpusError`` for a missing corpus and ``IndexLocked`` when another live process is
     updating the index.
@@ -1125,15 +1199,18 @@ def update_index(
                 bad[rel] = old_bad
                 still.append(IngestProblem(rel, old_bad[2]))
             elif rebuild or entry is None:
-                tasks.append((str(path), rel, None, corrections, version, root))
+                tasks.append((str(path), rel, None, corrections, version, root, file_budget))
             elif _same_stat(entry, size, mtime):
                 unchanged += 1
             else:
-                tasks.append((str(path), rel, entry.sha256, corrections, version, root))
+                tasks.append(
+                    (str(path), rel, entry.sha256, corrections, version, root, file_budget)
+                )
         gone = [rel for rel in manifest if rel not in files]
 
         added = updated = 0
         skipped: list[IngestProblem] = []
+        unannotated: list[IngestProblem] = []
         after = {} if rebuild else dict(manifest)  # the manifest once this run is committed
         writer = None
         try:
@@ -1155,6 +1232,10 @@ def update_index(
                     write_manifest(index_dir, ix, after)
                     writer = _open_writer(ix)
                 entry = manifest.get(rel)
+                if kind == "partial":  # indexed without annotation (past the time budget)
+                    payload, reason = payload
+                    unannotated.append(IngestProblem(rel, reason))
+                    kind = "ok"
                 if kind == "same":
                     unchanged += 1
                 elif kind == "problem":
@@ -1219,6 +1300,7 @@ def update_index(
         rebuilt=rebuild,
         doc_count=doc_count,
         still_skipped=len(still),
+        unannotated=sorted(unannotated, key=lambda p: p.path),
     )
 
 
