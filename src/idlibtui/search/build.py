@@ -79,7 +79,7 @@ SEGMENT_MIN = 2_000
 # CPU seconds one file may take to clean, annotate and analyze. A typical article takes ~10 ms
 # and a 1 MB one ~4 s; past the budget the file is indexed without annotation (cleaned text
 # only: searchable, no figures, entities or dates), and if even that does not fit, skipped.
-FILE_BUDGET = 20.0
+FILE_BUDGET = 10.0
 
 
 def segment_size(n_files: int) -> int:
