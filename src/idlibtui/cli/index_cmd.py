@@ -83,7 +83,7 @@ def _summary_dict(report) -> dict:
 
 
 def run(args: argparse.Namespace, settings) -> int:
-    from idlibtui.search.backend import IndexLocked
+    from idlibtui.search.backend import IndexLocked, IndexWriteError
     from idlibtui.search.build import CorpusError, update_index
 
     corpus, index_dir = Path(settings.corpus), Path(settings.index)
@@ -113,7 +113,7 @@ def run(args: argparse.Namespace, settings) -> int:
             report = _with_bar(corpus, index_dir, update_index, kwargs)
         else:
             report = update_index(corpus, index_dir, **kwargs)
-    except CorpusError as exc:
+    except (CorpusError, IndexWriteError) as exc:
         raise UsageError(str(exc)) from None
     except IndexLocked as exc:
         sys.stderr.write(f"idlibtui: {printable(str(exc))}\n")

@@ -111,6 +111,11 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # the machine, not us: a full disk, a read-only or missing place
+        what = exc.strerror or str(exc)
+        where = f": {exc.filename}" if exc.filename else ""
+        sys.stderr.write(f"idlibtui: {printable(what + where)}\n")
+        return 2
     except Exception as exc:  # a bug of ours: one readable line, the traceback on request
         if os.environ.get("IDLIBTUI_DEBUG"):
             raise

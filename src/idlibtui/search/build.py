@@ -29,6 +29,7 @@ import operator
 import os
 import pickle
 import re
+import shutil
 import signal
 import socket
 import stat as stat_module
@@ -51,7 +52,7 @@ from whoosh.codec.whoosh3 import W3FieldWriter, W3LeafMatcher, W3TermsReader
 from whoosh.system import pack_uint
 
 from idlibtui.model import Article, Figure, IngestProblem
-from idlibtui.search.backend import IndexLocked
+from idlibtui.search.backend import IndexLocked, IndexWriteError
 from idlibtui.search.manifest import (
     MANIFEST_NAME,
     Entry,
@@ -141,6 +142,25 @@ def index_version(corrections: Any = None) -> str:
 # --- lock -----------------------------------------------------------------------------------
 
 
+def make_index_dir(index_dir: Path) -> None:
+    """Create the index folder (and its parents); a path that cannot be a folder there (a
+    file, a path under a file, a read-only or missing place) is one ``IndexWriteError``."""
+    index_dir = Path(index_dir)
+    if index_dir.is_dir():
+        return
+    if index_dir.exists() or index_dir.is_symlink():
+        raise IndexWriteError(
+            f"the index path {index_dir} is not a folder; give --index a folder "
+            "(a new one is created)"
+        )
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise IndexWriteError(
+            f"cannot create the index folder {index_dir}: {exc.strerror or exc}"
+        ) from None
+
+
 class IndexLock:
     """An exclusive, crash-proof lock on an index folder (fcntl.flock on a file naming the pid)."""
 
@@ -148,25 +168,83 @@ class IndexLock:
         self.path = Path(index_dir) / LOCK_NAME
         self.fd: int | None = None
 
+    def _open(self) -> int:
+        """The lock file, opened (created when missing); a folder or a link in its place, or a
+        folder that cannot be written, is an ``IndexWriteError`` saying what to do."""
+        where = self.path
+        if where.is_symlink():
+            raise IndexWriteError(
+                f"the lock file {where} is a link; remove it (idlibtui makes its own)"
+            )
+        if where.is_dir():
+            raise IndexWriteError(f"the lock file {where} is a folder; remove it")
+        try:
+            return os.open(where, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        except OSError as exc:
+            raise IndexWriteError(
+                f"cannot write the index at {where.parent}: {exc.strerror or exc}"
+            ) from None
+
     def acquire(self) -> None:
         import fcntl
 
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
+        make_index_dir(self.path.parent)
+        for _attempt in range(5):
+            fd = self._open()
             try:
-                info = json.loads(os.pread(fd, 4096, 0).decode("utf-8") or "{}")
-            except (ValueError, OSError):
-                info = {}
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                self._refuse(fd)
+            # Locked; but if the file was removed (or replaced) before we locked it, the lock
+            # guards nothing: open the file now at that path and lock again.
+            try:
+                same = os.stat(self.path).st_ino == os.fstat(fd).st_ino
+            except OSError:
+                same = False
+            if same:
+                self._check_writer(fd)
+                self._own(fd)
+                return
             os.close(fd)
-            pid = info.get("pid", "?")
-            started = info.get("started", "?")
+        raise IndexLocked("the index lock file keeps being removed or replaced; try again")
+
+    def _check_writer(self, fd: int) -> None:
+        """Refuse when Whoosh's own write lock is held: a build whose lock file was removed
+        is still running (without this, a second build would wait for it and fail)."""
+        import fcntl
+
+        try:
+            probe = os.open(self.path.parent / f"{INDEX_NAME}_WRITELOCK", os.O_RDWR)
+        except OSError:
+            return  # no writer lock file: no build has written here
+        try:
+            fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
             raise IndexLocked(
-                f"index is being updated by process {pid} (started {started}); "
+                "the index is being written by another process (its lock file was removed); "
                 "try again when it finishes"
             ) from None
+        else:
+            fcntl.flock(probe, fcntl.LOCK_UN)
+        finally:
+            os.close(probe)
+
+    @staticmethod
+    def _refuse(fd: int) -> None:
+        try:
+            info = json.loads(os.pread(fd, 4096, 0).decode("utf-8") or "{}")
+        except (ValueError, OSError):
+            info = {}
+        os.close(fd)
+        pid = info.get("pid", "?") if isinstance(info, dict) else "?"
+        started = info.get("started", "?") if isinstance(info, dict) else "?"
+        raise IndexLocked(
+            f"index is being updated by process {pid} (started {started}); "
+            "try again when it finishes"
+        ) from None
+
+    def _own(self, fd: int) -> None:
         # Free: either nobody had it or its holder died (a stale lock); it is ours now.
         info = {
             "pid": os.getpid(),
@@ -1152,10 +1230,74 @@ def update_index(
     """Bring the index at ``index_dir`` up to date with ``corpus_dir``.
 
     ``file_budget`` is the CPU seconds one file may take (None: unbounded); see ``_work``.
-
-    Raises ``CorpusError`` for a missing corpus and ``IndexLocked`` when another live process is
-    updating the index.
+    Raises ``CorpusError`` for a missing corpus, ``IndexLocked`` when another live process is
+    updating the index, and ``IndexWriteError`` when the index cannot be written there (not a
+    folder, read-only, disk full): a fresh build that fails removes what it wrote.
     """
+    index_dir = Path(index_dir)
+    made_dir = not index_dir.exists() and not index_dir.is_symlink()
+    try:
+        return _update_index(
+            corpus_dir,
+            index_dir,
+            rebuild=rebuild,
+            corrections=corrections,
+            progress=progress,
+            workers=workers,
+            file_budget=file_budget,
+        )
+    except (IndexLocked, IndexWriteError, CorpusError, ValueError):
+        if made_dir:
+            _remove_made_dir(index_dir)
+        raise
+    except windex.LockError:  # Whoosh's own write lock: another writer got past ours
+        raise IndexLocked(
+            "the index is being written by another process (its lock file was removed); "
+            "try again when it finishes"
+        ) from None
+    except OSError as exc:
+        if made_dir:
+            _remove_made_dir(index_dir)
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise IndexWriteError(
+            f"cannot write the index at {index_dir}: {exc.strerror or exc}{where}"
+        ) from None
+    except BaseException:
+        if made_dir:
+            _remove_made_dir(index_dir)
+        raise
+
+
+def _remove_new_files(index_dir: Path, before: set[str]) -> None:
+    """Remove what a failed fresh build wrote (everything not there before, but the lock)."""
+    for name in set(os.listdir(index_dir)) - before - {LOCK_NAME}:
+        path = index_dir / name
+        with contextlib.suppress(OSError):
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+
+
+def _remove_made_dir(index_dir: Path) -> None:
+    """The index folder this build created, once nothing but its lock is left in it."""
+    with contextlib.suppress(OSError):
+        (index_dir / LOCK_NAME).unlink()
+    with contextlib.suppress(OSError):
+        index_dir.rmdir()  # only when empty
+
+
+def _update_index(
+    corpus_dir: Path,
+    index_dir: Path,
+    *,
+    rebuild: bool = False,
+    corrections: Any = None,
+    progress: Callable[[BuildProgress], None] | None = None,
+    workers: int | None = None,
+    file_budget: float | None = FILE_BUDGET,
+) -> BuildReport:
+    """``update_index`` under the index lock (it maps errors and tidies up after it)."""
     started = time.perf_counter()
     corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
     _check_corpus(corpus_dir)
@@ -1167,126 +1309,136 @@ def update_index(
         raise ValueError(f"workers must be at least 1, not {workers}")
 
     with IndexLock(index_dir) as lock:
-        ix, created = _open_or_create(index_dir)
-        if created:
-            _drop_skipped(index_dir)
-            drop_manifest(index_dir)
-        manifest, manifest_current = ({}, False) if created else load_manifest(ix, index_dir)
-        if any(e.version != version for e in manifest.values()):
-            rebuild = True
-        skipped_version, known_bad = read_skipped(index_dir, ix)
-        if rebuild or skipped_version != version:
-            known_bad = {}
-        report(BuildProgress(0, 0, "scan"))
-        folder_problems: list[IngestProblem] = []
-        files = scan_corpus(corpus_dir, folder_problems)
-        report(BuildProgress(len(files), len(files), "scan"))
-
-        tasks = []
-        root = str(corpus_dir)
-        unchanged = 0
-        bad: dict[str, tuple[int, float, str]] = {}  # what the record will say after this run
-        still: list[IngestProblem] = []
-        for rel, (path, size, mtime) in sorted(files.items()):
-            entry = manifest.get(rel)
-            old_bad = known_bad.get(rel)
-            if (
-                entry is None
-                and old_bad is not None
-                and old_bad[0] == size
-                and abs(old_bad[1] - mtime) < 1e-6
-            ):
-                bad[rel] = old_bad
-                still.append(IngestProblem(rel, old_bad[2]))
-            elif rebuild or entry is None:
-                tasks.append((str(path), rel, None, corrections, version, root, file_budget))
-            elif _same_stat(entry, size, mtime):
-                unchanged += 1
-            else:
-                tasks.append(
-                    (str(path), rel, entry.sha256, corrections, version, root, file_budget)
-                )
-        gone = [rel for rel in manifest if rel not in files]
-
-        added = updated = 0
-        skipped: list[IngestProblem] = []
-        unannotated: list[IngestProblem] = []
-        after = {} if rebuild else dict(manifest)  # the manifest once this run is committed
-        writer = None
+        # What was there before this build: a fresh build that fails removes the rest.
+        before = set(os.listdir(index_dir))
+        fresh = not index_exists(index_dir)
         try:
-            writer_used = bool(tasks or gone or rebuild)
-            if writer_used:
-                writer = _open_writer(ix)
-            total = len(tasks)
-            lock_fds = [fd for fd in (lock.fd, _writer_lock_fd(writer)) if fd is not None]
-            results = _pool_map(tasks, workers, lock_fds)
-            per_segment, filed, cleared = segment_size(total), 0, False
-            for done, (kind, rel, payload) in enumerate(results, 1):
-                report(BuildProgress(done, total, "process", rel))
-                if filed >= per_segment:
-                    # Commit what is filed while the workers go on (a killed build keeps it).
-                    report(BuildProgress(done - 1, total, "save"))
-                    first_of_rebuild = rebuild and not cleared  # drops the old segments
-                    writer.commit(mergetype=writing.CLEAR if first_of_rebuild else writing.NO_MERGE)
-                    writer, filed, cleared = None, 0, cleared or rebuild
-                    write_manifest(index_dir, ix, after)
-                    writer = _open_writer(ix)
-                entry = manifest.get(rel)
-                if kind == "partial":  # indexed without annotation (past the time budget)
-                    payload, reason = payload
-                    unannotated.append(IngestProblem(rel, reason))
-                    kind = "ok"
-                if kind == "same":
-                    unchanged += 1
-                elif kind == "problem":
-                    skipped.append(IngestProblem(rel, payload))
-                    _path, size, mtime = files[rel]
-                    bad[rel] = (size, mtime, payload)
-                    if entry is not None and not rebuild:
-                        writer.delete_by_term("id", entry.id)
-                        after.pop(rel, None)
-                elif rebuild or entry is None:
-                    add_prepared(writer, payload)
-                    if entry is None:
-                        added += 1
-                    else:
-                        updated += 1
-                else:
-                    update_prepared(writer, payload)
-                    updated += 1
-                if kind == "ok":
-                    stored_path, new_entry = entry_of(payload.stored)
-                    after[stored_path] = new_entry
-                    filed += 1
-            if not rebuild:
-                for n, rel in enumerate(gone, 1):
-                    writer.delete_by_term("id", manifest[rel].id)
-                    after.pop(rel, None)
-                    report(BuildProgress(n, len(gone), "remove", rel))
-            if writer is not None:
-                report(BuildProgress(0, 1, "commit"))
-                if rebuild and not cleared:
-                    writer.commit(mergetype=writing.CLEAR)
-                elif cleared:  # a rebuild's last segment: keep the ones it just wrote
-                    writer.commit(mergetype=writing.NO_MERGE)
-                else:
-                    writer.commit()
-                writer = None
-                report(BuildProgress(1, 1, "commit"))
-        finally:
-            if writer is not None:
-                writer.cancel()
-        _remove_other_versions(index_dir)
-        final = windex.open_dir(str(index_dir), indexname=INDEX_NAME)
-        with final.reader() as reader:
-            doc_count = reader.doc_count()
-        if writer_used or not manifest_current:
-            write_manifest(index_dir, final, after)
-        if bad != known_bad or writer_used:
-            if bad:
-                _write_skipped(index_dir, final, version, bad)
-            else:
+            ix, created = _open_or_create(index_dir)
+            if created:
                 _drop_skipped(index_dir)
+                drop_manifest(index_dir)
+            manifest, manifest_current = ({}, False) if created else load_manifest(ix, index_dir)
+            if any(e.version != version for e in manifest.values()):
+                rebuild = True
+            skipped_version, known_bad = read_skipped(index_dir, ix)
+            if rebuild or skipped_version != version:
+                known_bad = {}
+            report(BuildProgress(0, 0, "scan"))
+            folder_problems: list[IngestProblem] = []
+            files = scan_corpus(corpus_dir, folder_problems)
+            report(BuildProgress(len(files), len(files), "scan"))
+
+            tasks = []
+            root = str(corpus_dir)
+            unchanged = 0
+            bad: dict[str, tuple[int, float, str]] = {}  # what the record will say after this run
+            still: list[IngestProblem] = []
+            for rel, (path, size, mtime) in sorted(files.items()):
+                entry = manifest.get(rel)
+                old_bad = known_bad.get(rel)
+                if (
+                    entry is None
+                    and old_bad is not None
+                    and old_bad[0] == size
+                    and abs(old_bad[1] - mtime) < 1e-6
+                ):
+                    bad[rel] = old_bad
+                    still.append(IngestProblem(rel, old_bad[2]))
+                elif rebuild or entry is None:
+                    tasks.append((str(path), rel, None, corrections, version, root, file_budget))
+                elif _same_stat(entry, size, mtime):
+                    unchanged += 1
+                else:
+                    tasks.append(
+                        (str(path), rel, entry.sha256, corrections, version, root, file_budget)
+                    )
+            gone = [rel for rel in manifest if rel not in files]
+
+            added = updated = 0
+            skipped: list[IngestProblem] = []
+            unannotated: list[IngestProblem] = []
+            after = {} if rebuild else dict(manifest)  # the manifest once this run is committed
+            writer = None
+            try:
+                writer_used = bool(tasks or gone or rebuild)
+                if writer_used:
+                    writer = _open_writer(ix)
+                total = len(tasks)
+                lock_fds = [fd for fd in (lock.fd, _writer_lock_fd(writer)) if fd is not None]
+                results = _pool_map(tasks, workers, lock_fds)
+                per_segment, filed, cleared = segment_size(total), 0, False
+                for done, (kind, rel, payload) in enumerate(results, 1):
+                    report(BuildProgress(done, total, "process", rel))
+                    if filed >= per_segment:
+                        # Commit what is filed while the workers go on (a killed build keeps it).
+                        report(BuildProgress(done - 1, total, "save"))
+                        first_of_rebuild = rebuild and not cleared  # drops the old segments
+                        writer.commit(
+                            mergetype=writing.CLEAR if first_of_rebuild else writing.NO_MERGE
+                        )
+                        writer, filed, cleared = None, 0, cleared or rebuild
+                        write_manifest(index_dir, ix, after)
+                        writer = _open_writer(ix)
+                    entry = manifest.get(rel)
+                    if kind == "partial":  # indexed without annotation (past the time budget)
+                        payload, reason = payload
+                        unannotated.append(IngestProblem(rel, reason))
+                        kind = "ok"
+                    if kind == "same":
+                        unchanged += 1
+                    elif kind == "problem":
+                        skipped.append(IngestProblem(rel, payload))
+                        _path, size, mtime = files[rel]
+                        bad[rel] = (size, mtime, payload)
+                        if entry is not None and not rebuild:
+                            writer.delete_by_term("id", entry.id)
+                            after.pop(rel, None)
+                    elif rebuild or entry is None:
+                        add_prepared(writer, payload)
+                        if entry is None:
+                            added += 1
+                        else:
+                            updated += 1
+                    else:
+                        update_prepared(writer, payload)
+                        updated += 1
+                    if kind == "ok":
+                        stored_path, new_entry = entry_of(payload.stored)
+                        after[stored_path] = new_entry
+                        filed += 1
+                if not rebuild:
+                    for n, rel in enumerate(gone, 1):
+                        writer.delete_by_term("id", manifest[rel].id)
+                        after.pop(rel, None)
+                        report(BuildProgress(n, len(gone), "remove", rel))
+                if writer is not None:
+                    report(BuildProgress(0, 1, "commit"))
+                    if rebuild and not cleared:
+                        writer.commit(mergetype=writing.CLEAR)
+                    elif cleared:  # a rebuild's last segment: keep the ones it just wrote
+                        writer.commit(mergetype=writing.NO_MERGE)
+                    else:
+                        writer.commit()
+                    writer = None
+                    report(BuildProgress(1, 1, "commit"))
+            finally:
+                if writer is not None:
+                    writer.cancel()
+            _remove_other_versions(index_dir)
+            final = windex.open_dir(str(index_dir), indexname=INDEX_NAME)
+            with final.reader() as reader:
+                doc_count = reader.doc_count()
+            if writer_used or not manifest_current:
+                write_manifest(index_dir, final, after)
+            if bad != known_bad or writer_used:
+                if bad:
+                    _write_skipped(index_dir, final, version, bad)
+                else:
+                    _drop_skipped(index_dir)
+        except BaseException:
+            if fresh:
+                _remove_new_files(index_dir, before)
+            raise
 
     seconds = time.perf_counter() - started
     report(BuildProgress(doc_count, doc_count, "done"))
