@@ -76,6 +76,8 @@ def _summary_dict(report) -> dict:
         "still_skipped": report.still_skipped,
         # Indexed as cleaned text only: annotation ran past the per-file time budget.
         "unannotated": [{"path": p.path, "reason": p.reason} for p in report.unannotated],
+        # Damage found in the index (and rebuilt): one line per damaged file.
+        "repaired": list(report.repaired),
         "seconds": round(report.seconds, 3),
         "rebuilt": report.rebuilt,
         "doc_count": report.doc_count,
@@ -130,6 +132,8 @@ def run(args: argparse.Namespace, settings) -> int:
     )
     for problem in report.skipped:
         print(f"  skipped {printable(problem.path)}: {printable(problem.reason)}")
+    if report.repaired:
+        print(f"  the index was damaged and has been rebuilt: {printable(report.repaired[0])}")
     for problem in report.unannotated:
         print(f"  {printable(problem.path)}: {printable(problem.reason)}")
     return 0

@@ -53,6 +53,13 @@ from whoosh.system import pack_uint
 
 from idlibtui.model import Article, Figure, IngestProblem
 from idlibtui.search.backend import IndexLocked, IndexWriteError
+from idlibtui.search.integrity import (
+    INTEGRITY_NAME,
+    check_integrity,
+    damage_message,
+    drop_integrity,
+    write_integrity,
+)
 from idlibtui.search.manifest import (
     MANIFEST_NAME,
     Entry,
@@ -116,6 +123,8 @@ class BuildReport:
     still_skipped: int = 0
     #: Files indexed as cleaned text only (annotation ran past the per-file time budget).
     unannotated: list[IngestProblem] = field(default_factory=list)
+    #: What was damaged in the index this build found and rebuilt (``integrity``).
+    repaired: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -992,24 +1001,32 @@ def _drop_skipped(index_dir: Path) -> None:
 # --- update ---------------------------------------------------------------------------------
 
 
-def _open_or_create(index_dir: Path) -> tuple[Any, bool]:
-    """The index to write to, and whether it was (re)created empty."""
+def _open_or_create(index_dir: Path) -> tuple[Any, bool, list[str]]:
+    """The index to write to, whether it was (re)created empty, and the damage that made it
+    start again (files not as their commit wrote them, or an index that cannot be read)."""
     index_dir.mkdir(parents=True, exist_ok=True)
+    damage: list[str] = []
     if index_exists(index_dir):
         try:
             ix = windex.open_dir(str(index_dir), indexname=INDEX_NAME)
-            with ix.reader() as reader:  # touch the segments: a damaged index fails here
-                reader.doc_count()
-            return ix, False
-        except Exception:
-            pass  # unreadable: start again
-    return windex.create_in(str(index_dir), build_schema(), indexname=INDEX_NAME), True
+            damage = check_integrity(index_dir, ix) or []
+            if not damage:
+                with ix.reader() as reader:  # touch the segments: a damaged index fails here
+                    reader.doc_count()
+                return ix, False, []
+        except Exception as exc:  # unreadable: start again
+            damage = damage or [f"the index could not be read ({exc.__class__.__name__}: {exc})"]
+    return windex.create_in(str(index_dir), build_schema(), indexname=INDEX_NAME), True, damage
 
 
 def _remove_other_versions(index_dir: Path) -> None:
-    own = re.compile(rf"^_?{INDEX_NAME}_|^{re.escape(SKIPPED_NAME)}$|^{re.escape(MANIFEST_NAME)}$")
+    own = re.compile(
+        rf"^_?{INDEX_NAME}_|^{re.escape(SKIPPED_NAME)}$|^{re.escape(MANIFEST_NAME)}$"
+        rf"|^{re.escape(INTEGRITY_NAME)}$"
+    )
     other = re.compile(
         r"^_?idlibtui\d+_|^skipped-idlibtui\d+\.json$|^manifest-idlibtui\d+\.pickle$"
+        r"|^integrity-idlibtui\d+\.json$"
     )
     for path in index_dir.iterdir():
         if other.match(path.name) and not own.match(path.name):
@@ -1313,10 +1330,13 @@ def _update_index(
         before = set(os.listdir(index_dir))
         fresh = not index_exists(index_dir)
         try:
-            ix, created = _open_or_create(index_dir)
+            ix, created, repaired = _open_or_create(index_dir)
+            if repaired:  # damaged: built again from the corpus, in place
+                rebuild = True
             if created:
                 _drop_skipped(index_dir)
                 drop_manifest(index_dir)
+                drop_integrity(index_dir)
             manifest, manifest_current = ({}, False) if created else load_manifest(ix, index_dir)
             if any(e.version != version for e in manifest.values()):
                 rebuild = True
@@ -1378,6 +1398,7 @@ def _update_index(
                         )
                         writer, filed, cleared = None, 0, cleared or rebuild
                         write_manifest(index_dir, ix, after)
+                        write_integrity(index_dir, ix)
                         writer = _open_writer(ix)
                     entry = manifest.get(rel)
                     if kind == "partial":  # indexed without annotation (past the time budget)
@@ -1430,6 +1451,8 @@ def _update_index(
                 doc_count = reader.doc_count()
             if writer_used or not manifest_current:
                 write_manifest(index_dir, final, after)
+            if writer_used or check_integrity(index_dir, final) is None:
+                write_integrity(index_dir, final)
             if bad != known_bad or writer_used:
                 if bad:
                     _write_skipped(index_dir, final, version, bad)
@@ -1453,6 +1476,7 @@ def _update_index(
         doc_count=doc_count,
         still_skipped=len(still),
         unannotated=sorted(unannotated, key=lambda p: p.path),
+        repaired=repaired,
     )
 
 
@@ -1468,6 +1492,9 @@ def index_status(corpus_dir: Path, index_dir: Path, *, corrections: Any = None) 
         return IndexStatus(False, 0, True, len(files), "no index yet")
     try:
         ix = windex.open_dir(str(index_dir), indexname=INDEX_NAME)
+        damage = check_integrity(index_dir, ix)
+        if damage:
+            return IndexStatus(True, 0, True, len(files), damage_message(index_dir, damage))
         manifest = read_manifest(ix, index_dir)
         skipped_version, known_bad = read_skipped(index_dir, ix)
     except Exception as exc:

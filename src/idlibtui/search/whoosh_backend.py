@@ -110,7 +110,10 @@ class WhooshIndex:
             raise IndexMissing(f"no index at {self.index_dir}; run `idlibtui index`")
         try:
             self._ix = windex.open_dir(str(self.index_dir), indexname=INDEX_NAME)
+            self._check_files()
             self._searcher = self._ix.searcher(weighting=_CachedLengthBM25F())
+        except IndexUnavailable:
+            raise
         except Exception as exc:  # a damaged TOC or segment
             raise IndexUnavailable(
                 f"the index at {self.index_dir} cannot be read ({exc.__class__.__name__}: {exc}); "
@@ -123,6 +126,15 @@ class WhooshIndex:
 
     # -- lifecycle ---------------------------------------------------------------------------
 
+    def _check_files(self) -> None:
+        """Refuse an index whose latest commit's files are not what the build wrote (a
+        truncated, garbled or missing file would otherwise answer wrongly, or crash)."""
+        from idlibtui.search.integrity import check_integrity, damage_message
+
+        damage = check_integrity(self.index_dir, self._ix)
+        if damage:
+            raise IndexUnavailable(damage_message(self.index_dir, damage))
+
     def refresh(self) -> bool:
         """Pick up a newer commit if there is one; True if the view changed."""
         with self._lock:
@@ -132,7 +144,10 @@ class WhooshIndex:
                 # Not ``Searcher.refresh()``: it reuses the open reader of every segment that
                 # survived the commit, with that segment's old deletion set, so documents an
                 # update removed or replaced stayed visible (found by the fast-path tests).
+                self._check_files()
                 self._searcher = self._ix.searcher(weighting=self._searcher.weighting)
+            except IndexUnavailable:
+                raise
             except Exception as exc:
                 raise IndexUnavailable(
                     f"the index at {self.index_dir} cannot be read: {exc}"
