@@ -1228,6 +1228,45 @@ def _open_writer(ix):
     return writer
 
 
+def _stage_segment(writer):
+    """Write the writer's documents as a finished segment without publishing it (no new
+    TOC: readers go on seeing the last commit) and close the writer; the segment is published
+    by a later commit with ``_only``. Killed before that, its files are leftovers that the
+    next run removes (``_remove_leftovers``)."""
+    segment = writer._finalize_segment()
+    writer._finish()
+    return segment
+
+
+def _only(staged: list) -> Callable:
+    """A Whoosh merge policy: the segments of the commit are the staged ones (and the
+    committing writer's own), none of the index's current ones."""
+
+    def policy(_writer, _segments) -> list:
+        return list(staged)
+
+    return policy
+
+
+def _remove_leftovers(index_dir: Path, ix) -> None:
+    """Remove files of this index that its latest commit does not use: segments of a killed
+    build or of a rebuild killed before its switch, a half-written TOC, the writer's
+    temporary folder. Runs under the build lock, so no writer is using them."""
+    toc = ix._read_toc()
+    keep = tuple(f"{seg.segment_id()}." for seg in toc.segments)
+    current_toc = f"_{INDEX_NAME}_{toc.generation}.toc"
+    for name in os.listdir(index_dir):
+        path = index_dir / name
+        if name == f"{INDEX_NAME}.tmp" and path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+            continue
+        segment_file = name.startswith(f"{INDEX_NAME}_") and name != f"{INDEX_NAME}_WRITELOCK"
+        old_toc = name.startswith(f"_{INDEX_NAME}_") and ".toc" in name and name != current_toc
+        if (segment_file and not (keep and name.startswith(keep))) or old_toc:
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
 def _writer_lock_fd(writer) -> int | None:
     lock = getattr(writer, "writelock", None)
     fd = getattr(lock, "fd", None)
@@ -1333,6 +1372,8 @@ def _update_index(
             ix, created, repaired = _open_or_create(index_dir)
             if repaired:  # damaged: built again from the corpus, in place
                 rebuild = True
+            if not created:
+                _remove_leftovers(index_dir, ix)
             if created:
                 _drop_skipped(index_dir)
                 drop_manifest(index_dir)
@@ -1386,19 +1427,23 @@ def _update_index(
                 total = len(tasks)
                 lock_fds = [fd for fd in (lock.fd, _writer_lock_fd(writer)) if fd is not None]
                 results = _pool_map(tasks, workers, lock_fds)
-                per_segment, filed, cleared = segment_size(total), 0, False
+                per_segment, filed = segment_size(total), 0
+                staged: list = []  # a rebuild's segments written but not yet published
                 for done, (kind, rel, payload) in enumerate(results, 1):
                     report(BuildProgress(done, total, "process", rel))
                     if filed >= per_segment:
-                        # Commit what is filed while the workers go on (a killed build keeps it).
+                        # Write what is filed while the workers go on. An update commits it (a
+                        # killed build keeps it); a rebuild keeps its segments unpublished until
+                        # the end, so readers see the old index until the new one is whole.
                         report(BuildProgress(done - 1, total, "save"))
-                        first_of_rebuild = rebuild and not cleared  # drops the old segments
-                        writer.commit(
-                            mergetype=writing.CLEAR if first_of_rebuild else writing.NO_MERGE
-                        )
-                        writer, filed, cleared = None, 0, cleared or rebuild
-                        write_manifest(index_dir, ix, after)
-                        write_integrity(index_dir, ix)
+                        if rebuild:
+                            staged.append(_stage_segment(writer))
+                        else:
+                            writer.commit(mergetype=writing.NO_MERGE)
+                        writer, filed = None, 0
+                        if not rebuild:
+                            write_manifest(index_dir, ix, after)
+                            write_integrity(index_dir, ix)
                         writer = _open_writer(ix)
                     entry = manifest.get(rel)
                     if kind == "partial":  # indexed without annotation (past the time budget)
@@ -1434,10 +1479,8 @@ def _update_index(
                         report(BuildProgress(n, len(gone), "remove", rel))
                 if writer is not None:
                     report(BuildProgress(0, 1, "commit"))
-                    if rebuild and not cleared:
-                        writer.commit(mergetype=writing.CLEAR)
-                    elif cleared:  # a rebuild's last segment: keep the ones it just wrote
-                        writer.commit(mergetype=writing.NO_MERGE)
+                    if rebuild:  # the switch: the new segments replace all the old ones
+                        writer.commit(mergetype=_only(staged))
                     else:
                         writer.commit()
                     writer = None
