@@ -140,3 +140,12 @@ def test_lock_file_removed_during_a_build(corpus, tmp_path) -> None:
     assert len(outcome) == 1 and isinstance(outcome[0], IndexLocked)
     assert "lock file was removed" in str(outcome[0])
     assert first.updated == 5 and search.open_index(index).doc_count == 5
+
+
+def test_searching_an_index_path_that_is_a_file(tmp_path, capsys) -> None:
+    place = tmp_path / "afile"
+    place.write_text("mine\n", encoding="utf-8")
+    code = main(["--index", str(place), "search", "idlib"])
+    err = capsys.readouterr().err
+    assert code == 2 and "is not a folder" in err
+    _one_plain_line(err)

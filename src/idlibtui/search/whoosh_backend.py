@@ -101,6 +101,10 @@ class WhooshIndex:
 
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = Path(index_dir)
+        if self.index_dir.exists() and not self.index_dir.is_dir():
+            raise IndexUnavailable(
+                f"the index path {self.index_dir} is not a folder; give --index the index folder"
+            )
         if not index_exists(self.index_dir):
             if other_index_exists(self.index_dir):
                 raise IndexMissing(
