@@ -97,8 +97,20 @@ def _record(index_dir: Path, ix) -> dict[str, Any] | None:
 
 def check_integrity(index_dir: Path, ix) -> list[str] | None:
     """What is wrong with the files of the index's latest commit (``[]``: nothing), or None
-    when there is no record of that commit to compare with."""
-    index_dir = Path(index_dir)
+    when there is no record of that commit to compare with.
+
+    A commit made while the files were being compared (a build merging segments away) is
+    not damage: the check then starts again on the new commit.
+    """
+    for _attempt in range(3):
+        commit = commit_id(ix)
+        problems = _check_once(Path(index_dir), ix)
+        if not problems or commit_id(ix) == commit:
+            return problems
+    return problems
+
+
+def _check_once(index_dir: Path, ix) -> list[str] | None:
     record = _record(index_dir, ix)
     if record is None:
         return None
