@@ -23,9 +23,15 @@ _ESCAPE_SEQUENCE = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+# Lone surrogates: the bytes of a file name that is not UTF-8, as Python decodes them. They
+# cannot be written to a UTF-8 terminal or file; shown as the replacement character.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def strip_terminal_controls(text: str) -> str:
-    """Remove escape sequences, then any remaining control character (tab and newline stay)."""
-    return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
+    """Remove escape sequences, then any remaining control character (tab and newline stay);
+    a lone surrogate becomes U+FFFD."""
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text)))
 
 
 def printable(text: str) -> str:

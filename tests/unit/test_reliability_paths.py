@@ -104,3 +104,19 @@ def test_a_folder_that_cannot_be_listed_is_reported(tmp_path: Path, monkeypatch)
     report = update_index(root, tmp_path / "index", workers=1)
     assert report.doc_count == 1
     assert _skipped(report) == {"closed/": "folder cannot be read: Permission denied"}
+
+
+def test_a_file_name_that_is_not_utf8_is_skipped(tmp_path: Path, capsys) -> None:
+    from idlibtui.cli.main import main
+    from idlibtui.textsafe import printable
+
+    root = _corpus(tmp_path)
+    with open(os.path.join(os.fsencode(root), b"bad\xff\xfename.txt"), "wb") as handle:
+        handle.write(ARTICLE.encode("utf-8"))
+    args = ["--corpus", str(root), "--index", str(tmp_path / "index"), "index", "--progress=none"]
+    for _run in range(2):  # the second time from the record of skipped files
+        assert main([*args, "--workers=1"]) == 0
+        out = capsys.readouterr().out
+        assert "1 skipped" in out and "not valid UTF-8" in out
+    assert open_index(tmp_path / "index").doc_count == 1
+    assert printable("bad\udcff.txt") == "bad\ufffd.txt"

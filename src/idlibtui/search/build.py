@@ -946,6 +946,18 @@ def scan_corpus(
     return out
 
 
+NAME_NOT_UTF8 = "the file name is not valid UTF-8 (rename the file to index it)"
+
+
+def _utf8(rel: str) -> bool:
+    """Whether a path can be stored (a name whose bytes are not UTF-8 holds surrogates)."""
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _same_stat(entry: Entry, size: int, mtime: float) -> bool:
     return entry.size == size and abs(entry.mtime - mtime) < 1e-6
 
@@ -985,8 +997,8 @@ def _write_skipped(index_dir: Path, ix, version: str, files: dict) -> None:
         "files": {rel: list(v) for rel, v in sorted(files.items())},
     }
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    try:  # ASCII JSON: a path that is not UTF-8 (lone surrogates) is written escaped
+        tmp.write_text(json.dumps(data), encoding="utf-8")
         os.replace(tmp, path)
     except OSError:  # read-only folder: the bad files are simply re-tried next time
         with contextlib.suppress(OSError):
@@ -1394,6 +1406,7 @@ def _update_index(
             unchanged = 0
             bad: dict[str, tuple[int, float, str]] = {}  # what the record will say after this run
             still: list[IngestProblem] = []
+            skipped_names: list[IngestProblem] = []
             for rel, (path, size, mtime) in sorted(files.items()):
                 entry = manifest.get(rel)
                 old_bad = known_bad.get(rel)
@@ -1405,6 +1418,9 @@ def _update_index(
                 ):
                     bad[rel] = old_bad
                     still.append(IngestProblem(rel, old_bad[2]))
+                elif not _utf8(rel):
+                    bad[rel] = (size, mtime, NAME_NOT_UTF8)
+                    skipped_names.append(IngestProblem(rel, NAME_NOT_UTF8))
                 elif rebuild or entry is None:
                     tasks.append((str(path), rel, None, corrections, version, root, file_budget))
                 elif _same_stat(entry, size, mtime):
@@ -1513,7 +1529,7 @@ def _update_index(
         updated=updated,
         removed=len(gone),
         unchanged=unchanged,
-        skipped=sorted(still + skipped + folder_problems, key=lambda p: p.path),
+        skipped=sorted(still + skipped + skipped_names + folder_problems, key=lambda p: p.path),
         seconds=seconds,
         rebuilt=rebuild,
         doc_count=doc_count,
