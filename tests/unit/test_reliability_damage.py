@@ -103,3 +103,24 @@ def test_an_intact_index_opens_and_updates_without_repair(pristine, tmp_path) ->
     assert search.open_index(index).search("").total == answers[""]
     report = update_index(corpus, index, workers=1)
     assert not report.repaired and not report.rebuilt and report.unchanged == answers[""]
+
+
+def test_damage_without_a_record_is_said_not_an_internal_error(pristine, tmp_path, capsys):
+    """An index built before integrity records: data that cannot be decoded at search time
+    is an unreadable index with the fix, exit 2."""
+    _corpus, source, _answers = pristine
+    index = tmp_path / "index"
+    shutil.copytree(source, index)
+    (index / "integrity-idlibtui5.json").unlink()
+    (victim,) = [p for p in index.iterdir() if p.name.endswith("._stored.col")]
+    _garble_all(victim)
+    code = main(["--index", str(index), "search", "idlib"])
+    err = capsys.readouterr().err
+    assert code == 2 and "idlibtui index --rebuild" in err and "internal error" not in err
+
+
+def _garble_all(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    for i in range(8, len(data) - 8):
+        data[i] ^= 0x5A
+    path.write_bytes(bytes(data))

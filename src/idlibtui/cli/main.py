@@ -15,6 +15,7 @@ import sys
 from idlibtui import __version__
 from idlibtui.cli.errors import UsageError
 from idlibtui.config import ConfigError, corrections_problem, resolve
+from idlibtui.search.backend import IndexUnavailable
 from idlibtui.textsafe import printable
 
 COMMANDS: dict[str, str] = {
@@ -103,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return launch(settings)
         return int(args.func(args, settings) or 0)
-    except (UsageError, ConfigError) as exc:
+    except (UsageError, ConfigError, IndexUnavailable) as exc:
         sys.stderr.write(f"idlibtui: {printable(str(exc))}\n")
         return 2
     except KeyboardInterrupt:

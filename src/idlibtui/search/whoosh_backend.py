@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import heapq
 import json
+import pickle
 import re
+import struct
 import threading
 import time
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -94,6 +98,35 @@ class _CachedLengthBM25F(scoring.BM25F):
                 self._lengths[key] = cached
             scorer.dfl = cached[1].__getitem__
         return scorer
+
+
+# What reading damaged index data raises (a truncated or garbled block, column or pickle):
+# said as an unreadable index with the fix, not as an internal error.
+_DATA_ERRORS = (
+    struct.error,
+    zlib.error,
+    EOFError,
+    pickle.UnpicklingError,
+    UnicodeDecodeError,
+    OSError,
+)
+
+
+def _damage_said(method):
+    """Turn a damaged-data error inside ``method`` into ``IndexUnavailable`` (an index whose
+    files were damaged before the build recorded their checksums is not refused at open)."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except _DATA_ERRORS as exc:
+            raise IndexUnavailable(
+                f"the index at {self.index_dir} could not be read ({exc.__class__.__name__}: "
+                f"{exc}); it may be damaged: run `idlibtui index --rebuild`"
+            ) from exc
+
+    return wrapper
 
 
 class WhooshIndex:
@@ -288,6 +321,7 @@ class WhooshIndex:
 
     # -- searching ---------------------------------------------------------------------------
 
+    @_damage_said
     def search(
         self,
         query: str,
