@@ -219,18 +219,34 @@ class WhooshIndex:
             self._keyword_cache[key] = table
         return table
 
+    def _keyword_words(self, field: str) -> dict[str, set[str]]:
+        """Each word of the field's names → the (lower-case) names holding it, built once per
+        searcher: a query naming many entities looked each one up by scanning every name."""
+        key = (field + "\x00words", id(self._searcher))
+        index = self._keyword_cache.get(key)
+        if index is None:
+            index = {}
+            for name in self._keyword_terms(field):
+                for word in set(re.findall(r"[\w'’-]+", name)):
+                    index.setdefault(word, set()).add(name)
+            self._keyword_cache[key] = index  # type: ignore[assignment]
+        return index  # type: ignore[return-value]
+
     def _resolve_keyword(self, field: str, value: str) -> list[str]:
         table = self._keyword_terms(field)
         low = " ".join(value.lower().split())
         if low in table:
             return table[low]
         words = low.split()
-        found = []
-        for name, terms in table.items():
-            name_words = re.findall(r"[\w'’-]+", name)
-            if all(w in name_words for w in words):
-                found.extend(terms)
-        return found
+        if not words:
+            return []
+        index = self._keyword_words(field)
+        names = set(index.get(words[0], ()))
+        for word in words[1:]:
+            names &= index.get(word, set())
+            if not names:
+                break
+        return [term for name in sorted(names) for term in table[name]]
 
     def _expand(self, field: str, pattern: str) -> list[str]:
         literal = re.split(r"[*?]", pattern, maxsplit=1)[0]
