@@ -105,3 +105,11 @@ def test_many_entity_values_do_not_rescan_every_name(index_dir: Path, monkeypatc
     query = " OR ".join(f"entity:zz{i}" for i in range(100)) + " OR entity:erdogan"
     assert ix.search(query).total == ix.search("entity:erdogan").total > 0
     assert calls <= names + 5
+
+
+def test_too_many_wildcards_is_a_query_error(index_dir: Path) -> None:
+    many = " OR ".join(f"{a}{b}*" for a in "abcdefgh" for b in "abcdefgh")
+    with pytest.raises(QueryError, match="too many prefixes and wildcards"):
+        open_index(index_dir).search(many)
+    allowed = " OR ".join(f"q{a}*" for a in "abcdefghijklmnop"[: q.MAX_WILDCARDS])
+    open_index(index_dir).search(allowed)
