@@ -74,3 +74,11 @@ def test_escaping_keeps_the_data_and_readable_text() -> None:
     assert "إدلب Maʿarrat" in text and not RAW.search(text)
     assert json.loads(text) == data
     assert escape_json_controls('"\u2028"') == '"\\u2028"'
+
+
+def test_figures_csv_strips_controls(setup, capsys) -> None:
+    base, _corpus = setup
+    capsys.readouterr()
+    assert main([*base, "figures", "--csv"]) == 0
+    out = capsys.readouterr().out
+    assert "Corrected" in out and not RAW.search(out.replace("\n", "").replace("\r", ""))

@@ -101,6 +101,9 @@ def run(args: argparse.Namespace, settings) -> int:
             for r in g.rows:
                 row = _row_dict(r, g.label if args.by_period != "none" else "")
                 row["sentence"] = " ".join(printable(row["sentence"]).split())
+                # No control character reaches a terminal or a spreadsheet (titles, outlets
+                # and names can carry them from file names and corrections).
+                row = {k: printable(v) if isinstance(v, str) else v for k, v in row.items()}
                 if writer is None:
                     writer = csv.DictWriter(
                         out, fieldnames=[*row.keys(), "period"], extrasaction="ignore"
