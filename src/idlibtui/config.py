@@ -70,13 +70,67 @@ class ConfigError(ValueError):
     """The user's config file cannot be read; the message says which file and why."""
 
 
+#: The keys config.toml may set; each holds text (a path, or a theme's name).
+CONFIG_KEYS = ("corpus", "index", "corrections", "theme")
+
+
 def _read_user_config(path: Path) -> dict[str, object]:
-    if not path.is_file():
+    if not path.exists():
         return {}
+    if path.is_dir():
+        raise ConfigError(f"the config file {path} is a folder, not a file")
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"cannot read config file {path}: {exc}") from exc
+    _check_types(path, data)
+    return data
+
+
+def _check_types(path: Path, data: dict[str, object]) -> None:
+    """A known key with a value that is not text (``corpus = 5``, ``index = ["a"]``) or is
+    empty is a mistake to say, not a value to pass on as text (unknown keys are left alone:
+    other versions may know them)."""
+    for key in CONFIG_KEYS:
+        if key not in data:
+            continue
+        value = data[key]
+        if not isinstance(value, str):
+            kind = {
+                bool: "true/false",
+                int: "a number",
+                float: "a number",
+                list: "a list",
+                dict: "a table",
+            }.get(type(value), type(value).__name__)
+            raise ConfigError(
+                f'config file {path}: {key} must be text in quotes (like {key} = "..."), not {kind}'
+            )
+        if not value.strip():
+            raise ConfigError(f"config file {path}: {key} is empty (remove the line or set it)")
+
+
+def default_corrections() -> Path:
+    return config_dir() / "entities.toml"
+
+
+def corrections_problem(path: Path | None) -> str | None:
+    """Why the corrections file named by the user cannot be used, or None.
+
+    The default file may be missing (there is nothing to correct yet); a file the user named
+    must exist and be a file: a mistyped path is said, not silently ignored.
+    """
+    if path is None:
+        return None
+    path = Path(path)
+    if path.is_dir():
+        return f"the corrections file {path} is a folder; name a .toml file"
+    if path.exists() or path == default_corrections():
+        return None
+    return (
+        f"no corrections file at {path} (check the path given by --corrections, "
+        "IDLIBTUI_CORRECTIONS or the config file)"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +162,6 @@ def resolve(
     return Settings(
         corpus=pick(corpus, "IDLIBTUI_CORPUS", "corpus", here / "corpus"),
         index=pick(index, "IDLIBTUI_INDEX", "index", here / "index"),
-        corrections=pick(
-            corrections, "IDLIBTUI_CORRECTIONS", "corrections", config_dir() / "entities.toml"
-        ),
+        corrections=pick(corrections, "IDLIBTUI_CORRECTIONS", "corrections", default_corrections()),
         theme=str(user.get("theme", "")),
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,18 +92,45 @@ def is_html_text(text: str) -> bool:
     return _HTML_SNIFF.search(text[:4096]) is not None
 
 
+def _reason(exc: BaseException) -> str:
+    """An OS error in words (``Too many levels of symbolic links``), without the path."""
+    return str(getattr(exc, "strerror", None) or exc)
+
+
 def _size_phrase(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-def read_document(path: Path) -> RawDocument | IngestProblem:
-    """Read and decode one file, or say in words why it cannot be used."""
+LINK_OUTSIDE = "a link to a file outside the corpus (links leaving the corpus are not followed)"
+
+
+def outside_link(path: Path | str, root: Path | str) -> bool:
+    """Whether ``path`` is a symbolic link whose target lies outside the folder ``root``.
+
+    Links inside the corpus are followed; a link leaving it is not (a corpus of downloaded
+    files must not pull ``/etc/passwd`` or a home folder into the index). A link that cannot
+    be resolved (a loop) counts as inside: reading it then fails with its own reason.
+    """
+    if not os.path.islink(path):
+        return False
+    target = os.path.realpath(path)
+    base = os.path.realpath(root)
+    return not (target == base or target.startswith(base.rstrip(os.sep) + os.sep))
+
+
+def read_document(path: Path, root: Path | None = None) -> RawDocument | IngestProblem:
+    """Read and decode one file, or say in words why it cannot be used.
+
+    With ``root`` (the corpus folder), a link to a file outside it is a problem, not read.
+    """
     path = Path(path)
     name = str(path)
+    if root is not None and outside_link(path, root):
+        return IngestProblem(name, LINK_OUTSIDE)
     try:
         stat = path.stat()
-    except OSError as exc:
-        return IngestProblem(name, f"cannot read: {exc.strerror or exc}")
+    except (OSError, RuntimeError) as exc:
+        return IngestProblem(name, f"cannot read: {_reason(exc)}")
     if not path.is_file():
         return IngestProblem(name, "not a regular file")
     if stat.st_size > MAX_BYTES:
@@ -111,8 +138,8 @@ def read_document(path: Path) -> RawDocument | IngestProblem:
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        return IngestProblem(name, f"cannot read: {exc.strerror or exc}")
+    except (OSError, RuntimeError) as exc:
+        return IngestProblem(name, f"cannot read: {_reason(exc)}")
     if len(data) > MAX_BYTES:
         return IngestProblem(name, f"larger than 10 MB ({_size_phrase(len(data))})")
     if not data.strip():
@@ -135,14 +162,45 @@ def read_document(path: Path) -> RawDocument | IngestProblem:
     )
 
 
-def walk_corpus(root: Path | str) -> Iterator[tuple[str, str]]:
+def walk_corpus(
+    root: Path | str, on_error: Callable[[str, str], None] | None = None
+) -> Iterator[tuple[str, str]]:
     """``(folder, file name)`` of every article file under ``root``, unsorted, as strings
-    (cheap at 50k files); hidden folders and files skipped, linked folders not entered."""
-    for dirpath, dirnames, filenames in os.walk(root, onerror=lambda _err: None):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        for filename in filenames:
-            if not filename.startswith(".") and os.path.splitext(filename)[1].lower() in SUFFIXES:
-                yield dirpath, filename
+    (cheap at 50k files); hidden folders and files skipped, linked folders not entered.
+
+    The walk keeps its own stack (``os.walk`` recurses on Python 3.11: a corpus nested a
+    thousand folders deep raised ``RecursionError``), and a folder it cannot list is passed to
+    ``on_error(folder, reason)`` and skipped: one bad path never stops the walk.
+    """
+    stack = [os.fspath(root)]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            if on_error is not None:
+                on_error(folder, f"folder cannot be read: {_reason(exc)}")
+            continue
+        subfolders = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:  # a link loop or an unreadable entry: treated as a file
+                is_dir = False
+            if is_dir:
+                try:
+                    linked = entry.is_symlink()
+                except OSError:
+                    linked = True
+                if not linked:
+                    subfolders.append(entry.path)
+            elif os.path.splitext(name)[1].lower() in SUFFIXES:
+                yield folder, name
+        stack.extend(reversed(subfolders))
 
 
 def iter_corpus(root: Path) -> Iterator[Path]:
@@ -156,10 +214,22 @@ def has_articles(root: Path) -> bool:
 
 
 def relative_to_corpus(path: Path, corpus: Path | None) -> str:
-    """The path as the index and the user see it: relative to the corpus when inside it."""
+    """The path as the index and the user see it: relative to the corpus when inside it.
+
+    A link inside the corpus is named by its target; a link that leaves the corpus or cannot
+    be resolved (a loop) is named where it sits.
+    """
     if corpus is not None:
         try:
-            return path.resolve().relative_to(corpus.resolve()).as_posix()
-        except ValueError:
+            base = corpus.resolve()
+        except (OSError, RuntimeError):
+            return path.as_posix()
+        try:
+            return path.resolve().relative_to(base).as_posix()
+        except (ValueError, OSError, RuntimeError):
+            pass
+        try:
+            return (path.parent.resolve() / path.name).relative_to(base).as_posix()
+        except (ValueError, OSError, RuntimeError):
             pass
     return path.as_posix()

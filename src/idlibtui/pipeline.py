@@ -18,7 +18,7 @@ from idlibtui.model import Article, DateClaim, DateKind, IngestProblem
 from idlibtui.supplied import Supplied, read_sidecar, split_front_matter, url_date, url_outlet
 from idlibtui.versions import PIPELINE_VERSION
 
-__all__ = ["PIPELINE_VERSION", "load_article", "process_document"]
+__all__ = ["PIPELINE_VERSION", "clean_only", "load_article", "process_document"]
 
 
 def article_id(relative_path: str) -> str:
@@ -83,16 +83,16 @@ def apply_supplied(article: Article, supplied: Supplied | None) -> Article:
     return dataclasses.replace(article, **changes)
 
 
-def process_document(
+def clean_only(
     doc: RawDocument,
     relative_path: str,
     *,
     corrections=None,
     supplied: Supplied | None = None,
 ) -> Article:
-    """Clean and annotate an already-read document. ``corrections`` (a loaded ``Corrections``
-    or a path to the file) fixes entities and, before annotation, the article's metadata;
-    ``supplied`` is what came with the article (else its sidecar and front matter are read)."""
+    """Clean an already-read document and apply what came with it and its metadata
+    corrections, without annotation (no figures, entities or judged date): what the index keeps
+    of a file annotation cannot finish. ``supplied``: else its sidecar and front matter."""
     if corrections is not None and not isinstance(corrections, Corrections):
         corrections = load_corrections(corrections)
     text = doc.text
@@ -110,7 +110,22 @@ def process_document(
         is_html=doc.is_html,
     )
     article = apply_supplied(article, supplied)
-    article = apply_metadata_corrections(article, corrections)
+    return apply_metadata_corrections(article, corrections)
+
+
+def process_document(
+    doc: RawDocument,
+    relative_path: str,
+    *,
+    corrections=None,
+    supplied: Supplied | None = None,
+) -> Article:
+    """Clean and annotate an already-read document. ``corrections`` (a loaded ``Corrections``
+    or a path to the file) fixes entities and, before annotation, the article's metadata;
+    ``supplied`` is what came with the article (else its sidecar and front matter are read)."""
+    if corrections is not None and not isinstance(corrections, Corrections):
+        corrections = load_corrections(corrections)
+    article = clean_only(doc, relative_path, corrections=corrections, supplied=supplied)
     return annotate(article, corrections=corrections)
 
 

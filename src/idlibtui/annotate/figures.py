@@ -427,8 +427,7 @@ def _skip_number(text: str, s: int, e: int, n1: str) -> bool:
     after = text[e : e + 3]
     if n1[:1].isdigit() and _ORDINAL_OR_TIME_AFTER.match(after):
         return True
-    line_start = text.rfind("\n", 0, s) + 1
-    if not text[line_start:s].strip() and _LIST_MARK_AFTER.match(after) and n1.isdigit():
+    if n1.isdigit() and _LIST_MARK_AFTER.match(after) and _at_line_start(text, s):
         return True  # "1. Heading" list numbering
     return bool(before.endswith("[") and after[:1] == "]")
 
@@ -437,6 +436,20 @@ _PART_OF_THEM = re.compile(
     r"(?:half|many|most|some|all|several|a\s+third|a\s+quarter|\w+)\s+of\s+(?:them|whom)\b",
     re.IGNORECASE,
 )
+
+
+def _at_line_start(text: str, s: int) -> bool:
+    """Whether only spaces stand between the start of ``s``'s line and ``s``.
+
+    Steps back over the spaces only: searching back for the line's start (``rfind``) and
+    slicing the line cost the whole line per figure, quadratic on a long one-line file.
+    """
+    i = s - 1
+    while i >= 0 and text[i] != "\n" and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] == "\n"
+
+
 _AUX_CHAIN = re.compile(
     r"^\s*(?:[\w’'-]+,?\s+){0,4}?(?:(?:have|has|had|were|was|are|is|been|being|be|got|get|"
     r"reportedly|allegedly|already|now)\s+)+(?:[\w-]+\s+)?",
@@ -1022,6 +1035,9 @@ _GALLERY_END = re.compile(r"\s*(?:\||$)", re.MULTILINE)
 _NAME_PAREN_BEFORE = re.compile(r"[A-Z][\w'’-]+\s?\($")
 
 
+_GALLERY_LABEL_MAX = 40
+
+
 def _page_chrome_or_label(text: str, s: int, e: int) -> bool:
     """Page chrome and labels, not counts: "7 minutes ago", "5 min read", "list of 4 items",
     "Route 60", "1 of 5 |"."""
@@ -1030,9 +1046,15 @@ def _page_chrome_or_label(text: str, s: int, e: int) -> bool:
     before = text[max(0, s - 12) : s]
     if _LIST_OF_BEFORE.search(before) or _ROAD_BEFORE.search(before):
         return True
-    line_start = text.rfind("\n", 0, s) + 1
-    if not text[line_start:s].strip():
+    if _at_line_start(text, s):
         return bool(_GALLERY.match(text, e))
+    # a gallery counter's label is short: look back a bounded window, never the whole line
+    # (a long one-line file would be rescanned for every number)
+    line_start = s
+    while line_start > 0 and text[line_start - 1] != "\n":
+        line_start -= 1
+        if s - line_start > _GALLERY_LABEL_MAX:
+            return False
     return bool(_GALLERY_BEFORE.match(text[line_start:s])) and bool(_GALLERY_END.match(text, e))
 
 

@@ -4,13 +4,12 @@ is stdin); ``--explain`` lists every change with its reason."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from idlibtui.config import Settings
 from idlibtui.model import Article, IngestProblem
-from idlibtui.textsafe import printable
+from idlibtui.textsafe import json_text, printable
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -160,7 +159,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             sys.stderr.write(f"idlibtui: {printable(name)}: {printable(result.reason)}\n")
             continue
         if args.json:
-            sys.stdout.write(json.dumps(article_to_dict(result), ensure_ascii=False) + "\n")
+            sys.stdout.write(json_text(article_to_dict(result)) + "\n")
         elif getattr(args, "explain", False):
             from idlibtui.clean.explain import explain
 

@@ -8,7 +8,6 @@ them). The default output is a readable summary; ``--markdown`` an evidence expo
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from rich.text import Text
 
 from idlibtui.cli.errors import UsageError
 from idlibtui.compare.model import RELATION_WORDS
-from idlibtui.textsafe import printable, strip_terminal_controls
+from idlibtui.textsafe import json_text, printable, strip_terminal_controls
 
 RELATION_STYLE = {
     "differ": "bold red",
@@ -112,7 +111,7 @@ def run(args: argparse.Namespace, settings) -> int:
     comparison = compare_articles(left, right)
     if args.json:
         data = to_dict(comparison, left, right)
-        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_text(data) + "\n")
         return 0
     if args.markdown:
         sys.stdout.write(to_markdown(comparison, left, right))

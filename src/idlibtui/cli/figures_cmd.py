@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import sys
 
 from idlibtui.cli.errors import UsageError
-from idlibtui.textsafe import printable
+from idlibtui.textsafe import json_text, printable
 
 
 def register(subparsers) -> None:
@@ -95,11 +94,8 @@ def run(args: argparse.Namespace, settings) -> int:
             for g in groups
             for r in g.rows
         ]
-        json.dump(
-            {"query": query or "", "what": args.what or "", "rows": payload},
-            out,
-            ensure_ascii=False,
-            indent=1,
+        out.write(
+            json_text({"query": query or "", "what": args.what or "", "rows": payload}, indent=1)
         )
         out.write("\n")
         return 0
@@ -109,6 +105,9 @@ def run(args: argparse.Namespace, settings) -> int:
             for r in g.rows:
                 row = _row_dict(r, g.label if args.by_period != "none" else "")
                 row["sentence"] = " ".join(printable(row["sentence"]).split())
+                # No control character reaches a terminal or a spreadsheet (titles, outlets
+                # and names can carry them from file names and corrections).
+                row = {k: printable(v) if isinstance(v, str) else v for k, v in row.items()}
                 if writer is None:
                     writer = csv.DictWriter(
                         out, fieldnames=[*row.keys(), "period"], extrasaction="ignore"

@@ -31,8 +31,21 @@ def register(subparsers) -> None:
         help="progress display: bar (default on a terminal), json (one object per line on "
         "stdout, for the app), none",
     )
-    p.add_argument("--workers", type=int, default=None, help="cleaning processes (default: cores)")
+    p.add_argument(
+        "--workers", type=positive_int, default=None, help="cleaning processes (default: cores)"
+    )
     p.set_defaults(func=run)
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (``--workers 0`` is a mistake)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 def corrections_arg(settings):
@@ -63,6 +76,10 @@ def _summary_dict(report) -> dict:
         "still_skipped": report.still_skipped,
         # How many of ``unchanged`` were re-read (touched: new time, same bytes).
         "reread": getattr(report, "reread", 0),
+        # Indexed as cleaned text only: annotation ran past the per-file time budget.
+        "unannotated": [{"path": p.path, "reason": p.reason} for p in report.unannotated],
+        # Damage found in the index (and rebuilt): one line per damaged file.
+        "repaired": list(report.repaired),
         "seconds": round(report.seconds, 3),
         "rebuilt": report.rebuilt,
         "doc_count": report.doc_count,
@@ -70,7 +87,7 @@ def _summary_dict(report) -> dict:
 
 
 def run(args: argparse.Namespace, settings) -> int:
-    from idlibtui.search.backend import IndexLocked
+    from idlibtui.search.backend import IndexLocked, IndexWriteError
     from idlibtui.search.build import CorpusError, update_index
 
     corpus, index_dir = Path(settings.corpus), Path(settings.index)
@@ -100,7 +117,7 @@ def run(args: argparse.Namespace, settings) -> int:
             report = _with_bar(corpus, index_dir, update_index, kwargs)
         else:
             report = update_index(corpus, index_dir, **kwargs)
-    except CorpusError as exc:
+    except (CorpusError, IndexWriteError) as exc:
         raise UsageError(str(exc)) from None
     except IndexLocked as exc:
         sys.stderr.write(f"idlibtui: {printable(str(exc))}\n")
@@ -112,6 +129,10 @@ def run(args: argparse.Namespace, settings) -> int:
     print(summary_line(report, index_dir))
     for problem in report.skipped:
         print(f"  skipped {printable(problem.path)}: {printable(problem.reason)}")
+    if report.repaired:
+        print(f"  the index was damaged and has been rebuilt: {printable(report.repaired[0])}")
+    for problem in report.unannotated:
+        print(f"  {printable(problem.path)}: {printable(problem.reason)}")
     return 0
 
 

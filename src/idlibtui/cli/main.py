@@ -14,7 +14,8 @@ import sys
 
 from idlibtui import __version__
 from idlibtui.cli.errors import UsageError
-from idlibtui.config import ConfigError, resolve
+from idlibtui.config import ConfigError, corrections_problem, resolve
+from idlibtui.search.backend import IndexUnavailable
 from idlibtui.textsafe import printable
 
 COMMANDS: dict[str, str] = {
@@ -103,12 +104,15 @@ def main(argv: list[str] | None = None) -> int:
                 f"the corpus folder {settings.corpus} given with --corpus {what}; give "
                 "--corpus DIR (or IDLIBTUI_CORPUS) a folder of .txt/.html articles"
             )
+        problem = corrections_problem(settings.corrections)
+        if problem:
+            raise UsageError(problem)
         if args.command is None:
             from idlibtui.tui import launch
 
             return launch(settings)
         return int(args.func(args, settings) or 0)
-    except (UsageError, ConfigError) as exc:
+    except (UsageError, ConfigError, IndexUnavailable) as exc:
         sys.stderr.write(f"idlibtui: {printable(str(exc))}\n")
         return 2
     except KeyboardInterrupt:
@@ -116,6 +120,11 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # the machine, not us: a full disk, a read-only or missing place
+        what = exc.strerror or str(exc)
+        where = f": {exc.filename}" if exc.filename else ""
+        sys.stderr.write(f"idlibtui: {printable(what + where)}\n")
+        return 2
     except Exception as exc:  # a bug of ours: one readable line, the traceback on request
         if os.environ.get("IDLIBTUI_DEBUG"):
             raise

@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 
 from idlibtui.cli.errors import UsageError
-from idlibtui.textsafe import printable
+from idlibtui.textsafe import json_text, printable
 
 
 def register(subparsers) -> None:
@@ -96,7 +95,7 @@ def run(args: argparse.Namespace, settings) -> int:
             f"fill {plural(pages, 'page')} of {args.limit} (--page 1 to {pages})"
         )
     if args.json:
-        sys.stdout.write(json.dumps(results_to_dict(results), ensure_ascii=False) + "\n")
+        sys.stdout.write(json_text(results_to_dict(results)) + "\n")
         return 0
     print_table(results)
     return 0

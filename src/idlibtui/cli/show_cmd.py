@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 
 from idlibtui.cli.errors import UsageError
-from idlibtui.textsafe import printable, strip_terminal_controls
+from idlibtui.textsafe import json_text, printable, strip_terminal_controls
 
 
 def register(subparsers) -> None:
@@ -89,7 +88,7 @@ def run(args: argparse.Namespace, settings) -> int:
     if isinstance(article, IngestProblem):
         raise UsageError(f"{printable(article.path)}: {printable(article.reason)}")
     if args.json:
-        sys.stdout.write(json.dumps(article_json(article), ensure_ascii=False) + "\n")
+        sys.stdout.write(json_text(article_json(article)) + "\n")
         return 0
     meta = [
         ("id", article.id),

@@ -20,6 +20,11 @@ class IndexLocked(Exception):
     """Another live process is updating the index."""
 
 
+class IndexWriteError(Exception):
+    """The index cannot be written where it is (not a folder, read-only, disk full, a broken
+    lock file); the message says where and why in one line."""
+
+
 @runtime_checkable
 class SearchBackend(Protocol):
     """What idlibtui needs from a search engine.

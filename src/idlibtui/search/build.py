@@ -29,6 +29,8 @@ import operator
 import os
 import pickle
 import re
+import shutil
+import signal
 import socket
 import stat as stat_module
 import threading
@@ -50,7 +52,14 @@ from whoosh.codec.whoosh3 import W3FieldWriter, W3LeafMatcher, W3TermsReader
 from whoosh.system import pack_uint
 
 from idlibtui.model import Article, Figure, IngestProblem
-from idlibtui.search.backend import IndexLocked
+from idlibtui.search.backend import IndexLocked, IndexWriteError
+from idlibtui.search.integrity import (
+    INTEGRITY_NAME,
+    check_integrity,
+    damage_message,
+    drop_integrity,
+    write_integrity,
+)
 from idlibtui.search.manifest import (
     MANIFEST_NAME,
     Entry,
@@ -75,6 +84,10 @@ INLINE_BELOW = 32
 SEGMENTS_PER_BUILD = 4
 IN_FLIGHT = 1_000  # results the workers may be ahead of the writer (~24 KB each)
 SEGMENT_MIN = 2_000
+# CPU seconds one file may take to clean, annotate and analyze. A typical article takes ~10 ms
+# and a 1 MB one ~4 s; past the budget the file is indexed without annotation (cleaned text
+# only: searchable, no figures, entities or dates), and if even that does not fit, skipped.
+FILE_BUDGET = 10.0
 
 
 def segment_size(n_files: int) -> int:
@@ -111,6 +124,10 @@ class BuildReport:
     #: How many of ``unchanged`` were re-read because their size or time changed (a touched or
     #: copied file) but held the same bytes.
     reread: int = 0
+    #: Files indexed as cleaned text only (annotation ran past the per-file time budget).
+    unannotated: list[IngestProblem] = field(default_factory=list)
+    #: What was damaged in the index this build found and rebuilt (``integrity``).
+    repaired: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +154,25 @@ def index_version(corrections: Any = None) -> str:
 # --- lock -----------------------------------------------------------------------------------
 
 
+def make_index_dir(index_dir: Path) -> None:
+    """Create the index folder (and its parents); a path that cannot be a folder there (a
+    file, a path under a file, a read-only or missing place) is one ``IndexWriteError``."""
+    index_dir = Path(index_dir)
+    if index_dir.is_dir():
+        return
+    if index_dir.exists() or index_dir.is_symlink():
+        raise IndexWriteError(
+            f"the index path {index_dir} is not a folder; give --index a folder "
+            "(a new one is created)"
+        )
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise IndexWriteError(
+            f"cannot create the index folder {index_dir}: {exc.strerror or exc}"
+        ) from None
+
+
 class IndexLock:
     """An exclusive, crash-proof lock on an index folder (fcntl.flock on a file naming the pid)."""
 
@@ -144,25 +180,83 @@ class IndexLock:
         self.path = Path(index_dir) / LOCK_NAME
         self.fd: int | None = None
 
+    def _open(self) -> int:
+        """The lock file, opened (created when missing); a folder or a link in its place, or a
+        folder that cannot be written, is an ``IndexWriteError`` saying what to do."""
+        where = self.path
+        if where.is_symlink():
+            raise IndexWriteError(
+                f"the lock file {where} is a link; remove it (idlibtui makes its own)"
+            )
+        if where.is_dir():
+            raise IndexWriteError(f"the lock file {where} is a folder; remove it")
+        try:
+            return os.open(where, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        except OSError as exc:
+            raise IndexWriteError(
+                f"cannot write the index at {where.parent}: {exc.strerror or exc}"
+            ) from None
+
     def acquire(self) -> None:
         import fcntl
 
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
+        make_index_dir(self.path.parent)
+        for _attempt in range(5):
+            fd = self._open()
             try:
-                info = json.loads(os.pread(fd, 4096, 0).decode("utf-8") or "{}")
-            except (ValueError, OSError):
-                info = {}
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                self._refuse(fd)
+            # Locked; but if the file was removed (or replaced) before we locked it, the lock
+            # guards nothing: open the file now at that path and lock again.
+            try:
+                same = os.stat(self.path).st_ino == os.fstat(fd).st_ino
+            except OSError:
+                same = False
+            if same:
+                self._check_writer(fd)
+                self._own(fd)
+                return
             os.close(fd)
-            pid = info.get("pid", "?")
-            started = info.get("started", "?")
+        raise IndexLocked("the index lock file keeps being removed or replaced; try again")
+
+    def _check_writer(self, fd: int) -> None:
+        """Refuse when Whoosh's own write lock is held: a build whose lock file was removed
+        is still running (without this, a second build would wait for it and fail)."""
+        import fcntl
+
+        try:
+            probe = os.open(self.path.parent / f"{INDEX_NAME}_WRITELOCK", os.O_RDWR)
+        except OSError:
+            return  # no writer lock file: no build has written here
+        try:
+            fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
             raise IndexLocked(
-                f"index is being updated by process {pid} (started {started}); "
+                "the index is being written by another process (its lock file was removed); "
                 "try again when it finishes"
             ) from None
+        else:
+            fcntl.flock(probe, fcntl.LOCK_UN)
+        finally:
+            os.close(probe)
+
+    @staticmethod
+    def _refuse(fd: int) -> None:
+        try:
+            info = json.loads(os.pread(fd, 4096, 0).decode("utf-8") or "{}")
+        except (ValueError, OSError):
+            info = {}
+        os.close(fd)
+        pid = info.get("pid", "?") if isinstance(info, dict) else "?"
+        started = info.get("started", "?") if isinstance(info, dict) else "?"
+        raise IndexLocked(
+            f"index is being updated by process {pid} (started {started}); "
+            "try again when it finishes"
+        ) from None
+
+    def _own(self, fd: int) -> None:
         # Free: either nobody had it or its holder died (a stale lock); it is ours now.
         info = {
             "pid": os.getpid(),
@@ -267,31 +361,98 @@ def article_fields(article: Article, *, size: int, mtime: float, sha256: str, ve
     return doc
 
 
-def _work(task: tuple[str, str, str | None, Any, str]) -> tuple[str, str, Any]:
+class OverBudget(BaseException):
+    """A file ran past its time budget (raised inside the work by a CPU-time timer).
+
+    A ``BaseException``, so that code catching ``Exception`` in the stages cannot swallow it.
+    """
+
+
+@contextlib.contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Raise ``OverBudget`` in this thread once the process has spent ``seconds`` of CPU
+    time inside the block (``ITIMER_PROF``: a machine busy with other work does not count
+    against the file). Only the main thread can take signals; elsewhere, or without a
+    budget, the block runs unbounded. Pure Python stages are interrupted between bytecodes;
+    one long call into C (a single regex match) finishes first."""
+    if (
+        not seconds
+        or seconds <= 0
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def expired(_signum, _frame) -> None:
+        raise OverBudget
+
+    previous = signal.signal(signal.SIGPROF, expired)
+    # Fires again every so often should a bare ``except:`` in a stage swallow it once.
+    signal.setitimer(signal.ITIMER_PROF, seconds, min(1.0, seconds))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+
+
+def _work(task: tuple) -> tuple[str, str, Any]:
     """Read, hash, clean, annotate and analyze one file (runs in a pool worker).
 
-    An ``ok`` result carries a :class:`PreparedDoc`: the writer only files its postings.
+    ``task`` is ``(path, rel, old_sha, corrections, version[, corpus folder[, budget]])``; with
+    the corpus folder, a link leading out of it is a problem rather than read; ``budget`` is
+    the file's CPU time budget (``FILE_BUDGET`` when not given).
+    An ``ok`` result carries a :class:`PreparedDoc`: the writer only files its postings; a
+    ``partial`` one ``(PreparedDoc, reason)``: the file indexed without annotation.
     """
-    path, rel, old_sha, corrections, version = task
+    path, rel, old_sha, corrections, version = task[:5]
+    root = Path(task[5]) if len(task) > 5 and task[5] else None
+    budget = task[6] if len(task) > 6 else FILE_BUDGET
+    from idlibtui import pipeline
     from idlibtui.ingest import read_document
-    from idlibtui.pipeline import process_document
 
     try:
-        doc = read_document(Path(path))
+        doc = read_document(Path(path), root)
         if isinstance(doc, IngestProblem):
             return ("problem", rel, doc.reason)
         if old_sha is not None and doc.sha256 == old_sha:
             return ("same", rel, None)
-        article = process_document(doc, rel, corrections=corrections)
-        fields = article_fields(
-            article, size=doc.size, mtime=doc.mtime, sha256=doc.sha256, version=version
+
+        def ready(article: Article) -> PreparedDoc:
+            fields = article_fields(
+                article, size=doc.size, mtime=doc.mtime, sha256=doc.sha256, version=version
+            )
+            return prepare_document(fields)
+
+        try:
+            with time_budget(budget):
+                return (
+                    "ok",
+                    rel,
+                    ready(pipeline.process_document(doc, rel, corrections=corrections)),
+                )
+        except OverBudget:
+            pass
+        try:
+            with time_budget(budget):
+                prepared = ready(pipeline.clean_only(doc, rel, corrections=corrections))
+        except OverBudget:
+            return (
+                "problem",
+                rel,
+                f"took longer than {budget:g} s to clean (a time budget per file)",
+            )
+        reason = (
+            f"indexed without figures, entities and dates: annotating took longer than "
+            f"{budget:g} s (a time budget per file)"
         )
-        return ("ok", rel, prepare_document(fields))
+        return ("partial", rel, (prepared, reason))
     except Exception as exc:  # one bad file never stops the rest
         return ("problem", rel, f"could not be processed: {exc.__class__.__name__}: {exc}")
 
 
-def _work_packed(task: tuple[str, str, str | None, Any, str]) -> bytes:
+def _work_packed(task: tuple) -> bytes:
     """``_work`` with its result pickled here: the writer keeps results that wait for it (during
     a segment commit) as ~24 KB of bytes instead of ~90 KB of objects, and unpickles each when
     it files it."""
@@ -751,17 +912,25 @@ def _check_corpus(corpus_dir: Path) -> None:
         raise CorpusError(f"no corpus folder at {corpus_dir}; {hint}")
 
 
-def scan_corpus(corpus_dir: Path) -> dict[str, tuple[Path, int, float]]:
+def scan_corpus(
+    corpus_dir: Path, problems: list[IngestProblem] | None = None
+) -> dict[str, tuple[Path, int, float]]:
     """Corpus-relative path → (path, size, mtime), by stat only (one ``lstat`` per file).
 
     Works on strings until the end: at 50k files, ``Path`` arithmetic and sorting cost more
-    than the ``lstat`` calls themselves.
+    than the ``lstat`` calls themselves. A folder that cannot be listed goes to ``problems``.
     """
     from idlibtui.ingest import relative_to_corpus, walk_corpus
 
     root = str(Path(corpus_dir))
     out: dict[str, tuple[Path, int, float]] = {}
-    for folder, name in walk_corpus(root):
+
+    def unreadable(folder: str, reason: str) -> None:
+        if problems is not None:
+            inner = folder[len(root) :].strip(os.sep).replace(os.sep, "/")
+            problems.append(IngestProblem(f"{inner or '.'}/", reason))
+
+    for folder, name in walk_corpus(root, unreadable):
         full = os.path.join(folder, name)
         try:
             st = os.lstat(full)
@@ -779,11 +948,23 @@ def scan_corpus(corpus_dir: Path) -> dict[str, tuple[Path, int, float]]:
             path = Path(full)
             try:
                 st = path.stat()
-            except OSError:
+            except (OSError, RuntimeError):  # dangling, a loop
                 st = None
             rel = relative_to_corpus(path, corpus_dir)
         out[rel] = (path, st.st_size if st else -1, st.st_mtime if st else -1.0)
     return out
+
+
+NAME_NOT_UTF8 = "the file name is not valid UTF-8 (rename the file to index it)"
+
+
+def _utf8(rel: str) -> bool:
+    """Whether a path can be stored (a name whose bytes are not UTF-8 holds surrogates)."""
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _same_stat(entry: Entry, size: int, mtime: float) -> bool:
@@ -825,8 +1006,8 @@ def _write_skipped(index_dir: Path, ix, version: str, files: dict) -> None:
         "files": {rel: list(v) for rel, v in sorted(files.items())},
     }
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    try:  # ASCII JSON: a path that is not UTF-8 (lone surrogates) is written escaped
+        tmp.write_text(json.dumps(data), encoding="utf-8")
         os.replace(tmp, path)
     except OSError:  # read-only folder: the bad files are simply re-tried next time
         with contextlib.suppress(OSError):
@@ -841,24 +1022,32 @@ def _drop_skipped(index_dir: Path) -> None:
 # --- update ---------------------------------------------------------------------------------
 
 
-def _open_or_create(index_dir: Path) -> tuple[Any, bool]:
-    """The index to write to, and whether it was (re)created empty."""
+def _open_or_create(index_dir: Path) -> tuple[Any, bool, list[str]]:
+    """The index to write to, whether it was (re)created empty, and the damage that made it
+    start again (files not as their commit wrote them, or an index that cannot be read)."""
     index_dir.mkdir(parents=True, exist_ok=True)
+    damage: list[str] = []
     if index_exists(index_dir):
         try:
             ix = windex.open_dir(str(index_dir), indexname=INDEX_NAME)
-            with ix.reader() as reader:  # touch the segments: a damaged index fails here
-                reader.doc_count()
-            return ix, False
-        except Exception:
-            pass  # unreadable: start again
-    return windex.create_in(str(index_dir), build_schema(), indexname=INDEX_NAME), True
+            damage = check_integrity(index_dir, ix) or []
+            if not damage:
+                with ix.reader() as reader:  # touch the segments: a damaged index fails here
+                    reader.doc_count()
+                return ix, False, []
+        except Exception as exc:  # unreadable: start again
+            damage = damage or [f"the index could not be read ({exc.__class__.__name__}: {exc})"]
+    return windex.create_in(str(index_dir), build_schema(), indexname=INDEX_NAME), True, damage
 
 
 def _remove_other_versions(index_dir: Path) -> None:
-    own = re.compile(rf"^_?{INDEX_NAME}_|^{re.escape(SKIPPED_NAME)}$|^{re.escape(MANIFEST_NAME)}$")
+    own = re.compile(
+        rf"^_?{INDEX_NAME}_|^{re.escape(SKIPPED_NAME)}$|^{re.escape(MANIFEST_NAME)}$"
+        rf"|^{re.escape(INTEGRITY_NAME)}$"
+    )
     other = re.compile(
         r"^_?idlibtui\d+_|^skipped-idlibtui\d+\.json$|^manifest-idlibtui\d+\.pickle$"
+        r"|^integrity-idlibtui\d+\.json$"
     )
     for path in index_dir.iterdir():
         if other.match(path.name) and not own.match(path.name):
@@ -901,6 +1090,8 @@ def _warm_up() -> None:
 
 def _pool_map(tasks: list, workers: int, lock_fds: list[int]) -> Iterable:
     if workers <= 1 or len(tasks) < INLINE_BELOW:
+        if tasks:
+            _warm_up()  # lazy tables (language model, events matcher) are not a file's cost
         yield from map(_work, tasks)
         return
     methods = multiprocessing.get_all_start_methods()
@@ -1060,6 +1251,45 @@ def _open_writer(ix):
     return writer
 
 
+def _stage_segment(writer):
+    """Write the writer's documents as a finished segment without publishing it (no new
+    TOC: readers go on seeing the last commit) and close the writer; the segment is published
+    by a later commit with ``_only``. Killed before that, its files are leftovers that the
+    next run removes (``_remove_leftovers``)."""
+    segment = writer._finalize_segment()
+    writer._finish()
+    return segment
+
+
+def _only(staged: list) -> Callable:
+    """A Whoosh merge policy: the segments of the commit are the staged ones (and the
+    committing writer's own), none of the index's current ones."""
+
+    def policy(_writer, _segments) -> list:
+        return list(staged)
+
+    return policy
+
+
+def _remove_leftovers(index_dir: Path, ix) -> None:
+    """Remove files of this index that its latest commit does not use: segments of a killed
+    build or of a rebuild killed before its switch, a half-written TOC, the writer's
+    temporary folder. Runs under the build lock, so no writer is using them."""
+    toc = ix._read_toc()
+    keep = tuple(f"{seg.segment_id()}." for seg in toc.segments)
+    current_toc = f"_{INDEX_NAME}_{toc.generation}.toc"
+    for name in os.listdir(index_dir):
+        path = index_dir / name
+        if name == f"{INDEX_NAME}.tmp" and path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+            continue
+        segment_file = name.startswith(f"{INDEX_NAME}_") and name != f"{INDEX_NAME}_WRITELOCK"
+        old_toc = name.startswith(f"_{INDEX_NAME}_") and ".toc" in name and name != current_toc
+        if (segment_file and not (keep and name.startswith(keep))) or old_toc:
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
 def _writer_lock_fd(writer) -> int | None:
     lock = getattr(writer, "writelock", None)
     fd = getattr(lock, "fd", None)
@@ -1074,12 +1304,79 @@ def update_index(
     corrections: Any = None,
     progress: Callable[[BuildProgress], None] | None = None,
     workers: int | None = None,
+    file_budget: float | None = FILE_BUDGET,
 ) -> BuildReport:
     """Bring the index at ``index_dir`` up to date with ``corpus_dir``.
 
-    Raises ``CorpusError`` for a missing corpus and ``IndexLocked`` when another live process is
-    updating the index.
+    ``file_budget`` is the CPU seconds one file may take (None: unbounded); see ``_work``.
+    Raises ``CorpusError`` for a missing corpus, ``IndexLocked`` when another live process is
+    updating the index, and ``IndexWriteError`` when the index cannot be written there (not a
+    folder, read-only, disk full): a fresh build that fails removes what it wrote.
     """
+    index_dir = Path(index_dir)
+    made_dir = not index_dir.exists() and not index_dir.is_symlink()
+    try:
+        return _update_index(
+            corpus_dir,
+            index_dir,
+            rebuild=rebuild,
+            corrections=corrections,
+            progress=progress,
+            workers=workers,
+            file_budget=file_budget,
+        )
+    except (IndexLocked, IndexWriteError, CorpusError, ValueError):
+        if made_dir:
+            _remove_made_dir(index_dir)
+        raise
+    except windex.LockError:  # Whoosh's own write lock: another writer got past ours
+        raise IndexLocked(
+            "the index is being written by another process (its lock file was removed); "
+            "try again when it finishes"
+        ) from None
+    except OSError as exc:
+        if made_dir:
+            _remove_made_dir(index_dir)
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise IndexWriteError(
+            f"cannot write the index at {index_dir}: {exc.strerror or exc}{where}"
+        ) from None
+    except BaseException:
+        if made_dir:
+            _remove_made_dir(index_dir)
+        raise
+
+
+def _remove_new_files(index_dir: Path, before: set[str]) -> None:
+    """Remove what a failed fresh build wrote (everything not there before, but the lock)."""
+    for name in set(os.listdir(index_dir)) - before - {LOCK_NAME}:
+        path = index_dir / name
+        with contextlib.suppress(OSError):
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+
+
+def _remove_made_dir(index_dir: Path) -> None:
+    """The index folder this build created, once nothing but its lock is left in it."""
+    with contextlib.suppress(OSError):
+        (index_dir / LOCK_NAME).unlink()
+    with contextlib.suppress(OSError):
+        index_dir.rmdir()  # only when empty
+
+
+def _update_index(
+    corpus_dir: Path,
+    index_dir: Path,
+    *,
+    rebuild: bool = False,
+    corrections: Any = None,
+    progress: Callable[[BuildProgress], None] | None = None,
+    workers: int | None = None,
+    file_budget: float | None = FILE_BUDGET,
+) -> BuildReport:
+    """``update_index`` under the index lock (it maps errors and tidies up after it)."""
     started = time.perf_counter()
     corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
     _check_corpus(corpus_dir)
@@ -1087,120 +1384,155 @@ def update_index(
     version = index_version(corrections)
     if workers is None:
         workers = max(1, min(os.cpu_count() or 1, 4))
+    elif workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
 
     with IndexLock(index_dir) as lock:
-        ix, created = _open_or_create(index_dir)
-        if created:
-            _drop_skipped(index_dir)
-            drop_manifest(index_dir)
-        manifest, manifest_current = ({}, False) if created else load_manifest(ix, index_dir)
-        if any(e.version != version for e in manifest.values()):
-            rebuild = True
-        skipped_version, known_bad = read_skipped(index_dir, ix)
-        if rebuild or skipped_version != version:
-            known_bad = {}
-        report(BuildProgress(0, 0, "scan"))
-        files = scan_corpus(corpus_dir)
-        report(BuildProgress(len(files), len(files), "scan"))
-
-        tasks = []
-        unchanged = 0
-        bad: dict[str, tuple[int, float, str]] = {}  # what the record will say after this run
-        still: list[IngestProblem] = []
-        for rel, (path, size, mtime) in sorted(files.items()):
-            entry = manifest.get(rel)
-            old_bad = known_bad.get(rel)
-            if (
-                entry is None
-                and old_bad is not None
-                and old_bad[0] == size
-                and abs(old_bad[1] - mtime) < 1e-6
-            ):
-                bad[rel] = old_bad
-                still.append(IngestProblem(rel, old_bad[2]))
-            elif rebuild or entry is None:
-                tasks.append((str(path), rel, None, corrections, version))
-            elif _same_stat(entry, size, mtime):
-                unchanged += 1
-            else:
-                tasks.append((str(path), rel, entry.sha256, corrections, version))
-        gone = [rel for rel in manifest if rel not in files]
-
-        added = updated = reread = 0
-        skipped: list[IngestProblem] = []
-        after = {} if rebuild else dict(manifest)  # the manifest once this run is committed
-        writer = None
+        # What was there before this build: a fresh build that fails removes the rest.
+        before = set(os.listdir(index_dir))
+        fresh = not index_exists(index_dir)
         try:
-            writer_used = bool(tasks or gone or rebuild)
-            if writer_used:
-                writer = _open_writer(ix)
-            total = len(tasks)
-            lock_fds = [fd for fd in (lock.fd, _writer_lock_fd(writer)) if fd is not None]
-            results = _pool_map(tasks, workers, lock_fds)
-            per_segment, filed, cleared = segment_size(total), 0, False
-            for done, (kind, rel, payload) in enumerate(results, 1):
-                report(BuildProgress(done, total, "process", rel))
-                if filed >= per_segment:
-                    # Commit what is filed while the workers go on (a killed build keeps it).
-                    report(BuildProgress(done - 1, total, "save"))
-                    first_of_rebuild = rebuild and not cleared  # drops the old segments
-                    writer.commit(mergetype=writing.CLEAR if first_of_rebuild else writing.NO_MERGE)
-                    writer, filed, cleared = None, 0, cleared or rebuild
-                    write_manifest(index_dir, ix, after)
-                    writer = _open_writer(ix)
-                entry = manifest.get(rel)
-                if kind == "same":
-                    unchanged += 1
-                    reread += 1
-                elif kind == "problem":
-                    skipped.append(IngestProblem(rel, payload))
-                    _path, size, mtime = files[rel]
-                    bad[rel] = (size, mtime, payload)
-                    if entry is not None and not rebuild:
-                        writer.delete_by_term("id", entry.id)
-                        after.pop(rel, None)
-                elif rebuild or entry is None:
-                    add_prepared(writer, payload)
-                    if entry is None:
-                        added += 1
-                    else:
-                        updated += 1
-                else:
-                    update_prepared(writer, payload)
-                    updated += 1
-                if kind == "ok":
-                    stored_path, new_entry = entry_of(payload.stored)
-                    after[stored_path] = new_entry
-                    filed += 1
-            if not rebuild:
-                for n, rel in enumerate(gone, 1):
-                    writer.delete_by_term("id", manifest[rel].id)
-                    after.pop(rel, None)
-                    report(BuildProgress(n, len(gone), "remove", rel))
-            if writer is not None:
-                report(BuildProgress(0, 1, "commit"))
-                if rebuild and not cleared:
-                    writer.commit(mergetype=writing.CLEAR)
-                elif cleared:  # a rebuild's last segment: keep the ones it just wrote
-                    writer.commit(mergetype=writing.NO_MERGE)
-                else:
-                    writer.commit()
-                writer = None
-                report(BuildProgress(1, 1, "commit"))
-        finally:
-            if writer is not None:
-                writer.cancel()
-        _remove_other_versions(index_dir)
-        final = windex.open_dir(str(index_dir), indexname=INDEX_NAME)
-        with final.reader() as reader:
-            doc_count = reader.doc_count()
-        if writer_used or not manifest_current:
-            write_manifest(index_dir, final, after)
-        if bad != known_bad or writer_used:
-            if bad:
-                _write_skipped(index_dir, final, version, bad)
-            else:
+            ix, created, repaired = _open_or_create(index_dir)
+            if repaired:  # damaged: built again from the corpus, in place
+                rebuild = True
+            if not created:
+                _remove_leftovers(index_dir, ix)
+            if created:
                 _drop_skipped(index_dir)
+                drop_manifest(index_dir)
+                drop_integrity(index_dir)
+            manifest, manifest_current = ({}, False) if created else load_manifest(ix, index_dir)
+            if any(e.version != version for e in manifest.values()):
+                rebuild = True
+            skipped_version, known_bad = read_skipped(index_dir, ix)
+            if rebuild or skipped_version != version:
+                known_bad = {}
+            report(BuildProgress(0, 0, "scan"))
+            folder_problems: list[IngestProblem] = []
+            files = scan_corpus(corpus_dir, folder_problems)
+            report(BuildProgress(len(files), len(files), "scan"))
+
+            tasks = []
+            root = str(corpus_dir)
+            unchanged = 0
+            bad: dict[str, tuple[int, float, str]] = {}  # what the record will say after this run
+            still: list[IngestProblem] = []
+            skipped_names: list[IngestProblem] = []
+            for rel, (path, size, mtime) in sorted(files.items()):
+                entry = manifest.get(rel)
+                old_bad = known_bad.get(rel)
+                if (
+                    entry is None
+                    and old_bad is not None
+                    and old_bad[0] == size
+                    and abs(old_bad[1] - mtime) < 1e-6
+                ):
+                    bad[rel] = old_bad
+                    still.append(IngestProblem(rel, old_bad[2]))
+                elif not _utf8(rel):
+                    bad[rel] = (size, mtime, NAME_NOT_UTF8)
+                    skipped_names.append(IngestProblem(rel, NAME_NOT_UTF8))
+                elif rebuild or entry is None:
+                    tasks.append((str(path), rel, None, corrections, version, root, file_budget))
+                elif _same_stat(entry, size, mtime):
+                    unchanged += 1
+                else:
+                    tasks.append(
+                        (str(path), rel, entry.sha256, corrections, version, root, file_budget)
+                    )
+            gone = [rel for rel in manifest if rel not in files]
+
+            added = updated = reread = 0
+            skipped: list[IngestProblem] = []
+            unannotated: list[IngestProblem] = []
+            after = {} if rebuild else dict(manifest)  # the manifest once this run is committed
+            writer = None
+            try:
+                writer_used = bool(tasks or gone or rebuild)
+                if writer_used:
+                    writer = _open_writer(ix)
+                total = len(tasks)
+                lock_fds = [fd for fd in (lock.fd, _writer_lock_fd(writer)) if fd is not None]
+                results = _pool_map(tasks, workers, lock_fds)
+                per_segment, filed = segment_size(total), 0
+                staged: list = []  # a rebuild's segments written but not yet published
+                for done, (kind, rel, payload) in enumerate(results, 1):
+                    report(BuildProgress(done, total, "process", rel))
+                    if filed >= per_segment:
+                        # Write what is filed while the workers go on. An update commits it (a
+                        # killed build keeps it); a rebuild keeps its segments unpublished until
+                        # the end, so readers see the old index until the new one is whole.
+                        report(BuildProgress(done - 1, total, "save"))
+                        if rebuild:
+                            staged.append(_stage_segment(writer))
+                        else:
+                            writer.commit(mergetype=writing.NO_MERGE)
+                        writer, filed = None, 0
+                        if not rebuild:
+                            write_manifest(index_dir, ix, after)
+                            write_integrity(index_dir, ix)
+                        writer = _open_writer(ix)
+                    entry = manifest.get(rel)
+                    if kind == "partial":  # indexed without annotation (past the time budget)
+                        payload, reason = payload
+                        unannotated.append(IngestProblem(rel, reason))
+                        kind = "ok"
+                    if kind == "same":
+                        unchanged += 1
+                        reread += 1
+                    elif kind == "problem":
+                        skipped.append(IngestProblem(rel, payload))
+                        _path, size, mtime = files[rel]
+                        bad[rel] = (size, mtime, payload)
+                        if entry is not None and not rebuild:
+                            writer.delete_by_term("id", entry.id)
+                            after.pop(rel, None)
+                    elif rebuild or entry is None:
+                        add_prepared(writer, payload)
+                        if entry is None:
+                            added += 1
+                        else:
+                            updated += 1
+                    else:
+                        update_prepared(writer, payload)
+                        updated += 1
+                    if kind == "ok":
+                        stored_path, new_entry = entry_of(payload.stored)
+                        after[stored_path] = new_entry
+                        filed += 1
+                if not rebuild:
+                    for n, rel in enumerate(gone, 1):
+                        writer.delete_by_term("id", manifest[rel].id)
+                        after.pop(rel, None)
+                        report(BuildProgress(n, len(gone), "remove", rel))
+                if writer is not None:
+                    report(BuildProgress(0, 1, "commit"))
+                    if rebuild:  # the switch: the new segments replace all the old ones
+                        writer.commit(mergetype=_only(staged))
+                    else:
+                        writer.commit()
+                    writer = None
+                    report(BuildProgress(1, 1, "commit"))
+            finally:
+                if writer is not None:
+                    writer.cancel()
+            _remove_other_versions(index_dir)
+            final = windex.open_dir(str(index_dir), indexname=INDEX_NAME)
+            with final.reader() as reader:
+                doc_count = reader.doc_count()
+            if writer_used or not manifest_current:
+                write_manifest(index_dir, final, after)
+            if writer_used or check_integrity(index_dir, final) is None:
+                write_integrity(index_dir, final)
+            if bad != known_bad or writer_used:
+                if bad:
+                    _write_skipped(index_dir, final, version, bad)
+                else:
+                    _drop_skipped(index_dir)
+        except BaseException:
+            if fresh:
+                _remove_new_files(index_dir, before)
+            raise
 
     seconds = time.perf_counter() - started
     report(BuildProgress(doc_count, doc_count, "done"))
@@ -1209,12 +1541,14 @@ def update_index(
         updated=updated,
         removed=len(gone),
         unchanged=unchanged,
-        skipped=sorted(still + skipped, key=lambda p: p.path),
+        skipped=sorted(still + skipped + skipped_names + folder_problems, key=lambda p: p.path),
         seconds=seconds,
         rebuilt=rebuild,
         doc_count=doc_count,
         still_skipped=len(still),
         reread=reread,
+        unannotated=sorted(unannotated, key=lambda p: p.path),
+        repaired=repaired,
     )
 
 
@@ -1230,6 +1564,9 @@ def index_status(corpus_dir: Path, index_dir: Path, *, corrections: Any = None) 
         return IndexStatus(False, 0, True, len(files), "no index yet")
     try:
         ix = windex.open_dir(str(index_dir), indexname=INDEX_NAME)
+        damage = check_integrity(index_dir, ix)
+        if damage:
+            return IndexStatus(True, 0, True, len(files), damage_message(index_dir, damage))
         manifest = read_manifest(ix, index_dir)
         skipped_version, known_bad = read_skipped(index_dir, ix)
     except Exception as exc:

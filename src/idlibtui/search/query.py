@@ -30,6 +30,16 @@ FIELDS = ("title", "source", "agency", "date", "entity", "body")
 FIELD_ALIASES = {"text": "body", "outlet": "source", "entities": "entity"}
 OPERATORS = ("AND", "OR", "NOT")
 MIN_WILDCARD_PREFIX = 2
+# Limits that keep one query from crashing or holding a search: every stage (parse, render,
+# compile, match, highlight) walks the tree recursively, so nesting (parentheses and NOT/-
+# together) is bounded well inside Python's recursion limit, and the size of a query (its
+# words, phrases and field values, and its characters) is capped: a 5,000-word OR took 1-2 s.
+MAX_NESTING = 32
+MAX_TERMS = 256
+MAX_QUERY_CHARS = 8_000
+# Each prefix or wildcard looks through up to 20,000 words of the lexicon and expands to up to
+# 64: 256 of them took 0.7 s at 3k articles.
+MAX_WILDCARDS = 16
 
 
 # --- tree -----------------------------------------------------------------------------------
@@ -171,6 +181,26 @@ class _Parser:
         self.q = q
         self.toks = _tokenize(q)
         self.i = 0
+        self.depth = 0  # open parentheses and NOTs around the current position
+        self.terms = 0
+        self.wildcards = 0
+
+    def _deeper(self, tok: _Tok) -> None:
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise self.error(
+                f"the query nests too deeply (more than {MAX_NESTING} parentheses and NOTs "
+                "inside each other)",
+                tok.pos,
+            )
+
+    def _term(self, tok: _Tok) -> None:
+        self.terms += 1
+        if self.terms > MAX_TERMS:
+            raise self.error(
+                f"the query is too long: at most {MAX_TERMS} words, phrases and field values",
+                tok.pos,
+            )
 
     def peek(self) -> _Tok | None:
         return self.toks[self.i] if self.i < len(self.toks) else None
@@ -231,7 +261,9 @@ class _Parser:
             nxt = self.peek()
             if nxt is None or nxt.kind == "rparen" or (nxt.kind == "op" and nxt.text != "NOT"):
                 raise self.error(f"'{tok.text}' needs something to exclude after it", tok.pos)
+            self._deeper(tok)
             inner = self.parse_not()
+            self.depth -= 1
             return Not(tok.pos, inner.end, inner)
         return self.parse_primary()
 
@@ -245,25 +277,30 @@ class _Parser:
                 raise self.error("empty parentheses", tok.pos)
             if nxt is None:
                 raise self.error("unbalanced '(': never closed", tok.pos)
+            self._deeper(tok)
             inner = self.parse_or()
             close = self.peek()
             if close is None or close.kind != "rparen":
                 raise self.error("unbalanced '(': never closed", tok.pos)
             self.take()
+            self.depth -= 1
             return inner
         if tok.kind == "rparen":
             raise self.error("')' without a matching '('", tok.pos)
         if tok.kind == "field":
             self.take()
+            self._term(tok)
             return self.parse_field(tok)
         if tok.kind == "phrase":
             self.take()
+            self._term(tok)
             return self._phrase(tok, None)
         if tok.kind == "range":
             raise self.error("a [range] must follow 'date:'", tok.pos)
         if tok.kind == "op":
             raise self.error(f"'{tok.text}' is misplaced here", tok.pos)
         self.take()
+        self._term(tok)
         return self._word(tok, None)
 
     def _phrase(self, tok: _Tok, field: str | None) -> Node:
@@ -279,6 +316,11 @@ class _Parser:
                 raise self.error(
                     f"a wildcard needs at least {MIN_WILDCARD_PREFIX} letters before '*' or '?'",
                     tok.pos,
+                )
+            self.wildcards += 1
+            if self.wildcards > MAX_WILDCARDS:
+                raise self.error(
+                    f"too many prefixes and wildcards: at most {MAX_WILDCARDS} in a query", tok.pos
                 )
             return Word(tok.pos, tok.end, text, field, wildcard=True)
         return Word(tok.pos, tok.end, text, field)
@@ -373,6 +415,10 @@ def parse(query: str) -> Node | None:
     """Parse a query string; None for an empty (all-articles) query. Raises QueryError."""
     if not query or not query.strip():
         return None
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(
+            f"the query is too long: at most {MAX_QUERY_CHARS:,} characters", None, query
+        )
     return _Parser(query).parse()
 
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import heapq
 import json
+import pickle
 import re
+import struct
 import threading
 import time
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -96,11 +100,44 @@ class _CachedLengthBM25F(scoring.BM25F):
         return scorer
 
 
+# What reading damaged index data raises (a truncated or garbled block, column or pickle):
+# said as an unreadable index with the fix, not as an internal error.
+_DATA_ERRORS = (
+    struct.error,
+    zlib.error,
+    EOFError,
+    pickle.UnpicklingError,
+    UnicodeDecodeError,
+    OSError,
+)
+
+
+def _damage_said(method):
+    """Turn a damaged-data error inside ``method`` into ``IndexUnavailable`` (an index whose
+    files were damaged before the build recorded their checksums is not refused at open)."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except _DATA_ERRORS as exc:
+            raise IndexUnavailable(
+                f"the index at {self.index_dir} could not be read ({exc.__class__.__name__}: "
+                f"{exc}); it may be damaged: run `idlibtui index --rebuild`"
+            ) from exc
+
+    return wrapper
+
+
 class WhooshIndex:
     """An open Whoosh index: one per process, a fresh searcher whenever the index changed."""
 
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = Path(index_dir)
+        if self.index_dir.exists() and not self.index_dir.is_dir():
+            raise IndexUnavailable(
+                f"the index path {self.index_dir} is not a folder; give --index the index folder"
+            )
         if not index_exists(self.index_dir):
             if other_index_exists(self.index_dir):
                 raise IndexMissing(
@@ -110,7 +147,10 @@ class WhooshIndex:
             raise IndexMissing(f"no index at {self.index_dir}; run `idlibtui index`")
         try:
             self._ix = windex.open_dir(str(self.index_dir), indexname=INDEX_NAME)
+            self._check_files()
             self._searcher = self._ix.searcher(weighting=_CachedLengthBM25F())
+        except IndexUnavailable:
+            raise
         except Exception as exc:  # a damaged TOC or segment
             raise IndexUnavailable(
                 f"the index at {self.index_dir} cannot be read ({exc.__class__.__name__}: {exc}); "
@@ -123,6 +163,15 @@ class WhooshIndex:
 
     # -- lifecycle ---------------------------------------------------------------------------
 
+    def _check_files(self) -> None:
+        """Refuse an index whose latest commit's files are not what the build wrote (a
+        truncated, garbled or missing file would otherwise answer wrongly, or crash)."""
+        from idlibtui.search.integrity import check_integrity, damage_message
+
+        damage = check_integrity(self.index_dir, self._ix)
+        if damage:
+            raise IndexUnavailable(damage_message(self.index_dir, damage))
+
     def refresh(self) -> bool:
         """Pick up a newer commit if there is one; True if the view changed."""
         with self._lock:
@@ -132,7 +181,10 @@ class WhooshIndex:
                 # Not ``Searcher.refresh()``: it reuses the open reader of every segment that
                 # survived the commit, with that segment's old deletion set, so documents an
                 # update removed or replaced stayed visible (found by the fast-path tests).
+                self._check_files()
                 self._searcher = self._ix.searcher(weighting=self._searcher.weighting)
+            except IndexUnavailable:
+                raise
             except Exception as exc:
                 raise IndexUnavailable(
                     f"the index at {self.index_dir} cannot be read: {exc}"
@@ -167,18 +219,34 @@ class WhooshIndex:
             self._keyword_cache[key] = table
         return table
 
+    def _keyword_words(self, field: str) -> dict[str, set[str]]:
+        """Each word of the field's names → the (lower-case) names holding it, built once per
+        searcher: a query naming many entities looked each one up by scanning every name."""
+        key = (field + "\x00words", id(self._searcher))
+        index = self._keyword_cache.get(key)
+        if index is None:
+            index = {}
+            for name in self._keyword_terms(field):
+                for word in set(re.findall(r"[\w'’-]+", name)):
+                    index.setdefault(word, set()).add(name)
+            self._keyword_cache[key] = index  # type: ignore[assignment]
+        return index  # type: ignore[return-value]
+
     def _resolve_keyword(self, field: str, value: str) -> list[str]:
         table = self._keyword_terms(field)
         low = " ".join(value.lower().split())
         if low in table:
             return table[low]
         words = low.split()
-        found = []
-        for name, terms in table.items():
-            name_words = re.findall(r"[\w'’-]+", name)
-            if all(w in name_words for w in words):
-                found.extend(terms)
-        return found
+        if not words:
+            return []
+        index = self._keyword_words(field)
+        names = set(index.get(words[0], ()))
+        for word in words[1:]:
+            names &= index.get(word, set())
+            if not names:
+                break
+        return [term for name in sorted(names) for term in table[name]]
 
     def _expand(self, field: str, pattern: str) -> list[str]:
         literal = re.split(r"[*?]", pattern, maxsplit=1)[0]
@@ -269,6 +337,7 @@ class WhooshIndex:
 
     # -- searching ---------------------------------------------------------------------------
 
+    @_damage_said
     def search(
         self,
         query: str,

@@ -43,7 +43,7 @@ def build_command(settings: Any, *, rebuild: bool = False) -> list[str]:
         str(settings.index),
     ]
     corrections = getattr(settings, "corrections", None)
-    if corrections:
+    if corrections and Path(corrections).exists():  # a named file that is missing is an error
         command += ["--corrections", str(corrections)]
     command += ["index", "--progress=json"]
     if rebuild:
