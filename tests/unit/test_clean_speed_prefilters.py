@@ -9,19 +9,17 @@ original patterns, written out here as they were.
 
 from __future__ import annotations
 
-import importlib
 import random
 import re
 
 import idlibtui.annotate.dates as D
 import idlibtui.annotate.figures as F
+import idlibtui.clean.boilerplate as B
 import idlibtui.clean.charfix as CF
+import idlibtui.clean.debris as S
 from idlibtui.clean import _is_html_document
 from idlibtui.clean.edits import Edit, EditText
 from idlibtui.ingest import is_html_text
-
-# the package exports a function named ``structure`` that hides the module's name
-S = importlib.import_module("idlibtui.clean.structure")
 
 GAPS = ["", " ", "  ", "\n", "\n\n", "\u00a0", "\t", "-", "."]
 
@@ -77,7 +75,7 @@ def test_caption_tail_shortcut_matches_the_pattern() -> None:
               ".", " "]  # fmt: skip
     for t in strings(pieces, longest=8):
         for s in (t, t.strip()):
-            got, want = S._caption_tail(s), S._CAPTION_TAIL.search(s)
+            got, want = B._caption_tail(s), B._CAPTION_TAIL.search(s)
             assert spans([got] if got else []) == spans([want] if want else []), repr(s)
 
 

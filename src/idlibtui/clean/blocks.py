@@ -1,0 +1,363 @@
+"""Typed blocks among the kept lines: the title (never a date line, caption or label), the
+standfirst, subheadings versus related-article links, and the section labels and
+other-language lines around the headline."""
+
+from __future__ import annotations
+
+import re
+
+from idlibtui.clean import outlets
+from idlibtui.clean.chrome import caption_note, chrome_note, ends_mid_sentence, looks_truncated
+from idlibtui.clean.dateline import match_dateline
+from idlibtui.clean.edits import EditText
+from idlibtui.clean.lang import EN_FUNCTION_WORDS
+from idlibtui.clean.lines import _Line, _quoted, _short_question, _teaser, headline_shaped, kind_at
+from idlibtui.clean.metadata import Info
+from idlibtui.clean.stamps import parse_date
+from idlibtui.model import BlockKind
+
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "with",
+        "by",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "their",
+        "his",
+        "her",
+        "they",
+        "he",
+        "she",
+        "we",
+        "you",
+        "not",
+        "but",
+        "about",
+        "over",
+        "after",
+        "into",
+        "than",
+        "more",
+        "most",
+        "new",
+        "says",
+        "said",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+    ]
+)
+
+
+# Function words of English headlines, and frequent ones of other languages the corpus holds
+# (French, Spanish, Portuguese, Italian, German, Dutch, Turkish, Tagalog) that English does not
+# write ("un", "e", "per", "van" are left out: "UN", "E.U.", "per cent", "Van").
+_ENGLISH_WORDS = frozenset(
+    {
+        "the", "of", "and", "to", "for", "with", "after", "over", "from", "on", "in", "at", "by",
+        "as", "is", "are", "was", "were", "will", "says", "amid", "into", "against", "has",
+        "have", "its", "their", "between", "about",
+    }
+)  # fmt: skip
+
+
+_FOREIGN_WORDS = frozenset(
+    {
+        "de", "la", "le", "les", "des", "du", "et", "en", "el", "los", "las", "del", "y", "que",
+        "para", "por", "con", "una", "der", "das", "und", "dem", "ist", "nicht", "il", "di",
+        "della", "che", "da", "dos", "em", "na", "com", "het", "een", "ve", "bir", "ile", "ng",
+        "sa", "ang",
+    }
+)  # fmt: skip
+
+
+# Quotes, apostrophes and dashes are English typography; other non-ASCII punctuation and
+# symbols ("…" inside a line, "®", "«", "¿") are not headline style.
+_HEADLINE_MARKS = frozenset("‘’“”–—")
+
+
+def _english_headline_words(line: str) -> bool:
+    """The line reads as an English headline: more English function words than foreign ones
+    (one at least), and no non-ASCII punctuation or symbol other than quotes and dashes."""
+    if not line.isascii() and any(
+        not ch.isascii() and not ch.isalnum() and not ch.isspace() and ch not in _HEADLINE_MARKS
+        for ch in line
+    ):
+        return False
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", line)]
+    english = sum(w in _ENGLISH_WORDS for w in words)
+    return english >= 1 and english > sum(w in _FOREIGN_WORDS for w in words)
+
+
+def _content_words(text: str) -> set[str]:
+    return {
+        w[:5]
+        for w in re.findall(r"[a-z][a-z'-]{2,}", text.lower().replace("-", " "))
+        if w not in _STOP
+    }
+
+
+def _related_score(line: str, next_text: str, outlet: outlets.Outlet | None) -> int:
+    s = line.strip()
+    words = s.split()
+    score = 0
+    if outlet is not None and outlet.related_links:
+        score += 2
+    if len(words) >= 8 and _english_headline_words(s):
+        score += 1 + (len(words) >= 12)
+    if s[:1].isdigit() or re.search(r"^[A-Z][\w ]{1,20}: \S", s):
+        score += 1
+    if _quoted(s):
+        score -= 3
+    if len(words) <= 5:
+        score -= 1
+    if next_text and _content_words(s) & _content_words(next_text[:300]):
+        score -= 1
+    return score
+
+
+def _typed_by_html(doc: EditText, line: _Line, info: Info) -> BlockKind | None:
+    if not info.typed_raw:
+        return None
+    return kind_at(info.typed_raw, doc.raw_pos(line.start))
+
+
+_NUMERIC_DATE = re.compile(r"^\d{1,4}[-./]\d{1,2}[-./]\d{2,4}\b|^\d{1,2}:\d\d\b")
+
+
+def never_a_title(line: str) -> bool:
+    """A date line, a caption or a piece of page chrome: headline-shaped, never the title."""
+    s = line.strip()
+    if parse_date(s) is not None and len(s.split()) <= 12:
+        return True
+    if _NUMERIC_DATE.match(s) and len(s.split()) <= 6:
+        return True
+    return chrome_note(s) is not None or caption_note(s) is not None
+
+
+def _title_index(kept: list[_Line]) -> int | None:
+    """The headline: the first line if it is headline-shaped and body follows; past one date
+    line, caption or bit of chrome above it, the line after."""
+    for i in (0, 1):
+        if i + 1 >= len(kept):
+            return None
+        s = kept[i].text
+        shaped = (
+            headline_shaped(s)
+            and not _quoted(s)
+            and any(not headline_shaped(ln.text) for ln in kept[i + 1 : i + 3])
+        )
+        junk = never_a_title(s)
+        if shaped and not junk:
+            return i
+        if not junk:
+            return None
+    return None
+
+
+def _classify_blocks(
+    kept: list[_Line], info: Info, doc: EditText, outlet: outlets.Outlet | None
+) -> None:
+    if not kept:
+        return
+    if not any(info.typed_raw):
+        kept = _section_label(kept, info, doc)
+        _other_language_lines(kept, info, doc)
+        kept = [ln for ln in kept if ln.drop is None]
+        if not kept:
+            return
+    html_typed = [_typed_by_html(doc, ln, info) for ln in kept]
+    # Title.
+    start = 0
+    if any(t is BlockKind.TITLE for t in html_typed):
+        for ln, t in zip(kept, html_typed, strict=True):
+            if t is BlockKind.TITLE:
+                ln.kind = BlockKind.TITLE
+                if not info.title:
+                    info.title = ln.text
+                break
+        start = next(i for i, t in enumerate(html_typed) if t is BlockKind.TITLE) + 1
+    else:
+        pick = _title_index(kept)
+        if pick is not None:
+            kept[pick].kind = BlockKind.TITLE
+            info.title = info.title or kept[pick].text
+            start = pick + 1
+    # Standfirst.
+    if start < len(kept) - 1:
+        cand = kept[start]
+        nxt = kept[start + 1]
+        one_sentence = len(re.findall(r"[.!?](?:\s|$)", cand.text)) <= 1
+        short = len(cand.text.split()) <= 45 and not headline_shaped(cand.text)
+        if (
+            short
+            and one_sentence
+            and (
+                (start == 1 and match_dateline(nxt.text) is not None)
+                or (outlet is not None and outlet.standfirst and start == 0)
+            )
+        ):
+            cand.kind = BlockKind.STANDFIRST
+    # Related links at the end, then subheadings versus related links mid-text.
+    body = [ln for ln in kept[start:] if ln.kind is BlockKind.PARAGRAPH]
+    shaped = {id(ln): headline_shaped(ln.text) for ln in body}
+    tail: list[_Line] = []
+    for ln in reversed(body):
+        if shaped[id(ln)] or _teaser(ln.text):
+            tail.append(ln)
+            continue
+        break
+    tail.reverse()
+    if len(tail) == 1 and not headline_shaped(tail[0].text):
+        tail = []  # one short closing sentence is body text
+    keep: set[int] = set()  # lines decided to stay: the mid-text rules leave them alone
+    if tail and looks_truncated(tail[-1].text):
+        # an export that stops mid-sentence: what precedes the cut is the report, not links
+        info.flags[doc.raw_pos(tail[-1].start)] = "truncated text (kept)"
+        keep.update(id(ln) for ln in tail)
+        tail = []
+    if len(tail) == 1 and len(tail[0].text.split()) > 3:
+        # one headline-shaped closing line: a related link or the report's own last line;
+        # keep it (precision first) and say it may be boilerplate
+        info.flags[doc.raw_pos(tail[0].start)] = "possible boilerplate (related link?)"
+        keep.add(id(tail[0]))
+        tail = []
+    if (
+        len(tail) == 2
+        and headline_shaped(tail[0].text)
+        and not headline_shaped(tail[1].text)
+        and not tail[1].text.endswith("?")
+    ):
+        tail = []  # a subheading with its (short) paragraph, decided below
+    in_tail = {id(ln) for ln in tail}
+    if not any(not shaped[id(ln)] for ln in body if id(ln) not in in_tail):
+        tail = []  # never strip an article down to nothing
+    for ln in tail:
+        ln.drop = ("boilerplate", "related-article links")
+    remaining = [ln for ln in body if ln.drop is None]
+    # body_after[i]: some line after remaining[i] is body text (not headline-shaped).
+    body_after = [False] * (len(remaining) + 1)
+    for i in range(len(remaining) - 1, -1, -1):
+        body_after[i] = body_after[i + 1] or not shaped[id(remaining[i])]
+    any_body = body_after[0]
+    position = {id(ln): i for i, ln in enumerate(kept)}
+    for idx, ln in enumerate(remaining):
+        question = _short_question(ln.text)
+        if (not shaped[id(ln)] and not question) or id(ln) in keep:
+            continue
+        kind = html_typed[position[id(ln)]]
+        if kind is BlockKind.HEADING:
+            ln.kind = BlockKind.HEADING
+            continue
+        nxt = remaining[idx + 1].text if idx + 1 < len(remaining) else ""
+        if not body_after[idx + 1]:
+            nxt = ""  # only short lines follow: nothing for a subheading to announce
+        if question:
+            # "What is at stake?": a subheading when body follows; never dropped mid-text.
+            if nxt and not headline_shaped(nxt) and _related_score(ln.text, nxt, outlet) < 2:
+                ln.kind = BlockKind.HEADING
+            continue
+        if not nxt:
+            if any_body:
+                ln.drop = ("boilerplate", "related-article link")
+        elif _related_score(ln.text, nxt, outlet) >= 2:
+            ln.drop = ("boilerplate", "related-article link")
+        else:
+            ln.kind = BlockKind.HEADING
+
+
+_LABEL_SIGNS = re.compile(r"\s[/&|]\s|\b[Nn]ews\s*$|^[A-Z0-9 &/-]+$")
+
+
+def _section_label(kept: list[_Line], info: Info, doc: EditText) -> list[_Line]:
+    """A site name or section label above the headline ("World News", "Syria & Lebanon"):
+    two headline-shaped lines open the page and the second, longer one is the headline."""
+    if len(kept) < 3 or _quoted(kept[0].text):
+        return kept
+    first, second = kept[0].text, kept[1].text
+    if (
+        first == first.lower()
+        and len(first.split()) <= 5
+        and first[-1:].isalnum()
+        and headline_shaped(second)
+    ):
+        kept[0].drop = ("boilerplate", "tag or keyword line above the headline")
+        return kept[1:]
+    after = 2
+    if parse_date(second) is not None and len(second.split()) <= 12 and len(kept) >= 4:
+        second, after = kept[2].text, 3  # "World News" / a date line / the headline
+    if not (headline_shaped(first) and headline_shaped(second)):
+        return kept
+    n1, n2 = len(first.split()), len(second.split())
+    if n1 > 6 or n2 < 5 or n2 <= n1 or _short_question(first):
+        return kept
+    if first.lower().split()[:3] == second.lower().split()[:3] or parse_date(second):
+        return kept  # the headline twice, or a date line below it: not a label
+    if not any(not headline_shaped(ln.text) for ln in kept[after : after + 2]):
+        return kept
+    if ends_mid_sentence(second):
+        return kept  # a cut-off ticker line under the headline is not the headline
+    if n1 <= 3 or _LABEL_SIGNS.search(first):
+        kept[0].drop = ("boilerplate", "section label above the headline")
+        return kept[1:]
+    if not all(w[:1].isupper() for w in first.split() if len(w) >= 4):
+        return kept  # a sentence-case line is a headline; a site's name is in title case
+    info.flags[doc.raw_pos(kept[0].start)] = "possible boilerplate (site or section name)"
+    kept[0].kind = BlockKind.HEADING  # kept, not the title: the headline below it is
+    return kept[1:]
+
+
+_FOREIGN_LETTERS = re.compile("[ğĞşŞıİəƏßäÄøØåÅñÑãõœ\u0400-\u04ff\u0600-\u06ff\u0590-\u05ff]")
+
+
+def _other_language_lines(kept: list[_Line], info: Info, doc: EditText) -> None:
+    """In an English page, a short line in another language at the top or bottom is the
+    site's navigation or slogan; a longer one (a headline in the original language) is kept
+    and flagged."""
+    if len(kept) < 3:
+        return
+    words = [w for ln in kept for w in re.findall(r"[a-z]+", ln.text.lower())]
+    if not words or sum(w in EN_FUNCTION_WORDS for w in words) < 0.15 * len(words):
+        return  # not an English page
+    for idx in (0, 1, len(kept) - 1):
+        if not 0 <= idx < len(kept) or kept[idx].drop is not None:
+            continue
+        ln = kept[idx]
+        line_words = re.findall(r"\w+", ln.text.lower())
+        if len(line_words) > 15 or any(w in EN_FUNCTION_WORDS for w in line_words):
+            continue
+        if not _FOREIGN_LETTERS.search(ln.text):
+            continue
+        if len(line_words) <= 6:
+            ln.drop = ("boilerplate", "navigation or slogan in another language")
+        else:
+            info.flags[doc.raw_pos(ln.start)] = "possible boilerplate (another language)"

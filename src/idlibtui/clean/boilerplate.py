@@ -1,0 +1,304 @@
+"""Boilerplate lines and why each goes: separators, share buttons, mastheads and footers
+(``outlets.json``), copyright, photo credits and captions, promo and social lines and the
+related links they introduce, page chrome (``chrome.py``), repeated lines; then the positional
+metadata rules (``metadata.py``) on what is left."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from idlibtui.clean import outlet_cues, outlets
+from idlibtui.clean.chrome import INTRO_LABELS, caption_note, chrome_note, credit_tail
+from idlibtui.clean.edits import EditText
+from idlibtui.clean.lines import _CLOSERS, _Line, _teaser, headline_shaped
+from idlibtui.clean.metadata import Info, _classify_positional
+
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|all rights reserved)", re.IGNORECASE)
+
+
+_CREDIT_LINE = re.compile(
+    r"^(?:photo|photos|photograph|picture|image|video|credit|photo credit|image credit|"
+    r"image source|image copyright|photo by|photograph by|pictured|getty images|footage)"
+    r"\s*(?::|by\b)\s*(?P<credit>.{2,100})$",
+    re.IGNORECASE,
+)
+
+
+_AGENCY = (
+    r"(?:AFP|AP|Reuters|EPA|EPA-EFE|Getty Images|Anadolu Agency|AA|Xinhua|SANA|Storyful|DPA|Sipa"
+    r"|Shutterstock)"
+)
+
+
+_SLASH_CREDIT = re.compile(
+    r"^[A-Z][\w.'’ -]{1,50}\s*/\s*"
+    + _AGENCY
+    + r"(?:\s+via\s+Getty Images)?$|^"
+    + _AGENCY
+    + r"(?:/Getty Images| via Getty Images| Photo)?$"
+)
+
+
+# A caption: a line that ends with a parenthesised credit, or with "Photograph: Name/Agency".
+_CAPTION_TAIL = re.compile(
+    r"(?:\((?P<paren>(?:[A-Z]+\s+)?(?:Photo|Photograph|Video|Image|Picture|Credit|Photos)s?"
+    r"(?:\s+by)?\s*[:/][^()]{1,100}"
+    r"|[^()]{0,60}(?:/|\bvia\s)[^()]{0,40}"
+    r"(?:Getty Images|AFP|AP|Reuters|EPA|Storyful)[^()]{0,20})\)"
+    r"|(?P<bare>(?:Photograph|Photo|Image|Picture|Video)\s*:\s*[^.()]{2,80})"
+    r"|\[(?P<bracket>(?:File|Photo|Picture|Image|Video)\b[^\[\]]{0,80}|[^\[\]]{1,60}/[^\[\]]{2,40}"
+    r"|AFP|Reuters|AP|EPA|Al Jazeera|Getty Images|Anadolu Agency|SANA|Handout)\])\s*$"
+)
+
+
+def _caption_tail(s: str) -> re.Match[str] | None:
+    """``_CAPTION_TAIL.search(s)``, tried only on a line that can hold a match: one that ends
+    with ")" or "]", or names a photo, image, picture or video (the search tries its
+    alternatives at every position of a paragraph that usually cannot)."""
+    if s.rstrip()[-1:] not in (")", "]") and not (
+        "Photo" in s or "Image" in s or "Picture" in s or "Video" in s
+    ):
+        return None
+    return _CAPTION_TAIL.search(s)
+
+
+_MEDIA_CREDIT = re.compile(
+    r"^(?:image|photo|picture|media|video)\s+(?:copyright|source|credit)s?\b\s*:?\s*(?P<credit>.{2,100})$",
+    re.IGNORECASE,
+)
+
+
+_CAPTION_LEAD = re.compile(r"^(?:image caption|media caption|caption)\b\s*:?\s*", re.IGNORECASE)
+
+
+_PROMO = re.compile(
+    r"""^(?:
+        (?:like|follow|join)\s.{0,80}\bon\s+
+          (?:facebook|twitter|instagram|x|telegram|youtube|whatsapp|linkedin|tiktok)\b
+      | follow\s+us\b | (?:sign\s+up|subscribe)\b | (?:get|receive)\s.{0,40}\bnewsletter
+      | (?:read|see|watch|listen)(?:\s+(?:more|also|next|the\s+full\s+(?:story|article)))?\s*:
+      | (?:read|see)\s+(?:more|also)\b.{0,80}$
+      | related(?:\s+(?:articles?|stories|coverage|content|topics|news|reading))?\s*:?\s*$
+      | (?:related|also\s+read|more\s+on\s+this|recommended)\s*:\s*\S.{0,150}$
+      | more\s+(?:from|on|stories|news)\b.{0,60}$
+      | (?:most\s+(?:read|popular|viewed)|recommended(?:\s+for\s+you)?
+          |you\s+may\s+also\s+like|also\s+read|trending)\b.{0,40}$
+      | share\s+(?:this|on|via|the\s+story)\b | click\s+here\b | tap\s+here\b
+      | download\s+(?:our|the)\s.{0,30}\bapp\b | advertisement\s*$ | ad\s*$
+      | sponsored(?:\s+content)?\s*$
+      | support\s+(?:our|independent|quality)\s.{0,20}journalism | donate\b
+      | the\s+views\s+expressed\s+in\s+this
+      | this\s+(?:article|story)\s+(?:was|has\s+been)\s+(?:updated|amended|corrected)
+      | (?:additional\s+)?reporting\s+by\b.{0,160}$ | (?:writing|editing|compiled)\s+by\b.{0,120}$
+      | .{0,80}\bcontributed\s+(?:to\s+)?(?:this\s+)?report(?:ing)?\.?\s*$
+      | (?:translated|translation|adapted)\s+(?:by|from)\b.{0,100}$
+      | \((?:translated|translation)\b.{0,100}\)\s*$
+      | have\s+a\s+(?:news\s+)?tip | send\s+us\s+your | comments?\s*(?:\(\d+\))?\s*$
+      | (?:today['’]s|this\s+week['’]s)\s+coverage\s+from\b
+      | we\s+use\s+cookies | accept\s+(?:all\s+)?cookies
+      | (?:topics|tags|filed\s+under)\s*:
+      | (?:print|email|whatsapp|facebook|twitter)
+        (?:\s*[|·•]\s*(?:print|email|whatsapp|facebook|twitter|linkedin|copy\s+link))+\s*$
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+_SOCIAL_ONLY = re.compile(
+    r"^(?:(?:share|facebook|twitter|x|whatsapp|e-?mail|print|linkedin|telegram|reddit|pinterest"
+    r"|messenger|copy\s+link|flipboard|comments?|save|tweet)\b[\s|·•,/:-]*){2,}$",
+    re.IGNORECASE,
+)
+
+
+_RELATED_INTRO = re.compile(
+    r"^(?:read\s+more|see\s+also|related(?:\s+\w+)?|more\s+on\s+this\s+story|also\s+read"
+    r"|recommended|most\s+read|more\s+from\b.*)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _separator(line: str) -> bool:
+    """A rule between sections ("* * *", "-----", "—-", "=-=-=", "•"): no letter or digit, and
+    only dashes and underscores, or one mark repeated (all of it, or at least half of three or
+    more). Kaomoji ("(⌣˛⌣)") and pairs of symbols ("∆°") are text."""
+    if any(ch.isalnum() for ch in line):
+        return False
+    marks = line.replace(" ", "")
+    if len(set(marks)) <= 1 or all(unicodedata.category(ch) in ("Pd", "Pc") for ch in marks):
+        return True
+    return len(marks) >= 3 and 2 * max(marks.count(ch) for ch in set(marks)) >= len(marks)
+
+
+_METADATA_PREFIX = re.compile(r"^(?:date|dated|datum)\s*[:=]?\s*(?:19|20)\d\d\b", re.I)
+
+
+def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None:
+    n = len(lines)
+    credit_idx: list[int] = []
+    for i, ln in enumerate(lines):
+        s = ln.text
+        if len(s) >= 500:
+            continue  # no boilerplate line is this long
+        if _separator(s):
+            ln.drop = ("debris", "separator line")
+            continue
+        if _SOCIAL_ONLY.match(s):
+            ln.drop = ("boilerplate", "share buttons")
+            continue
+        normed = outlets.norm(s) if len(s) <= 300 else ""  # for the masthead and footer tests
+        o = outlets.masthead(s, normed=normed) if len(s) <= 200 else None
+        if o is not None:
+            ln.drop = ("boilerplate", "masthead")
+            info.set_source(o.name, f"masthead: {s}")
+            continue
+        if _COPYRIGHT.match(s) and len(s) < 200:
+            rest = re.sub(r"^(?:©|\(c\)|copyright|\s)+", "", s, flags=re.IGNORECASE)
+            if re.search(r"\b(?:19|20)\d\d\b|rights reserved|all rights", s, re.IGNORECASE):
+                ln.drop = ("boilerplate", "copyright footer")
+                name = re.sub(r"^\s*(?:(?:19|20)\d\d\s*[-–]?\s*)+[.,]?\s*", "", rest)
+                name = re.split(r"[.,;|]\s|\s+all rights", name, flags=re.IGNORECASE)[0]
+                found = outlets.lookup(name.strip()) if name.strip() else None
+                if found is not None:
+                    info.set_source(found.name, f"copyright: {s}")
+            else:
+                ln.drop = ("boilerplate", "photo credit")
+                info.add_credit(s)
+                credit_idx.append(i)
+            continue
+        o = outlets.footer(s, normed=normed) if len(s) <= 300 else None
+        if o is not None:
+            ln.drop = ("boilerplate", "outlet footer")
+            info.set_source(o.name, f"footer: {s}")
+            continue
+        m = _CREDIT_LINE.match(s)
+        if (
+            (m and len(s) < 140)
+            or (_SLASH_CREDIT.match(s) and len(s) < 80)
+            or (_MEDIA_CREDIT.match(s) and len(s) < 140)
+        ):
+            ln.drop = ("boilerplate", "photo credit")
+            info.add_credit(s)
+            credit_idx.append(i)
+            continue
+        if _CAPTION_LEAD.match(s) and len(s) < 400:
+            ln.drop = ("boilerplate", "photo caption")
+            continue
+        m = _caption_tail(s)
+        if m and len(s) < 500:
+            ln.drop = ("boilerplate", "photo caption")
+            info.add_credit(m.group("paren") or m.group("bare") or m.group("bracket") or "")
+            continue
+        if len(s) < 300 and _PROMO.match(s):
+            ln.drop = ("boilerplate", "promo or social footer")
+            named = outlet_cues.promo_outlet(s)
+            if named:
+                info.set_source(named, f"promo: {s}")
+            if _RELATED_INTRO.match(s):
+                # "Read more:" / "Related Topics" then a list of other stories' headlines.
+                for k in range(i + 1, n):
+                    nxt = lines[k].text
+                    if not (headline_shaped(nxt) or _teaser(nxt)) or len(nxt) > 140:
+                        break
+                    lines[k].drop = ("boilerplate", "related-article links")
+            continue
+        # a line that opens with date metadata is the date rules' to split first
+        note = None if _METADATA_PREFIX.match(s) else chrome_note(s) or caption_note(s)
+        if note is None and len(s) > 80:
+            ln.cut_from = credit_tail(s)
+        if note is not None:
+            ln.drop = ("boilerplate", note)
+            if INTRO_LABELS.match(s):
+                # "Similar News:" / "Check Also" then other stories' headlines and teasers
+                for k in range(i + 1, n):
+                    nxt = lines[k].text
+                    cut_teaser = nxt.endswith(("…", "...")) and len(nxt) <= 300
+                    if not (cut_teaser or headline_shaped(nxt) or _teaser(nxt)) or len(nxt) > 300:
+                        break
+                    lines[k].drop = ("boilerplate", "related-article links")
+            continue
+    # Captions sitting next to a credit line: the line after it, and a line before it that
+    # repeats the caption's opening words (an image's short title).
+    for i in credit_idx:
+        after = next((k for k in range(i + 1, n) if lines[k].drop is None), None)
+        before = next((k for k in range(i - 1, -1, -1) if lines[k].drop is None), None)
+        after_is_caption = False
+        if after is not None:
+            s = lines[after].text
+            has_more = any(lines[k].drop is None for k in range(after + 1, n))
+            if has_more and len(s.split()) <= 40 and s.rstrip(_CLOSERS)[-1:] not in ".!?":
+                lines[after].drop = ("boilerplate", "photo caption")
+                after_is_caption = True
+        if before is not None and after is not None:
+            a = lines[before].text.lower().split()[:3]
+            b = lines[after].text.lower().split()[:3]
+            if len(a) >= 2 and a == b[: len(a)] and (after_is_caption or len(a) >= 3):
+                lines[before].drop = ("boilerplate", "photo caption")
+                if not after_is_caption and len(lines[after].text.split()) <= 40:
+                    lines[after].drop = ("boilerplate", "photo caption")
+    _repeated_lines(lines)
+    _classify_positional(lines, info)
+
+
+_SHOW_MORE = re.compile(r"\s*(?:show\s+more|read\s+more|more|…|\.\.\.)\s*[»›]?\s*$", re.I)
+
+
+def _repeated_lines(lines: list[_Line]) -> None:
+    """A line that repeats an earlier one (a headline printed twice, a caption shown at the
+    top and again at the end, a promo in two places) goes; the first copy decides. A line that
+    opens like an earlier caption and is cut short ("…Idlib oShow more") is that caption."""
+    seen: dict[str, _Line] = {}
+    openings: list[tuple[list[str], _Line]] = []
+    previous: _Line | None = None
+    for ln in lines:
+        if ln.drop is not None and ln.drop[1] != "photo caption (trailing credit)":
+            continue
+        last, previous = previous, ln
+        words = ln.text.split()
+        key = " ".join(w.lower() for w in words)
+        if ln.drop is None and len(words) >= 3 and key in seen:
+            if headline_shaped(ln.text):
+                ln.drop = ("boilerplate", "repeated line")
+                continue
+            if len(words) >= 12 and last is not None and last.text == ln.text:
+                ln.drop = ("boilerplate", "repeated paragraph")  # printed twice in a row
+                continue
+        seen.setdefault(key, ln)
+        if ln.drop is not None and len(words) >= 8:
+            # a caption with its credit: an earlier copy without the credit is the same caption
+            head = [w.lower() for w in words[:8]]
+            for other_head, other in openings:
+                bare = other.text.rstrip(".").strip()
+                if other_head == head and other.drop is None and ln.text.startswith(bare):
+                    other.drop = ("boilerplate", "photo caption (repeated)")
+        if ln.drop is None and len(words) >= 8:
+            head = [w.lower() for w in words[:8]]
+            for other_head, other in openings:
+                if other_head != head:
+                    continue
+                stem = _SHOW_MORE.sub("", ln.text)
+                unfinished = stem != ln.text or ln.text[-1] not in '.!?"”’'
+                cut = unfinished and other.text.startswith(stem[: max(0, len(stem) - 12)])
+                bare = other.drop is not None and other.text.startswith(ln.text.rstrip(".").strip())
+                if other.drop is not None and (cut or bare):
+                    ln.drop = ("boilerplate", "photo caption (repeated)")
+                elif other.drop is None and cut and len(stem) < len(other.text):
+                    ln.drop = ("boilerplate", "repeated line (cut short)")
+                break
+        if len(words) >= 8:
+            openings.append(([w.lower() for w in words[:8]], ln))
+
+
+def _keep_something(lines: list[_Line], info: Info, doc: EditText) -> None:
+    """A page that is nothing but a caption (a photo page) keeps it, flagged: an empty
+    article loses what little the page says."""
+    if not lines or any(ln.drop is None for ln in lines):
+        return
+    captions = [ln for ln in lines if ln.drop is not None and "caption" in ln.drop[1]]
+    if captions:
+        best = max(captions, key=lambda ln: len(ln.text))
+        best.drop = None
+        info.flags[doc.raw_pos(best.start)] = (
+            "possible boilerplate (a caption; the page has no other text)"
+        )

@@ -1,0 +1,201 @@
+"""Inline debris inside kept paragraphs: doubled initials ("TThe"), machine-translation
+leftovers ("he said. additional."), orphan closing quotes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from idlibtui.clean.edits import Edit, EditText
+
+_DOUBLED_INITIAL = re.compile(r"\b([a-zA-Z])([A-Z])(?=[a-z]{2,})")
+
+
+# The capital of a _DOUBLED_INITIAL match ("TThe", "hHe"): a pattern that begins with it is
+# searched for capitals only, not tried at every position.
+_DOUBLED_CAPITAL = re.compile(r"[A-Z](?<=[a-zA-Z][A-Z])(?=[a-z]{2})")
+
+
+def _doubled_initial_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_DOUBLED_INITIAL.finditer(text)``, tried only before the capitals that can be one's
+    second letter (its two-letter matches cannot overlap)."""
+    for capital in _DOUBLED_CAPITAL.finditer(text):
+        m = _DOUBLED_INITIAL.match(text, capital.start() - 1)
+        if m is not None:
+            yield m
+
+
+_ABBREV = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cpt",
+        "st",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "no",
+        "nos",
+        "approx",
+        "est",
+        "dept",
+        "gov",
+        "sen",
+        "rep",
+        "u.s",
+        "u.n",
+        "u.k",
+        "e.u",
+        "a.m",
+        "p.m",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "fig",
+        "al",
+        "ca",
+        "cf",
+        "op",
+        "vol",
+    ]
+)
+
+
+# A short lower-case fragment after the paragraph's last full stop ("he said. additional.").
+_MT_WORD = re.compile(
+    r"(?<=[a-z0-9%)\"”’][.!?])[ ]+(?:Additional|Additionally|Translated|Translation|Continued"
+    r"|Cont|Ends|End|Update|Updated)[.:]?[ ]*$",
+    re.MULTILINE,
+)
+
+
+# Words one of which every _MT_WORD match contains: a substring test rules most texts out in a
+# tenth of the time the pattern takes to be tried at every position.
+_MT_WORD_NEEDS = ("Additional", "Translat", "Cont", "End", "Update")
+
+
+_FRAGMENT_QUICK = re.compile(r"[.!?] +[a-z]")
+
+
+_TRAILING_FRAGMENT = re.compile(
+    r"(?<=\S)[.!?]"
+    r"(?P<frag>[ ]+[a-z][^\n.!?\"“”]{0,70}?[ ]*[\"“”’]?[ ]*[.!?]?[ ]*[\"“”’]?)[ ]*$",
+    re.MULTILINE,
+)
+
+
+def _doubled(m: re.Match[str], text: str) -> str | None:
+    if m.group(1).lower() != m.group(2).lower():
+        return None
+    if m.group(1).isupper():  # "TThe" → "The"
+        return m.group(2)
+    i = m.start()
+    if i and text[i - 1] in "'’":
+        return None
+    j = i - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    sentence_start = j < 0 or text[j] in '\n.!?"“:'
+    return m.group(2) if sentence_start else m.group(1)
+
+
+# ``(?<=\w) "(?=…)``, written to begin with its literal ' "' so the engine searches for that
+# instead of trying the lookbehind at every position (same matches, a tenth of the time)
+_STRAIGHT_ORPHAN = re.compile(r' "(?<=\w ")(?=[.,;:]?[ ]*$)', re.MULTILINE)
+
+
+def _line_bounds(m: re.Match[str]) -> tuple[int, int]:
+    text = m.string
+    start = text.rfind("\n", 0, m.start()) + 1
+    end = text.find("\n", m.end())
+    return start, len(text) if end < 0 else end
+
+
+def inline_debris(doc: EditText) -> None:
+
+    def fragment(m: re.Match[str]) -> str | None:
+        text = m.string
+        k = m.start()
+        while k > 0 and not text[k - 1].isspace():
+            k -= 1
+        pre = text[k : m.start()].lower().strip("\"'“”‘’(")
+        if not pre or pre in _ABBREV or "." in pre or len(pre) == 1:
+            return None
+        if pre.isdigit() and len(pre) < 4:
+            return None
+        frag = m.group("frag")
+        if len(frag.split()) > 8:
+            return None
+        return m.group(0)[: m.start("frag") - m.start()]
+
+    # Orphan closing quotes: a closing curly quote with no opening one before it in the line,
+    # standing apart (" ”."), opening the line, or after a finished sentence ("mechanisms.”").
+    # Attached to a word, a comma or an ellipsis ("Brontë…”") it may close a quotation whose
+    # opening was elsewhere: it stays. A run of them ("””") is judged by what precedes the run.
+    edits = []
+    pos = 0
+    for line in doc.text.split("\n"):
+        if "”" not in line or (
+            line.count("”") <= line.count("“") and line.find("“") < line.find("”")
+        ):
+            pos += len(line) + 1
+            continue
+        depth = 0
+        for k, ch in enumerate(line):
+            if ch == "“":
+                depth += 1
+            elif ch == "”":
+                if depth:
+                    depth -= 1
+                elif line[:k].rstrip("”")[-1:] in ("", " ", ".", "!", "?"):
+                    start = k - 1 if k and line[k - 1] == " " else k
+                    edits.append(
+                        Edit(pos + start, pos + k + 1, "", "debris", "orphan closing quote")
+                    )
+        pos += len(line) + 1
+    doc.apply(edits)
+    text = doc.text
+    doc.sub(
+        _DOUBLED_INITIAL,
+        lambda m: _doubled(m, text),
+        "debris",
+        lambda m: f"doubled initial {m.group(0)}",
+        matches=_doubled_initial_matches(text),
+    )
+    # A straight quote left alone at the end of a line with an odd number of them.
+    if '"' in doc.text:
+        doc.sub(
+            _STRAIGHT_ORPHAN,
+            lambda m: "" if m.string.count('"', *_line_bounds(m)) % 2 else None,
+            "debris",
+            "orphan closing quote",
+        )
+    if any(word in doc.text for word in _MT_WORD_NEEDS):
+        doc.sub(_MT_WORD, "", "debris", "machine-translation leftover")
+    # Each removal shortens the text, so this ends; "x. a. b." loses both fragments.
+    while _FRAGMENT_QUICK.search(doc.text) and doc.sub(
+        _TRAILING_FRAGMENT, fragment, "debris", "machine-translation leftover"
+    ):
+        pass

@@ -1,0 +1,303 @@
+"""What the page says about itself: :class:`Info` (what the passes learn), the leading date
+and "Published …" lines, bylines, date stamps, ``Source: …`` trailers, credit lines, mastheads
+at the top or bottom, the dateline that opens the body, and the days named in removed captions.
+Each becomes a date claim, a source with its evidence, an agency or a credit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from idlibtui.annotate.dates import MONTHS
+from idlibtui.clean import outlet_cues, outlets
+from idlibtui.clean.dateline import match_dateline, match_outlet_lead
+from idlibtui.clean.lines import _Line, _lines
+from idlibtui.clean.stamps import find_full_date, parse_date, read_stamp
+from idlibtui.model import BlockKind, DateClaim
+
+
+@dataclass(slots=True)
+class Info:
+    """What the passes learn about the article."""
+
+    title: str = ""
+    source: str = ""
+    source_evidence: str = ""
+    agency: str = ""
+    # dates the page states about itself; the annotator's judge weighs them against the text
+    date_claims: list[DateClaim] = field(default_factory=list)
+    dateline: str = ""
+    credits: list[str] = field(default_factory=list)
+    # raw spans typed by the HTML pass: (raw_start, raw_end, BlockKind)
+    typed_raw: list[tuple[int, int, BlockKind]] = field(default_factory=list)
+    # raw spans of lines the structure pass typed
+    line_types: list[tuple[int, int, BlockKind]] = field(default_factory=list)
+    is_html: bool = False
+    # kept lines that may be boilerplate, or are cut off: raw offset → why (``flag`` repairs)
+    flags: dict[int, str] = field(default_factory=dict)
+
+    def set_source(self, name: str, evidence: str) -> None:
+        if not self.source and name:
+            self.source = name
+            self.source_evidence = evidence
+
+    def claim_date(
+        self,
+        date: dt.date,
+        source: str,
+        text: str,
+        *,
+        precision: str = "day",
+        year_known: bool = True,
+    ) -> None:
+        claim = DateClaim(date, precision, source, " ".join(text.split())[:120], year_known)
+        if claim not in self.date_claims:
+            self.date_claims.append(claim)
+
+    @property
+    def has_stated_date(self) -> bool:
+        return any(c.year_known and c.precision == "day" for c in self.date_claims)
+
+    def add_credit(self, credit: str) -> None:
+        credit = credit.strip().strip("()").strip()
+        if credit and credit not in self.credits:
+            self.credits.append(credit)
+
+
+_MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+
+
+_LEADING_YEAR_MONTH = re.compile(r"((?:19|20)\d\d)-(\d{1,2})")
+
+
+_PUBLISHED = re.compile(
+    r"\A\s*(?:(?:first\s+)?published|posted|updated)(?:\s+on)?\s*:?\s*(?P<date>"
+    + _MONTH_RE
+    + r"\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\s+"
+    + _MONTH_RE.replace("?P<month>", "?:")
+    + r",?\s+(?:19|20)\d\d)"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?[ \t]*(?:\n[ \t]*)?",
+    re.IGNORECASE,
+)
+
+
+_LEADING_PUBLISHED = re.compile(
+    r"\A\s*(?:(?:first\s+)?published|posted|updated)(?:\s+on)?\s*:?\s*(?P<date>"
+    + _MONTH_RE
+    + r"\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\s+"
+    + _MONTH_RE.replace("?P<month>", "?:")
+    + r",?\s+(?:19|20)\d\d)"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?[ \t]*(?:\n[ \t]*)?",
+    re.IGNORECASE,
+)
+
+
+_LEADING_DATE = re.compile(
+    r"\A\s*(?:(?:date|dated|datum)\s*[:=]?\s*)?(?P<date>(?:19|20)\d\d-\d{1,2}(?:-\d{1,2})?)(?=[\sT])"
+    r"(?:[T ]\d{1,2}:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?[ \t]*(?:\n[ \t]*)?",
+    re.IGNORECASE,
+)
+
+
+_YEAR_MONTH = re.compile(r"((?:19|20)\d\d)-(\d{1,2})")
+
+
+_PUBLISHED = re.compile(
+    r"^(?:(?:first\s+)?published|posted|updated|last\s+(?:updated|modified)|date|dated|released)"
+    r"(?:\s+(?:on|at))?\s*[:\-–—]?\s*(?P<rest>.{4,80})$",
+    re.IGNORECASE,
+)
+
+
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z\w][\w.'’-]*){0,3}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z\w][\w.'’-]*){0,3})*"
+    r"(?:\s*[|,•·–—-]\s*.{0,80})?$",
+    re.IGNORECASE,
+)
+
+
+_SOURCE_LINE = re.compile(
+    r"^(?:source|sources|via|from)\s*:\s*(?P<name>[^!?]{2,80}?)\.?$", re.IGNORECASE
+)
+
+
+_GENERIC_SOURCE = re.compile(
+    r"^(?:(?:news\s+)?agenc(?:y|ies)|wires?|staff|various|web\s*desk|desk|reuters,?\s+afp.*"
+    r"|(?:read\s+)?(?:the\s+)?(?:full|original)\s+(?:article|story|report|text)|read\s+more"
+    r"|(?:click|link|here|website|internet|social\s+media|media(?:\s+reports?)?|news(?:\s+reports?)?)"
+    r"|.*\b(?:read|click|here|link)\b.*)$",
+    re.IGNORECASE,
+)
+
+
+_CAPTION_DAY = re.compile(
+    r"\b(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>\d{1,2})\b",
+    re.IGNORECASE,
+)
+
+
+def _caption_dates(lines: list[_Line], info: Info) -> None:
+    """Days named in removed captions: a photo is taken before the article that shows it, so
+    the judge may use them as a lower bound (never as the article's day)."""
+    for ln in lines:
+        if ln.drop is None or ln.drop[1] not in ("photo caption", "photo credit"):
+            continue
+        found = find_full_date(ln.text)
+        if found is not None:
+            info.claim_date(found[0], "caption", ln.text)
+            continue
+        m = _CAPTION_DAY.search(ln.text)
+        if m is not None:
+            try:
+                day = dt.date(2000, MONTHS[m.group("m").lower()], int(m.group("d")))
+            except (ValueError, KeyError):
+                continue
+            info.claim_date(day, "caption", ln.text, year_known=False)
+
+
+def _take_dateline(text: str, info: Info) -> int:
+    """Record the dateline that opens ``text`` (place, day, agency) and return where the body
+    begins after it (0 when there is none)."""
+    dl = match_dateline(text)
+    if dl is None:
+        lead = match_outlet_lead(text, outlets.lookup)
+        if lead is None:
+            return 0
+        end, name = lead
+        info.set_source(name, f"outlet named before the text: {text[:end].strip()}")
+        return end
+    info.dateline = info.dateline or dl.place
+    if dl.tag:
+        _credit_tag(dl.tag, info, f"dateline tag ({dl.tag})")
+    if dl.day is not None:
+        info.claim_date(dl.day, "dateline", text[: dl.end], year_known=dl.year_known)
+    end = dl.end
+    while True:  # "BEIRUT — DAMASCUS: …" would leave a second dateline behind
+        again = match_dateline(text[end:])
+        if again is None:
+            break
+        end += again.end
+    return end
+
+
+def _credit_tag(tag: str, info: Info, evidence: str) -> None:
+    """A dateline's tag: an agency ("Reuters", "AP", "Xinhua"), an outlet's own tag ("ST",
+    "North Press"), or both with a day ("UrduPoint News / Sputnik - 19th August, 2019")."""
+    stamp = find_full_date(tag)
+    if stamp is not None:
+        info.claim_date(stamp[0], "dateline", tag)
+        tag = (tag[: stamp[1]] + tag[stamp[2] :]).strip(" -–—,")
+    names: list[str] = []
+    for part in re.split(r"\s*/\s*|\s*,\s*", tag):
+        part = part.strip(" -–—")
+        found = outlets.by_dateline_tag(part) or outlets.lookup(part) if part else None
+        if found is not None:
+            names.append(found.name)
+        elif (
+            part
+            and (
+                (part.isupper() and 2 <= len(part) <= 12)  # an unlisted tag in capitals
+                or (1 <= len(part.split()) <= 4 and all(w[:1].isupper() for w in part.split()))
+            )
+        ):
+            names.append(part)
+    agencies = [n for n in names if outlets.is_agency(n)]
+    own = [n for n in names if not outlets.is_agency(n)]
+    if agencies:
+        info.agency = info.agency or agencies[0]
+    for name in own + agencies:
+        info.set_source(name, evidence)
+
+
+def _positional(ln: _Line, rank: int, kept: int, info: Info) -> bool:
+    """Rules that depend on where a line sits among the lines still kept (top or bottom)."""
+    s = ln.text
+    top = rank < 4
+    if (rank < 2 or rank >= kept - 1) and len(s) <= 60 and kept > 2:
+        o = outlets.lookup(re.sub(r"\s*[|:–—-]\s*(?:home|news|world|english)?\s*$", "", s))
+        if o is not None and not (len(o.name) <= 3 and s.strip() != o.name):
+            ln.drop = ("boilerplate", "masthead")
+            info.set_source(o.name, f"masthead: {s}")
+            return True
+    if rank == 0 and kept > 3 and outlet_cues.masthead_like(s):
+        ln.drop = ("boilerplate", "masthead")
+        found = outlets.lookup(s)
+        info.set_source(found.name if found else " ".join(s.split()), f"masthead: {s}")
+        return True
+    m = _SOURCE_LINE.match(s)
+    if m and (rank >= kept - 6 or top):
+        name = m.group("name").strip()
+        stamp = read_stamp(name)
+        if stamp is not None:  # "Source: Indian Express March 12, 2018 10:07 UTC"
+            info.claim_date(stamp.date, "source line", s)
+            name = stamp.name
+        found = outlets.lookup(name) if name else None
+        ln.drop = ("metadata", "source trailer")
+        if not name:
+            return True
+        if found is not None or not _GENERIC_SOURCE.match(name):
+            info.set_source(found.name if found else name, f"trailer: {s}")
+        return True
+    if not (top or rank >= kept - 2):
+        return False
+    if _BYLINE.match(s) and len(s.split()) <= 16 and not s.endswith("."):
+        ln.drop = ("metadata", "byline")
+        who = re.sub(r"^(?:by|written by|words by)\s+", "", s, flags=re.IGNORECASE)
+        named = outlet_cues.byline_outlet(re.split(r"\s*[|,•·–—]\s*|\s+-\s+", who)[0])
+        if named:
+            info.set_source(named, f"byline: {s}")
+        d = parse_date(s)
+        if d:
+            info.claim_date(d, "byline", s)
+        return True
+    m = _PUBLISHED.match(s)
+    if m:
+        d = parse_date(m.group("rest"))
+        if d is not None:
+            ln.drop = ("metadata", "publication date")
+            info.claim_date(d, "published line", s)
+            return True
+    stamp = read_stamp(s, is_name=outlet_cues.plausible_name) if len(s) <= 160 else None
+    if stamp is not None:
+        ln.drop = ("metadata", "date line")
+        info.claim_date(stamp.date, "date line", s)
+        if stamp.name:
+            found = outlets.lookup(stamp.name)
+            if found is not None:
+                info.set_source(found.name, f"date line: {s}")
+            elif outlet_cues.plausible_name(stamp.name):
+                info.set_source(stamp.name, f"date line: {s}")
+        return True
+    names = outlet_cues.credit_list(s) if rank >= kept - 3 else []
+    if names:  # "IPA, Reuters": who the copy is credited to
+        ln.drop = ("metadata", "credit line")
+        for name in names:
+            if outlets.is_agency(name):
+                info.agency = info.agency or name
+        own = [n for n in names if not outlets.is_agency(n)]
+        info.set_source((own or names)[0], f"credit line: {s}")
+        return True
+    return False
+
+
+def _classify_positional(lines: list[_Line], info: Info) -> None:
+    """Apply :func:`_positional` until nothing changes, ranking lines among those still kept,
+    so that cleaning the cleaned text again finds the same top and bottom."""
+    for _ in range(200):
+        kept = [ln for ln in lines if ln.drop is None]
+        m = len(kept)
+        window = [*range(min(4, m)), *range(max(4, m - 6), m)]
+        if not any(len(kept[r].text) < 500 and _positional(kept[r], r, m, info) for r in window):
+            return
+
+
+def positional_pending(text: str) -> bool:
+    """Whether a top/bottom rule would still remove a line of ``text`` (a cheap dry run), e.g.
+    after a related link at the very end was dropped and a date line became the last-but-one."""
+    lines = _lines(text)
+    m = len(lines)
+    window = [*range(min(4, m)), *range(max(4, m - 6), m)]
+    scratch = Info()
+    return any(len(lines[r].text) < 500 and _positional(lines[r], r, m, scratch) for r in window)
