@@ -100,3 +100,25 @@ def test_edit_text_chars_follow_the_text() -> None:
     assert doc.chars == frozenset("abc def")
     doc.sub(re.compile("b"), "", "debris")
     assert doc.chars == frozenset(doc.text) == frozenset("ac def")
+
+
+def test_inline_chrome_needles_hold_for_every_match() -> None:
+    """Each glued-widget pattern is tried only when one of its words is in the text: every
+    match of the pattern holds one of them (on texts made to match, and on random ones)."""
+    from idlibtui.clean.chrome import _INLINE, _INLINE_NEEDS
+
+    samples = [
+        "list of 4 itemsMiddle East", "Keep reading list of 3 items list 1 of 3 end of list",
+        "the war.end of listNext", "KEEP READINGThe army", "August 2018.Hide Footnote Instead",
+        "the province oShow more", "the rest Read more »", "said '' and", "a ‘’ b", "“” c",
+        "LIST OF 2 ITEMSAnd",
+    ]  # fmt: skip
+    rng = random.Random(7)
+    pieces = ["list", "of", "4", "items", "end", "keep", "reading", "Show", "more", "''", " ",
+              "\n", "Hide", "Footnote", "Read", "»", "A", ".", "x"]  # fmt: skip
+    samples += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    for (pattern, _note), needs in zip(_INLINE, _INLINE_NEEDS, strict=True):
+        for text in samples:
+            for m in pattern.finditer(text):
+                if m.group(0):
+                    assert any(need in text.lower() for need in needs), (pattern.pattern, text)

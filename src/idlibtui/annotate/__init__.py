@@ -95,7 +95,7 @@ def date_article(article: Article, corrections: Corrections | None = None) -> Ar
     # the text's own evidence is read with English rules: other languages give only the claims
     text = article.text if english_rules_apply(article.lang) else ""
     timeline = corrections.timeline() if corrections is not None else None
-    events = reported_events(text, timeline) if text else []
+    events = (lambda: reported_events(text, timeline)) if text else []
     judgement = judge_date(text, article.date_claims, events)
     return dataclasses.replace(
         article,

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from idlibtui.annotate.dates import (
@@ -358,12 +358,21 @@ _CHROME_PRONE = ("date line", "byline", "source line")
 def judge_date(
     text: str,
     claims: Iterable[DateClaim] = (),
-    events: Sequence[ReportedEvent] = (),
+    events: Sequence[ReportedEvent] | Callable[[], Sequence[ReportedEvent]] = (),
     *,
     mentions: Sequence[DateMention] | None = None,
 ) -> DateJudgement:
-    """The article's date from its claims, its text and the events it reports."""
+    """The article's date from its claims, its text and the events it reports (``events``
+    may be a callable: the events are then looked for only when the claims leave it open)."""
     claims = list(claims)
+    if callable(events):
+        # a stated day (or a dateline's) that the text's own dates do not contradict stands
+        # whatever events the text reports: look for them only when it does not
+        if any(c.source != "caption" for c in claims):
+            first = judge_date(text, claims, (), mentions=mentions)
+            if first.kind is DateKind.STATED:
+                return first
+        events = events()
     captions = [c for c in claims if c.source == "caption"]
     claims = [c for c in claims if c.source != "caption"]
     if mentions is None:

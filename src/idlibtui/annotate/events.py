@@ -34,7 +34,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from idlibtui.annotate.dates import word_tokens
+from idlibtui.annotate.dates import text_tokens, word_tokens
 from idlibtui.annotate.entities import fold
 from idlibtui.config import ConfigError
 
@@ -547,7 +547,9 @@ def _entries(text: str) -> tuple[list[tuple[int, str]], list[tuple[str, str, int
         cache.clear()
     if "‘" in text:
         text = text.replace("‘", "’")  # the same length: offsets hold (Ma‘arrat, Nu‘man)
-    words = word_tokens(text)
+        words = word_tokens(text)
+    else:
+        words = text_tokens(text)  # the annotators' own pass over this text, shared
     get = cache.get
     entries = [get(w) or cache.setdefault(w, _word_entry(w)) for _, w in words]
     return words, entries

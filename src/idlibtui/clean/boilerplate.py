@@ -256,7 +256,7 @@ def _repeated_lines(lines: list[_Line]) -> None:
             continue
         last, previous = previous, ln
         words = ln.text.split()
-        key = " ".join(w.lower() for w in words)
+        key = " ".join(words).lower()
         if ln.drop is None and len(words) >= 3 and key in seen:
             if headline_shaped(ln.text):
                 ln.drop = ("boilerplate", "repeated line")

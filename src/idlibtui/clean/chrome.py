@@ -261,13 +261,18 @@ def _sentences(s: str) -> int:
     return max(1, len(_SENTENCE_END.findall(s)))
 
 
+_CREDIT_TAIL_CHARS = 240
+
+
 def credit_tail(line: str) -> int | None:
     """Where a credit starts at the end of a paragraph of report ("… captured Raqqa in 2014.
     Credit: YPG via Storyful"): only the credit goes, the report stays. None when there is none."""
     s = line.rstrip()
-    m = _CREDIT_LABEL.search(s)
+    # both patterns end the line and are short: search its tail only (a paragraph is long)
+    tail = max(0, len(s) - _CREDIT_TAIL_CHARS)
+    m = _CREDIT_LABEL.search(s, tail)
     if m is None:
-        m = _SLASHED_CREDIT.search(s)
+        m = _SLASHED_CREDIT.search(s, tail)
         if m is None or not re.search(r"[.!?]\s+\S[^.!?]{0,60}$", s[: m.end()]):
             return None
         # back to the end of the last sentence: "… in 2014. YPG via Storyful"
@@ -342,12 +347,22 @@ _INLINE: list[tuple[re.Pattern[str], str]] = [
         "empty quotes left by tags",
     ),
 ]
-_INLINE_NEEDS = ("list", "List", "reading", "Reading", "Footnote", "more", "''", "‘’", "“”")
+#: For each pattern of ``_INLINE``, lower-case words one of which a match must hold: a pattern
+#: is tried only on a text that holds one (tests check the claim on the patterns' matches).
+_INLINE_NEEDS: tuple[tuple[str, ...], ...] = (
+    ("list",),
+    ("list",),
+    ("reading",),
+    ("footnote",),
+    ("show",),
+    ("more",),
+    ("''", "‘’", "“”"),
+)
 
 
 def inline_chrome(doc) -> None:  # doc: EditText (not imported: structure imports this module)
     """Remove widget text glued into a line of real text, each with its note."""
-    if not any(word in doc.text for word in _INLINE_NEEDS):
-        return
-    for pattern, note in _INLINE:
-        doc.sub(pattern, "", "boilerplate", note)
+    lowered = doc.text.lower()
+    for (pattern, note), needs in zip(_INLINE, _INLINE_NEEDS, strict=True):
+        if any(need in lowered for need in needs):
+            doc.sub(pattern, "", "boilerplate", note)
