@@ -226,25 +226,65 @@ def chart_of(groups: Sequence) -> Chart:
     return Chart(tuple(points), tuple(series), log, undated, y_top)
 
 
+class Grid:
+    """Maps chart values to the cells of a ``columns``×``rows`` plot (y as log10 on a log chart)."""
+
+    def __init__(self, points: Sequence[ChartPoint], columns: int, rows: int, log: bool) -> None:
+        self.log = log
+        self.columns, self.rows = max(1, columns - 1), max(1, rows - 1)
+        xs = [v for p in points for v in (p.x_lo, p.x_hi)] or [0.0]
+        ys = [self.y(v) for p in points for v in (p.y_lo, p.y_hi)] or [0.0]
+        self.x0, self.xspan = min(xs), (max(xs) - min(xs)) or 1.0
+        self.y0, self.yspan = min(ys), (max(ys) - min(ys)) or 1.0
+
+    def y(self, value: float) -> float:
+        return math.log10(max(value, 1e-9)) if self.log else value
+
+    def col(self, x: float) -> int:
+        return int((x - self.x0) / self.xspan * self.columns)
+
+    def row(self, y: float) -> int:
+        return int((self.y(y) - self.y0) / self.yspan * self.rows)
+
+
 def thinned(
     points: Sequence[ChartPoint], columns: int, rows: int, log: bool = False
 ) -> list[ChartPoint]:
-    """At most one point per (series, marker, cell) of a ``columns``×``rows`` grid: what a
-    terminal can show of thousands of points, keeping every differ and open point's cell."""
-    if not points:
-        return []
-    xs = [p.x for p in points]
-    ys = [math.log10(max(p.y, 1e-9)) if log else p.y for p in points]
-    x0, x1 = min(xs), max(xs)
-    y0, y1 = min(ys), max(ys)
+    """The points a terminal can show of thousands: one marker per cell of a
+    ``columns``×``rows`` plot (a point that differs wins its cell, then the first by date)."""
+    grid = Grid(points, columns, rows, log)
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for p in sorted(points, key=lambda p: not p.differ):
+        cell = (grid.col(p.x), grid.row(p.y))
+        if cell not in seen:
+            seen.add(cell)
+            out.append(p)
+    return out
+
+
+def thinned_bars(
+    points: Sequence[ChartPoint], columns: int, rows: int, log: bool = False
+) -> list[ChartPoint]:
+    """The points with a range, an interval or an open top, one per distinct bar on the
+    ``columns``×``rows`` plot and series (the same bar drawn twice shows nothing more)."""
+    grid = Grid(points, columns, rows, log)
     seen: set[tuple] = set()
     out = []
-    for p, x, y in zip(points, xs, ys, strict=True):
-        cx = int((x - x0) / (x1 - x0 or 1) * max(1, columns - 1))
-        cy = int((y - y0) / (y1 - y0 or 1) * max(1, rows - 1))
-        cell = (p.series, p.differ, p.estimated, p.open_top, cx, cy)
-        if cell in seen:
+    for p in points:
+        if not (p.x_hi > p.x_lo or p.y_hi > p.y_lo or p.open_top):
             continue
-        seen.add(cell)
-        out.append(p)
+        key = (
+            p.series,
+            p.open_top,
+            grid.col(p.x_lo),
+            grid.col(p.x_hi),
+            grid.row(p.y),
+            grid.row(p.y_lo),
+            grid.row(p.y_hi),
+            grid.col(p.x),
+        )
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
     return out
