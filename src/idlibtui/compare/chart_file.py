@@ -77,6 +77,11 @@ def write_chart(chart: Chart, path: Path, title: str = "") -> int:
                 gid=f"point-{p.index}",
             )
             handles.setdefault(p.series, colour)
+        if chart.points:
+            x_lo = min(p.x_lo for p in chart.points)
+            x_hi = max(p.x_hi for p in chart.points)
+            pad = max(3.0, (x_hi - x_lo) * 0.04)
+            ax.set_xlim(mdates.date2num(day(x_lo - pad)), mdates.date2num(day(x_hi + pad)))
         if chart.log:
             ax.set_yscale("log")
         locator = mdates.AutoDateLocator()
