@@ -364,7 +364,7 @@ class ClaimsScreen(Screen):
         if point is None:
             text = safe_text.line("No dated figures to draw.", "$text-muted")
         else:
-            n = self.chart.points.index(point) + 1
+            n = 1 + next((i for i, p in enumerate(self.chart.points) if p.index == point.index), 0)
             when = day(point.x_lo).isoformat()
             if point.x_hi > point.x_lo:
                 when += f" to {day(point.x_hi).isoformat()}"
