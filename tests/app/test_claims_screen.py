@@ -87,6 +87,8 @@ async def test_chart_view_cursor_detail_and_open(make_app) -> None:
         reader = app.screen
         assert isinstance(reader, ReaderAt) and reader.article is not None
         assert reader.view.marks("focus") == [(claim.sentence_start, claim.sentence_end)]
+        start, end = reader.view.visible_range()
+        assert start <= claim.sentence_start < end  # scrolled to the sentence
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is screen and app.focused is chart

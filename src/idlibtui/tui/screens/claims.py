@@ -117,7 +117,10 @@ class ReaderAt(ReaderScreen):
         super().show_article(article)
         if self.span is not None and self.span[1] > self.span[0]:
             start, end = self.span
-            self.view.focus_span(max(0, start), min(end, len(article.text)))
+            span = (max(0, start), min(end, len(article.text)))
+            self.view.focus_span(*span)
+            # again once the view has its size: before layout it cannot scroll to the span
+            self.call_after_refresh(self.view.focus_span, *span)
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")

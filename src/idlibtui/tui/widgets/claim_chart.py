@@ -133,6 +133,15 @@ class ClaimChart(PlotWidget, inherit_bindings=False):
             super().__init__()
             self.point = point
 
+    DEFAULT_CSS = """
+    ClaimChart {
+        & > .plot--axis { color: $foreground 45%; }
+        &:focus > .plot--axis { color: $foreground 60%; }
+        & > .plot--tick { color: $text-muted; text-style: none; }
+        & > .plot--label { color: $text-muted; text-style: none; }
+    }
+    """
+
     margin_top = reactive(1)
     margin_bottom = reactive(1)
     margin_left = reactive(7)
@@ -169,7 +178,8 @@ class ClaimChart(PlotWidget, inherit_bindings=False):
                     continue
                 colour = Color.parse(c)
                 colour = colour.lighten(shade) if shade > 0 else colour.darken(-shade)
-                out.append(colour.hex)
+                if colour.hex not in out:  # themes reuse a colour (accent = warning)
+                    out.append(colour.hex)
         names = self.chart.series
         colours = [out[i % len(out)] for i in range(len(names))]
         if names and names[-1] == "other outlets":
