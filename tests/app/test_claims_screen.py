@@ -120,6 +120,15 @@ async def test_chart_detail_shows_article_text_literally_and_asks_to_widen(make_
         await settle(pilot)
         text = screen_text(app)
         assert "[bold]Evil[/] [@click=app.quit]x[/]" in text and "a [/] b [red]c" in text
+        chart = screen.query_one("#claims-chart")
+        dark = chart.colours()
+        before = " ".join(getattr(d, "marker_style", "") for d in chart._datasets)
+        app.theme = "textual-light"
+        await settle(pilot)
+        light = chart.colours()
+        assert light != dark and len(set(dark)) == len(dark)  # the theme's, distinct
+        styles = " ".join(getattr(d, "marker_style", "") for d in chart._datasets)
+        assert light[0] in styles and styles != before  # redrawn in the new theme
         await pilot.resize_terminal(56, 20)
         assert await wait_until(pilot, lambda: "The chart needs at least" in screen_text(app))
         assert screen.has_class("narrow")

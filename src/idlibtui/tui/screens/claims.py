@@ -201,7 +201,14 @@ class ClaimsScreen(Screen):
             "event", "reports say", "date", "outlet", "value", "qualifier", "said by", "sentence"
         )
         table.focus()
+        self.watch(self.app, "theme", self._theme_changed, init=False)
         self.load()
+
+    def _theme_changed(self) -> None:
+        """The chart's outlet colours come from the theme: draw them again in the new one."""
+        if self.chart.points:
+            self.query_one(ClaimChart).redraw()
+            self._legend()
 
     @work(thread=True, exclusive=True, group="claims")
     def load(self) -> None:
