@@ -51,13 +51,16 @@ async def test_chart_view_cursor_detail_and_open(make_app) -> None:
     from tests.app.conftest import screen_text
 
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         screen = ClaimsScreen("displaced people", app.settings)
         app.push_screen(screen)
         await settle(pilot)
         assert "v Chart/table" in screen_text(app)
         await pilot.press("v")
+        await settle(pilot)
+        assert "v Chart/table" in screen_text(app).splitlines()[-1]  # the toggle, at 80 columns
+        await pilot.resize_terminal(120, 40)
         await settle(pilot)
         chart = screen.query_one(ClaimChart)
         assert (

@@ -114,11 +114,11 @@ class ClaimChart(PlotWidget, inherit_bindings=False):
     """The chart of one claim: a cursor moves along the points, Enter opens the report."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "move(-1)", "Prev point", id="chart.prev"),
-        Binding("right", "move(1)", "Next point", id="chart.next"),
+        Binding("left", "move(-1)", "Prev", id="chart.prev"),
+        Binding("right", "move(1)", "Next", id="chart.next"),
         Binding("home", "first", "First", show=False),
         Binding("end", "last", "Last", show=False),
-        Binding("enter", "open", "Open report", id="chart.open"),
+        Binding("enter", "open", "Open", id="chart.open"),
     ]
 
     class Moved(Message):
