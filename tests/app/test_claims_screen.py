@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 
 from idlibtui.tui.screens.claims import ClaimsScreen, ReaderAt
-from tests.app.conftest import settle
+from tests.app.conftest import settle, wait_until
 
 
 async def test_claims_grouped_by_event_open_at_sentence_and_export(
@@ -44,3 +44,95 @@ async def test_claims_grouped_by_event_open_at_sentence_and_export(
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is screen
+
+
+async def test_chart_view_cursor_detail_and_open(make_app) -> None:
+    from idlibtui.tui.widgets.claim_chart import ClaimChart
+    from tests.app.conftest import screen_text
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = ClaimsScreen("displaced people", app.settings)
+        app.push_screen(screen)
+        await settle(pilot)
+        assert "v Chart/table" in screen_text(app)
+        await pilot.press("v")
+        await settle(pilot)
+        assert "v Chart/table" in screen_text(app).splitlines()[-1]  # the toggle, at 80 columns
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        chart = screen.query_one(ClaimChart)
+        assert (
+            screen.query_one("#claims-chart-view").display
+            and not screen.query_one("#claims-table").display
+        )
+        assert app.focused is chart and screen.chart.log
+        points = screen.chart.points
+        dated = [c for c in screen.claims if c.date is not None]
+        assert len(points) == len(dated) >= 5
+        assert {p.outlet for p in points} == {c.source or "unknown outlet" for c in dated}
+        # the comparison's "differ" verdicts mark points; the others are not marked
+        assert any(p.differ for p in points)
+        assert all(screen.groups[p.group].verdict.startswith("differ") for p in points if p.differ)
+        text = screen_text(app)
+        assert "◆" in text and "log scale" in text
+        await pilot.press("right", "right")
+        await settle(pilot)
+        point = chart.point
+        assert point is points[2]
+        claim = screen.claims[point.index]
+        detail = screen_text(app)
+        assert f"3/{len(points)}" in detail and claim.sentence.split()[0] in detail
+        assert (point.qualifier + " " + point.value_text).strip() in detail
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.screen
+        assert isinstance(reader, ReaderAt) and reader.article is not None
+        assert reader.view.marks("focus") == [(claim.sentence_start, claim.sentence_end)]
+        start, end = reader.view.visible_range()
+        assert start <= claim.sentence_start < end  # scrolled to the sentence
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen and app.focused is chart
+        await pilot.press("v")  # back to the table, on the same report
+        await settle(pilot)
+        assert not screen.query_one("#claims-chart-view").display
+        assert screen.query_one("#claims-table").display and screen.current() == claim
+
+
+async def test_chart_detail_shows_article_text_literally_and_asks_to_widen(make_app) -> None:
+    import dataclasses
+
+    from tests.app.conftest import screen_text
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = ClaimsScreen("displaced people", app.settings)
+        app.push_screen(screen)
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        point = dataclasses.replace(
+            screen.chart.points[0],
+            outlet="[bold]Evil[/] [@click=app.quit]x[/]",
+            sentence="a [/] b [red]c\x1b]0;t\x07",
+        )
+        screen._detail(point)
+        await settle(pilot)
+        text = screen_text(app)
+        assert "[bold]Evil[/] [@click=app.quit]x[/]" in text and "a [/] b [red]c" in text
+        chart = screen.query_one("#claims-chart")
+        dark = chart.colours()
+        before = " ".join(getattr(d, "marker_style", "") for d in chart._datasets)
+        app.theme = "textual-light"
+        await settle(pilot)
+        light = chart.colours()
+        assert light != dark and len(set(dark)) == len(dark)  # the theme's, distinct
+        styles = " ".join(getattr(d, "marker_style", "") for d in chart._datasets)
+        assert light[0] in styles and styles != before  # redrawn in the new theme
+        await pilot.resize_terminal(56, 20)
+        assert await wait_until(pilot, lambda: "The chart needs at least" in screen_text(app))
+        assert screen.has_class("narrow")
+        assert app.is_running

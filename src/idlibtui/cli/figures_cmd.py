@@ -31,6 +31,12 @@ def register(subparsers) -> None:
         "(default: none)",
     )
     p.add_argument("--dates", action="store_true", help="include date expressions as rows")
+    p.add_argument(
+        "--plot",
+        metavar="FILE",
+        help="write a chart of the figures over time to FILE.svg or FILE.png (one colour per "
+        "outlet, differing reports marked; needs the 'plot' extra: pip install 'idlibtui[plot]')",
+    )
     out = p.add_mutually_exclusive_group()
     out.add_argument("--csv", action="store_true", help="print CSV")
     out.add_argument("--json", action="store_true", help="print JSON")
@@ -86,6 +92,8 @@ def run(args: argparse.Namespace, settings) -> int:
         rows = figure_rows(index, query, args.what, args.sort, include_dates=args.dates)
     except QueryError as exc:
         raise UsageError(f"bad query: {printable(str(exc))}") from None
+    if args.plot:
+        return _plot(rows, args)
     groups = grouped(rows, args.by_period)
     out = sys.stdout
     if args.json:
@@ -135,4 +143,33 @@ def run(args: argparse.Namespace, settings) -> int:
                 f"{_clip(r.sentence, 90)}\n"
             )
     out.write(f"\n{len(rows)} figures; '~' marks an inferred article date\n")
+    return 0
+
+
+def _plot(rows, args: argparse.Namespace) -> int:
+    """Write the chart of ``rows`` (grouped by event, as the claims timeline) to ``--plot``."""
+    from pathlib import Path
+
+    from idlibtui.compare.chart import chart_of
+    from idlibtui.compare.chart_file import FORMATS, PlotUnavailable, write_chart
+    from idlibtui.figure_table import group_by_event
+
+    path = Path(args.plot)
+    if path.suffix.lower() not in FORMATS:
+        raise UsageError(f"--plot needs a .svg or .png file name, not {printable(path.name)!r}")
+    chart = chart_of(group_by_event(rows))
+    if chart.empty:
+        raise UsageError("no dated figures to plot")
+    title = args.what or " ".join(args.query) or "figures"
+    try:
+        drawn = write_chart(chart, path, title=title)
+    except PlotUnavailable as exc:
+        raise UsageError(str(exc)) from None
+    except OSError as exc:
+        raise UsageError(f"cannot write {printable(str(path))}: {printable(str(exc))}") from None
+    sys.stdout.write(
+        f"wrote {printable(str(path))}: {drawn} figures from {len(chart.series)} outlets"
+        + (f" ({chart.undated} undated not drawn)" if chart.undated else "")
+        + "\n"
+    )
     return 0

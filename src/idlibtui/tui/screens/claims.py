@@ -3,8 +3,10 @@ outlet, date, qualifier and attribution — reached with `t` on a figure in the 
 
 The groups come from ``idlibtui.figure_table.claims_for`` (the grouping ``idlibtui figures
 --by-period event`` and the comparison use). `Enter` opens the report at the figure's
-sentence; `e` exports the event group under the cursor as Markdown and CSV evidence. Loading
-runs in a thread worker; all cells are ``rich.text.Text`` (never markup).
+sentence; `e` exports the event group under the cursor as Markdown and CSV evidence; `v`
+toggles a chart of the same figures over time (``compare.chart``, drawn by textual-plot), whose
+cursor (←/→) shows one report and opens it with Enter. Loading runs in a thread worker; all
+cells are ``rich.text.Text`` and all chart text ``Content`` from ``tui.safe`` (never markup).
 """
 
 from __future__ import annotations
@@ -19,12 +21,16 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from idlibtui.compare.chart import Chart, ChartPoint, chart_of, day
+from idlibtui.tui import safe as safe_text
 from idlibtui.tui.screens.reader import ReaderScreen, safe
+from idlibtui.tui.widgets.claim_chart import MARKERS, MIN_SIZE, ClaimChart
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +117,10 @@ class ReaderAt(ReaderScreen):
         super().show_article(article)
         if self.span is not None and self.span[1] > self.span[0]:
             start, end = self.span
-            self.view.focus_span(max(0, start), min(end, len(article.text)))
+            span = (max(0, start), min(end, len(article.text)))
+            self.view.focus_span(*span)
+            # again once the view has its size: before layout it cannot scroll to the span
+            self.call_after_refresh(self.view.focus_span, *span)
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -130,12 +139,24 @@ class ClaimsScreen(Screen):
     ClaimsScreen {
         #claims-header { height: auto; padding: 0 1; background: $panel; }
         #claims-table { height: 1fr; }
+        #claims-chart-view { height: 1fr; display: none; }
+        &.chart #claims-chart-view { display: block; }
+        &.chart #claims-table { display: none; }
+        #claims-chart { height: 1fr; min-height: 6; }
+        #chart-legend { height: auto; max-height: 3; padding: 0 1; }
+        #chart-detail { height: 3; padding: 0 1; background: $boost; text-wrap: nowrap;
+                        text-overflow: ellipsis; }
+        #chart-narrow { height: 1fr; content-align: center middle; color: $text-warning;
+                        display: none; }
+        &.narrow #chart-narrow { display: block; }
+        &.narrow #claims-chart, &.narrow #chart-legend, &.narrow #chart-detail { display: none; }
     }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back", id="claims.back"),
         Binding("e", "export", "Export group", id="claims.export"),
+        Binding("v", "toggle_chart", "Chart/table", id="claims.chart"),
     ]
 
     def __init__(
@@ -155,10 +176,16 @@ class ClaimsScreen(Screen):
         self.claims: list[Claim] = []
         self.error = ""
         self.exported: list[Path] = []
+        self.chart = Chart((), (), False)
 
     def compose(self) -> ComposeResult:
         yield Static(self._header("loading…"), id="claims-header")
         yield DataTable(id="claims-table", cursor_type="row", zebra_stripes=True)
+        with Vertical(id="claims-chart-view"):
+            yield ClaimChart(id="claims-chart")
+            yield Static(id="chart-legend")
+            yield Static(id="chart-detail")
+            yield Static(id="chart-narrow")
         yield Footer()
 
     def _header(self, note: str) -> Content:
@@ -174,7 +201,14 @@ class ClaimsScreen(Screen):
             "event", "reports say", "date", "outlet", "value", "qualifier", "said by", "sentence"
         )
         table.focus()
+        self.watch(self.app, "theme", self._theme_changed, init=False)
         self.load()
+
+    def _theme_changed(self) -> None:
+        """The chart's outlet colours come from the theme: draw them again in the new one."""
+        if self.chart.points:
+            self.query_one(ClaimChart).redraw()
+            self._legend()
 
     @work(thread=True, exclusive=True, group="claims")
     def load(self) -> None:
@@ -185,6 +219,9 @@ class ClaimsScreen(Screen):
     def _loaded(self, message: ClaimsLoaded) -> None:
         self.groups, self.error = message.groups, message.error
         self.claims = claims_from_groups(self.groups)
+        self.chart = chart_of(self.groups)
+        self.query_one(ClaimChart).show(self.chart)
+        self._legend()
         table = self.query_one(DataTable)
         table.clear()
         previous = -1
@@ -229,9 +266,15 @@ class ClaimsScreen(Screen):
     @on(DataTable.RowSelected, "#claims-table")
     def _open(self, event: DataTable.RowSelected) -> None:
         try:
-            claim = self.claims[int(str(event.row_key.value))]
-        except (ValueError, IndexError):
+            self.open_claim(int(str(event.row_key.value)))
+        except ValueError:
             return
+
+    def open_claim(self, index: int) -> None:
+        """Open the report of timeline row ``index`` at its sentence."""
+        if not 0 <= index < len(self.claims):
+            return
+        claim = self.claims[index]
         path = claim.path
         index = getattr(self.app, "index", None)
         if not path and index is not None:
@@ -271,6 +314,99 @@ class ClaimsScreen(Screen):
             return
         self.exported = [md, csv_path]
         self.notify(f"Exported {len(group.rows)} claims to {safe(str(md))} and .csv", markup=False)
+
+    # -- the chart -------------------------------------------------------------------------
+    def action_toggle_chart(self) -> None:
+        """Show the chart of the same figures (or the table again)."""
+        self.toggle_class("chart")
+        if self.has_class("chart"):
+            self._fit()
+            chart = self.query_one(ClaimChart)
+            chart.focus()
+            chart.redraw()
+            self._detail(chart.point)
+        else:
+            table = self.query_one(DataTable)
+            table.focus()
+            point = self.query_one(ClaimChart).point
+            if point is not None and point.index < table.row_count:
+                table.move_cursor(row=point.index)
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """A clear message instead of an unreadable chart when the terminal is too small."""
+        width, height = self.size
+        narrow = width < MIN_SIZE[0] or height < MIN_SIZE[1] + 10
+        self.set_class(narrow, "narrow")
+        if narrow:
+            self.query_one("#chart-narrow", Static).update(
+                safe_text.line(
+                    f"The chart needs at least {MIN_SIZE[0]}×{MIN_SIZE[1] + 10} cells "
+                    f"(now {width}×{height}): widen the terminal, or press v for the table.",
+                )
+            )
+
+    def _legend(self) -> None:
+        chart = self.query_one(ClaimChart)
+        colours = chart.colours() if self.chart.series else []
+        parts: list[Content] = []
+        for name, colour in zip(self.chart.series, colours, strict=True):
+            parts.append(safe_text.join([safe_text.line("● ", colour), safe_text.line(name)]))
+        keys = Content.assemble(
+            (
+                f"{MARKERS[False, False]} dated  {MARKERS[False, True]} estimated date  ",
+                "$text-muted",
+            ),
+            (f"{MARKERS[True, False]} differs", "$text-error"),
+            ("  ─┼─ range  dim bar to top: at least", "$text-muted"),
+        )
+        scale = "log scale" if self.chart.log else "linear scale"
+        undrawn = f" · {self.chart.undated} undated not drawn" if self.chart.undated else ""
+        info = safe_text.line(f"  ({scale}{undrawn})", "$text-muted")
+        legend = Content("\n").join(
+            [safe_text.join(parts, "  ") if parts else Content(""), keys + info]
+        )
+        self.query_one("#chart-legend", Static).update(legend)
+
+    def _detail(self, point: ChartPoint | None) -> None:
+        if point is None:
+            text = safe_text.line("No dated figures to draw.", "$text-muted")
+        else:
+            n = 1 + next((i for i, p in enumerate(self.chart.points) if p.index == point.index), 0)
+            when = day(point.x_lo).isoformat()
+            if point.x_hi > point.x_lo:
+                when += f" to {day(point.x_hi).isoformat()}"
+            value = f"{point.qualifier} {point.value_text}".strip()
+            first = safe_text.join(
+                [
+                    safe_text.line(f"{n}/{len(self.chart.points)}  ", "$text-muted"),
+                    safe_text.line(point.outlet, "bold"),
+                    safe_text.line(f"  {point.date_kind} {when}  "),
+                    safe_text.line(value, "bold $text-warning"),
+                    safe_text.line(
+                        "  differs from another report" if point.differ else "", "bold $text-error"
+                    ),
+                ]
+            )
+            second = safe_text.join(
+                [
+                    safe_text.line(point.title or point.article_id, "italic"),
+                    safe_text.line(f"  · {point.what} · {point.event}", "$text-muted"),
+                ]
+            )
+            third = safe_text.line(_clip(" ".join(point.sentence.split()), 400))
+            text = Content("\n").join([first, second, third])
+        self.query_one("#chart-detail", Static).update(text)
+
+    @on(ClaimChart.Moved)
+    def _moved(self, message: ClaimChart.Moved) -> None:
+        self._detail(message.point)
+
+    @on(ClaimChart.Opened)
+    def _chart_open(self, message: ClaimChart.Opened) -> None:
+        self.open_claim(message.point.index)
 
     def action_back(self) -> None:
         self.app.pop_screen()
