@@ -22,7 +22,10 @@ value is rebuilt through a ``_codecs.encode`` call, 80% of the cost), and a phra
 positions only from the blocks that hold a candidate. Per-segment ids and weights are also kept
 across commits, so an incremental update decodes only its new segments.
 
-Anything this module cannot evaluate raises ``Unsupported``; the caller then uses Whoosh.
+A query shape this module does not evaluate raises ``Unsupported`` (the caller may then let
+Whoosh answer it, where Whoosh is right for that shape); postings it cannot read in the layout it
+was written for raise ``CodecError`` (the caller reports it: a different reader's answer is not
+quietly given instead).
 numpy is imported here and by the sidecar code, and only when a search runs or a segment is
 written (start-up stays light).
 """
@@ -55,7 +58,11 @@ _LENGTH_TABLE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float
 
 
 class Unsupported(Exception):
-    """The fast path cannot evaluate this query; use Whoosh."""
+    """A query shape the fast path deliberately does not evaluate."""
+
+
+class CodecError(Exception):
+    """Postings (Whoosh's blocks or our sidecars) not in the layout this module reads."""
 
 
 class _Postings:
@@ -99,7 +106,7 @@ def _decode_positions(values: list[bytes]) -> tuple[Any, Any]:
     blob = np.frombuffer(b"".join(values), dtype=np.uint8)
     begins = np.cumsum(lens) - lens
     if int(lens.min()) < _INT + 6:
-        raise Unsupported("a position value is too short")
+        raise CodecError("a position value is too short")
     head = blob[begins[:, None] + np.arange(_INT + 5)]
     counts = (
         (head[:, 0].astype(np.int64) << 24)
@@ -129,7 +136,7 @@ def _decode_positions(values: list[bytes]) -> tuple[Any, Any]:
             bodies = b"".join(v[_INT:] for v in values)
         lists = pickle.loads(b"\x80\x02(" + bodies + b"l.")
         if len(lists) != len(values) or [len(x) for x in lists] != counts.tolist():
-            raise Unsupported("position lists do not line up")
+            raise CodecError("position lists do not line up")
         deltas = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(counts.sum()))
     starts = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(counts, out=starts[1:])
@@ -189,7 +196,7 @@ def _sidecar_selected(side, found: tuple[int, int], local) -> tuple[Any, Any]:
     ids = side.ids[p0:p1]
     at = np.searchsorted(ids, local) + p0
     if len(at) and (at[-1] >= p1 or not np.array_equal(side.ids[at], local)):
-        raise Unsupported("selected postings do not match the candidates")
+        raise CodecError("selected postings do not match the candidates")
     begin = side.pos_starts[at].astype(np.int64)
     counts = side.pos_starts[at + 1].astype(np.int64) - begin
     starts = np.zeros(len(at) + 1, dtype=np.int64)
@@ -223,7 +230,7 @@ def _read_blocks(postfile, offset: int, length: int, want_values: bool, quick: b
     """Decode a W3 posting list (whoosh.codec.whoosh3.W3LeafMatcher's layout) in bulk."""
     buf = postfile.get(offset, length)
     if buf[:4] != WHOOSH3_HEADER_MAGIC:
-        raise Unsupported("unexpected posting header")
+        raise CodecError("unexpected posting header")
     pos = 4
     id_tuples: list[Any] = []
     weight_iters: list[Any] = []
@@ -244,7 +251,7 @@ def _read_blocks(postfile, offset: int, length: int, want_values: bool, quick: b
         else:
             ids, weights = _ids_and_weights(data, count)
         if len(ids) != count:
-            raise Unsupported("block length mismatch")
+            raise CodecError("block length mismatch")
         id_tuples.append(ids)
         if weights is None:
             weight_iters.append(repeat(1.0, count))
@@ -253,10 +260,10 @@ def _read_blocks(postfile, offset: int, length: int, want_values: bool, quick: b
         elif len(weights) == count:
             weight_iters.append(weights)  # floats of an array("f"): float32 values already
         else:
-            raise Unsupported("weights do not line up")
+            raise CodecError("weights do not line up")
         if want_values:
             if not isinstance(vals, tuple) or len(vals) != count:
-                raise Unsupported("block values are not per-posting byte strings")
+                raise CodecError("block values are not per-posting byte strings")
             values.extend(vals)
         counts.append(count)
         maxids.append(maxid)
@@ -275,7 +282,7 @@ def _read_blocks(postfile, offset: int, length: int, want_values: bool, quick: b
     if not np.array_equal(ids_arr[ends], maxarr):
         if quick and not want_values:
             return _read_blocks(postfile, offset, length, want_values, quick=False)
-        raise Unsupported("block ids do not add up to the block headers")
+        raise CodecError("block ids do not add up to the block headers")
     return ids_arr, weights_arr, values
 
 
@@ -284,7 +291,7 @@ def _read_selected_values(postfile, offset: int, length: int, select):
     the blocks that hold one are unpickled. None when that is most blocks (decode them all)."""
     buf = postfile.get(offset, length)
     if buf[:4] != WHOOSH3_HEADER_MAGIC:
-        raise Unsupported("unexpected posting header")
+        raise CodecError("unexpected posting header")
     pos = 4
     blocks = []
     lo = 0
@@ -313,7 +320,7 @@ def _read_selected_values(postfile, offset: int, length: int, select):
             data = zlib.decompress(data)
         ids, _weights, vals = pickle.loads(data)
         if len(ids) != count or not isinstance(vals, tuple) or len(vals) != count:
-            raise Unsupported("block layout")
+            raise CodecError("block layout")
         block_ids = np.cumsum(np.array(ids, dtype=np.int64))
         keep = member(block_ids, select)
         ids_out.append(block_ids[keep])
@@ -479,12 +486,12 @@ class FastView:
                 if isinstance(length, tuple):  # W3TermInfo.from_bytes leaves it unpacked
                     length = length[0]
                 return _read_blocks(postfile, offset, length, positions)
-            except Unsupported:
-                pass
+            except CodecError:
+                pass  # Whoosh's own matcher reads the same postings below
         # Anything else (inlined postings, another codec): the matcher API, slower but general.
         m = terms.matcher(field, btext, seg.schema[field].format) if terms else None
         if m is None:
-            raise Unsupported("no matcher")
+            raise CodecError("no matcher")
         ids, ws, vals = [], [], []
         while m.is_active():
             ids.append(m.id())
@@ -563,7 +570,10 @@ class FastView:
         unless that is most of them (then the whole list is decoded and cached)."""
         full = self._cache.get((field, text, True))
         if full is None:
-            got = self._selected_positions(field, text, cand)
+            try:
+                got = self._selected_positions(field, text, cand)
+            except CodecError:
+                got = None  # the same positions, decoded from the whole list below
             if got is not None:
                 return got
             full = self.postings(field, text, positions=True)
@@ -605,17 +615,17 @@ class FastView:
                 return None
             ids, vals = got
             if not np.array_equal(ids, local):
-                raise Unsupported("selected postings do not match the candidates")
+                raise CodecError("selected postings do not match the candidates")
             values.extend(vals)
         if values and mapped:  # some segments without a sidecar: rare, decode them all
             return None
         if mapped:
             starts, flat = _join_positions(mapped)
             if len(starts) != len(cand) + 1:
-                raise Unsupported("selected postings do not match the candidates")
+                raise CodecError("selected postings do not match the candidates")
             return starts, flat
         if len(values) != len(cand):
-            raise Unsupported("selected postings do not match the candidates")
+            raise CodecError("selected postings do not match the candidates")
         return _decode_positions(values)
 
     def phrase(self, field: str, words: list[str], weighting, scored: bool = True) -> Result:
