@@ -12,7 +12,7 @@ from whoosh import query as wq
 
 from idlibtui import search
 from idlibtui.cli.main import main
-from idlibtui.search import fastpath, whoosh_fixes
+from idlibtui.search import codec, fastpath, whoosh_fixes
 from idlibtui.search import query as q
 from idlibtui.search import whoosh_backend as wb
 from idlibtui.search.backend import IndexUnavailable, SearchError
@@ -125,7 +125,7 @@ def test_an_unexpected_fast_path_failure_is_reported(small, monkeypatch, caplog)
 
 def test_a_posting_list_the_codec_cannot_read_is_reported(small, monkeypatch) -> None:
     def unreadable(*_a, **_k):
-        raise fastpath.CodecError("unexpected posting header")
+        raise codec.CodecError("unexpected posting header")
 
     monkeypatch.setattr(fastpath.FastView, "postings", unreadable)
     with pytest.raises(SearchError) as info:

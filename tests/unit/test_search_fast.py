@@ -413,15 +413,15 @@ def test_entity_codes_written_a_chunk_of_documents_at_a_time(tmp_path, monkeypat
 def test_a_sidecar_that_cannot_be_written_is_left_out(tmp_path, monkeypatch) -> None:
     """The sidecar only speeds reading up: when its positions or entity codes cannot be
     written, the commit goes ahead without them, and queries read Whoosh's blocks."""
-    from idlibtui.search import fastpath, sidecar
+    from idlibtui.search import codec, sidecar
 
     def unreadable(values):
-        raise fastpath.Unsupported("a position value is too short")
+        raise codec.CodecError("a position value is too short")
 
     def no_column(*_args):
         raise OSError("No space left on device")
 
-    monkeypatch.setattr(fastpath, "_decode_positions", unreadable)
+    monkeypatch.setattr(codec, "decode_positions", unreadable)
     monkeypatch.setattr(sidecar, "raw_getter", no_column)
     corpus = tmp_path / "corpus"
     g.write_corpus(corpus, 30, seed=12, procs=1)

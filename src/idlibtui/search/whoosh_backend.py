@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 import heapq
@@ -28,6 +27,7 @@ from idlibtui.model import Hit, QueryError, SearchResults
 from idlibtui.search import query as q
 from idlibtui.search import whoosh_fixes
 from idlibtui.search.backend import IndexMissing, IndexUnavailable, SearchError
+from idlibtui.search.columns import Column
 from idlibtui.search.highlight import analyze, make_snippet, matcher_for
 from idlibtui.search.lexicon import field_terms
 from idlibtui.search.schema import INDEX_NAME, SCHEMA_VERSION, index_exists, other_index_exists
@@ -48,35 +48,6 @@ FAST_PATH_STRICT = False
 
 _log = logging.getLogger(__name__)
 _log.addHandler(logging.NullHandler())  # logged for whoever listens; never printed over the app
-
-
-class _Column:
-    """A column over all segments, by global docnum.
-
-    ``MultiReader.column_reader`` skips segments that lack the column (a segment where no
-    document had a date has no ``day`` column) and then misaligns document numbers; this
-    does not.
-    """
-
-    def __init__(self, reader, field: str, default: Any) -> None:
-        self.parts: list[tuple[int, Any]] = []
-        self.default = default
-        for seg, offset in reader.leaf_readers():
-            col = seg.column_reader(field, translate=True) if seg.has_column(field) else None
-            self.parts.append((offset, col))
-        self.offsets = [o for o, _ in self.parts]
-        self.counts = [seg.doc_count_all() for seg, _ in reader.leaf_readers()]
-
-    def __getitem__(self, docnum: int) -> Any:
-        i = max(0, bisect.bisect_right(self.offsets, docnum) - 1)
-        offset, col = self.parts[i]
-        return self.default if col is None else col[docnum - offset]
-
-    def to_list(self) -> list[Any]:
-        out: list[Any] = []
-        for (_, col), n in zip(self.parts, self.counts, strict=True):
-            out.extend(list(col) if col is not None else [self.default] * n)
-        return out
 
 
 class _CachedLengthBM25F(scoring.BM25F):
@@ -558,10 +529,10 @@ class WhooshIndex:
 
     def _failure(self, text: str, exc: Exception) -> SearchError:
         """The error that says a fast-path failure (logged with its traceback) and the fix."""
-        from idlibtui.search import fastpath
+        from idlibtui.search.codec import CodecError
 
         _log.error("the fast path failed on %r", text, exc_info=exc)
-        if isinstance(exc, fastpath.CodecError):
+        if isinstance(exc, CodecError):
             return SearchError(
                 f"the index at {self.index_dir} holds postings this version of idlibtui cannot "
                 f"read ({exc}) while searching for {text!r}: run `idlibtui index --rebuild`"
@@ -572,11 +543,11 @@ class WhooshIndex:
             "with the query"
         )
 
-    def _text_column(self) -> _Column:
+    def _text_column(self) -> Column:
         key = ("\x00text-col", id(self._searcher))
         col = self._keyword_cache.get(key)
         if col is None:
-            col = _Column(self._searcher.reader(), "text_col", b"")
+            col = Column(self._searcher.reader(), "text_col", b"")
             self._keyword_cache[key] = col  # type: ignore[assignment]
         return col  # type: ignore[return-value]
 
@@ -586,7 +557,7 @@ class WhooshIndex:
         arr = self._keyword_cache.get(key)
         if arr is None:
             reader = self._searcher.reader()
-            arr = _Column(reader, field, "").to_list()
+            arr = Column(reader, field, "").to_list()
             self._keyword_cache[key] = arr  # type: ignore[assignment]
         return arr  # type: ignore[return-value]
 
@@ -602,7 +573,7 @@ class WhooshIndex:
         key = ("\x00entity-lists", id(self._searcher))
         fn = self._keyword_cache.get(key)
         if fn is None:
-            col = _Column(self._searcher.reader(), "entity_col", b"")
+            col = Column(self._searcher.reader(), "entity_col", b"")
             cache: dict[int, tuple[str, ...]] = {}
 
             def fn(docnum: int) -> tuple[str, ...]:
@@ -716,11 +687,11 @@ class WhooshIndex:
         reader,
         docnum: int,
         stored: dict[str, Any],
-        cols: tuple[_Column, _Column] | None = None,
+        cols: tuple[Column, Column] | None = None,
     ) -> dict[str, Any]:
         text_col, figures_col = cols or (
-            _Column(reader, "text_col", b""),
-            _Column(reader, "figures_col", b""),
+            Column(reader, "text_col", b""),
+            Column(reader, "figures_col", b""),
         )
         doc = dict(stored)
         doc["date"] = as_date(doc.get("date"))
@@ -755,7 +726,7 @@ class WhooshIndex:
                 if docnums is None:
                     docnums = sorted(searcher.docs_for_query(compiled))
             reader = searcher.reader()
-            cols = (_Column(reader, "text_col", b""), _Column(reader, "figures_col", b""))
+            cols = (Column(reader, "text_col", b""), Column(reader, "figures_col", b""))
         for docnum in docnums:
             with self._lock:
                 stored = searcher.stored_fields(docnum)
