@@ -10,8 +10,10 @@ A row's ``when`` is the event's date: a resolved date in the same sentence ("kil
 else the article's date; rows carry their ``claim`` (the figure keyed by its event) and
 ``group_by_event`` groups them with :func:`idlibtui.compare.events.group_claims`, the grouping
 the comparison and the claims timeline use. ``--what`` reads the wanted words as a quantity
-("fled" finds "displaced people"). ``figures_to_json``/``figures_from_json`` are the storage form of
-``model.Figure`` lists (dates as ISO strings), for the index.
+("fled" finds "displaced people"). The index stores an article's figures as the JSON that
+``search.build.figures_json`` writes (every field, dates as ISO strings); ``figures_from_json``
+reads that form back into ``model.Figure`` lists, and ``figures_to_json`` writes the same form
+from ``Figure`` objects (for tests and fixtures; the build does not call it).
 """
 
 from __future__ import annotations

@@ -49,7 +49,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from idlibtui.search.backend import IndexLocked, IndexMissing, IndexUnavailable, SearchBackend
+from idlibtui.search.backend import (
+    IndexLocked,
+    IndexMissing,
+    IndexUnavailable,
+    SearchBackend,
+    SearchError,
+)
 
 if TYPE_CHECKING:
     from idlibtui.search.whoosh_backend import WhooshIndex as SearchIndex
@@ -59,6 +65,7 @@ __all__ = [
     "IndexMissing",
     "IndexUnavailable",
     "SearchBackend",
+    "SearchError",
     "SearchIndex",
     "open_index",
 ]

@@ -16,6 +16,12 @@ class IndexMissing(IndexUnavailable):
     """There is no index at the given place yet."""
 
 
+class SearchError(IndexUnavailable):
+    """A query could not be answered correctly (an internal failure, or postings this version
+    cannot read): said with what to do, never replaced by a different answer. A kind of
+    ``IndexUnavailable`` so that the CLI and the app say it as one line."""
+
+
 class IndexLocked(Exception):
     """Another live process is updating the index."""
 

@@ -22,40 +22,47 @@ value is rebuilt through a ``_codecs.encode`` call, 80% of the cost), and a phra
 positions only from the blocks that hold a candidate. Per-segment ids and weights are also kept
 across commits, so an incremental update decodes only its new segments.
 
-Anything this module cannot evaluate raises ``Unsupported``; the caller then uses Whoosh.
+Whoosh's blocks are decoded by search/codec.py, columns read by search/columns.py. A query shape
+this module does not evaluate raises ``Unsupported`` (the caller may then let Whoosh answer it,
+where Whoosh is right for that shape); postings not in the layout the codec reads raise
+``codec.CodecError`` (the caller reports it: a different reader's answer is not quietly given
+instead).
 numpy is imported here and by the sidecar code, and only when a search runs or a segment is
 written (start-up stays light).
 """
 
 from __future__ import annotations
 
-import io
-import pickle
 import threading
-import zlib
 from collections import OrderedDict
-from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.util.numeric import byte_to_length
 
 from idlibtui.search import sidecar
+from idlibtui.search.codec import (
+    CodecError,
+    decode_positions,
+    member,
+    read_blocks,
+    read_selected_values,
+)
+from idlibtui.search.columns import Column
 
 CACHE_BYTES = 128 * 1024 * 1024  # decoded posting lists kept per commit
 SEGMENT_CACHE_BYTES = 48 * 1024 * 1024  # per-segment ids and weights, kept across commits
 #: A phrase reads only the blocks of a word's postings that hold a candidate, unless that is
 #: more than this share of them (then it decodes and caches the whole list).
 SELECT_MAX_SHARE = 0.5
-_INT = 4
 
 _LENGTH_TABLE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
 
 class Unsupported(Exception):
-    """The fast path cannot evaluate this query; use Whoosh."""
+    """A query shape the fast path deliberately does not evaluate."""
 
 
 class _Postings:
@@ -87,60 +94,6 @@ class Result:
     def __init__(self, docs, scores) -> None:
         self.docs = docs
         self.scores = scores
-
-
-def _decode_positions(values: list[bytes]) -> tuple[Any, Any]:
-    """Positions of many postings in one unpickling: each value is ``uint count`` + the body of
-    a protocol-2 pickle of the position deltas (whoosh.formats.Positions.encode)."""
-    if not values:
-        return np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int32)
-    n = len(values)
-    lens = np.fromiter(map(len, values), dtype=np.int64, count=n)
-    blob = np.frombuffer(b"".join(values), dtype=np.uint8)
-    begins = np.cumsum(lens) - lens
-    if int(lens.min()) < _INT + 6:
-        raise Unsupported("a position value is too short")
-    head = blob[begins[:, None] + np.arange(_INT + 5)]
-    counts = (
-        (head[:, 0].astype(np.int64) << 24)
-        | (head[:, 1].astype(np.int64) << 16)
-        | (head[:, 2].astype(np.int64) << 8)
-        | head[:, 3].astype(np.int64)
-    )
-    deltas = None
-    if bool((head[:, _INT:] == np.frombuffer(b"\x80\x02]q\x00", dtype=np.uint8)).all()):
-        # whoosh-reloaded stores a whole pickle each: EMPTY_LIST, BINPUT 0, then APPEND(S) of
-        # the deltas. With each value's count, PROTO, list opening and STOP cut out (by a numpy
-        # mask over all the values at once), all the appends land in one list: the deltas of
-        # every posting, in one unpickling.
-        keep = np.ones(len(blob), dtype=bool)
-        keep[(begins[:, None] + np.arange(_INT + 5)).ravel()] = False
-        keep[begins + lens - 1] = False
-        try:
-            flat = pickle.loads(b"\x80\x02]" + blob[keep].tobytes() + b".")
-        except Exception:  # a value of another shape: take them one list each, below
-            flat = None
-        if flat is not None and len(flat) == int(counts.sum()):
-            deltas = np.array(flat, dtype=np.int64)
-    if deltas is None:
-        if values[0][_INT : _INT + 2] == b"\x80\x02":
-            bodies = b"".join(v[_INT + 2 : -1] for v in values)
-        else:  # whoosh 2.7.4: the pickle without its PROTO and STOP opcodes
-            bodies = b"".join(v[_INT:] for v in values)
-        lists = pickle.loads(b"\x80\x02(" + bodies + b"l.")
-        if len(lists) != len(values) or [len(x) for x in lists] != counts.tolist():
-            raise Unsupported("position lists do not line up")
-        deltas = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(counts.sum()))
-    starts = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(counts, out=starts[1:])
-    total = np.cumsum(deltas)
-    # Per-posting cumulative sums: subtract the running total before each posting's first delta.
-    base = np.zeros(n, dtype=np.int64)
-    nonempty = counts > 0
-    first = starts[:-1][nonempty]
-    base[nonempty] = np.where(first > 0, total[np.maximum(first - 1, 0)], 0)
-    positions = total - np.repeat(base, counts)
-    return starts, positions.astype(np.int32)
 
 
 def _keep_positions(starts, flat, keep) -> tuple[Any, Any]:
@@ -189,7 +142,7 @@ def _sidecar_selected(side, found: tuple[int, int], local) -> tuple[Any, Any]:
     ids = side.ids[p0:p1]
     at = np.searchsorted(ids, local) + p0
     if len(at) and (at[-1] >= p1 or not np.array_equal(side.ids[at], local)):
-        raise Unsupported("selected postings do not match the candidates")
+        raise CodecError("selected postings do not match the candidates")
     begin = side.pos_starts[at].astype(np.int64)
     counts = side.pos_starts[at + 1].astype(np.int64) - begin
     starts = np.zeros(len(at) + 1, dtype=np.int64)
@@ -197,129 +150,6 @@ def _sidecar_selected(side, found: tuple[int, int], local) -> tuple[Any, Any]:
     gather = np.arange(int(starts[-1]), dtype=np.int64)
     gather += np.repeat(begin - starts[:-1], counts)
     return starts, side.positions[gather].astype(np.int32)
-
-
-_VALUES_START = b"(c_codecs\nencode\n"  # a tuple of bytes, as protocol 2 pickles them
-
-
-def _ids_and_weights(data: bytes, count: int):
-    """Unpickle a block's (ids, weights, values) without its values when it can: each value is
-    rebuilt by a ``_codecs.encode`` call, which was 80% of the decoding. The pickle is cut where
-    the values' tuple begins and closed as (ids, weights, None); the caller checks the result
-    against the block header and decodes the whole block if anything does not fit."""
-    cut = data.find(_VALUES_START)
-    if cut > 0:
-        try:
-            ids, weights, _ = pickle.loads(data[:cut] + b"N\x87.")
-            if len(ids) == count:
-                return ids, weights
-        except Exception:  # a cut in the wrong place: decode it all
-            pass
-    ids, weights, _ = pickle.loads(data)
-    return ids, weights
-
-
-def _read_blocks(postfile, offset: int, length: int, want_values: bool, quick: bool = True):
-    """Decode a W3 posting list (whoosh.codec.whoosh3.W3LeafMatcher's layout) in bulk."""
-    buf = postfile.get(offset, length)
-    if buf[:4] != WHOOSH3_HEADER_MAGIC:
-        raise Unsupported("unexpected posting header")
-    pos = 4
-    id_tuples: list[Any] = []
-    weight_iters: list[Any] = []
-    counts: list[int] = []
-    values: list[bytes] = []
-    maxids: list[int] = []
-    while True:
-        blocklen = int.from_bytes(buf[pos : pos + _INT], "big", signed=True)
-        last = blocklen < 0
-        blocklen = abs(blocklen)
-        stream = io.BytesIO(buf[pos + _INT : pos + _INT + blocklen])
-        count, maxid, _maxw, comp, _mn, _mx = pickle.load(stream)
-        data = stream.read()
-        if comp:
-            data = zlib.decompress(data)
-        if want_values or not quick:
-            ids, weights, vals = pickle.loads(data)
-        else:
-            ids, weights = _ids_and_weights(data, count)
-        if len(ids) != count:
-            raise Unsupported("block length mismatch")
-        id_tuples.append(ids)
-        if weights is None:
-            weight_iters.append(repeat(1.0, count))
-        elif isinstance(weights, float | int):
-            weight_iters.append(repeat(float(weights), count))
-        elif len(weights) == count:
-            weight_iters.append(weights)  # floats of an array("f"): float32 values already
-        else:
-            raise Unsupported("weights do not line up")
-        if want_values:
-            if not isinstance(vals, tuple) or len(vals) != count:
-                raise Unsupported("block values are not per-posting byte strings")
-            values.extend(vals)
-        counts.append(count)
-        maxids.append(maxid)
-        pos += _INT + blocklen
-        if last or pos >= len(buf):
-            break
-    total = sum(counts)
-    deltas = np.fromiter(chain.from_iterable(id_tuples), dtype=np.int64, count=total)
-    ends = np.cumsum(counts) - 1
-    maxarr = np.array(maxids, dtype=np.int64)
-    # Each block's first id is absolute (its deltas start from 0): make it relative to the
-    # previous block's last id, then one cumulative sum gives every id.
-    deltas[ends[:-1] + 1] -= maxarr[:-1]
-    ids_arr = np.cumsum(deltas)
-    weights_arr = np.fromiter(chain.from_iterable(weight_iters), dtype=np.float64, count=total)
-    if not np.array_equal(ids_arr[ends], maxarr):
-        if quick and not want_values:
-            return _read_blocks(postfile, offset, length, want_values, quick=False)
-        raise Unsupported("block ids do not add up to the block headers")
-    return ids_arr, weights_arr, values
-
-
-def _read_selected_values(postfile, offset: int, length: int, select):
-    """The values of the postings whose ids are in ``select`` (sorted segment docnums): only
-    the blocks that hold one are unpickled. None when that is most blocks (decode them all)."""
-    buf = postfile.get(offset, length)
-    if buf[:4] != WHOOSH3_HEADER_MAGIC:
-        raise Unsupported("unexpected posting header")
-    pos = 4
-    blocks = []
-    lo = 0
-    n_blocks = 0
-    while True:
-        n_blocks += 1
-        blocklen = int.from_bytes(buf[pos : pos + _INT], "big", signed=True)
-        last = blocklen < 0
-        blocklen = abs(blocklen)
-        stream = io.BytesIO(buf[pos + _INT : pos + _INT + blocklen])
-        count, maxid, _maxw, comp, _mn, _mx = pickle.load(stream)
-        k = int(np.searchsorted(select, lo))
-        if k < len(select) and select[k] <= maxid:
-            blocks.append((pos + _INT + stream.tell(), pos + _INT + blocklen, count, comp, lo))
-        lo = maxid + 1
-        pos += _INT + blocklen
-        if last or pos >= len(buf):
-            break
-    if len(blocks) > SELECT_MAX_SHARE * n_blocks:
-        return None
-    ids_out: list[Any] = []
-    values: list[bytes] = []
-    for start, end, count, comp, _lo in blocks:
-        data = buf[start:end]
-        if comp:
-            data = zlib.decompress(data)
-        ids, _weights, vals = pickle.loads(data)
-        if len(ids) != count or not isinstance(vals, tuple) or len(vals) != count:
-            raise Unsupported("block layout")
-        block_ids = np.cumsum(np.array(ids, dtype=np.int64))
-        keep = member(block_ids, select)
-        ids_out.append(block_ids[keep])
-        values.extend(v for v, k in zip(vals, keep.tolist(), strict=True) if k)
-    ids_arr = np.concatenate(ids_out) if ids_out else _EMPTY_I
-    return ids_arr, values
 
 
 class SegmentCache:
@@ -424,7 +254,7 @@ class FastView:
                 ids, weights, starts, flat = side
             elif positions:
                 ids, weights, vals = self._segment_postings(seg, field, btext, True)
-                starts, flat = _decode_positions(vals)
+                starts, flat = decode_positions(vals)
             else:
                 ids, weights = self._segment_ids(seg, field, btext)
                 starts = flat = None
@@ -478,13 +308,13 @@ class FastView:
                 offset, length = info.extent()
                 if isinstance(length, tuple):  # W3TermInfo.from_bytes leaves it unpacked
                     length = length[0]
-                return _read_blocks(postfile, offset, length, positions)
-            except Unsupported:
-                pass
+                return read_blocks(postfile, offset, length, positions)
+            except CodecError:
+                pass  # Whoosh's own matcher reads the same postings below
         # Anything else (inlined postings, another codec): the matcher API, slower but general.
         m = terms.matcher(field, btext, seg.schema[field].format) if terms else None
         if m is None:
-            raise Unsupported("no matcher")
+            raise CodecError("no matcher")
         ids, ws, vals = [], [], []
         while m.is_active():
             ids.append(m.id())
@@ -563,7 +393,10 @@ class FastView:
         unless that is most of them (then the whole list is decoded and cached)."""
         full = self._cache.get((field, text, True))
         if full is None:
-            got = self._selected_positions(field, text, cand)
+            try:
+                got = self._selected_positions(field, text, cand)
+            except CodecError:
+                got = None  # the same positions, decoded from the whole list below
             if got is not None:
                 return got
             full = self.postings(field, text, positions=True)
@@ -600,23 +433,23 @@ class FastView:
             if isinstance(length, tuple):
                 length = length[0]
             local = cand[lo:hi] - offset
-            got = _read_selected_values(postfile, off, length, local)
+            got = read_selected_values(postfile, off, length, local, SELECT_MAX_SHARE)
             if got is None:
                 return None
             ids, vals = got
             if not np.array_equal(ids, local):
-                raise Unsupported("selected postings do not match the candidates")
+                raise CodecError("selected postings do not match the candidates")
             values.extend(vals)
         if values and mapped:  # some segments without a sidecar: rare, decode them all
             return None
         if mapped:
             starts, flat = _join_positions(mapped)
             if len(starts) != len(cand) + 1:
-                raise Unsupported("selected postings do not match the candidates")
+                raise CodecError("selected postings do not match the candidates")
             return starts, flat
         if len(values) != len(cand):
-            raise Unsupported("selected postings do not match the candidates")
-        return _decode_positions(values)
+            raise CodecError("selected postings do not match the candidates")
+        return decode_positions(values)
 
     def phrase(self, field: str, words: list[str], weighting, scored: bool = True) -> Result:
         if not self.schema[field].format.supports("positions"):
@@ -666,16 +499,6 @@ class FastView:
     def mask_result(self, mask, scored: bool = True) -> Result:
         docs = np.flatnonzero(mask & self.live)
         return Result(docs, np.ones(len(docs)) if scored else None)
-
-
-def member(values, sorted_arr):
-    """Which of ``values`` are in the sorted array ``sorted_arr`` (a binary search each; faster
-    here than np.isin, which hashes or sorts both sides)."""
-    if not len(sorted_arr) or not len(values):
-        return np.zeros(len(values), dtype=bool)
-    idx = np.searchsorted(sorted_arr, values)
-    idx[idx == len(sorted_arr)] = 0
-    return sorted_arr[idx] == values
 
 
 def intersect(results: list[Result], scored: bool) -> Result:
@@ -770,9 +593,7 @@ class Evaluator:
         return self.view.mask_result(mask, scored)
 
     def _day_ordinals(self):
-        from idlibtui.search.whoosh_backend import _Column
-
-        raw = _Column(self.view.reader, "day", "").to_list()
+        raw = Column(self.view.reader, "day", "").to_list()
         return day_ordinals(raw)
 
 

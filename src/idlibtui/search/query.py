@@ -9,8 +9,9 @@ Grammar (operators are upper case; anything else is a word)::
     primary := "(" or ")" | FIELD ":" value | value
     value   := WORD | "PHRASE" | WORD* (prefix/wildcard) | "[" DATE "to" DATE "]"
 
-Fields: ``title:``, ``source:``, ``date:``, ``entity:`` (and ``body:``/``text:`` for the text
-only). Dates are ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; a range ``[2019-12 to 2020-02]`` is
+Fields: ``title:``, ``source:``, ``date:``, ``entity:``, and ``body:``/``text:``, which search
+the title and the text together, as an unqualified word does (the index's body field holds
+both). Dates are ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; a range ``[2019-12 to 2020-02]`` is
 inclusive of whole periods, either end may be left open (``[2019 to]``).
 
 ``parse`` raises ``model.QueryError(message, position)`` for a malformed query. The tree is engine

@@ -86,9 +86,9 @@ class _FieldWriter:
             return
         import numpy as np
 
-        from idlibtui.search.fastpath import _decode_positions
+        from idlibtui.search import codec
 
-        starts, positions = _decode_positions(self.pending)
+        starts, positions = codec.decode_positions(self.pending)
         if len(starts) != len(self.pending) + 1:
             raise ValueError("positions do not line up with the postings")
         if self.n_positions + int(starts[-1]) >= 2**32:

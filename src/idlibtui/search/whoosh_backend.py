@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 import heapq
 import json
+import logging
 import pickle
 import re
 import struct
@@ -25,7 +25,9 @@ from whoosh import scoring
 from idlibtui.annotate.dates import as_date
 from idlibtui.model import Hit, QueryError, SearchResults
 from idlibtui.search import query as q
-from idlibtui.search.backend import IndexMissing, IndexUnavailable
+from idlibtui.search import whoosh_fixes
+from idlibtui.search.backend import IndexMissing, IndexUnavailable, SearchError
+from idlibtui.search.columns import Column
 from idlibtui.search.highlight import analyze, make_snippet, matcher_for
 from idlibtui.search.lexicon import field_terms
 from idlibtui.search.schema import INDEX_NAME, SCHEMA_VERSION, index_exists, other_index_exists
@@ -39,37 +41,13 @@ FEW_HITS = 3  # fewer hits than this → look for a spelling suggestion
 FILTER_FIELDS = ("source", "agency", "year", "month", "entity")
 #: Evaluate queries with numpy over Whoosh's postings (search/fastpath.py); Whoosh otherwise.
 FAST_PATH = True
-#: Tests set this so that a failure in the fast path raises instead of falling back.
+#: Tests set this so that an unexpected failure inside the fast path raises itself (with its
+#: traceback) instead of the ``SearchError`` that reports it. Either way it is never answered
+#: by Whoosh instead.
 FAST_PATH_STRICT = False
 
-
-class _Column:
-    """A column over all segments, by global docnum.
-
-    ``MultiReader.column_reader`` skips segments that lack the column (a segment where no
-    document had a date has no ``day`` column) and then misaligns document numbers; this
-    does not.
-    """
-
-    def __init__(self, reader, field: str, default: Any) -> None:
-        self.parts: list[tuple[int, Any]] = []
-        self.default = default
-        for seg, offset in reader.leaf_readers():
-            col = seg.column_reader(field, translate=True) if seg.has_column(field) else None
-            self.parts.append((offset, col))
-        self.offsets = [o for o, _ in self.parts]
-        self.counts = [seg.doc_count_all() for seg, _ in reader.leaf_readers()]
-
-    def __getitem__(self, docnum: int) -> Any:
-        i = max(0, bisect.bisect_right(self.offsets, docnum) - 1)
-        offset, col = self.parts[i]
-        return self.default if col is None else col[docnum - offset]
-
-    def to_list(self) -> list[Any]:
-        out: list[Any] = []
-        for (_, col), n in zip(self.parts, self.counts, strict=True):
-            out.extend(list(col) if col is not None else [self.default] * n)
-        return out
+_log = logging.getLogger(__name__)
+_log.addHandler(logging.NullHandler())  # logged for whoever listens; never printed over the app
 
 
 class _CachedLengthBM25F(scoring.BM25F):
@@ -301,7 +279,7 @@ class WhooshIndex:
             return wq.DateRange("date", node.lo, node.hi)
         if isinstance(node, q.Not):
             inner = self.compile(node.item)
-            return None if inner is None else wq.Not(inner)
+            return None if inner is None else whoosh_fixes.Not(inner)
         if isinstance(node, q.And):
             pos, neg = [], []
             for item in node.items:
@@ -313,7 +291,7 @@ class WhooshIndex:
                 return None
             base = (pos[0] if len(pos) == 1 else wq.And(pos)) if pos else wq.Every()
             if neg:
-                return wq.AndNot(base, neg[0] if len(neg) == 1 else wq.Or(neg))
+                return whoosh_fixes.AndNot(base, neg[0] if len(neg) == 1 else wq.Or(neg))
             return base
         if isinstance(node, q.Or):
             parts = [c for c in (self.compile(i) for i in node.items) if c is not None]
@@ -372,7 +350,11 @@ class WhooshIndex:
             wanted = page * page_size
             by_date = sort == "date" or node is None
             ranked: list[tuple[int, float]] = []
-            fast = self._fast_search(wquery, filter_q, by_date, wanted) if FAST_PATH else None
+            fast = (
+                self._fast_search(wquery, filter_q, by_date, wanted, text=query)
+                if FAST_PATH
+                else None
+            )
             if fast is not None:
                 docs, ranked, facet_counts = fast
             elif node is not None and not by_date and not _is_simple(wquery):
@@ -463,9 +445,18 @@ class WhooshIndex:
             self._fast = view
         return view
 
-    def _fast_search(self, wquery: wq.Query, filter_q: wq.Query | None, by_date: bool, wanted: int):
+    def _fast_search(
+        self,
+        wquery: wq.Query,
+        filter_q: wq.Query | None,
+        by_date: bool,
+        wanted: int,
+        *,
+        text: str = "",
+    ):
         """(matching docnums, ranked (docnum, score) up to ``wanted``, source/year facets), or
-        None when the query holds something the fast path does not evaluate (Whoosh then does)."""
+        None when the query has a shape the fast path does not evaluate and Whoosh answers it
+        rightly. Any other failure is raised, said (``SearchError``), never answered by Whoosh."""
         from idlibtui.search import fastpath
 
         try:
@@ -491,16 +482,20 @@ class WhooshIndex:
                     "\x00codes:" + field, lambda f=field: fastpath.codes_for(self._column_array(f))
                 )
                 facets[field] = fastpath.counts(codes, names, docs)
-        except fastpath.Unsupported:
+        except fastpath.Unsupported as exc:
+            self._whoosh_may_answer(text, exc, wquery, filter_q)
             return None
-        except Exception:
+        except _DATA_ERRORS:
+            raise  # damaged index data: said as such by ``_damage_said``
+        except Exception as exc:
             if FAST_PATH_STRICT:
                 raise
-            return None  # never worse than Whoosh: an unexpected failure falls back to it
+            raise self._failure(text, exc) from exc
         return docs, ranked, facets
 
-    def _fast_docs(self, wquery: wq.Query) -> list[int] | None:
-        """Every document matching a compiled query, by the fast path (None: use Whoosh)."""
+    def _fast_docs(self, wquery: wq.Query, text: str) -> list[int] | None:
+        """Every document matching a compiled query, by the fast path (None: Whoosh answers
+        it rightly; any other failure is said, as in ``_fast_search``)."""
         if not FAST_PATH:
             return None
         from idlibtui.search import fastpath
@@ -508,18 +503,51 @@ class WhooshIndex:
         try:
             ev = fastpath.Evaluator(self._fast_view(), self._searcher.weighting)
             return ev.run(wquery, scored=False).docs.tolist()
-        except fastpath.Unsupported:
+        except fastpath.Unsupported as exc:
+            self._whoosh_may_answer(text, exc, wquery)
             return None
-        except Exception:
+        except _DATA_ERRORS:
+            raise
+        except Exception as exc:
             if FAST_PATH_STRICT:
                 raise
-            return None
+            raise self._failure(text, exc) from exc
 
-    def _text_column(self) -> _Column:
+    def _whoosh_may_answer(self, text: str, why: Exception, *queries: wq.Query | None) -> None:
+        """Let Whoosh answer a query of a shape the fast path does not evaluate, only if
+        Whoosh is right for every part of it (see search/whoosh_fixes.py); else say so."""
+        for part in queries:
+            wrong = whoosh_fixes.known_wrong(part) if part is not None else ""
+            if wrong:
+                _log.error("refused %r: fast path: %s; Whoosh: %s", text, why, wrong)
+                raise SearchError(
+                    f"the query {text!r} cannot be answered correctly: the fast search does "
+                    f"not evaluate it ({why}) and Whoosh's answer for {wrong} is known to be "
+                    "wrong; this is a bug in idlibtui, please report it with the query"
+                )
+        _log.info("Whoosh answers %r: the fast path does not evaluate it (%s)", text, why)
+
+    def _failure(self, text: str, exc: Exception) -> SearchError:
+        """The error that says a fast-path failure (logged with its traceback) and the fix."""
+        from idlibtui.search.codec import CodecError
+
+        _log.error("the fast path failed on %r", text, exc_info=exc)
+        if isinstance(exc, CodecError):
+            return SearchError(
+                f"the index at {self.index_dir} holds postings this version of idlibtui cannot "
+                f"read ({exc}) while searching for {text!r}: run `idlibtui index --rebuild`"
+            )
+        return SearchError(
+            f"the search for {text!r} failed inside idlibtui ({exc.__class__.__name__}: "
+            f"{exc}); no other answer was given in its place. This is a bug: please report it "
+            "with the query"
+        )
+
+    def _text_column(self) -> Column:
         key = ("\x00text-col", id(self._searcher))
         col = self._keyword_cache.get(key)
         if col is None:
-            col = _Column(self._searcher.reader(), "text_col", b"")
+            col = Column(self._searcher.reader(), "text_col", b"")
             self._keyword_cache[key] = col  # type: ignore[assignment]
         return col  # type: ignore[return-value]
 
@@ -529,7 +557,7 @@ class WhooshIndex:
         arr = self._keyword_cache.get(key)
         if arr is None:
             reader = self._searcher.reader()
-            arr = _Column(reader, field, "").to_list()
+            arr = Column(reader, field, "").to_list()
             self._keyword_cache[key] = arr  # type: ignore[assignment]
         return arr  # type: ignore[return-value]
 
@@ -545,7 +573,7 @@ class WhooshIndex:
         key = ("\x00entity-lists", id(self._searcher))
         fn = self._keyword_cache.get(key)
         if fn is None:
-            col = _Column(self._searcher.reader(), "entity_col", b"")
+            col = Column(self._searcher.reader(), "entity_col", b"")
             cache: dict[int, tuple[str, ...]] = {}
 
             def fn(docnum: int) -> tuple[str, ...]:
@@ -659,11 +687,11 @@ class WhooshIndex:
         reader,
         docnum: int,
         stored: dict[str, Any],
-        cols: tuple[_Column, _Column] | None = None,
+        cols: tuple[Column, Column] | None = None,
     ) -> dict[str, Any]:
         text_col, figures_col = cols or (
-            _Column(reader, "text_col", b""),
-            _Column(reader, "figures_col", b""),
+            Column(reader, "text_col", b""),
+            Column(reader, "figures_col", b""),
         )
         doc = dict(stored)
         doc["date"] = as_date(doc.get("date"))
@@ -694,11 +722,11 @@ class WhooshIndex:
                 compiled = self.compile(node)
                 if compiled is None:
                     raise QueryError("nothing to search for", node.pos, query or "")
-                docnums = self._fast_docs(compiled)
+                docnums = self._fast_docs(compiled, query or "")
                 if docnums is None:
                     docnums = sorted(searcher.docs_for_query(compiled))
             reader = searcher.reader()
-            cols = (_Column(reader, "text_col", b""), _Column(reader, "figures_col", b""))
+            cols = (Column(reader, "text_col", b""), Column(reader, "figures_col", b""))
         for docnum in docnums:
             with self._lock:
                 stored = searcher.stored_fields(docnum)
