@@ -136,3 +136,19 @@ async def test_chart_detail_shows_article_text_literally_and_asks_to_widen(make_
         assert await wait_until(pilot, lambda: "The chart needs at least" in screen_text(app))
         assert screen.has_class("narrow")
         assert app.is_running
+
+
+async def test_claims_say_which_figure_they_follow_and_copy_a_citation(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        screen = ClaimsScreen("people fled", app.settings)
+        app.push_screen(screen)
+        await settle(pilot)
+        claim = screen.current()
+        assert claim is not None
+        await pilot.press("y")
+        assert app.clipboard.startswith("“") and claim.value in app.clipboard
+        assert (claim.source or "unknown outlet") in app.clipboard
+        screen.figure = type("Fig", (), {"text": "700,000"})()
+        assert "following “700,000”" in screen._header("").plain

@@ -157,6 +157,7 @@ class ClaimsScreen(Screen):
         Binding("escape,q", "back", "Back", id="claims.back"),
         Binding("e", "export", "Export group", id="claims.export"),
         Binding("v", "toggle_chart", "Chart/table", id="claims.chart"),
+        Binding("y", "copy", "Copy", id="claims.copy"),
     ]
 
     def __init__(
@@ -189,11 +190,38 @@ class ClaimsScreen(Screen):
         yield Footer()
 
     def _header(self, note: str) -> Content:
+        following: list[tuple[str, str]] = []
+        text = getattr(self.figure, "text", "") if self.figure is not None else ""
+        if text:  # which figure of the reader the timeline follows
+            following = [("  following ", "$text-muted"), (f"“{safe(text)}”", "bold")]
         return Content.assemble(
             ("Claims: ", "bold"),
             (safe(self.what), "bold $text-warning"),
+            *following,
             ("  " + safe(note), "$text-muted"),
         )
+
+    def action_copy(self) -> None:
+        """Copy the claim under the cursor (of the chart, when it shows) as a citation:
+        sentence, outlet, date and its kind."""
+        claim = self.current()
+        if self.has_class("chart"):
+            point = self.query_one(ClaimChart).point
+            if point is not None and 0 <= point.index < len(self.claims):
+                claim = self.claims[point.index]
+        if claim is None:
+            self.notify("No claim to copy.", markup=False)
+            return
+        when = claim.date.isoformat() if claim.date else "undated"
+        if claim.date and claim.inferred:
+            when += " (inferred)"
+        qualifier = f"{claim.qualifier} " if claim.qualifier else ""
+        citation = (
+            f"“{safe(claim.sentence)}” — {safe(claim.source) or 'unknown outlet'}, {when}; "
+            f"{qualifier}{safe(claim.value)} {safe(claim.what)}"
+        )
+        self.app.copy_to_clipboard(citation)
+        self.notify(f"Copied: {citation[:90]}", markup=False)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
