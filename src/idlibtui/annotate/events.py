@@ -34,7 +34,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from idlibtui.annotate.dates import text_tokens, word_tokens
+from idlibtui.annotate.dates import MONTH_NAMES, text_tokens, word_tokens
 from idlibtui.annotate.entities import fold
 from idlibtui.config import ConfigError
 
@@ -73,20 +73,7 @@ _KEYS = frozenset(
         "exclude",
     ]
 )
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+_MONTHS = [name.title() for name in MONTH_NAMES]
 
 
 class EventsError(ConfigError):

@@ -68,20 +68,6 @@ class Info:
 _MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 
 
-_LEADING_YEAR_MONTH = re.compile(r"((?:19|20)\d\d)-(\d{1,2})")
-
-
-_PUBLISHED = re.compile(
-    r"\A\s*(?:(?:first\s+)?published|posted|updated)(?:\s+on)?\s*:?\s*(?P<date>"
-    + _MONTH_RE
-    + r"\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\s+"
-    + _MONTH_RE.replace("?P<month>", "?:")
-    + r",?\s+(?:19|20)\d\d)"
-    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?[ \t]*(?:\n[ \t]*)?",
-    re.IGNORECASE,
-)
-
-
 _LEADING_PUBLISHED = re.compile(
     r"\A\s*(?:(?:first\s+)?published|posted|updated)(?:\s+on)?\s*:?\s*(?P<date>"
     + _MONTH_RE
