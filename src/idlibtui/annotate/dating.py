@@ -335,9 +335,10 @@ def _window(event: ReportedEvent) -> tuple[dt.date, dt.date | None, str]:
         if (m.group("pre") or "").strip() == "next":
             continue
         wd = WEEKDAYS[m.group("d")]
-        on_day = any((e + dt.timedelta(days=k)).weekday() == wd for k in range((end - e).days + 1))
-        if on_day:  # the day can be any of a long event's days
-            return e if end > e else end, end + dt.timedelta(days=6), m.group(0)
+        days = [e + dt.timedelta(days=k) for k in range((end - e).days + 1)]
+        named = [d for d in days if d.weekday() == wd]
+        if named:  # the day is one of the event's days with that weekday, then up to a week
+            return named[0], named[-1] + dt.timedelta(days=6), m.group(0)
     if event.lead and end == e and event.kind not in _CITED_KINDS:
         # the news of the day: reported in the headline or the lead, with no word of time
         return e, e + dt.timedelta(days=2), "in the lead"
