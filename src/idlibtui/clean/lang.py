@@ -13,7 +13,6 @@ length.
 
 from __future__ import annotations
 
-import contextlib
 import re
 import threading
 from functools import lru_cache
@@ -83,12 +82,6 @@ def _identifier():
 
     with _LOCK:
         return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-
-
-def preload() -> None:
-    """Load the language model now (before a build forks its workers, which then share it)."""
-    with contextlib.suppress(Exception):  # a broken install: scripts and function words only
-        _identifier()
 
 
 def _english_share(words: list[str]) -> float:

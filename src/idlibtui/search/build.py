@@ -1084,9 +1084,6 @@ def _warm_up() -> None:
 
         article = annotate(clean_document(_WARM_UP_TEXT, path="warm-up.txt"))
         prepare_document(article_fields(article, size=0, mtime=0.0, sha256="", version=""))
-        from idlibtui.clean.lang import preload
-
-        preload()  # the language model (~100 MB of arrays): read once, shared by the workers
     except Exception:  # only an optimisation: the workers set themselves up anyway
         pass
 
