@@ -115,3 +115,18 @@ def test_arabic_script_names_of_main_places_and_groups_are_found() -> None:
     found = {m.canonical for m in article.entities}
     assert {"Hayat Tahrir al-Sham", "Idlib", "Syrian Observatory for Human Rights"} <= found
     assert {"Maarat al-Numan", "Aleppo"} <= found
+
+
+def test_the_build_warm_up_does_not_load_the_language_model() -> None:
+    """The warm-up runs before the build forks its workers: a model it loads is inherited by
+    (and counted in) every worker, ~116 MB each, although English text never needs it."""
+    import subprocess
+    import sys
+
+    code = (
+        "from idlibtui.search.build import _warm_up\n"
+        "from idlibtui.clean.lang import _identifier\n"
+        "_warm_up()\n"
+        "assert _identifier.cache_info().currsize == 0, 'the warm-up loaded the model'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -1067,12 +1067,14 @@ def _close_inherited(fds: list[int]) -> None:
 
 
 #: A small article with a little of everything the pipeline sets up lazily (ftfy, the mojibake
-#: table, the gazetteer, the date and figure patterns).
+#: table, the gazetteer, the date and figure patterns, the events matcher).
 _WARM_UP_TEXT = (
     "Idlib, Syria (Reuters) - Turkish troops said on Monday, Dec. 30, 2019, that "
     "235,000 people fled Maarat al-Numan in two weeks, caf\u00c3\u00a9 owners told "
-    "the U.N. &amp; AFP.\n\nRecep Tayyip Erdogan met Vladimir Putin in Sochi last week."
-)
+    "the U.N. &amp; AFP.\n\nRecep Tayyip Erdogan met Vladimir Putin in Sochi last week. "
+    "The army said that it was the worst attack on the town since the start of the year, and "
+    "that it would go on with the offensive in the north of the country for as long as it had to."
+)  # English enough that the language model is not loaded (and inherited by every worker)
 
 
 def _warm_up() -> None:
