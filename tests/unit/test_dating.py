@@ -138,6 +138,32 @@ def test_a_month_day_without_year_takes_no_year_from_background_years() -> None:
     assert not j.precise
 
 
+def test_a_numeric_stamp_with_today_dates_the_report() -> None:
+    # a German copy: "the convoy left today at 21:40 CET 14.11.2017"
+    j = judge_date(
+        "Convoys leave the besieged district\n\nThe first buses left the district, observers "
+        "said. The convoy left today at 21:40 CET 14.11.2017 under a truce."
+    )
+    assert (j.date, j.kind.value) == (dt.date(2017, 11, 14), "derived")
+
+
+def test_an_iso_day_under_the_headline_is_the_lead_day() -> None:
+    raw = (
+        "Families leave the province as the bombing widens\n\n2018-10-02 7\n\nThousands left "
+        "their homes on the third day of the air campaign on the province.\n"
+    )
+    assert shown(raw) == "2018-10-02"
+
+
+def test_a_capitalised_caption_day_and_the_full_day_agree() -> None:
+    # the day written in capitals without its year, and again with it: the lead day stands
+    j = judge_date(
+        "People queue for buses, HOMS, SYRIA - MAY 7: a boy waits.\n\nOn May 7, 2014, the "
+        "last fighters left the old city under a deal, officials said.\n\nMore below."
+    )
+    assert j.date == dt.date(2014, 5, 7) and j.precise
+
+
 # --- the seeds (no corrections file) ----------------------------------------------------------
 
 

@@ -93,6 +93,9 @@ _MONTH_FULL = (
 )
 _MONTH_ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 _MONTH = rf"(?:{_MONTH_FULL}|(?:{_MONTH_ABBR})\.?)"
+# a day's month may be written in capitals too ("8 OCT", "FEBRUARY 28" in datelines and stamps);
+# a month alone in capitals is not read (a heading's "MARCH ON DAMASCUS")
+_MONTH_DAY = rf"(?:{_MONTH}|{_MONTH_FULL.upper()}|(?:{_MONTH_ABBR.upper()})\.?)"
 _PART = r"(?i:early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of)"
 _YEAR = r"(?:19|20)\d\d"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
@@ -106,10 +109,11 @@ _UNIT = r"(?i:day|week|month|year)"
 _PATTERN = re.compile(
     rf"""
     (?P<iso>\b(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])\b(?!-\d))
-  | (?P<mdy>(?:(?P<mdy_part>{_PART})[\s-]+)?(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY})(?:st|nd|rd|th)?\b
-        (?:,?\s+(?P<mdy_y>{_YEAR})\b)?(?![,.]?\d|\s*%|-\w))
-  | (?P<dmy>\b(?P<dmy_d>{_DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{_MONTH})\b
-        (?:,?\s+(?P<dmy_y>{_YEAR})\b)?)
+  | (?P<num>(?<![\d.,/])(?P<num_a>{_DAY})(?P<num_sep>[./])(?P<num_b>[0-3]\d)(?P=num_sep)(?P<num_y>{_YEAR})\b(?![.,/]\d))
+  | (?P<mdy>(?:(?P<mdy_part>{_PART})[\s-]+)?(?P<mdy_m>{_MONTH_DAY})\s+(?P<mdy_d>{_DAY})(?:st|nd|rd|th)?\b
+        (?:(?:,\s*|\s+)(?P<mdy_y>{_YEAR})\b)?(?![,.]?\d|\s*%|-\w))
+  | (?P<dmy>\b(?P<dmy_d>{_DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{_MONTH_DAY})\b
+        (?:(?:,\s*|\s+)(?P<dmy_y>{_YEAR})\b)?)
   | (?P<my>(?:(?P<my_part>{_PART})[\s-]+)?(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})\b(?![,.]?\d))
   | (?P<mo>(?:(?P<mo_part>{_PART}|(?i:last|this|next|early\s+last|late\s+last))[\s-]+)?
         (?P<mo_m>{_MONTH_FULL})\b(?!\s+\d))
@@ -256,6 +260,18 @@ def _resolve_month(month: int, anchor: dt.date | None, shift: str = "") -> tuple
     return year, month
 
 
+def _numeric_date(a: int, b: int, year: int, sep: str) -> dt.date | None:
+    """``15.12.2016`` is day first (the dotted form is European); with slashes ``09/10/2019``
+    is read only when one order is impossible (``15/12/2016``, ``12/15/2016``)."""
+    if sep == ".":
+        return _safe_date(year, b, a)
+    if a > 12 >= b:
+        return _safe_date(year, b, a)
+    if b > 12 >= a:
+        return _safe_date(year, a, b)
+    return None
+
+
 def _handle(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
     kind = m.lastgroup
     s, e = m.span()
@@ -265,6 +281,11 @@ def _handle(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention 
         if d is None:
             return None
         return _mention(m, s, e, d, None, "day", False, "ISO date")
+    if kind == "num":
+        d = _numeric_date(int(g("num_a")), int(g("num_b")), int(g("num_y")), g("num_sep"))
+        if d is None:
+            return None
+        return _mention(m, s, e, d, None, "day", False, "numeric date, day first")
     if kind == "mdy" or kind == "dmy":
         month = _month_number(g(f"{kind}_m"))
         day = int(g(f"{kind}_d"))
@@ -566,7 +587,7 @@ _NEXT_WORDS: dict[str, tuple[str, ...]] = {
     **{w: _COUNT_NEXT for w in ("a", "an", "few", "several")},
     **{w: _COUNT_NEXT for w in NUMBER_WORDS if " " not in w and w not in ("a", "an")},
 }
-_DIGIT_NEXT = (*_MONTH_STEMS, "of", *_UNIT_WORDS)
+_DIGIT_NEXT = (*_MONTH_STEMS, "of", *_UNIT_WORDS, *"0123456789")  # digits: 15.12.2016
 _RE_CASE_EXTRA = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
 
 

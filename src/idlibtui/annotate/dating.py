@@ -110,6 +110,7 @@ _MONTH_IN = re.compile(
     r"|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
     re.IGNORECASE,
 )
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
 _WEEKDAY_NEAR = re.compile(
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\W{1,4}$", re.IGNORECASE
 )
@@ -143,10 +144,16 @@ def _context(text: str, start: int) -> str:
     return "event"
 
 
+_NUMERIC_DAY = re.compile(
+    r"^(?:(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)|(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})"
+    r"(?P=sep)(?:19|20)\d\d)$"
+)
+
+
 def _month_day(mention: str) -> tuple[int, int] | None:
     m = _MONTH_IN.search(mention)
     if m is None:
-        return None
+        return _numeric_month_day(mention)
     if m.group(1):
         month, day = MONTHS[m.group(1).lower()], int(m.group(2))
     else:
@@ -154,6 +161,19 @@ def _month_day(mention: str) -> tuple[int, int] | None:
     if not 1 <= day <= 31:
         return None
     return month, day
+
+
+def _numeric_month_day(mention: str) -> tuple[int, int] | None:
+    """``(month, day)`` of a numeric date the date finder read ("15.12.2016", "2019-12-28")."""
+    m = _NUMERIC_DAY.match(mention.strip())
+    if m is None:
+        return None
+    if m.group("y"):
+        return int(m.group("m")), int(m.group("d"))
+    a, b = int(m.group("a")), int(m.group("b"))
+    if m.group("sep") == "." or (a > 12 >= b):
+        return (b, a) if 1 <= b <= 12 else None
+    return (a, b) if 1 <= a <= 12 and b > 12 else None
 
 
 def _weekday_beside(text: str, start: int, end: int) -> int | None:
@@ -426,7 +446,8 @@ def judge_date(
         for e in events if e.kind in _CITED_KINDS for k in (-1, 0, 1)
     }  # fmt: skip
     fixed = [f for f in fixed if f[2] or f[0] not in cited]
-    latest_fixed = max(fixed, default=None, key=lambda f: f[0])
+    # of two mentions of the latest day, the one written with its year says the most
+    latest_fixed = max(fixed, default=None, key=lambda f: (f[0], _YEAR_IN.search(f[1]) is not None))
 
     # 1. A dateline's day, the year from a claim or from the text.
     for c in dateline_days:
