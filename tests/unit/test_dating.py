@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from idlibtui.annotate import date_article
-from idlibtui.annotate.dating import judge_date
+from idlibtui.annotate.dating import judge_date, reported_events
 from idlibtui.clean import clean_document
 from idlibtui.pipeline import load_article
 from idlibtui.serialize import article_to_dict
@@ -162,6 +162,31 @@ def test_a_capitalised_caption_day_and_the_full_day_agree() -> None:
         "last fighters left the old city under a deal, officials said.\n\nMore below."
     )
     assert j.date == dt.date(2014, 5, 7) and j.precise
+
+
+def test_a_weekday_after_a_span_of_captures_is_the_day_after_it() -> None:
+    # the towns fell on Monday and Tuesday; the command's statement came "on Wednesday"
+    j = judge_date(
+        "Army regains ground in the south\n\nThe army retook ground in the south of the "
+        "province, state media said.\n\nOur forces restored control over Kafr Sajneh, Sheikh "
+        "Mustafa and other villages, the command said in a statement on Wednesday.\n",
+        (),
+        reported_events(
+            "Army regains ground in the south\n\nThe army retook ground in the south of the "
+            "province, state media said.\n\nOur forces restored control over Kafr Sajneh, "
+            "Sheikh Mustafa and other villages, the command said in a statement on Wednesday.\n"
+        ),
+    )
+    assert j.precise and j.earliest == dt.date(2020, 2, 26)
+
+
+def test_a_span_that_began_today_is_dated_by_its_first_day() -> None:
+    text = (
+        "Hundreds of civilians began evacuating from rebel-held east Aleppo today, under a deal "
+        "after the army retook most of the city.\n"
+    )
+    j = judge_date(text, (), reported_events(text))
+    assert j.date == dt.date(2016, 12, 13) and j.precise
 
 
 # --- the seeds (no corrections file) ----------------------------------------------------------

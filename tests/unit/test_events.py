@@ -179,6 +179,21 @@ def test_describe_names_the_day_and_the_event() -> None:
             "OCHA says nearly 900,000 people have been displaced since 1 December.",
             "2020-02-17-ocha-900000",
         ),
+        # spellings the gazetteer lacks, and the villages taken with Kafr Nabl
+        (
+            "Loyalist troops finally broke the siege on Deir ez-Zour.",
+            "2017-09-05-deir-ez-zor-siege-broken",
+        ),
+        ("Green buses started evacuating people from east Aleppo.", "2016-12-13-aleppo-evacuation"),
+        (
+            "Army units restored control over Kafr Sajneh and Sheikh Mustafa.",
+            "2020-02-24-kafr-nabl-captured",
+        ),
+        ("Soldiers seized Kafrnubol after heavy fighting.", "2020-02-24-kafr-nabl-captured"),
+        (
+            "Some 35 mortar rounds landed on the Turkish observation post, Ankara said.",
+            "2019-06-13-turkish-post-mortar-attack",
+        ),
     ],
 )
 def test_paraphrased_sentences_match_their_event(sentence: str, event_id: str) -> None:
@@ -215,6 +230,11 @@ def test_paraphrased_sentences_match_their_event(sentence: str, event_id: str) -
         ),
         ("The school has a market; children were killed.", "2016-10-26-haas-school"),
         ("3 Turkish soldiers were killed.", "2020-02-27-balyun-strike"),
+        ("Rebels attempted to retake Sheikh Mustafa in 2019.", "2020-02-24-kafr-nabl-captured"),
+        (
+            "Mortars hit a Turkish observation post; 35 were fired in 2020.",
+            "2019-06-13-turkish-post-mortar-attack",
+        ),
     ],
 )
 def test_near_misses_do_not_match(text: str, event_id: str) -> None:

@@ -321,6 +321,10 @@ def _window(event: ReportedEvent) -> tuple[dt.date, dt.date | None, str]:
     if re.search(
         r"\b(?:today|this morning|this afternoon|this evening|tonight|earlier today)\b", s
     ):
+        if end > e:  # a span's "today" is one of its days: its first when it "began" today
+            if re.search(r"\b(?:began|begun|begins|started|starts|got\s+under\s+way)\b", s):
+                return e, e, "today, as it began"
+            return e, end, "today"
         return end, end, "today"
     if re.search(r"\b(?:yesterday|last night)\b", s):
         return end + dt.timedelta(days=1), end + dt.timedelta(days=1), "yesterday"
@@ -359,6 +363,11 @@ def _window(event: ReportedEvent) -> tuple[dt.date, dt.date | None, str]:
         named = [d for d in days if d.weekday() == wd]
         if named:  # the day is one of the event's days with that weekday, then up to a week
             return named[0], named[-1] + dt.timedelta(days=6), m.group(0)
+        if end > e and (m.group("pre") or "").strip() != "last":
+            # a span none of whose days has that weekday: the day after it ("the army took
+            # the towns in the past days, the command said on Wednesday")
+            after = end + dt.timedelta(days=(wd - end.weekday()) % 7 or 7)
+            return after, after + dt.timedelta(days=3), m.group(0)
     if event.lead and end == e and event.kind not in _CITED_KINDS:
         # the news of the day: reported in the headline or the lead, with no word of time
         return e, e + dt.timedelta(days=2), "in the lead"
