@@ -237,6 +237,11 @@ def _known_places() -> frozenset[tuple[str, ...]]:
     )
 
 
+def is_known_place(name: str) -> bool:
+    """Whether ``name`` is a place the gazetteer knows."""
+    return _is_known_place(name)
+
+
 def _is_known_place(name: str) -> bool:
     from idlibtui.annotate.entities import fold_name
 

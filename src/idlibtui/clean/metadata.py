@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from idlibtui.annotate.dates import MONTHS
 from idlibtui.clean import outlet_cues, outlets
-from idlibtui.clean.dateline import match_dateline, match_outlet_lead
+from idlibtui.clean.dateline import is_known_place, match_dateline, match_outlet_lead
 from idlibtui.clean.lines import _Line, _lines
 from idlibtui.clean.stamps import find_full_date, parse_date, read_stamp
 from idlibtui.model import BlockKind, DateClaim
@@ -104,6 +104,13 @@ _BYLINE = re.compile(
 )
 
 
+_TEAM_BYLINE = re.compile(
+    r"^(?:by\s+)?(?P<n>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})['’]s\s+(?:[A-Z][a-z]+\s+){0,2}"
+    r"(?:team|staff|desk|newsroom|editors?|bureau|reporters?|correspondents?)$",
+    re.IGNORECASE,
+)
+
+
 _SOURCE_LINE = re.compile(
     r"^(?:source|sources|via|from)\s*:\s*(?P<name>[^!?]{2,80}?)\.?$", re.IGNORECASE
 )
@@ -143,10 +150,17 @@ def _caption_dates(lines: list[_Line], info: Info) -> None:
             info.claim_date(day, "caption", ln.text, year_known=False)
 
 
+def _outlet_not_place(name: str) -> bool:
+    """Whether a dateline's "place" is a known outlet's name and no known place."""
+    return outlets.lookup(name) is not None and not is_known_place(name)
+
+
 def _take_dateline(text: str, info: Info) -> int:
     """Record the dateline that opens ``text`` (place, day, agency) and return where the body
     begins after it (0 when there is none)."""
     dl = match_dateline(text)
+    if dl is not None and not (dl.tag or dl.day) and _outlet_not_place(dl.place):
+        dl = None  # "SNHR: warplanes struck …": an outlet's initials, not a place
     if dl is None:
         lead = match_outlet_lead(text, outlets.lookup)
         if lead is None:
@@ -228,6 +242,13 @@ def _positional(ln: _Line, rank: int, kept: int, info: Info) -> bool:
         return True
     if not (top or rank >= kept - 2):
         return False
+    m = _TEAM_BYLINE.match(s)
+    if m:  # "Enab Baladi's Investigations Team": the outlet's own staff sign the report
+        named = outlet_cues.byline_outlet(m.group("n"))
+        if named:
+            ln.drop = ("metadata", "byline")
+            info.set_source(named, f"byline: {s}")
+            return True
     if _BYLINE.match(s) and len(s.split()) <= 16 and not s.endswith("."):
         ln.drop = ("metadata", "byline")
         who = re.sub(r"^(?:by|written by|words by)\s+", "", s, flags=re.IGNORECASE)
