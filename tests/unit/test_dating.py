@@ -189,6 +189,46 @@ def test_a_span_that_began_today_is_dated_by_its_first_day() -> None:
     assert j.date == dt.date(2016, 12, 13) and j.precise
 
 
+@pytest.mark.parametrize(
+    ("raw", "day"),
+    [
+        (
+            "Des familles fuient la province\n\nPublié le 28 février 2020 à 10h30\n\nDes "
+            "familles entières ont quitté leurs villages sous les bombes, selon une ONG locale. "
+            "Elles se dirigent vers la frontière.\n",
+            "2020-02-28",
+        ),
+        (
+            "Армия продолжает наступление\n\n16 января 2020, 10:45\n\nСирийская армия "
+            "продолжила операцию в провинции после нарушения режима тишины, сообщили военные.\n",
+            "2020-01-16",
+        ),
+        (
+            "Sınırda yeni göç dalgası\n\n28 Şubat 2020 10:45\n\nBinlerce aile bombardımandan "
+            "kaçarak sınıra doğru yola çıktı, yardım kuruluşları açıkladı.\n",
+            "2020-02-28",
+        ),
+        (
+            "L'offensive reprend\n\nBeyrouth, 3 mars 2020 (AFP) - Les forces du régime ont "
+            "repris leur offensive dans le sud de la province, selon une ONG.\n",
+            "2020-03-03",
+        ),
+    ],
+    ids=["fr-published-line", "ru-stamp", "tr-stamp", "fr-afp-dateline"],
+)
+def test_a_date_line_in_another_language_is_read(raw: str, day: str) -> None:
+    assert shown(raw) == day
+
+
+def test_a_year_less_day_in_another_language_stays_unknown() -> None:
+    # the year is nowhere: no day is made up for it
+    raw = (
+        "L'offensive reprend\n\nDamas, 16 janvier (AFP) - Les forces du régime ont repris "
+        "leur offensive dans le sud de la province, selon une ONG.\n"
+    )
+    assert shown(raw) is None
+
+
 # --- the seeds (no corrections file) ----------------------------------------------------------
 
 

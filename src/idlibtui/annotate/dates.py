@@ -39,6 +39,32 @@ MONTHS = {
     **{name[:3]: number for number, name in enumerate(MONTH_NAMES, 1) if name != "may"},
     "sept": 9,
 }
+#: Month names of the other languages the corpora hold (fr, de, es, it, pt, nl, sv, no, da, pl,
+#: tr, id, fi, ru, lt, is), as written in a day's date ("16 января", "12 de abril", "28 Şubat",
+#: "27. helmikuuta"), lower case. Read only in a full date (a day, the month and a year) or a
+#: metadata line, where "mars" or "mai" cannot be another word.
+FOREIGN_MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            "janvier januar enero gennaio janeiro januari januar stycznia styczeń ocak januari tammikuuta января январь янв sausio janúar",
+            "février fevrier februar febrero febbraio fevereiro februari februar lutego luty şubat subat februari helmikuuta февраля февраль фев vasario febrúar",
+            "mars märz marz marzo março marco maart mars marca marzec mart maret maaliskuuta марта март мар kovo mars",
+            "avril april abril aprile abril april april kwietnia kwiecień nisan april huhtikuuta апреля апрель апр balandžio apríl",
+            "mai mai mayo maggio maio mei maj mai maja maj mayıs mayis mei toukokuuta мая май gegužės maí",
+            "juin juni junio giugno junho juni juni juni czerwca czerwiec haziran juni kesäkuuta июня июнь июн birželio júní",
+            "juillet juli julio luglio julho juli juli juli lipca lipiec temmuz juli heinäkuuta июля июль июл liepos júlí",
+            "août aout august agosto agosto agosto augustus augusti august sierpnia sierpień ağustos agustos agustus elokuuta августа август авг rugpjūčio ágúst",
+            "septembre september septiembre settembre setembro september september september września wrzesień eylül eylul september syyskuuta сентября сентябрь сен сент rugsėjo september",
+            "octobre oktober octubre ottobre outubro oktober oktober oktober października październik ekim oktober lokakuuta октября октябрь окт spalio október",
+            "novembre november noviembre novembre novembro november november november listopada listopad kasım kasim november marraskuuta ноября ноябрь ноя lapkričio nóvember",
+            "décembre decembre dezember diciembre dicembre dezembro december december desember grudnia grudzień aralık aralik desember joulukuuta декабря декабрь дек gruodžio desember",
+        ),
+        1,
+    )
+    for name in names.split()
+}
+
 WEEKDAYS = {
     "monday": 0,
     "tuesday": 1,

@@ -90,7 +90,12 @@ _YEAR_MONTH = re.compile(r"((?:19|20)\d\d)-(\d{1,2})")
 
 
 _PUBLISHED = re.compile(
-    r"^(?:(?:first\s+)?published|posted|updated|last\s+(?:updated|modified)|date|dated|released)"
+    r"^(?:(?:first\s+)?published|posted|updated|last\s+(?:updated|modified)|date|dated|released"
+    # the same words in the corpora's other languages
+    r"|publi[ée]e?|mis\s+[àa]\s+jour|ver[öo]ffentlicht|aktualisiert|publicad[oa]|actualizad[oa]"
+    r"|atualizad[oa]|pubblicato|aggiornato|yay[ıi]nlanma(?:\s+tarihi)?|g[üu]ncelleme|опубликовано"
+    r"|обновлено|opublikowano|zaktualizowano|diterbitkan|dipublikasikan|gepubliceerd|publicerad"
+    r"|publisert|julkaistu|paskelbta)"
     r"(?:\s+(?:on|at))?\s*[:\-–—]?\s*(?P<rest>.{4,80})$",
     re.IGNORECASE,
 )
