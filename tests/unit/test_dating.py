@@ -220,6 +220,18 @@ def test_a_date_line_in_another_language_is_read(raw: str, day: str) -> None:
     assert shown(raw) == day
 
 
+def test_an_event_reported_in_another_language_dates_the_report() -> None:
+    # a Turkish report of the strike that killed 33 soldiers (27 February 2020), in its lead
+    raw = (
+        "Acı haber geldi\n\nİdlib'de rejim güçlerinin hava saldırısında 33 Mehmetçik şehit "
+        "oldu. Yaralı askerler hastanelere kaldırıldı.\n\nAileler haberi sabah aldı.\n"
+    )
+    a = judged(raw)
+    assert a.lang != "en"
+    assert a.date_earliest == dt.date(2020, 2, 27) and "Balyun" in a.date_evidence
+    assert shown(raw) == "2020-02-28"
+
+
 def test_a_year_less_day_in_another_language_stays_unknown() -> None:
     # the year is nowhere: no day is made up for it
     raw = (
