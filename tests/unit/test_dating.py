@@ -180,6 +180,19 @@ def test_a_weekday_after_a_span_of_captures_is_the_day_after_it() -> None:
     assert j.precise and j.earliest == dt.date(2020, 2, 26)
 
 
+def test_a_lead_day_without_year_that_is_the_days_news_dates_the_report() -> None:
+    # the lead's "16 September" takes its year from the attack it reports; "March 5" later in
+    # the text is the March before it, not the one after
+    text = (
+        "Turkey says an observation post in Idlib was attacked\n\nThe defence ministry said in "
+        "a post on Twitter on 16 September that its forces had responded.\n\nGroups dressed "
+        "as civilians attacked observation post 7, the ministry said. Russia and Turkey agreed "
+        "on March 5 to a ceasefire in the province.\n"
+    )
+    j = judge_date(text, (), reported_events(text))
+    assert j.date == dt.date(2020, 9, 16) and j.precise
+
+
 def test_a_span_that_began_today_is_dated_by_its_first_day() -> None:
     text = (
         "Hundreds of civilians began evacuating from rebel-held east Aleppo today, under a deal "

@@ -194,6 +194,14 @@ def test_describe_names_the_day_and_the_event() -> None:
             "Some 35 mortar rounds landed on the Turkish observation post, Ankara said.",
             "2019-06-13-turkish-post-mortar-attack",
         ),
+        (
+            "Erdogan said rebels backed by Turkey were starting a serious operation in Idlib.",
+            "2017-10-07-erdogan-announces-idlib-operation",
+        ),
+        (
+            "Men who looked like civilians attacked observation point 7, Ankara said.",
+            "2020-09-16-observation-post-7-attack",
+        ),
         # the same reports in other languages (paraphrased)
         ("Rejim saldırısında 33 Mehmetçik şehit oldu, vali açıkladı.", "2020-02-27-balyun-strike"),
         ("Şehit asker sayısı 33'e yükseldi.", "2020-02-27-balyun-strike"),

@@ -268,15 +268,18 @@ def _year_near(month: int, day: int, floor: dt.date | None, ref: dt.date | None)
     """The year that puts a month-day on or after ``floor`` and nearest ``ref``."""
     if ref is None:
         return None
-    best: tuple[int, int] | None = None
+    best: tuple[bool, int, int] | None = None
     for year in (ref.year - 1, ref.year, ref.year + 1):
         d = _safe(year, month, day)
         if d is None or (floor is not None and d < floor - dt.timedelta(days=3)):
             continue
-        gap = abs((d - ref).days)
-        if best is None or gap < best[0]:
-            best = (gap, year)
-    return best[1] if best else None
+        # a text speaks of days past more than of days to come: "March 5" in a report of
+        # September is the March before it, not the one after, unless the floor says so
+        later = d > ref + dt.timedelta(days=31)
+        key = (later, abs((d - ref).days), year)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
 
 
 def _weekday_years(month: int, day: int, weekday: int, lo: int, hi: int) -> list[int]:
@@ -447,7 +450,9 @@ def judge_date(
                 text_floor, text_floor_text = floor, floor_text
             caption_day = (day, f"a caption's day ({c.text[:50].strip()})", False, -1)
 
-    fixed = _fixed_days(ev.days, floor, ref)
+    # a month-day without its year may precede the events reported ("agreed on March 5"): only
+    # the text's own dates bound it from below
+    fixed = _fixed_days(ev.days, text_floor, ref)
     # "a ceasefire agreement on March 5": the day of an agreement, summit or vote it cites is
     # background, a floor, not the news the article reports
     cited = {
@@ -487,7 +492,12 @@ def judge_date(
 
     # 3. What the events it reports say, and the days the text fixes.
     window = _event_window(events)
-    text_day = _text_day(latest_fixed, ev, _lead_end(text))
+    news_days = {
+        e.date + dt.timedelta(days=k)
+        for e in events if e.kind not in _CITED_KINDS
+        for k in range(-1, ((e.end or e.date) - e.date).days + 2)
+    }  # fmt: skip
+    text_day = _text_day(latest_fixed, ev, _lead_end(text), news_days)
     if caption_day is not None and (latest_fixed is None or caption_day[0] > latest_fixed[0]):
         # weekdays named after a photo's day: "video May 5 … on Monday" (never the photo's day)
         after = _text_day(caption_day, ev)
@@ -606,7 +616,10 @@ def _event_window(
 
 
 def _text_day(
-    latest_fixed: tuple[dt.date, str, bool, int] | None, ev: _Evidence, lead_end: int = -1
+    latest_fixed: tuple[dt.date, str, bool, int] | None,
+    ev: _Evidence,
+    lead_end: int = -1,
+    news_days: frozenset[dt.date] | set[dt.date] = frozenset(),
 ) -> tuple[dt.date, dt.date | None, dt.date, str, DateKind] | None:
     """``(earliest, latest, best, why, kind)`` from the latest day the text fixes."""
     if latest_fixed is None:
@@ -628,7 +641,8 @@ def _text_day(
             DateKind.DERIVED if (best == day and ev.today) or ev.yesterday else DateKind.ESTIMATED
         )
         return day, day + dt.timedelta(days=3), best, f"the latest day it reports: {why}", kind
-    if 0 <= start < lead_end and re.search(r"\b(?:19|20)\d\d\b", why):
+    if 0 <= start < lead_end and (_YEAR_IN.search(why) or day in news_days):
+        # (a day without its year is the lead's own when it is a day of the news it reports)
         # the lead's own day, with its year: the news the report is written for
         return day, day + dt.timedelta(days=2), day, f"the day its lead reports: {why}", (
             DateKind.ESTIMATED
