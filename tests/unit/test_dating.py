@@ -193,6 +193,19 @@ def test_a_lead_day_without_year_that_is_the_days_news_dates_the_report() -> Non
     assert j.date == dt.date(2020, 9, 16) and j.precise
 
 
+def test_a_weekday_named_alone_that_is_the_reported_days_weekday_bounds_the_date() -> None:
+    # the strike fell on a Thursday; the text says only that the governor spoke "on Thursday"
+    text = (
+        "Turkey mourns its soldiers\n\nThe provincial governor spoke to reporters on Thursday "
+        "night about the losses.\n\nThirty-three Turkish soldiers were killed in an air strike "
+        "blamed on the Syrian government, officials said.\n"
+    )
+    j = judge_date(text, (), reported_events(text))
+    assert j.precise and j.earliest == dt.date(2020, 2, 27)
+    other = text.replace("on Thursday night", "on Monday night")  # not the strike's weekday
+    assert not judge_date(other, (), reported_events(other)).precise
+
+
 def test_a_span_that_began_today_is_dated_by_its_first_day() -> None:
     text = (
         "Hundreds of civilians began evacuating from rebel-held east Aleppo today, under a deal "
