@@ -206,6 +206,16 @@ def test_a_weekday_named_alone_that_is_the_reported_days_weekday_bounds_the_date
     assert not judge_date(other, (), reported_events(other)).precise
 
 
+def test_a_short_span_reported_in_the_lead_bounds_the_report() -> None:
+    # the Kurdish-led forces' capture of Raqqa (17-20 October 2017), the news of the lead
+    text = (
+        "Raqqa falls\n\nThe SDF said it had liberated Raqqa from the Islamic State, ending a "
+        "long battle.\n\nCivilians may not return yet because of mines.\n"
+    )
+    j = judge_date(text, (), reported_events(text))
+    assert j.precise and (j.earliest, j.latest) == (dt.date(2017, 10, 17), dt.date(2017, 10, 22))
+
+
 def test_a_span_that_began_today_is_dated_by_its_first_day() -> None:
     text = (
         "Hundreds of civilians began evacuating from rebel-held east Aleppo today, under a deal "

@@ -203,6 +203,11 @@ def test_describe_names_the_day_and_the_event() -> None:
             "2020-09-16-observation-post-7-attack",
         ),
         # the same reports in other languages (paraphrased)
+        (
+            "أعلن الإعلام الموالي للنظام استعادة السيطرة على سراقب اليوم.",
+            "2020-02-06-saraqeb-captured",
+        ),
+        ("La città di Raqqa è stata liberata, hanno detto le Fsd.", "2017-10-17-raqqa-captured"),
         ("Rejim saldırısında 33 Mehmetçik şehit oldu, vali açıkladı.", "2020-02-27-balyun-strike"),
         ("Şehit asker sayısı 33'e yükseldi.", "2020-02-27-balyun-strike"),
         ("Minst 33 tyrkiske soldater ble drept i et luftangrep.", "2020-02-27-balyun-strike"),

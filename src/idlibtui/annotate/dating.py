@@ -371,9 +371,10 @@ def _window(event: ReportedEvent) -> tuple[dt.date, dt.date | None, str]:
             # the towns in the past days, the command said on Wednesday")
             after = end + dt.timedelta(days=(wd - end.weekday()) % 7 or 7)
             return after, after + dt.timedelta(days=3), m.group(0)
-    if event.lead and end == e and event.kind not in _CITED_KINDS:
-        # the news of the day: reported in the headline or the lead, with no word of time
-        return e, e + dt.timedelta(days=2), "in the lead"
+    if event.lead and event.kind not in _CITED_KINDS and (end - e).days <= 5:
+        # the news of the day (or of a few days): reported in the headline or the lead, with
+        # no word of time
+        return e, end + dt.timedelta(days=2), "in the lead"
     return e, None, ""
 
 
