@@ -73,3 +73,15 @@ def test_a_source_trailer_naming_the_bbc_gives_its_name() -> None:
         "Source: BBC\n"
     )
     assert clean_document(text).source == "BBC"
+
+
+def test_a_place_dash_agency_slash_dateline_names_the_agency() -> None:
+    text = (
+        "El ejército avanza en el sur\n\n"
+        "Damasco-SANA / Las unidades del ejército tomaron varias aldeas en el sur de la "
+        "provincia tras duros combates, según la agencia.\n\n"
+        "Los combates siguen en la zona.\n"
+    )
+    article = clean_document(text)
+    assert (article.dateline, article.source) == ("Damasco", "SANA")
+    assert not article.text.split("\n\n")[1].startswith("Damasco")

@@ -53,6 +53,7 @@ _PATTERN = re.compile(
     (?:
         \s*{_TAG}(?:\s*{_TIME})?(?:{_SEP}|\s+(?=[A-Z"“]))
       | \.?\s*/(?P<slashtag>[A-Z][A-Za-z-]{{1,15}})/\.?\s*
+      | -(?P<dashtag>[A-Z]{{2,12}})\s*/\s*
       | ,\s+(?P<trailtag>[A-Z]{{2,20}}){_SEP}
       | {_SEP}
     )(?=\S)""",
@@ -261,7 +262,8 @@ def match_dateline(line: str, *, min_rest: int = 40) -> Dateline | None:
     if m is None or len(line) - m.end() < min_rest:
         return None
     place = m.group("place").strip()
-    tag = (m.group("tag") or m.group("slashtag") or m.group("trailtag") or "").strip()
+    tag = m.group("tag") or m.group("slashtag") or m.group("trailtag") or m.group("dashtag")
+    tag = (tag or "").strip()
     caps = place.replace("/", " ").replace("-", " ").split()
     all_caps = all(w.isupper() for w in caps)
     if sum(ch.isalpha() for ch in place) < 3:
