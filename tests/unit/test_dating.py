@@ -249,8 +249,38 @@ def test_a_span_that_began_today_is_dated_by_its_first_day() -> None:
             "repris leur offensive dans le sud de la province, selon une ONG.\n",
             "2020-03-03",
         ),
+        (
+            "نزوح آلاف العائلات من ريف إدلب\n\nتاريخ النشر: 28 فبراير 2020\n\nنزحت آلاف العائلات "
+            "من ريف إدلب الجنوبي باتجاه الحدود التركية هربا من القصف، بحسب منظمات إنسانية.\n",
+            "2020-02-28",
+        ),
+        (
+            "伊德利卜数千家庭逃离\n\n2020年2月28日 10:45\n\n"
+            "据人道组织称，数千个家庭因轰炸逃往土耳其边境，"
+            "许多人露宿在橄榄树林中，天气寒冷。救援人员说，营地已经人满为患。\n",
+            "2020-02-28",
+        ),
+        (
+            "Tūkstančiai šeimų bėga iš Idlibo\n\n2020 m. vasario 28 d. 10:45\n\nTūkstančiai šeimų "
+            "bėga nuo bombardavimų link Turkijos sienos, pranešė humanitarinės organizacijos.\n",
+            "2020-02-28",
+        ),
+        (
+            "Хиляди семейства бягат от Идлиб\n\n28 февруари 2020, 10:45\n\nХиляди семейства "
+            "бягат от бомбардировките към турската граница, съобщиха хуманитарни организации.\n",
+            "2020-02-28",
+        ),
     ],
-    ids=["fr-published-line", "ru-stamp", "tr-stamp", "fr-afp-dateline"],
+    ids=[
+        "fr-published-line",
+        "ru-stamp",
+        "tr-stamp",
+        "fr-afp-dateline",
+        "ar-published-line",
+        "zh-stamp",
+        "lt-stamp",
+        "bg-stamp",
+    ],
 )
 def test_a_date_line_in_another_language_is_read(raw: str, day: str) -> None:
     assert shown(raw) == day
