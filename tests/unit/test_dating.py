@@ -298,6 +298,13 @@ def test_an_event_reported_in_another_language_dates_the_report() -> None:
     assert shown(raw) == "2020-02-28"
 
 
+def test_an_event_sentence_naming_another_day_in_another_language_is_another_event() -> None:
+    # "on 3 March, 33 soldiers were martyred": not the strike of 27 February
+    assert reported_events("Haber\n\n3 Mart'ta İdlib'de 33 Mehmetçik şehit oldu.\n") == []
+    ok = reported_events("Haber\n\n27 Şubat gecesi İdlib'de 33 Mehmetçik şehit oldu.\n")
+    assert [e.date for e in ok] == [dt.date(2020, 2, 27)]
+
+
 def test_a_year_less_day_in_another_language_stays_unknown() -> None:
     # the year is nowhere: no day is made up for it
     raw = (

@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from idlibtui.annotate.dates import (
+    FOREIGN_MONTHS,
     MONTHS,
     WAR_START,
     WEEKDAYS,
@@ -793,16 +794,24 @@ _FUTURE_SENTENCE = re.compile(
 )
 
 
+_FOREIGN_DAY = re.compile(
+    r"(?<![\w.])(\d{1,2})\.?\s+(?:de\s+)?("
+    + "|".join(sorted(map(re.escape, FOREIGN_MONTHS), key=len, reverse=True))
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def _names_another_day(sentence: str, first: dt.date, last: dt.date) -> bool:
-    """Whether ``sentence`` dates what it reports to a day outside the event's days."""
-    for m in _MONTH_IN.finditer(sentence):
-        md = _month_day(m.group(0))
-        if md is None:
-            continue
-        days = {(first + dt.timedelta(days=k)) for k in range(-1, (last - first).days + 2)}
-        if not any((d.month, d.day) == md for d in days):
-            return True
-    return False
+    """Whether ``sentence`` dates what it reports to a day outside the event's days (in
+    English or, day first, in another language: "le 3 mars", "27 Şubat'ta")."""
+    named = [md for m in _MONTH_IN.finditer(sentence) if (md := _month_day(m.group(0)))]
+    for m in _FOREIGN_DAY.finditer(sentence):
+        name = m.group(2).lower()
+        if name not in MONTHS:  # an English name ("august", "april") is read above
+            named.append((FOREIGN_MONTHS[name], int(m.group(1))))
+    days = {(first + dt.timedelta(days=k)) for k in range(-1, (last - first).days + 2)}
+    return any(not any((d.month, d.day) == md for d in days) for md in named)
 
 
 def _lead_end(text: str) -> int:
