@@ -204,6 +204,13 @@ def test_a_weekday_named_alone_that_is_the_reported_days_weekday_bounds_the_date
     assert j.precise and j.earliest == dt.date(2020, 2, 27)
     other = text.replace("on Thursday night", "on Monday night")  # not the strike's weekday
     assert not judge_date(other, (), reported_events(other)).precise
+    # the weekday only far from the lead: another day's talk, no bound
+    late = (
+        "Turkey mourns its soldiers\n\nThe provincial governor spoke to reporters about the "
+        "losses.\n\nThirty-three Turkish soldiers were killed in an air strike blamed on the "
+        "Syrian government, officials said.\n\nFunerals were held in several towns on Thursday.\n"
+    )
+    assert not judge_date(late, (), reported_events(late)).precise
 
 
 def test_a_short_span_reported_in_the_lead_bounds_the_report() -> None:

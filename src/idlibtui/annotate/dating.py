@@ -496,13 +496,19 @@ def judge_date(
     window = _event_window(events)
     if window is not None and window[1] is None and latest_event is not None:
         e = latest_event
+        lead_weekdays = {
+            WEEKDAYS[w.group("d").lower()]
+            for w in _WEEKDAY_WORD.finditer(text[: max(0, _lead_end(text))])
+            if (w.group("pre") or "").strip().lower() != "next"
+        }
         if (
             (e.end is None or e.end == e.date)
             and e.date.weekday() in ev.weekdays
+            and e.date.weekday() in lead_weekdays
             and (e.kind not in _CITED_KINDS and window[0] == e.date)
         ):
             # "the ministry said on Wednesday …" of an attack that fell on a Wednesday: the
-            # weekday the text names alone is the day of the news it reports, then up to a week
+            # weekday the lead names alone is the day of the news it reports, then up to a week
             lo = e.date
             why = f"{window[3]}, on the {_WD[lo.weekday()]} the text names"
             window = (lo, lo + dt.timedelta(days=6), lo + dt.timedelta(days=1), why, True)
