@@ -59,8 +59,13 @@ _DATE_PATTERNS = [
 ]
 
 
+_DIGITS = re.compile(r"\d\d")
+
+
 def find_full_date(text: str) -> tuple[dt.date, int, int] | None:
     """The first complete date in ``text`` with its span, or None; never guesses."""
+    if not _DIGITS.search(text):
+        return None  # every form has a day or a year in digits: most lines have none
     found: list[tuple[int, dt.date, int]] = []
     for pattern in _DATE_PATTERNS:
         m = pattern.search(text)
