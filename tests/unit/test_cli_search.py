@@ -154,7 +154,7 @@ def test_terminal_escapes_in_files_never_reach_output(dirs, capsys) -> None:
 def test_an_internal_error_is_one_line_and_leaves_the_index_as_it_was(
     dirs, capsys, monkeypatch
 ) -> None:
-    from idlibtui.search import build
+    from idlibtui.search.build import driver
 
     corpus, index = dirs
     assert run(capsys, corpus, index, "index", "--progress=none", "--workers=1")[0] == 0
@@ -164,7 +164,7 @@ def test_an_internal_error_is_one_line_and_leaves_the_index_as_it_was(
     def broken(*_args, **_kwargs):
         raise TypeError("sequence item 61: expected a bytes-like object, tuple found")
 
-    monkeypatch.setattr(build, "update_prepared", broken)
+    monkeypatch.setattr(driver, "update_prepared", broken)
     monkeypatch.delenv("IDLIBTUI_DEBUG", raising=False)
     code, _, err = run(capsys, corpus, index, "index", "--progress=none", "--workers=1")
     assert code == 1 and "Traceback" not in err
