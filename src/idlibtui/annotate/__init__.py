@@ -10,6 +10,7 @@ ORG, GROUP mentions with canonical names) filled in. ``corrections`` is a loaded
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 
 from idlibtui.annotate.corrections import (
@@ -95,8 +96,9 @@ def date_article(article: Article, corrections: Corrections | None = None) -> Ar
     # the text's own evidence is read with English rules: other languages give only the claims
     text = article.text if english_rules_apply(article.lang) else ""
     timeline = corrections.timeline() if corrections is not None else None
-    events = (lambda: reported_events(text, timeline)) if text else []
-    judgement = judge_date(text, article.date_claims, events)
+    # the events are found only if the judgement needs them (most articles say their date)
+    events = functools.partial(reported_events, text, timeline)
+    judgement = judge_date(text, article.date_claims, events if text else ())
     return dataclasses.replace(
         article,
         date=judgement.date,

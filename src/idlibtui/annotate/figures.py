@@ -537,7 +537,7 @@ def _label_at(fragment: str, *, anchored: bool, allow_shelter: bool) -> str:
             return ""
         if m.lastgroup == "sheltered" and not _TAKEN_OR_SOUGHT.search(m.group(0)):
             return ""  # "hosts", "houses": not a count of sheltered people
-        return m.lastgroup
+        return m.lastgroup or ""
     if combined.search(fragment) is None:
         return ""  # no event word anywhere (the usual case): skip the ordered searches
     for pattern, label in _EVENT_VERBS:
@@ -563,7 +563,8 @@ def _filler_start(behind: str) -> int:
     stripped = behind.rstrip()
     if not _case_folded(stripped[-14:]).endswith(_FILLER_ENDS):
         return len(stripped)
-    return _BEHIND_FILLER.search(behind).start()
+    filler = _BEHIND_FILLER.search(behind)
+    return filler.start() if filler else len(stripped)
 
 
 def _event_verb(text: str, s: int, sent_start: int, after_noun: str) -> str:
@@ -971,7 +972,8 @@ def _figure_from_match(
         elif u.group("dur"):
             if _AGO_AFTER.match(text[u.end() : u.end() + 5]):
                 return None  # a date expression, found by dates
-            kind, unit = "duration", _LOWER_WORD.match(word).group(0).rstrip("s")
+            unit_word = _LOWER_WORD.match(word)  # "years", "day-long": the unit's word
+            kind, unit = "duration", (unit_word.group(0) if unit_word else word).rstrip("s")
         end = u.end()
         conv = _CONVERSION.match(text, end)
         if conv:

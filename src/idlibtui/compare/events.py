@@ -208,8 +208,8 @@ def _resolve_again(date_fig: Figure, anchor: dt.date) -> tuple[dt.date, dt.date]
     found = find_dates(date_fig.text, anchor)
     if not found or found[0].date is None:
         return None
-    d = found[0]
-    return d.date, d.date_end or d.date
+    start = found[0].date
+    return start, found[0].date_end or start
 
 
 def _date_range(date_fig: Figure, art: ArticleDate) -> tuple[dt.date, dt.date] | None:
@@ -571,13 +571,14 @@ def same_event(a: When, b: When) -> bool:
         return False  # one attack against a tally: never the same number
     if not (a.known and b.known):
         return not a.known and not b.known  # a report of unknown date pairs only with its like
+    (a_lo, a_hi), (b_lo, b_hi) = _span(a), _span(b)
     if a.scope == INCIDENT:
-        return _overlap(a.lo, a.hi, b.lo, b.hi)
+        return _overlap(a_lo, a_hi, b_lo, b_hi)
     if a.scope == PERIOD and b.scope == PERIOD:
-        if _days(a.lo, b.lo) <= 3 and _days(a.hi, b.hi) <= 3:
+        if _days(a_lo, b_lo) <= 3 and _days(a_hi, b_hi) <= 3:
             return True
-        inter = (min(a.hi, b.hi) - max(a.lo, b.lo)).days
-        union = (max(a.hi, b.hi) - min(a.lo, b.lo)).days
+        inter = (min(a_hi, b_hi) - max(a_lo, b_lo)).days
+        union = (max(a_hi, b_hi) - min(a_lo, b_lo)).days
         return union > 0 and inter / union >= 0.6
     if a.scope == RUNNING and b.scope == RUNNING:
         # a stock ("3.6 million refugees in Turkey") changes slowly; a tally "since December"
@@ -588,14 +589,25 @@ def same_event(a: When, b: When) -> bool:
             slack = 3
         else:
             slack = 7
-        return _overlap(a.lo, a.hi, b.lo, b.hi, slack) and _since_ok(a.since, b.since)
+        return _overlap(a_lo, a_hi, b_lo, b_hi, slack) and _since_ok(a.since, b.since)
     running, period = (a, b) if a.scope == RUNNING else (b, a)
-    if running.since is None and (period.hi - period.lo).days < 14:
+    (run_lo, run_hi), (period_lo, period_hi) = _span(running), _span(period)
+    if running.since is None and (period_hi - period_lo).days < 14:
         return False  # "in the past 24 hours" is not a running total
     # a running total as of the end of a period is that period's count
-    return _overlap(running.lo, running.hi, period.hi, period.hi, 3) and _since_ok(
-        running.since, period.lo
-    )
+    return _overlap(run_lo, run_hi, period_hi, period_hi, 3) and _since_ok(running.since, period_lo)
+
+
+def _span(when: When) -> tuple[dt.date, dt.date]:
+    """A known ``When``'s first and last day (callers check ``known`` first)."""
+    if when.lo is None or when.hi is None:
+        raise ValueError("the period is not known")
+    return when.lo, when.hi
+
+
+def _width(when: When) -> int:
+    """Days a ``When`` spans; an unknown one is as wide as can be."""
+    return (when.hi - when.lo).days if when.lo is not None and when.hi is not None else 10**6
 
 
 # ---------------------------------------------------------------------------------------------
@@ -728,7 +740,7 @@ def _sort_key(c: Claim):
 def _tightest(claims: Sequence[Claim]) -> When:
     dated = [c.when for c in claims if c.when.known and not c.when.undated]
     pool = dated or [c.when for c in claims]
-    return min(pool, key=lambda w: ((w.hi - w.lo).days if w.known else 10**6, w.lo or dt.date.max))
+    return min(pool, key=lambda w: (_width(w), w.lo or dt.date.max))
 
 
 def _agrees(item: Claim, cluster: list[Claim]) -> bool:
