@@ -36,28 +36,28 @@ from idlibtui.search.build.scan import (
     CorpusError,
     check_corpus,
     same_stat,
-    utf8_name,
     scan_corpus,
+    utf8_name,
 )
 from idlibtui.search.build.state import (
     drop_skipped,
+    index_version,
     open_or_create,
+    read_skipped,
     remove_leftovers,
     remove_made_dir,
     remove_new_files,
     remove_other_versions,
     write_skipped,
-    index_version,
-    read_skipped,
 )
 from idlibtui.search.build.work import FILE_BUDGET, pool_map
 from idlibtui.search.build.writer import (
+    add_prepared,
     only_segments,
     open_writer,
     stage_segment,
-    writer_lock_fd,
-    add_prepared,
     update_prepared,
+    writer_lock_fd,
 )
 from idlibtui.search.integrity import check_integrity, drop_integrity, write_integrity
 from idlibtui.search.manifest import Entry, drop_manifest, entry_of, load_manifest, write_manifest
