@@ -857,94 +857,154 @@ def find_figures(
 def _figure_from_match(
     m: re.Match[str], text: str, spans: list[tuple[int, int]], starts: list[int]
 ) -> Figure | None:
+    """The figure a number match states, or None for a number that is not a quantity (a
+    year span, page chrome, "one of", a duration that is a date)."""
     s, e = m.span()
     sent_start, sent_end = _sentence_of(spans, starts, s)
     if m.lastgroup == "vague" or m.group("vague"):
-        key = " ".join(m.group("vague").lower().split())
-        mag = _VAGUE[key]
-        return Figure(
-            s, e, text[s:e], "count", value=float(10**mag), vague=True, magnitude=mag,
-            what=_what(text, s, e, sent_end, sent_start),
-            qualifier=_qualifier(text, sent_start, s),
-            attribution=_attribution(text, sent_start, sent_end),
-            projection=_projection(text, sent_start, s),
-            sentence_start=sent_start, sentence_end=sent_end,
-        )  # fmt: skip
+        return _vague_figure(m, text, sent_start, sent_end)
     n1 = m.group("n1")
     if m.group("sfx"):
         n1 = n1[: -len(m.group("sfx"))]  # "15km" → "15"
     # the match may begin with a currency symbol or space
     s = m.start("cur") if m.group("cur") else m.start("n1")
-    if _skip_number(text, m.start("n1"), m.end(), n1):
-        return None
-    if _page_chrome_or_label(text, m.start("n1"), m.end()):
-        return None
-    low1 = n1.lower()
-    scale1 = m.group("sc1")
-    after = text[e : e + 40]
-    if low1 == "one" and not scale1:
-        # "one of Idlib's largest", "one another": only "one civilian contractor" counts
-        nxt = _NEXT_LOWER_WORD.match(after)
-        if not nxt or nxt.group(1) in (
-            "of",
-            "another",
-            "side",
-            "day",
-            "hand",
-            "way",
-            "thing",
-            "time",
-            "point",
-            "more",
-            "or",
-            "by",
-            "and",
-            "in",
-            "instance",
-            "case",
-            "occasion",
-            "incident",
-        ):
-            return None
-    if low1 in ("a", "half a") and not scale1:
+    if _not_a_quantity(m, text, n1):
         return None
     value = _number(n1)
     if value is None:
         return None
-    value += _fraction(m.group("frac"))
-    value *= _scale(scale1)
-    suffix_kind = ""
+    scale1 = m.group("sc1")
+    value = (value + _fraction(m.group("frac"))) * _scale(scale1)
+    value, suffix_kind = _with_suffix(m, text, value)
+    ranged = _range_of(m, n1, value)
+    if ranged is None:
+        return None
+    value, value_max = ranged
+    kind, unit = _kind_of(m, suffix_kind)
+    end = e
+    if kind == "count":
+        measured = _unit_after(text, e)
+        if measured is None:
+            return None  # a date expression, found by dates
+        kind, unit, end = measured
+    if value_max is None and _BETWEEN_BEFORE.search(text[max(0, s - 9) : s]):
+        between = _between_and(text, end, scale1)  # "between 300 and 400"
+        if between is not None:
+            value_max, end, distance = between
+            if distance:
+                kind, unit = "distance", "km"
+    if kind == "count" and (
+        (value_max is None and n1.isdigit() and 0 < value < 120 and _reads_as_age(text, s, e))
+        or _YEAR_OLD.match(text[e : e + 10])
+    ):
+        kind, unit = "age", "years"
+    return Figure(
+        s, end, text[s:end], kind, value=value, value_max=value_max, unit=unit,
+        what=_figure_what(kind, text, s, end, sent_start, sent_end),
+        qualifier=_qualifier(text, sent_start, s),
+        attribution=_attribution(text, sent_start, sent_end),
+        projection=_projection(text, sent_start, s),
+        sentence_start=sent_start, sentence_end=sent_end,
+    )  # fmt: skip
+
+
+def _vague_figure(m: re.Match[str], text: str, sent_start: int, sent_end: int) -> Figure:
+    """ "Thousands", "hundreds of thousands": a count of that order of magnitude."""
+    s, e = m.span()
+    key = " ".join(m.group("vague").lower().split())
+    mag = _VAGUE[key]
+    return Figure(
+        s, e, text[s:e], "count", value=float(10**mag), vague=True, magnitude=mag,
+        what=_what(text, s, e, sent_end, sent_start),
+        qualifier=_qualifier(text, sent_start, s),
+        attribution=_attribution(text, sent_start, sent_end),
+        projection=_projection(text, sent_start, s),
+        sentence_start=sent_start, sentence_end=sent_end,
+    )  # fmt: skip
+
+
+#: Words after a bare "one" that make it no count ("one of Idlib's largest", "one another").
+_NOT_COUNTED_AFTER_ONE = frozenset(
+    [
+        "of",
+        "another",
+        "side",
+        "day",
+        "hand",
+        "way",
+        "thing",
+        "time",
+        "point",
+        "more",
+        "or",
+        "by",
+        "and",
+        "in",
+        "instance",
+        "case",
+        "occasion",
+        "incident",
+    ]
+)
+
+
+def _not_a_quantity(m: re.Match[str], text: str, n1: str) -> bool:
+    """A number that counts nothing: page chrome, a label, "one of", a bare "a"."""
+    if _skip_number(text, m.start("n1"), m.end(), n1):
+        return True
+    if _page_chrome_or_label(text, m.start("n1"), m.end()):
+        return True
+    if m.group("sc1"):
+        return False
+    low1 = n1.lower()
+    if low1 == "one":  # only "one civilian contractor" counts
+        nxt = _NEXT_LOWER_WORD.match(text[m.end() : m.end() + 40])
+        return not nxt or nxt.group(1) in _NOT_COUNTED_AFTER_ONE
+    return low1 in ("a", "half a")
+
+
+def _with_suffix(m: re.Match[str], text: str, value: float) -> tuple[float, str]:
+    """The value scaled by a suffix ("$40m", "$1.5bn", "2.5m people") and the distance unit a
+    suffix names instead ("15km", "500m of the wall"), or ""."""
     suffix = (m.group("sfx") or "").lower()
-    if suffix:  # "$40m", "$1.5bn", "15km", "500m"
-        if suffix == "m" and not m.group("cur"):
-            # "2.5m people" is millions, "500m of the wall" metres
-            nxt = _RX_NEXT_WORD.match(text, m.end())
-            if nxt and nxt.group(1).lower() not in _AFTER_METRES:
-                suffix = "mn"
-        if suffix in ("bn", "mn") or (suffix == "m" and m.group("cur")) or suffix == "k":
-            value *= {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}[suffix]
-        else:
-            suffix_kind = {"m": "m", "km": "km", "kms": "km", "mi": "mi"}[suffix]
-    value_max = None
-    if m.group("n2"):
-        v2 = _number(m.group("n2"))
-        if v2 is None:
-            return None
-        sc2 = m.group("sc2")
-        if sc2:
-            v2 *= _scale(sc2)
-            if not scale1:
-                value *= _scale(sc2)  # "3 to 4 million"
-        value_max = v2
-        if (
-            m.group("rs").strip() in ("-", "–", "—")
-            and m.group("n1")[:1].isdigit()
-            and len(n1) == 4
-            and len(m.group("n2")) in (2, 4)
-        ):
-            return None  # 2011-12 style spans are dates, not ranges
-    kind = "count"
-    unit = ""
+    if not suffix:
+        return value, ""
+    if suffix == "m" and not m.group("cur"):
+        # "2.5m people" is millions, "500m of the wall" metres
+        nxt = _RX_NEXT_WORD.match(text, m.end())
+        if nxt and nxt.group(1).lower() not in _AFTER_METRES:
+            suffix = "mn"
+    if suffix in ("bn", "mn") or (suffix == "m" and m.group("cur")) or suffix == "k":
+        return value * {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}[suffix], ""
+    return value, {"m": "m", "km": "km", "kms": "km", "mi": "mi"}[suffix]
+
+
+def _range_of(m: re.Match[str], n1: str, value: float) -> tuple[float, float | None] | None:
+    """``(value, upper value)`` of "3 to 4 million" (a scale after the range applies to both
+    ends); None for a span of years ("2011-12"), which is a date."""
+    if not m.group("n2"):
+        return value, None
+    v2 = _number(m.group("n2"))
+    if v2 is None:
+        return None
+    sc2 = m.group("sc2")
+    if sc2:
+        v2 *= _scale(sc2)
+        if not m.group("sc1"):
+            value *= _scale(sc2)  # "3 to 4 million"
+    if (
+        m.group("rs").strip() in ("-", "–", "—")
+        and m.group("n1")[:1].isdigit()
+        and len(n1) == 4
+        and len(m.group("n2")) in (2, 4)
+    ):
+        return None  # 2011-12 style spans are dates, not ranges
+    return value, v2
+
+
+def _kind_of(m: re.Match[str], suffix_kind: str) -> tuple[str, str]:
+    """Kind and unit from the match itself: currency, percent sign, distance suffix."""
+    kind, unit = "count", ""
     if m.group("cur") or m.group("cur2"):
         kind, unit = (
             "money",
@@ -954,71 +1014,75 @@ def _figure_from_match(
         kind, unit = "percent", "%"
     if suffix_kind:
         kind, unit = "distance", suffix_kind
-    end = e
-    u = _UNIT_AFTER.match(text, e) if kind == "count" else None
-    if u:
-        word = u.group(0).strip(" -").lower()
-        if u.group("area"):
-            kind, unit = "area", "km²" if "k" in word else word
-        elif u.group("dist"):
-            kind, unit = (
-                "distance",
-                "km" if word.startswith("k") else "mi" if word.startswith("mi") else "m",
-            )
-        elif u.group("money"):
-            kind, unit = "money", "USD" if "dollar" in word else word
-        elif u.group("age"):
-            kind, unit = "age", "years"
-        elif u.group("dur"):
-            if _AGO_AFTER.match(text[u.end() : u.end() + 5]):
-                return None  # a date expression, found by dates
-            unit_word = _LOWER_WORD.match(word)  # "years", "day-long": the unit's word
-            kind, unit = "duration", (unit_word.group(0) if unit_word else word).rstrip("s")
-        end = u.end()
-        conv = _CONVERSION.match(text, end)
-        if conv:
-            end = conv.end()  # "four kilometers (two miles)": one figure
-    qualifier = _qualifier(text, sent_start, s)
-    # "between 300 and 400"
-    if value_max is None and _BETWEEN_BEFORE.search(text[max(0, s - 9) : s]):
-        b = _BETWEEN_AND.match(text, end)
-        if b:
-            v2 = _number(b.group("n2"))
-            if v2 is not None:
-                value_max = v2 * _scale(b.group("sc2") or scale1)
-                end = b.end()
-                u2 = _UNIT_AFTER.match(text, end)
-                if u2 and u2.group("dist"):
-                    kind, unit, end = "distance", "km", u2.end()
-    # ages: "Ahmed Marwan, 24," / "aged 24" / "Ali (24)"
-    if kind == "count" and value_max is None and n1.isdigit() and 0 < value < 120:
-        before = text[max(0, s - 40) : s]
-        if (
-            (_NAME_COMMA_BEFORE.search(before) and _COMMA_OR_PAREN_AFTER.match(text[e : e + 2]))
-            or _AGED_BEFORE.search(before)
-            or (_NAME_PAREN_BEFORE.search(before) and text[e : e + 1] == ")")
-        ):
-            kind, unit = "age", "years"
-    if kind == "count" and _YEAR_OLD.match(text[e : e + 10]):
+    return kind, unit
+
+
+def _unit_after(text: str, e: int) -> tuple[str, str, int] | None:
+    """Kind, unit and end of a count given a unit by the words after it ("40 square
+    kilometres", "five years", "four kilometers (two miles)"); ``("count", "", e)`` without
+    one, None when the words make it a date ("two years ago")."""
+    u = _UNIT_AFTER.match(text, e)
+    if not u:
+        return "count", "", e
+    word = u.group(0).strip(" -").lower()
+    kind, unit = "count", ""
+    if u.group("area"):
+        kind, unit = "area", "km²" if "k" in word else word
+    elif u.group("dist"):
+        kind, unit = (
+            "distance",
+            "km" if word.startswith("k") else "mi" if word.startswith("mi") else "m",
+        )
+    elif u.group("money"):
+        kind, unit = "money", "USD" if "dollar" in word else word
+    elif u.group("age"):
         kind, unit = "age", "years"
-    what = (
-        ""
-        if kind in ("age", "duration", "distance", "area", "percent")
-        else _what(text, s, end, sent_end, sent_start)
+    elif u.group("dur"):
+        if _AGO_AFTER.match(text[u.end() : u.end() + 5]):
+            return None
+        unit_word = _LOWER_WORD.match(word)  # "years", "day-long": the unit's word
+        kind, unit = "duration", (unit_word.group(0) if unit_word else word).rstrip("s")
+    end = u.end()
+    conv = _CONVERSION.match(text, end)
+    if conv:
+        end = conv.end()  # "four kilometers (two miles)": one figure
+    return kind, unit, end
+
+
+def _between_and(text: str, end: int, scale1: str | None) -> tuple[float, int, bool] | None:
+    """After "between 300": the upper value of "and 400", its end, and whether a distance
+    unit follows it."""
+    b = _BETWEEN_AND.match(text, end)
+    if not b:
+        return None
+    v2 = _number(b.group("n2"))
+    if v2 is None:
+        return None
+    u2 = _UNIT_AFTER.match(text, b.end())
+    if u2 and u2.group("dist"):
+        return v2 * _scale(b.group("sc2") or scale1), u2.end(), True
+    return v2 * _scale(b.group("sc2") or scale1), b.end(), False
+
+
+def _reads_as_age(text: str, s: int, e: int) -> bool:
+    """ "Ahmed Marwan, 24," / "aged 24" / "Ali (24)": a small number that is someone's age."""
+    before = text[max(0, s - 40) : s]
+    return bool(
+        (_NAME_COMMA_BEFORE.search(before) and _COMMA_OR_PAREN_AFTER.match(text[e : e + 2]))
+        or _AGED_BEFORE.search(before)
+        or (_NAME_PAREN_BEFORE.search(before) and text[e : e + 1] == ")")
     )
+
+
+def _figure_what(kind: str, text: str, s: int, end: int, sent_start: int, sent_end: int) -> str:
+    """What a figure counts or measures, read as its kind needs."""
     if kind == "duration":
-        what = _duration_what(text, end, sent_end)
-    elif kind == "age":
-        what = _age_what(text, s, end, sent_start, sent_end)
-    elif kind in ("distance", "area", "percent"):
-        what = _measure_what(text, end, sent_end)
-    return Figure(
-        s, end, text[s:end], kind, value=value, value_max=value_max, unit=unit,
-        what=what, qualifier=qualifier,
-        attribution=_attribution(text, sent_start, sent_end),
-        projection=_projection(text, sent_start, s),
-        sentence_start=sent_start, sentence_end=sent_end,
-    )  # fmt: skip
+        return _duration_what(text, end, sent_end)
+    if kind == "age":
+        return _age_what(text, s, end, sent_start, sent_end)
+    if kind in ("distance", "area", "percent"):
+        return _measure_what(text, end, sent_end)
+    return _what(text, s, end, sent_end, sent_start)
 
 
 # page chrome and labels that are numbers but not quantities of anything reported
