@@ -270,6 +270,42 @@ def _distance(d: Figure, fig: Figure, text: str = "") -> int:
     return raw + (60 if text and _CLAUSE_BREAK.search(gap) else 0)
 
 
+DatedFigure = tuple[Figure, tuple[dt.date, dt.date]]  # a date figure and its day range
+
+
+@dataclass(slots=True)
+class _SentenceDates:
+    """The dates of a figure's sentence by role: dates of the event (``dated``), starts of a
+    tally (``starts``: "since December"), dates of a "when" clause and dates of a saying."""
+
+    dated: list[DatedFigure] = field(default_factory=list)
+    starts: list[DatedFigure] = field(default_factory=list)
+    when_dates: set[int] = field(default_factory=set)  # ids: "since Thursday, when …"
+    said: set[int] = field(default_factory=set)  # ids: "the ministry said on Thursday"
+
+
+def _sentence_dates(
+    fig: Figure, text: str, s: int, sentence_dates: Sequence[Figure], art: ArticleDate
+) -> _SentenceDates:
+    found = _SentenceDates()
+    for d in sentence_dates:
+        rng = _date_range(d, art)
+        if rng is None:
+            continue
+        before = text[max(s, d.start - 24) : d.start]
+        when_clause = d.end <= fig.start and _WHEN_BETWEEN.match(text[d.end : fig.start])
+        if when_clause:
+            found.dated.append((d, rng))  # "since Thursday, when 36 soldiers were killed"
+            found.when_dates.add(id(d))
+        elif _SINCE_BEFORE.search(before) or d.text.lower().startswith(("since", "from")):
+            found.starts.append((d, rng))
+        else:
+            if _SAID_BEFORE.search(text[max(s, d.start - 30) : d.start]):
+                found.said.add(id(d))  # the event came then or before
+            found.dated.append((d, rng))
+    return found
+
+
 def when_of(
     fig: Figure,
     quantity: Quantity,
@@ -287,29 +323,9 @@ def when_of(
     sentence = text[s:e]
     if addition:
         return When(INCREMENT, art.earliest, art.latest, undated=True, evidence="an addition")
-    since: dt.date | None = None
-    since_text = ""
-    dated: list[tuple[Figure, tuple[dt.date, dt.date]]] = []
-    starts: list[tuple[Figure, tuple[dt.date, dt.date]]] = []
-    when_dates: set[int] = set()
-    said: set[int] = set()  # "the ministry said on Thursday": the event came then or before
-    for d in sentence_dates:
-        rng = _date_range(d, art)
-        if rng is None:
-            continue
-        before = text[max(s, d.start - 24) : d.start]
-        when_clause = d.end <= fig.start and _WHEN_BETWEEN.match(text[d.end : fig.start])
-        if when_clause:
-            dated.append((d, rng))  # "since Thursday, when 36 soldiers were killed"
-            when_dates.add(id(d))
-        elif _SINCE_BEFORE.search(before) or d.text.lower().startswith(("since", "from")):
-            starts.append((d, rng))
-        else:
-            if _SAID_BEFORE.search(text[max(s, d.start - 30) : d.start]):
-                said.add(id(d))
-            dated.append((d, rng))
+    found = _sentence_dates(fig, text, s, sentence_dates, art)
     hours = _PAST_HOURS.search(sentence)
-    if hours and art.latest is not None and not dated:
+    if hours and art.latest is not None and not found.dated:
         days = max(1, int(hours.group("n")) // 24)  # "in the past 24 hours": that day's count
         return When(
             PERIOD,
@@ -317,39 +333,68 @@ def when_of(
             art.latest,
             evidence=f"'{hours.group(0).strip()}' in the same sentence",
         )
-    nearest_start = min(starts, key=lambda x: _distance(x[0], fig, text)) if starts else None
-    nearest_date = min(dated, key=lambda x: _distance(x[0], fig, text)) if dated else None
-    as_of: tuple[dt.date, dt.date] | None = None
+
+    def nearest(dates: list[DatedFigure]) -> DatedFigure | None:
+        return min(dates, key=lambda x: _distance(x[0], fig, text)) if dates else None
+
+    nearest_start, nearest_date = nearest(found.starts), nearest(found.dated)
     if nearest_start is not None and nearest_date is not None:
-        between = text[nearest_start[0].end : nearest_date[0].start]
-        lo, hi = nearest_date[1]
-        if _UNTIL_BETWEEN.match(between) or (hi - lo).days < 1:
-            # "since December 1 to February 17", "said on Monday … since December":
-            # a total as of that day
-            as_of = nearest_date[1]
-    if as_of is not None:
-        assert nearest_start is not None and nearest_date is not None
-        return When(
-            RUNNING,
-            as_of[1],
-            as_of[1],
-            since=nearest_start[1][0],
-            evidence=f"'{nearest_start[0].text} to {nearest_date[0].text}' in the same sentence",
-        )
+        as_of = _running_as_of(nearest_start, nearest_date, text)
+        if as_of is not None:
+            return as_of
+    since: DatedFigure | None = None
+    dated = found.dated
     if nearest_start is not None and (
         nearest_date is None
         or _distance(nearest_start[0], fig, text) < _distance(nearest_date[0], fig, text)
     ):
-        since, since_text = nearest_start[1][0], nearest_start[0].text
-        dated = []
+        since, dated = nearest_start, []
     elif nearest_date is not None:
         dated = [nearest_date]
     war = bool(_WAR_TALLY.search(sentence))
     tally = bool(_TALLY.search(sentence)) or war or since is not None
-    if dated and id(dated[0][0]) in when_dates:
+    if dated and id(dated[0][0]) in found.when_dates:
         tally = since is not None  # the "since" of "since Thursday, when …" is not the count's
-    incident_kind = quantity.event in INCIDENT_EVENTS
-    if since is None and war and not dated:
+    if since is not None or (war and not dated):
+        return _tally_when(since, art)
+    if dated and not quantity.event and not quantity.things and not tally and art.earliest:
+        lo, hi = dated[0][1]
+        if art.latest is not None and _overlap(lo, hi, _shift(art.earliest, -31), art.latest):
+            # "Turkey, which hosts 3 million refugees, sent a delegation this week": a date of
+            # these days is not the stock's; "home to 1.5 million before 2011" is
+            dated = []
+    incident = quantity.event in INCIDENT_EVENTS and not tally
+    if dated:
+        d, (lo, hi) = dated[0]
+        evidence = f"'{d.text}' in the same sentence"
+        if id(d) in found.said:
+            lo = _shift(lo, -2) or lo
+        if incident and (hi - lo).days <= INCIDENT_MAX_DAYS:
+            return When(INCIDENT, lo, hi, evidence=evidence)
+        return When(PERIOD, lo, hi, evidence=evidence)
+    return _undated_when(art, incident, stock=not quantity.event and not tally)
+
+
+def _running_as_of(start: DatedFigure, date: DatedFigure, text: str) -> When | None:
+    """ "since December 1 to February 17", "said on Monday … since December": a total as of
+    that day, or None when the two dates are not read together."""
+    between = text[start[0].end : date[0].start]
+    lo, hi = date[1]
+    if not (_UNTIL_BETWEEN.match(between) or (hi - lo).days < 1):
+        return None
+    return When(
+        RUNNING,
+        hi,
+        hi,
+        since=start[1][0],
+        evidence=f"'{start[0].text} to {date[0].text}' in the same sentence",
+    )
+
+
+def _tally_when(since: DatedFigure | None, art: ArticleDate) -> When:
+    """A running total as of the article's date: since a date of the sentence, or (without
+    one) of the whole war."""
+    if since is None:
         return When(
             RUNNING,
             art.earliest,
@@ -358,32 +403,21 @@ def when_of(
             undated=True,
             evidence="a toll of the whole war",
         )
-    if since is not None:
-        return When(
-            RUNNING,
-            art.earliest,
-            art.latest,
-            since=since,
-            undated=True,
-            evidence=f"'since {since_text}' in the same sentence",
-        )
-    if dated and not quantity.event and not quantity.things and not tally and art.earliest:
-        lo, hi = dated[0][1]
-        if art.latest is not None and _overlap(lo, hi, _shift(art.earliest, -31), art.latest):
-            # "Turkey, which hosts 3 million refugees, sent a delegation this week": a date of
-            # these days is not the stock's; "home to 1.5 million before 2011" is
-            dated = []
-    if dated:
-        d, (lo, hi) = dated[0]
-        evidence = f"'{d.text}' in the same sentence"
-        if id(d) in said:
-            lo = _shift(lo, -2) or lo
-        if incident_kind and not tally and (hi - lo).days <= INCIDENT_MAX_DAYS:
-            return When(INCIDENT, lo, hi, evidence=evidence)
-        return When(PERIOD, lo, hi, evidence=evidence)
+    return When(
+        RUNNING,
+        art.earliest,
+        art.latest,
+        since=since[1][0],
+        undated=True,
+        evidence=f"'since {since[0].text}' in the same sentence",
+    )
+
+
+def _undated_when(art: ArticleDate, incident: bool, *, stock: bool) -> When:
+    """A figure whose sentence gives no date: from the article's date range."""
     if art.earliest is None or art.latest is None:
-        return When(RUNNING if tally or not incident_kind else INCIDENT, None, None, undated=True)
-    if incident_kind and not tally:
+        return When(INCIDENT if incident else RUNNING, None, None, undated=True)
+    if incident:
         return When(
             INCIDENT,
             _shift(art.earliest, -UNDATED_INCIDENT_DAYS),
@@ -397,7 +431,7 @@ def when_of(
         art.latest,
         undated=True,
         evidence="no date in the sentence: as of the article's date",
-        stock=not quantity.event and not tally,
+        stock=stock,
     )
 
 
