@@ -703,12 +703,19 @@ class EntityFinder:
         if not text:
             return []
         toks = _tokens(text, word_tokens(text) if tokens is None else tokens)
+        covered = [False] * len(toks[2])
+        found: list[tuple[int, int, str, str]] = []  # (first tok, last tok, canonical, type)
+        self._gazetteer_names(text, toks, covered, found)
+        self._named_after_places(text, toks, covered, found)
+        self._rules(text, toks, covered, found)
+        self._coreference(toks, covered, found)
+        return self._mentions(text, toks, found)
+
+    def _gazetteer_names(self, text: str, toks: _Words, covered: list[bool], found: list) -> None:
+        """The gazetteer's names, longest alias first at each word, left to right."""
         starts, ends, words, keys_, uppers = toks
         n = len(words)
-        covered = [False] * n
-        found: list[tuple[int, int, str, str]] = []  # (first tok, last tok, canonical, type)
         by_first = self.gaz.by_first
-        candidates = self.gaz.candidates
         next_free = 0
         if _UNCASED_SCRIPT.search(text):
             # Arabic script has no capitals: its words may begin an alias (إدلب) as they are
@@ -719,29 +726,7 @@ class EntityFinder:
         for i in itertools.compress(range(n), firsts):
             if i < next_free:
                 continue
-            cands = candidates(keys_[i], keys_[i + 1] if i + 1 < n else None)
-            hit = None
-            for keys, entity, exact in cands:
-                k = len(keys)
-                if i + k > n:
-                    continue
-                if exact:
-                    if words[i].replace(".", "") != exact:
-                        continue
-                elif k == 1 and not uppers[i]:
-                    continue
-                if k > 1:
-                    ok = True
-                    for j in range(i + 1, i + k):
-                        if keys_[j] != keys[j - i] or not _gap_ok(text, ends[j - 1], starts[j]):
-                            ok = False
-                            break
-                    if not ok:
-                        continue
-                    if not any(uppers[i : i + k]):
-                        continue
-                hit = (i, i + k - 1, entity.canonical, entity.type)
-                break
+            hit = self._alias_at(text, toks, uppers, i)
             if (
                 hit
                 and i > 0
@@ -754,9 +739,39 @@ class EntityFinder:
                 for j in range(hit[0], hit[1] + 1):
                     covered[j] = True
                 next_free = hit[1] + 1
-        self._named_after_places(text, toks, covered, found)
-        self._rules(text, toks, covered, found)
-        self._coreference(toks, covered, found)
+
+    def _alias_at(
+        self, text: str, toks: _Words, uppers: list[bool], i: int
+    ) -> tuple[int, int, str, str] | None:
+        """The first alias (the gazetteer's candidates come longest first) that the words
+        from ``i`` spell, as ``(first tok, last tok, canonical, type)``."""
+        starts, ends, words, keys_, _uppers = toks
+        n = len(words)
+        for keys, entity, exact in self.gaz.candidates(
+            keys_[i], keys_[i + 1] if i + 1 < n else None
+        ):
+            k = len(keys)
+            if i + k > n:
+                continue
+            if exact:
+                if words[i].replace(".", "") != exact:
+                    continue
+            elif k == 1 and not uppers[i]:
+                continue
+            if k > 1:
+                ok = True
+                for j in range(i + 1, i + k):
+                    if keys_[j] != keys[j - i] or not _gap_ok(text, ends[j - 1], starts[j]):
+                        ok = False
+                        break
+                if not ok or not any(uppers[i : i + k]):
+                    continue
+            return (i, i + k - 1, entity.canonical, entity.type)
+        return None
+
+    def _mentions(self, text: str, toks: _Words, found: list) -> list[Mention]:
+        """The found names as mentions in text order, merged and suppressed as corrected."""
+        starts, ends = toks[0], toks[1]
         mentions: list[Mention] = []
         names: dict[tuple[str, str], tuple[str, str]] = {}  # a name recurs in an article
         suppress = self.suppress
@@ -797,21 +812,7 @@ class EntityFinder:
     def _classify_run(self, text: str, toks: _Words, i: int, j: int,
                       covered: list[bool], found: list) -> None:  # fmt: skip
         starts, ends, words, _keys, uppers = toks
-        # strip leading function words, demonyms and titles; remember what was stripped
-        title = False
-        cue_word = ""
-        while i <= j:
-            low = words[i].lower()
-            if low in _NOT_NAMES:
-                cue_word = low
-                i += 1
-            elif low in _DEMONYMS or low.endswith("-backed") or low.endswith("-based"):
-                i += 1
-            elif low in _TITLES or low in ("u.s", "u.n", "un", "us"):
-                title = title or low in _TITLES
-                i += 1
-            else:
-                break
+        i, title, cue_word = _strip_leading(words, i, j)
         if i > j:
             return
         lows = [w.lower() for w in words[i : j + 1]]
@@ -905,3 +906,23 @@ def find_entities(
 ) -> list[Mention]:
     """Every entity mention in ``text`` (gazetteer first, then the rules, then coreference)."""
     return (finder or default_finder()).find(text, tokens)
+
+
+def _strip_leading(words: list[str], i: int, j: int) -> tuple[int, bool, str]:
+    """Where a capitalised run's name begins once leading function words, demonyms and titles
+    are stripped; whether a title was among them, and the last function word (a cue)."""
+    title = False
+    cue_word = ""
+    while i <= j:
+        low = words[i].lower()
+        if low in _NOT_NAMES:
+            cue_word = low
+            i += 1
+        elif low in _DEMONYMS or low.endswith("-backed") or low.endswith("-based"):
+            i += 1
+        elif low in _TITLES or low in ("u.s", "u.n", "un", "us"):
+            title = title or low in _TITLES
+            i += 1
+        else:
+            break
+    return i, title, cue_word
