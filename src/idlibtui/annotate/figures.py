@@ -13,7 +13,7 @@ import bisect
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from idlibtui.annotate.dates import (
     DateMention,
@@ -596,6 +596,13 @@ def _event_verb(text: str, s: int, sent_start: int, after_noun: str) -> str:
 def _what(text: str, s: int, e: int, sent_end: int, sent_start: int) -> str:
     """The counted noun phrase after the number, with the event verb that makes it groupable."""
     window = text[e : min(sent_end, e + 120)]
+    phrase, after_noun = _noun_after(window)
+    return _with_verb(phrase, _event_verb(text, s, sent_start, after_noun))
+
+
+def _noun_after(window: str) -> tuple[str, str]:
+    """The noun phrase a number counts, read from the words after it ("dozens of civilians",
+    "200,000 of Idlib's 3 million residents"), and the window's rest after it."""
     # the window's words, read only as far as the noun phrase goes (a few of its ~20)
     words_left = _WORD.finditer(window)
     tokens: list[tuple[str, int]] = []
@@ -609,7 +616,6 @@ def _what(text: str, s: int, e: int, sent_end: int, sent_start: int) -> str:
         return True
 
     i = 0
-    # "dozens of civilians", "200,000 of Idlib's 3 million residents"
     while has(i) and tokens[i][0].lower() in ("of", "more", "other", "additional"):
         i += 1
     if has(i) and _POSSESSIVE_NAME.match(tokens[i][0]):
@@ -626,29 +632,31 @@ def _what(text: str, s: int, e: int, sent_end: int, sent_start: int) -> str:
         low = word.lower()
         if not _LETTER_START.match(word) or low in _NOUN_STOP:
             break
-        if low in _DETERMINERS and not noun:
+        if (low in _DETERMINERS or low in _SKIP_ADJ) and not noun:
             i += 1
             continue
-        if low in _SKIP_ADJ and not noun:
-            i += 1
-            continue
-        if (
-            word[:1].isupper()
-            and not _DEMONYMS.match(word)
-            and not noun
-            and word.lower() not in ("syrians",)
-        ):
-            break  # "in Idlib", a name, not a counted noun
-        if word[:1].isupper() and noun and not _DEMONYMS.match(word):
+        if _ends_noun(word, noun):
             break
-        if noun and low.endswith("ed") and low not in ("armed", "wounded", "injured"):
-            break  # "protesters gathered": a verb, not part of the noun
         noun.append(word)
         i += 1
         end_idx = i
-    phrase = " ".join(noun)
-    after_noun = window[tokens[end_idx][1] :] if has(end_idx) else ""
-    verb = _event_verb(text, s, sent_start, after_noun)
+    return " ".join(noun), (window[tokens[end_idx][1] :] if has(end_idx) else "")
+
+
+def _ends_noun(word: str, noun: list[str]) -> bool:
+    """Whether ``word`` is past the counted noun: a name ("in Idlib"), or a verb after it
+    ("protesters gathered")."""
+    capital = word[:1].isupper() and not _DEMONYMS.match(word)
+    if capital and not noun and word.lower() not in ("syrians",):
+        return True  # "in Idlib", a name, not a counted noun
+    if capital and noun:
+        return True
+    low = word.lower()
+    return bool(noun) and low.endswith("ed") and low not in ("armed", "wounded", "injured")
+
+
+def _with_verb(phrase: str, verb: str) -> str:
+    """The counted thing as the figure table shows it: the noun with its event verb."""
     if verb == "sheltered":
         if phrase and _DEMONYMS.match(phrase):
             return phrase.rstrip("s") + " refugees"
@@ -764,33 +772,58 @@ def find_figures(
     if scan is None:
         scan = scan_triggers(tokens, trigger_groups())
     dates = find_dates(text, anchor, tokens=tokens) if dates is None else dates
-    taken: list[tuple[int, int]] = [(d.start, d.end) for d in dates]
-    taken_starts = [a for a, _ in taken]
+    taken = _Taken([(d.start, d.end) for d in dates])
     out: list[Figure] = []
+    last_end = 0
+    for m in _number_matches(text, scan["number"]):
+        s, e = m.span()
+        if s < last_end or taken.overlaps(s, e):
+            continue
+        figure = _figure_from_match(m, text, spans, starts)
+        if figure is not None:
+            out.append(figure)
+            last_end = figure.end
+    out = _with_fractions(text, scan["fraction"], spans, starts, taken, out)
+    out.extend(_week_long(text, scan["week"], spans, starts, taken))
+    out.extend(_date_figures(dates, spans, starts, anchor, anchor_inferred=anchor_inferred))
+    out.sort(key=lambda f: (f.start, f.end))
+    return out
 
-    def overlaps(a: int, b: int) -> bool:
-        i = bisect.bisect_right(taken_starts, b) - 1
+
+class _Taken:
+    """The spans dates already hold (sorted by start): a figure may not overlap them."""
+
+    __slots__ = ("spans", "starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [a for a, _ in spans]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        taken = self.spans
+        i = bisect.bisect_right(self.starts, b) - 1
         while i >= 0 and taken[i][1] > a:
             if taken[i][0] < b:
                 return True
             i -= 1
         return False
 
-    last_end = 0
-    for m in _number_matches(text, scan["number"]):
-        s, e = m.span()
-        if s < last_end or overlaps(s, e):
-            continue
-        figure = _figure_from_match(m, text, spans, starts)
-        if figure is not None:
-            out.append(figure)
-            last_end = figure.end
-    for m in iter_matches(_FRACTION_OF, text, _word_starts(text, scan["fraction"])):
+
+def _with_fractions(
+    text: str,
+    hits: list[int],
+    spans: list[tuple[int, int]],
+    starts: list[int],
+    taken: _Taken,
+    out: list[Figure],
+) -> list[Figure]:
+    """``out`` with the fractions added: "a quarter of a million", "two-thirds of" (the
+    numbers found inside them, "a million" or "two", dropped)."""
+    for m in iter_matches(_FRACTION_OF, text, _word_starts(text, hits)):
         s, e = m.span()
         scale = m.group("fsc")
-        # "a quarter of a million", "two-thirds of": drop the "a million"/"two" found inside
         out = [f for f in out if not (s <= f.start < e)]
-        if overlaps(s, e) or any(f.start <= s < f.end for f in out[-3:]):
+        if taken.overlaps(s, e) or any(f.start <= s < f.end for f in out[-3:]):
             continue
         words = m.group("f").lower().replace("-", " ").split()
         value = _FRACTION_VALUES.get(words[-1], 0.0)
@@ -810,48 +843,60 @@ def find_figures(
                 sentence_end=sent[1],
             )
         )
-    for m in iter_matches(_WEEK_LONG, text, _word_starts(text, scan["week"])):
+    return out
+
+
+def _week_long(
+    text: str, hits: list[int], spans: list[tuple[int, int]], starts: list[int], taken: _Taken
+) -> Iterator[Figure]:
+    """ "A week-long", "month-long": durations of one unit."""
+    for m in iter_matches(_WEEK_LONG, text, _word_starts(text, hits)):
         s = m.start()
         if _WORD_OR_HYPHEN_END.search(text[max(0, s - 1) : s]) and text[s - 1 : s] != " ":
             continue  # "9-year-long" is already a figure
-        if overlaps(s, m.end()):
+        if taken.overlaps(s, m.end()):
             continue
         sent = _sentence_of(spans, starts, s)
-        out.append(
-            Figure(
-                s,
-                m.end(),
-                m.group(0),
-                "duration",
-                value=1.0,
-                unit=m.group("u").lower(),
-                what=_duration_what(text, m.end(), sent[1]),
-                sentence_start=sent[0],
-                sentence_end=sent[1],
-            )
+        yield Figure(
+            s,
+            m.end(),
+            m.group(0),
+            "duration",
+            value=1.0,
+            unit=m.group("u").lower(),
+            what=_duration_what(text, m.end(), sent[1]),
+            sentence_start=sent[0],
+            sentence_end=sent[1],
         )
+
+
+def _date_figures(
+    dates: list[DateMention],
+    spans: list[tuple[int, int]],
+    starts: list[int],
+    anchor: dt.date | None,
+    *,
+    anchor_inferred: bool,
+) -> Iterator[Figure]:
+    """The dates as figures, saying when a relative one rests on an inferred article date."""
     for d in dates:
         sent = _sentence_of(spans, starts, d.start)
         evidence = d.evidence
         if d.relative and anchor_inferred and anchor is not None:
             evidence += " (the article date itself is inferred)"
-        out.append(
-            Figure(
-                d.start,
-                d.end,
-                d.text,
-                "date",
-                unit=d.precision,
-                date=d.date,
-                date_end=d.date_end,
-                inferred=d.relative or (anchor_inferred and d.relative),
-                evidence=evidence,
-                sentence_start=sent[0],
-                sentence_end=sent[1],
-            )
+        yield Figure(
+            d.start,
+            d.end,
+            d.text,
+            "date",
+            unit=d.precision,
+            date=d.date,
+            date_end=d.date_end,
+            inferred=d.relative or (anchor_inferred and d.relative),
+            evidence=evidence,
+            sentence_start=sent[0],
+            sentence_end=sent[1],
         )
-    out.sort(key=lambda f: (f.start, f.end))
-    return out
 
 
 def _figure_from_match(
