@@ -177,3 +177,16 @@ def test_a_sidecar_of_format_1_is_not_read(tmp_path, monkeypatch) -> None:
         np.savez(handle, **arrays)
     with pytest.raises(ValueError, match="another version"):
         sidecar.FieldSidecar(str(tmp_path), _Segment(), "b", 1.0)
+
+
+def test_selected_gives_way_to_the_whole_list_over_a_share_of_blocks(tmp_path, monkeypatch):
+    terms = {b"a": [(d, [d % 7, 9]) for d in range(40)], b"b": [(3, [1])]}
+    side = _write(tmp_path, terms, monkeypatch, 4, 100)  # term a: 10 blocks
+    ids = np.arange(40)
+    assert side.selected(0, ids[:8], max_share=0.2) is not None  # 2 blocks of 10
+    assert side.selected(0, ids[:12], max_share=0.2) is None  # 3 blocks
+    assert side.selected(0, ids[::4], max_share=0.5) is None  # every block
+    starts, flat = side.selected(0, ids[::4], max_share=1.0)
+    assert [flat[starts[k] : starts[k + 1]].tolist() for k in range(10)] == [
+        [d % 7, 9] for d in range(0, 40, 4)
+    ]

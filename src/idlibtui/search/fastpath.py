@@ -132,11 +132,11 @@ def _sidecar_postings(seg, field: str, btext: bytes, positions: bool):
     return ids, weights, starts, flat.astype(np.int32)
 
 
-def _sidecar_selected(side, found: int, local) -> tuple[Any, Any]:
+def _sidecar_selected(side, found: int, local) -> tuple[Any, Any] | None:
     """(starts, flat) of the postings of term ``found`` for segment docnums ``local``
-    (sorted, all holding the term)."""
-    starts, flat = side.selected(found, local)
-    return starts, flat.astype(np.int32)
+    (sorted, all holding the term); None when that is most of the term's positions."""
+    got = side.selected(found, local, SELECT_MAX_SHARE)
+    return None if got is None else (got[0], got[1].astype(np.int32))
 
 
 class SegmentCache:
@@ -409,7 +409,10 @@ class FastView:
             side = sidecar.open_field(seg, field)
             found = side.find(btext) if side is not None else None
             if found is not None:
-                mapped.append(_sidecar_selected(side, found, cand[lo:hi] - offset))
+                got = _sidecar_selected(side, found, cand[lo:hi] - offset)
+                if got is None:
+                    return None
+                mapped.append(got)
                 continue
             terms = getattr(seg, "_terms", None)
             info = terms.term_info(field, btext) if terms is not None else None

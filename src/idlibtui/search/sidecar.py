@@ -449,9 +449,11 @@ class FieldSidecar:
         starts, flat = self._positions(np.arange(p0, p1, dtype=np.int64))
         return ids, counts, starts, flat
 
-    def selected(self, i: int, local) -> tuple[Any, Any]:
+    def selected(self, i: int, local, max_share: float = 1.0) -> tuple[Any, Any] | None:
         """(starts, flat) of term ``i``'s postings in segment docnums ``local`` (sorted, all
-        holding the term): only the blocks of positions that hold one are decoded."""
+        holding the term): only the blocks of positions that hold one are decoded. None when
+        that is over ``max_share`` of the term's blocks (the caller decodes the whole list,
+        once, and keeps it)."""
         import numpy as np
 
         from idlibtui.search.codec import CodecError
@@ -460,7 +462,13 @@ class FieldSidecar:
         at = np.searchsorted(ids, local)
         if len(at) and (at[-1] >= len(ids) or not np.array_equal(ids[at], local)):
             raise CodecError("selected postings do not match the candidates")
-        return self._positions(at + int(self.term_starts[i]))
+        p0, p1 = int(self.term_starts[i]), int(self.term_starts[i + 1])
+        wanted = at + p0
+        if max_share < 1.0 and len(wanted):
+            blocks = _distinct(wanted // self.block)
+            if len(blocks) > max_share * ((p1 - 1) // self.block - p0 // self.block + 1):
+                return None
+        return self._positions(wanted)
 
     def _positions(self, wanted) -> tuple[Any, Any]:
         """(starts, flat) of postings ``wanted`` (sorted field posting numbers)."""
@@ -470,30 +478,30 @@ class FieldSidecar:
 
         if not len(wanted):
             return np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        blocks = np.unique(wanted // self.block)
+        size = self.block
+        blocks = _distinct(wanted // size)
         b0, b1 = int(blocks[0]), int(blocks[-1]) + 1
         if b1 - b0 == len(blocks):  # consecutive blocks: one slice
             data = self.positions[int(self.pos_blocks[b0]) : int(self.pos_blocks[b1])]
-            counts = self.counts_at(b0 * self.block, min(b1 * self.block, self.n_postings))
-            first = b0 * self.block
+            counts = self.counts_at(b0 * size, min(b1 * size, self.n_postings))
+            which = wanted - b0 * size
         else:
-            begin, end = self.pos_blocks[blocks], self.pos_blocks[blocks + 1]
-            data = self.positions[_ranges(begin, end)]
-            lo = blocks * self.block
-            hi = np.minimum(lo + self.block, self.n_postings)
-            postings = _ranges(lo, hi)
-            counts = self._counts_of(postings)
-            first = None
+            data = self.positions[_ranges(self.pos_blocks[blocks], self.pos_blocks[blocks + 1])]
+            lo = blocks * size
+            hi = np.minimum(lo + size, self.n_postings)
+            counts = self._counts_of(_ranges(lo, hi))
+            # each wanted posting's place among the decoded ones: its block's place, plus its
+            # place in the block (every block is whole but the field's last)
+            k = np.searchsorted(blocks, wanted // size)
+            which = k * size + (wanted - lo[k])
         values = intcode.undo_gaps(_decoded(data, int(counts.sum())), counts)
         value_starts = np.zeros(len(counts) + 1, dtype=np.int64)
         np.cumsum(counts, out=value_starts[1:])
-        # the wanted postings among the decoded ones
-        which = wanted - first if first is not None else np.searchsorted(postings, wanted)
         begin = value_starts[which]
-        size = value_starts[which + 1] - begin
+        count = value_starts[which + 1] - begin
         starts = np.zeros(len(wanted) + 1, dtype=np.int64)
-        np.cumsum(size, out=starts[1:])
-        return starts, values[_ranges(begin, begin + size)]
+        np.cumsum(count, out=starts[1:])
+        return starts, values[_ranges(begin, begin + count)]
 
     def _counts_of(self, postings) -> Any:
         """The position counts of postings ``postings`` (sorted field posting numbers)."""
@@ -507,6 +515,15 @@ class FieldSidecar:
             if big.any():
                 out[big] = self.big[np.searchsorted(self.big_at, postings[big])]
         return out
+
+
+def _distinct(sorted_values) -> Any:
+    """The distinct values of a sorted array, in order."""
+    import numpy as np
+
+    keep = np.ones(len(sorted_values), dtype=bool)
+    keep[1:] = sorted_values[1:] != sorted_values[:-1]
+    return sorted_values[keep]
 
 
 def _ranges(begin, end) -> Any:
