@@ -226,7 +226,7 @@ def candidate_heads(term: str, stem: Callable[[str], str]) -> set[str]:
         if at >= 0:
             head = head[: at + 1]
     for us, keep in _BRITISH_SPLITS:
-        if head.startswith(us[: keep + 1]) and len(head) > keep:
+        if len(head) > keep and (head.startswith(us) or us.startswith(head)):
             head = head[: max(keep, 1)]
     heads = {head}
     for closed, parts in COMPOUND_PARTS.items():
