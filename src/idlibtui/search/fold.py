@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from functools import lru_cache
 
 from idlibtui.search import fold_data as data
@@ -212,7 +211,8 @@ def _shared(a: str, b: str) -> int:
 _BRITISH_SPLITS = tuple((us, _shared(gb, us)) for gb, us in data.BRITISH.items())
 
 
-def candidate_heads(term: str, stem: Callable[[str], str]) -> set[str]:
+@lru_cache(maxsize=4096)
+def candidate_heads(term: str) -> frozenset[str]:
     """Beginnings (folded letters) that a word indexed with stem ``term`` has in the text, up
     to its diacritics, marks and separators: the stem minus its last letter, cut where a
     British spelling differs, and the first parts of compounds that hold it."""
@@ -228,8 +228,17 @@ def candidate_heads(term: str, stem: Callable[[str], str]) -> set[str]:
     for us, keep in _BRITISH_SPLITS:
         if len(head) > keep and (head.startswith(us) or us.startswith(head)):
             head = head[: max(keep, 1)]
-    heads = {head}
+    return frozenset({head, *_compound_heads().get(term, ())})
+
+
+@lru_cache(maxsize=1)
+def _compound_heads() -> dict[str, set[str]]:
+    """The stem of each compound part but the first → the first parts it follows ("fire" →
+    {"cease", "gun"}): "ceasefire" begins with "cease", not with "fire"."""
+    from whoosh.lang.porter import stem
+
+    out: dict[str, set[str]] = {}
     for closed, parts in COMPOUND_PARTS.items():
-        if any(stem(p) == term for p in parts[1:]):
-            heads.add(closed[: len(parts[0])])
-    return heads
+        for part in parts[1:]:
+            out.setdefault(stem(part), set()).add(closed[: len(parts[0])])
+    return out

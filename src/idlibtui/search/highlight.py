@@ -268,7 +268,7 @@ def _prefilter(stems, literals) -> _Prefilter:
             raw = st[len(EXACT) :]
             heads.add(raw[:-1] if len(raw) > 2 else raw)
         else:
-            heads |= fold.candidate_heads(st, stem)
+            heads |= fold.candidate_heads(st)
     ordered = sorted((h for h in heads if h), key=len, reverse=True)
     plain = "|".join(_LOOSE_GAP.join(map(re.escape, h)) for h in ordered) or "(?!)"
     loose = "|".join(_loose(h) for h in ordered) or "(?!)"
