@@ -28,9 +28,20 @@ from idlibtui.search import query as q
 from idlibtui.search import whoosh_fixes
 from idlibtui.search.backend import IndexMissing, IndexUnavailable, SearchError
 from idlibtui.search.columns import Column
-from idlibtui.search.highlight import analyze, make_snippet, matcher_for
+from idlibtui.search.highlight import (
+    make_snippet,
+    matcher_for,
+    query_terms,
+    wildcard_pattern,
+)
 from idlibtui.search.lexicon import field_terms
-from idlibtui.search.schema import INDEX_NAME, SCHEMA_VERSION, index_exists, other_index_exists
+from idlibtui.search.schema import (
+    INDEX_NAME,
+    SCHEMA_VERSION,
+    TOKEN_PATTERN,
+    index_exists,
+    other_index_exists,
+)
 
 __all__ = ["INDEX_NAME", "SCHEMA_VERSION", "WhooshIndex", "index_exists", "other_index_exists"]
 MAX_EXPANSION = 64  # terms a prefix or wildcard may expand to
@@ -244,28 +255,38 @@ class WhooshIndex:
         found.sort(key=lambda x: (-x[0], x[1]))
         return [t for _, t in found[:MAX_EXPANSION]]
 
-    def _text_query(self, stems: list[str], field: str | None) -> wq.Query | None:
+    def _text_query(
+        self, stems: list[str], field: str | None, own: list[str] | None = None
+    ) -> wq.Query | None:
+        """A word's or phrase's terms (one per position) as a term or phrase query; with
+        ``own`` (the query's own spelling, where it folds) OR'd in, so that the documents
+        spelling it so score higher (the same documents match: the index keeps an exact term
+        beside its folded one, at the same position)."""
         if not stems:
             return None
-
-        def one(f: str) -> wq.Query:
-            return wq.Term(f, stems[0]) if len(stems) == 1 else wq.Phrase(f, stems)
-
         # The body field holds title + text, so an unqualified word searches it alone: one
         # posting list per word (an extra title clause doubled query time, measured).
-        return one("t") if field == "title" else one("b")
+        f = "t" if field == "title" else "b"
+
+        def one(terms: list[str]) -> wq.Query:
+            return wq.Term(f, terms[0]) if len(terms) == 1 else wq.Phrase(f, terms)
+
+        if own is None or own == stems:
+            return one(stems)
+        return wq.Or([one(stems), one(own)])
 
     def compile(self, node: q.Node) -> wq.Query | None:
         """Our query tree as a Whoosh query; None when it holds nothing searchable."""
         if isinstance(node, q.Word | q.Phrase):
             if isinstance(node, q.Word) and node.wildcard:
-                pattern = node.text.lower()
+                pattern = wildcard_pattern(node)
                 lex_field = "t" if node.field == "title" else "plain"
                 terms = self._expand(lex_field, pattern)
                 if not terms:
                     return wq.NullQuery
                 return wq.Or([wq.Term(lex_field, t) for t in terms])
-            return self._text_query(analyze(node.text), node.field)
+            terms, own = query_terms(node.text, node.exact)
+            return self._text_query(terms, node.field, own)
         if isinstance(node, q.Keyword):
             terms = self._resolve_keyword(node.field, node.value)
             if not terms:
@@ -658,11 +679,11 @@ class WhooshIndex:
             text_start = query.find(leaf.text, leaf.pos)
             if text_start < 0:
                 continue
-            for m in re.finditer(r"\w+", leaf.text):
+            for m in _WORD.finditer(leaf.text):
                 word = m.group().lower()
-                if len(word) < 3 or not word.isalpha():
+                if len(word) < 3 or not word.replace("'", "").replace("’", "").isalpha():
                     continue
-                if reader.doc_frequency("plain", word) > 0:
+                if _known(reader, word):
                     continue
                 words, freqs = self._vocabulary()
                 maxdist = 1 if len(word) <= 4 else 2
@@ -754,6 +775,18 @@ class WhooshIndex:
             out.sort(key=lambda r: (r[1].lower(), r[0]))
             self._keyword_cache[key] = out  # type: ignore[assignment]
         return list(out)
+
+
+_WORD = re.compile(TOKEN_PATTERN)
+
+
+def _known(reader, word: str) -> bool:
+    """Whether the index holds ``word`` (lower case) as written or as it folds: a word with
+    marks or a British spelling is not a misspelling to correct."""
+    if reader.doc_frequency("plain", word) > 0:
+        return True
+    terms, _own = query_terms(word)
+    return all(reader.doc_frequency("b", t) > 0 for t in terms)
 
 
 def _is_simple(query: wq.Query) -> bool:
