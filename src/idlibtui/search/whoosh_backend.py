@@ -265,7 +265,11 @@ class WhooshIndex:
                 if not terms:
                     return wq.NullQuery
                 return wq.Or([wq.Term(lex_field, t) for t in terms])
-            return self._text_query(analyze(node.text), node.field)
+            compiled = self._text_query(analyze(node.text), node.field)
+            boost = getattr(node, "boost", 1.0)
+            if compiled is not None and boost != 1.0:
+                compiled.boost = self._alt_boost(node, boost)
+            return compiled
         if isinstance(node, q.Keyword):
             terms = self._resolve_keyword(node.field, node.value)
             if not terms:
@@ -300,6 +304,35 @@ class WhooshIndex:
             return parts[0] if len(parts) == 1 else wq.Or(parts)
         raise TypeError(node)
 
+    def _alt_boost(self, node: q.Node, boost: float) -> float:
+        """The weight of an added spelling (search/expand.py): ``boost``, and less when the
+        spelling is rarer than the typed words (its idf is higher), so that a document that
+        holds only the added spelling never scores above one that holds the typed words as
+        often: BM25 is idf times a term-frequency factor, and the idfs are equalised."""
+        field = "t" if getattr(node, "field", None) == "title" else "b"
+        searcher = self._searcher
+
+        def idf(text: str) -> float:
+            return sum(searcher.idf(field, stem) for stem in analyze(text))
+
+        alt, typed = idf(node.text), idf(getattr(node, "of", "") or node.text)
+        return boost * min(1.0, typed / alt) if alt > 0 else boost
+
+    def _expander(self):
+        """The name expander for the current searcher (search/expand.py), built once per commit:
+        the lexicon it asks is the ``plain`` field, the names are the index's entity names."""
+        from idlibtui.search.expand import Expander
+        from idlibtui.search.highlight import tokens
+
+        key = ("\x00expander", id(self._searcher))
+        expander = self._keyword_cache.get(key)
+        if expander is None:
+            reader = self._searcher.reader()
+            names = {t.text for name in self._keyword_terms("entity") for t in tokens(name)}
+            expander = Expander(lambda w: ("plain", w) in reader, names)
+            self._keyword_cache[key] = expander  # type: ignore[assignment]
+        return expander  # type: ignore[return-value]
+
     def _filter_query(self, filters: dict[str, list[str]] | None) -> wq.Query | None:
         if not filters:
             return None
@@ -330,9 +363,11 @@ class WhooshIndex:
             raise ValueError(f"sort must be 'relevance' or 'date', not {sort!r}")
         page = max(1, int(page))
         page_size = max(1, int(page_size))
-        node = q.parse(query)
+        typed = q.parse(query)
         with self._lock:
             self.refresh()
+            expanded = self._expander().expand(typed)
+            node = expanded.node
             if node is None:
                 wquery: wq.Query = wq.Every()
             else:
@@ -417,8 +452,8 @@ class WhooshIndex:
                 ),
             }
             suggestion = ""
-            if node is not None and total < FEW_HITS:
-                suggestion = self._suggest(query, node)
+            if typed is not None and total < FEW_HITS:
+                suggestion = self._suggest(query, typed)
         return SearchResults(
             query=query,
             hits=tuple(hits),
@@ -428,7 +463,8 @@ class WhooshIndex:
             facets=facets,
             suggestion=suggestion,
             elapsed_ms=(time.perf_counter() - started) * 1000.0,
-            parsed_query=q.render(node),
+            parsed_query=q.render(typed),
+            expansions=expanded.added,
         )
 
     # -- the vectorised path (search/fastpath.py) -------------------------------------------
@@ -715,6 +751,7 @@ class WhooshIndex:
         node = q.parse(query) if query else None
         with self._lock:
             self.refresh()
+            node = self._expander().expand(node).node
             searcher = self._searcher
             if node is None:
                 docnums = list(searcher.reader().all_doc_ids())
