@@ -197,34 +197,31 @@ class WhooshIndex:
             self._keyword_cache[key] = table
         return table
 
-    def _keyword_words(self, field: str) -> dict[str, set[str]]:
-        """Each word of the field's names → the (lower-case) names holding it, built once per
-        searcher: a query naming many entities looked each one up by scanning every name."""
-        key = (field + "\x00words", id(self._searcher))
-        index = self._keyword_cache.get(key)
-        if index is None:
-            index = {}
-            for name in self._keyword_terms(field):
-                for word in set(re.findall(r"[\w'’-]+", name)):
-                    index.setdefault(word, set()).add(name)
-            self._keyword_cache[key] = index  # type: ignore[assignment]
-        return index  # type: ignore[return-value]
+    def _entity_names(self):
+        """The index's entity names and their spellings (search/resolve.py), once per commit."""
+        from idlibtui.search.resolve import EntityNames
+
+        key = ("\x00entity-names", id(self._searcher))
+        names = self._keyword_cache.get(key)
+        if names is None:
+            stored = [t for terms in self._keyword_terms("entity").values() for t in terms]
+            names = EntityNames(stored)
+            self._keyword_cache[key] = names  # type: ignore[assignment]
+        return names  # type: ignore[return-value]
 
     def _resolve_keyword(self, field: str, value: str) -> list[str]:
+        """The stored values an ``entity:``/``source:``/``agency:`` value means: the same
+        value without case, else any spelling of an entity (an alias, an acronym, a word of
+        its name), or an outlet without its case, spaces and punctuation."""
+        from idlibtui.search.resolve import resolve_outlet
+
         table = self._keyword_terms(field)
         low = " ".join(value.lower().split())
         if low in table:
             return table[low]
-        words = low.split()
-        if not words:
-            return []
-        index = self._keyword_words(field)
-        names = set(index.get(words[0], ()))
-        for word in words[1:]:
-            names &= index.get(word, set())
-            if not names:
-                break
-        return [term for name in sorted(names) for term in table[name]]
+        if field == "entity":
+            return self._entity_names().resolve(value)
+        return resolve_outlet(value, [t for terms in table.values() for t in terms])
 
     def _expand(self, field: str, pattern: str) -> list[str]:
         literal = re.split(r"[*?]", pattern, maxsplit=1)[0]
@@ -679,13 +676,32 @@ class WhooshIndex:
             self._keyword_cache[key] = cached  # type: ignore[assignment]
         return cached  # type: ignore[return-value]
 
+    def _keyword_suggestions(self, node: q.Node) -> list[tuple[int, int, str]]:
+        """``entity:``/``source:`` values that name nothing the index holds, each with the
+        nearest stored name in its place (search/resolve.py)."""
+        from idlibtui.search.resolve import nearest_outlet
+
+        out: list[tuple[int, int, str]] = []
+        for leaf in q.positive_leaves(node):
+            if not isinstance(leaf, q.Keyword) or self._resolve_keyword(leaf.field, leaf.value):
+                continue
+            if leaf.field == "entity":
+                name = self._entity_names().did_you_mean(leaf.value)
+            else:
+                table = self._keyword_terms(leaf.field)
+                name = nearest_outlet(leaf.value, [t for ts in table.values() for t in ts])
+            if name:
+                quoted = name.replace('"', "")
+                out.append((leaf.pos, leaf.end, f'{leaf.field}:"{quoted}"'))
+        return out
+
     def _suggest(self, query: str, node: q.Node) -> str:
         """The query with unknown words replaced by the likeliest indexed word, or ""."""
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
         reader = self._searcher.reader()
-        replacements: list[tuple[int, int, str]] = []
+        replacements = self._keyword_suggestions(node)
         for leaf in q.positive_leaves(node):
             if not isinstance(leaf, q.Word | q.Phrase) or (
                 isinstance(leaf, q.Word) and leaf.wildcard
