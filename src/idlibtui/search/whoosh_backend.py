@@ -786,6 +786,24 @@ class WhooshIndex:
                 doc = self._full(reader, docnum, stored, cols)
             yield doc
 
+    def keyword_names(self, field: str) -> list[str]:
+        """The values of ``entity``/``source``/``agency`` the index holds, the most common
+        first (for completing them while typing; cached per commit)."""
+        if field not in ("entity", "source", "agency"):
+            return []
+        with self._lock:
+            self.refresh()
+            key = ("\x00names:" + field, id(self._searcher))
+            cached = self._keyword_cache.get(key)
+            if cached is None:
+                pairs = [
+                    (freq, btext.decode("utf-8"))
+                    for btext, freq in field_terms(self._searcher.reader(), field)
+                ]
+                cached = [name for _freq, name in sorted(pairs, key=lambda p: (-p[0], p[1]))]
+                self._keyword_cache[key] = cached  # type: ignore[assignment]
+        return list(cached)  # type: ignore[arg-type]
+
     def all_titles(self) -> list[tuple[str, str, str, dt.date | None]]:
         """(id, title, source, date) of every article, sorted by title (cached per commit)."""
         with self._lock:
