@@ -93,3 +93,21 @@ async def test_two_outlets_combine_with_or_and_a_year_with_and(make_app) -> None
         assert hits and all(h.source in outlets and h.date.year == int(year) for h in hits)
         want = app.index.search("", filters={"source": outlets, "year": [year]}).total
         assert screen.results.total == want
+
+
+async def test_the_reader_marks_the_added_spellings_too(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await type_query(pilot, "HTS")
+        results = screen.query_one(ResultsList)
+        # an article that says the full name but never "HTS"
+        hit = next(h for h in results.hits if "HTS" not in app.index.get(h.id)["text"])
+        screen.open_hit(hit)
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ReaderScreen"
+        view = app.screen.query_one("#article")
+        text = app.index.get(hit.id)["text"]
+        marked = [text[s:e] for s, e in view._hits]
+        assert marked and any("Tahrir" in m for m in marked)

@@ -46,7 +46,9 @@ from idlibtui.search.highlight import tokens
 ALT_BOOST = 0.9
 MAX_ADDED = 8  # added spellings per query word or phrase
 MAX_VARIANTS = 4  # transliteration variants kept per word
-MAX_CANDIDATES = 400  # variants generated per word before the lexicon is asked
+# Variants generated per word (nearest first) before the lexicon is asked: each question costs
+# ~20 µs, and a capitalised word of eight letters has ~300 variants two rules away.
+MAX_CANDIDATES = 120
 MIN_VARIANT_LEN = 4  # shorter words are not transliterated
 
 HasWord = Callable[[str], bool]
@@ -224,9 +226,19 @@ class Expander:
         index_names: Iterable[str] = (),
         spellings: Spellings | None = None,
     ) -> None:
-        self.has_word = has_word
+        self._asked: dict[str, bool] = {}
+        self._lexicon = has_word
         self.sp = spellings if spellings is not None else gazetteer_spellings()
         self.name_words = self.sp.name_words | frozenset(index_names)
+
+    def has_word(self, word: str) -> bool:
+        """Whether the lexicon holds ``word`` (remembered: typing asks the same words again)."""
+        held = self._asked.get(word)
+        if held is None:
+            if len(self._asked) > 100_000:
+                self._asked.clear()
+            held = self._asked[word] = bool(self._lexicon(word))
+        return held
 
     def expand(self, node: q.Node | None) -> Expanded:
         added: list[tuple[str, list[str]]] = []
@@ -264,7 +276,8 @@ class Expander:
         typed = _stems(node.text)
         if not typed:
             return []
-        candidates = self._from_gazetteer(node.text) + self._transliterated(node.text)
+        # a name the gazetteer knows has its spellings there; the rule is for the others
+        candidates = self._from_gazetteer(node.text) or self._transliterated(node.text)
         kept: list[str] = []
         kept_stems: list[tuple[str, ...]] = [typed]
         for spelling in dict.fromkeys(candidates):
@@ -311,3 +324,12 @@ class Expander:
             return []
         combos = itertools.islice(itertools.product(*options), 1, 1 + MAX_ADDED)
         return [" ".join(c) for c in combos]
+
+
+def highlight_query(query: str, added: list[tuple[str, list[str]]]) -> str:
+    """``query`` with the spellings a search added ORed to it, for highlighting an article
+    outside the search (the reader gets a query string, not the rewritten tree)."""
+    extra = [s.replace('"', "") for _typed, spellings in added for s in spellings]
+    if not extra or not query.strip():
+        return query
+    return " OR ".join([f"({query})", *(f'"{s}"' for s in extra)])

@@ -324,11 +324,26 @@ class WhooshIndex:
         key = ("\x00expander", id(self._searcher))
         expander = self._keyword_cache.get(key)
         if expander is None:
-            reader = self._searcher.reader()
             names = {t.text for name in self._keyword_terms("entity") for t in tokens(name)}
-            expander = Expander(lambda w: ("plain", w) in reader, names)
+            expander = Expander(self._lexicon_lookup("plain"), names)
             self._keyword_cache[key] = expander  # type: ignore[assignment]
         return expander  # type: ignore[return-value]
+
+    def _lexicon_lookup(self, field: str):
+        """``word → bool``: whether ``field`` holds the word, asked of each segment's term
+        table directly (through Whoosh's reader it cost 80 µs a word over three segments)."""
+        from whoosh.codec.whoosh3 import W3TermsReader
+
+        reader = self._searcher.reader()
+        tables = [getattr(leaf, "_terms", None) for leaf, _offset in reader.leaf_readers()]
+        if not all(type(t) is W3TermsReader for t in tables):
+            return lambda word: (field, word) in reader
+
+        def held(word: str) -> bool:
+            key = (field, word.encode("utf-8"))
+            return any(key in t for t in tables)
+
+        return held
 
     def _filter_query(self, filters: dict[str, list[str]] | None) -> wq.Query | None:
         if not filters:

@@ -490,7 +490,11 @@ class SearchScreen(Screen):
         except ImportError:
             self.notify("The reader is not available in this build yet.", severity="warning")
             return
-        self.app.push_screen(ReaderScreen(hit.id, hit.path, self.query_text, self.app.settings))
+        from idlibtui.search.expand import highlight_query
+
+        added = getattr(self.results, "expansions", None) or []
+        query = highlight_query(self.query_text, added)  # the added spellings are marked too
+        self.app.push_screen(ReaderScreen(hit.id, hit.path, query, self.app.settings))
 
     # -- filters --------------------------------------------------------------------------------
 
