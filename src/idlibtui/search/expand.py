@@ -41,6 +41,7 @@ from idlibtui.annotate.entities import TYPES, fold_name
 from idlibtui.search import query as q
 from idlibtui.search.common_words import is_common
 from idlibtui.search.highlight import tokens
+from idlibtui.search.schema import TOKEN_PATTERN
 
 #: The weight of an added spelling relative to the typed one (before the idf correction).
 ALT_BOOST = 0.9
@@ -52,6 +53,7 @@ MAX_CANDIDATES = 120
 MIN_VARIANT_LEN = 4  # shorter words are not transliterated
 
 HasWord = Callable[[str], bool]
+_WORD = re.compile(TOKEN_PATTERN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +112,13 @@ def spellings_from(data: dict) -> Spellings:
                     slot = by_key.setdefault(key, [])
                     if all(e != n for e, _ in slot):
                         slot.append((n, _is_acronym(name)))
-                words.update(t.text for t in tokens(name))
+                words.update(name_words([name]))
     return Spellings(tuple(entries), {k: tuple(v) for k, v in by_key.items()}, frozenset(words))
+
+
+def name_words(names: Iterable[str]) -> set[str]:
+    """The lower-case words of ``names``."""
+    return {w.lower() for name in names for w in _WORD.findall(name)}
 
 
 @functools.lru_cache(maxsize=1)
@@ -223,13 +230,23 @@ class Expander:
     def __init__(
         self,
         has_word: HasWord,
-        index_names: Iterable[str] = (),
+        index_names: Iterable[str] | Callable[[], Iterable[str]] = (),
         spellings: Spellings | None = None,
     ) -> None:
         self._asked: dict[str, bool] = {}
         self._lexicon = has_word
         self.sp = spellings if spellings is not None else gazetteer_spellings()
-        self.name_words = self.sp.name_words | frozenset(index_names)
+        self._index_names = index_names
+        self._name_words: frozenset[str] | None = None
+
+    @property
+    def name_words(self) -> frozenset[str]:
+        """Words of the gazetteer's spellings and of the index's names (read when first
+        needed: a one-off search from the command line seldom needs them)."""
+        if self._name_words is None:
+            names = self._index_names() if callable(self._index_names) else self._index_names
+            self._name_words = self.sp.name_words | frozenset(names)
+        return self._name_words
 
     def has_word(self, word: str) -> bool:
         """Whether the lexicon holds ``word`` (remembered: typing asks the same words again)."""

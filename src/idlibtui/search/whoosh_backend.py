@@ -318,13 +318,18 @@ class WhooshIndex:
     def _expander(self):
         """The name expander for the current searcher (search/expand.py), built once per commit:
         the lexicon it asks is the ``plain`` field, the names are the index's entity names."""
-        from idlibtui.search.expand import Expander
-        from idlibtui.search.highlight import tokens
+        from idlibtui.search.expand import Expander, name_words
 
         key = ("\x00expander", id(self._searcher))
         expander = self._keyword_cache.get(key)
         if expander is None:
-            names = {t.text for name in self._keyword_terms("entity") for t in tokens(name)}
+            searcher = self._searcher
+
+            def names() -> set[str]:
+                if searcher is not self._searcher:
+                    return set()  # an expander of an older commit, asked late
+                return name_words(self._keyword_terms("entity"))
+
             expander = Expander(self._lexicon_lookup("plain"), names)
             self._keyword_cache[key] = expander  # type: ignore[assignment]
         return expander  # type: ignore[return-value]
