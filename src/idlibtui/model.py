@@ -198,6 +198,8 @@ class SearchResults:
     suggestion: str = ""
     elapsed_ms: float = 0.0
     parsed_query: str = ""
+    #: (typed word or phrase, the other spellings searched with it) for each expanded one
+    expansions: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
 class QueryError(ValueError):

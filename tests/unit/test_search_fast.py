@@ -102,6 +102,13 @@ def _queries() -> list[str]:
         "-Idlib",
         "notawordatall",
         "Idlib Idlib",
+        # name expansion (search/expand.py): boosted added spellings, words and phrases
+        "HTS",
+        '"Hayat Tahrir al-Sham"',
+        "Saraqeb OR Maaret",
+        "Erdogan refugees",
+        '"Khan Sheikhoun" -HTS',
+        "title:HTS",
     ]
     return out
 
