@@ -11,7 +11,7 @@ import hashlib
 import os
 from pathlib import Path
 
-CLEANER_VERSION = "7"
+CLEANER_VERSION = "8"
 ANNOTATOR_VERSION = "6"
 PIPELINE_VERSION = f"clean-{CLEANER_VERSION}+annotate-{ANNOTATOR_VERSION}"
 

@@ -45,6 +45,8 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9%)\"”’])[.!?](?=\s|$)")
 def derive_title(text: str, max_words: int = 12) -> str:
     """A short title from the first sentence, for articles that state none."""
     first = text.strip().split("\n", 1)[0] if text.strip() else ""
+    # an excerpt cut before its first word (", que está cercado…", ".Tyrkia har…")
+    first = first.lstrip(",.;:)]–—- ")
     m = _SENTENCE_END.search(first)
     sentence = first[: m.start()] if m else first
     words = sentence.split()

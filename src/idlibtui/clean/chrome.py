@@ -83,7 +83,9 @@ _CHROME: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"^[-–—•·*]?\s*(?:subscribe\s+to\s+our|follow\s+us\s+on|find\s+us\s+on|like\s+us\s+on"
             r"|check\s+(?:out\s+)?our\s+(?:website|channel)|join\s+(?:us\s+on|our\s+(?:newsletter|channel"
-            r"|mailing\s+list|telegram|community)))\b.{0,80}$",
+            r"|mailing\s+list|telegram|community))"
+            r"|(?:please\s+)?visit\s+(?:our|out)\s+(?:twitter|telegram|facebook|youtube|instagram"
+            r"|website))\b.{0,80}$",
             re.I,
         ),
         "promo or social footer",
@@ -104,7 +106,8 @@ _CHROME: list[tuple[re.Pattern[str], str]] = [
             r"|^\(?visited\s+\d+\s+times?,?\s+\d+\s+visits?\s+today\)?$"
             r"|^required\s+fields\s+are\s+marked\b.*$"
             r"|^this\s+site\s+uses\s+akismet\b.*$"
-            r"|^you\s+can\s+flag\s+a\s+comment\b.*$",
+            r"|^you\s+can\s+flag\s+a\s+comment\b.*$"
+            r"|^vote\s+up\s*\d*\s*vote\s+down\s*\d*\s*(?:reply)?$",
             re.I,
         ),
         "comment form",
@@ -119,6 +122,15 @@ _CHROME: list[tuple[re.Pattern[str], str]] = [
         "legal disclaimer",
     ),
     (re.compile(r"^(?:see|read)\s+also\s*:?\s+\S.{0,300}$", re.I), "related link"),
+    (
+        # "(Ph. AFP)", "(Foto: AA)", "(Фото: ТАСС)": a bracketed photo credit on its own line
+        re.compile(
+            r"^\((?:ph|photo|photos|foto|fotoğraf|фото|صورة|crédit\s+photo)\.?\s*[:/.]?\s*"
+            r"[^()]{1,40}\)$",
+            re.I,
+        ),
+        "photo credit",
+    ),
     (re.compile(r"^(?:also\s+)?reported\s+by\s*[:•·]\s*\S.{0,150}$", re.I), "aggregator line"),
     (
         re.compile(
@@ -179,7 +191,33 @@ def chrome_note(line: str) -> str | None:
         return "embedded tweet"
     if _RELATIVE_TAIL.search(s) and ("http" in s or "…" in s):
         return "aggregator teaser"
+    if len(s.split()) <= 8 and _RELATIVE_AGE.search(s) and s[-1:] not in ".!?":
+        return "relative time"  # "Conflict in Syria 1 week ago", "2 saat önce"
+    m = _ALSO_REPORTED.search(s)
+    if m and re.search(r"(?:\.\.\.|…)", s[: m.start()]):
+        # "… the governor of the province of... Wire Also reported by •Outlet •Outlet": another
+        # outlet's story cut short by an aggregator, with the list of who else carried it
+        return "aggregator teaser"
     return None
+
+
+# A page's age when it was saved, in the languages of the corpus ("N units ago" and kin).
+_RELATIVE_AGE = re.compile(
+    r"(?:^|\s)\d{1,3}\s+(?:"
+    r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago"
+    r"|(?:секунд\w*|минут\w*|час\w*|дн\w*|день|недел\w*|месяц\w*)\s+назад"
+    r"|(?:saniye|dakika|saat|gün|hafta|ay)\s+önce"
+    r"|(?:Sekunden|Minuten|Stunden?|Tagen?|Wochen?)\s*$"
+    r"|(?:minutos?|horas?|d[ií]as?|semanas?)\s*$"
+    r")\s*$"
+    r"|(?:^|\s)(?:il\s+y\s+a|vor|hace|há)\s+\d{1,3}\s+"
+    r"(?:secondes?|minutes?|heures?|jours?|semaines?|Sekunden|Minuten|Stunden?|Tagen?|Wochen?"
+    r"|segundos?|minutos?|horas?|d[ií]as?|semanas?)\s*$",
+    re.I,
+)
+
+# "… Also reported by •Outlet •Outlet" after an aggregator's teaser or at the end of a line
+_ALSO_REPORTED = re.compile(r"(?:^|[ \t])Also\s+reported\s+by\s*[•·:]", re.I)
 
 
 # --------------------------------------------------------------------------------------------
@@ -203,7 +241,9 @@ _SLASHED_CREDIT = re.compile(
 )
 # "… Credit: Reuters", "… (photo credit: NAME/REUTERS)" (the closing bracket sometimes lost)
 _CREDIT_LABEL = re.compile(
-    r"(?:\bCredit\s*:\s*[^.!?]{2,60}|\((?:photo|image|picture|video)\s+credit\s*:[^()]{2,80}\)?)$",
+    r"(?:\bCredit\s*:\s*[^.!?]{2,60}|\((?:photo|image|picture|video)\s+credit\s*:[^()]{2,80}\)?"
+    # "… on Sept 4, 2017.PHOTO: AFP": a shouted label glued to the caption's last sentence
+    r"|(?<=[.!?”\"])\s*(?-i:PHOTO(?:GRAPH)?S?|IMAGE|PICTURE|Photo(?:graph)?s?)\s*:\s*[^.!?:]{2,50})$",
     re.I,
 )
 # "… camp in northern Aleppo - October 8, 2017 (Outlet Name)": a dated, credited caption
@@ -346,6 +386,21 @@ _INLINE: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"(?:(?<=[ \t])|^)(?:''|‘’|“”)(?=[ \t]|$)[ \t]?", re.M),
         "empty quotes left by tags",
     ),
+    # "… 70 armored vehicles … Continue reading <the headline>": an excerpt's link to the page
+    (
+        re.compile(r"(?:(?<=…)|(?<=\.\.\.))[ \t]*Continue\s+reading\b[^\n]{0,200}$", re.M),
+        "widget label",
+    ),
+    # "… went home. Operation Peace Spring 🇹🇷 👉 http://short.link/x": a social post's tag line
+    # and link after the last sentence (an emoji marks it as a post, not a reference)
+    (
+        re.compile(
+            r"(?<=[.!?”\"’])[ \t]+[^\n.!?]{0,80}?[\U0001F000-\U0001FAFF\u2600-\u27BF]"
+            r"[^\n.!?]{0,40}?https?://\S+[ \t]*$",
+            re.M,
+        ),
+        "social post link",
+    ),
 ]
 #: For each pattern of ``_INLINE``, lower-case words one of which a match must hold: a pattern
 #: is tried only on a text that holds one (tests check the claim on the patterns' matches).
@@ -357,7 +412,19 @@ _INLINE_NEEDS: tuple[tuple[str, ...], ...] = (
     ("show",),
     ("more",),
     ("''", "‘’", "“”"),
+    ("continue",),
+    ("http",),
 )
+
+
+_ALSO_REPORTED_TAIL = re.compile(r"[ \t]+Also\s+reported\s+by\s*[•·:][^\n]{0,200}$", re.I | re.M)
+
+
+def _also_reported_tail(m: re.Match[str]) -> str | None:
+    """Cut "Also reported by •…" off a line of text, unless the line is an aggregator's teaser
+    (cut short with "..." before it), which goes whole (``chrome_note``)."""
+    head = m.string[m.string.rfind("\n", 0, m.start()) + 1 : m.start()]
+    return None if ("..." in head or "…" in head) else ""
 
 
 def inline_chrome(doc) -> None:  # doc: EditText (not imported: structure imports this module)
@@ -366,3 +433,5 @@ def inline_chrome(doc) -> None:  # doc: EditText (not imported: structure import
     for (pattern, note), needs in zip(_INLINE, _INLINE_NEEDS, strict=True):
         if any(need in lowered for need in needs):
             doc.sub(pattern, "", "boilerplate", note)
+    if "reported by" in lowered:
+        doc.sub(_ALSO_REPORTED_TAIL, _also_reported_tail, "boilerplate", "aggregator line")
