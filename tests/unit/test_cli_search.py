@@ -87,7 +87,7 @@ def test_search_json_shape(dirs, capsys) -> None:
     } <= set(hit)
     for s, e in hit["snippet_hits"]:
         assert hit["snippet"][s:e].lower().startswith("refugee")
-    assert set(data["facets"]) == {"source", "agency", "year", "entity"}
+    assert set(data["facets"]) == {"source", "agency", "lang", "year", "entity"}
 
 
 def test_search_sort_by_date_json(dirs, capsys) -> None:

@@ -41,7 +41,8 @@ check_engine_version()
 #: Bumped whenever the schema or what we put in it changes; part of every document's version.
 #: 5: the numpy sidecar, and a rebuild of indexes whose postings the spilled-run reader of 4
 #: could corrupt (builds of more than ~2,700 articles). 6: the date's kind and range, agency, url.
-SCHEMA_VERSION = "6"
+#: 7: the article's language (``lang``: a query field and a facet).
+SCHEMA_VERSION = "7"
 
 #: The Whoosh index name; a schema change gives a new name, so an old index is never misread.
 INDEX_NAME = f"idlibtui{SCHEMA_VERSION}"
@@ -97,6 +98,8 @@ def build_schema() -> fields.Schema:
         date_kind=fields.STORED(),
         date_range=fields.STORED(),
         agency=fields.ID(stored=True, sortable=True),
+        # ISO 639-1 code of the article's language ("" when unknown): lang:ar, a facet
+        lang=fields.ID(stored=True, sortable=True),
         url=fields.STORED(),
         year=fields.ID(stored=True, sortable=True),
         month=fields.ID(stored=True, sortable=True),

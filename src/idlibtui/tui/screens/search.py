@@ -36,6 +36,7 @@ QUERY_HELP = """\
   title:word       in the title;  source:"Al Jazeera"  by outlet
   date:2019-12     a month (or a year, a day);  date:[2019-12 to 2020-02]  a range
   entity:"Recep Tayyip Erdogan"   articles naming this person, place or group
+  lang:ar          articles in a language (ISO code: ar, tr, ru, fr…)
   empty query      every article, newest first"""
 
 
