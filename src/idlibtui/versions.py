@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 CLEANER_VERSION = "8"
-ANNOTATOR_VERSION = "6"
+ANNOTATOR_VERSION = "7"
 PIPELINE_VERSION = f"clean-{CLEANER_VERSION}+annotate-{ANNOTATOR_VERSION}"
 
 
