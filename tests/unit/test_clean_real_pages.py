@@ -492,3 +492,16 @@ def test_bracketed_photo_credit_line_in_another_language_is_not_the_title() -> N
 def test_a_title_derived_from_an_excerpt_cut_before_its_first_word() -> None:
     article = clean(", que está cercado desde 2013, o que provocou a morte de civis.")
     assert article.title.startswith("que está cercado")
+
+
+def test_a_long_sentence_printed_twice_in_a_row_keeps_one_copy() -> None:
+    lead = (
+        "The besieged town faces a dire situation as it becomes the main refuge for thousands "
+        "of people fleeing the advance of government forces."
+    )
+    para = f"{lead} {lead} Rebels said on Monday they had agreed to evacuate the wounded."
+    article = clean(para)
+    assert article.text == f"{lead} Rebels said on Monday they had agreed to evacuate the wounded."
+    # the same sentence later, or a short one repeated, is left alone
+    other = f"{lead} Rebels said on Monday they had agreed. {lead} Yes. Yes. It went on."
+    assert clean(other).text == other
