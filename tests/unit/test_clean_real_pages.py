@@ -505,3 +505,30 @@ def test_a_long_sentence_printed_twice_in_a_row_keeps_one_copy() -> None:
     # the same sentence later, or a short one repeated, is left alone
     other = f"{lead} Rebels said on Monday they had agreed. {lead} Yes. Yes. It went on."
     assert clean(other).text == other
+
+
+def test_footnote_widget_opening_a_line() -> None:
+    article = clean(f"{BODY}\nHide Footnote As the siege went on, the group split again.")
+    assert texts(article)[-1] == "As the siege went on, the group split again."
+
+
+def test_a_user_handle_above_the_report_is_not_the_title() -> None:
+    article = clean(f"poster2041\n{BODY}\n{BODY2}")
+    assert article.title.startswith("Government forces shelled")
+    assert "poster2041" not in article.text
+
+
+def test_a_source_link_with_section_and_site_ending_the_page() -> None:
+    link = "Source: Troops march into the southern town, monitor says | News | WXYZ"
+    article = clean(f"Troops march into the southern town\n{BODY}\n{BODY2}\n{link}")
+    assert texts(article) == ["Troops march into the southern town", BODY, BODY2]
+
+
+def test_a_teaser_printed_above_the_headline_and_again_below_it() -> None:
+    raw = f"{BODY}\nShelling resumes south of the city\n{BODY}\n{BODY2}"
+    article = clean(raw)
+    assert article.title == "Shelling resumes south of the city"
+    assert texts(article) == ["Shelling resumes south of the city", BODY, BODY2]
+    # a paragraph repeated elsewhere is kept (a report may repeat itself)
+    article = clean(f"Shelling resumes south of the city\n{BODY}\n{BODY2}\n{BODY}")
+    assert texts(article) == ["Shelling resumes south of the city", BODY, BODY2, BODY]

@@ -113,6 +113,8 @@ _CHROME: list[tuple[re.Pattern[str], str]] = [
         "comment form",
     ),
     (re.compile(r"^(?!(?:19|20)\d\d$)\d{1,6}(?:\s+\d{1,6}){0,3}$"), "share or view counter"),
+    # "reader1399": a user handle (a poster's or commenter's name) on its own line
+    (re.compile(r"^@?[a-z][a-z_]{2,19}\d{2,6}$"), "user name"),
     (
         re.compile(
             r"^\*.{0,200}\b(?:banned|outlawed|prohibited|extremist|terrorist)\b.{0,80}"
@@ -380,6 +382,7 @@ _INLINE: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"(?:(?<=[.!?\"”’)\d])|[ \t]+)(?:Hide|Show)\s+Footnote\b", re.M),
         "footnote widget",
     ),
+    (re.compile(r"^[ \t]*(?:Hide|Show)\s+Footnote\b[ \t]*", re.M), "footnote widget"),
     (re.compile(r"(?<=[a-z.])Show\s+more[ \t]*$", re.M), "widget label"),
     (re.compile(r"[ \t]+(?:Read|See)\s+more\s*[»›]+[ \t]*$", re.M), "widget label"),
     (
@@ -408,6 +411,7 @@ _INLINE_NEEDS: tuple[tuple[str, ...], ...] = (
     ("list",),
     ("list",),
     ("reading",),
+    ("footnote",),
     ("footnote",),
     ("show",),
     ("more",),

@@ -12,6 +12,7 @@ Each rule here needs context a single line does not carry:
   ("HeadlineThe army continued…");
 - a sign-off ending the article: editor initials and names joined by slashes ("Gh.A. Name /
   Other Name"), or a user handle ("name1399");
+- a long paragraph printed above the headline and again below it (a teaser, then the body);
 - a reference to another outlet's article ending the page ("Headline | DW | 09.10.2019"), or
   the page's tags ("Idlib, Russia, Syria").
 
@@ -49,9 +50,10 @@ _SIGN_OFF = re.compile(rf"^{_NAME}(?:\s*/\s*{_NAME})+$|^[a-z]{{3,20}}\d{{2,6}}$"
 _SHORT_TAGS = re.compile(
     r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}){2,}$"
 )
+# "Headline | DW | 09.10.2019", "Source: Headline | News | Station": a link to another page,
+# its parts (section, site, date) short after the headline
 _PIPE_REFERENCE = re.compile(
-    r"^\S.{8,200}?\s\|\s[^|]{2,40}\s\|\s(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d"
-    r"|(?:19|20)\d\d-\d\d-\d\d)$"
+    r"^(?:source\s*:\s*)?\S.{8,200}?(?:\s\|\s(?:[^|\s]+(?:\s[^|\s]+){0,3})){2,3}$", re.I
 )
 
 
@@ -125,8 +127,25 @@ def closing_lines(lines: list[_Line]) -> None:
             break
 
 
+def teaser_above_headline(lines: list[_Line]) -> None:
+    """The page opens with a long paragraph, then a headline, then the same paragraph again
+    (a teaser printed above the headline, the body below): the teaser goes, so the headline
+    is the title. A paragraph repeated anywhere else is kept (a report may repeat itself)."""
+    kept = [ln for ln in lines if ln.drop is None]
+    if len(kept) < 3:
+        return
+    teaser, headline, body = kept[:3]
+    if (
+        len(teaser.text.split()) >= 12
+        and " ".join(teaser.text.split()) == " ".join(body.text.split())
+        and headline_shaped(headline.text)
+    ):
+        teaser.drop = ("boilerplate", "repeated paragraph (teaser above the headline)")
+
+
 def by_context(lines: list[_Line]) -> None:
     """Every rule of this module, in order."""
+    teaser_above_headline(lines)
     comment_section(lines)
     promo_copy(lines)
     related_cards(lines)
