@@ -532,3 +532,30 @@ def test_a_teaser_printed_above_the_headline_and_again_below_it() -> None:
     # a paragraph repeated elsewhere is kept (a report may repeat itself)
     article = clean(f"Shelling resumes south of the city\n{BODY}\n{BODY2}\n{BODY}")
     assert texts(article) == ["Shelling resumes south of the city", BODY, BODY2, BODY]
+
+
+def test_a_news_ticker_line_below_the_headline() -> None:
+    ticker = "Last minute The markets reacted after the minister's decision in"
+    article = clean(f"Jets strike the border town\n{ticker}\n{BODY}\n{BODY2}")
+    assert texts(article) == ["Jets strike the border town", BODY, BODY2]
+    assert removed(article)[ticker] == "news ticker"
+    # a headline that opens with "Breaking" is still the headline
+    assert clean(f"Breaking: jets strike the border town\n{BODY}").title.startswith("Breaking")
+
+
+def test_the_headline_printed_again_with_a_comment_count() -> None:
+    article = clean(
+        f"Barrel bombs kill 40 in the north\nBarrel bombs kill 40 in the north (12)\n{BODY}"
+    )
+    assert texts(article) == ["Barrel bombs kill 40 in the north", BODY]
+    assert not [f for f in annotate(article).figures if f.value == 12]
+
+
+def test_site_name_and_slogan_above_the_headline() -> None:
+    raw = (
+        "Example Global News No Ads Ever\nNo Ads Ever\n"
+        f"Militants shell the southern villages\n{BODY}"
+    )
+    article = clean(raw)
+    assert article.title == "Militants shell the southern villages"
+    assert texts(article) == ["Militants shell the southern villages", BODY]

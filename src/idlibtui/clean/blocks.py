@@ -320,6 +320,16 @@ def _section_label(kept: list[_Line], info: Info, doc: EditText) -> list[_Line]:
     if len(kept) < 3 or _quoted(kept[0].text):
         return kept
     first, second = kept[0].text, kept[1].text
+    if (
+        len(second.split()) >= 3
+        and first.endswith(" " + second)
+        and headline_shaped(first)
+        and headline_shaped(kept[2].text)
+    ):
+        # "Site Name Slogan words" then "Slogan words": a masthead and its tagline
+        kept[0].drop = ("boilerplate", "site name and slogan")
+        kept[1].drop = ("boilerplate", "site name and slogan")
+        return kept[2:]
     if _tag_row(first) and headline_shaped(second):
         kept[0].drop = ("boilerplate", "tag or keyword line above the headline")
         return kept[1:]

@@ -13,6 +13,7 @@ Each rule here needs context a single line does not carry:
 - a sign-off ending the article: editor initials and names joined by slashes ("Gh.A. Name /
   Other Name"), or a user handle ("name1399");
 - a long paragraph printed above the headline and again below it (a teaser, then the body);
+- below the first line, a news ticker ("Last minute …") or a line printed again with a count;
 - a reference to another outlet's article ending the page ("Headline | DW | 09.10.2019"), or
   the page's tags ("Idlib, Russia, Syria").
 
@@ -143,9 +144,36 @@ def teaser_above_headline(lines: list[_Line]) -> None:
         teaser.drop = ("boilerplate", "repeated paragraph (teaser above the headline)")
 
 
+# "Last minute <headline>", "Breaking news: …", "Son dakika …": a ticker of other stories
+_TICKER = re.compile(
+    r"^(?:last\s+minute|breaking(?:\s+news)?|son\s+dakika|eilmeldung|derni[eè]re\s+minute"
+    r"|[uú]ltima\s+hora|срочно|عاجل)\b\s*[:|-]?\s*\S.{0,160}$",
+    re.I,
+)
+_COUNT_TAIL = re.compile(r"\s*\(\d{1,5}\)$")
+
+
+def tickers_and_counted_repeats(lines: list[_Line]) -> None:
+    """Below the first line: a news ticker line, and an earlier line printed again with a
+    comment or photo count ("Headline (15)")."""
+    kept = [ln for ln in lines if ln.drop is None]
+    seen = set()
+    for n, ln in enumerate(kept):
+        s = ln.text
+        if n and len(s) <= 200 and _TICKER.match(s) and s[-1:] not in '.!?"”':
+            ln.drop = ("boilerplate", "news ticker")
+            continue
+        m = _COUNT_TAIL.search(s)
+        if m and s[: m.start()] in seen:
+            ln.drop = ("boilerplate", "repeated line (with a count)")
+            continue
+        seen.add(s)
+
+
 def by_context(lines: list[_Line]) -> None:
     """Every rule of this module, in order."""
     teaser_above_headline(lines)
+    tickers_and_counted_repeats(lines)
     comment_section(lines)
     promo_copy(lines)
     related_cards(lines)
