@@ -301,6 +301,7 @@ def test_a_page_that_is_only_a_caption_keeps_it_flagged() -> None:
     article = clean(caption)
     assert "A convoy of buses waits" in article.text
     assert any("caption" in note for note in flags(article))
+    assert article.title == ""  # kept as the text, never made the title
 
 
 def test_caption_copy_above_its_credited_copy() -> None:

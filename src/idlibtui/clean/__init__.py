@@ -165,6 +165,8 @@ def _article(doc: EditText, info: Info, *, path: str, article_id: str, encoding:
         title = text[title_blocks[0].start : title_blocks[0].end]
     elif info.title:
         title = info.title
+    elif any(note.endswith("the page has no other text)") for note in info.flags.values()):
+        title = ""  # a photo page: its caption is kept as the text, never made its title
     else:
         from idlibtui.clean.structure import never_a_title
 
