@@ -560,3 +560,43 @@ def test_site_name_and_slogan_above_the_headline() -> None:
     article = clean(raw)
     assert article.title == "Militants shell the southern villages"
     assert texts(article) == ["Militants shell the southern villages", BODY]
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("Lire aussi : Le régime avance vers la ville du sud", "related link"),
+        ("Lesen Sie auch: Die Armee rückt weiter vor", "related link"),
+        ("Читайте также: Армия продолжает наступление", "related link"),
+        ("اقرأ أيضا: الجيش يتقدم في الريف الجنوبي", "related link"),
+        ("Partager Teilen", "share"),
+        ("Commentaires (4)", "comment"),
+        ("Nous utilisons des cookies pour améliorer votre expérience.", "cookie"),
+        ("Abonnez-vous à notre newsletter quotidienne", "newsletter"),
+        ("Schlagwörter: Syrien, Türkei, Idlib", "tags"),
+    ],
+)
+def test_page_chrome_in_other_languages(line: str, why: str) -> None:
+    body = (
+        "Die Regierungstruppen haben in der Nacht Dörfer im Süden der Provinz beschossen, und "
+        "die Bewohner sagten, dass viele Familien an die Grenze geflohen seien."
+    )
+    article = clean(f"{body}\n{line}\n{body.replace('Nacht', 'Früh')}")
+    assert len(texts(article)) == 2
+    assert why in removed(article)[line]
+
+
+def test_a_sentence_that_opens_like_a_read_also_label_is_kept() -> None:
+    line = "По теме переговоров стороны договорились о прекращении огня в провинции."
+    article = clean(f"{line}\nАрмия продолжила наступление на юге провинции в понедельник.")
+    assert line in texts(article)
+
+
+def test_read_also_label_in_another_language_heads_related_headlines() -> None:
+    raw = (
+        "Les forces du régime ont bombardé des villages au sud de la province, selon des "
+        "habitants qui ont fui vers la frontière.\nÀ lire aussi\n"
+        "Le régime avance vers la ville du sud\nLa Turquie envoie des renforts"
+    )
+    article = clean(raw)
+    assert len(texts(article)) == 1

@@ -156,6 +156,70 @@ _CHROME: list[tuple[re.Pattern[str], str]] = [
     ),
 ]
 
+# The same widgets in the other languages of the corpus (fr, de, es, it, pt, tr, ru, ar, id, pl,
+# nl, sv, no, fi): "read also" links and their labels, share rows, comment counters, cookie and
+# newsletter prompts, tag labels.
+_READ_ALSO_WORDS = (
+    r"(?:[àa]\s+lire\s+(?:aussi|[ée]galement)|lire\s+(?:aussi|[ée]galement|la\s+suite)|voir\s+aussi"
+    r"|lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|siehe\s+auch|auch\s+interessant"
+    r"|lee\s+(?:tambi[ée]n|m[aá]s)|ver\s+tambi[ée]n|noticias\s+relacionadas"
+    r"|leggi\s+anche|vedi\s+anche|leia\s+(?:tamb[ée]m|mais)|veja\s+tamb[ée]m"
+    r"|ilgili\s+haberler|ayr[ıi]ca\s+bak[ıi]n[ıi]z|bunlar[ıi]\s+da\s+okuyun|devam[ıi]n[ıi]\s+oku"
+    r"|читайте\s+также|смотрите\s+также|по\s+теме|اقرأ\s+أيضا[ًً]?|اقرأ\s+ايضا|مواضيع\s+ذات\s+صلة"
+    r"|baca\s+juga|czytaj\s+(?:te[żz]|tak[żz]e|wi[ęe]cej)|zobacz\s+te[żz]|lees\s+ook|l[äa]s\s+ocks[åa]"
+    r"|les\s+ogs[åa]|lue\s+my[öo]s)"
+)
+_OTHER_LANGUAGE: list[tuple[re.Pattern[str], str]] = [
+    (
+        # the label alone, or with its link after a colon or an arrow ("По теме переговоров
+        # стороны договорились" is a sentence, not a link)
+        re.compile(r"^" + _READ_ALSO_WORDS + r"\s*(?:[:»›>|–—-]+\s*\S.{0,300}|[:»›>.…]*)$", re.I),
+        "related link",
+    ),
+    (
+        re.compile(
+            r"^(?:(?:partager|teilen|compartir|condividi|compartilhar|payla[şs]|поделиться|مشاركة"
+            r"|udostępnij|bagikan|dela|del|jaa|delen)\b[\s|·•,/:-]*)+$",
+            re.I,
+        ),
+        "share buttons",
+    ),
+    (
+        re.compile(
+            r"^(?:\d+\s+)?(?:commentaires?|kommentare?|comentarios?|comentários?|commenti|yorumlar?"
+            r"|комментари[йи]|التعليقات|komentar(?:ze|z)?|reacties|kommentarer)\s*(?:\(\d+\))?$",
+            re.I,
+        ),
+        "comment counter",
+    ),
+    (
+        re.compile(
+            r"^(?=.{0,300}$)(?=.*\b(?:cookies?|çerez\w*|куки|файлы\s+cookie)\b)"
+            r"(?=.*\b(?:utilis\w+|verwend\w+|utiliz\w+|usiamo|utilizziamo|kullan\w+|использ\w+"
+            r"|gebruik\w*|menggunakan|używa\w*|akzeptier\w*|accept\w*|aceptar|accetta)).*$",
+            re.I,
+        ),
+        "cookie notice",
+    ),
+    (
+        re.compile(
+            r"^(?=.{0,300}$)(?=.*\bnewsletter\w*\b)(?=.*\b(?:abonn\w+|inscri\w+|suscr\w+|iscriv\w+"
+            r"|anmeld\w+|abone|подпиш\w+|подпис\w+|assine|inscreva|zapisz|berlangganan)).*$",
+            re.I,
+        ),
+        "newsletter promo",
+    ),
+    (
+        re.compile(
+            r"^(?:mots[- ]cl[ée]s|schlagw[öo]rter|etiquetas|etichette|etiketler|теги|метки"
+            r"|الكلمات\s+الدالة|الوسوم|tagi|trefwoorden|avainsanat)\s*:\s*\S.{0,200}$",
+            re.I,
+        ),
+        "keyword tags",
+    ),
+]
+_CHROME += _OTHER_LANGUAGE
+
 # Embedded tweets: the tweet's link and its signature line.
 _TWEET_LINK = re.compile(r"\bpic\.twitter\.com/\w+|\bhttps?://t\.co/\w+", re.I)
 _TWEET_SIGNATURE = re.compile(
@@ -174,7 +238,7 @@ _TAG_LIST = re.compile(
 INTRO_LABELS = re.compile(
     r"^(?:similar\s+news|check\s+also|you\s+(?:might|may)\s+also\s+like|other\s+news"
     r"|related\s+news|more\s+stories|read\s+next|top\s+stories|latest\s+news|don['’]t\s+miss"
-    r"|editor['’]s\s+picks?|must\s+read)\s*[:»›>.…]*\s*$",
+    r"|editor['’]s\s+picks?|must\s+read|" + _READ_ALSO_WORDS + r")\s*[:»›>.…-]*\s*$",
     re.I,
 )
 
