@@ -600,3 +600,22 @@ def test_read_also_label_in_another_language_heads_related_headlines() -> None:
     )
     article = clean(raw)
     assert len(texts(article)) == 1
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "About the author\nJane Roe is a journalist covering the Levant for a weekly magazine.",
+        "Jane Roe is a freelance journalist based in the region. She writes on refugees.",
+        "À propos de l'auteur\nJane Roe est journaliste au Liban.",
+    ],
+)
+def test_author_box_ending_the_page(box: str) -> None:
+    article = clean(f"Shelling resumes south of the city\n{BODY}\n{BODY2}\n{box}")
+    assert texts(article) == ["Shelling resumes south of the city", BODY, BODY2]
+
+
+def test_a_closing_sentence_about_a_person_that_is_not_a_biography() -> None:
+    line = "Jane Roe is a nurse at the clinic and was wounded in the strike."
+    article = clean(f"Shelling resumes south of the city\n{BODY}\n{line}")
+    assert texts(article)[-1] == line

@@ -10,6 +10,7 @@ Each rule here needs context a single line does not carry:
   goes with it;
 - a related-story card: "Outlet-Headline" followed by the same headline glued to its summary
   ("HeadlineThe army continued…");
+- an author box ending the page ("About the author" and a biography, or the biography alone);
 - a sign-off ending the article: editor initials and names joined by slashes ("Gh.A. Name /
   Other Name"), or a user handle ("name1399");
 - a long paragraph printed above the headline and again below it (a teaser, then the body);
@@ -111,6 +112,37 @@ def related_cards(lines: list[_Line]) -> None:
                 break
 
 
+_AUTHOR_LABEL = re.compile(
+    r"^(?:about\s+the\s+authors?|author\s+bio(?:graphy)?|[àa]\s+propos\s+de\s+l['’]auteur"
+    r"|[üu]ber\s+(?:den\s+autor|die\s+autorin)|sobre\s+el\s+autor|sobre\s+o\s+autor"
+    r"|l['’]autore|yazar\s+hakk[ıi]nda|об\s+авторе|عن\s+الكاتب)\s*:?$",
+    re.I,
+)
+_BIO = re.compile(
+    r"^[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,3}\s(?:is|was)\s(?:a|an|the)\s(?:[\w-]+,?\s){0,5}?"
+    r"(?:journalist|reporter|correspondent|writer|editor|analyst|researcher|fellow|columnist"
+    r"|photographer|photojournalist|contributor|freelancer|author)\b"
+)
+
+
+def author_box(lines: list[_Line]) -> None:
+    """An author box ending the page: an "About the author" label and the lines after it (up to
+    three, each short), or a last line that is a writer's one-sentence biography."""
+    kept = [ln for ln in lines if ln.drop is None]
+    for n, ln in enumerate(kept):
+        # with its biography after it (a label left alone at the end is the closing-run
+        # rules' to judge, with the related links around it)
+        if _AUTHOR_LABEL.match(ln.text) and n and 2 <= len(kept) - n <= 4:
+            if all(len(x.text.split()) <= 80 for x in kept[n:]):
+                for x in kept[n:]:
+                    x.drop = ("boilerplate", "author box")
+            return
+    if len(kept) >= 2:
+        last = kept[-1]
+        if len(last.text.split()) <= 60 and _BIO.match(last.text):
+            last.drop = ("boilerplate", "author box")
+
+
 def closing_lines(lines: list[_Line]) -> None:
     """The last kept lines: an editor's sign-off or a reference to another outlet's page."""
     kept = [ln for ln in lines if ln.drop is None]
@@ -177,4 +209,5 @@ def by_context(lines: list[_Line]) -> None:
     comment_section(lines)
     promo_copy(lines)
     related_cards(lines)
+    author_box(lines)
     closing_lines(lines)
