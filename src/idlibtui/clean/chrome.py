@@ -92,15 +92,6 @@ _CHROME: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"^(?=.{0,300}$)(?=.*\b(?:newsletters?|inbox|mailing\s+list)\b)"
-            r"(?=.*\b(?:sign\s+up|subscribe|delivered|send\s+you|get\s+the\s+best|straight\s+to"
-            r"|directly\s+to|join)\b).*$",
-            re.I,
-        ),
-        "newsletter promo",
-    ),
-    (
-        re.compile(
             r"^(?:sorry,?\s+)?(?:we\s+are|we['’]re)\s+not\s+(?:currently\s+)?accepting\s+comments\b.*$"
             r"|^your\s+email\s+address\s+will\s+not\s+be\s+published\b.*$"
             r"|^\(?visited\s+\d+\s+times?,?\s+\d+\s+visits?\s+today\)?$"
@@ -194,6 +185,31 @@ _OTHER_LANGUAGE: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
+            r"^(?:mots[- ]cl[ée]s|schlagw[öo]rter|etiquetas|etichette|etiketler|теги|метки"
+            r"|الكلمات\s+الدالة|الوسوم|tagi|trefwoorden|avainsanat)\s*:\s*\S.{0,200}$",
+            re.I,
+        ),
+        "keyword tags",
+    ),
+]
+_OTHER_LANGUAGE_MAX = 340  # no line longer than this matches one of them
+
+# Rules whose pattern scans the whole line, tried only on a line holding one of their words
+# (lower case): most lines hold none, and a substring test says so in a fraction of the time.
+_GATED: list[tuple[tuple[str, ...], re.Pattern[str], str]] = [
+    (
+        ("newsletter", "inbox", "mailing"),
+        re.compile(
+            r"^(?=.{0,300}$)(?=.*\b(?:newsletters?|inbox|mailing\s+list)\b)"
+            r"(?=.*\b(?:sign\s+up|subscribe|delivered|send\s+you|get\s+the\s+best|straight\s+to"
+            r"|directly\s+to|join)\b).*$",
+            re.I,
+        ),
+        "newsletter promo",
+    ),
+    (
+        ("cookie", "çerez", "куки"),
+        re.compile(
             r"^(?=.{0,300}$)(?=.*\b(?:cookies?|çerez\w*|куки|файлы\s+cookie)\b)"
             r"(?=.*\b(?:utilis\w+|verwend\w+|utiliz\w+|usiamo|utilizziamo|kullan\w+|использ\w+"
             r"|gebruik\w*|menggunakan|używa\w*|akzeptier\w*|accept\w*|aceptar|accetta)).*$",
@@ -202,6 +218,7 @@ _OTHER_LANGUAGE: list[tuple[re.Pattern[str], str]] = [
         "cookie notice",
     ),
     (
+        ("newsletter",),
         re.compile(
             r"^(?=.{0,300}$)(?=.*\bnewsletter\w*\b)(?=.*\b(?:abonn\w+|inscri\w+|suscr\w+|iscriv\w+"
             r"|anmeld\w+|abone|подпиш\w+|подпис\w+|assine|inscreva|zapisz|berlangganan)).*$",
@@ -209,16 +226,7 @@ _OTHER_LANGUAGE: list[tuple[re.Pattern[str], str]] = [
         ),
         "newsletter promo",
     ),
-    (
-        re.compile(
-            r"^(?:mots[- ]cl[ée]s|schlagw[öo]rter|etiquetas|etichette|etiketler|теги|метки"
-            r"|الكلمات\s+الدالة|الوسوم|tagi|trefwoorden|avainsanat)\s*:\s*\S.{0,200}$",
-            re.I,
-        ),
-        "keyword tags",
-    ),
 ]
-_CHROME += _OTHER_LANGUAGE
 
 # Embedded tweets: the tweet's link and its signature line.
 _TWEET_LINK = re.compile(r"\bpic\.twitter\.com/\w+|\bhttps?://t\.co/\w+", re.I)
@@ -251,15 +259,24 @@ def chrome_note(line: str) -> str | None:
     for pattern, note in _CHROME:
         if pattern.match(s):
             return note
+    if len(s) <= _OTHER_LANGUAGE_MAX:
+        for pattern, note in _OTHER_LANGUAGE:
+            if pattern.match(s):
+                return note
+    if len(s) <= 300:
+        lowered = s.lower()
+        for needles, pattern, note in _GATED:
+            if any(n in lowered for n in needles) and pattern.match(s):
+                return note
     if _TAG_LIST.match(s) and not any(w in s.lower().split() for w in ("and", "the", "of")):
         return "keyword tags"
     if _TWEET_SIGNATURE.search(s) or (_TWEET_LINK.search(s) and len(s) < 400):
         return "embedded tweet"
     if _RELATIVE_TAIL.search(s) and ("http" in s or "…" in s):
         return "aggregator teaser"
-    if len(s.split()) <= 8 and _RELATIVE_AGE.search(s) and s[-1:] not in ".!?":
+    if len(s) < 120 and len(s.split()) <= 8 and s[-1:] not in ".!?" and _RELATIVE_AGE.search(s):
         return "relative time"  # "Conflict in Syria 1 week ago", "2 saat önce"
-    m = _ALSO_REPORTED.search(s)
+    m = _ALSO_REPORTED.search(s) if "eported by" in s else None
     if m and re.search(r"(?:\.\.\.|…)", s[: m.start()]):
         # "… the governor of the province of... Wire Also reported by •Outlet •Outlet": another
         # outlet's story cut short by an aggregator, with the list of who else carried it
