@@ -417,8 +417,14 @@ def _sentence_of(
     return spans[i]
 
 
+# "Channel 4 News", "France 24", "Kanal 7", "TV 2": a broadcaster's name, not a count
+_BROADCASTER_BEFORE = re.compile(r"\b(?:Channel|France|Kanal|Haber|TV|Canal|Antena|Rai|Radio)\s$")
+
+
 def _skip_number(text: str, s: int, e: int, n1: str) -> bool:
-    """Road and weapon names, entity residue, list numbering, ordinals, times."""
+    """Road and weapon names, entity residue, list numbering, ordinals, times, broadcasters."""
+    if n1.isdigit() and _BROADCASTER_BEFORE.search(text, max(0, s - 9), s):
+        return True
     before = text[max(0, s - 3) : s]
     if _LETTER_BEFORE.search(before) and n1[:1].isdigit():
         return True  # M5, S-400, F-16

@@ -43,7 +43,8 @@ check_engine_version()
 #: could corrupt (builds of more than ~2,700 articles). 6: the date's kind and range, agency, url.
 #: 7: the sidecar's postings as varint gaps (search/sidecar.py format 2, a third of the size).
 #: 8: folded terms (search/fold.py), exact spellings beside them, numbers with separators.
-SCHEMA_VERSION = "8"
+#: 9: the article's language (``lang``: a query field and a facet).
+SCHEMA_VERSION = "9"
 
 #: The Whoosh index name; a schema change gives a new name, so an old index is never misread.
 INDEX_NAME = f"idlibtui{SCHEMA_VERSION}"
@@ -131,6 +132,8 @@ def build_schema() -> fields.Schema:
         date_kind=fields.STORED(),
         date_range=fields.STORED(),
         agency=fields.ID(stored=True, sortable=True),
+        # ISO 639-1 code of the article's language ("" when unknown): lang:ar, a facet
+        lang=fields.ID(stored=True, sortable=True),
         url=fields.STORED(),
         year=fields.ID(stored=True, sortable=True),
         month=fields.ID(stored=True, sortable=True),

@@ -50,7 +50,7 @@ MAX_SCAN = 20_000  # lexicon entries a prefix or wildcard may look at
 ENTITY_FACET_SIZE = 30
 ENTITY_FACET_MAX_DOCS = 4_000  # beyond this, entity counts are estimated from an even sample
 FEW_HITS = 3  # fewer hits than this → look for a spelling suggestion
-FILTER_FIELDS = ("source", "agency", "year", "month", "entity")
+FILTER_FIELDS = ("source", "agency", "lang", "year", "month", "entity")
 #: Evaluate queries with numpy over Whoosh's postings (search/fastpath.py); Whoosh otherwise.
 FAST_PATH = True
 #: Tests set this so that an unexpected failure inside the fast path raises itself (with its
@@ -456,6 +456,7 @@ class WhooshIndex:
                 facet_counts = {
                     "source": self._count(docs, "source"),
                     "agency": self._count(docs, "agency"),
+                    "lang": self._count(docs, "lang"),
                     "year": self._count(docs, "year"),
                 }
             total = len(docs)
@@ -480,11 +481,13 @@ class WhooshIndex:
                         text_hits=tuple(offsets),
                         date_inferred=bool(stored.get("date_inferred", False)),
                         date_kind=str(stored.get("date_kind", "") or ""),
+                        lang=str(stored.get("lang", "") or ""),
                     )
                 )
             facets = {
                 "source": facet_counts["source"],
                 "agency": facet_counts.get("agency", {}),
+                "lang": facet_counts.get("lang", {}),
                 "year": facet_counts["year"],
                 "entity": self._entity_facet(
                     docs, filtered=node is not None or filter_q is not None
@@ -552,7 +555,7 @@ class WhooshIndex:
                 idx = fastpath.top(docs, scores, wanted)
                 ranked = list(zip(docs[idx].tolist(), scores[idx].tolist(), strict=True))
             facets = {}
-            for field in ("source", "agency", "year"):
+            for field in ("source", "agency", "lang", "year"):
                 codes, names = view.column(
                     "\x00codes:" + field, lambda f=field: fastpath.codes_for(self._column_array(f))
                 )

@@ -79,6 +79,7 @@ def article_fields(article: Article, *, size: int, mtime: float, sha256: str, ve
             d.isoformat() if d else "" for d in (article.date_earliest, article.date_latest)
         ],
         "agency": article.agency or "",
+        "lang": article.lang or "",
         "url": article.url or "",
         "entities": list(seen.values()),
         "dateline": article.dateline or "",

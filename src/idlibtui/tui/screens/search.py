@@ -40,6 +40,7 @@ QUERY_HELP = """\
   entity:"Recep Tayyip Erdogan"   articles naming this person, place or group
                    (any spelling: entity:HTS, entity:Erdogan; → accepts the completion)
   names            Saraqeb also finds Saraqib: the line "also:" says what was added
+  lang:ar          articles in a language (ISO code: ar, tr, ru, fr…)
   empty query      every article, newest first"""
 
 
