@@ -378,7 +378,7 @@ def test_translated_style_fixture() -> None:
 def test_bbc_style_fixture() -> None:
     article = clean((DATA / "bbc_style.txt").read_text("utf-8"))
     assert article.title == "Syria war: Civilians flee as government forces advance in Idlib"
-    assert article.source == "BBC News"
+    assert article.source == "BBC"  # the broadcaster; "BBC News" is an alias
     assert "Getty Images" in article.photo_credit
     assert texts(article)[1].startswith("Tens of thousands of civilians")
     assert article.text.endswith("needs were growing rapidly.")
