@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from idlibtui.annotate.figures import find_figures, sentence_spans, words_to_number
+from idlibtui.annotate.figures import find_figures, sentence_spans
+from idlibtui.annotate.numbers import words_to_number
 
 
 def figs(text: str, anchor: dt.date | None = None, *, dates: bool = False):

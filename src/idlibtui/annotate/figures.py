@@ -2,16 +2,16 @@
 """Figures: a number together with what it counts, as spans of the cleaned text.
 
 One pass of one compiled pattern finds every quantity (digits, number words, vague quantities,
-money, percentages, ranges, fractions); small anchored look-ups around each match add the unit,
-the kind, what is counted, the qualifier, the attribution and whether it is a projection. Dates
-come from :mod:`idlibtui.annotate.dates` and become figures of kind ``date``.
+money, percentages, ranges, fractions); small anchored look-ups around each match add the unit
+and the kind here, and what is counted, the qualifier, the attribution and whether it is a
+projection in :mod:`idlibtui.annotate.figure_words` (numbers as words: ``annotate.numbers``).
+Dates come from :mod:`idlibtui.annotate.dates` and become figures of kind ``date``.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import re
 from collections.abc import Iterator, Sequence
 
@@ -22,6 +22,23 @@ from idlibtui.annotate.dates import (
     scan_triggers,
     text_tokens,
 )
+from idlibtui.annotate.figure_words import (
+    age_what,
+    attribution,
+    duration_what,
+    measure_what,
+    projection,
+    qualifier,
+    what_counted,
+)
+from idlibtui.annotate.numbers import (
+    ONES,
+    SCALES,
+    TENS,
+    fraction_value,
+    number_value,
+    scale_factor,
+)
 from idlibtui.model import Figure
 
 # small patterns used for each figure, compiled once (named for what they match;
@@ -31,13 +48,6 @@ _LETTER_BEFORE = re.compile(r"[A-Za-z]-?$")
 _ENTITY_RESIDUE_BEFORE = re.compile(r"&\s*#?\s*$|#\s*$")
 _ORDINAL_OR_TIME_AFTER = re.compile(r"(?:st|nd|rd|th)\b|:\d|;")
 _LIST_MARK_AFTER = re.compile(r"[.)]\s")
-_TAKEN_OR_SOUGHT = re.compile(r"\b(?:taken|sought)\b")
-_POSSESSIVE_NAME = re.compile(r"[A-Z]\w+['’]s$")
-_LETTER_START = re.compile(r"[A-Za-z]")
-_REFUGEES = re.compile(r"\brefugees\b", re.I)
-_LEADING_THE = re.compile(r"^(?:the|The)\s+")
-_LEADING_PLACE_BASED = re.compile(r"^[A-Z][\w.]*-based\s+")
-_TRAILING_FUNCTION_WORD = re.compile(r"\s+(?:and|of|for|on|the|al)$")
 _WORD_OR_HYPHEN_END = re.compile(r"[\w-]$")
 _NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)")
 _AGO_AFTER = re.compile(r"\s+ago\b")
@@ -46,31 +56,15 @@ _NAME_COMMA_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s?$")
 _COMMA_OR_PAREN_AFTER = re.compile(r"\s?[,)]")
 _AGED_BEFORE = re.compile(r"\baged\s+$")
 _YEAR_OLD = re.compile(r"[\s-]year[\s-]old", re.I)
-_AGE_NOUN_AFTER = re.compile(r"[\s-]*(?:year[\s-]old\s+)?([a-z]+)")
-_MEASURE_NOUN_AFTER = re.compile(r"\s*(?:of\s+)?([a-z]+(?:\s+[a-z]+)?)")
 
-_ONES = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_SCALES = {
-    "dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000,
-    "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
-}  # fmt: skip
 _VAGUE = {
     "dozens": 1, "scores": 1, "hundreds": 2, "thousands": 3, "tens of thousands": 4,
     "hundreds of thousands": 5, "millions": 6, "tens of millions": 7,
     "hundreds of millions": 8, "billions": 9, "dozens of thousands": 4,
 }  # fmt: skip
 
-_ONES_RE = "|".join(sorted(_ONES, key=len, reverse=True))
-_TENS_RE = "|".join(_TENS)
+_ONES_RE = "|".join(sorted(ONES, key=len, reverse=True))
+_TENS_RE = "|".join(TENS)
 _WORDNUM = rf"(?:(?:{_TENS_RE})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?|(?:{_ONES_RE}))"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:[\s\u00a0-]+(?:hundred|thousand|million|billion|trillion|dozen)\b)"
@@ -121,179 +115,10 @@ _FRACTION_VALUES = {
     "quarters": 75.0,
 }
 _WEEK_LONG = re.compile(r"\b(?P<u>day|week|month|year)[\s-]long\b", re.IGNORECASE)
-_QUALIFIER = re.compile(
-    r"\b(?P<q>more\s+than|at\s+least|up\s+to|almost|about|around|an\s+estimated|nearly|over|less\s+than|fewer\s+than|roughly|approximately|some|as\s+many\s+as|at\s+most|close\s+to|just\s+over|just\s+under|under|upwards\s+of|in\s+excess\s+of|estimated|only|a\s+further|another)\s+(?:of\s+)?$",
-    re.IGNORECASE,
-)
 _BETWEEN_AND = re.compile(
     rf"\s+and\s+(?P<n2>{_DIGITS}|{_WORDNUM})(?P<sc2>{_SCALE}*)", re.IGNORECASE
 )
 
-_EVENT_VERBS = [
-    (re.compile(r"\b(?:displace[sd]?|displacing|uproot(?:ed|ing)?|forced\s+(?:from|out\s+of)\s+their\s+homes)\b", re.I), "displaced"),
-    (re.compile(r"\b(?:kill(?:ed|ing|s)?|died|dead|dying|die|lost\s+their\s+lives|massacred|martyred|perished)\b", re.I), "killed"),
-    (re.compile(r"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|ies|e)|hurt)\b", re.I), "wounded"),
-    (re.compile(r"\b(?:fle[de]|fleeing|forced\s+to\s+flee|escap(?:ed|ing))\b", re.I), "fled"),
-    (re.compile(r"\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)?|abduct(?:ed|ing)?|kidnapp?(?:ed|ing)?)\b", re.I), "detained"),
-    (re.compile(r"\b(?:neutrali[sz](?:ed|ing|e))\b", re.I), "neutralized"),
-    (re.compile(r"\b(?:trapped|besieged|stranded)\b", re.I), "trapped"),
-    (re.compile(r"\b(?:taken\s+shelter|taken\s+refuge|sought\s+refuge|sheltering|hosts?|houses|hosting)\b", re.I), "sheltered"),
-]  # fmt: skip
-_PROJECTION = re.compile(
-    r"\b(?:could|would|may|might|will|shall|threatens?\s+to|expected\s+to|likely\s+to|set\s+to|risk(?:s|ing)?|fears?\s+that|warn(?:s|ed)?\s+that)\b(?:\s+\w+){0,4}?\s*$",
-    re.IGNORECASE,
-)
-_ATTRIB_ACCORDING = re.compile(
-    r"\baccording\s+to\s+(?P<who>(?:the\s+)?(?:[A-Z][\w'’.&-]*|rebels|activists|monitors|officials|sources|residents|witnesses|medics|doctors|the\s+group)(?:\s+(?:of|for|on|and|the|al|[A-Z][\w'’.&-]*|[a-z]+-based|interviewed\s+by\s+[A-Z]\w+))*)",
-    re.IGNORECASE,
-)
-_ATTRIB_SAID = re.compile(
-    r"(?P<who>(?:[A-Z][\w'’.&-]*)(?:\s+(?:of|for|on|and|the|al|[A-Z][\w'’.&-]*))*)\s+(?:has\s+|had\s+)?(?:said|says|reported|reports|told|estimated|estimates|announced|warned|counted|documented|stated|confirmed|claimed|claims)\b"
-)
-_ATTRIB_SAID_AFTER = re.compile(
-    r"\b(?:said|says|reported|according\s+to)\s+(?P<who>(?:the\s+)?(?:[A-Z][\w'’.&-]*)(?:\s+(?:of|for|on|and|the|[A-Z][\w'’.&-]*))*)"
-)
-_ATTRIB_GENERIC = re.compile(
-    r"\b(?P<who>activists|monitors|officials|rescuers|medics|witnesses|residents)(?:\s+and\s+(?:activists|monitors|officials))?(?:\s+in\s+the\s+[\w-]+\s+region)?\s+(?:said|say|reported)\b",
-    re.IGNORECASE,
-)
-_NOT_A_SOURCE = frozenset(
-    [
-        "He",
-        "She",
-        "They",
-        "It",
-        "We",
-        "I",
-        "The",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "But",
-        "And",
-        "When",
-        "While",
-        "If",
-        "In",
-        "On",
-        "At",
-        "Since",
-        "After",
-        "Before",
-        "Syrian",
-        "Turkish",
-        "Russian",
-        "Iranian",
-    ]
-)
-
-_WORD = re.compile(r"[A-Za-z][\w'’-]*|\S")
-_NOUN_STOP = frozenset(
-    [
-        "along",
-        "inside",
-        "outside",
-        "within",
-        "behind",
-        "beyond",
-        "throughout",
-        "via",
-        "in",
-        "on",
-        "at",
-        "of",
-        "from",
-        "to",
-        "by",
-        "for",
-        "with",
-        "and",
-        "or",
-        "but",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "have",
-        "has",
-        "had",
-        "were",
-        "was",
-        "are",
-        "is",
-        "be",
-        "been",
-        "being",
-        "will",
-        "would",
-        "could",
-        "may",
-        "might",
-        "can",
-        "than",
-        "as",
-        "since",
-        "during",
-        "into",
-        "onto",
-        "after",
-        "before",
-        "around",
-        "near",
-        "across",
-        "toward",
-        "towards",
-        "under",
-        "over",
-        "between",
-        "among",
-        "per",
-        "said",
-        "says",
-        "this",
-        "these",
-        "those",
-        "it",
-        "its",
-        "their",
-        "they",
-        "he",
-        "she",
-        "we",
-        "out",
-        "up",
-        "down",
-        "away",
-        "according",
-        "living",
-        "killed",
-        "wounded",
-        "displaced",
-        "fled",
-        "forced",
-        "trapped",
-        "including",
-        "while",
-        "despite",
-        "because",
-        "so",
-        "if",
-        "when",
-        "where",
-        "there",
-        "what",
-        "located",
-        "based",
-        "about",
-    ]
-)
-_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "some", "of"])
-_SKIP_ADJ = frozenset(["more", "other", "additional", "further"])
-_DEMONYMS = re.compile(
-    r"^(?:Syrian|Turkish|Russian|Iranian|Iraqi|Lebanese|Kurdish|Afghan|Palestinian|Jordanian|American|European|Arab)s?$"
-)
 
 # ``[.!?…]+["”’)\]]*(?=\s+["“‘(\[]?[A-Z0-9])|\n\s*\n|\n`` with its first character taken out of
 # the alternatives, so the engine skips to the next [.!?…\n] instead of trying the three
@@ -307,7 +132,7 @@ _ABBREV = re.compile(
 
 
 _NUMBER_TRIGGERS = frozenset(
-    [*_ONES, *_TENS, "a", "half", "us", "tens", "hundreds", "dozens", "scores", "thousands",
+    [*ONES, *TENS, "a", "half", "us", "tens", "hundreds", "dozens", "scores", "thousands",
      "millions", "billions"]
 )  # fmt: skip
 _FRACTION_TRIGGERS = frozenset(["half", "a", "one", "two", "three"])
@@ -361,53 +186,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def words_to_number(words: str) -> float | None:
-    """``twenty-five`` → 25, ``Three`` → 3, ``a`` → 1, ``half a`` → 0.5."""
-    w = " ".join(words.lower().replace("-", " ").split())
-    if w == "a":
-        return 1.0
-    if w == "half a":
-        return 0.5
-    total = 0
-    for part in w.split():
-        if part in _ONES:
-            total += _ONES[part]
-        elif part in _TENS:
-            total += _TENS[part]
-        else:
-            return None
-    return float(total)
-
-
-def _number(raw: str | None) -> float | None:
-    if not raw:
-        return None
-    raw = raw.strip()
-    if raw[0].isdigit():
-        try:
-            return float(raw.replace(",", ""))
-        except ValueError:
-            return None
-    return words_to_number(raw)
-
-
-def _scale(raw: str | None) -> float:
-    factor = 1.0
-    for word in _LOWER_WORD.findall((raw or "").lower()):
-        factor *= _SCALES.get(word, 1)
-    return factor
-
-
-def _fraction(raw: str | None) -> float:
-    if not raw:
-        return 0.0
-    raw = raw.strip()
-    if raw == "½":
-        return 0.5
-    a, b = raw.split("/")
-    return int(a) / int(b)
-
-
 def _sentence_of(
     spans: Sequence[tuple[int, int]], starts: Sequence[int], pos: int
 ) -> tuple[int, int]:
@@ -438,12 +216,6 @@ def _skip_number(text: str, s: int, e: int, n1: str) -> bool:
     return bool(before.endswith("[") and after[:1] == "]")
 
 
-_PART_OF_THEM = re.compile(
-    r"(?:half|many|most|some|all|several|a\s+third|a\s+quarter|\w+)\s+of\s+(?:them|whom)\b",
-    re.IGNORECASE,
-)
-
-
 def _at_line_start(text: str, s: int) -> bool:
     """Whether only spaces stand between the start of ``s``'s line and ``s``.
 
@@ -456,301 +228,10 @@ def _at_line_start(text: str, s: int) -> bool:
     return i < 0 or text[i] == "\n"
 
 
-_AUX_CHAIN = re.compile(
-    r"^\s*(?:[\w’'-]+,?\s+){0,4}?(?:(?:have|has|had|were|was|are|is|been|being|be|got|get|"
-    r"reportedly|allegedly|already|now)\s+)+(?:[\w-]+\s+)?",
-    re.IGNORECASE,
-)
-_BEHIND_FILLER = re.compile(
-    r"(?:\s+(?:more\s+than|at\s+least|up\s+to|almost|about|around|an\s+estimated|nearly|over|"
-    r"less\s+than|some|roughly|approximately|as\s+many\s+as|another|a\s+further|of|the|a))*\s*$",
-    re.IGNORECASE,
-)
-
-
 # Cheap necessary conditions tried before the patterns that are searched in the text around
 # each figure. A pattern anchored at the end with ``$`` (or one that can start anywhere) is
 # tried at every position of its window; most windows cannot match, and a substring test
 # says so in a fraction of the time. The answers are the patterns' own.
-
-# the characters that ``re.IGNORECASE`` matches to an ASCII letter besides its upper case
-_RE_CASE_EXTRA = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
-
-
-def _case_folded(s: str) -> str:
-    """``s`` lower-cased so that a substring test agrees with an ``re.IGNORECASE`` pattern."""
-    return s.lower() if s.isascii() else s.translate(_RE_CASE_EXTRA).lower()
-
-
-# the last word of every _QUALIFIER alternative (its "of" included)
-_QUALIFIER_ENDS = (
-    "than", "least", "to", "almost", "about", "around", "estimated", "nearly", "over",
-    "roughly", "approximately", "some", "as", "most", "under", "of", "only", "further",
-    "another",
-)  # fmt: skip
-_PROJECTION_WORDS = (
-    "could", "would", "may", "might", "will", "shall", "threaten", "expected", "likely",
-    "set", "risk", "fear", "warn",
-)  # fmt: skip
-
-
-def _qualifier(text: str, lo: int, s: int) -> str:
-    """The qualifier ("more than", "nearly") right before a number at ``s`` (not before ``lo``)."""
-    window = text[max(lo, s - 30) : s]
-    stripped = window.rstrip()
-    if len(stripped) == len(window) or not _case_folded(stripped[-14:]).endswith(_QUALIFIER_ENDS):
-        return ""
-    m = _QUALIFIER.search(window)
-    return " ".join(m.group("q").lower().split()) if m else ""
-
-
-def _projection(text: str, lo: int, s: int) -> bool:
-    """Whether a modal or "expected to" before a number at ``s`` makes it a projection."""
-    window = text[max(lo, s - 60) : s]
-    low = _case_folded(window)
-    if not any(w in low for w in _PROJECTION_WORDS):
-        return False
-    return bool(_PROJECTION.search(window))
-
-
-def _event_alternation(allow_shelter: bool) -> re.Pattern[str]:
-    """The event-verb patterns as one alternation, in their order, one named group each.
-
-    Every pattern begins with ``\\b``; it is tested once, before the alternation, instead of
-    once per alternative at every position a search tries (the same matches, ~40% faster)."""
-    parts = []
-    for pattern, label in _EVENT_VERBS:
-        if allow_shelter or label != "sheltered":
-            inner = pattern.pattern.removeprefix(r"\b")
-            if inner == pattern.pattern:
-                raise ValueError(f"an event pattern must begin with \\b: {inner}")
-            parts.append(f"(?P<{label}>{inner})")
-    return re.compile(r"\b(?:" + "|".join(parts) + ")", re.IGNORECASE)
-
-
-# (without, with "sheltered"); at one position an alternation takes its first alternative
-# that matches, so one ``match`` answers what trying the patterns in order does
-_EVENT_ANY = (_event_alternation(False), _event_alternation(True))
-
-
-def _label_at(fragment: str, *, anchored: bool, allow_shelter: bool) -> str:
-    """The first event (in ``_EVENT_VERBS`` order) whose pattern matches at the start of
-    ``fragment`` (``anchored``) or anywhere in it."""
-    combined = _EVENT_ANY[allow_shelter]
-    if anchored:
-        m = combined.match(fragment)
-        if m is None:
-            return ""
-        if m.lastgroup == "sheltered" and not _TAKEN_OR_SOUGHT.search(m.group(0)):
-            return ""  # "hosts", "houses": not a count of sheltered people
-        return m.lastgroup or ""
-    if combined.search(fragment) is None:
-        return ""  # no event word anywhere (the usual case): skip the ordered searches
-    for pattern, label in _EVENT_VERBS:
-        if label == "sheltered" and not allow_shelter:
-            continue
-        m = pattern.search(fragment)
-        if m and (label != "sheltered" or _TAKEN_OR_SOUGHT.search(m.group(0))):
-            return label
-    return ""
-
-
-# the last word of every _BEHIND_FILLER alternative
-_FILLER_ENDS = (
-    "than", "least", "to", "almost", "about", "around", "estimated", "nearly", "over", "some",
-    "roughly", "approximately", "as", "another", "further", "of", "the", "a",
-)  # fmt: skip
-
-
-def _filler_start(behind: str) -> int:
-    """Where the qualifiers and articles that end ``behind`` begin ("killing more than the"):
-    ``_BEHIND_FILLER.search(behind).start()``. Unless ``behind`` ends with one of their last
-    words, that is where its trailing spaces begin."""
-    stripped = behind.rstrip()
-    if not _case_folded(stripped[-14:]).endswith(_FILLER_ENDS):
-        return len(stripped)
-    filler = _BEHIND_FILLER.search(behind)
-    return filler.start() if filler else len(stripped)
-
-
-def _event_verb(text: str, s: int, sent_start: int, after_noun: str) -> str:
-    """The event a count belongs to: a verb right before it, after it, or near before it."""
-    behind = text[max(sent_start, s - 80) : s]
-    core = behind[: _filler_start(behind)]
-    words = core.split()
-    if words:
-        label = _label_at(words[-1], anchored=True, allow_shelter=False)
-        if label:
-            return label  # "displaced more than 235,000", "killing 200 people"
-    after = after_noun.lstrip(" ,")
-    part = _PART_OF_THEM.match(after)
-    if part and _label_at(after[part.end() :].split(",")[0], anchored=False, allow_shelter=False):
-        after = ""  # "three million people, half of them already displaced": not all of them
-    label = _label_at(after, anchored=True, allow_shelter=True)  # "30,000 children killed"
-    if not label:
-        chain = _AUX_CHAIN.match(after)
-        if chain:
-            label = _label_at(after[chain.end() :], anchored=True, allow_shelter=True)
-            if not label:  # "have taken shelter": the chain swallowed the verb
-                label = _label_at(after[: chain.end() + 20], anchored=False, allow_shelter=True)
-    if label:
-        return label
-    tail = " ".join(words[-5:])
-    return _label_at(tail, anchored=False, allow_shelter=False)
-
-
-def _what(text: str, s: int, e: int, sent_end: int, sent_start: int) -> str:
-    """The counted noun phrase after the number, with the event verb that makes it groupable."""
-    window = text[e : min(sent_end, e + 120)]
-    phrase, after_noun = _noun_after(window)
-    return _with_verb(phrase, _event_verb(text, s, sent_start, after_noun))
-
-
-def _noun_after(window: str) -> tuple[str, str]:
-    """The noun phrase a number counts, read from the words after it ("dozens of civilians",
-    "200,000 of Idlib's 3 million residents"), and the window's rest after it."""
-    # the window's words, read only as far as the noun phrase goes (a few of its ~20)
-    words_left = _WORD.finditer(window)
-    tokens: list[tuple[str, int]] = []
-
-    def has(index: int) -> bool:
-        while len(tokens) <= index:
-            m = next(words_left, None)
-            if m is None:
-                return False
-            tokens.append((m.group(0), m.start()))
-        return True
-
-    i = 0
-    while has(i) and tokens[i][0].lower() in ("of", "more", "other", "additional"):
-        i += 1
-    if has(i) and _POSSESSIVE_NAME.match(tokens[i][0]):
-        # "200,000 of Idlib's 3 million residents": the noun after the second number
-        i += 1
-        while has(i) and (
-            tokens[i][0][:1].isdigit() or tokens[i][0].lower() in _SCALES or tokens[i][0] in ",."
-        ):
-            i += 1
-    noun: list[str] = []
-    end_idx = i
-    while has(i) and len(noun) < 4:
-        word = tokens[i][0]
-        low = word.lower()
-        if not _LETTER_START.match(word) or low in _NOUN_STOP:
-            break
-        if (low in _DETERMINERS or low in _SKIP_ADJ) and not noun:
-            i += 1
-            continue
-        if _ends_noun(word, noun):
-            break
-        noun.append(word)
-        i += 1
-        end_idx = i
-    return " ".join(noun), (window[tokens[end_idx][1] :] if has(end_idx) else "")
-
-
-def _ends_noun(word: str, noun: list[str]) -> bool:
-    """Whether ``word`` is past the counted noun: a name ("in Idlib"), or a verb after it
-    ("protesters gathered")."""
-    capital = word[:1].isupper() and not _DEMONYMS.match(word)
-    if capital and not noun and word.lower() not in ("syrians",):
-        return True  # "in Idlib", a name, not a counted noun
-    if capital and noun:
-        return True
-    low = word.lower()
-    return bool(noun) and low.endswith("ed") and low not in ("armed", "wounded", "injured")
-
-
-def _with_verb(phrase: str, verb: str) -> str:
-    """The counted thing as the figure table shows it: the noun with its event verb."""
-    if verb == "sheltered":
-        if phrase and _DEMONYMS.match(phrase):
-            return phrase.rstrip("s") + " refugees"
-        return phrase
-    if verb == "trapped" and phrase:
-        return f"{phrase} trapped"
-    if not phrase:
-        return "displaced people" if verb == "displaced" else (f"people {verb}" if verb else "")
-    if _REFUGEES.search(phrase) or not verb:
-        return phrase
-    if verb == "displaced":
-        return f"displaced {phrase}"
-    return f"{phrase} {verb}"
-
-
-@functools.lru_cache(maxsize=512)
-def _attribution(text: str, sent_start: int, sent_end: int) -> str:
-    """Who the sentence credits for its figures (cached: a sentence often holds several)."""
-    sent = text[sent_start:sent_end]
-    low = _case_folded(sent)
-    # each pattern is tried only when a word it needs is in the sentence
-    if "according" in low:
-        m = _ATTRIB_ACCORDING.search(sent)
-        if m:
-            return _tidy_source(m.group("who"))
-    if any(w in sent for w in _SAID_AFTER_WORDS):
-        m = _ATTRIB_SAID_AFTER.search(sent)
-        if m and not m.group(0).lower().startswith("according"):
-            who = _tidy_source(m.group("who"))
-            if _is_source(who):
-                return who
-    if any(w in sent for w in _SAID_WORDS):
-        for m in _ATTRIB_SAID.finditer(sent):
-            who = _tidy_source(m.group("who"))
-            if _is_source(who):
-                return who
-    if any(w in low for w in _GENERIC_SOURCES):
-        m = _ATTRIB_GENERIC.search(sent)
-        if m:
-            return _tidy_source(m.group(0).rsplit(None, 1)[0])
-    return ""
-
-
-# words the attribution patterns need (the first two are case-sensitive, the last is not)
-_SAID_AFTER_WORDS = ("said", "says", "reported", "according")
-_SAID_WORDS = (
-    "said", "says", "report", "told", "estimate", "announced", "warned", "counted",
-    "documented", "stated", "confirmed", "claim",
-)  # fmt: skip
-_GENERIC_SOURCES = (
-    "activists", "monitors", "officials", "rescuers", "medics", "witnesses", "residents",
-)  # fmt: skip
-
-
-_PRONOUNS = frozenset(
-    [
-        "He",
-        "She",
-        "They",
-        "It",
-        "We",
-        "I",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "But",
-        "And",
-        "When",
-        "While",
-        "If",
-    ]
-)
-
-
-def _is_source(who: str) -> bool:
-    words = who.split()
-    if not words or words[0] in _PRONOUNS:
-        return False
-    return not (len(words) == 1 and words[0] in _NOT_A_SOURCE)
-
-
-def _tidy_source(who: str) -> str:
-    who = " ".join(who.split()).strip(" ,.;:")
-    who = _LEADING_THE.sub("", who)
-    who = _LEADING_PLACE_BASED.sub("", who)
-    who = _TRAILING_FUNCTION_WORD.sub("", who)
-    return who
 
 
 def _word_starts(text: str, starts: list[int]) -> list[int]:
@@ -840,11 +321,11 @@ def _with_fractions(
                 e,
                 m.group(0),
                 "count" if scale else "percent",
-                value=value / 100 * _SCALES[scale.lower()] if scale else value,
+                value=value / 100 * SCALES[scale.lower()] if scale else value,
                 unit="" if scale else "%",
-                what=_what(text, s, e, sent[1], sent[0]),
-                qualifier=_qualifier(text, sent[0], s),
-                attribution=_attribution(text, sent[0], sent[1]),
+                what=what_counted(text, s, e, sent[1], sent[0]),
+                qualifier=qualifier(text, sent[0], s),
+                attribution=attribution(text, sent[0], sent[1]),
                 sentence_start=sent[0],
                 sentence_end=sent[1],
             )
@@ -870,7 +351,7 @@ def _week_long(
             "duration",
             value=1.0,
             unit=m.group("u").lower(),
-            what=_duration_what(text, m.end(), sent[1]),
+            what=duration_what(text, m.end(), sent[1]),
             sentence_start=sent[0],
             sentence_end=sent[1],
         )
@@ -921,11 +402,11 @@ def _figure_from_match(
     s = m.start("cur") if m.group("cur") else m.start("n1")
     if _not_a_quantity(m, text, n1):
         return None
-    value = _number(n1)
+    value = number_value(n1)
     if value is None:
         return None
     scale1 = m.group("sc1")
-    value = (value + _fraction(m.group("frac"))) * _scale(scale1)
+    value = (value + fraction_value(m.group("frac"))) * scale_factor(scale1)
     value, suffix_kind = _with_suffix(m, text, value)
     ranged = _range_of(m, n1, value)
     if ranged is None:
@@ -952,9 +433,9 @@ def _figure_from_match(
     return Figure(
         s, end, text[s:end], kind, value=value, value_max=value_max, unit=unit,
         what=_figure_what(kind, text, s, end, sent_start, sent_end),
-        qualifier=_qualifier(text, sent_start, s),
-        attribution=_attribution(text, sent_start, sent_end),
-        projection=_projection(text, sent_start, s),
+        qualifier=qualifier(text, sent_start, s),
+        attribution=attribution(text, sent_start, sent_end),
+        projection=projection(text, sent_start, s),
         sentence_start=sent_start, sentence_end=sent_end,
     )  # fmt: skip
 
@@ -966,10 +447,10 @@ def _vague_figure(m: re.Match[str], text: str, sent_start: int, sent_end: int) -
     mag = _VAGUE[key]
     return Figure(
         s, e, text[s:e], "count", value=float(10**mag), vague=True, magnitude=mag,
-        what=_what(text, s, e, sent_end, sent_start),
-        qualifier=_qualifier(text, sent_start, s),
-        attribution=_attribution(text, sent_start, sent_end),
-        projection=_projection(text, sent_start, s),
+        what=what_counted(text, s, e, sent_end, sent_start),
+        qualifier=qualifier(text, sent_start, s),
+        attribution=attribution(text, sent_start, sent_end),
+        projection=projection(text, sent_start, s),
         sentence_start=sent_start, sentence_end=sent_end,
     )  # fmt: skip
 
@@ -1035,14 +516,14 @@ def _range_of(m: re.Match[str], n1: str, value: float) -> tuple[float, float | N
     ends); None for a span of years ("2011-12"), which is a date."""
     if not m.group("n2"):
         return value, None
-    v2 = _number(m.group("n2"))
+    v2 = number_value(m.group("n2"))
     if v2 is None:
         return None
     sc2 = m.group("sc2")
     if sc2:
-        v2 *= _scale(sc2)
+        v2 *= scale_factor(sc2)
         if not m.group("sc1"):
-            value *= _scale(sc2)  # "3 to 4 million"
+            value *= scale_factor(sc2)  # "3 to 4 million"
     if (
         m.group("rs").strip() in ("-", "–", "—")
         and m.group("n1")[:1].isdigit()
@@ -1106,13 +587,13 @@ def _between_and(text: str, end: int, scale1: str | None) -> tuple[float, int, b
     b = _BETWEEN_AND.match(text, end)
     if not b:
         return None
-    v2 = _number(b.group("n2"))
+    v2 = number_value(b.group("n2"))
     if v2 is None:
         return None
     u2 = _UNIT_AFTER.match(text, b.end())
     if u2 and u2.group("dist"):
-        return v2 * _scale(b.group("sc2") or scale1), u2.end(), True
-    return v2 * _scale(b.group("sc2") or scale1), b.end(), False
+        return v2 * scale_factor(b.group("sc2") or scale1), u2.end(), True
+    return v2 * scale_factor(b.group("sc2") or scale1), b.end(), False
 
 
 def _reads_as_age(text: str, s: int, e: int) -> bool:
@@ -1128,12 +609,12 @@ def _reads_as_age(text: str, s: int, e: int) -> bool:
 def _figure_what(kind: str, text: str, s: int, end: int, sent_start: int, sent_end: int) -> str:
     """What a figure counts or measures, read as its kind needs."""
     if kind == "duration":
-        return _duration_what(text, end, sent_end)
+        return duration_what(text, end, sent_end)
     if kind == "age":
-        return _age_what(text, s, end, sent_start, sent_end)
+        return age_what(text, s, end, sent_start, sent_end)
     if kind in ("distance", "area", "percent"):
-        return _measure_what(text, end, sent_end)
-    return _what(text, s, end, sent_end, sent_start)
+        return measure_what(text, end, sent_end)
+    return what_counted(text, s, end, sent_end, sent_start)
 
 
 # page chrome and labels that are numbers but not quantities of anything reported
@@ -1173,30 +654,3 @@ def _page_chrome_or_label(text: str, s: int, e: int) -> bool:
         if s - line_start > _GALLERY_LABEL_MAX:
             return False
     return bool(_GALLERY_BEFORE.match(text[line_start:s])) and bool(_GALLERY_END.match(text, e))
-
-
-def _duration_what(text: str, end: int, sent_end: int) -> str:
-    m = re.match(
-        r"\s*(?:[\w-]+\s+){0,2}?(war|conflict|siege|offensive|bombardment|campaign|truce|ceasefire|cease-fire|crisis|uprising)\b",
-        text[end : min(sent_end, end + 40)],
-        re.I,
-    )
-    return m.group(1).lower() if m else ""
-
-
-def _age_what(text: str, s: int, end: int, sent_start: int, sent_end: int) -> str:
-    m = _AGE_NOUN_AFTER.match(text[end : min(sent_end, end + 30)])
-    if m and m.group(1) not in ("and", "or", "told", "said", "who", "was", "is", "from"):
-        return m.group(1)
-    name = re.search(
-        r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),\s?$", text[max(sent_start, s - 40) : s]
-    )
-    return name.group(1) if name else ""
-
-
-def _measure_what(text: str, end: int, sent_end: int) -> str:
-    m = _MEASURE_NOUN_AFTER.match(text[end : min(sent_end, end + 30)])
-    if not m:
-        return ""
-    words = [w for w in m.group(1).split() if w not in _NOUN_STOP and w not in _DETERMINERS]
-    return " ".join(words[:2])
