@@ -93,16 +93,18 @@ class _FieldWriter:
     def add(self, btext: bytes, ids: array, values: list) -> None:
         if len(ids) != len(values):
             raise ValueError("ids and values do not line up")
+        import numpy as np
+
         self.keys.append(btext)
         self.n_postings += len(ids)
         self.term_starts.append(self.n_postings)
-        self.pending_ids.append(ids)
+        self.pending_ids.append(np.array(ids, dtype=np.int64))  # a copy: coded later
         self.pending.extend(values)
         if len(self.pending) >= _CHUNK:
             self._code_pending()
 
     def _code_pending(self) -> None:
-        if not self.pending:
+        if not self.pending_ids:
             return
         import numpy as np
 
@@ -110,7 +112,7 @@ class _FieldWriter:
 
         # docnums: gaps within each term, each term's first whole
         lengths = np.fromiter(map(len, self.pending_ids), dtype=np.int64)
-        ids = np.concatenate([np.asarray(i, dtype=np.int64) for i in self.pending_ids])
+        ids = np.concatenate(self.pending_ids)
         firsts = np.cumsum(lengths) - lengths
         data, sizes = intcode.encode(intcode.gaps(ids, firsts))
         self.id_starts.extend(
