@@ -190,3 +190,17 @@ def test_selected_gives_way_to_the_whole_list_over_a_share_of_blocks(tmp_path, m
     assert [flat[starts[k] : starts[k + 1]].tolist() for k in range(10)] == [
         [d % 7, 9] for d in range(0, 40, 4)
     ]
+
+
+def test_a_term_without_postings_keeps_the_directory_in_line(tmp_path, monkeypatch) -> None:
+    """Whoosh never writes one, but the files stay readable if a term comes without postings
+    (even as the last of a chunk)."""
+    terms = {b"a": [(1, [2])], b"b": [], b"c": [(0, [0]), (4, [1, 5])], b"z": []}
+    side = _write(tmp_path, terms, monkeypatch, 2, 1)
+    for btext, postings in terms.items():
+        ids, counts, starts, flat = side.postings(side.find(btext), positions=True)
+        assert ids.tolist() == [d for d, _ in postings]
+        assert counts.tolist() == [len(p) for _, p in postings]
+        assert [flat[starts[k] : starts[k + 1]].tolist() for k in range(len(ids))] == [
+            p for _, p in postings
+        ]

@@ -127,3 +127,25 @@ def undo_gaps(g, counts) -> Any:
     inner = (counts > 0) & (firsts > 0)
     base[inner] = total[firsts[inner] - 1]
     return total - np.repeat(base, counts)
+
+
+def offsets(sizes) -> Any:
+    """Where each of the values of byte sizes ``sizes`` begins, and (last) where they end."""
+    out = np.zeros(len(sizes) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=out[1:])
+    return out
+
+
+def distinct(sorted_values) -> Any:
+    """The distinct values of a sorted array, in order (``np.unique`` sorts again)."""
+    keep = np.ones(len(sorted_values), dtype=bool)
+    keep[1:] = sorted_values[1:] != sorted_values[:-1]
+    return sorted_values[keep]
+
+
+def ranges(begin, end) -> Any:
+    """The indexes ``begin[k]`` to ``end[k]`` (excluded), for every k, one after another."""
+    size = end - begin
+    out = np.arange(int(size.sum()), dtype=np.int64)
+    out += np.repeat(begin - (np.cumsum(size) - size), size)
+    return out

@@ -62,16 +62,6 @@ def _names(segment, field: str) -> dict[str, str]:
     }
 
 
-def _byte_ends(sizes):
-    """Byte offsets of the varints of sizes ``sizes``: where value ``i`` begins, ``i`` from 0
-    to ``len(sizes)`` (the last is the end of the bytes)."""
-    import numpy as np
-
-    out = np.zeros(len(sizes) + 1, dtype=np.int64)
-    np.cumsum(sizes, out=out[1:])
-    return out
-
-
 class _FieldWriter:
     """One field's files, appended term by term; postings coded a chunk at a time."""
 
@@ -103,16 +93,18 @@ class _FieldWriter:
     def add(self, btext: bytes, ids: array, values: list) -> None:
         if len(ids) != len(values):
             raise ValueError("ids and values do not line up")
+        import numpy as np
+
         self.keys.append(btext)
         self.n_postings += len(ids)
         self.term_starts.append(self.n_postings)
-        self.pending_ids.append(ids)
+        self.pending_ids.append(np.array(ids, dtype=np.int64))  # a copy: coded later
         self.pending.extend(values)
         if len(self.pending) >= _CHUNK:
             self._code_pending()
 
     def _code_pending(self) -> None:
-        if not self.pending:
+        if not self.pending_ids:
             return
         import numpy as np
 
@@ -120,10 +112,12 @@ class _FieldWriter:
 
         # docnums: gaps within each term, each term's first whole
         lengths = np.fromiter(map(len, self.pending_ids), dtype=np.int64)
-        ids = np.concatenate([np.asarray(i, dtype=np.int64) for i in self.pending_ids])
+        ids = np.concatenate(self.pending_ids)
         firsts = np.cumsum(lengths) - lengths
         data, sizes = intcode.encode(intcode.gaps(ids, firsts))
-        self.id_starts.extend((self.ids_bytes + _byte_ends(sizes)[np.cumsum(lengths)]).tolist())
+        self.id_starts.extend(
+            (self.ids_bytes + intcode.offsets(sizes)[np.cumsum(lengths)]).tolist()
+        )
         data.tofile(self._ids)
         self.ids_bytes += len(data)
 
@@ -138,7 +132,7 @@ class _FieldWriter:
         data, sizes = intcode.encode(intcode.gaps(positions, starts[:-1]))
         # where the positions of every BLOCK-th posting begin, in bytes
         at = np.arange((-self.n_coded) % BLOCK, len(counts), BLOCK)
-        self.pos_blocks.extend((self.pos_bytes + _byte_ends(sizes)[starts[at]]).tolist())
+        self.pos_blocks.extend((self.pos_bytes + intcode.offsets(sizes)[starts[at]]).tolist())
         data.tofile(self._pos)
         self.pos_bytes += len(data)
         self.n_positions += int(starts[-1])
@@ -456,6 +450,7 @@ class FieldSidecar:
         once, and keeps it)."""
         import numpy as np
 
+        from idlibtui.search import intcode
         from idlibtui.search.codec import CodecError
 
         ids = self.doc_ids(i)
@@ -465,7 +460,7 @@ class FieldSidecar:
         p0, p1 = int(self.term_starts[i]), int(self.term_starts[i + 1])
         wanted = at + p0
         if max_share < 1.0 and len(wanted):
-            blocks = _distinct(wanted // self.block)
+            blocks = intcode.distinct(wanted // self.block)
             if len(blocks) > max_share * ((p1 - 1) // self.block - p0 // self.block + 1):
                 return None
         return self._positions(wanted)
@@ -479,17 +474,19 @@ class FieldSidecar:
         if not len(wanted):
             return np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int64)
         size = self.block
-        blocks = _distinct(wanted // size)
+        blocks = intcode.distinct(wanted // size)
         b0, b1 = int(blocks[0]), int(blocks[-1]) + 1
         if b1 - b0 == len(blocks):  # consecutive blocks: one slice
             data = self.positions[int(self.pos_blocks[b0]) : int(self.pos_blocks[b1])]
             counts = self.counts_at(b0 * size, min(b1 * size, self.n_postings))
             which = wanted - b0 * size
         else:
-            data = self.positions[_ranges(self.pos_blocks[blocks], self.pos_blocks[blocks + 1])]
+            data = self.positions[
+                intcode.ranges(self.pos_blocks[blocks], self.pos_blocks[blocks + 1])
+            ]
             lo = blocks * size
             hi = np.minimum(lo + size, self.n_postings)
-            counts = self._counts_of(_ranges(lo, hi))
+            counts = self._counts_of(intcode.ranges(lo, hi))
             # each wanted posting's place among the decoded ones: its block's place, plus its
             # place in the block (every block is whole but the field's last)
             k = np.searchsorted(blocks, wanted // size)
@@ -501,7 +498,7 @@ class FieldSidecar:
         count = value_starts[which + 1] - begin
         starts = np.zeros(len(wanted) + 1, dtype=np.int64)
         np.cumsum(count, out=starts[1:])
-        return starts, values[_ranges(begin, begin + count)]
+        return starts, values[intcode.ranges(begin, begin + count)]
 
     def _counts_of(self, postings) -> Any:
         """The position counts of postings ``postings`` (sorted field posting numbers)."""
@@ -515,26 +512,6 @@ class FieldSidecar:
             if big.any():
                 out[big] = self.big[np.searchsorted(self.big_at, postings[big])]
         return out
-
-
-def _distinct(sorted_values) -> Any:
-    """The distinct values of a sorted array, in order."""
-    import numpy as np
-
-    keep = np.ones(len(sorted_values), dtype=bool)
-    keep[1:] = sorted_values[1:] != sorted_values[:-1]
-    return sorted_values[keep]
-
-
-def _ranges(begin, end) -> Any:
-    """The indexes ``begin[k]`` to ``end[k]``, for every k, one after another."""
-    import numpy as np
-
-    size = end - begin
-    total = int(size.sum())
-    out = np.arange(total, dtype=np.int64)
-    out += np.repeat(begin - (np.cumsum(size) - size), size)
-    return out
 
 
 def _decoded(data, count: int) -> Any:
