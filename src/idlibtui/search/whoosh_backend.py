@@ -287,7 +287,7 @@ class WhooshIndex:
             compiled = self._text_query(terms, node.field, own)
             boost = getattr(node, "boost", 1.0)
             if compiled is not None and boost != 1.0:
-                compiled.boost = self._alt_boost(node, boost)
+                _set_boost(compiled, self._alt_boost(node, compiled, boost))
             return compiled
         if isinstance(node, q.Keyword):
             terms = self._resolve_keyword(node.field, node.value)
@@ -323,19 +323,26 @@ class WhooshIndex:
             return parts[0] if len(parts) == 1 else wq.Or(parts)
         raise TypeError(node)
 
-    def _alt_boost(self, node: q.Node, boost: float) -> float:
+    def _alt_boost(self, node: q.Node, compiled: wq.Query, boost: float) -> float:
         """The weight of an added spelling (search/expand.py): ``boost``, and less when the
         spelling is rarer than the typed words (its idf is higher), so that a document that
         holds only the added spelling never scores above one that holds the typed words as
         often: BM25 is idf times a term-frequency factor, and the idfs are equalised."""
-        field = "t" if getattr(node, "field", None) == "title" else "b"
+        typed = self.compile(q.Phrase(node.pos, node.end, getattr(node, "of", ""), node.field))
+        alt, own = self._idf(compiled), self._idf(typed)
+        return boost * min(1.0, own / alt) if alt > 0 and own > 0 else boost
+
+    def _idf(self, query: wq.Query | None) -> float:
+        """The idf a compiled word or phrase scores with: a term's, the sum of a phrase's
+        words', the largest of alternatives'."""
         searcher = self._searcher
-
-        def idf(text: str) -> float:
-            return sum(searcher.idf(field, stem) for stem in analyze(text))
-
-        alt, typed = idf(node.text), idf(getattr(node, "of", "") or node.text)
-        return boost * min(1.0, typed / alt) if alt > 0 else boost
+        if isinstance(query, wq.Term):
+            return searcher.idf(query.fieldname, query.text)
+        if isinstance(query, wq.Phrase):
+            return sum(searcher.idf(query.fieldname, w) for w in query.words)
+        if isinstance(query, wq.Or):
+            return max((self._idf(c) for c in query.subqueries), default=0.0)
+        return 0.0
 
     def _expander(self):
         """The name expander for the current searcher (search/expand.py), built once per commit:
@@ -882,6 +889,16 @@ def _known(reader, word: str) -> bool:
         return True
     terms, _own = query_terms(word)
     return all(reader.doc_frequency("b", t) > 0 for t in terms)
+
+
+def _set_boost(query: wq.Query, boost: float) -> None:
+    """Weight a compiled word or phrase: its terms and phrases carry the boost (an OR of
+    alternatives passes it to each, which scores the same and keeps the fast path's shapes)."""
+    if isinstance(query, wq.Term | wq.Phrase):
+        query.boost = boost
+    elif isinstance(query, wq.Or):
+        for child in query.subqueries:
+            _set_boost(child, boost)
 
 
 def _is_simple(query: wq.Query) -> bool:
