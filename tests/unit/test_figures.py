@@ -264,3 +264,11 @@ def test_a_broadcaster_name_is_not_a_count(sentence: str) -> None:
 
     figures = annotate(clean_document(sentence)).figures
     assert not [f for f in figures if f.kind != "date"]
+
+
+def test_a_day_after_a_shouted_month_name_is_not_a_count() -> None:
+    from idlibtui.annotate import annotate
+    from idlibtui.clean import clean_document
+
+    figures = annotate(clean_document("DECEMBER 15: A convoy of 20 buses waits.")).figures
+    assert [(f.text, f.value) for f in figures if f.kind != "date"] == [("20", 20.0)]

@@ -199,9 +199,21 @@ def _sentence_of(
 _BROADCASTER_BEFORE = re.compile(r"\b(?:Channel|France|Kanal|Haber|TV|Canal|Antena|Rai|Radio)\s$")
 
 
+# "DECEMBER 15:", "Dec. 15": a day of a month in any case (the date finder reads title case)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s$",
+    re.I,
+)
+
+
 def _skip_number(text: str, s: int, e: int, n1: str) -> bool:
-    """Road and weapon names, entity residue, list numbering, ordinals, times, broadcasters."""
+    """Road and weapon names, entity residue, list numbering, ordinals, times, broadcasters,
+    days of a month."""
     if n1.isdigit() and _BROADCASTER_BEFORE.search(text, max(0, s - 9), s):
+        return True
+    day = n1.isdigit() and len(n1) <= 2 and 1 <= int(n1) <= 31
+    if day and _MONTH_BEFORE.search(text, max(0, s - 11), s):
         return True
     before = text[max(0, s - 3) : s]
     if _LETTER_BEFORE.search(before) and n1[:1].isdigit():
