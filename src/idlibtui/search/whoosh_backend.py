@@ -29,7 +29,6 @@ from idlibtui.search import whoosh_fixes
 from idlibtui.search.backend import IndexMissing, IndexUnavailable, SearchError
 from idlibtui.search.columns import Column
 from idlibtui.search.highlight import (
-    analyze,
     make_snippet,
     matcher_for,
     query_terms,
