@@ -275,19 +275,7 @@ class WhooshIndex:
     def compile(self, node: q.Node) -> wq.Query | None:
         """Our query tree as a Whoosh query; None when it holds nothing searchable."""
         if isinstance(node, q.Word | q.Phrase):
-            if isinstance(node, q.Word) and node.wildcard:
-                pattern = wildcard_pattern(node)
-                lex_field = "t" if node.field == "title" else "plain"
-                terms = self._expand(lex_field, pattern)
-                if not terms:
-                    return wq.NullQuery
-                return wq.Or([wq.Term(lex_field, t) for t in terms])
-            terms, own = query_terms(node.text, node.exact)
-            compiled = self._text_query(terms, node.field, own)
-            boost = getattr(node, "boost", 1.0)
-            if compiled is not None and boost != 1.0:
-                _set_boost(compiled, self._alt_boost(node, compiled, boost))
-            return compiled
+            return self._compile_text(node)
         if isinstance(node, q.Keyword):
             terms = self._resolve_keyword(node.field, node.value)
             if not terms:
@@ -321,6 +309,22 @@ class WhooshIndex:
                 return None
             return parts[0] if len(parts) == 1 else wq.Or(parts)
         raise TypeError(node)
+
+    def _compile_text(self, node: q.Word | q.Phrase) -> wq.Query | None:
+        """A word, prefix or phrase: its (folded) terms, with an added spelling's weight."""
+        if isinstance(node, q.Word) and node.wildcard:
+            pattern = wildcard_pattern(node)
+            lex_field = "t" if node.field == "title" else "plain"
+            terms = self._expand(lex_field, pattern)
+            if not terms:
+                return wq.NullQuery
+            return wq.Or([wq.Term(lex_field, t) for t in terms])
+        terms, own = query_terms(node.text, node.exact)
+        compiled = self._text_query(terms, node.field, own)
+        boost = getattr(node, "boost", 1.0)
+        if compiled is not None and boost != 1.0:
+            _set_boost(compiled, self._alt_boost(node, compiled, boost))
+        return compiled
 
     def _alt_boost(self, node: q.Node, compiled: wq.Query, boost: float) -> float:
         """The weight of an added spelling (search/expand.py): ``boost``, and less when the
