@@ -99,8 +99,8 @@ def date_article(article: Article, corrections: Corrections | None = None) -> Ar
     timeline = corrections.timeline() if corrections is not None else None
     # the events are found only if the judgement needs them (most articles say their date)
     body = article.text
-    events = functools.partial(reported_events, body, timeline) if body else []
-    judgement = judge_date(text, article.date_claims, events)
+    events = functools.partial(reported_events, body, timeline) if body else None
+    judgement = judge_date(text, article.date_claims, events or ())
     return dataclasses.replace(
         article,
         date=judgement.date,
