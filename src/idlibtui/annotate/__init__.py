@@ -10,6 +10,7 @@ ORG, GROUP mentions with canonical names) filled in. ``corrections`` is a loaded
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 
 from idlibtui.annotate.corrections import (
@@ -96,9 +97,10 @@ def date_article(article: Article, corrections: Corrections | None = None) -> Ar
     # the events of the timeline their text reports (its rules name them in several languages)
     text = article.text if english_rules_apply(article.lang) else ""
     timeline = corrections.timeline() if corrections is not None else None
+    # the events are found only if the judgement needs them (most articles say their date)
     body = article.text
-    events = (lambda: reported_events(body, timeline)) if body else []
-    judgement = judge_date(text, article.date_claims, events)
+    events = functools.partial(reported_events, body, timeline) if body else None
+    judgement = judge_date(text, article.date_claims, events or ())
     return dataclasses.replace(
         article,
         date=judgement.date,
