@@ -388,3 +388,42 @@ def test_events_added_in_the_corrections_file_date_an_article(tmp_path: Path) ->
     corrections.write_text('[[event]]\nid = "bad"\ndate = "someday"\n', encoding="utf-8")
     with pytest.raises(CorrectionsError, match=r"entities\.toml"):
         load_corrections(corrections)
+
+
+# --- an event spoken of as the past, or older than a day the text names, is not the news ------
+
+_RAQQA_LEAD = (
+    "Raqqa falls\n\nThe SDF said it had liberated Raqqa from the Islamic State, ending a "
+    "long battle.\n\nCivilians may not return yet because of mines.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # background: the news is later than the event it mentions ("since", "after")
+        "Markets reopen in the north\n\nTrade has grown since the SDF liberated Raqqa from the "
+        "Islamic State, merchants said.\n\nPrices fell.\n",
+        "Mines still kill farmers\n\nYears after the SDF liberated Raqqa from the Islamic State, "
+        "fields stay empty.\n\nDeminers are few.\n",
+        # a day the text names well after the event rules it out as the news
+        _RAQQA_LEAD.replace("because of mines.", "because of mines, until 10 July 2019."),
+    ],
+)
+def test_an_event_in_the_background_gives_only_a_lower_bound(text: str) -> None:
+    events = reported_events(text)
+    assert events and all(e.background for e in events)
+    j = judge_date(text, (), events)
+    assert not j.precise
+    assert j.earliest is None or j.earliest >= dt.date(2017, 10, 17)
+    # the same event as the lead's news still dates the report
+    assert judge_date(_RAQQA_LEAD, (), reported_events(_RAQQA_LEAD)).precise
+
+
+def test_the_first_event_since_an_old_one_is_not_dated_by_the_old_one() -> None:
+    text = (
+        "Jet shot down\n\nIt was the first warplane downed since 2017, when the SDF liberated "
+        "Raqqa from the Islamic State.\n"
+    )
+    assert all(e.background for e in reported_events(text))
+    assert not judge_date(text, (), reported_events(text)).precise

@@ -81,6 +81,7 @@ class ReportedEvent:
     sentence: str  # how the text speaks of it ("on Monday", "last week", "two weeks ago")
     lead: bool = False  # reported in the headline or the opening sentences: the news itself
     kind: str = "other"  # the timeline's kind: attack, capture, agreement, summit …
+    background: bool = False  # spoken of as the past ("since", "after"): a lower bound only
 
 
 # --------------------------------------------------------------------------------------------
@@ -320,6 +321,8 @@ _WEEKDAY_WORD = re.compile(
 def _window(event: ReportedEvent) -> tuple[dt.date, dt.date | None, str]:
     """The days the article can have been written on, from how its sentence dates the event."""
     e, end = event.date, event.end or event.date
+    if event.background:  # "the first jet downed since 2015": the page is later, no more
+        return e, None, ""
     s = event.sentence.lower()
     week = dt.timedelta(days=7)
     if re.search(
@@ -775,6 +778,7 @@ def reported_events(text: str, timeline=None) -> list[ReportedEvent]:
     out: list[ReportedEvent] = []
     seen: set[str] = set()
     lead_end = _lead_end(text)
+    later = _named_days(text)
     for m in match_events(text, timeline):
         if m.event.id in seen:
             continue
@@ -784,13 +788,44 @@ def reported_events(text: str, timeline=None) -> list[ReportedEvent]:
         if _names_another_day(sentence, m.event.date, m.event.end or m.event.date):
             continue  # "five soldiers killed on Monday, February 3": another attack
         seen.add(m.event.id)
+        background = _spoken_of_as_past(
+            text[m.sentence_start : m.end], m.start - m.sentence_start, m.event.date.year
+        )
+        background = background or _later_than_named(m.event.end or m.event.date, later)
         out.append(
             ReportedEvent(
                 m.event.date, m.event.end, m.event.describe(), sentence,
-                lead=m.sentence_start < lead_end, kind=m.event.kind,
+                lead=m.sentence_start < lead_end, kind=m.event.kind, background=background,
             )
         )  # fmt: skip
     return out
+
+
+#: Words before an event that make it the background of the news: "besieged since the
+#: capture earlier this year", "after the fall of Aleppo", "last year's offensive".
+_PAST_MARKER = re.compile(
+    r"\b(?:since|after|following|last\s+year(?:['’]s)?|earlier\s+this\s+year|years?\s+ago"
+    r"|back\s+in|previous|previously|former|had\s+been|anniversary\s+of)\W*(?:\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _spoken_of_as_past(clause: str, start: int, year: int) -> bool:
+    """Whether the clause of an event's match (from its sentence's start to the match's end;
+    ``start``: where the match begins in it) speaks of it as past: "since" before the event's
+    own year ("the first jet downed since 2015"), or a marker just before the match when the
+    sentence has no word of news ("on Monday", "today")."""
+    if re.search(rf"\bsince\s+(?:\w+\s+){{0,2}}{year}\b", clause, re.IGNORECASE):
+        return True
+    if _RECENT_WORDS.search(clause) or re.search(r"\b(?:today|yesterday)\b", clause, re.I):
+        return False
+    return _PAST_MARKER.search(clause[:start]) is not None
+
+
+def _later_than_named(end: dt.date, later: list[dt.date]) -> bool:
+    """Whether the text names a day or year well after the event ("until 10 July 2021" of a
+    January 2020 vote; "in 2019" of a 2015 downing): then the event is not the news."""
+    return any(d > end + dt.timedelta(days=45) for d in later)
 
 
 _FUTURE_SENTENCE = re.compile(
@@ -818,6 +853,21 @@ def _names_another_day(sentence: str, first: dt.date, last: dt.date) -> bool:
             named.append((FOREIGN_MONTHS[name], int(m.group(1))))
     days = {(first + dt.timedelta(days=k)) for k in range(-1, (last - first).days + 2)}
     return any(not any((d.month, d.day) == md for d in days) for md in named)
+
+
+def _named_days(text: str) -> list[dt.date]:
+    """The days the text names with their year (the last day of a year named alone)."""
+    out: list[dt.date] = []
+    for m in find_dates(text, None):
+        if m.date is None or m.relative:
+            continue
+        if m.precision == "day":
+            out.append(m.date)
+        elif m.precision == "year":
+            out.append(dt.date(m.date.year, 1, 1))
+        else:
+            out.append(m.date)
+    return out
 
 
 def _lead_end(text: str) -> int:
