@@ -427,3 +427,37 @@ def test_the_first_event_since_an_old_one_is_not_dated_by_the_old_one() -> None:
     )
     assert all(e.background for e in reported_events(text))
     assert not judge_date(text, (), reported_events(text)).precise
+
+
+def test_a_day_in_a_planned_clause_does_not_override_the_stated_day() -> None:
+    raw = (
+        "Joint patrols on the highway\n\n date 2020-03-06\n\nTurkey and Russia agreed a truce on "
+        "Thursday. Joint patrols will then start along the M4 road on March 15, officials said.\n"
+    )
+    assert shown(raw) == "2020-03-06"
+    other = raw.replace("will then start", "are expected to get under way")
+    assert shown(other) == "2020-03-06"
+
+
+@pytest.mark.parametrize(
+    ("raw", "day"),
+    [
+        # July 27 was a Saturday in 2013 and 2019: only 2019 is after the year the text names
+        ("Fighting near Kafr Nabuda\n\nThe two sides fought on Saturday, July 27, near the "
+         "village, a monitor said. The army lost it in 2017.\n", "2019-07-27"),
+        # a background event (2015) gives no year; "since 2017" bounds it: December 2 a Monday
+        ("Fighting near Kafr Nabuda\n\nThe two sides fought on Monday, December 2, near the "
+         "village. Russia joined the war in 2015 and the army has pushed north since 2017.\n",
+         "2019-12-02"),
+    ],
+)  # fmt: skip
+def test_a_weekday_with_a_month_day_takes_the_one_year_the_text_allows(raw: str, day: str) -> None:
+    a = judged(raw)
+    assert a.date_earliest is not None and a.date_earliest.isoformat() == day
+
+
+def test_a_weekday_with_a_month_day_and_no_year_range_stays_open() -> None:
+    # July 27 was a Saturday in 2013 and in 2019: no year in the text decides
+    assert (
+        shown("Fighting\n\nThe two sides fought on Saturday, July 27, near the village.\n") is None
+    )

@@ -44,6 +44,9 @@ PRECISE_DAYS = 7
 #: The last day an article of this tool's corpora can plausibly carry.
 _LATEST_PLAUSIBLE = dt.date(2030, 12, 31)
 _EARLIEST_PLAUSIBLE = dt.date(1990, 1, 1)
+#: With no year in the text, a weekday with a month-day ("Saturday, July 27") is looked for in
+#: the war's years up to this one (the corpora's span): taken only when one year fits.
+_LAST_PLAUSIBLE_YEAR = 2021
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,11 +142,30 @@ def _context(text: str, start: int) -> str:
     cut = max(before.rfind(". "), before.rfind("\n"))
     if cut >= 0:
         before = before[cut + 1 :]
-    if _FUTURE_BEFORE.search(before):
+    if _FUTURE_BEFORE.search(before) or _future_clause(text, start):
         return "future"
     if _BACKGROUND_BEFORE.search(before) or _MODIFIER_BEFORE.search(before):
         return "background"
     return "event"
+
+
+#: A clause planned or foreseen: "joint patrols will begin along the M4 on March 15", "the
+#: talks are due to resume in Geneva on May 5", "a vote is expected next week".
+_FUTURE_CLAUSE = re.compile(
+    r"\b(?:will|won['’]t|shall|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated)\s+to"
+    r"|(?:is|are)\s+to|plans?\s+to|planned\s+to|next\s+(?:week|month))\b",
+    re.IGNORECASE,
+)
+
+
+def _future_clause(text: str, start: int) -> bool:
+    """Whether the clause a date is written in (back to its sentence's start, at most 160
+    characters) speaks of the future: such a day is not one the article reports."""
+    before = text[max(0, start - 160) : start]
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("; "), before.rfind("? "))
+    if cut >= 0:
+        before = before[cut + 1 :]
+    return _FUTURE_CLAUSE.search(before) is not None
 
 
 _NUMERIC_DAY = re.compile(
@@ -435,8 +457,9 @@ def judge_date(
     ref = next((c.date for c in day_claims), None) or next((c.date for c in month_claims), None)
     if ref is None and ev.dated:
         ref = max(d for d, _ in ev.dated)
-    if ref is None and latest_event is not None:
-        ref = latest_event.date
+    news_event = max((e for e in events if not e.background), key=lambda e: e.date, default=None)
+    if ref is None and news_event is not None:  # (an event in the background gives no year)
+        ref = news_event.date
     if ref is None and ev.years:
         ref = dt.date(max(y for y, _ in ev.years), 7, 1)
     if ref is None and ceiling is not None:
@@ -689,9 +712,9 @@ def _fixed_days(
                 out.append((day, d.text, d.weekday is not None, d.start))
             continue
         if d.weekday is not None:
-            lo = (ref.year - 1) if ref else WAR_START.year
+            lo = (ref.year - 1) if ref else max(WAR_START.year, floor.year if floor else 0)
             hi = (ref.year + (1 if ref.month == 12 and d.month == 1 else 0)) if ref else (
-                dt.date.today().year
+                max(lo, _LAST_PLAUSIBLE_YEAR)
             )  # fmt: skip
             years = _weekday_years(d.month, d.day, d.weekday, lo, hi)
             if ref is not None:
