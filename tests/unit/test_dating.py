@@ -461,3 +461,30 @@ def test_a_weekday_with_a_month_day_and_no_year_range_stays_open() -> None:
     assert (
         shown("Fighting\n\nThe two sides fought on Saturday, July 27, near the village.\n") is None
     )
+
+
+def test_a_site_header_day_of_the_ordinal_form_is_never_the_date() -> None:
+    # the header shows the day the page was saved, even when the text names no date near it
+    raw = (
+        "Sat. Nov 5th, 2022\n\nShelling in southern Idlib\n\nArtillery hit villages south of "
+        "Maarat al-Numan, killing three people, rescuers said. Fighting there began in 2019.\n"
+    )
+    assert shown(raw) is None
+
+
+def test_a_date_counter_strip_loses_to_the_articles_own_day() -> None:
+    raw = (
+        "Shelling in southern Idlib\n\n3 March 2019 - Sunday 09:12\n\nNews | Syria\n\n"
+        "Shelling in southern Idlib\n\n11 February 2019 10:40\n\nArtillery hit villages south "
+        "of Maarat al-Numan, killing three people, rescuers said.\n"
+    )
+    assert shown(raw) == "2019-02-11"
+
+
+@pytest.mark.parametrize("line", ["By Lina Haddad | 9th June, 2020", "Posted on 9 June 2020 13:58"])
+def test_a_publication_line_long_after_the_events_it_names_stands(line: str) -> None:
+    raw = (
+        f"Shelling in southern Idlib\n\n{line}\n\nArtillery hit villages south of Maarat "
+        "al-Numan, which the army lost in 2012 and the rebels held through 2016.\n"
+    )
+    assert shown(raw) == "2020-06-09"

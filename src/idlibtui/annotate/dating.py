@@ -447,6 +447,7 @@ def judge_date(
         floor, floor_text = latest_event.date, f"reports {latest_event.description}"
     ceiling = min((d for d, _ in ev.ceilings), default=None)
 
+    claims = _without_chrome_stamps(claims, notes)
     claims = _weekday_consistent(claims, ev.days, notes)
     day_claims = [c for c in claims if c.precision == "day" and c.year_known]
     month_claims = [c for c in claims if c.precision == "month"]
@@ -609,6 +610,52 @@ def judge_date(
     return DateJudgement(None, DateKind.UNKNOWN, None, None, "; ".join(notes))
 
 
+#: A site header's day, the day the page was saved: "Mon. Oct 3rd, 2022" (an abbreviated
+#: weekday, then the month and an ordinal day).
+_SAVED_DAY_HEADER = re.compile(
+    r"^\W*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)"
+    r",?\s+(?:19|20)\d\d\W*$",
+    re.IGNORECASE,
+)
+#: A date-counter strip: "14 November 2018 - Wednesday 10:31" (the weekday after the date).
+_TODAY_STRIP = re.compile(
+    r"(?:19|20)\d\d\s*[-–—|/]\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+
+
+def _without_chrome_stamps(claims: list[DateClaim], notes: list[str]) -> list[DateClaim]:
+    """The claims less a site header's saving day (always) and a date-counter strip (when
+    another day is stated): page chrome, not the article's publication day."""
+
+    def chrome(c: DateClaim) -> str:
+        if c.source not in _CHROME_PRONE:
+            return ""
+        if _SAVED_DAY_HEADER.match(c.text):
+            return "a site header's day"
+        if _TODAY_STRIP.search(c.text) and any(
+            o is not c
+            and o.precision == "day"
+            and o.year_known
+            and not _TODAY_STRIP.search(o.text)
+            and not _SAVED_DAY_HEADER.match(o.text)
+            for o in claims
+        ):
+            return "a date-counter strip"
+        return ""
+
+    kept = []
+    for c in claims:
+        why = chrome(c)
+        if why:
+            notes.append(
+                f"{c.source} {c.date.isoformat()} set aside: {why} ({c.text.strip()[:40]})"
+            )
+        else:
+            kept.append(c)
+    return kept
+
+
 def _weekday_consistent(
     claims: list[DateClaim], days: Sequence[_DayMention], notes: list[str]
 ) -> list[DateClaim]:
@@ -754,13 +801,25 @@ def _contradiction(
         return f"{claim.source} {d.isoformat()} set aside: before {floor_text.strip()!r}"
     if ceiling is not None and d > ceiling + dt.timedelta(days=200):
         return f"{claim.source} {d.isoformat()} set aside: long after the war's age it states"
-    if claim.source in _CHROME_PRONE:
+    if claim.source in _CHROME_PRONE and not _publication_line(claim):
         # page chrome: the day a page was saved, far from every date the text names
         named = [f for f, _ in ev.dated] + [dt.date(y, 12, 31) for y, _ in ev.years]
         named += [f for f, _ in ev.floors]
         if named and (d - max(named)).days > 400:
             return f"{claim.source} {d.isoformat()} set aside: long after every date in the text"
     return ""
+
+
+_PUBLICATION_WORDS = re.compile(
+    r"\b(?:published|posted|updated|first\s+published|released|issued|written)\b|^\s*by\s+",
+    re.IGNORECASE,
+)
+
+
+def _publication_line(claim: DateClaim) -> bool:
+    """A byline's or an explicit "Published/Posted/Updated" line's day: an article names older
+    events as a matter of course, so such a day long after them is no sign of page chrome."""
+    return claim.source == "byline" or _PUBLICATION_WORDS.search(claim.text) is not None
 
 
 def _best_after(day: dt.date, ev: _Evidence) -> dt.date:
