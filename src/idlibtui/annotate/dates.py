@@ -64,6 +64,31 @@ FOREIGN_MONTHS: dict[str, int] = {
     )
     for name in names.split()
 }
+#: The Levantine (Syriac) month names of Syrian, Lebanese and Iraqi Arabic ("٥ نيسان ٢٠١٧",
+#: "12 تشرين الأول 2019"), some of two words.
+FOREIGN_MONTHS.update(
+    {
+        name: number
+        for number, names in enumerate(
+            (
+                ("كانون الثاني",),
+                ("شباط",),
+                ("آذار", "اذار"),
+                ("نيسان",),
+                ("أيار", "ايار"),
+                ("حزيران",),
+                ("تموز",),
+                ("آب", "اب"),
+                ("أيلول", "ايلول"),
+                ("تشرين الأول", "تشرين الاول"),
+                ("تشرين الثاني",),
+                ("كانون الأول", "كانون الاول"),
+            ),
+            1,
+        )
+        for name in names
+    }
+)
 
 WEEKDAYS = {
     "monday": 0,

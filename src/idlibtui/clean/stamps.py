@@ -21,7 +21,8 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_PATTERNS = [
     re.compile(r"\b" + _YEAR + r"-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
     re.compile(
-        r"\b" + _MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b",
+        # (also with a comma after the month: "January, 20, 2018 – 18:58")
+        r"\b" + _MONTH_RE + r",?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b",
         re.IGNORECASE,
     ),
     re.compile(
@@ -60,12 +61,15 @@ _DATE_PATTERNS = [
 
 
 _DIGITS = re.compile(r"\d\d")
+#: Arabic-Indic and Persian digits as ASCII ones.
+_EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 def find_full_date(text: str) -> tuple[dt.date, int, int] | None:
     """The first complete date in ``text`` with its span, or None; never guesses."""
     if not _DIGITS.search(text):
         return None  # every form has a day or a year in digits: most lines have none
+    text = text.translate(_EASTERN_DIGITS)  # "٥ أبريل ٢٠١٧": one character for one, spans kept
     found: list[tuple[int, dt.date, int]] = []
     for pattern in _DATE_PATTERNS:
         m = pattern.search(text)
@@ -115,6 +119,17 @@ _TIME = re.compile(
 )
 _WEEKDAY = re.compile(
     r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\b\.?",
+    re.IGNORECASE,
+)
+#: Weekdays and stamp words of other languages around a metadata line's date: "الأربعاء 5
+#: أبريل 2017", "نشر في: …", "تاريخ النشر", "Mittwoch, 5. April 2017", "Çarşamba".
+_FOREIGN_STAMP_WORDS = re.compile(
+    r"(?<!\w)(?:ال(?:إ|ا)?ثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد"
+    r"|نشر|نُشر|في|بتاريخ|تاريخ|النشر|آخر|اخر|تحديث|التحديث"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|publié|publie|le|mis\s+à\s+jour"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|veröffentlicht|am|um"
+    r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo|publicado|el|de"
+    r"|pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar|yayınlanma|güncelleme|tarihi)(?!\w)",
     re.IGNORECASE,
 )
 _STAMP_WORDS = frozenset(
@@ -174,6 +189,7 @@ def read_stamp(line: str, *, max_words: int = 14, is_name=None) -> Stamp | None:
     rest = s[:start] + " " + s[end:]
     rest = _TIME.sub(" ", rest)
     rest = _WEEKDAY.sub(" ", rest)
+    rest = _FOREIGN_STAMP_WORDS.sub(" ", rest)
     words = re.findall(r"[^\W\d_][\w.'’&-]*", rest)
     name_words = [w for w in words if w.lower().strip(".") not in _STAMP_WORDS]
     if len(name_words) > 4:
