@@ -83,5 +83,25 @@ def test_a_place_dash_agency_slash_dateline_names_the_agency() -> None:
         "Los combates siguen en la zona.\n"
     )
     article = clean_document(text)
-    assert (article.dateline, article.source) == ("Damasco", "SANA")
+    assert (article.dateline, article.agency, article.source) == ("Damasco", "SANA", "")
     assert not article.text.split("\n\n")[1].startswith("Damasco")
+
+
+def test_an_agency_tag_names_the_agency_not_the_outlet_that_carries_it() -> None:
+    article = clean_document(
+        "Clashes near Saraqeb\n\nIDLIB (AA) - Rebels and government forces fought near the "
+        "town overnight, a monitor said.\n\nThe fighting went on.\n"
+    )
+    assert (article.agency, article.source) == ("Anadolu Agency", "")
+    # the agency's own site speaks of its own staff: then it is the outlet
+    own = clean_document(
+        "Army advances\n\nIdleb, SANA – Army units took two villages south of the town on "
+        "Monday after clashes.\n\nSANA "
+        "reporter in the area said the clashes went on.\n"
+    )
+    assert (own.agency, own.source) == ("SANA", "SANA")
+
+
+def test_another_outlet_cited_by_its_initials_is_not_the_publisher() -> None:
+    assert interview_outlet("A commander told MEE that the attack had failed.") == ("", "")
+    assert interview_outlet("A commander told Al Jazeera that it had failed.")[0] == "Al Jazeera"

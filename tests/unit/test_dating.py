@@ -467,7 +467,8 @@ def test_a_site_header_day_of_the_ordinal_form_is_never_the_date() -> None:
     # the header shows the day the page was saved, even when the text names no date near it
     raw = (
         "Sat. Nov 5th, 2022\n\nShelling in southern Idlib\n\nArtillery hit villages south of "
-        "Maarat al-Numan, killing three people, rescuers said. Fighting there flared in early 2022.\n"
+        "Maarat al-Numan, killing three people, rescuers said. Fighting there flared in "
+        "early 2022.\n"
     )
     assert shown(raw) is None
 

@@ -177,6 +177,10 @@ def _article(doc: EditText, info: Info, *, path: str, article_id: str, encoding:
         from idlibtui.clean.outlets import interview_outlet
 
         info.set_source(*interview_outlet(text))
+    if not info.source and info.agency and text:
+        from idlibtui.clean.outlet_cues import agency_own_reporter
+
+        info.set_source(*agency_own_reporter(text, info.agency))
     if not info.source and text:
         from idlibtui.clean.outlet_cues import self_reference
 

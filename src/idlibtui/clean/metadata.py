@@ -210,10 +210,12 @@ def _credit_tag(tag: str, info: Info, evidence: str) -> None:
         ):
             names.append(part)
     agencies = [n for n in names if outlets.is_agency(n)]
-    own = [n for n in names if not outlets.is_agency(n)]
+    own = [n for n in names if not outlets.is_agency(n) and not is_known_place(n)]
     if agencies:
         info.agency = info.agency or agencies[0]
-    for name in own + agencies:
+    # an agency's tag names whose copy it is, not who carries it ("IDLIB (AA) -" on another
+    # site): the outlet stays unknown unless the page names it; a place ("(SYRIA)") is neither
+    for name in own:
         info.set_source(name, evidence)
 
 

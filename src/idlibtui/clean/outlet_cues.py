@@ -263,3 +263,15 @@ def credit_list(line: str) -> list[str]:
     if not any(k is not None for k in known):
         return []
     return [k.name if k is not None else p for p, k in zip(parts, known, strict=True)]
+
+
+def agency_own_reporter(text: str, agency: str) -> tuple[str, str]:
+    """The agency as the outlet when the text speaks of its own staff ("SANA reporter in the
+    area said", "Xinhua's correspondent reported"): the agency's own site, not a carrier."""
+    known = outlets.lookup(agency)
+    names = {agency, *(known.aliases if known else ()), *(known.dateline_tags if known else ())}
+    alts = "|".join(sorted((re.escape(n) for n in names if n), key=len, reverse=True))
+    if not alts:
+        return "", ""
+    m = re.search(rf"\b(?:{alts})(?:['’]s)?\s+(?:reporter|correspondent)s?\b", text)
+    return (agency, f"its own reporter: “{m.group(0)}”") if m else ("", "")

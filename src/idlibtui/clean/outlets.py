@@ -133,6 +133,10 @@ def interview_outlet(text: str) -> tuple[str, str]:
         if match.group(2):
             continue
         words = match.group(1).split()
+        if re.fullmatch(r"[A-Z]{2,5}", words[0].rstrip(".,")):
+            # "told MEE", "told FNA": another outlet cited by its initials, not the publisher
+            found.setdefault(f"initials:{words[0]}", "")
+            continue
         # the longest leading run of words that names a known outlet ("Al Jazeera on Monday")
         for n in range(len(words), 0, -1):
             outlet = lookup(" ".join(words[:n]))
@@ -143,4 +147,6 @@ def interview_outlet(text: str) -> tuple[str, str]:
     if len(found) != 1:
         return "", ""
     name, words = next(iter(found.items()))
+    if name.startswith("initials:"):
+        return "", ""
     return name, f"interview given to it: “{words}”"
