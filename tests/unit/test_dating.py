@@ -489,3 +489,8 @@ def test_a_publication_line_long_after_the_events_it_names_stands(line: str) -> 
         "al-Numan, which the army lost in 2012 and the rebels held through 2016.\n"
     )
     assert shown(raw) == "2020-06-09"
+
+
+def test_a_site_header_day_does_not_put_the_events_in_the_background() -> None:
+    text = "Fri. Mar 29th, 2024\n\n" + _RAQQA_LEAD
+    assert not any(e.background for e in reported_events(text))

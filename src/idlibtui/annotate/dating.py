@@ -938,11 +938,15 @@ def _names_another_day(sentence: str, first: dt.date, last: dt.date) -> bool:
 
 
 def _named_days(text: str) -> list[dt.date]:
-    """The days the text names with their year (the last day of a year named alone)."""
+    """The days the text's sentences name with their year (a year named alone: its first day)."""
     out: list[dt.date] = []
     for m in find_dates(text, None):
         if m.date is None or m.relative:
             continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.end)
+        if len(text[line_start : line_end if line_end >= 0 else len(text)].strip()) < 48:
+            continue  # a stamp line (a site header's day, a date strip): page chrome, not text
         if m.precision == "day":
             out.append(m.date)
         elif m.precision == "year":
