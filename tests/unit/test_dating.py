@@ -494,3 +494,14 @@ def test_a_publication_line_long_after_the_events_it_names_stands(line: str) -> 
 def test_a_site_header_day_does_not_put_the_events_in_the_background() -> None:
     text = "Fri. Mar 29th, 2024\n\n" + _RAQQA_LEAD
     assert not any(e.background for e in reported_events(text))
+
+
+def test_a_bylines_day_further_down_is_not_a_deadline() -> None:
+    # "by" before a name is a byline, not "by March 5" (a deadline of the future)
+    raw = (
+        "Ankara warns Damascus\n\nIts posts will be defended, officials say\n\nShare\n\n"
+        "Written by Deniz Arslan on 9th June, 2020\n\nTurkey warned the government that it "
+        "would answer any attack on its posts, officials said.\n"
+    )
+    a = judged(raw)
+    assert a.date_earliest is not None and a.date_earliest.isoformat() == "2020-06-09"

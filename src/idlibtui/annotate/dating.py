@@ -142,6 +142,8 @@ def _context(text: str, start: int) -> str:
     cut = max(before.rfind(". "), before.rfind("\n"))
     if cut >= 0:
         before = before[cut + 1 :]
+    if _BYLINE_BEFORE.match(before):
+        return "event"  # "Written by Sami Kaya on 15th April, 2020": a byline's day, not "by"
     if _FUTURE_BEFORE.search(before) or _future_clause(text, start):
         return "future"
     if _BACKGROUND_BEFORE.search(before) or _MODIFIER_BEFORE.search(before):
@@ -149,6 +151,11 @@ def _context(text: str, start: int) -> str:
     return "event"
 
 
+#: A byline's line before its day: "By Sami Kaya |", "Written by Sami Kaya on", "Posted by".
+_BYLINE_BEFORE = re.compile(
+    r"^\s*(?i:(?:written|posted|published|reported|edited)\s+)?(?i:by)\s+[A-Z][\w.'’-]*"
+    r"(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[|,–—-]|\bon\b)?\s*$",
+)
 #: A clause planned or foreseen: "joint patrols will begin along the M4 on March 15", "the
 #: talks are due to resume in Geneva on May 5", "a vote is expected next week".
 _FUTURE_CLAUSE = re.compile(
