@@ -105,3 +105,13 @@ def test_an_agency_tag_names_the_agency_not_the_outlet_that_carries_it() -> None
 def test_another_outlet_cited_by_its_initials_is_not_the_publisher() -> None:
     assert interview_outlet("A commander told MEE that the attack had failed.") == ("", "")
     assert interview_outlet("A commander told Al Jazeera that it had failed.")[0] == "Al Jazeera"
+
+
+def test_a_known_outlet_after_the_headline_is_the_outlet() -> None:
+    body = "Rebels and the army fought near Saraqeb overnight, a monitor said, and families fled."
+    assert clean_document(f"Fighting near Saraqeb | Sputnik\n\n{body}\n").source == "Sputnik"
+    # a short form gives the canonical name
+    short = clean_document(f"Fighting near Saraqeb - Tasnim\n\n{body}\n")
+    assert short.source == "Tasnim News Agency"
+    # a place after the dash is no outlet
+    assert clean_document(f"Fighting near Saraqeb - Idlib\n\n{body}\n").source == ""

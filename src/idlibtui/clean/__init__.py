@@ -173,6 +173,10 @@ def _article(doc: EditText, info: Info, *, path: str, article_id: str, encoding:
         # the first block that can be a title: a date line or a caption above the text is not
         first = next((b for b in blocks if not never_a_title(text[b.start : b.end])), None)
         title = derive_title(text[first.start :] if first is not None else text)
+    if not info.source and doc.raw:
+        from idlibtui.clean.outlet_cues import title_suffix_outlet
+
+        info.set_source(*title_suffix_outlet(doc.raw.lstrip().split("\n", 1)[0]))
     if not info.source and text:
         from idlibtui.clean.outlets import interview_outlet
 

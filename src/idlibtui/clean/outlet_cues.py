@@ -275,3 +275,18 @@ def agency_own_reporter(text: str, agency: str) -> tuple[str, str]:
         return "", ""
     m = re.search(rf"\b(?:{alts})(?:['’]s)?\s+(?:reporter|correspondent)s?\b", text)
     return (agency, f"its own reporter: “{m.group(0)}”") if m else ("", "")
+
+
+_TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?P<n>[^|–—-]{2,40}?)\s*$")
+
+
+def title_suffix_outlet(first_line: str) -> tuple[str, str]:
+    """A known outlet named after the headline, as page titles carry it ("Clashes in Idlib |
+    Sputnik", "… - Tasnim News Agency"): its canonical name and the words that show it."""
+    m = _TITLE_SUFFIX.search(first_line.strip())
+    if m is None:
+        return "", ""
+    known = outlets.lookup(m.group("n").strip())
+    if known is None:
+        return "", ""
+    return known.name, f"after the headline: {m.group(0).strip()}"
