@@ -115,3 +115,12 @@ def test_a_known_outlet_after_the_headline_is_the_outlet() -> None:
     assert short.source == "Tasnim News Agency"
     # a place after the dash is no outlet
     assert clean_document(f"Fighting near Saraqeb - Idlib\n\n{body}\n").source == ""
+
+
+def test_a_sign_off_on_the_last_line_names_the_outlet_or_the_agency() -> None:
+    body = "Rebels and the army fought near Saraqeb overnight, a monitor said, and families fled."
+    own = clean_document(f"Fighting near Saraqeb\n\n{body}\n\n— Middle East Monitor\n")
+    assert own.source == "Middle East Monitor"
+    wire = clean_document(f"Fighting near Saraqeb\n\n{body}\n\n(AFP)\n")
+    assert (wire.agency, wire.source) == ("Agence France-Presse", "")
+    assert clean_document(f"Fighting near Saraqeb\n\n{body}\n\n(Idlib)\n").source == ""

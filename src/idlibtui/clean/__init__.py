@@ -177,6 +177,15 @@ def _article(doc: EditText, info: Info, *, path: str, article_id: str, encoding:
         from idlibtui.clean.outlet_cues import title_suffix_outlet
 
         info.set_source(*title_suffix_outlet(doc.raw.lstrip().split("\n", 1)[0]))
+    if not info.source and doc.raw.strip():
+        from idlibtui.clean.outlet_cues import sign_off_outlet
+        from idlibtui.clean.outlets import is_agency
+
+        name, why = sign_off_outlet(doc.raw.rstrip().rsplit("\n", 1)[-1])
+        if name and is_agency(name):
+            info.agency = info.agency or name  # "(AFP)": whose copy it is, not who carries it
+        else:
+            info.set_source(name, why)
     if not info.source and text:
         from idlibtui.clean.outlets import interview_outlet
 

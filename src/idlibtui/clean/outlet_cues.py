@@ -290,3 +290,21 @@ def title_suffix_outlet(first_line: str) -> tuple[str, str]:
     if known is None:
         return "", ""
     return known.name, f"after the headline: {m.group(0).strip()}"
+
+
+_SIGN_OFF = re.compile(
+    r"^(?:[(\[]\s*(?P<p>[^()\[\]]{2,40}?)\s*[)\]]|[–—-]\s*(?P<d>[^–—-]{2,40}?))\.?$"
+)
+
+
+def sign_off_outlet(last_line: str) -> tuple[str, str]:
+    """A known outlet signing the report off on its last line ("(Tasnim)", "— Middle East
+    Monitor"): its canonical name and the words that show it; an agency's sign-off ("(AFP)")
+    names the agency, not the outlet, and is left to the caller."""
+    m = _SIGN_OFF.match(last_line.strip())
+    if m is None:
+        return "", ""
+    known = outlets.lookup((m.group("p") or m.group("d") or "").strip())
+    if known is None:
+        return "", ""
+    return known.name, f"sign-off: {last_line.strip()}"
