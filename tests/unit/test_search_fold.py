@@ -152,6 +152,9 @@ def test_numbers_with_separators_are_one_token() -> None:
     hits = [text[s:e] for s, e in match_offsets("700000", text)]
     assert hits == ["700,000"]  # one hit, and not inside 1,700,000
     assert [text[s:e] for s, e in match_offsets("700,000", text)] == ["700,000"]
+    # separators are not a spelling: no exact term of their own, "=700,000" is "700000"
+    assert query_terms("700,000", exact=True) == (["700000"], ["700000"])
+    assert american("central") == "central"  # not "centre" + "al"
     # "1.5 million" stays two words: a phrase finds it
     assert len(analyze("1.5 million")) == 2
 

@@ -52,7 +52,10 @@ def word_terms(low: str) -> tuple[tuple[str, ...], str | None, str | None]:
     ex = stem(own)
     exact = None if len(stems) == 1 and stems[0] == ex else EXACT + ex
     plain = fold.fold_chars(low)
-    return stems, exact, (plain if plain != low and plain.isalnum() else None)
+    # the lexicon's character-folded word: not for numbers (written as they are, "700,000"
+    # still matches the prefix 700*): each distinct number would be one more term
+    alt = plain if plain != low and plain.isalnum() and not low[0].isdigit() else None
+    return stems, exact, alt
 
 
 @dataclass(slots=True)
