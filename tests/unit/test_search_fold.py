@@ -159,6 +159,29 @@ def test_numbers_with_separators_are_one_token() -> None:
     assert len(analyze("1.5 million")) == 2
 
 
+def test_tokens_of_marks_alone_index_nothing() -> None:
+    from idlibtui.search.highlight import index_terms
+
+    stems, _words = index_terms("ʿ ʾʿ x ʿ's ʻ")
+    assert stems.split() == ["x"] and "" not in stems.split("|")
+
+
+def test_prefilter_finds_folded_words_where_tokens_begin() -> None:
+    """The highlighter's fast path (a regex over the text, then only candidate words) agrees
+    with tokenizing everything, around joiners and leading marks."""
+    from idlibtui.search.highlight import matcher_for
+
+    texts = [
+        "firel,ceasefire zone; 2,Erdoğan; m,700,000; ʾErdoğan-Erdoğan; é`i,air strikes",
+        "x.ceasefire 1,700,000 700,000's Nu'man,Nu’man ʿAyn ʿayn; İdlib: ceasefire, Erdoğan",
+    ]
+    for query in ["cease fire", '"air strikes"', "Erdogan", "700000", "numan", "fire", "ayn"]:
+        m = matcher_for(q.parse(query))
+        for text in texts:
+            ref = m._token_offsets(text) if m.sequences else m._word_offsets(text)
+            assert m.offsets(text) == ref, (query, text)
+
+
 def test_highlights_point_at_the_real_text() -> None:
     text = "Erdoğan's ceasefire; Maʿarrat al-Nuʿmān was demilitarised (700,000 fled)."
     for query, words in [

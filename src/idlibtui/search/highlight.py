@@ -44,7 +44,7 @@ def word_terms(low: str) -> tuple[tuple[str, ...], str | None, str | None]:
     first stem's position), and its character-folded word when that differs (for the lexicon)."""
     if low in _DROP:
         return (), None, None
-    words = [w for w in fold.fold_word(low) if w not in _DROP]
+    words = [w for w in fold.fold_word(low) if w and w not in _DROP]  # "ʿ" alone: nothing
     if not words:
         return (), None, None
     stems = tuple(stem(w) for w in words)
@@ -278,7 +278,7 @@ def _prefilter(stems, literals) -> _Prefilter:
     return (
         re.compile(plain),
         re.compile(loose),
-        re.compile(rf"(?<!\w)(?:{loose})", re.IGNORECASE),
+        re.compile(rf"(?<!\w)[{_LETTER_MARKS}]*(?:{loose})", re.IGNORECASE),
     )
 
 
@@ -316,11 +316,13 @@ _FOLDING_LETTER = re.compile(
     "[" + re.escape("".join(sorted("".join(_FOLDS_TO.values())))) + "\u0300-\u036f]"
 )
 _JOINERS = ".,'’‘`"
+#: Marks that are word characters (modifier letters): a token may begin with them ("ʿAyn").
+_LETTER_MARKS = "ʿʾʼʻ"
 
 
 def _token_starts(rxs: _Prefilter, text: str):
     """Index tokens (``_TOKEN`` matches, as ``finditer`` over the whole text finds them) that
-    begin where the prefilter matches."""
+    begin where the prefilter matches (or at the marks just before it)."""
     low = text.lower()
     if len(low) == len(text):  # then each character lower-cases to one character
         rx = rxs[0] if low.isascii() or not _FOLDING_LETTER.search(low) else rxs[1]
@@ -332,18 +334,33 @@ def _token_starts(rxs: _Prefilter, text: str):
     last_end = -1
     for hit in hits:
         start = hit.start()
+        while start and text[start - 1] in _LETTER_MARKS:
+            start -= 1
         if start < last_end:
             continue
         if check_before and start and _WORD_CHAR.match(text, start - 1):
             continue
-        # Inside a dotted, apostrophised or separated token ("x.refugees", "1,700")? Not a
-        # token start.
-        if start >= 2 and text[start - 1] in _JOINERS and _WORD_CHAR.match(text, start - 2):
+        # After a joiner: inside a dotted, apostrophised or separated token ("x.refugees",
+        # "1,700,000")? Then not a token start; "a,b" or "700,000's" are two tokens.
+        if start and text[start - 1] in _JOINERS and not _token_begins_at(text, start):
             continue
         m = _TOKEN.match(text, start)
         if m is not None:
             last_end = m.end()
             yield m
+
+
+def _token_begins_at(text: str, start: int) -> bool:
+    """Whether tokenizing ``text`` from its beginning gives a token that begins at ``start``
+    (tokenizing from the beginning of the run of word characters and joiners around it gives
+    the same tokens there)."""
+    begin = start
+    while begin and (text[begin - 1] in _JOINERS or _WORD_CHAR.match(text, begin - 1)):
+        begin -= 1
+    for m in _TOKEN.finditer(text, begin):
+        if m.end() > start:
+            return m.start() == start
+    return False
 
 
 _WORD_CHAR = re.compile(r"\w")
