@@ -278,7 +278,8 @@ def _prefilter(stems, literals) -> _Prefilter:
     return (
         re.compile(plain),
         re.compile(loose),
-        re.compile(rf"(?<!\w)[{_LETTER_MARKS}]*(?:{loose})", re.IGNORECASE),
+        # not after a word character, but after a mark that is one ("ʿAyn")
+        re.compile(rf"(?<![^\W{_LETTER_MARKS}])(?:{loose})", re.IGNORECASE),
     )
 
 
@@ -311,18 +312,19 @@ def _folds_to() -> dict[str, str]:
 
 
 _FOLDS_TO = _folds_to()
+_LETTER_MARKS = "".join(c for c in fold.MARKS if c.isalnum())  # ʿ ʾ ʼ ʻ: word characters
 #: A letter that folds to another (an accented letter): such texts need the slower prefilter.
 _FOLDING_LETTER = re.compile(
     "[" + re.escape("".join(sorted("".join(_FOLDS_TO.values())))) + "\u0300-\u036f]"
 )
 _JOINERS = ".,'’‘`"
-#: Marks that are word characters (modifier letters): a token may begin with them ("ʿAyn").
-_LETTER_MARKS = "ʿʾʼʻ"
+_JOINERS_AND_MARKS = _JOINERS + fold.MARKS
 
 
 def _token_starts(rxs: _Prefilter, text: str):
     """Index tokens (``_TOKEN`` matches, as ``finditer`` over the whole text finds them) that
-    begin where the prefilter matches (or at the marks just before it)."""
+    begin where the prefilter matches, or hold the match after a joiner or a mark ("ʿAyn",
+    "Nu'man", "x.refugees": the caller checks the whole token)."""
     low = text.lower()
     if len(low) == len(text):  # then each character lower-cases to one character
         rx = rxs[0] if low.isascii() or not _FOLDING_LETTER.search(low) else rxs[1]
@@ -334,33 +336,28 @@ def _token_starts(rxs: _Prefilter, text: str):
     last_end = -1
     for hit in hits:
         start = hit.start()
-        while start and text[start - 1] in _LETTER_MARKS:
-            start -= 1
-        if start < last_end:
+        if start and text[start - 1] in _JOINERS_AND_MARKS:
+            m = _token_holding(text, start)
+        elif check_before and start and _WORD_CHAR.match(text, start - 1):
             continue
-        if check_before and start and _WORD_CHAR.match(text, start - 1):
+        else:
+            m = _TOKEN.match(text, start)
+        if m is None or m.start() < last_end:
             continue
-        # After a joiner: inside a dotted, apostrophised or separated token ("x.refugees",
-        # "1,700,000")? Then not a token start; "a,b" or "700,000's" are two tokens.
-        if start and text[start - 1] in _JOINERS and not _token_begins_at(text, start):
-            continue
-        m = _TOKEN.match(text, start)
-        if m is not None:
-            last_end = m.end()
-            yield m
+        last_end = m.end()
+        yield m
 
 
-def _token_begins_at(text: str, start: int) -> bool:
-    """Whether tokenizing ``text`` from its beginning gives a token that begins at ``start``
-    (tokenizing from the beginning of the run of word characters and joiners around it gives
-    the same tokens there)."""
-    begin = start
+def _token_holding(text: str, pos: int):
+    """The token of ``text`` that holds ``pos`` (tokenizing from the beginning of the run of
+    word characters and joiners around it gives the same tokens there), or None."""
+    begin = pos
     while begin and (text[begin - 1] in _JOINERS or _WORD_CHAR.match(text, begin - 1)):
         begin -= 1
     for m in _TOKEN.finditer(text, begin):
-        if m.end() > start:
-            return m.start() == start
-    return False
+        if m.end() > pos:
+            return m if m.start() <= pos else None
+    return None
 
 
 _WORD_CHAR = re.compile(r"\w")
