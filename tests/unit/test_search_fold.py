@@ -350,3 +350,25 @@ def test_did_you_mean_knows_folded_words(ix) -> None:
     """A word with an apostrophe or a British spelling is not "corrected" (it is indexed)."""
     assert ix.search("Hay'at Tahrir").suggestion == ""
     assert ix.search("=Erdoğan").suggestion == ""
+
+
+def test_prefilter_equals_full_tokenization_on_random_texts() -> None:
+    """Random strings of marks, joiners, folding letters and folded words: the highlighter's
+    prefiltered path finds exactly what tokenizing every word finds."""
+    import random
+
+    from idlibtui.search.highlight import index_terms, matcher_for
+
+    pieces = list("abcdeilmnorstuz AEIST'’‘`ʿʾ,.-–0123456789ğāéşçüİıßœ\n")
+    pieces += ["al-", "cease", "fire", "Erdoğan", "Nu'man", "700,000", "ceasefire"]
+    pieces += ["air strikes", "demilitarised", " zone", "'s"]
+    queries = ["cease fire", '"air strikes"', "Erdogan", "=Erdoğan", "numan", "700000"]
+    queries += ['"demilitarized zone"', "fire", "s", '"fire zone"', "strik*", "=nu'man"]
+    matchers = [matcher_for(q.parse(x)) for x in queries]
+    rng = random.Random(15)
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        index_terms(text)  # never raises
+        for query, m in zip(queries, matchers, strict=True):
+            ref = m._token_offsets(text) if m.sequences else m._word_offsets(text)
+            assert m.offsets(text) == ref, (query, text)
