@@ -148,7 +148,7 @@ def test_match_offsets_raises_on_bad_query() -> None:
 def test_index_terms_agree_with_tokens_and_whoosh_tokenizer(seed_paths) -> None:
     """What the builder indexes (its own splitter and Whoosh's tokenizer over the same string)
     is what ``tokens`` finds: a folded stem per position, an exact term beside it."""
-    from idlibtui.search.build import _split_postings
+    from idlibtui.search.build.documents import _split_postings
     from idlibtui.search.highlight import index_terms, tokens
     from idlibtui.search.schema import build_schema
 

@@ -32,8 +32,8 @@ from dataclasses import dataclass
 
 from idlibtui.model import QueryError
 
-FIELDS = ("title", "source", "agency", "date", "entity", "body")
-FIELD_ALIASES = {"text": "body", "outlet": "source", "entities": "entity"}
+FIELDS = ("title", "source", "agency", "lang", "date", "entity", "body")
+FIELD_ALIASES = {"text": "body", "outlet": "source", "entities": "entity", "language": "lang"}
 OPERATORS = ("AND", "OR", "NOT")
 MIN_WILDCARD_PREFIX = 2
 # Limits that keep one query from crashing or holding a search: every stage (parse, render,
@@ -383,7 +383,7 @@ class _Parser:
             return _parse_date_value(self.q, tok, ftok.pos)
         if tok.kind == "range":
             raise self.error(f"a [range] only works with date:, not {ftok.text}:", tok.pos)
-        if name in ("source", "agency", "entity"):
+        if name in ("source", "agency", "lang", "entity"):
             value = tok.text.strip()
             if not value:
                 raise self.error(f"empty {name} name", tok.pos)

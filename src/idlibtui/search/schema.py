@@ -41,8 +41,12 @@ check_engine_version()
 #: Bumped whenever the schema or what we put in it changes; part of every document's version.
 #: 5: the numpy sidecar, and a rebuild of indexes whose postings the spilled-run reader of 4
 #: could corrupt (builds of more than ~2,700 articles). 6: the date's kind and range, agency, url.
-#: 7: folded terms (search/fold.py), exact spellings beside them, numbers with separators.
-SCHEMA_VERSION = "7"
+#: 7: the sidecar's postings as varint gaps (search/sidecar.py format 2, a third of the size).
+#: 8: folded terms (search/fold.py), exact spellings beside them, numbers with separators.
+#: 9: the article's language (``lang``: a query field and a facet).
+#: 10: folding fixes: no exact term for a number's separators, no empty term for a token of
+#: marks alone, "central" no longer folded as "centre" + "al".
+SCHEMA_VERSION = "10"
 
 #: The Whoosh index name; a schema change gives a new name, so an old index is never misread.
 INDEX_NAME = f"idlibtui{SCHEMA_VERSION}"
@@ -130,6 +134,8 @@ def build_schema() -> fields.Schema:
         date_kind=fields.STORED(),
         date_range=fields.STORED(),
         agency=fields.ID(stored=True, sortable=True),
+        # ISO 639-1 code of the article's language ("" when unknown): lang:ar, a facet
+        lang=fields.ID(stored=True, sortable=True),
         url=fields.STORED(),
         year=fields.ID(stored=True, sortable=True),
         month=fields.ID(stored=True, sortable=True),
