@@ -28,7 +28,7 @@ GAZ = {
         "Syrian Observatory for Human Rights": ["SOHR", "Observatory"],
         "World Health Organization": ["WHO"],
     },
-    "GROUP": {"Hayat Tahrir al-Sham": ["HTS", "Hay'at Tahrir al-Sham"]},
+    "GROUP": {"Hayat Tahrir al-Sham": ["HTS", "Haiat Tahrir al-Sham"]},
 }
 
 
@@ -55,9 +55,9 @@ def added(ex: Expander, text: str) -> list[str]:
 
 
 def test_an_acronym_adds_the_full_name_as_a_phrase() -> None:
-    ex = expander("hayat", "tahrir", "al", "sham", "hay'at", "hts")
+    ex = expander("hayat", "tahrir", "al", "sham", "haiat", "hts")
     out = ex.expand(q.parse("HTS refugees"))
-    assert out.added == [("HTS", ["Hayat Tahrir al-Sham", "Hay'at Tahrir al-Sham"])]
+    assert out.added == [("HTS", ["Hayat Tahrir al-Sham", "Haiat Tahrir al-Sham"])]
     first = out.node.items[0]
     assert isinstance(first, q.Or) and first.items[0] == q.parse("HTS refugees").items[0]
     alts = first.items[1:]
@@ -65,8 +65,8 @@ def test_an_acronym_adds_the_full_name_as_a_phrase() -> None:
 
 
 def test_the_full_name_adds_the_acronym_and_other_spellings() -> None:
-    ex = expander("hayat", "tahrir", "al", "sham", "hay'at", "hts")
-    assert added(ex, '"Hayat Tahrir al-Sham"') == ["HTS", "Hay'at Tahrir al-Sham"]
+    ex = expander("hayat", "tahrir", "al", "sham", "haiat", "hts")
+    assert added(ex, '"Hayat Tahrir al-Sham"') == ["HTS", "Haiat Tahrir al-Sham"]
     sohr = expander("syrian", "observatory", "human", "rights")
     assert added(sohr, "SOHR") == ["Syrian Observatory for Human Rights"]
 
@@ -113,8 +113,8 @@ def test_exact_words_wildcards_and_other_fields_are_not_expanded() -> None:
 
 
 def test_transliteration_variants_are_kept_only_when_the_lexicon_holds_them() -> None:
-    ex = expander("maarrat", "ma'arat")
-    assert sorted(added(ex, "Maarat")) == ["Ma'arat", "Maarrat"]
+    ex = expander("maarrat", "maaret")
+    assert sorted(added(ex, "Maarat")) == ["Maaret", "Maarrat"]
     assert added(expander(), "Maarat") == []
     # ee / i, ou / u, q / k, ei / ay
     assert added(expander("shaykhun"), "Sheikhoun") == ["Shaykhun"]
