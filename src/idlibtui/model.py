@@ -183,6 +183,7 @@ class Hit:
     text_hits: tuple[tuple[int, int], ...] = ()
     date_inferred: bool = False
     date_kind: str = ""
+    lang: str = ""  # ISO 639-1 code, "" when unknown
 
 
 @dataclass(frozen=True, slots=True)

@@ -139,7 +139,7 @@ def test_snippet_shows_a_match(ix) -> None:
 def test_facets(ix) -> None:
     everything = ix.search("")
     assert everything.total == 5
-    assert set(everything.facets) == {"source", "agency", "year", "entity"}
+    assert set(everything.facets) == {"source", "agency", "lang", "year", "entity"}
     years = everything.facets["year"]
     assert years.get("2019", 0) >= 1 and years.get("2018", 0) >= 1
     assert sum(everything.facets["source"].values()) <= 5

@@ -16,8 +16,8 @@ def register(subparsers) -> None:
     p = subparsers.add_parser(
         "search",
         help="search the index",
-        description='Search the index. Fields: title:, source:"…", entity:"…", date:2019-12, '
-        'date:[2019-12 to 2020-02]; "phrases", AND/OR/NOT, parentheses, prefix*. '
+        description='Search the index. Fields: title:, source:"…", agency:, lang:ar, entity:"…", '
+        'date:2019-12, date:[2019-12 to 2020-02]; "phrases", AND/OR/NOT, parentheses, prefix*. '
         "An empty query lists every article, newest first.",
     )
     p.add_argument("query", nargs="*", metavar="QUERY", help="the query (words are joined)")

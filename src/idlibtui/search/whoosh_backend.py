@@ -28,9 +28,20 @@ from idlibtui.search import query as q
 from idlibtui.search import whoosh_fixes
 from idlibtui.search.backend import IndexMissing, IndexUnavailable, SearchError
 from idlibtui.search.columns import Column
-from idlibtui.search.highlight import analyze, make_snippet, matcher_for
+from idlibtui.search.highlight import (
+    make_snippet,
+    matcher_for,
+    query_terms,
+    wildcard_pattern,
+)
 from idlibtui.search.lexicon import field_terms
-from idlibtui.search.schema import INDEX_NAME, SCHEMA_VERSION, index_exists, other_index_exists
+from idlibtui.search.schema import (
+    INDEX_NAME,
+    SCHEMA_VERSION,
+    TOKEN_PATTERN,
+    index_exists,
+    other_index_exists,
+)
 
 __all__ = ["INDEX_NAME", "SCHEMA_VERSION", "WhooshIndex", "index_exists", "other_index_exists"]
 MAX_EXPANSION = 64  # terms a prefix or wildcard may expand to
@@ -38,7 +49,7 @@ MAX_SCAN = 20_000  # lexicon entries a prefix or wildcard may look at
 ENTITY_FACET_SIZE = 30
 ENTITY_FACET_MAX_DOCS = 4_000  # beyond this, entity counts are estimated from an even sample
 FEW_HITS = 3  # fewer hits than this → look for a spelling suggestion
-FILTER_FIELDS = ("source", "agency", "year", "month", "entity")
+FILTER_FIELDS = ("source", "agency", "lang", "year", "month", "entity")
 #: Evaluate queries with numpy over Whoosh's postings (search/fastpath.py); Whoosh otherwise.
 FAST_PATH = True
 #: Tests set this so that an unexpected failure inside the fast path raises itself (with its
@@ -241,32 +252,30 @@ class WhooshIndex:
         found.sort(key=lambda x: (-x[0], x[1]))
         return [t for _, t in found[:MAX_EXPANSION]]
 
-    def _text_query(self, stems: list[str], field: str | None) -> wq.Query | None:
+    def _text_query(
+        self, stems: list[str], field: str | None, own: list[str] | None = None
+    ) -> wq.Query | None:
+        """A word's or phrase's terms (one per position) as a term or phrase query; with
+        ``own`` (the query's own spelling, where it folds) OR'd in, so that the documents
+        spelling it so score higher (the same documents match: the index keeps an exact term
+        beside its folded one, at the same position)."""
         if not stems:
             return None
-
-        def one(f: str) -> wq.Query:
-            return wq.Term(f, stems[0]) if len(stems) == 1 else wq.Phrase(f, stems)
-
         # The body field holds title + text, so an unqualified word searches it alone: one
         # posting list per word (an extra title clause doubled query time, measured).
-        return one("t") if field == "title" else one("b")
+        f = "t" if field == "title" else "b"
+
+        def one(terms: list[str]) -> wq.Query:
+            return wq.Term(f, terms[0]) if len(terms) == 1 else wq.Phrase(f, terms)
+
+        if own is None or own == stems:
+            return one(stems)
+        return wq.Or([one(stems), one(own)])
 
     def compile(self, node: q.Node) -> wq.Query | None:
         """Our query tree as a Whoosh query; None when it holds nothing searchable."""
         if isinstance(node, q.Word | q.Phrase):
-            if isinstance(node, q.Word) and node.wildcard:
-                pattern = node.text.lower()
-                lex_field = "t" if node.field == "title" else "plain"
-                terms = self._expand(lex_field, pattern)
-                if not terms:
-                    return wq.NullQuery
-                return wq.Or([wq.Term(lex_field, t) for t in terms])
-            compiled = self._text_query(analyze(node.text), node.field)
-            boost = getattr(node, "boost", 1.0)
-            if compiled is not None and boost != 1.0:
-                _set_boost(compiled, self._alt_boost(node, compiled, boost))
-            return compiled
+            return self._compile_text(node)
         if isinstance(node, q.Keyword):
             terms = self._resolve_keyword(node.field, node.value)
             if not terms:
@@ -300,6 +309,22 @@ class WhooshIndex:
                 return None
             return parts[0] if len(parts) == 1 else wq.Or(parts)
         raise TypeError(node)
+
+    def _compile_text(self, node: q.Word | q.Phrase) -> wq.Query | None:
+        """A word, prefix or phrase: its (folded) terms, with an added spelling's weight."""
+        if isinstance(node, q.Word) and node.wildcard:
+            pattern = wildcard_pattern(node)
+            lex_field = "t" if node.field == "title" else "plain"
+            terms = self._expand(lex_field, pattern)
+            if not terms:
+                return wq.NullQuery
+            return wq.Or([wq.Term(lex_field, t) for t in terms])
+        terms, own = query_terms(node.text, node.exact)
+        compiled = self._text_query(terms, node.field, own)
+        boost = getattr(node, "boost", 1.0)
+        if compiled is not None and boost != 1.0:
+            _set_boost(compiled, self._alt_boost(node, compiled, boost))
+        return compiled
 
     def _alt_boost(self, node: q.Node, compiled: wq.Query, boost: float) -> float:
         """The weight of an added spelling (search/expand.py): ``boost``, and less when the
@@ -441,6 +466,7 @@ class WhooshIndex:
                 facet_counts = {
                     "source": self._count(docs, "source"),
                     "agency": self._count(docs, "agency"),
+                    "lang": self._count(docs, "lang"),
                     "year": self._count(docs, "year"),
                 }
             total = len(docs)
@@ -465,11 +491,13 @@ class WhooshIndex:
                         text_hits=tuple(offsets),
                         date_inferred=bool(stored.get("date_inferred", False)),
                         date_kind=str(stored.get("date_kind", "") or ""),
+                        lang=str(stored.get("lang", "") or ""),
                     )
                 )
             facets = {
                 "source": facet_counts["source"],
                 "agency": facet_counts.get("agency", {}),
+                "lang": facet_counts.get("lang", {}),
                 "year": facet_counts["year"],
                 "entity": self._entity_facet(
                     docs, filtered=node is not None or filter_q is not None
@@ -537,7 +565,7 @@ class WhooshIndex:
                 idx = fastpath.top(docs, scores, wanted)
                 ranked = list(zip(docs[idx].tolist(), scores[idx].tolist(), strict=True))
             facets = {}
-            for field in ("source", "agency", "year"):
+            for field in ("source", "agency", "lang", "year"):
                 codes, names = view.column(
                     "\x00codes:" + field, lambda f=field: fastpath.codes_for(self._column_array(f))
                 )
@@ -737,11 +765,11 @@ class WhooshIndex:
             text_start = query.find(leaf.text, leaf.pos)
             if text_start < 0:
                 continue
-            for m in re.finditer(r"\w+", leaf.text):
+            for m in _WORD.finditer(leaf.text):
                 word = m.group().lower()
-                if len(word) < 3 or not word.isalpha():
+                if len(word) < 3 or not word.replace("'", "").replace("’", "").isalpha():
                     continue
-                if reader.doc_frequency("plain", word) > 0:
+                if _known(reader, word):
                     continue
                 words, freqs = self._vocabulary()
                 maxdist = 1 if len(word) <= 4 else 2
@@ -852,6 +880,18 @@ class WhooshIndex:
             out.sort(key=lambda r: (r[1].lower(), r[0]))
             self._keyword_cache[key] = out  # type: ignore[assignment]
         return list(out)
+
+
+_WORD = re.compile(TOKEN_PATTERN)
+
+
+def _known(reader, word: str) -> bool:
+    """Whether the index holds ``word`` (lower case) as written or as it folds: a word with
+    marks or a British spelling is not a misspelling to correct."""
+    if reader.doc_frequency("plain", word) > 0:
+        return True
+    terms, _own = query_terms(word)
+    return all(reader.doc_frequency("b", t) > 0 for t in terms)
 
 
 def _set_boost(query: wq.Query, boost: float) -> None:
