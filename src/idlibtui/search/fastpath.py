@@ -129,14 +129,14 @@ def _sidecar_postings(seg, field: str, btext: bytes, positions: bool):
     weights = counts.astype(np.float64) * side.boost
     if not positions:
         return ids, weights, None, None
-    return ids, weights, starts, flat.astype(np.int32)
+    return ids, weights, starts, flat.astype(np.int32, copy=False)
 
 
 def _sidecar_selected(side, found: int, local) -> tuple[Any, Any] | None:
     """(starts, flat) of the postings of term ``found`` for segment docnums ``local``
     (sorted, all holding the term); None when that is most of the term's positions."""
     got = side.selected(found, local, SELECT_MAX_SHARE)
-    return None if got is None else (got[0], got[1].astype(np.int32))
+    return None if got is None else (got[0], got[1].astype(np.int32, copy=False))
 
 
 class SegmentCache:
