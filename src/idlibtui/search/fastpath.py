@@ -16,7 +16,7 @@ and the whole query is evaluated with array operations:
 
 Reading: the title and body fields' postings (ids, and positions from which the weights
 follow) come from each segment's numpy sidecar (search/sidecar.py), mapped into memory and
-decoded (varint gaps); a phrase decodes only the blocks of positions holding its candidates.
+read with numpy; a phrase reads only the blocks of positions holding its candidates.
 A segment without a sidecar is decoded from Whoosh's W3 blocks: a term's ids and weights are
 unpickled without the block's values (each value is rebuilt through a ``_codecs.encode`` call,
 80% of the cost), and a phrase reads positions only from the blocks that hold a candidate.

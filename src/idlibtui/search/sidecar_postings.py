@@ -6,7 +6,7 @@ tens of milliseconds, and a phrase of common words several hundred. When the ind
 writes a segment, it also writes, for the title and body fields (search/sidecar.py), files the
 fast path maps into memory and reads with numpy. Format 1 held raw 32-bit arrays (docnums,
 position starts, positions: 233 MB at 50k articles, as much as Whoosh's own postings); format
-2 holds the same in 77 MB (an index of format 1 is rebuilt, see schema.SCHEMA_VERSION):
+2 holds the same in 90 MB (an index of format 1 is rebuilt, see schema.SCHEMA_VERSION):
 
 - ``<segment>.<field>_ids.vb``: every term's segment-local docnums, term after term, as varint
   gaps (search/intcode.py), each term's first docnum whole;
@@ -47,6 +47,7 @@ _U16 = "<u2"
 
 
 def names(segment, field: str) -> dict[str, str]:
+    """The field's file names in ``segment``."""
     return {
         "ids": segment.make_filename(f".{field}_ids.vb"),
         "cnt": segment.make_filename(f".{field}_cnt.u8"),
