@@ -25,6 +25,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff format src tests bench
@@ -33,8 +34,15 @@ format: $(STAMP)
 index: $(STAMP)
 	$(BIN)/idlibtui index
 
-bench: $(STAMP)
+# The benchmarks also need the `bench` extra (psutil, for memory and machine figures).
+BENCH_STAMP := $(VENV)/.bench-installed
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
 	$(BIN)/python -m bench --quick
 
-bench-full: $(STAMP)
+bench-full: $(BENCH_STAMP)
 	$(BIN)/python -m bench --full

@@ -2,7 +2,8 @@
 
 ``python -m bench --quick`` (``make bench``) prints the table; ``python -m bench --full``
 (``make bench-full``) also writes ``BENCHMARKS.md``. ``python -m bench.generate OUT --count N``
-writes a synthetic corpus.
+writes a synthetic corpus. ``python -m bench.annotate_score`` scores the annotators against the
+gold files in ``tests/data/gold``; ``python -m bench.annotate_stages`` times each annotation stage.
 """
 
 import sys as _sys

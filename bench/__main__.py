@@ -14,6 +14,8 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
+from typing import Any
 
 from bench.common import OUT, ROOT, Row, reason_of, unavailable
 from bench.report import machine_info, print_table, write_markdown
@@ -28,7 +30,7 @@ def _compile_sources() -> None:
     compileall.compile_dir(str(ROOT / "src"), quiet=2)
 
 
-def main(argv: list[str] | None = None) -> int:
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     mode = ap.add_mutually_exclusive_group()
     mode.add_argument("--quick", action="store_true", help="about a minute (default)")
@@ -38,114 +40,143 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", help="comma-separated sections: index,query,app,core")
     ap.add_argument("--note", default="", help="a sentence written at the top of the report")
     ap.add_argument("--no-write", action="store_true", help="do not write BENCHMARKS.md")
-    args = ap.parse_args(argv)
-    full = bool(args.full)
-    mode_name = "full" if full else "quick"
-    sizes = (
-        [int(s) for s in args.sizes.split(",")]
-        if args.sizes
-        else ([1000, 10000, 50000] if full else [1000])
-    )
-    only = set(args.only.split(",")) if args.only else {"index", "query", "app", "core"}
-    n_queries = 40 if full else 10
-    cost_sample = 300 if full else 40
-    OUT.mkdir(parents=True, exist_ok=True)
-    _compile_sources()
+    return ap.parse_args(argv)
 
-    started = dt.datetime.now(dt.UTC)
-    load_start = [round(x, 2) for x in os.getloadavg()]
-    t0 = time.perf_counter()
-    rows: list[Row] = []
 
-    def step(name: str, fn) -> None:
+class _Run:
+    """One benchmark run: its settings, the rows measured so far and the indexes built."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.full = bool(args.full)
+        self.mode_name = "full" if self.full else "quick"
+        self.sizes = (
+            [int(s) for s in args.sizes.split(",")]
+            if args.sizes
+            else ([1000, 10000, 50000] if self.full else [1000])
+        )
+        self.only = set(args.only.split(",")) if args.only else {"index", "query", "app", "core"}
+        self.n_queries = 40 if self.full else 10
+        self.cost_sample = 300 if self.full else 40
+        self.rows: list[Row] = []
+        self.built: dict[int, Any] = {}
+
+    def step(self, name: str, fn: Callable[[], None]) -> None:
+        """Run one benchmark; one that fails is a row saying why, never the end of the run."""
         t = time.perf_counter()
         sys.stderr.write(f"bench: {name} …\n")
         sys.stderr.flush()
         try:
             fn()
         except Exception as exc:  # one broken benchmark never stops the others
-            rows.append(unavailable(name.split()[0], name, reason_of(exc)))
+            self.rows.append(unavailable(name.split()[0], name, reason_of(exc)))
         sys.stderr.write(f"bench: {name} done in {time.perf_counter() - t:.1f} s\n")
         # a long run that is stopped still leaves what it measured so far
-        (OUT / f"results-{mode_name}.partial.json").write_text(
-            json.dumps([r.as_dict() for r in rows], indent=1, default=str)
+        (OUT / f"results-{self.mode_name}.partial.json").write_text(
+            json.dumps([r.as_dict() for r in self.rows], indent=1, default=str)
         )
 
-    built = {}
-    if "core" in only:
-        from bench import core_bench
+    def sections(self) -> None:
+        """Core, then index and queries for each size, then the app."""
+        if "core" in self.only:
+            from bench import core_bench
 
-        step("core annotate+compare", lambda: core_bench.run(rows, repeat=5 if full else 3))
-    for size in sizes:
-        if "index" in only or "query" in only or "app" in only:
-            from bench import index_bench
-
-            def do_index(size: int = size) -> None:
-                b = index_bench.bench_size(size, args.seed, rows)
-                if b is not None:
-                    built[size] = b
-
-            step(f"index build {size}", do_index)
-        if (
-            "query" in only
-            and size in built
-            and (not full or size >= 10000 or len(sizes) == 1 or size == max(sizes))
-        ):
-            from bench import query_bench
-
-            step(
-                f"query {size}",
-                lambda size=size: query_bench.bench_size(
-                    built[size], n_queries, args.seed, rows, cost_sample
-                ),
+            self.step(
+                "core annotate+compare",
+                lambda: core_bench.run(self.rows, repeat=5 if self.full else 3),
             )
-    if "app" in only:
+        for size in self.sizes:
+            if self.only & {"index", "query", "app"}:
+                self.step(f"index build {size}", lambda size=size: self.index(size))
+            if "query" in self.only and size in self.built and self.queries_at(size):
+                from bench import query_bench
+
+                self.step(
+                    f"query {size}",
+                    lambda size=size: query_bench.bench_size(
+                        self.built[size],
+                        self.n_queries,
+                        self.args.seed,
+                        self.rows,
+                        self.cost_sample,
+                    ),
+                )
+        if "app" in self.only:
+            self.step("app", self.app)
+
+    def queries_at(self, size: int) -> bool:
+        """A full run measures queries at 10k and over (or at its one, or largest, size)."""
+        sizes = self.sizes
+        return not self.full or size >= 10000 or len(sizes) == 1 or size == max(sizes)
+
+    def index(self, size: int) -> None:
+        from bench import index_bench
+
+        b = index_bench.bench_size(size, self.args.seed, self.rows)
+        if b is not None:
+            self.built[size] = b
+
+    def app(self) -> None:
         from bench import app_bench
 
-        def do_app() -> None:
-            seeds = app_bench.seeds_index()
-            if seeds is None:
-                rows.append(
-                    unavailable(
-                        "app",
-                        "first interactive frame, seeds",
-                        "the seeds index could not be built",
-                    )
+        seeds = app_bench.seeds_index()
+        if seeds is None:
+            self.rows.append(
+                unavailable(
+                    "app",
+                    "first interactive frame, seeds",
+                    "the seeds index could not be built",
                 )
-            else:
-                app_bench.first_frame("seeds", *seeds, rows, 1.0, typing=False)
-            if built:
-                big = built[max(built)]
-                label = f"{big.size // 1000}k"
-                app_bench.first_frame(
-                    label, str(big.corpus), str(big.index), rows, 1.5, typing=True
-                )
-            app_bench.paint(rows)
+            )
+        else:
+            app_bench.first_frame("seeds", *seeds, self.rows, 1.0, typing=False)
+        if self.built:
+            big = self.built[max(self.built)]
+            label = f"{big.size // 1000}k"
+            app_bench.first_frame(
+                label, str(big.corpus), str(big.index), self.rows, 1.5, typing=True
+            )
+        app_bench.paint(self.rows)
 
-        step("app", do_app)
+    def write(self, info: dict[str, Any]) -> None:
+        """Print the table and write the results (and, for a full run, BENCHMARKS.md)."""
+        mode_name = self.mode_name
+        print_table(self.rows, info)
+        (OUT / f"results-{mode_name}.json").write_text(
+            json.dumps(
+                {"info": info, "rows": [r.as_dict() for r in self.rows]}, indent=1, default=str
+            )
+        )
+        md = write_markdown(self.rows, info)
+        (OUT / f"results-{mode_name}.md").write_text(md, encoding="utf-8")
+        if self.full and not self.args.no_write:
+            (ROOT / "BENCHMARKS.md").write_text(md, encoding="utf-8")
+            sys.stderr.write(f"bench: wrote {ROOT / 'BENCHMARKS.md'}\n")
 
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(argv)
+    run = _Run(args)
+    OUT.mkdir(parents=True, exist_ok=True)
+    _compile_sources()
+    started = dt.datetime.now(dt.UTC)
+    load_start = [round(x, 2) for x in os.getloadavg()]
+    t0 = time.perf_counter()
+    run.sections()
     elapsed = time.perf_counter() - t0
     info = machine_info()
     info.update(
         load_avg_start=load_start,
         note=args.note,
-        mode=mode_name,
-        sizes=sizes,
+        mode=run.mode_name,
+        sizes=run.sizes,
         seed=args.seed,
         started=started.isoformat(timespec="seconds"),
         elapsed_s=round(elapsed, 1),
-        queries_per_kind=n_queries,
+        queries_per_kind=run.n_queries,
     )
-    print_table(rows, info)
-    (OUT / f"results-{mode_name}.json").write_text(
-        json.dumps({"info": info, "rows": [r.as_dict() for r in rows]}, indent=1, default=str)
-    )
-    md = write_markdown(rows, info)
-    (OUT / f"results-{mode_name}.md").write_text(md, encoding="utf-8")
-    if full and not args.no_write:
-        (ROOT / "BENCHMARKS.md").write_text(md, encoding="utf-8")
-        sys.stderr.write(f"bench: wrote {ROOT / 'BENCHMARKS.md'}\n")
-    sys.stderr.write(f"bench: {mode_name} run took {elapsed:.0f} s; results in {OUT}\n")
+    run.write(info)
+    sys.stderr.write(f"bench: {run.mode_name} run took {elapsed:.0f} s; results in {OUT}\n")
     return 0
 
 

@@ -25,7 +25,9 @@ import dataclasses
 import datetime as dt
 import sys
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 TSV = ROOT / "tests" / "data" / "realpages" / "compare_pairs.tsv"
@@ -105,6 +107,25 @@ def judged_pairs(cmp):
                     yield g, a, b, pairwise(a, b)
 
 
+GOLD_KINDS = ("differ", "agree", "dates")
+VERDICTS = ("differ", "agree")
+
+
+@dataclass
+class _Tally:
+    """Counts over all pairs: gold labels, labels the comparison matched, and for each verdict
+    the comparison gave, how many the reader confirmed, contradicted or did not label."""
+
+    gold: dict[str, int] = field(default_factory=lambda: dict.fromkeys(GOLD_KINDS, 0))
+    hit: dict[str, int] = field(default_factory=lambda: dict.fromkeys(GOLD_KINDS, 0))
+    right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(VERDICTS, 0))
+    wrong: dict[str, int] = field(default_factory=lambda: dict.fromkeys(VERDICTS, 0))
+    unlabelled: dict[str, list[str]] = field(
+        default_factory=lambda: {kind: [] for kind in VERDICTS}
+    )
+    missing: list[tuple[str, str, str]] = field(default_factory=list)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=Path, default=Path("/work/devpages"))
@@ -119,63 +140,88 @@ def main(argv: list[str] | None = None) -> int:
     by_pair: dict[str, list[dict[str, str]]] = defaultdict(list)
     for r in rows:
         by_pair[r["pair"]].append(r)
-    gold = {"differ": 0, "agree": 0, "dates": 0}
-    hit = {"differ": 0, "agree": 0, "dates": 0}
-    predicted = {"differ": [0, 0, []], "agree": [0, 0, []]}  # right, wrong, unlabelled
-    missing = []
+    tally = _Tally()
     for pair, items in by_pair.items():
         first = items[0]
         left = load(first["left"], args.pages, first["left_date"], args.dates)
         right = load(first["right"], args.pages, first["right_date"], args.dates)
         cmp = compare_articles(left, right)
-        labels: dict[tuple[int, int], str] = {}
-        for r in items:
-            lefts, rights = find(left, r["left_figure"]), find(right, r["right_figure"])
-            says = r["reader_says"]
-            for a in lefts:
-                for b in rights:
-                    labels[id(a), id(b)] = says
-            if says in gold:
-                gold[says] += 1
-            if not lefts or not rights:
-                missing.append((pair, r["left_figure"], r["right_figure"]))
-                continue
-            got, _ = verdict_of(cmp, lefts, rights)
-            if says in gold:
-                hit[says] += got == says
-            if args.verbose:
-                mark = "ok " if got == says or says == "skip" else "XX "
-                print(f"{mark}{pair} {r['left_figure']!r} vs {r['right_figure']!r}: reader "
-                      f"{says}, comparison {got}")  # fmt: skip
-        for g, a, b, got in judged_pairs(cmp):
-            if got not in predicted:
-                continue
-            says = labels.get((id(a), id(b)))
-            if says == got:
-                predicted[got][0] += 1
-            elif says in ("differ", "agree", "dates", "other"):
-                predicted[got][1] += 1
-                if args.verbose:
-                    print(f"   wrong {got} in {pair}: {g.what!r} {a.text!r} vs {b.text!r} "
-                          f"(reader: {says})")  # fmt: skip
-            elif says is None:
-                predicted[got][2].append(f"{pair}: {g.what} {a.text!r} vs {b.text!r}")
+        labels = _score_labels(pair, items, left, right, cmp, tally, verbose=args.verbose)
+        _score_verdicts(pair, cmp, labels, tally, verbose=args.verbose)
     print(f"pairs: {len(by_pair)}, labelled figure pairs: {len(rows)} (dates: {args.dates})")
-    for kind in ("differ", "agree"):
-        right, wrong, unlabelled = predicted[kind]
+    _report(tally, verbose=args.verbose)
+    return 0
+
+
+def _score_labels(
+    pair: str,
+    items: list[dict[str, str]],
+    left: Any,
+    right: Any,
+    cmp: Any,
+    tally: _Tally,
+    *,
+    verbose: bool,
+) -> dict[tuple[int, int], str]:
+    """Count the reader's labels of one pair and which of them the comparison matched; the
+    labels by (left figure id, right figure id)."""
+    labels: dict[tuple[int, int], str] = {}
+    for r in items:
+        lefts, rights = find(left, r["left_figure"]), find(right, r["right_figure"])
+        says = r["reader_says"]
+        for a in lefts:
+            for b in rights:
+                labels[id(a), id(b)] = says
+        if says in tally.gold:
+            tally.gold[says] += 1
+        if not lefts or not rights:
+            tally.missing.append((pair, r["left_figure"], r["right_figure"]))
+            continue
+        got, _ = verdict_of(cmp, lefts, rights)
+        if says in tally.gold:
+            tally.hit[says] += got == says
+        if verbose:
+            mark = "ok " if got == says or says == "skip" else "XX "
+            print(f"{mark}{pair} {r['left_figure']!r} vs {r['right_figure']!r}: reader "
+                  f"{says}, comparison {got}")  # fmt: skip
+    return labels
+
+
+def _score_verdicts(
+    pair: str, cmp: Any, labels: dict[tuple[int, int], str], tally: _Tally, *, verbose: bool
+) -> None:
+    """Count the comparison's own verdicts against the reader's labels (its precision)."""
+    for g, a, b, got in judged_pairs(cmp):
+        if got not in tally.right:
+            continue
+        says = labels.get((id(a), id(b)))
+        if says == got:
+            tally.right[got] += 1
+        elif says in ("differ", "agree", "dates", "other"):
+            tally.wrong[got] += 1
+            if verbose:
+                print(f"   wrong {got} in {pair}: {g.what!r} {a.text!r} vs {b.text!r} "
+                      f"(reader: {says})")  # fmt: skip
+        elif says is None:
+            tally.unlabelled[got].append(f"{pair}: {g.what} {a.text!r} vs {b.text!r}")
+
+
+def _report(tally: _Tally, *, verbose: bool) -> None:
+    hit, gold = tally.hit, tally.gold
+    for kind in VERDICTS:
+        right, wrong, unlabelled = tally.right[kind], tally.wrong[kind], tally.unlabelled[kind]
         precision = right / (right + wrong) if right + wrong else float("nan")
         recall = hit[kind] / gold[kind] if gold[kind] else float("nan")
         name = "differ" if kind == "differ" else "same/consistent"
         print(f"{name:16} recall {hit[kind]}/{gold[kind]} = {recall:.2f}   precision "
               f"{right}/{right + wrong} = {precision:.2f}   "
               f"unlabelled pairs {len(unlabelled)}")  # fmt: skip
-        if args.verbose:
+        if verbose:
             for u in unlabelled:
                 print(f"     unlabelled {kind}: {u}")
     print(f"different dates  recall {hit['dates']}/{gold['dates']}")
-    if missing:
-        print(f"figures not found: {missing}", file=sys.stderr)
-    return 0
+    if tally.missing:
+        print(f"figures not found: {tally.missing}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -972,25 +972,48 @@ def generate_article(index: int, seed: int = 0, words: int | None = None) -> Gen
         paras = [p.replace('"', "\u201c", 1).replace('"', "\u201d", 1) for p in paras]
         paras = [p.replace("'s ", "\u2019s ") for p in paras]
 
-    damaged: list[str] = []
-    if rng.random() < DAMAGE_SHARE:
-        kinds = rng.sample(_DAMAGES, rng.randint(1, 3))
-        for kind in kinds:
-            if kind == "entities":
-                paras = [_damage_entities(rng, p) for p in paras]
-            elif kind == "mojibake":
-                _damage_mojibake(rng, paras)
-            elif kind == "controls":
-                _damage_controls(rng, paras)
-            elif kind == "spaces":
-                _damage_spaces(rng, paras)
-            elif kind == "html":
-                _damage_html(rng, paras)
-            elif kind == "initials":
-                _damage_initials(rng, paras)
-        damaged = sorted(kinds)
+    paras, damaged = _damaged(rng, paras)
+    lines = _page_lines(rng, ctx, outlet, title, paras)
+    if outlet.dateline_style == "date-line":
+        lines[0] = f" date {date.isoformat()} {lines[0]}"
+    text = "\n\n".join(lines) + "\n"
 
-    # outlet boilerplate around the body
+    is_html = rng.random() < HTML_SHARE
+    digest = hashlib.sha1(f"{seed}:{index}".encode()).hexdigest()[:12]
+    ext = "html" if is_html else "txt"
+    relpath = f"{outlet.slug}/{date.year}/{index:06d}_{digest}.{ext}"
+    if is_html:
+        text = _as_html(title, lines)
+    return Generated(index, relpath, outlet.name, date, title, text, tuple(damaged), count)
+
+
+def _damaged(rng: random.Random, paras: list[str]) -> tuple[list[str], list[str]]:
+    """A share of the articles get one to three kinds of damage: the paragraphs after it and
+    the kinds (sorted)."""
+    if rng.random() >= DAMAGE_SHARE:
+        return paras, []
+    kinds = rng.sample(_DAMAGES, rng.randint(1, 3))
+    for kind in kinds:
+        if kind == "entities":
+            paras = [_damage_entities(rng, p) for p in paras]
+        elif kind == "mojibake":
+            _damage_mojibake(rng, paras)
+        elif kind == "controls":
+            _damage_controls(rng, paras)
+        elif kind == "spaces":
+            _damage_spaces(rng, paras)
+        elif kind == "html":
+            _damage_html(rng, paras)
+        elif kind == "initials":
+            _damage_initials(rng, paras)
+    return paras, sorted(kinds)
+
+
+def _page_lines(
+    rng: random.Random, ctx: _Ctx, outlet: Outlet, title: str, paras: list[str]
+) -> list[str]:
+    """The outlet's boilerplate around the body: masthead, dateline, caption, a related
+    headline inside the body, footers."""
     lines: list[str] = []
     if outlet.masthead:
         lines.append(outlet.masthead)
@@ -1007,17 +1030,7 @@ def generate_article(index: int, seed: int = 0, words: int | None = None) -> Gen
         lines.append(p)
     for f in outlet.footer:
         lines.append(f.replace("{person}", ctx.person()).replace("{person2}", ctx.person()))
-    if outlet.dateline_style == "date-line":
-        lines[0] = f" date {date.isoformat()} {lines[0]}"
-    text = "\n\n".join(lines) + "\n"
-
-    is_html = rng.random() < HTML_SHARE
-    digest = hashlib.sha1(f"{seed}:{index}".encode()).hexdigest()[:12]
-    ext = "html" if is_html else "txt"
-    relpath = f"{outlet.slug}/{date.year}/{index:06d}_{digest}.{ext}"
-    if is_html:
-        text = _as_html(title, lines)
-    return Generated(index, relpath, outlet.name, date, title, text, tuple(damaged), count)
+    return lines
 
 
 def _html_escape(s: str) -> str:

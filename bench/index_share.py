@@ -26,12 +26,14 @@ def measure(corpus: Path, n: int, seed: int = 0) -> dict[str, float]:
     from idlibtui.ingest import read_document
     from idlibtui.pipeline import process_document
     from idlibtui.search import build
+    from idlibtui.search.build import work
+    from idlibtui.search.build.writer import open_writer
     from idlibtui.search.schema import build_schema
 
     files = sorted(corpus.rglob("*.txt"))
     random.Random(seed).shuffle(files)
     files = files[:n]
-    build._warm_up()
+    work._warm_up()
     spent = dict.fromkeys(STEPS, 0.0)
     clock = time.process_time
     prepared = []
@@ -56,7 +58,7 @@ def measure(corpus: Path, n: int, seed: int = 0) -> dict[str, float]:
         prepared.append(doc)
     with tempfile.TemporaryDirectory() as folder:
         ix = windex.create_in(folder, build_schema(), indexname="x")
-        writer = build._open_writer(ix)
+        writer = open_writer(ix)
         t = clock()
         for doc in prepared:
             build.add_prepared(writer, doc)

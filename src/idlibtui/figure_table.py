@@ -11,9 +11,9 @@ else the article's date; rows carry their ``claim`` (the figure keyed by its eve
 ``group_by_event`` groups them with :func:`idlibtui.compare.events.group_claims`, the grouping
 the comparison and the claims timeline use. ``--what`` reads the wanted words as a quantity
 ("fled" finds "displaced people"). The index stores an article's figures as the JSON that
-``search.build.figures_json`` writes (every field, dates as ISO strings); ``figures_from_json``
-reads that form back into ``model.Figure`` lists, and ``figures_to_json`` writes the same form
-from ``Figure`` objects (for tests and fixtures; the build does not call it).
+``search.build.documents.figures_json`` writes (every field, dates as ISO strings);
+``figures_from_json`` reads that form back into ``model.Figure`` lists, and ``figures_to_json``
+writes the same form from ``Figure`` objects (for tests and fixtures; the build does not call it).
 """
 
 from __future__ import annotations
@@ -65,6 +65,8 @@ def figure_from_dict(data: dict[str, Any]) -> Figure | None:
 
 
 def figures_to_json(figures: Iterable[Figure]) -> str:
+    """Figures as the index stores them (what ``figures_from_json`` reads); for tests and
+    fixtures, the build writes its own bytes with ``search.build.documents.figures_json``."""
     return json.dumps(
         [figure_to_dict(f) for f in figures], ensure_ascii=False, separators=(",", ":")
     )

@@ -28,7 +28,9 @@ def article_id(relative_path: str) -> str:
 
 def apply_metadata_corrections(article: Article, corrections: Corrections | None) -> Article:
     """The article with the date, outlet and title its ``[article."<path>"]`` section sets."""
-    override = corrections.article_override(article.path, article.id) if corrections else None
+    if corrections is None:
+        return article
+    override = corrections.article_override(article.path, article.id)
     if override is None:
         return article
     evidence = f"set in the corrections file {corrections.path}"

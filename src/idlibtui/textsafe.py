@@ -7,6 +7,7 @@ before it reaches a terminal or a widget (GUIDE §3).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # CSI, OSC, DCS/SOS/PM/APC strings and two-byte escapes, in 7-bit and 8-bit (C1) forms.
 _ESCAPE_SEQUENCE = re.compile(
@@ -56,7 +57,7 @@ def escape_json_controls(encoded: str) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
 
 
-def json_text(data: object, **options: object) -> str:
+def json_text(data: object, **options: Any) -> str:
     """``json.dumps(data, ensure_ascii=False)`` that is safe to print (see
     :func:`escape_json_controls`): readable non-ASCII text, no raw controls."""
     import json

@@ -14,6 +14,7 @@ import pytest
 
 import idlibtui.annotate.dates as D
 import idlibtui.annotate.entities as E
+import idlibtui.annotate.figure_words as W
 import idlibtui.annotate.figures as F
 
 SPACES = ["", " ", " ", "  ", "\n", "\u00a0", "-"]
@@ -60,19 +61,19 @@ def test_qualifier_projection_and_filler_shortcuts() -> None:
     for t in strings(FIGURE_WORDS, count=6000, longest=5):
         s = len(t)
         for lo in (0, s // 2):
-            m = F._QUALIFIER.search(t[max(lo, s - 30) : s])
-            assert F._qualifier(t, lo, s) == (" ".join(m.group("q").lower().split()) if m else "")
-            assert F._projection(t, lo, s) == bool(F._PROJECTION.search(t[max(lo, s - 60) : s]))
-        assert F._filler_start(t) == F._BEHIND_FILLER.search(t).start(), repr(t)
+            m = W._QUALIFIER.search(t[max(lo, s - 30) : s])
+            assert W.qualifier(t, lo, s) == (" ".join(m.group("q").lower().split()) if m else "")
+            assert W.projection(t, lo, s) == bool(W._PROJECTION.search(t[max(lo, s - 60) : s]))
+        assert W._filler_start(t) == W._BEHIND_FILLER.search(t).start(), repr(t)
 
 
 def test_event_verbs_in_one_alternation_keep_their_order() -> None:
     def in_order(fragment: str, anchored: bool, allow_shelter: bool) -> str:
-        for pattern, label in F._EVENT_VERBS:
+        for pattern, label in W._EVENT_VERBS:
             if label == "sheltered" and not allow_shelter:
                 continue
             m = pattern.match(fragment) if anchored else pattern.search(fragment)
-            if m and (label != "sheltered" or F._TAKEN_OR_SOUGHT.search(m.group(0))):
+            if m and (label != "sheltered" or W._TAKEN_OR_SOUGHT.search(m.group(0))):
                 return label
         return ""
 
@@ -81,7 +82,7 @@ def test_event_verbs_in_one_alternation_keep_their_order() -> None:
     for t in strings(words, longest=6):
         for anchored in (True, False):
             for shelter in (True, False):
-                got = F._label_at(t, anchored=anchored, allow_shelter=shelter)
+                got = W._label_at(t, anchored=anchored, allow_shelter=shelter)
                 assert got == in_order(t, anchored, shelter), (t, anchored, shelter)
 
 

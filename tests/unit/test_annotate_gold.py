@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
+from bench.annotate_score import Score, score_entities, score_figures
 
 from idlibtui.annotate import annotate_text
-from idlibtui.annotate.score import Score, score_entities, score_figures
 from idlibtui.model import Article
 from idlibtui.pipeline import load_article
 

@@ -14,6 +14,8 @@ from whoosh import index as windex
 from idlibtui.ingest import read_document
 from idlibtui.pipeline import process_document
 from idlibtui.search import build
+from idlibtui.search.build.terms import TermPool
+from idlibtui.search.build.writer import open_writer
 from idlibtui.search.schema import build_schema
 
 SEEDS = Path(__file__).resolve().parents[2] / "corpus"
@@ -66,7 +68,7 @@ def _build(
     ix = windex.create_in(str(folder), build_schema(), indexname="x")
     for n, batch in enumerate(batches):
         if ours:
-            writer = build._open_writer(ix)
+            writer = open_writer(ix)
             writer.pool.limit = limit_bytes
             for doc in batch:
                 prepared = build.prepare_document(doc)
@@ -130,7 +132,7 @@ def test_runs_read_back_record_by_record_with_shared_objects(tmp_path: Path) -> 
     from whoosh.filedb.filestore import FileStorage
 
     storage = FileStorage(str(tmp_path)).temp_storage("t")
-    pool = build._TermPool(storage)
+    pool = TermPool(storage)
     one, two = b"\x00\x00\x00\x01", b"\x00\x00\x00\x02"
     # Pickled alone, the second record refers back to its own ``one`` at the memo slot where
     # the first record keeps ``two``.
@@ -168,7 +170,7 @@ def test_the_pool_sorts_postings_that_arrive_out_of_order(tmp_path: Path) -> Non
     from whoosh.filedb.filestore import FileStorage
 
     storage = FileStorage(str(tmp_path)).temp_storage("t")
-    pool = build._TermPool(storage)
+    pool = TermPool(storage)
     pool.add(("f", b"b", 5, 1.0, b""))
     pool.add(("f", b"a", 7, 2.0, b"x"))
     pool.add(("f", b"a", 3, 1.0, b"y"))

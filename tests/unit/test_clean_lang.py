@@ -124,7 +124,7 @@ def test_the_build_warm_up_does_not_load_the_language_model() -> None:
     import sys
 
     code = (
-        "from idlibtui.search.build import _warm_up\n"
+        "from idlibtui.search.build.work import _warm_up\n"
         "from idlibtui.clean.lang import _identifier\n"
         "_warm_up()\n"
         "assert _identifier.cache_info().currsize == 0, 'the warm-up loaded the model'\n"

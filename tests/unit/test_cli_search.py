@@ -87,7 +87,14 @@ def test_search_json_shape(dirs, capsys) -> None:
     } <= set(hit)
     for s, e in hit["snippet_hits"]:
         assert hit["snippet"][s:e].lower().startswith("refugee")
-    assert set(data["facets"]) == {"source", "agency", "year", "entity"}
+    assert set(data["facets"]) == {"source", "agency", "lang", "year", "entity"}
+    assert data["expansions"] == []
+    # the other spellings a search added go out with it, and in the table as "also:"
+    code, out, _ = run(capsys, corpus, index, "search", "HTS", "--json")
+    added = json.loads(out)["expansions"]
+    assert code == 0 and added and added[0]["term"] == "HTS" and added[0]["also"]
+    code, out, _ = run(capsys, corpus, index, "search", "HTS")
+    assert f"HTS, also: {', '.join(added[0]['also'])}" in out
 
 
 def test_search_sort_by_date_json(dirs, capsys) -> None:
@@ -154,7 +161,7 @@ def test_terminal_escapes_in_files_never_reach_output(dirs, capsys) -> None:
 def test_an_internal_error_is_one_line_and_leaves_the_index_as_it_was(
     dirs, capsys, monkeypatch
 ) -> None:
-    from idlibtui.search import build
+    from idlibtui.search.build import driver
 
     corpus, index = dirs
     assert run(capsys, corpus, index, "index", "--progress=none", "--workers=1")[0] == 0
@@ -164,7 +171,7 @@ def test_an_internal_error_is_one_line_and_leaves_the_index_as_it_was(
     def broken(*_args, **_kwargs):
         raise TypeError("sequence item 61: expected a bytes-like object, tuple found")
 
-    monkeypatch.setattr(build, "update_prepared", broken)
+    monkeypatch.setattr(driver, "update_prepared", broken)
     monkeypatch.delenv("IDLIBTUI_DEBUG", raising=False)
     code, _, err = run(capsys, corpus, index, "index", "--progress=none", "--workers=1")
     assert code == 1 and "Traceback" not in err

@@ -45,50 +45,60 @@ def _is_type_checking(node: ast.If) -> bool:
 def imports(name: str, mods: dict[str, tuple[Path, bool]]) -> list[tuple[str, bool]]:
     """(imported module, at module level?) for every import of our own package in ``name``."""
     path, is_pkg = mods[name]
-    root = name.split(".")[0]
-    found: list[tuple[str, bool]] = []
+    finder = _ImportFinder(name, is_pkg, mods)
+    finder.walk(ast.parse(path.read_text(encoding="utf-8")), True)
+    return finder.found
 
-    def resolve(dotted: str) -> str | None:
-        while dotted and dotted not in mods:
+
+class _ImportFinder:
+    """Walks one module's tree, noting where each import of the package stands."""
+
+    def __init__(self, name: str, is_pkg: bool, mods: dict[str, tuple[Path, bool]]) -> None:
+        self.name, self.is_pkg, self.mods = name, is_pkg, mods
+        self.root = name.split(".")[0]
+        self.found: list[tuple[str, bool]] = []
+
+    def resolve(self, dotted: str) -> str | None:
+        while dotted and dotted not in self.mods:
             dotted = dotted.rpartition(".")[0]
         return dotted or None
 
-    def add(target: str | None, top_level: bool) -> None:
-        if target is not None and target != name:
-            found.append((target, top_level))
+    def add(self, target: str | None, top_level: bool) -> None:
+        if target is not None and target != self.name:
+            self.found.append((target, top_level))
 
-    def walk(node: ast.AST, top_level: bool) -> None:
+    def walk(self, node: ast.AST, top_level: bool) -> None:
         for child in ast.iter_child_nodes(node):
             if isinstance(child, ast.If) and _is_type_checking(child):
                 for stmt in child.orelse:
-                    walk_one(stmt, top_level)
+                    self.walk_one(stmt, top_level)
                 continue
-            walk_one(child, top_level)
+            self.walk_one(child, top_level)
 
-    def walk_one(child: ast.AST, top_level: bool) -> None:
+    def walk_one(self, child: ast.AST, top_level: bool) -> None:
         if isinstance(child, ast.Import):
             for alias in child.names:
-                if alias.name.split(".")[0] == root:
-                    add(resolve(alias.name), top_level)
+                if alias.name.split(".")[0] == self.root:
+                    self.add(self.resolve(alias.name), top_level)
         elif isinstance(child, ast.ImportFrom):
-            if child.level:
-                base = name.split(".") if is_pkg else name.split(".")[:-1]
-                base = base[: len(base) - (child.level - 1)]
-                module = ".".join(base + ([child.module] if child.module else []))
-            else:
-                module = child.module or ""
-            if module.split(".")[0] != root:
-                return
-            for alias in child.names:
-                full = f"{module}.{alias.name}"
-                add(full if full in mods else resolve(module), top_level)
+            self.import_from(child, top_level)
         elif isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
-            walk(child, False)
+            self.walk(child, False)
         else:
-            walk(child, top_level)
+            self.walk(child, top_level)
 
-    walk(ast.parse(path.read_text(encoding="utf-8")), True)
-    return found
+    def import_from(self, child: ast.ImportFrom, top_level: bool) -> None:
+        if child.level:
+            base = self.name.split(".") if self.is_pkg else self.name.split(".")[:-1]
+            base = base[: len(base) - (child.level - 1)]
+            module = ".".join(base + ([child.module] if child.module else []))
+        else:
+            module = child.module or ""
+        if module.split(".")[0] != self.root:
+            return
+        for alias in child.names:
+            full = f"{module}.{alias.name}"
+            self.add(full if full in self.mods else self.resolve(module), top_level)
 
 
 def graphs(package: Path) -> tuple[dict[str, set[str]], dict[str, set[str]]]:

@@ -16,7 +16,8 @@ from idlibtui import search
 from idlibtui.pipeline import article_id
 from idlibtui.search import build
 from idlibtui.search.backend import IndexLocked
-from idlibtui.search.build import IndexLock, index_status, update_index
+from idlibtui.search.build import IndexLock, driver, index_status, state, update_index, work
+from idlibtui.search.build import writer as build_writer
 
 SEEDS = Path(__file__).resolve().parents[2] / "corpus"
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -76,7 +77,9 @@ def test_status_of_fresh_and_missing_index(corpus: Path, tmp_path: Path) -> None
 def test_version_change_rebuilds(corpus: Path, tmp_path: Path, monkeypatch) -> None:
     index_dir = tmp_path / "index"
     update_index(corpus, index_dir, workers=1)
-    monkeypatch.setattr(build, "index_version", lambda corrections=None: "another-cleaner")
+    other = lambda corrections=None: "another-cleaner"  # noqa: E731
+    monkeypatch.setattr(driver, "index_version", other)
+    monkeypatch.setattr(state, "index_version", other)
     assert index_status(corpus, index_dir).stale
     report = update_index(corpus, index_dir, workers=1)
     assert report.rebuilt and report.updated == 5 and report.added == 0
@@ -124,8 +127,8 @@ def test_skipped_files_are_remembered_not_pending_and_not_reread(
 
     # A no-change run reads no file at all, yet still reports the problems.
     read: list[str] = []
-    real_work = build._work
-    monkeypatch.setattr(build, "_work", lambda task: read.append(task[1]) or real_work(task))
+    real_work = work._work
+    monkeypatch.setattr(work, "_work", lambda task: read.append(task[1]) or real_work(task))
     again = update_index(corpus, index_dir, workers=1)
     assert read == []
     assert (again.added, again.updated, again.removed, again.unchanged) == (0, 0, 0, 5)
@@ -268,7 +271,7 @@ def test_manifest_file_of_another_commit_or_damaged_is_not_trusted(
 def test_pool_build_matches_inline_build(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(build, "INLINE_BELOW", 8)  # 11 files: use the pool
+    monkeypatch.setattr(work, "INLINE_BELOW", 8)  # 11 files: use the pool
     for n in range(6):
         shutil.copy(SEEDS / "000_221080df3991f770.txt", corpus / f"copy{n}.txt")
     a = update_index(corpus, tmp_path / "a", workers=1)
@@ -287,25 +290,25 @@ def test_workers_stay_a_bounded_number_of_results_ahead(
     ahead of it; closing the results early ends the pool without waiting for the rest."""
     import time
 
-    monkeypatch.setattr(build, "IN_FLIGHT", 4)
+    monkeypatch.setattr(work, "IN_FLIGHT", 4)
     for n in range(40):
         shutil.copy(SEEDS / "000_221080df3991f770.txt", corpus / f"copy{n:02d}.txt")
     files = build.scan_corpus(corpus)
     tasks = [(str(path), rel, None, None, "v") for rel, (path, _s, _m) in sorted(files.items())]
     trace = tmp_path / "started.txt"
-    work = build._work
+    real_work = work._work
 
     def traced(task):  # runs in the (forked) workers: one line per file begun
         with trace.open("a") as fh:
             fh.write(task[1] + "\n")
-        return work(task)
+        return real_work(task)
 
-    traced.__module__, traced.__qualname__ = build.__name__, "_work"  # pickled by that name
-    monkeypatch.setattr(build, "_work", traced)
-    chunk = 2  # _pool_map's chunk size for 45 files on 2 workers
-    window = max(build.IN_FLIGHT, 2 * 2 * chunk)
+    traced.__module__, traced.__qualname__ = work.__name__, "_work"  # pickled by that name
+    monkeypatch.setattr(work, "_work", traced)
+    chunk = 2  # pool_map's chunk size for 45 files on 2 workers
+    window = max(work.IN_FLIGHT, 2 * 2 * chunk)
     started = time.monotonic()
-    results = build._pool_map(tasks, 2, [])
+    results = work.pool_map(tasks, 2, [])
     first = [next(results) for _ in range(3)]
     time.sleep(1.0)  # a slow writer: the workers run out of window and wait
     begun = len(trace.read_text().splitlines())
@@ -314,7 +317,7 @@ def test_workers_stay_a_bounded_number_of_results_ahead(
     assert 3 <= begun <= 3 + window + chunk < len(tasks)
     assert time.monotonic() - started < 20
     # With a window smaller than the chunks, whole chunks still go out: no deadlock.
-    done = list(build._pool_map(tasks, 2, []))
+    done = list(work.pool_map(tasks, 2, []))
     assert sorted(rel for _k, rel, _d in done) == sorted(files)
 
 
@@ -519,7 +522,7 @@ def test_fast_writer_writes_the_same_postings_as_whoosh(corpus: Path, tmp_path: 
         folder.mkdir()
         ix = windex.create_in(str(folder), build_schema(), indexname="x")
         if ours:
-            writer = build._open_writer(ix)
+            writer = build_writer.open_writer(ix)
             for doc in docs:
                 build.add_prepared(writer, build.prepare_document(doc))
         else:
@@ -562,7 +565,7 @@ def test_segment_merge_files_the_same_postings_as_whoosh(
         shutil.copytree(index_dir, folder)
         ix = windex.open_dir(str(folder), indexname=INDEX_NAME)
         assert len(ix._segments()) > 1 and ix.reader().has_deletions()
-        build._open_writer(ix).commit(mergetype=writing.OPTIMIZE)
+        build_writer.open_writer(ix).commit(mergetype=writing.OPTIMIZE)
         ix = windex.open_dir(str(folder), indexname=INDEX_NAME)
         (segment,) = ix._segments()
         prefix = segment.make_filename("")
@@ -576,7 +579,7 @@ def test_segment_merge_files_the_same_postings_as_whoosh(
         return digests, posts
 
     ours, our_posts = merged("ours")
-    monkeypatch.setattr(build, "_add_postings_to_pool", build._WHOOSH_ADD_POSTINGS)
+    monkeypatch.setattr(build_writer, "_add_postings_to_pool", build_writer._WHOOSH_ADD_POSTINGS)
     theirs, their_posts = merged("theirs")
     assert {".pst", ".trm", ".b_pos.u16", ".t_ids.vb"} <= set(ours)
     assert our_posts == their_posts and ours == theirs
@@ -595,7 +598,7 @@ def test_a_large_build_commits_several_segments_that_answer_like_one(
         shutil.copy(seeds[n % 5], corpus / f"copy_{n:03d}.txt")
     one = tmp_path / "one"
     update_index(corpus, one, workers=1)
-    monkeypatch.setattr(build, "SEGMENT_MIN", 6)  # 20 files: segments of 6, 6, 6 and 2
+    monkeypatch.setattr(driver, "SEGMENT_MIN", 6)  # 20 files: segments of 6, 6, 6 and 2
 
     def segments(index_dir: Path) -> list[int]:
         ix = windex.open_dir(str(index_dir), indexname=INDEX_NAME)

@@ -20,7 +20,6 @@ KNOWN_LONG = {
     "annotate/events.py",
     "annotate/figures.py",
     "compare/events.py",
-    "search/build.py",
     "search/fastpath.py",
     "search/whoosh_backend.py",
     "tui/screens/compare.py",

@@ -12,9 +12,10 @@ import pytest
 
 from idlibtui import search
 from idlibtui.cli.main import main
-from idlibtui.search import backend, build
+from idlibtui.search import backend
 from idlibtui.search.backend import IndexLocked
 from idlibtui.search.build import LOCK_NAME, update_index
+from idlibtui.search.sidecar import SidecarWriter
 
 SEEDS = Path(__file__).resolve().parents[2] / "corpus"
 
@@ -78,7 +79,7 @@ def test_read_only_index(corpus, tmp_path, capsys, monkeypatch) -> None:
             raise OSError(errno.EROFS, "Read-only file system", str(path))
         return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(build.os, "open", read_only)
+    monkeypatch.setattr(os, "open", read_only)
     code, err = _index(capsys, corpus, index)
     assert code == 2 and "cannot write the index at" in err and "Read-only" in err
     _one_plain_line(err)
@@ -88,7 +89,7 @@ def _disk_full(monkeypatch) -> None:
     def full(self) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(build.SidecarWriter, "finish", full)
+    monkeypatch.setattr(SidecarWriter, "finish", full)
 
 
 def test_disk_full_in_a_fresh_build_removes_what_it_wrote(corpus, tmp_path, capsys, monkeypatch):

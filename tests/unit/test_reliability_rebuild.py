@@ -16,10 +16,10 @@ import pytest
 
 from idlibtui import search
 from idlibtui.search import build
-from idlibtui.search.build import update_index
+from idlibtui.search.build import driver, update_index
 
 SEEDS = Path(__file__).resolve().parents[2] / "corpus"
-SRC = Path(build.__file__).resolve().parents[2]  # the sources under test
+SRC = Path(build.__file__).resolve().parents[3]  # the sources under test
 COPIES = 30
 
 
@@ -45,7 +45,7 @@ def test_readers_see_the_old_index_until_the_rebuild_is_whole(corpus, tmp_path, 
     assert old[0] == COPIES and old[2] == 0
     for path in corpus.iterdir():  # the rebuild's documents differ from the old ones
         path.write_text(path.read_text(encoding="utf-8") + "\nzqxnewword.\n", encoding="utf-8")
-    monkeypatch.setattr(build, "segment_size", lambda _n: 4)  # several segments mid-rebuild
+    monkeypatch.setattr(driver, "segment_size", lambda _n: 4)  # several segments mid-rebuild
     seen: list[tuple[str, tuple[int, int, int]]] = []
 
     def look(event) -> None:
@@ -64,12 +64,12 @@ def test_readers_see_the_old_index_until_the_rebuild_is_whole(corpus, tmp_path, 
 BUILD = """
 import json, sys
 from pathlib import Path
-from idlibtui.search import build
-build.segment_size = lambda _n: 4
+from idlibtui.search.build import driver
+driver.segment_size = lambda _n: 4
 def progress(e):
     print(json.dumps({"phase": e.phase, "done": e.done}), flush=True)
-build.update_index(Path(sys.argv[1]), Path(sys.argv[2]), progress=progress, workers=1,
-                   rebuild=True)
+driver.update_index(Path(sys.argv[1]), Path(sys.argv[2]), progress=progress, workers=1,
+                    rebuild=True)
 print(json.dumps({"phase": "finished", "done": 0}), flush=True)
 """
 

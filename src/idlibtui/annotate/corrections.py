@@ -51,6 +51,7 @@ import datetime as dt
 import os
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -173,25 +174,7 @@ def parse_corrections(text: str, path: str = "<corrections>") -> Corrections:
                 "event)",
                 key,
             )
-    entries: list[EntityEntry] = []
-    raw_entities = data.get("entity", [])
-    if not isinstance(raw_entities, list):
-        raise fail("'entity' must be a list of tables: write [[entity]]", "entity")
-    for item in raw_entities:
-        if not isinstance(item, dict):
-            raise fail("each [[entity]] must be a table", "entity")
-        name = item.get("name")
-        if not isinstance(name, str) or not name.strip():
-            raise fail('an [[entity]] needs a name = "..."', "[[entity]]")
-        type_ = str(item.get("type", "")).upper()
-        if type_ not in TYPES:
-            raise fail(f"entity {name!r}: type must be one of {', '.join(TYPES)}", name)
-        aliases = item.get("aliases", [])
-        if isinstance(aliases, str):
-            aliases = [aliases]
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise fail(f"entity {name!r}: aliases must be a list of strings", name)
-        entries.append(EntityEntry(name.strip(), type_, tuple(a for a in aliases if a.strip())))
+    entries = _entity_entries(data.get("entity", []), fail)
 
     def pairs(section: str) -> tuple[tuple[str, str], ...]:
         table = data.get(section, {})
@@ -218,6 +201,31 @@ def parse_corrections(text: str, path: str = "<corrections>") -> Corrections:
         _articles(data.get("article", {}), text, path),
         _events(data, path),
     )
+
+
+def _entity_entries(
+    raw_entities: object, fail: Callable[[str, str], CorrectionsError]
+) -> list[EntityEntry]:
+    """The ``[[entity]]`` tables, checked: a name, a known type, aliases as strings."""
+    if not isinstance(raw_entities, list):
+        raise fail("'entity' must be a list of tables: write [[entity]]", "entity")
+    entries: list[EntityEntry] = []
+    for item in raw_entities:
+        if not isinstance(item, dict):
+            raise fail("each [[entity]] must be a table", "entity")
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise fail('an [[entity]] needs a name = "..."', "[[entity]]")
+        type_ = str(item.get("type", "")).upper()
+        if type_ not in TYPES:
+            raise fail(f"entity {name!r}: type must be one of {', '.join(TYPES)}", name)
+        aliases = item.get("aliases", [])
+        if isinstance(aliases, str):
+            aliases = [aliases]
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise fail(f"entity {name!r}: aliases must be a list of strings", name)
+        entries.append(EntityEntry(name.strip(), type_, tuple(a for a in aliases if a.strip())))
+    return entries
 
 
 def _events(data: dict, path: str) -> tuple:

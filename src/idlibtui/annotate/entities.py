@@ -682,6 +682,45 @@ def _uncased(word: str) -> bool:
     return ch.isalpha() and not ch.isupper() and not ch.islower()
 
 
+# Arabic proclitics written joined to the next word: a conjunction (و "and", ف "so"), then a
+# preposition (ب "in", ل "for", ك "like"); ل before the article ال contracts to لل.
+_CONJUNCTIONS = ("", "و", "ف")
+_PREPOSITIONS = ("", "ب", "ل", "ك")
+_ARABIC_WORD = re.compile("[\u0600-\u06ff\u0750-\u077f]{4,}")
+
+
+def _proclitic_splits(word: str) -> list[tuple[int, str]]:
+    """(letters of prefix, the word without it) for each way ``word`` can carry proclitics,
+    longest prefix first; the rest keeps at least three letters."""
+    out = []
+    for conj in _CONJUNCTIONS:
+        for prep in _PREPOSITIONS:
+            prefix = conj + prep
+            if not prefix or not word.startswith(prefix) or len(word) - len(prefix) < 3:
+                continue
+            rest = word[len(prefix) :]
+            if prep == "ل" and rest.startswith("ل"):
+                out.append((len(prefix), "ا" + rest))  # للجيش: ل + الجيش
+            out.append((len(prefix), rest))
+    out.sort(key=lambda split: -split[0])
+    return out
+
+
+def _strip_proclitics(toks: _Words, by_first: dict) -> None:
+    """An Arabic word that begins no alias as written but does without its proclitics
+    ("وإدلب", "بسراقب", "للجيش"): its key is the name's, and the name starts after them."""
+    starts, _ends, words, keys, _uppers = toks
+    for i, word in enumerate(words):
+        if keys[i] in by_first or not _ARABIC_WORD.match(word):
+            continue
+        for size, rest in _proclitic_splits(word):
+            key = fold(rest)
+            if key in by_first:
+                keys[i] = key
+                starts[i] += size
+                break
+
+
 class EntityFinder:
     """The compiled gazetteer plus the rules; ``find(text)`` returns mentions in text order."""
 
@@ -703,45 +742,31 @@ class EntityFinder:
         if not text:
             return []
         toks = _tokens(text, word_tokens(text) if tokens is None else tokens)
+        covered = [False] * len(toks[2])
+        found: list[tuple[int, int, str, str]] = []  # (first tok, last tok, canonical, type)
+        self._gazetteer_names(text, toks, covered, found)
+        self._named_after_places(text, toks, covered, found)
+        self._rules(text, toks, covered, found)
+        self._coreference(toks, covered, found)
+        return self._mentions(text, toks, found)
+
+    def _gazetteer_names(self, text: str, toks: _Words, covered: list[bool], found: list) -> None:
+        """The gazetteer's names, longest alias first at each word, left to right."""
         starts, ends, words, keys_, uppers = toks
         n = len(words)
-        covered = [False] * n
-        found: list[tuple[int, int, str, str]] = []  # (first tok, last tok, canonical, type)
         by_first = self.gaz.by_first
-        candidates = self.gaz.candidates
         next_free = 0
         if _UNCASED_SCRIPT.search(text):
             # Arabic script has no capitals: its words may begin an alias (إدلب) as they are
             uppers = [u or _uncased(w) for u, w in zip(uppers, words, strict=True)]
+            _strip_proclitics(toks, by_first)
         # only capitalised words (or an article) that begin some alias are looked at
         may_start = map(operator.or_, uppers, map("al".__eq__, keys_))
         firsts = map(operator.and_, may_start, map(by_first.__contains__, keys_))
         for i in itertools.compress(range(n), firsts):
             if i < next_free:
                 continue
-            cands = candidates(keys_[i], keys_[i + 1] if i + 1 < n else None)
-            hit = None
-            for keys, entity, exact in cands:
-                k = len(keys)
-                if i + k > n:
-                    continue
-                if exact:
-                    if words[i].replace(".", "") != exact:
-                        continue
-                elif k == 1 and not uppers[i]:
-                    continue
-                if k > 1:
-                    ok = True
-                    for j in range(i + 1, i + k):
-                        if keys_[j] != keys[j - i] or not _gap_ok(text, ends[j - 1], starts[j]):
-                            ok = False
-                            break
-                    if not ok:
-                        continue
-                    if not any(uppers[i : i + k]):
-                        continue
-                hit = (i, i + k - 1, entity.canonical, entity.type)
-                break
+            hit = self._alias_at(text, toks, uppers, i)
             if (
                 hit
                 and i > 0
@@ -754,9 +779,39 @@ class EntityFinder:
                 for j in range(hit[0], hit[1] + 1):
                     covered[j] = True
                 next_free = hit[1] + 1
-        self._named_after_places(text, toks, covered, found)
-        self._rules(text, toks, covered, found)
-        self._coreference(toks, covered, found)
+
+    def _alias_at(
+        self, text: str, toks: _Words, uppers: list[bool], i: int
+    ) -> tuple[int, int, str, str] | None:
+        """The first alias (the gazetteer's candidates come longest first) that the words
+        from ``i`` spell, as ``(first tok, last tok, canonical, type)``."""
+        starts, ends, words, keys_, _uppers = toks
+        n = len(words)
+        for keys, entity, exact in self.gaz.candidates(
+            keys_[i], keys_[i + 1] if i + 1 < n else None
+        ):
+            k = len(keys)
+            if i + k > n:
+                continue
+            if exact:
+                if words[i].replace(".", "") != exact:
+                    continue
+            elif k == 1 and not uppers[i]:
+                continue
+            if k > 1:
+                ok = True
+                for j in range(i + 1, i + k):
+                    if keys_[j] != keys[j - i] or not _gap_ok(text, ends[j - 1], starts[j]):
+                        ok = False
+                        break
+                if not ok or not any(uppers[i : i + k]):
+                    continue
+            return (i, i + k - 1, entity.canonical, entity.type)
+        return None
+
+    def _mentions(self, text: str, toks: _Words, found: list) -> list[Mention]:
+        """The found names as mentions in text order, merged and suppressed as corrected."""
+        starts, ends = toks[0], toks[1]
         mentions: list[Mention] = []
         names: dict[tuple[str, str], tuple[str, str]] = {}  # a name recurs in an article
         suppress = self.suppress
@@ -797,21 +852,7 @@ class EntityFinder:
     def _classify_run(self, text: str, toks: _Words, i: int, j: int,
                       covered: list[bool], found: list) -> None:  # fmt: skip
         starts, ends, words, _keys, uppers = toks
-        # strip leading function words, demonyms and titles; remember what was stripped
-        title = False
-        cue_word = ""
-        while i <= j:
-            low = words[i].lower()
-            if low in _NOT_NAMES:
-                cue_word = low
-                i += 1
-            elif low in _DEMONYMS or low.endswith("-backed") or low.endswith("-based"):
-                i += 1
-            elif low in _TITLES or low in ("u.s", "u.n", "un", "us"):
-                title = title or low in _TITLES
-                i += 1
-            else:
-                break
+        i, title, cue_word = _strip_leading(words, i, j)
         if i > j:
             return
         lows = [w.lower() for w in words[i : j + 1]]
@@ -905,3 +946,23 @@ def find_entities(
 ) -> list[Mention]:
     """Every entity mention in ``text`` (gazetteer first, then the rules, then coreference)."""
     return (finder or default_finder()).find(text, tokens)
+
+
+def _strip_leading(words: list[str], i: int, j: int) -> tuple[int, bool, str]:
+    """Where a capitalised run's name begins once leading function words, demonyms and titles
+    are stripped; whether a title was among them, and the last function word (a cue)."""
+    title = False
+    cue_word = ""
+    while i <= j:
+        low = words[i].lower()
+        if low in _NOT_NAMES:
+            cue_word = low
+            i += 1
+        elif low in _DEMONYMS or low.endswith("-backed") or low.endswith("-based"):
+            i += 1
+        elif low in _TITLES or low in ("u.s", "u.n", "un", "us"):
+            title = title or low in _TITLES
+            i += 1
+        else:
+            break
+    return i, title, cue_word

@@ -2,18 +2,18 @@
 """Figures: a number together with what it counts, as spans of the cleaned text.
 
 One pass of one compiled pattern finds every quantity (digits, number words, vague quantities,
-money, percentages, ranges, fractions); small anchored look-ups around each match add the unit,
-the kind, what is counted, the qualifier, the attribution and whether it is a projection. Dates
-come from :mod:`idlibtui.annotate.dates` and become figures of kind ``date``.
+money, percentages, ranges, fractions); small anchored look-ups around each match add the unit
+and the kind here, and what is counted, the qualifier, the attribution and whether it is a
+projection in :mod:`idlibtui.annotate.figure_words` (numbers as words: ``annotate.numbers``).
+Dates come from :mod:`idlibtui.annotate.dates` and become figures of kind ``date``.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from idlibtui.annotate.dates import (
     DateMention,
@@ -21,6 +21,23 @@ from idlibtui.annotate.dates import (
     iter_matches,
     scan_triggers,
     text_tokens,
+)
+from idlibtui.annotate.figure_words import (
+    age_what,
+    attribution,
+    duration_what,
+    measure_what,
+    projection,
+    qualifier,
+    what_counted,
+)
+from idlibtui.annotate.numbers import (
+    ONES,
+    SCALES,
+    TENS,
+    fraction_value,
+    number_value,
+    scale_factor,
 )
 from idlibtui.model import Figure
 
@@ -31,13 +48,6 @@ _LETTER_BEFORE = re.compile(r"[A-Za-z]-?$")
 _ENTITY_RESIDUE_BEFORE = re.compile(r"&\s*#?\s*$|#\s*$")
 _ORDINAL_OR_TIME_AFTER = re.compile(r"(?:st|nd|rd|th)\b|:\d|;")
 _LIST_MARK_AFTER = re.compile(r"[.)]\s")
-_TAKEN_OR_SOUGHT = re.compile(r"\b(?:taken|sought)\b")
-_POSSESSIVE_NAME = re.compile(r"[A-Z]\w+['’]s$")
-_LETTER_START = re.compile(r"[A-Za-z]")
-_REFUGEES = re.compile(r"\brefugees\b", re.I)
-_LEADING_THE = re.compile(r"^(?:the|The)\s+")
-_LEADING_PLACE_BASED = re.compile(r"^[A-Z][\w.]*-based\s+")
-_TRAILING_FUNCTION_WORD = re.compile(r"\s+(?:and|of|for|on|the|al)$")
 _WORD_OR_HYPHEN_END = re.compile(r"[\w-]$")
 _NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)")
 _AGO_AFTER = re.compile(r"\s+ago\b")
@@ -46,31 +56,15 @@ _NAME_COMMA_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s?$")
 _COMMA_OR_PAREN_AFTER = re.compile(r"\s?[,)]")
 _AGED_BEFORE = re.compile(r"\baged\s+$")
 _YEAR_OLD = re.compile(r"[\s-]year[\s-]old", re.I)
-_AGE_NOUN_AFTER = re.compile(r"[\s-]*(?:year[\s-]old\s+)?([a-z]+)")
-_MEASURE_NOUN_AFTER = re.compile(r"\s*(?:of\s+)?([a-z]+(?:\s+[a-z]+)?)")
 
-_ONES = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_SCALES = {
-    "dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000,
-    "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
-}  # fmt: skip
 _VAGUE = {
     "dozens": 1, "scores": 1, "hundreds": 2, "thousands": 3, "tens of thousands": 4,
     "hundreds of thousands": 5, "millions": 6, "tens of millions": 7,
     "hundreds of millions": 8, "billions": 9, "dozens of thousands": 4,
 }  # fmt: skip
 
-_ONES_RE = "|".join(sorted(_ONES, key=len, reverse=True))
-_TENS_RE = "|".join(_TENS)
+_ONES_RE = "|".join(sorted(ONES, key=len, reverse=True))
+_TENS_RE = "|".join(TENS)
 _WORDNUM = rf"(?:(?:{_TENS_RE})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?|(?:{_ONES_RE}))"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:[\s\u00a0-]+(?:hundred|thousand|million|billion|trillion|dozen)\b)"
@@ -121,179 +115,10 @@ _FRACTION_VALUES = {
     "quarters": 75.0,
 }
 _WEEK_LONG = re.compile(r"\b(?P<u>day|week|month|year)[\s-]long\b", re.IGNORECASE)
-_QUALIFIER = re.compile(
-    r"\b(?P<q>more\s+than|at\s+least|up\s+to|almost|about|around|an\s+estimated|nearly|over|less\s+than|fewer\s+than|roughly|approximately|some|as\s+many\s+as|at\s+most|close\s+to|just\s+over|just\s+under|under|upwards\s+of|in\s+excess\s+of|estimated|only|a\s+further|another)\s+(?:of\s+)?$",
-    re.IGNORECASE,
-)
 _BETWEEN_AND = re.compile(
     rf"\s+and\s+(?P<n2>{_DIGITS}|{_WORDNUM})(?P<sc2>{_SCALE}*)", re.IGNORECASE
 )
 
-_EVENT_VERBS = [
-    (re.compile(r"\b(?:displace[sd]?|displacing|uproot(?:ed|ing)?|forced\s+(?:from|out\s+of)\s+their\s+homes)\b", re.I), "displaced"),
-    (re.compile(r"\b(?:kill(?:ed|ing|s)?|died|dead|dying|die|lost\s+their\s+lives|massacred|martyred|perished)\b", re.I), "killed"),
-    (re.compile(r"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|ies|e)|hurt)\b", re.I), "wounded"),
-    (re.compile(r"\b(?:fle[de]|fleeing|forced\s+to\s+flee|escap(?:ed|ing))\b", re.I), "fled"),
-    (re.compile(r"\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)?|abduct(?:ed|ing)?|kidnapp?(?:ed|ing)?)\b", re.I), "detained"),
-    (re.compile(r"\b(?:neutrali[sz](?:ed|ing|e))\b", re.I), "neutralized"),
-    (re.compile(r"\b(?:trapped|besieged|stranded)\b", re.I), "trapped"),
-    (re.compile(r"\b(?:taken\s+shelter|taken\s+refuge|sought\s+refuge|sheltering|hosts?|houses|hosting)\b", re.I), "sheltered"),
-]  # fmt: skip
-_PROJECTION = re.compile(
-    r"\b(?:could|would|may|might|will|shall|threatens?\s+to|expected\s+to|likely\s+to|set\s+to|risk(?:s|ing)?|fears?\s+that|warn(?:s|ed)?\s+that)\b(?:\s+\w+){0,4}?\s*$",
-    re.IGNORECASE,
-)
-_ATTRIB_ACCORDING = re.compile(
-    r"\baccording\s+to\s+(?P<who>(?:the\s+)?(?:[A-Z][\w'’.&-]*|rebels|activists|monitors|officials|sources|residents|witnesses|medics|doctors|the\s+group)(?:\s+(?:of|for|on|and|the|al|[A-Z][\w'’.&-]*|[a-z]+-based|interviewed\s+by\s+[A-Z]\w+))*)",
-    re.IGNORECASE,
-)
-_ATTRIB_SAID = re.compile(
-    r"(?P<who>(?:[A-Z][\w'’.&-]*)(?:\s+(?:of|for|on|and|the|al|[A-Z][\w'’.&-]*))*)\s+(?:has\s+|had\s+)?(?:said|says|reported|reports|told|estimated|estimates|announced|warned|counted|documented|stated|confirmed|claimed|claims)\b"
-)
-_ATTRIB_SAID_AFTER = re.compile(
-    r"\b(?:said|says|reported|according\s+to)\s+(?P<who>(?:the\s+)?(?:[A-Z][\w'’.&-]*)(?:\s+(?:of|for|on|and|the|[A-Z][\w'’.&-]*))*)"
-)
-_ATTRIB_GENERIC = re.compile(
-    r"\b(?P<who>activists|monitors|officials|rescuers|medics|witnesses|residents)(?:\s+and\s+(?:activists|monitors|officials))?(?:\s+in\s+the\s+[\w-]+\s+region)?\s+(?:said|say|reported)\b",
-    re.IGNORECASE,
-)
-_NOT_A_SOURCE = frozenset(
-    [
-        "He",
-        "She",
-        "They",
-        "It",
-        "We",
-        "I",
-        "The",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "But",
-        "And",
-        "When",
-        "While",
-        "If",
-        "In",
-        "On",
-        "At",
-        "Since",
-        "After",
-        "Before",
-        "Syrian",
-        "Turkish",
-        "Russian",
-        "Iranian",
-    ]
-)
-
-_WORD = re.compile(r"[A-Za-z][\w'’-]*|\S")
-_NOUN_STOP = frozenset(
-    [
-        "along",
-        "inside",
-        "outside",
-        "within",
-        "behind",
-        "beyond",
-        "throughout",
-        "via",
-        "in",
-        "on",
-        "at",
-        "of",
-        "from",
-        "to",
-        "by",
-        "for",
-        "with",
-        "and",
-        "or",
-        "but",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "have",
-        "has",
-        "had",
-        "were",
-        "was",
-        "are",
-        "is",
-        "be",
-        "been",
-        "being",
-        "will",
-        "would",
-        "could",
-        "may",
-        "might",
-        "can",
-        "than",
-        "as",
-        "since",
-        "during",
-        "into",
-        "onto",
-        "after",
-        "before",
-        "around",
-        "near",
-        "across",
-        "toward",
-        "towards",
-        "under",
-        "over",
-        "between",
-        "among",
-        "per",
-        "said",
-        "says",
-        "this",
-        "these",
-        "those",
-        "it",
-        "its",
-        "their",
-        "they",
-        "he",
-        "she",
-        "we",
-        "out",
-        "up",
-        "down",
-        "away",
-        "according",
-        "living",
-        "killed",
-        "wounded",
-        "displaced",
-        "fled",
-        "forced",
-        "trapped",
-        "including",
-        "while",
-        "despite",
-        "because",
-        "so",
-        "if",
-        "when",
-        "where",
-        "there",
-        "what",
-        "located",
-        "based",
-        "about",
-    ]
-)
-_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "some", "of"])
-_SKIP_ADJ = frozenset(["more", "other", "additional", "further"])
-_DEMONYMS = re.compile(
-    r"^(?:Syrian|Turkish|Russian|Iranian|Iraqi|Lebanese|Kurdish|Afghan|Palestinian|Jordanian|American|European|Arab)s?$"
-)
 
 # ``[.!?…]+["”’)\]]*(?=\s+["“‘(\[]?[A-Z0-9])|\n\s*\n|\n`` with its first character taken out of
 # the alternatives, so the engine skips to the next [.!?…\n] instead of trying the three
@@ -307,7 +132,7 @@ _ABBREV = re.compile(
 
 
 _NUMBER_TRIGGERS = frozenset(
-    [*_ONES, *_TENS, "a", "half", "us", "tens", "hundreds", "dozens", "scores", "thousands",
+    [*ONES, *TENS, "a", "half", "us", "tens", "hundreds", "dozens", "scores", "thousands",
      "millions", "billions"]
 )  # fmt: skip
 _FRACTION_TRIGGERS = frozenset(["half", "a", "one", "two", "three"])
@@ -361,53 +186,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def words_to_number(words: str) -> float | None:
-    """``twenty-five`` → 25, ``Three`` → 3, ``a`` → 1, ``half a`` → 0.5."""
-    w = " ".join(words.lower().replace("-", " ").split())
-    if w == "a":
-        return 1.0
-    if w == "half a":
-        return 0.5
-    total = 0
-    for part in w.split():
-        if part in _ONES:
-            total += _ONES[part]
-        elif part in _TENS:
-            total += _TENS[part]
-        else:
-            return None
-    return float(total)
-
-
-def _number(raw: str | None) -> float | None:
-    if not raw:
-        return None
-    raw = raw.strip()
-    if raw[0].isdigit():
-        try:
-            return float(raw.replace(",", ""))
-        except ValueError:
-            return None
-    return words_to_number(raw)
-
-
-def _scale(raw: str | None) -> float:
-    factor = 1.0
-    for word in _LOWER_WORD.findall((raw or "").lower()):
-        factor *= _SCALES.get(word, 1)
-    return factor
-
-
-def _fraction(raw: str | None) -> float:
-    if not raw:
-        return 0.0
-    raw = raw.strip()
-    if raw == "½":
-        return 0.5
-    a, b = raw.split("/")
-    return int(a) / int(b)
-
-
 def _sentence_of(
     spans: Sequence[tuple[int, int]], starts: Sequence[int], pos: int
 ) -> tuple[int, int]:
@@ -417,8 +195,26 @@ def _sentence_of(
     return spans[i]
 
 
+# "Channel 4 News", "France 24", "Kanal 7", "TV 2": a broadcaster's name, not a count
+_BROADCASTER_BEFORE = re.compile(r"\b(?:Channel|France|Kanal|Haber|TV|Canal|Antena|Rai|Radio)\s$")
+
+
+# "DECEMBER 15:", "Dec. 15": a day of a month in any case (the date finder reads title case)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s$",
+    re.I,
+)
+
+
 def _skip_number(text: str, s: int, e: int, n1: str) -> bool:
-    """Road and weapon names, entity residue, list numbering, ordinals, times."""
+    """Road and weapon names, entity residue, list numbering, ordinals, times, broadcasters,
+    days of a month."""
+    if n1.isdigit() and _BROADCASTER_BEFORE.search(text, max(0, s - 9), s):
+        return True
+    day = n1.isdigit() and len(n1) <= 2 and 1 <= int(n1) <= 31
+    if day and _MONTH_BEFORE.search(text, max(0, s - 11), s):
+        return True
     before = text[max(0, s - 3) : s]
     if _LETTER_BEFORE.search(before) and n1[:1].isdigit():
         return True  # M5, S-400, F-16
@@ -430,12 +226,6 @@ def _skip_number(text: str, s: int, e: int, n1: str) -> bool:
     if n1.isdigit() and _LIST_MARK_AFTER.match(after) and _at_line_start(text, s):
         return True  # "1. Heading" list numbering
     return bool(before.endswith("[") and after[:1] == "]")
-
-
-_PART_OF_THEM = re.compile(
-    r"(?:half|many|most|some|all|several|a\s+third|a\s+quarter|\w+)\s+of\s+(?:them|whom)\b",
-    re.IGNORECASE,
-)
 
 
 def _at_line_start(text: str, s: int) -> bool:
@@ -450,292 +240,10 @@ def _at_line_start(text: str, s: int) -> bool:
     return i < 0 or text[i] == "\n"
 
 
-_AUX_CHAIN = re.compile(
-    r"^\s*(?:[\w’'-]+,?\s+){0,4}?(?:(?:have|has|had|were|was|are|is|been|being|be|got|get|"
-    r"reportedly|allegedly|already|now)\s+)+(?:[\w-]+\s+)?",
-    re.IGNORECASE,
-)
-_BEHIND_FILLER = re.compile(
-    r"(?:\s+(?:more\s+than|at\s+least|up\s+to|almost|about|around|an\s+estimated|nearly|over|"
-    r"less\s+than|some|roughly|approximately|as\s+many\s+as|another|a\s+further|of|the|a))*\s*$",
-    re.IGNORECASE,
-)
-
-
 # Cheap necessary conditions tried before the patterns that are searched in the text around
 # each figure. A pattern anchored at the end with ``$`` (or one that can start anywhere) is
 # tried at every position of its window; most windows cannot match, and a substring test
 # says so in a fraction of the time. The answers are the patterns' own.
-
-# the characters that ``re.IGNORECASE`` matches to an ASCII letter besides its upper case
-_RE_CASE_EXTRA = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
-
-
-def _case_folded(s: str) -> str:
-    """``s`` lower-cased so that a substring test agrees with an ``re.IGNORECASE`` pattern."""
-    return s.lower() if s.isascii() else s.translate(_RE_CASE_EXTRA).lower()
-
-
-# the last word of every _QUALIFIER alternative (its "of" included)
-_QUALIFIER_ENDS = (
-    "than", "least", "to", "almost", "about", "around", "estimated", "nearly", "over",
-    "roughly", "approximately", "some", "as", "most", "under", "of", "only", "further",
-    "another",
-)  # fmt: skip
-_PROJECTION_WORDS = (
-    "could", "would", "may", "might", "will", "shall", "threaten", "expected", "likely",
-    "set", "risk", "fear", "warn",
-)  # fmt: skip
-
-
-def _qualifier(text: str, lo: int, s: int) -> str:
-    """The qualifier ("more than", "nearly") right before a number at ``s`` (not before ``lo``)."""
-    window = text[max(lo, s - 30) : s]
-    stripped = window.rstrip()
-    if len(stripped) == len(window) or not _case_folded(stripped[-14:]).endswith(_QUALIFIER_ENDS):
-        return ""
-    m = _QUALIFIER.search(window)
-    return " ".join(m.group("q").lower().split()) if m else ""
-
-
-def _projection(text: str, lo: int, s: int) -> bool:
-    """Whether a modal or "expected to" before a number at ``s`` makes it a projection."""
-    window = text[max(lo, s - 60) : s]
-    low = _case_folded(window)
-    if not any(w in low for w in _PROJECTION_WORDS):
-        return False
-    return bool(_PROJECTION.search(window))
-
-
-def _event_alternation(allow_shelter: bool) -> re.Pattern[str]:
-    """The event-verb patterns as one alternation, in their order, one named group each.
-
-    Every pattern begins with ``\\b``; it is tested once, before the alternation, instead of
-    once per alternative at every position a search tries (the same matches, ~40% faster)."""
-    parts = []
-    for pattern, label in _EVENT_VERBS:
-        if allow_shelter or label != "sheltered":
-            inner = pattern.pattern.removeprefix(r"\b")
-            if inner == pattern.pattern:
-                raise ValueError(f"an event pattern must begin with \\b: {inner}")
-            parts.append(f"(?P<{label}>{inner})")
-    return re.compile(r"\b(?:" + "|".join(parts) + ")", re.IGNORECASE)
-
-
-# (without, with "sheltered"); at one position an alternation takes its first alternative
-# that matches, so one ``match`` answers what trying the patterns in order does
-_EVENT_ANY = (_event_alternation(False), _event_alternation(True))
-
-
-def _label_at(fragment: str, *, anchored: bool, allow_shelter: bool) -> str:
-    """The first event (in ``_EVENT_VERBS`` order) whose pattern matches at the start of
-    ``fragment`` (``anchored``) or anywhere in it."""
-    combined = _EVENT_ANY[allow_shelter]
-    if anchored:
-        m = combined.match(fragment)
-        if m is None:
-            return ""
-        if m.lastgroup == "sheltered" and not _TAKEN_OR_SOUGHT.search(m.group(0)):
-            return ""  # "hosts", "houses": not a count of sheltered people
-        return m.lastgroup
-    if combined.search(fragment) is None:
-        return ""  # no event word anywhere (the usual case): skip the ordered searches
-    for pattern, label in _EVENT_VERBS:
-        if label == "sheltered" and not allow_shelter:
-            continue
-        m = pattern.search(fragment)
-        if m and (label != "sheltered" or _TAKEN_OR_SOUGHT.search(m.group(0))):
-            return label
-    return ""
-
-
-# the last word of every _BEHIND_FILLER alternative
-_FILLER_ENDS = (
-    "than", "least", "to", "almost", "about", "around", "estimated", "nearly", "over", "some",
-    "roughly", "approximately", "as", "another", "further", "of", "the", "a",
-)  # fmt: skip
-
-
-def _filler_start(behind: str) -> int:
-    """Where the qualifiers and articles that end ``behind`` begin ("killing more than the"):
-    ``_BEHIND_FILLER.search(behind).start()``. Unless ``behind`` ends with one of their last
-    words, that is where its trailing spaces begin."""
-    stripped = behind.rstrip()
-    if not _case_folded(stripped[-14:]).endswith(_FILLER_ENDS):
-        return len(stripped)
-    return _BEHIND_FILLER.search(behind).start()
-
-
-def _event_verb(text: str, s: int, sent_start: int, after_noun: str) -> str:
-    """The event a count belongs to: a verb right before it, after it, or near before it."""
-    behind = text[max(sent_start, s - 80) : s]
-    core = behind[: _filler_start(behind)]
-    words = core.split()
-    if words:
-        label = _label_at(words[-1], anchored=True, allow_shelter=False)
-        if label:
-            return label  # "displaced more than 235,000", "killing 200 people"
-    after = after_noun.lstrip(" ,")
-    part = _PART_OF_THEM.match(after)
-    if part and _label_at(after[part.end() :].split(",")[0], anchored=False, allow_shelter=False):
-        after = ""  # "three million people, half of them already displaced": not all of them
-    label = _label_at(after, anchored=True, allow_shelter=True)  # "30,000 children killed"
-    if not label:
-        chain = _AUX_CHAIN.match(after)
-        if chain:
-            label = _label_at(after[chain.end() :], anchored=True, allow_shelter=True)
-            if not label:  # "have taken shelter": the chain swallowed the verb
-                label = _label_at(after[: chain.end() + 20], anchored=False, allow_shelter=True)
-    if label:
-        return label
-    tail = " ".join(words[-5:])
-    return _label_at(tail, anchored=False, allow_shelter=False)
-
-
-def _what(text: str, s: int, e: int, sent_end: int, sent_start: int) -> str:
-    """The counted noun phrase after the number, with the event verb that makes it groupable."""
-    window = text[e : min(sent_end, e + 120)]
-    # the window's words, read only as far as the noun phrase goes (a few of its ~20)
-    words_left = _WORD.finditer(window)
-    tokens: list[tuple[str, int]] = []
-
-    def has(index: int) -> bool:
-        while len(tokens) <= index:
-            m = next(words_left, None)
-            if m is None:
-                return False
-            tokens.append((m.group(0), m.start()))
-        return True
-
-    i = 0
-    # "dozens of civilians", "200,000 of Idlib's 3 million residents"
-    while has(i) and tokens[i][0].lower() in ("of", "more", "other", "additional"):
-        i += 1
-    if has(i) and _POSSESSIVE_NAME.match(tokens[i][0]):
-        # "200,000 of Idlib's 3 million residents": the noun after the second number
-        i += 1
-        while has(i) and (
-            tokens[i][0][:1].isdigit() or tokens[i][0].lower() in _SCALES or tokens[i][0] in ",."
-        ):
-            i += 1
-    noun: list[str] = []
-    end_idx = i
-    while has(i) and len(noun) < 4:
-        word = tokens[i][0]
-        low = word.lower()
-        if not _LETTER_START.match(word) or low in _NOUN_STOP:
-            break
-        if low in _DETERMINERS and not noun:
-            i += 1
-            continue
-        if low in _SKIP_ADJ and not noun:
-            i += 1
-            continue
-        if (
-            word[:1].isupper()
-            and not _DEMONYMS.match(word)
-            and not noun
-            and word.lower() not in ("syrians",)
-        ):
-            break  # "in Idlib", a name, not a counted noun
-        if word[:1].isupper() and noun and not _DEMONYMS.match(word):
-            break
-        if noun and low.endswith("ed") and low not in ("armed", "wounded", "injured"):
-            break  # "protesters gathered": a verb, not part of the noun
-        noun.append(word)
-        i += 1
-        end_idx = i
-    phrase = " ".join(noun)
-    after_noun = window[tokens[end_idx][1] :] if has(end_idx) else ""
-    verb = _event_verb(text, s, sent_start, after_noun)
-    if verb == "sheltered":
-        if phrase and _DEMONYMS.match(phrase):
-            return phrase.rstrip("s") + " refugees"
-        return phrase
-    if verb == "trapped" and phrase:
-        return f"{phrase} trapped"
-    if not phrase:
-        return "displaced people" if verb == "displaced" else (f"people {verb}" if verb else "")
-    if _REFUGEES.search(phrase) or not verb:
-        return phrase
-    if verb == "displaced":
-        return f"displaced {phrase}"
-    return f"{phrase} {verb}"
-
-
-@functools.lru_cache(maxsize=512)
-def _attribution(text: str, sent_start: int, sent_end: int) -> str:
-    """Who the sentence credits for its figures (cached: a sentence often holds several)."""
-    sent = text[sent_start:sent_end]
-    low = _case_folded(sent)
-    # each pattern is tried only when a word it needs is in the sentence
-    if "according" in low:
-        m = _ATTRIB_ACCORDING.search(sent)
-        if m:
-            return _tidy_source(m.group("who"))
-    if any(w in sent for w in _SAID_AFTER_WORDS):
-        m = _ATTRIB_SAID_AFTER.search(sent)
-        if m and not m.group(0).lower().startswith("according"):
-            who = _tidy_source(m.group("who"))
-            if _is_source(who):
-                return who
-    if any(w in sent for w in _SAID_WORDS):
-        for m in _ATTRIB_SAID.finditer(sent):
-            who = _tidy_source(m.group("who"))
-            if _is_source(who):
-                return who
-    if any(w in low for w in _GENERIC_SOURCES):
-        m = _ATTRIB_GENERIC.search(sent)
-        if m:
-            return _tidy_source(m.group(0).rsplit(None, 1)[0])
-    return ""
-
-
-# words the attribution patterns need (the first two are case-sensitive, the last is not)
-_SAID_AFTER_WORDS = ("said", "says", "reported", "according")
-_SAID_WORDS = (
-    "said", "says", "report", "told", "estimate", "announced", "warned", "counted",
-    "documented", "stated", "confirmed", "claim",
-)  # fmt: skip
-_GENERIC_SOURCES = (
-    "activists", "monitors", "officials", "rescuers", "medics", "witnesses", "residents",
-)  # fmt: skip
-
-
-_PRONOUNS = frozenset(
-    [
-        "He",
-        "She",
-        "They",
-        "It",
-        "We",
-        "I",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "But",
-        "And",
-        "When",
-        "While",
-        "If",
-    ]
-)
-
-
-def _is_source(who: str) -> bool:
-    words = who.split()
-    if not words or words[0] in _PRONOUNS:
-        return False
-    return not (len(words) == 1 and words[0] in _NOT_A_SOURCE)
-
-
-def _tidy_source(who: str) -> str:
-    who = " ".join(who.split()).strip(" ,.;:")
-    who = _LEADING_THE.sub("", who)
-    who = _LEADING_PLACE_BASED.sub("", who)
-    who = _TRAILING_FUNCTION_WORD.sub("", who)
-    return who
 
 
 def _word_starts(text: str, starts: list[int]) -> list[int]:
@@ -763,33 +271,58 @@ def find_figures(
     if scan is None:
         scan = scan_triggers(tokens, trigger_groups())
     dates = find_dates(text, anchor, tokens=tokens) if dates is None else dates
-    taken: list[tuple[int, int]] = [(d.start, d.end) for d in dates]
-    taken_starts = [a for a, _ in taken]
+    taken = _Taken([(d.start, d.end) for d in dates])
     out: list[Figure] = []
+    last_end = 0
+    for m in _number_matches(text, scan["number"]):
+        s, e = m.span()
+        if s < last_end or taken.overlaps(s, e):
+            continue
+        figure = _figure_from_match(m, text, spans, starts)
+        if figure is not None:
+            out.append(figure)
+            last_end = figure.end
+    out = _with_fractions(text, scan["fraction"], spans, starts, taken, out)
+    out.extend(_week_long(text, scan["week"], spans, starts, taken))
+    out.extend(_date_figures(dates, spans, starts, anchor, anchor_inferred=anchor_inferred))
+    out.sort(key=lambda f: (f.start, f.end))
+    return out
 
-    def overlaps(a: int, b: int) -> bool:
-        i = bisect.bisect_right(taken_starts, b) - 1
+
+class _Taken:
+    """The spans dates already hold (sorted by start): a figure may not overlap them."""
+
+    __slots__ = ("spans", "starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [a for a, _ in spans]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        taken = self.spans
+        i = bisect.bisect_right(self.starts, b) - 1
         while i >= 0 and taken[i][1] > a:
             if taken[i][0] < b:
                 return True
             i -= 1
         return False
 
-    last_end = 0
-    for m in _number_matches(text, scan["number"]):
-        s, e = m.span()
-        if s < last_end or overlaps(s, e):
-            continue
-        figure = _figure_from_match(m, text, spans, starts)
-        if figure is not None:
-            out.append(figure)
-            last_end = figure.end
-    for m in iter_matches(_FRACTION_OF, text, _word_starts(text, scan["fraction"])):
+
+def _with_fractions(
+    text: str,
+    hits: list[int],
+    spans: list[tuple[int, int]],
+    starts: list[int],
+    taken: _Taken,
+    out: list[Figure],
+) -> list[Figure]:
+    """``out`` with the fractions added: "a quarter of a million", "two-thirds of" (the
+    numbers found inside them, "a million" or "two", dropped)."""
+    for m in iter_matches(_FRACTION_OF, text, _word_starts(text, hits)):
         s, e = m.span()
         scale = m.group("fsc")
-        # "a quarter of a million", "two-thirds of": drop the "a million"/"two" found inside
         out = [f for f in out if not (s <= f.start < e)]
-        if overlaps(s, e) or any(f.start <= s < f.end for f in out[-3:]):
+        if taken.overlaps(s, e) or any(f.start <= s < f.end for f in out[-3:]):
             continue
         words = m.group("f").lower().replace("-", " ").split()
         value = _FRACTION_VALUES.get(words[-1], 0.0)
@@ -800,150 +333,222 @@ def find_figures(
                 e,
                 m.group(0),
                 "count" if scale else "percent",
-                value=value / 100 * _SCALES[scale.lower()] if scale else value,
+                value=value / 100 * SCALES[scale.lower()] if scale else value,
                 unit="" if scale else "%",
-                what=_what(text, s, e, sent[1], sent[0]),
-                qualifier=_qualifier(text, sent[0], s),
-                attribution=_attribution(text, sent[0], sent[1]),
+                what=what_counted(text, s, e, sent[1], sent[0]),
+                qualifier=qualifier(text, sent[0], s),
+                attribution=attribution(text, sent[0], sent[1]),
                 sentence_start=sent[0],
                 sentence_end=sent[1],
             )
         )
-    for m in iter_matches(_WEEK_LONG, text, _word_starts(text, scan["week"])):
+    return out
+
+
+def _week_long(
+    text: str, hits: list[int], spans: list[tuple[int, int]], starts: list[int], taken: _Taken
+) -> Iterator[Figure]:
+    """ "A week-long", "month-long": durations of one unit."""
+    for m in iter_matches(_WEEK_LONG, text, _word_starts(text, hits)):
         s = m.start()
         if _WORD_OR_HYPHEN_END.search(text[max(0, s - 1) : s]) and text[s - 1 : s] != " ":
             continue  # "9-year-long" is already a figure
-        if overlaps(s, m.end()):
+        if taken.overlaps(s, m.end()):
             continue
         sent = _sentence_of(spans, starts, s)
-        out.append(
-            Figure(
-                s,
-                m.end(),
-                m.group(0),
-                "duration",
-                value=1.0,
-                unit=m.group("u").lower(),
-                what=_duration_what(text, m.end(), sent[1]),
-                sentence_start=sent[0],
-                sentence_end=sent[1],
-            )
+        yield Figure(
+            s,
+            m.end(),
+            m.group(0),
+            "duration",
+            value=1.0,
+            unit=m.group("u").lower(),
+            what=duration_what(text, m.end(), sent[1]),
+            sentence_start=sent[0],
+            sentence_end=sent[1],
         )
+
+
+def _date_figures(
+    dates: list[DateMention],
+    spans: list[tuple[int, int]],
+    starts: list[int],
+    anchor: dt.date | None,
+    *,
+    anchor_inferred: bool,
+) -> Iterator[Figure]:
+    """The dates as figures, saying when a relative one rests on an inferred article date."""
     for d in dates:
         sent = _sentence_of(spans, starts, d.start)
         evidence = d.evidence
         if d.relative and anchor_inferred and anchor is not None:
             evidence += " (the article date itself is inferred)"
-        out.append(
-            Figure(
-                d.start,
-                d.end,
-                d.text,
-                "date",
-                unit=d.precision,
-                date=d.date,
-                date_end=d.date_end,
-                inferred=d.relative or (anchor_inferred and d.relative),
-                evidence=evidence,
-                sentence_start=sent[0],
-                sentence_end=sent[1],
-            )
+        yield Figure(
+            d.start,
+            d.end,
+            d.text,
+            "date",
+            unit=d.precision,
+            date=d.date,
+            date_end=d.date_end,
+            inferred=d.relative or (anchor_inferred and d.relative),
+            evidence=evidence,
+            sentence_start=sent[0],
+            sentence_end=sent[1],
         )
-    out.sort(key=lambda f: (f.start, f.end))
-    return out
 
 
 def _figure_from_match(
     m: re.Match[str], text: str, spans: list[tuple[int, int]], starts: list[int]
 ) -> Figure | None:
+    """The figure a number match states, or None for a number that is not a quantity (a
+    year span, page chrome, "one of", a duration that is a date)."""
     s, e = m.span()
     sent_start, sent_end = _sentence_of(spans, starts, s)
     if m.lastgroup == "vague" or m.group("vague"):
-        key = " ".join(m.group("vague").lower().split())
-        mag = _VAGUE[key]
-        return Figure(
-            s, e, text[s:e], "count", value=float(10**mag), vague=True, magnitude=mag,
-            what=_what(text, s, e, sent_end, sent_start),
-            qualifier=_qualifier(text, sent_start, s),
-            attribution=_attribution(text, sent_start, sent_end),
-            projection=_projection(text, sent_start, s),
-            sentence_start=sent_start, sentence_end=sent_end,
-        )  # fmt: skip
+        return _vague_figure(m, text, sent_start, sent_end)
     n1 = m.group("n1")
     if m.group("sfx"):
         n1 = n1[: -len(m.group("sfx"))]  # "15km" → "15"
     # the match may begin with a currency symbol or space
     s = m.start("cur") if m.group("cur") else m.start("n1")
-    if _skip_number(text, m.start("n1"), m.end(), n1):
+    if _not_a_quantity(m, text, n1):
         return None
-    if _page_chrome_or_label(text, m.start("n1"), m.end()):
-        return None
-    low1 = n1.lower()
-    scale1 = m.group("sc1")
-    after = text[e : e + 40]
-    if low1 == "one" and not scale1:
-        # "one of Idlib's largest", "one another": only "one civilian contractor" counts
-        nxt = _NEXT_LOWER_WORD.match(after)
-        if not nxt or nxt.group(1) in (
-            "of",
-            "another",
-            "side",
-            "day",
-            "hand",
-            "way",
-            "thing",
-            "time",
-            "point",
-            "more",
-            "or",
-            "by",
-            "and",
-            "in",
-            "instance",
-            "case",
-            "occasion",
-            "incident",
-        ):
-            return None
-    if low1 in ("a", "half a") and not scale1:
-        return None
-    value = _number(n1)
+    value = number_value(n1)
     if value is None:
         return None
-    value += _fraction(m.group("frac"))
-    value *= _scale(scale1)
-    suffix_kind = ""
+    scale1 = m.group("sc1")
+    value = (value + fraction_value(m.group("frac"))) * scale_factor(scale1)
+    value, suffix_kind = _with_suffix(m, text, value)
+    ranged = _range_of(m, n1, value)
+    if ranged is None:
+        return None
+    value, value_max = ranged
+    kind, unit = _kind_of(m, suffix_kind)
+    end = e
+    if kind == "count":
+        measured = _unit_after(text, e)
+        if measured is None:
+            return None  # a date expression, found by dates
+        kind, unit, end = measured
+    if value_max is None and _BETWEEN_BEFORE.search(text[max(0, s - 9) : s]):
+        between = _between_and(text, end, scale1)  # "between 300 and 400"
+        if between is not None:
+            value_max, end, distance = between
+            if distance:
+                kind, unit = "distance", "km"
+    if kind == "count" and (
+        (value_max is None and n1.isdigit() and 0 < value < 120 and _reads_as_age(text, s, e))
+        or _YEAR_OLD.match(text[e : e + 10])
+    ):
+        kind, unit = "age", "years"
+    return Figure(
+        s, end, text[s:end], kind, value=value, value_max=value_max, unit=unit,
+        what=_figure_what(kind, text, s, end, sent_start, sent_end),
+        qualifier=qualifier(text, sent_start, s),
+        attribution=attribution(text, sent_start, sent_end),
+        projection=projection(text, sent_start, s),
+        sentence_start=sent_start, sentence_end=sent_end,
+    )  # fmt: skip
+
+
+def _vague_figure(m: re.Match[str], text: str, sent_start: int, sent_end: int) -> Figure:
+    """ "Thousands", "hundreds of thousands": a count of that order of magnitude."""
+    s, e = m.span()
+    key = " ".join(m.group("vague").lower().split())
+    mag = _VAGUE[key]
+    return Figure(
+        s, e, text[s:e], "count", value=float(10**mag), vague=True, magnitude=mag,
+        what=what_counted(text, s, e, sent_end, sent_start),
+        qualifier=qualifier(text, sent_start, s),
+        attribution=attribution(text, sent_start, sent_end),
+        projection=projection(text, sent_start, s),
+        sentence_start=sent_start, sentence_end=sent_end,
+    )  # fmt: skip
+
+
+#: Words after a bare "one" that make it no count ("one of Idlib's largest", "one another").
+_NOT_COUNTED_AFTER_ONE = frozenset(
+    [
+        "of",
+        "another",
+        "side",
+        "day",
+        "hand",
+        "way",
+        "thing",
+        "time",
+        "point",
+        "more",
+        "or",
+        "by",
+        "and",
+        "in",
+        "instance",
+        "case",
+        "occasion",
+        "incident",
+    ]
+)
+
+
+def _not_a_quantity(m: re.Match[str], text: str, n1: str) -> bool:
+    """A number that counts nothing: page chrome, a label, "one of", a bare "a"."""
+    if _skip_number(text, m.start("n1"), m.end(), n1):
+        return True
+    if _page_chrome_or_label(text, m.start("n1"), m.end()):
+        return True
+    if m.group("sc1"):
+        return False
+    low1 = n1.lower()
+    if low1 == "one":  # only "one civilian contractor" counts
+        nxt = _NEXT_LOWER_WORD.match(text[m.end() : m.end() + 40])
+        return not nxt or nxt.group(1) in _NOT_COUNTED_AFTER_ONE
+    return low1 in ("a", "half a")
+
+
+def _with_suffix(m: re.Match[str], text: str, value: float) -> tuple[float, str]:
+    """The value scaled by a suffix ("$40m", "$1.5bn", "2.5m people") and the distance unit a
+    suffix names instead ("15km", "500m of the wall"), or ""."""
     suffix = (m.group("sfx") or "").lower()
-    if suffix:  # "$40m", "$1.5bn", "15km", "500m"
-        if suffix == "m" and not m.group("cur"):
-            # "2.5m people" is millions, "500m of the wall" metres
-            nxt = _RX_NEXT_WORD.match(text, m.end())
-            if nxt and nxt.group(1).lower() not in _AFTER_METRES:
-                suffix = "mn"
-        if suffix in ("bn", "mn") or (suffix == "m" and m.group("cur")) or suffix == "k":
-            value *= {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}[suffix]
-        else:
-            suffix_kind = {"m": "m", "km": "km", "kms": "km", "mi": "mi"}[suffix]
-    value_max = None
-    if m.group("n2"):
-        v2 = _number(m.group("n2"))
-        if v2 is None:
-            return None
-        sc2 = m.group("sc2")
-        if sc2:
-            v2 *= _scale(sc2)
-            if not scale1:
-                value *= _scale(sc2)  # "3 to 4 million"
-        value_max = v2
-        if (
-            m.group("rs").strip() in ("-", "–", "—")
-            and m.group("n1")[:1].isdigit()
-            and len(n1) == 4
-            and len(m.group("n2")) in (2, 4)
-        ):
-            return None  # 2011-12 style spans are dates, not ranges
-    kind = "count"
-    unit = ""
+    if not suffix:
+        return value, ""
+    if suffix == "m" and not m.group("cur"):
+        # "2.5m people" is millions, "500m of the wall" metres
+        nxt = _RX_NEXT_WORD.match(text, m.end())
+        if nxt and nxt.group(1).lower() not in _AFTER_METRES:
+            suffix = "mn"
+    if suffix in ("bn", "mn") or (suffix == "m" and m.group("cur")) or suffix == "k":
+        return value * {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}[suffix], ""
+    return value, {"m": "m", "km": "km", "kms": "km", "mi": "mi"}[suffix]
+
+
+def _range_of(m: re.Match[str], n1: str, value: float) -> tuple[float, float | None] | None:
+    """``(value, upper value)`` of "3 to 4 million" (a scale after the range applies to both
+    ends); None for a span of years ("2011-12"), which is a date."""
+    if not m.group("n2"):
+        return value, None
+    v2 = number_value(m.group("n2"))
+    if v2 is None:
+        return None
+    sc2 = m.group("sc2")
+    if sc2:
+        v2 *= scale_factor(sc2)
+        if not m.group("sc1"):
+            value *= scale_factor(sc2)  # "3 to 4 million"
+    if (
+        m.group("rs").strip() in ("-", "–", "—")
+        and m.group("n1")[:1].isdigit()
+        and len(n1) == 4
+        and len(m.group("n2")) in (2, 4)
+    ):
+        return None  # 2011-12 style spans are dates, not ranges
+    return value, v2
+
+
+def _kind_of(m: re.Match[str], suffix_kind: str) -> tuple[str, str]:
+    """Kind and unit from the match itself: currency, percent sign, distance suffix."""
+    kind, unit = "count", ""
     if m.group("cur") or m.group("cur2"):
         kind, unit = (
             "money",
@@ -953,70 +558,75 @@ def _figure_from_match(
         kind, unit = "percent", "%"
     if suffix_kind:
         kind, unit = "distance", suffix_kind
-    end = e
-    u = _UNIT_AFTER.match(text, e) if kind == "count" else None
-    if u:
-        word = u.group(0).strip(" -").lower()
-        if u.group("area"):
-            kind, unit = "area", "km²" if "k" in word else word
-        elif u.group("dist"):
-            kind, unit = (
-                "distance",
-                "km" if word.startswith("k") else "mi" if word.startswith("mi") else "m",
-            )
-        elif u.group("money"):
-            kind, unit = "money", "USD" if "dollar" in word else word
-        elif u.group("age"):
-            kind, unit = "age", "years"
-        elif u.group("dur"):
-            if _AGO_AFTER.match(text[u.end() : u.end() + 5]):
-                return None  # a date expression, found by dates
-            kind, unit = "duration", _LOWER_WORD.match(word).group(0).rstrip("s")
-        end = u.end()
-        conv = _CONVERSION.match(text, end)
-        if conv:
-            end = conv.end()  # "four kilometers (two miles)": one figure
-    qualifier = _qualifier(text, sent_start, s)
-    # "between 300 and 400"
-    if value_max is None and _BETWEEN_BEFORE.search(text[max(0, s - 9) : s]):
-        b = _BETWEEN_AND.match(text, end)
-        if b:
-            v2 = _number(b.group("n2"))
-            if v2 is not None:
-                value_max = v2 * _scale(b.group("sc2") or scale1)
-                end = b.end()
-                u2 = _UNIT_AFTER.match(text, end)
-                if u2 and u2.group("dist"):
-                    kind, unit, end = "distance", "km", u2.end()
-    # ages: "Ahmed Marwan, 24," / "aged 24" / "Ali (24)"
-    if kind == "count" and value_max is None and n1.isdigit() and 0 < value < 120:
-        before = text[max(0, s - 40) : s]
-        if (
-            (_NAME_COMMA_BEFORE.search(before) and _COMMA_OR_PAREN_AFTER.match(text[e : e + 2]))
-            or _AGED_BEFORE.search(before)
-            or (_NAME_PAREN_BEFORE.search(before) and text[e : e + 1] == ")")
-        ):
-            kind, unit = "age", "years"
-    if kind == "count" and _YEAR_OLD.match(text[e : e + 10]):
+    return kind, unit
+
+
+def _unit_after(text: str, e: int) -> tuple[str, str, int] | None:
+    """Kind, unit and end of a count given a unit by the words after it ("40 square
+    kilometres", "five years", "four kilometers (two miles)"); ``("count", "", e)`` without
+    one, None when the words make it a date ("two years ago")."""
+    u = _UNIT_AFTER.match(text, e)
+    if not u:
+        return "count", "", e
+    word = u.group(0).strip(" -").lower()
+    kind, unit = "count", ""
+    if u.group("area"):
+        kind, unit = "area", "km²" if "k" in word else word
+    elif u.group("dist"):
+        kind, unit = (
+            "distance",
+            "km" if word.startswith("k") else "mi" if word.startswith("mi") else "m",
+        )
+    elif u.group("money"):
+        kind, unit = "money", "USD" if "dollar" in word else word
+    elif u.group("age"):
         kind, unit = "age", "years"
-    what = (
-        ""
-        if kind in ("age", "duration", "distance", "area", "percent")
-        else _what(text, s, end, sent_end, sent_start)
+    elif u.group("dur"):
+        if _AGO_AFTER.match(text[u.end() : u.end() + 5]):
+            return None
+        unit_word = _LOWER_WORD.match(word)  # "years", "day-long": the unit's word
+        kind, unit = "duration", (unit_word.group(0) if unit_word else word).rstrip("s")
+    end = u.end()
+    conv = _CONVERSION.match(text, end)
+    if conv:
+        end = conv.end()  # "four kilometers (two miles)": one figure
+    return kind, unit, end
+
+
+def _between_and(text: str, end: int, scale1: str | None) -> tuple[float, int, bool] | None:
+    """After "between 300": the upper value of "and 400", its end, and whether a distance
+    unit follows it."""
+    b = _BETWEEN_AND.match(text, end)
+    if not b:
+        return None
+    v2 = number_value(b.group("n2"))
+    if v2 is None:
+        return None
+    u2 = _UNIT_AFTER.match(text, b.end())
+    if u2 and u2.group("dist"):
+        return v2 * scale_factor(b.group("sc2") or scale1), u2.end(), True
+    return v2 * scale_factor(b.group("sc2") or scale1), b.end(), False
+
+
+def _reads_as_age(text: str, s: int, e: int) -> bool:
+    """ "Ahmed Marwan, 24," / "aged 24" / "Ali (24)": a small number that is someone's age."""
+    before = text[max(0, s - 40) : s]
+    return bool(
+        (_NAME_COMMA_BEFORE.search(before) and _COMMA_OR_PAREN_AFTER.match(text[e : e + 2]))
+        or _AGED_BEFORE.search(before)
+        or (_NAME_PAREN_BEFORE.search(before) and text[e : e + 1] == ")")
     )
+
+
+def _figure_what(kind: str, text: str, s: int, end: int, sent_start: int, sent_end: int) -> str:
+    """What a figure counts or measures, read as its kind needs."""
     if kind == "duration":
-        what = _duration_what(text, end, sent_end)
-    elif kind == "age":
-        what = _age_what(text, s, end, sent_start, sent_end)
-    elif kind in ("distance", "area", "percent"):
-        what = _measure_what(text, end, sent_end)
-    return Figure(
-        s, end, text[s:end], kind, value=value, value_max=value_max, unit=unit,
-        what=what, qualifier=qualifier,
-        attribution=_attribution(text, sent_start, sent_end),
-        projection=_projection(text, sent_start, s),
-        sentence_start=sent_start, sentence_end=sent_end,
-    )  # fmt: skip
+        return duration_what(text, end, sent_end)
+    if kind == "age":
+        return age_what(text, s, end, sent_start, sent_end)
+    if kind in ("distance", "area", "percent"):
+        return measure_what(text, end, sent_end)
+    return what_counted(text, s, end, sent_end, sent_start)
 
 
 # page chrome and labels that are numbers but not quantities of anything reported
@@ -1056,30 +666,3 @@ def _page_chrome_or_label(text: str, s: int, e: int) -> bool:
         if s - line_start > _GALLERY_LABEL_MAX:
             return False
     return bool(_GALLERY_BEFORE.match(text[line_start:s])) and bool(_GALLERY_END.match(text, e))
-
-
-def _duration_what(text: str, end: int, sent_end: int) -> str:
-    m = re.match(
-        r"\s*(?:[\w-]+\s+){0,2}?(war|conflict|siege|offensive|bombardment|campaign|truce|ceasefire|cease-fire|crisis|uprising)\b",
-        text[end : min(sent_end, end + 40)],
-        re.I,
-    )
-    return m.group(1).lower() if m else ""
-
-
-def _age_what(text: str, s: int, end: int, sent_start: int, sent_end: int) -> str:
-    m = _AGE_NOUN_AFTER.match(text[end : min(sent_end, end + 30)])
-    if m and m.group(1) not in ("and", "or", "told", "said", "who", "was", "is", "from"):
-        return m.group(1)
-    name = re.search(
-        r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),\s?$", text[max(sent_start, s - 40) : s]
-    )
-    return name.group(1) if name else ""
-
-
-def _measure_what(text: str, end: int, sent_end: int) -> str:
-    m = _MEASURE_NOUN_AFTER.match(text[end : min(sent_end, end + 30)])
-    if not m:
-        return ""
-    words = [w for w in m.group(1).split() if w not in _NOUN_STOP and w not in _DETERMINERS]
-    return " ".join(words[:2])

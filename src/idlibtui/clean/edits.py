@@ -108,99 +108,25 @@ class EditText:
         )
         if not todo:
             return 0
-        starts = self._starts()
-        pieces = self._pieces
-
-        def piece_at(pos: int) -> int:
-            return bisect_right(starts, pos) - 1
-
-        # Grow each edit to whole replaced pieces, then group edits that now overlap.
-        groups: list[list] = []  # [S, E, [edits]]
-        for e in todo:
-            s, end = e.start, e.end
-            i = piece_at(s)
-            if 0 <= i < len(pieces) and pieces[i][2] is not None and starts[i] < s:
-                s = starts[i]
-            j = piece_at(end)
-            if 0 <= j < len(pieces) and pieces[j][2] is not None:
-                a = starts[j]
-                b = a + len(pieces[j][2])
-                if a < end < b:
-                    end = b
-            if groups and s < groups[-1][1]:
-                if e.start < groups[-1][2][-1].end:
-                    continue  # overlapping edits in one batch: keep the first
-                groups[-1][1] = max(groups[-1][1], end)
-                groups[-1][2].append(e)
-            else:
-                groups.append([s, end, [e]])
-
-        # One forward sweep over the pieces (linear, so megabyte texts stay fast).
+        sweep = _Sweep(self._pieces)
         changed = 0
-        out: list[list] = []
         text_parts: list[str] = []
         last_end = 0
-        k = 0  # next old piece
-        pos = 0  # old-text start of pieces[k] (or of its unconsumed remainder)
-        current: list | None = pieces[0] if pieces else None
-
-        def length(piece: list) -> int:
-            return (piece[1] - piece[0]) if piece[2] is None else len(piece[2])
-
-        for S, E, members in groups:
+        for S, E, members in _group_edits(todo, self._starts(), self._pieces):
             parts = [text[S : members[0].start]]
             for n, e in enumerate(members):
                 parts.append(e.replacement)
                 nxt = members[n + 1].start if n + 1 < len(members) else E
                 parts.append(text[e.end : nxt])
             new_text = "".join(parts)
-            # Copy the pieces that end at or before S (zero-length ones at S stay outside).
-            while current is not None and pos + length(current) <= S:
-                if S == E and pos < S < pos + length(current):
-                    break
-                out.append(current)
-                pos += length(current)
-                k += 1
-                current = pieces[k] if k < len(pieces) else None
-            rstart = rend = out[-1][1] if out else 0
-            first = True
-            absorbed = False
-            while current is not None:
-                a, L = pos, length(current)
-                b = a + L
-                involved = ((a < E and b > S) or (L == 0 and S < a < E)) if S < E else a < S < b
-                if not involved:
-                    break
-                rs, re_, txt = current
-                if txt is None:
-                    if first:
-                        rstart = rs + max(0, S - a)
-                        if a < S:
-                            out.append([rs, rs + (S - a), None])
-                    if b > E:
-                        rend = rs + (E - a)
-                        current = [rend, re_, None]  # the rest stays for what follows
-                        pos = E
-                        first = False
-                        break
-                    rend = re_
-                else:
-                    absorbed = True
-                    if first:
-                        rstart = rs
-                    rend = re_
-                first = False
-                pos = b
-                k += 1
-                current = pieces[k] if k < len(pieces) else None
-            if first:  # nothing involved: a pure insertion between pieces
-                rstart = rend = out[-1][1] if out else 0
+            sweep.copy_before(S, E)
+            rstart, rend, absorbed = sweep.take(S, E)
             raw_text = self.raw[rstart:rend]
             if new_text == raw_text and not absorbed:
                 if rend > rstart:
-                    out.append([rstart, rend, None])
+                    sweep.out.append([rstart, rend, None])
             else:
-                out.append([rstart, rend, new_text])
+                sweep.out.append([rstart, rend, new_text])
                 self.repairs.append(
                     Repair(
                         kind=members[0].kind,
@@ -215,11 +141,8 @@ class EditText:
             text_parts.append(text[last_end:S])
             text_parts.append(new_text)
             last_end = E
-        if current is not None:
-            out.append(current)
-            out.extend(pieces[k + 1 :])
         text_parts.append(text[last_end:])
-        self._pieces = out
+        self._pieces = sweep.finish()
         self._text = "".join(text_parts)
         self._starts_cache = None
         self._chars = None
@@ -252,3 +175,106 @@ class EditText:
             out.append(self.raw[rs:re_] if txt is None else txt)
         assert pos == len(self.raw), (pos, len(self.raw))
         assert "".join(out) == self._text
+
+
+def _length(piece: list) -> int:
+    """Length of a piece in the current text."""
+    return (piece[1] - piece[0]) if piece[2] is None else len(piece[2])
+
+
+def _group_edits(todo: list[Edit], starts: list[int], pieces: list[list]) -> list[list]:
+    """``[S, E, edits]`` stretches of the current text: each edit grown to whole replaced
+    pieces, edits that then overlap joined (an edit overlapping an earlier one of the same
+    batch is dropped: the first is kept)."""
+    groups: list[list] = []
+    for e in todo:
+        s, end = e.start, e.end
+        i = bisect_right(starts, s) - 1
+        if 0 <= i < len(pieces) and pieces[i][2] is not None and starts[i] < s:
+            s = starts[i]
+        j = bisect_right(starts, end) - 1
+        if 0 <= j < len(pieces) and pieces[j][2] is not None:
+            a = starts[j]
+            b = a + len(pieces[j][2])
+            if a < end < b:
+                end = b
+        if groups and s < groups[-1][1]:
+            if e.start < groups[-1][2][-1].end:
+                continue  # overlapping edits in one batch: keep the first
+            groups[-1][1] = max(groups[-1][1], end)
+            groups[-1][2].append(e)
+        else:
+            groups.append([s, end, [e]])
+    return groups
+
+
+class _Sweep:
+    """One forward pass over the old pieces (linear, so megabyte texts stay fast): the pieces
+    outside the edited stretches are copied to ``out``, the ones inside are consumed."""
+
+    __slots__ = ("current", "k", "out", "pieces", "pos")
+
+    def __init__(self, pieces: list[list]) -> None:
+        self.pieces = pieces
+        self.out: list[list] = []
+        self.k = 0  # next old piece
+        self.pos = 0  # old-text start of ``current`` (or of its unconsumed remainder)
+        self.current: list | None = pieces[0] if pieces else None
+
+    def _advance(self, pos: int) -> None:
+        self.pos = pos
+        self.k += 1
+        self.current = self.pieces[self.k] if self.k < len(self.pieces) else None
+
+    def copy_before(self, S: int, E: int) -> None:
+        """Copy the pieces that end at or before ``S`` (zero-length ones at S stay outside)."""
+        while self.current is not None and self.pos + _length(self.current) <= S:
+            if S == E and self.pos < S < self.pos + _length(self.current):
+                break
+            self.out.append(self.current)
+            self._advance(self.pos + _length(self.current))
+
+    def take(self, S: int, E: int) -> tuple[int, int, bool]:
+        """Consume the pieces the stretch ``[S, E)`` involves (an empty one: an insertion).
+        Returns the raw span they stand for and whether a replacement was among them; an
+        untouched piece reaching past ``S`` or ``E`` is cut, its outer parts kept."""
+        out = self.out
+        rstart = rend = out[-1][1] if out else 0
+        first = True
+        absorbed = False
+        while self.current is not None:
+            a, L = self.pos, _length(self.current)
+            b = a + L
+            involved = ((a < E and b > S) or (L == 0 and S < a < E)) if S < E else a < S < b
+            if not involved:
+                break
+            rs, re_, txt = self.current
+            if txt is None:
+                if first:
+                    rstart = rs + max(0, S - a)
+                    if a < S:
+                        out.append([rs, rs + (S - a), None])
+                if b > E:
+                    rend = rs + (E - a)
+                    self.current = [rend, re_, None]  # the rest stays for what follows
+                    self.pos = E
+                    first = False
+                    break
+                rend = re_
+            else:
+                absorbed = True
+                if first:
+                    rstart = rs
+                rend = re_
+            first = False
+            self._advance(b)
+        if first:  # nothing involved: a pure insertion between pieces
+            rstart = rend = out[-1][1] if out else 0
+        return rstart, rend, absorbed
+
+    def finish(self) -> list[list]:
+        """The new piece list: what was built, then the old pieces after the last stretch."""
+        if self.current is not None:
+            self.out.append(self.current)
+            self.out.extend(self.pieces[self.k + 1 :])
+        return self.out

@@ -76,13 +76,9 @@ def resolve_target(target: str, settings) -> Path:
     found = _from_index(target, settings)
     if found is not None:
         return found
-    try:
-        from idlibtui.cli.show_cmd import find_file
-    except ImportError:
-        find_file = None
-    if find_file is not None:
-        return find_file(target, corpus)
-    raise UsageError(f"no article with id or path {printable(target)!r}")
+    from idlibtui.cli.show_cmd import find_file
+
+    return find_file(target, corpus)
 
 
 def load(target: str, settings):

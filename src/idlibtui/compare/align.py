@@ -20,6 +20,7 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -142,6 +143,36 @@ def _lis(values: list[int]) -> set[int]:
     return out
 
 
+#: Left sentence index → (right sentence index, score, identical).
+Match = dict[int, tuple[int, float, bool]]
+#: A sentence's TF-IDF weights by word, and the vector's norm.
+Vector = tuple[dict[str, float], float]
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """One article's sentences and what the scoring reads from each of them."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    texts: list[str]
+    entities: list[list]
+    figures: list[list[Figure]]
+    norm: list[str]
+
+
+def _side(article: Article, sentences: tuple[Sentence, ...]) -> _Side:
+    texts = [article.text[s.start : s.end] for s in sentences]
+    return _Side(
+        article,
+        sentences,
+        texts,
+        _sentence_items(article, sentences, "entities"),
+        _sentence_items(article, sentences, "figures"),
+        [normalise(t) for t in texts],
+    )
+
+
 def align_sentences(
     left: Article,
     right: Article,
@@ -151,14 +182,25 @@ def align_sentences(
 ) -> tuple[AlignedPair, ...]:
     """Align two articles' sentences; pairs follow the left order, right-only ones interleaved.
 
-    ``figure_check`` judges the figures of two aligned sentences (from the figure groups)."""
-    ltexts = [left.text[s.start : s.end] for s in ls]
-    rtexts = [right.text[s.start : s.end] for s in rs]
-    nl, nr = len(ls), len(rs)
-    match: dict[int, tuple[int, float, bool]] = {}  # left index -> (right index, score, same)
-    used_right: set[int] = set()
+    ``figure_check`` judges the figures of two aligned sentences (from the figure groups).
+    The steps are those of the module's header."""
+    lside, rside = _side(left, ls), _side(right, rs)
+    match, used_right = _identical(lside.texts, rside.texts)  # 1
+    candidates = _candidates(lside, rside, match, used_right)  # 2
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))  # 3. greedy best match, one-to-one
+    for score, i, j in candidates:
+        if i in match or j in used_right:
+            continue
+        match[i] = (j, score, False)
+        used_right.add(j)
+    moved = _keep_order(match, used_right)  # 4
+    return _emit(lside, rside, match, used_right, moved, figure_check)  # 5
 
-    # 1. identical sentences, in order
+
+def _identical(ltexts: list[str], rtexts: list[str]) -> tuple[Match, set[int]]:
+    """Identical sentences (by ``identity_key``), paired in order; and the right ones used."""
+    match: Match = {}
+    used_right: set[int] = set()
     by_key: dict[str, list[int]] = defaultdict(list)
     for j, t in enumerate(rtexts):
         key = identity_key(t)
@@ -170,42 +212,44 @@ def align_sentences(
             j = by_key[key].pop(0)
             match[i] = (j, 1.0, True)
             used_right.add(j)
+    return match, used_right
 
-    # 2. candidates through an inverted index of content words, scored by TF-IDF cosine
-    ltoks = [content_tokens(t) for t in ltexts]
-    rtoks = [content_tokens(t) for t in rtexts]
+
+def _vectors(lside: _Side, rside: _Side) -> tuple[list[Vector], list[Vector]]:
+    """TF-IDF vectors of every sentence's content words (document frequency over both)."""
+    ltoks = [content_tokens(t) for t in lside.texts]
+    rtoks = [content_tokens(t) for t in rside.texts]
     df: Counter[str] = Counter()
     for toks in (*ltoks, *rtoks):
         df.update(set(toks))
-    n_docs = nl + nr + 1
+    n_docs = len(ltoks) + len(rtoks) + 1
     idf = {w: math.log(n_docs / (1 + c)) + 1.0 for w, c in df.items()}
 
-    def vec(toks: list[str]) -> tuple[dict[str, float], float]:
+    def vec(toks: list[str]) -> Vector:
         v = {w: c * idf[w] for w, c in Counter(toks).items()}
         return v, math.sqrt(sum(x * x for x in v.values())) or 1.0
 
-    lvec = [vec(t) for t in ltoks]
-    rvec = [vec(t) for t in rtoks]
+    return [vec(t) for t in ltoks], [vec(t) for t in rtoks]
+
+
+def _candidates(
+    lside: _Side, rside: _Side, match: Match, used_right: set[int]
+) -> list[tuple[float, int, int]]:
+    """(score, left, right) of every pair worth considering: found through an inverted index
+    of the right sentences' words (the rarer words of each left sentence only), scored exactly
+    for the best few."""
+    lvec, rvec = _vectors(lside, rside)
     index: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for j, (v, _) in enumerate(rvec):
         if j in used_right:
             continue
         for w, x in v.items():
             index[w].append((j, x))
-
-    lents = _sentence_items(left, ls, "entities")
-    rents = _sentence_items(right, rs, "entities")
-    lfigs = _sentence_items(left, ls, "figures")
-    rfigs = _sentence_items(right, rs, "figures")
-    lnorm = [normalise(t) for t in ltexts]
-    rnorm = [normalise(t) for t in rtexts]
-
-    posting_cap = max(40, (nr + 9) // 10)
+    posting_cap = max(40, (len(rvec) + 9) // 10)
     candidates: list[tuple[float, int, int]] = []
     for i, (v, norm_i) in enumerate(lvec):
         if i in match:
             continue
-        # candidates through the rarer words only; exact cosine for the best few of them
         acc: dict[int, float] = defaultdict(float)
         for w in heapq.nlargest(SEED_WORDS, v, key=v.__getitem__):
             postings = index.get(w, ())
@@ -214,40 +258,40 @@ def align_sentences(
             x = v[w]
             for j, y in postings:
                 acc[j] += x * y
-        best = sorted(acc, key=acc.__getitem__, reverse=True)[:MAX_CANDIDATES]
-        for j in best:
+        for j in sorted(acc, key=acc.__getitem__, reverse=True)[:MAX_CANDIDATES]:
             rv = rvec[j][0]
             dot = sum(x * rv[w] for w, x in v.items() if w in rv)
             cos = dot / (norm_i * rvec[j][1])
             if cos < MIN_COSINE:
                 continue
-            fuzzy = (
-                fuzz.token_set_ratio(lnorm[i], rnorm[j]) + fuzz.token_sort_ratio(lnorm[i], rnorm[j])
-            ) / 200.0
-            score = 0.6 * cos + 0.4 * fuzzy
-            lc = {m.canonical for m in lents[i]}
-            rc = {m.canonical for m in rents[j]}
-            if lc and rc:
-                score += 0.08 * len(lc & rc) / len(lc | rc)
-            lv = {f.value for f in lfigs[i] if f.value is not None}
-            rv = {f.value for f in rfigs[j] if f.value is not None}
-            if lv and rv and lv & rv:
-                score += 0.04
-            # order-awareness: a slight preference for the same relative position
-            score -= 0.03 * abs(i / max(nl, 1) - j / max(nr, 1))
-            score = min(score, 0.99)
+            score = _pair_score(lside, rside, i, j, cos)
             if score >= SIMILAR:
                 candidates.append((score, i, j))
+    return candidates
 
-    # 3. greedy global best-match, one-to-one
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-    for score, i, j in candidates:
-        if i in match or j in used_right:
-            continue
-        match[i] = (j, score, False)
-        used_right.add(j)
 
-    # 4. order pass
+def _pair_score(lside: _Side, rside: _Side, i: int, j: int, cos: float) -> float:
+    """Cosine blended with token ratios, a little for shared entities and figure values, and
+    a slight preference for the same relative position."""
+    lnorm, rnorm = lside.norm[i], rside.norm[j]
+    fuzzy = (fuzz.token_set_ratio(lnorm, rnorm) + fuzz.token_sort_ratio(lnorm, rnorm)) / 200.0
+    score = 0.6 * cos + 0.4 * fuzzy
+    l_names = {m.canonical for m in lside.entities[i]}
+    r_names = {m.canonical for m in rside.entities[j]}
+    if l_names and r_names:
+        score += 0.08 * len(l_names & r_names) / len(l_names | r_names)
+    l_values = {f.value for f in lside.figures[i] if f.value is not None}
+    r_values = {f.value for f in rside.figures[j] if f.value is not None}
+    if l_values and r_values and l_values & r_values:
+        score += 0.04
+    nl, nr = len(lside.texts), len(rside.texts)
+    score -= 0.03 * abs(i / max(nl, 1) - j / max(nr, 1))
+    return min(score, 0.99)
+
+
+def _keep_order(match: Match, used_right: set[int]) -> set[int]:
+    """Keep the longest in-order chain of pairs; an out-of-order pair stays, as moved, only
+    when it is identical or strong. Returns the moved left indices."""
     order = sorted(match)
     chain = _lis([match[i][0] for i in order])
     moved: set[int] = set()
@@ -260,8 +304,19 @@ def align_sentences(
         else:
             del match[i]
             used_right.discard(j)
+    return moved
 
-    # 5. emit in left order, right-only sentences where their right neighbours sit
+
+def _emit(
+    lside: _Side,
+    rside: _Side,
+    match: Match,
+    used_right: set[int],
+    moved: set[int],
+    figure_check: FigureCheck | None,
+) -> tuple[AlignedPair, ...]:
+    """The pairs in left order, right-only sentences where their right neighbours sit."""
+    ls, rs = lside.sentences, rside.sentences
     pairs: list[AlignedPair] = []
     right_done: set[int] = set()
     next_right = 0
@@ -278,7 +333,7 @@ def align_sentences(
                 AlignedPair(None, (rs[j].start, rs[j].end), "right_only", 0.0, right_index=j)
             )
 
-    for i in range(nl):
+    for i in range(len(ls)):
         if i not in match:
             pairs.append(
                 AlignedPair((ls[i].start, ls[i].end), None, "left_only", 0.0, left_index=i)
@@ -287,8 +342,10 @@ def align_sentences(
         j, score, same = match[i]
         if i not in moved:
             flush_right(j)
-        diff = word_diff(left.text, ls[i], right.text, rs[j])
-        disc, notes = _figure_discrepancy(lfigs[i], rfigs[j], ltexts[i], rtexts[j], figure_check)
+        diff = word_diff(lside.article.text, ls[i], rside.article.text, rs[j])
+        disc, notes = _figure_discrepancy(
+            lside.figures[i], rside.figures[j], lside.texts[i], rside.texts[j], figure_check
+        )
         if i in moved:
             notes = (*notes, "moved: matches a sentence elsewhere in the other article")
         pairs.append(
@@ -305,5 +362,5 @@ def align_sentences(
                 moved=i in moved,
             )
         )
-    flush_right(nr)
+    flush_right(len(rs))
     return tuple(pairs)

@@ -56,7 +56,7 @@ def write_chart(chart: Chart, path: Path, title: str = "") -> int:
         cycle = plt.rcParams["axes.prop_cycle"].by_key().get("color", ["C0"])
         colours = [c for i, c in enumerate(cycle) if i != 3] or ["C0"]  # red marks differ
         top = chart.y_top
-        handles = {}
+        handles: dict[int, str] = {}  # series → its colour
         for p in chart.points:
             colour = colours[p.series % len(colours)]
             x, x_lo, x_hi = (mdates.date2num(day(v)) for v in (p.x, p.x_lo, p.x_hi))

@@ -208,8 +208,8 @@ def _resolve_again(date_fig: Figure, anchor: dt.date) -> tuple[dt.date, dt.date]
     found = find_dates(date_fig.text, anchor)
     if not found or found[0].date is None:
         return None
-    d = found[0]
-    return d.date, d.date_end or d.date
+    start = found[0].date
+    return start, found[0].date_end or start
 
 
 def _date_range(date_fig: Figure, art: ArticleDate) -> tuple[dt.date, dt.date] | None:
@@ -270,6 +270,42 @@ def _distance(d: Figure, fig: Figure, text: str = "") -> int:
     return raw + (60 if text and _CLAUSE_BREAK.search(gap) else 0)
 
 
+DatedFigure = tuple[Figure, tuple[dt.date, dt.date]]  # a date figure and its day range
+
+
+@dataclass(slots=True)
+class _SentenceDates:
+    """The dates of a figure's sentence by role: dates of the event (``dated``), starts of a
+    tally (``starts``: "since December"), dates of a "when" clause and dates of a saying."""
+
+    dated: list[DatedFigure] = field(default_factory=list)
+    starts: list[DatedFigure] = field(default_factory=list)
+    when_dates: set[int] = field(default_factory=set)  # ids: "since Thursday, when …"
+    said: set[int] = field(default_factory=set)  # ids: "the ministry said on Thursday"
+
+
+def _sentence_dates(
+    fig: Figure, text: str, s: int, sentence_dates: Sequence[Figure], art: ArticleDate
+) -> _SentenceDates:
+    found = _SentenceDates()
+    for d in sentence_dates:
+        rng = _date_range(d, art)
+        if rng is None:
+            continue
+        before = text[max(s, d.start - 24) : d.start]
+        when_clause = d.end <= fig.start and _WHEN_BETWEEN.match(text[d.end : fig.start])
+        if when_clause:
+            found.dated.append((d, rng))  # "since Thursday, when 36 soldiers were killed"
+            found.when_dates.add(id(d))
+        elif _SINCE_BEFORE.search(before) or d.text.lower().startswith(("since", "from")):
+            found.starts.append((d, rng))
+        else:
+            if _SAID_BEFORE.search(text[max(s, d.start - 30) : d.start]):
+                found.said.add(id(d))  # the event came then or before
+            found.dated.append((d, rng))
+    return found
+
+
 def when_of(
     fig: Figure,
     quantity: Quantity,
@@ -287,29 +323,9 @@ def when_of(
     sentence = text[s:e]
     if addition:
         return When(INCREMENT, art.earliest, art.latest, undated=True, evidence="an addition")
-    since: dt.date | None = None
-    since_text = ""
-    dated: list[tuple[Figure, tuple[dt.date, dt.date]]] = []
-    starts: list[tuple[Figure, tuple[dt.date, dt.date]]] = []
-    when_dates: set[int] = set()
-    said: set[int] = set()  # "the ministry said on Thursday": the event came then or before
-    for d in sentence_dates:
-        rng = _date_range(d, art)
-        if rng is None:
-            continue
-        before = text[max(s, d.start - 24) : d.start]
-        when_clause = d.end <= fig.start and _WHEN_BETWEEN.match(text[d.end : fig.start])
-        if when_clause:
-            dated.append((d, rng))  # "since Thursday, when 36 soldiers were killed"
-            when_dates.add(id(d))
-        elif _SINCE_BEFORE.search(before) or d.text.lower().startswith(("since", "from")):
-            starts.append((d, rng))
-        else:
-            if _SAID_BEFORE.search(text[max(s, d.start - 30) : d.start]):
-                said.add(id(d))
-            dated.append((d, rng))
+    found = _sentence_dates(fig, text, s, sentence_dates, art)
     hours = _PAST_HOURS.search(sentence)
-    if hours and art.latest is not None and not dated:
+    if hours and art.latest is not None and not found.dated:
         days = max(1, int(hours.group("n")) // 24)  # "in the past 24 hours": that day's count
         return When(
             PERIOD,
@@ -317,39 +333,68 @@ def when_of(
             art.latest,
             evidence=f"'{hours.group(0).strip()}' in the same sentence",
         )
-    nearest_start = min(starts, key=lambda x: _distance(x[0], fig, text)) if starts else None
-    nearest_date = min(dated, key=lambda x: _distance(x[0], fig, text)) if dated else None
-    as_of: tuple[dt.date, dt.date] | None = None
+
+    def nearest(dates: list[DatedFigure]) -> DatedFigure | None:
+        return min(dates, key=lambda x: _distance(x[0], fig, text)) if dates else None
+
+    nearest_start, nearest_date = nearest(found.starts), nearest(found.dated)
     if nearest_start is not None and nearest_date is not None:
-        between = text[nearest_start[0].end : nearest_date[0].start]
-        lo, hi = nearest_date[1]
-        if _UNTIL_BETWEEN.match(between) or (hi - lo).days < 1:
-            # "since December 1 to February 17", "said on Monday … since December":
-            # a total as of that day
-            as_of = nearest_date[1]
-    if as_of is not None:
-        assert nearest_start is not None and nearest_date is not None
-        return When(
-            RUNNING,
-            as_of[1],
-            as_of[1],
-            since=nearest_start[1][0],
-            evidence=f"'{nearest_start[0].text} to {nearest_date[0].text}' in the same sentence",
-        )
+        as_of = _running_as_of(nearest_start, nearest_date, text)
+        if as_of is not None:
+            return as_of
+    since: DatedFigure | None = None
+    dated = found.dated
     if nearest_start is not None and (
         nearest_date is None
         or _distance(nearest_start[0], fig, text) < _distance(nearest_date[0], fig, text)
     ):
-        since, since_text = nearest_start[1][0], nearest_start[0].text
-        dated = []
+        since, dated = nearest_start, []
     elif nearest_date is not None:
         dated = [nearest_date]
     war = bool(_WAR_TALLY.search(sentence))
     tally = bool(_TALLY.search(sentence)) or war or since is not None
-    if dated and id(dated[0][0]) in when_dates:
+    if dated and id(dated[0][0]) in found.when_dates:
         tally = since is not None  # the "since" of "since Thursday, when …" is not the count's
-    incident_kind = quantity.event in INCIDENT_EVENTS
-    if since is None and war and not dated:
+    if since is not None or (war and not dated):
+        return _tally_when(since, art)
+    if dated and not quantity.event and not quantity.things and not tally and art.earliest:
+        lo, hi = dated[0][1]
+        if art.latest is not None and _overlap(lo, hi, _shift(art.earliest, -31), art.latest):
+            # "Turkey, which hosts 3 million refugees, sent a delegation this week": a date of
+            # these days is not the stock's; "home to 1.5 million before 2011" is
+            dated = []
+    incident = quantity.event in INCIDENT_EVENTS and not tally
+    if dated:
+        d, (lo, hi) = dated[0]
+        evidence = f"'{d.text}' in the same sentence"
+        if id(d) in found.said:
+            lo = _shift(lo, -2) or lo
+        if incident and (hi - lo).days <= INCIDENT_MAX_DAYS:
+            return When(INCIDENT, lo, hi, evidence=evidence)
+        return When(PERIOD, lo, hi, evidence=evidence)
+    return _undated_when(art, incident, stock=not quantity.event and not tally)
+
+
+def _running_as_of(start: DatedFigure, date: DatedFigure, text: str) -> When | None:
+    """ "since December 1 to February 17", "said on Monday … since December": a total as of
+    that day, or None when the two dates are not read together."""
+    between = text[start[0].end : date[0].start]
+    lo, hi = date[1]
+    if not (_UNTIL_BETWEEN.match(between) or (hi - lo).days < 1):
+        return None
+    return When(
+        RUNNING,
+        hi,
+        hi,
+        since=start[1][0],
+        evidence=f"'{start[0].text} to {date[0].text}' in the same sentence",
+    )
+
+
+def _tally_when(since: DatedFigure | None, art: ArticleDate) -> When:
+    """A running total as of the article's date: since a date of the sentence, or (without
+    one) of the whole war."""
+    if since is None:
         return When(
             RUNNING,
             art.earliest,
@@ -358,32 +403,21 @@ def when_of(
             undated=True,
             evidence="a toll of the whole war",
         )
-    if since is not None:
-        return When(
-            RUNNING,
-            art.earliest,
-            art.latest,
-            since=since,
-            undated=True,
-            evidence=f"'since {since_text}' in the same sentence",
-        )
-    if dated and not quantity.event and not quantity.things and not tally and art.earliest:
-        lo, hi = dated[0][1]
-        if art.latest is not None and _overlap(lo, hi, _shift(art.earliest, -31), art.latest):
-            # "Turkey, which hosts 3 million refugees, sent a delegation this week": a date of
-            # these days is not the stock's; "home to 1.5 million before 2011" is
-            dated = []
-    if dated:
-        d, (lo, hi) = dated[0]
-        evidence = f"'{d.text}' in the same sentence"
-        if id(d) in said:
-            lo = _shift(lo, -2) or lo
-        if incident_kind and not tally and (hi - lo).days <= INCIDENT_MAX_DAYS:
-            return When(INCIDENT, lo, hi, evidence=evidence)
-        return When(PERIOD, lo, hi, evidence=evidence)
+    return When(
+        RUNNING,
+        art.earliest,
+        art.latest,
+        since=since[1][0],
+        undated=True,
+        evidence=f"'since {since[0].text}' in the same sentence",
+    )
+
+
+def _undated_when(art: ArticleDate, incident: bool, *, stock: bool) -> When:
+    """A figure whose sentence gives no date: from the article's date range."""
     if art.earliest is None or art.latest is None:
-        return When(RUNNING if tally or not incident_kind else INCIDENT, None, None, undated=True)
-    if incident_kind and not tally:
+        return When(INCIDENT if incident else RUNNING, None, None, undated=True)
+    if incident:
         return When(
             INCIDENT,
             _shift(art.earliest, -UNDATED_INCIDENT_DAYS),
@@ -397,7 +431,7 @@ def when_of(
         art.latest,
         undated=True,
         evidence="no date in the sentence: as of the article's date",
-        stock=not quantity.event and not tally,
+        stock=stock,
     )
 
 
@@ -571,13 +605,14 @@ def same_event(a: When, b: When) -> bool:
         return False  # one attack against a tally: never the same number
     if not (a.known and b.known):
         return not a.known and not b.known  # a report of unknown date pairs only with its like
+    (a_lo, a_hi), (b_lo, b_hi) = _span(a), _span(b)
     if a.scope == INCIDENT:
-        return _overlap(a.lo, a.hi, b.lo, b.hi)
+        return _overlap(a_lo, a_hi, b_lo, b_hi)
     if a.scope == PERIOD and b.scope == PERIOD:
-        if _days(a.lo, b.lo) <= 3 and _days(a.hi, b.hi) <= 3:
+        if _days(a_lo, b_lo) <= 3 and _days(a_hi, b_hi) <= 3:
             return True
-        inter = (min(a.hi, b.hi) - max(a.lo, b.lo)).days
-        union = (max(a.hi, b.hi) - min(a.lo, b.lo)).days
+        inter = (min(a_hi, b_hi) - max(a_lo, b_lo)).days
+        union = (max(a_hi, b_hi) - min(a_lo, b_lo)).days
         return union > 0 and inter / union >= 0.6
     if a.scope == RUNNING and b.scope == RUNNING:
         # a stock ("3.6 million refugees in Turkey") changes slowly; a tally "since December"
@@ -588,14 +623,25 @@ def same_event(a: When, b: When) -> bool:
             slack = 3
         else:
             slack = 7
-        return _overlap(a.lo, a.hi, b.lo, b.hi, slack) and _since_ok(a.since, b.since)
+        return _overlap(a_lo, a_hi, b_lo, b_hi, slack) and _since_ok(a.since, b.since)
     running, period = (a, b) if a.scope == RUNNING else (b, a)
-    if running.since is None and (period.hi - period.lo).days < 14:
+    (run_lo, run_hi), (period_lo, period_hi) = _span(running), _span(period)
+    if running.since is None and (period_hi - period_lo).days < 14:
         return False  # "in the past 24 hours" is not a running total
     # a running total as of the end of a period is that period's count
-    return _overlap(running.lo, running.hi, period.hi, period.hi, 3) and _since_ok(
-        running.since, period.lo
-    )
+    return _overlap(run_lo, run_hi, period_hi, period_hi, 3) and _since_ok(running.since, period_lo)
+
+
+def _span(when: When) -> tuple[dt.date, dt.date]:
+    """A known ``When``'s first and last day (callers check ``known`` first)."""
+    if when.lo is None or when.hi is None:
+        raise ValueError("the period is not known")
+    return when.lo, when.hi
+
+
+def _width(when: When) -> int:
+    """Days a ``When`` spans; an unknown one is as wide as can be."""
+    return (when.hi - when.lo).days if when.lo is not None and when.hi is not None else 10**6
 
 
 # ---------------------------------------------------------------------------------------------
@@ -728,7 +774,7 @@ def _sort_key(c: Claim):
 def _tightest(claims: Sequence[Claim]) -> When:
     dated = [c.when for c in claims if c.when.known and not c.when.undated]
     pool = dated or [c.when for c in claims]
-    return min(pool, key=lambda w: ((w.hi - w.lo).days if w.known else 10**6, w.lo or dt.date.max))
+    return min(pool, key=lambda w: (_width(w), w.lo or dt.date.max))
 
 
 def _agrees(item: Claim, cluster: list[Claim]) -> bool:

@@ -75,7 +75,7 @@ def to_dict(
 
 def _sentence_span(article: Article, fig: Figure | dict) -> tuple[int, int]:
     get = fig.get if isinstance(fig, dict) else lambda k: getattr(fig, k)
-    s, e = get("sentence_start"), get("sentence_end")
+    s, e = int(get("sentence_start") or 0), int(get("sentence_end") or 0)
     if e and e > s:
         return s, e
     # No sentence recorded: the surrounding sentence by punctuation.

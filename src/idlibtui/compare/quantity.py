@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
@@ -177,72 +177,84 @@ class Quantity:
         )
 
 
-@functools.lru_cache(maxsize=8192)
-def quantity_of(what: str, kind: str = "count", projection: bool = False) -> Quantity:
-    """``"Turkish soldiers killed"`` → event killed, victim soldier, nations {turkish}."""
-    events: list[str] = []
-    victims: list[str] = []
-    nations, things, other = set(), set(), set()
-    nation_noun = False
-    low = what.lower().replace("'s", "").replace("’s", "")
-    order: list[tuple[str, str]] = []  # (table, class) of each word, in the phrase's order
+@dataclass(slots=True)
+class _Words:
+    """A phrase's words by class, and each word's (class, value) in the phrase's order."""
+
+    events: list[str] = field(default_factory=list)
+    victims: list[str] = field(default_factory=list)
+    nations: set[str] = field(default_factory=set)
+    things: set[str] = field(default_factory=set)
+    other: set[str] = field(default_factory=set)
+    nation_noun: bool = False  # "Syrians": a nation named as people
+    order: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _classify(low: str) -> _Words:
+    """Each word of a lower-cased phrase as a nation, event, victim, thing or other word."""
+    words = _Words()
     for raw in _TOKEN.findall(low):
         if raw in STOP:
             continue
         if "-" in raw and raw not in _EVENT and raw not in _VICTIM and raw not in _THING:
             if raw.split("-")[0] in _NATION or raw.startswith(("pro-", "anti-", "air-")):
-                other.add(raw)  # "anti-tanks", "Turkish-backed", "air-defense": modifiers
-                order.append(("other", raw))
+                words.other.add(raw)  # "anti-tanks", "Turkish-backed", "air-defense": modifiers
+                words.order.append(("other", raw))
                 continue
             raw = raw.replace("-", "")
         for word in (raw, _lemma(raw)):
             if word in _NATION:
-                nations.add(_NATION[word])
-                nation_noun = nation_noun or raw in _NATION_NOUNS
-                order.append(("nation", word))
+                words.nations.add(_NATION[word])
+                words.nation_noun = words.nation_noun or raw in _NATION_NOUNS
+                words.order.append(("nation", word))
                 break
             if word in _EVENT:
-                events.append(_EVENT[word])
-                order.append(("event", word))
+                words.events.append(_EVENT[word])
+                words.order.append(("event", word))
                 break
             if word in _VICTIM:
-                victims.append(_VICTIM[word])
-                order.append(("victim", _VICTIM[word]))
+                words.victims.append(_VICTIM[word])
+                words.order.append(("victim", _VICTIM[word]))
                 break
             if word in _THING:
-                things.add(_THING[word])
-                order.append(("thing", _THING[word]))
+                words.things.add(_THING[word])
+                words.order.append(("thing", _THING[word]))
                 break
         else:
-            other.add(_lemma(raw))
-            order.append(("other", _lemma(raw)))
-    nouns = [(t, c) for t, c in order if t in ("victim", "thing", "other")]
+            words.other.add(_lemma(raw))
+            words.order.append(("other", _lemma(raw)))
+    return words
+
+
+def _victims_by_head(words: _Words, low: str) -> list[str]:
+    """The victims once the head noun (the last noun) has its say: "armored personnel
+    carriers" are not people, "teachers killed" are a victim class of their own."""
+    nouns = [(t, c) for t, c in words.order if t in ("victim", "thing", "other")]
     head = nouns[-1] if nouns else None
-    if (
-        victims
-        and head is not None
-        and head[0] == "other"
-        and head[1] not in _MODIFIERS
-        and head[1] + "s" in low  # a plural noun ("carriers", "positions"), not "live"
-    ):
-        victims = []  # "armored personnel carriers", "army positions": not people
-        other.add(head[1])
-    elif (
-        not victims
-        and head is not None
-        and head[0] == "other"
-        and events
-        and head[1] not in _MODIFIERS
-        and not things
-    ):
-        victims = [head[1]]  # "teachers killed": a victim class of its own
+    if head is None or head[0] != "other" or head[1] in _MODIFIERS:
+        return words.victims
+    if words.victims and head[1] + "s" in low:  # a plural noun ("carriers"), not "live"
+        words.other.add(head[1])
+        return []  # "armored personnel carriers", "army positions": not people
+    if not words.victims and words.events and not words.things:
+        return [head[1]]  # "teachers killed": a victim class of its own
+    return words.victims
+
+
+@functools.lru_cache(maxsize=8192)
+def quantity_of(what: str, kind: str = "count", projection: bool = False) -> Quantity:
+    """``"Turkish soldiers killed"`` → event killed, victim soldier, nations {turkish}."""
+    low = what.lower().replace("'s", "").replace("’s", "")
+    words = _classify(low)
+    victims = _victims_by_head(words, low)
+    nations, events = words.nations, words.events
     if not nations and _GOVERNMENT.search(low):
         nations.add("syrian")  # "government troops", "regime forces": the Syrian army
     if "barrel" in low.split() or "munitions" in events:
         events = ["munitions"]  # "barrel bombs" are not strikes
     event = _pick_event(events)
     victim = _pick_victim(victims)
-    if not victim and nation_noun:
+    if not victim and words.nation_noun:
         victim = "people"  # "Syrians": people of a nation
     if event in ("strikes", "munitions"):
         victim = ""  # "Russian airstrikes": the nation is the attacker's
@@ -251,8 +263,8 @@ def quantity_of(what: str, kind: str = "count", projection: bool = False) -> Qua
         event,
         victim,
         frozenset(nations),
-        frozenset(things),
-        frozenset(other),
+        frozenset(words.things),
+        frozenset(words.other),
         projection,
     )
 

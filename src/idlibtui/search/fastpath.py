@@ -527,6 +527,14 @@ def difference(base: Result, minus: Result) -> Result:
     return Result(base.docs[keep], None if base.scores is None else base.scores[keep])
 
 
+def _boosted(result: Result, boost: float) -> Result:
+    """A term's or phrase's scores times its boost (Whoosh wraps its matcher to do the same:
+    an added spelling, search/expand.py, weighs less than the typed one)."""
+    if boost == 1.0 or result.scores is None:
+        return result
+    return Result(result.docs, result.scores * boost)
+
+
 class Evaluator:
     """Evaluates a compiled Whoosh query (the tree ``WhooshIndex.compile`` builds) with numpy."""
 
@@ -537,11 +545,13 @@ class Evaluator:
     def run(self, query, scored: bool = True) -> Result:
         v = self.view
         if isinstance(query, wq.Term):
-            return v.term(query.fieldname, query.text, self.weighting, scored)
+            r = v.term(query.fieldname, query.text, self.weighting, scored)
+            return _boosted(r, query.boost)
         if isinstance(query, wq.Phrase):
-            if query.slop != 1 or query.boost != 1.0:
-                raise Unsupported("phrase with slop or boost")
-            return v.phrase(query.fieldname, list(query.words), self.weighting, scored)
+            if query.slop != 1:
+                raise Unsupported("phrase with slop")
+            r = v.phrase(query.fieldname, list(query.words), self.weighting, scored)
+            return _boosted(r, query.boost)
         if query is wq.NullQuery or isinstance(query, wq.NullQuery.__class__):
             return Result(_EMPTY_I, _EMPTY_F if scored else None)
         if isinstance(query, wq.Every):

@@ -12,7 +12,7 @@ import contextlib
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -22,7 +22,6 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from idlibtui.textsafe import printable
-from idlibtui.tui import safe
 from idlibtui.tui.messages import (
     IndexBuilt,
     IndexProgress,
@@ -32,6 +31,10 @@ from idlibtui.tui.messages import (
     Skipped,
 )
 from idlibtui.tui.screens.search import SearchScreen
+
+if TYPE_CHECKING:  # types only: the engine is imported (in a worker) when first used
+    from idlibtui.config import Settings
+    from idlibtui.search.backend import SearchBackend
 
 # Start-up imports only what the first frame needs (Textual and the search screen): the other
 # screens, the palette's providers and the index engine are imported when first used, and the
@@ -93,10 +96,10 @@ class IdlibApp(App[int]):
 
     def __init__(
         self,
-        settings: Any,
+        settings: Settings,
         *,
         build_index: bool = True,
-        index: Any = None,
+        index: SearchBackend | None = None,
         show_timings: bool = True,
         keymap: Mapping[str, str] | None = None,
         remember_search: bool = True,
@@ -104,9 +107,9 @@ class IdlibApp(App[int]):
         super().__init__()
         self.remember_search = remember_search
         self._search_state_at_start: dict[str, Any] = {}
-        self.settings = settings
+        self.settings: Settings = settings
         self.build_index = build_index
-        self.index: Any = index
+        self.index: SearchBackend | None = index
         self._given_index = index
         self.show_timings = show_timings
         self._user_keymap = dict(keymap or {})
@@ -329,9 +332,10 @@ class IdlibApp(App[int]):
             self._open_index(allow_build=False)
         else:
             self.notify(
-                safe.line(f"The index could not be updated: {message.error}"),
+                printable(f"The index could not be updated: {message.error}"),
                 severity="error",
                 timeout=8,
+                markup=False,
             )
 
     def on_unmount(self) -> None:
@@ -404,7 +408,9 @@ class IdlibApp(App[int]):
         try:
             stored = self.index.get(article_id)
         except Exception as exc:
-            self.notify(safe.line(f"Cannot open the article: {exc}"), severity="error")
+            self.notify(
+                printable(f"Cannot open the article: {exc}"), severity="error", markup=False
+            )
             return
         if not stored:
             self.notify("That article is no longer in the index.", severity="warning")

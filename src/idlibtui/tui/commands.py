@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from idlibtui.tui import safe
+
+if TYPE_CHECKING:
+    from idlibtui.tui.app import IdlibApp
 
 MAX_TITLE_HITS = 40
 
@@ -45,6 +48,9 @@ class ArticleProvider(Provider):
         await worker.wait()
         self._titles = list(worker.result or [])
 
+    def _open(self, article_id: str) -> None:
+        cast("IdlibApp", self.app).open_article(article_id)
+
     def _prompt(self, title: str, source: str, date: Any, matched: Content | None) -> Content:
         when = date.isoformat() if hasattr(date, "isoformat") else ""
         detail = " · ".join(x for x in (safe.line(source).plain, when) if x)
@@ -66,7 +72,7 @@ class ArticleProvider(Provider):
                 found.append(
                     (
                         score,
-                        Hit(score, prompt, partial(self.app.open_article, article_id), text=name),
+                        Hit(score, prompt, partial(self._open, article_id), text=name),
                     )
                 )
         found.sort(key=lambda item: -item[0])
@@ -78,7 +84,7 @@ class ArticleProvider(Provider):
             name = safe.line(title or article_id).plain
             yield DiscoveryHit(
                 self._prompt(name, source, date, None),
-                partial(self.app.open_article, article_id),
+                partial(self._open, article_id),
                 text=name,
             )
 

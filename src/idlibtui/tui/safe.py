@@ -55,7 +55,7 @@ def highlighted(
     control character never shifts a highlight onto the wrong word. Bad spans are ignored.
     """
     text = text or ""
-    clean = printable if one_line else strip_terminal_controls
+    clean: Callable[[str], str] = printable if one_line else strip_terminal_controls
     if squash:
         clean = _squashed(clean)
     cuts = {0, len(text)}

@@ -304,10 +304,10 @@ class ClaimsScreen(Screen):
             return
         claim = self.claims[index]
         path = claim.path
-        index = getattr(self.app, "index", None)
-        if not path and index is not None:
+        search_index = getattr(self.app, "index", None)
+        if not path and search_index is not None:
             try:
-                path = str((index.get(claim.article_id) or {}).get("path", ""))
+                path = str((search_index.get(claim.article_id) or {}).get("path", ""))
             except Exception:
                 path = ""
         if not path:

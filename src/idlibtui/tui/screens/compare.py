@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from idlibtui.model import Article, IngestProblem
@@ -569,11 +570,10 @@ class CompareScreen(Screen):
         side = self._side_of(message.view)
         other = "right" if side == "left" else "left"
         articles = {"left": self.left, "right": self.right}
-        if not isinstance(articles[other], Article) or not isinstance(articles[side], Article):
+        mine, theirs = articles[side], articles[other]
+        if not isinstance(theirs, Article) or not isinstance(mine, Article):
             return
-        target = self.passages.map_offset(
-            side, message.offset, len(articles[side].text), len(articles[other].text)
-        )
+        target = self.passages.map_offset(side, message.offset, len(mine.text), len(theirs.text))
         self.pane(other).scroll_to_offset(target, top=True, quiet=True)
 
     @on(ArticleView.OffsetChosen)
@@ -634,13 +634,13 @@ class CompareScreen(Screen):
 
     def _show_pair(self, left: Span | None, right: Span | None, source: str) -> None:
         """Scroll so both spans are fully in view, the other side's level with ``source``'s."""
-        spans = {"left": left, "right": right}
         other = "right" if source == "left" else "left"
+        mine, theirs = (left, right) if source == "left" else (right, left)
         row = None
-        if spans[source]:
-            row = self.pane(source).reveal(*spans[source])
-        if spans[other]:
-            self.pane(other).reveal(*spans[other], at=row)
+        if mine:
+            row = self.pane(source).reveal(*mine)
+        if theirs:
+            self.pane(other).reveal(*theirs, at=row)
 
     def show_group(self, group: Any) -> None:
         """Show a figure group's figures and sentences on both sides."""
@@ -794,11 +794,9 @@ class CompareScreen(Screen):
         self.notify(safe(text), timeout=3, markup=False)
 
     def action_switch_pane(self, step: int) -> None:
-        order = [self.pane("left"), self.pane("right"), self.table]
-        focused = self.focused
-        try:
-            position = order.index(focused)
-        except ValueError:
+        order: list[Widget] = [self.pane("left"), self.pane("right"), self.table]
+        position = next((i for i, pane in enumerate(order) if pane is self.focused), None)
+        if position is None:  # focus elsewhere: start from the first (or the last) pane
             position = -1 if step > 0 else 0
         order[(position + step) % len(order)].focus()
 

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from idlibtui.datelabel import date_label
-from idlibtui.model import Article, IngestProblem
+from idlibtui.model import Article, Figure, IngestProblem
 from idlibtui.textsafe import printable
 from idlibtui.tui.palette import entity_styles
 from idlibtui.tui.widgets.article_view import ArticleView, display_text, match_counter
@@ -81,7 +81,7 @@ def header_content(article: Article, *, show_evidence: bool = False) -> Content:
             article.date, article.date_kind, article.date_earliest, article.date_latest,
             inferred=article.date_inferred,
         )  # fmt: skip
-        date = [(text, "")]
+        date: list[str | tuple[str, str]] = [(text, "")]
         if note and note != "supplied":
             date.append((f" ({note}", "italic $text-warning"))
             date.append((" — d: evidence)" if not show_evidence else ")", "$text-muted"))
@@ -90,6 +90,8 @@ def header_content(article: Article, *, show_evidence: bool = False) -> Content:
         meta.append([("undated", "italic $text-muted")])
     if article.dateline:
         meta.append([(safe(article.dateline), "italic")])
+    if article.lang and article.lang != "en":  # English is the default: another is said
+        meta.append([(f"language: {safe(article.lang)}", "$text-accent")])
     meta.append([(f"{article.word_count:,} words", "$text-muted")])
     for index, piece in enumerate(meta):
         if index:
@@ -208,7 +210,7 @@ class ReaderScreen(Screen):
         self.problem: IngestProblem | None = None
         self.show_evidence = False
         self._cycle: dict[tuple[str, str], int] = {}
-        self._chosen_figure = None
+        self._chosen_figure: Figure | None = None
         self._last_target: tuple[int, int] | None = None  # the span last jumped to or clicked
         self._panel_choice: bool | None = None  # the user's own p choice wins over the width
 

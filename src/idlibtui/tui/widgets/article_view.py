@@ -935,17 +935,14 @@ def match_counter(index: int | None, total: int) -> str:
 
 
 def find_matches(query: str, text: str) -> list[tuple[int, int]]:
-    """Offsets of the query's terms in ``text``: the search package's highlighter when present,
-    otherwise a plain case-insensitive word match of the query's words."""
+    """Offsets of the query's terms in ``text``: the search package's highlighter, or for a
+    query it cannot read, a plain case-insensitive match of the query's words."""
+    from idlibtui.search.highlight import match_offsets
+
     try:
-        from idlibtui.search.highlight import match_offsets
-    except ImportError:
-        match_offsets = None
-    if match_offsets is not None:
-        try:
-            return [(int(s), int(e)) for s, e in match_offsets(query, text)]
-        except Exception:  # a malformed query: fall back to its plain words
-            pass
+        return [(int(s), int(e)) for s, e in match_offsets(query, text)]
+    except Exception:  # a malformed query: fall back to its plain words
+        pass
     words = [w for w in re.findall(r"\w+", query) if w.upper() not in {"AND", "OR", "NOT", "TO"}]
     words = [w for w in words if len(w) > 1 or w.isdigit()]
     if not words:

@@ -4,12 +4,15 @@ they relate. Cells are ``rich.text.Text`` (never markup strings), coloured from 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
+
+if TYPE_CHECKING:
+    from idlibtui.compare.model import FigureGroup
 
 from idlibtui.tui.widgets.article_view import display_text
 
@@ -68,10 +71,10 @@ class FigureTable(DataTable):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
-        self._groups: list = []
+        self._groups: list[FigureGroup] = []
 
     @property
-    def groups(self) -> list:
+    def groups(self) -> list[FigureGroup]:
         return list(self._groups)
 
     COLUMNS: ClassVar[tuple[str, ...]] = ("what", "verdict", "why", "left", "right", "event")
@@ -91,7 +94,7 @@ class FigureTable(DataTable):
         except Exception:
             return Style()
 
-    def set_groups(self, groups: Sequence) -> None:
+    def set_groups(self, groups: Sequence[FigureGroup]) -> None:
         """Show ``groups`` (``compare.FigureGroup``) — cursor position is kept when possible.
 
         Column widths are computed here from the cells (not measured later by the table), so
@@ -134,7 +137,7 @@ class FigureTable(DataTable):
         if self._groups:
             self.move_cursor(row=min(max(row, 0), len(self._groups) - 1))
 
-    def group_at(self, row_key: object) -> object | None:
+    def group_at(self, row_key: object) -> FigureGroup | None:
         key = getattr(row_key, "value", row_key)
         try:
             return self._groups[int(str(key))]

@@ -1,6 +1,6 @@
 """Benchmark: annotate a 5,000-word article (dates, figures, entities), as a command.
 
-    python -m idlibtui.annotate.benchmark [CORPUS_DIR] [--words 5000] [--runs 30]
+    python -m bench.annotate_stages [CORPUS_DIR] [--words 5000] [--runs 30]
 
 The article is the cleaned seed articles repeated up to the word count (or a built-in text
 when there is no corpus). Reports the median and best wall time and CPU time per stage, and a
@@ -73,7 +73,7 @@ def calibration_ms() -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m idlibtui.annotate.benchmark")
+    parser = argparse.ArgumentParser(prog="python -m bench.annotate_stages")
     parser.add_argument("corpus", nargs="?", default="corpus")
     parser.add_argument("--words", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=30)

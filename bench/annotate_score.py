@@ -222,10 +222,10 @@ def score_file(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m idlibtui.annotate.score tests/data/gold/*.json [--corpus DIR] [-v]``"""
+    """``python -m bench.annotate_score tests/data/gold/*.json [--corpus DIR] [-v]``"""
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m idlibtui.annotate.score")
+    parser = argparse.ArgumentParser(prog="python -m bench.annotate_score")
     parser.add_argument("gold", nargs="+")
     parser.add_argument("--corpus", default="corpus")
     parser.add_argument("-v", "--verbose", action="store_true")

@@ -1,0 +1,239 @@
+"""From an annotated article to a document the writer can file without analyzing it again.
+
+``article_fields`` maps an ``Article`` to the stored and indexed values of ``search/schema.py``;
+``prepare_document`` then does what Whoosh's ``add_document`` would do to them (analysis into
+``(length, terms, weights, values)`` per field, column values compressed) in the pool workers,
+in parallel. Depends on Whoosh 2.7.5's posting encodings (``formats.Positions``: a count then a
+pickled list of position deltas; ``formats.Frequency``: a packed count) and column types; a test
+compares the files written this way with Whoosh's own, byte for byte.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import operator
+import pickle
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from whoosh import columns, formats
+from whoosh import fields as wfields
+from whoosh.analysis import IDTokenizer
+from whoosh.system import pack_uint
+
+from idlibtui.model import Article, Figure
+from idlibtui.search.schema import build_schema
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    raise TypeError(type(value))
+
+
+_FIGURE_FIELDS = tuple(f.name for f in dataclasses.fields(Figure))
+_FIGURE_VALUES = operator.attrgetter(*_FIGURE_FIELDS)
+
+
+def figures_json(article: Article) -> bytes:
+    """The article's figures as compact JSON (dates as ISO strings); every field is present."""
+    names = _FIGURE_FIELDS
+    figs = [dict(zip(names, _FIGURE_VALUES(f), strict=True)) for f in article.figures]
+    return json.dumps(
+        figs, default=_json_default, separators=(",", ":"), ensure_ascii=False
+    ).encode("utf-8")
+
+
+def article_fields(article: Article, *, size: int, mtime: float, sha256: str, version: str) -> dict:
+    """The document Whoosh stores for one article."""
+    from idlibtui.search.highlight import index_terms
+
+    text = article.text or ""
+    title = article.title or ""
+    full = text if (not title or title in text[: len(title) + 400]) else f"{title}\n{text}"
+    body_stems, words = index_terms(full)
+    seen: dict[str, list] = {}
+    for mention in article.entities:
+        name = " ".join(mention.canonical.replace(",", " ").split())
+        if not name:
+            continue
+        if name in seen:
+            seen[name][2] += 1
+        else:
+            seen[name] = [name, mention.type, 1]
+    doc: dict[str, Any] = {
+        "id": article.id,
+        "path": article.path,
+        "title": title,
+        "t": index_terms(title)[0],
+        "b": body_stems,
+        "plain": " ".join(sorted(words)),
+        "source": article.source or "",
+        "date_inferred": bool(article.date_inferred),
+        "date_kind": article.date_kind or "",
+        "date_range": [
+            d.isoformat() if d else "" for d in (article.date_earliest, article.date_latest)
+        ],
+        "agency": article.agency or "",
+        "lang": article.lang or "",
+        "url": article.url or "",
+        "entities": list(seen.values()),
+        "dateline": article.dateline or "",
+        "word_count": article.word_count,
+        "text_col": text.encode("utf-8"),
+        "figures_col": figures_json(article),
+        "entity_col": "\x1f".join(seen).encode("utf-8"),
+        "size": int(size),
+        "mtime": float(mtime),
+        "sha256": sha256,
+        "version": version,
+    }
+    if seen:
+        doc["entity"] = ",".join(seen)
+    if article.date is not None:
+        doc["date"] = dt.datetime.combine(article.date, dt.time.min)
+        doc["year"] = f"{article.date.year:04d}"
+        doc["month"] = f"{article.date.year:04d}-{article.date.month:02d}"
+        doc["day"] = article.date.isoformat()
+    return doc
+
+
+_FREQ_BYTES = [pack_uint(n) for n in range(256)]
+_SCHEMA = None
+
+
+def _schema():
+    global _SCHEMA
+    if _SCHEMA is None:
+        _SCHEMA = build_schema()
+    return _SCHEMA
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedDoc:
+    """One document for the writer, ready to file: its stored values, every indexed field's
+    postings as ``(length, terms, weights, values)`` (what ``Field.index`` yields, term bytes
+    first) and every column value (zlib-compressed already where the column compresses)."""
+
+    stored: dict[str, Any]
+    postings: dict[str, tuple[int, list[bytes], list[float], list[bytes]]]
+    columns: dict[str, Any]
+    packed: frozenset[str] = frozenset()  # column values compressed already
+
+
+def _split_postings(fieldobj, value: str):
+    """``fieldobj.index(value)`` for a field whose analyzer splits on spaces (``pre_analyzed``),
+    without Token objects; ``None`` for a format this does not know."""
+    fmt = fieldobj.format
+    fb = fmt.field_boost
+    kind = type(fmt)
+    words = value.split(" ")
+    if "" in words:
+        words = [w for w in words if w]
+    if kind is formats.Positions:
+        poses: dict[str, list[int]] = {}
+        setdefault = poses.setdefault
+        length = len(words)
+        if "|" in value:  # terms sharing a position (schema.PreAnalyzedTokenizer)
+            for n, word in enumerate(words):
+                if "|" in word:
+                    alts = word.split("|")
+                    length += len(alts) - 1
+                    for alt in alts:
+                        setdefault(alt, []).append(n)
+                else:
+                    setdefault(word, []).append(n)
+        else:
+            for n, word in enumerate(words):
+                setdefault(word, []).append(n)
+        dumps = pickle.dumps
+        terms = [w.encode("utf-8") for w in poses]
+        weights = [len(plist) * fb for plist in poses.values()]
+        values = [
+            pack_uint(len(plist))
+            + dumps(
+                [plist[0], *map(operator.sub, plist[1:], plist)] if len(plist) > 1 else plist, 2
+            )
+            for plist in poses.values()
+        ]
+        return length, terms, weights, values
+    if kind is formats.Frequency:
+        counts = Counter(words)
+        terms = [w.encode("utf-8") for w in counts]
+        weights = [c * fb for c in counts.values()]
+        values = [_FREQ_BYTES[c] if c < 256 else pack_uint(c) for c in counts.values()]
+        return len(words), terms, weights, values
+    return None
+
+
+def _field_postings(fieldobj, value: Any):
+    """``(length, terms, weights, values)`` of one indexed value, as ``add_document`` gets them."""
+    items = list(fieldobj.index(value))
+    length = sum(item[1] for item in items) if fieldobj.scorable else 0
+    return (
+        length,
+        [item[0] for item in items],
+        [item[2] for item in items],
+        [item[3] or b"" for item in items],
+    )
+
+
+def _whole_value_term(fieldobj) -> bool:
+    """An ``ID`` field as Whoosh makes it: the whole value is its one term, presence only."""
+    return (
+        type(fieldobj) is wfields.ID
+        and type(fieldobj.analyzer) is IDTokenizer
+        and type(fieldobj.format) is formats.Existence
+        and not fieldobj.scorable
+    )
+
+
+def _splits_on_spaces(fieldobj) -> bool:
+    from idlibtui.search.schema import PRE_ANALYZED_PATTERN
+
+    ana = fieldobj.analyzer
+    return getattr(ana, "expression", None) is not None and (
+        ana.expression.pattern == PRE_ANALYZED_PATTERN and not ana.gaps
+    )
+
+
+def precompressed(column) -> bool:
+    return type(column) is columns.CompressedBytesColumn and column._module == "zlib"
+
+
+def prepare_document(fields: dict[str, Any]) -> PreparedDoc:
+    """Analyze a document's indexed fields and encode its column values (what
+    ``add_document`` would do) for the writer."""
+    schema = _schema()
+    stored: dict[str, Any] = {}
+    postings: dict[str, tuple] = {}
+    cols: dict[str, Any] = {}
+    packed = set()
+    for name, value in fields.items():
+        if value is None or name.startswith("_"):
+            continue
+        fieldobj = schema[name]
+        if fieldobj.indexed:
+            if fieldobj.separate_spelling() or fieldobj.vector:
+                raise ValueError(f"field {name!r}: spelling or vectors are not supported")
+            ready = None
+            if isinstance(value, str):
+                if _whole_value_term(fieldobj):
+                    ready = (0, [value.encode("utf-8")], [fieldobj.format.field_boost], [b""])
+                elif _splits_on_spaces(fieldobj):
+                    ready = _split_postings(fieldobj, value)
+            postings[name] = ready if ready is not None else _field_postings(fieldobj, value)
+        if fieldobj.stored:
+            stored[name] = value
+        column = fieldobj.column_type
+        if column:
+            cv = fieldobj.to_column_value(value)
+            if precompressed(column):
+                cv = zlib.compress(cv, column._level)
+                packed.add(name)
+            cols[name] = cv
+    return PreparedDoc(stored, postings, cols, frozenset(packed))
