@@ -1,4 +1,4 @@
-"""The sidecar's postings files (format 2): one positional field of one segment.
+"""The sidecar's postings files (format 3): one positional field of one segment.
 
 Whoosh keeps a posting list as pickled, zlib-compressed blocks in which every posting's
 positions are a separately pickled list; decoding a common word's list at 50k articles took
@@ -6,7 +6,8 @@ tens of milliseconds, and a phrase of common words several hundred. When the ind
 writes a segment, it also writes, for the title and body fields (search/sidecar.py), files the
 fast path maps into memory and reads with numpy. Format 1 held raw 32-bit arrays (docnums,
 position starts, positions: 233 MB at 50k articles, as much as Whoosh's own postings); format
-2 holds the same in 90 MB (an index of format 1 is rebuilt, see schema.SCHEMA_VERSION):
+2 held positions as varint gaps too (slow to decode); format 3 holds the same in 90 MB (an
+index of an older format is rebuilt, see schema.SCHEMA_VERSION; its sidecar alone is ignored):
 
 - ``<segment>.<field>_ids.vb``: every term's segment-local docnums, term after term, as varint
   gaps (search/intcode.py), each term's first docnum whole;
@@ -37,7 +38,7 @@ from array import array
 from bisect import bisect_left
 from typing import Any
 
-_VERSION = 2
+_VERSION = 3
 _CHUNK = 200_000  # postings decoded together while writing
 #: Postings per block of positions: a phrase reads whole blocks (about 300 positions).
 BLOCK = 128
