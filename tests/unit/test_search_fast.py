@@ -18,7 +18,7 @@ from idlibtui import search
 from idlibtui.search import fastpath
 from idlibtui.search import whoosh_backend as wb
 from idlibtui.search.build import update_index
-from idlibtui.search.integrity import INTEGRITY_NAME
+from idlibtui.search.integrity import INTEGRITY_NAME, SIDECAR_SUFFIXES
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +55,7 @@ def indexes(tmp_path_factory) -> dict[str, object]:
     # The same updated index without its numpy sidecars: everything read from Whoosh's blocks.
     blocks = root / "blocks"
     shutil.copytree(live, blocks)
-    dropped = [f for f in blocks.iterdir() if f.name.endswith((".u32", ".vb", ".u8", ".npz"))]
+    dropped = [f for f in blocks.iterdir() if f.name.endswith(SIDECAR_SUFFIXES)]
     assert len(dropped) == 10 * len(leaves)  # title and body postings (4 each), entities (2)
     for f in dropped:
         f.unlink()
