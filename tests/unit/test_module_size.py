@@ -16,7 +16,6 @@ MAX_LINES = 600
 KNOWN_LONG = {
     "annotate/dates.py",
     "annotate/dating.py",
-    "annotate/entities.py",
     "annotate/events.py",
     "annotate/figures.py",
     "compare/events.py",
