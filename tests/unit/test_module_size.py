@@ -18,7 +18,6 @@ KNOWN_LONG = {
     "annotate/dating.py",
     "annotate/events.py",
     "annotate/figures.py",
-    "compare/events.py",
     "search/fastpath.py",
     "search/whoosh_backend.py",
     "tui/screens/compare.py",
