@@ -17,7 +17,6 @@ KNOWN_LONG = {
     "annotate/dates.py",
     "annotate/dating.py",
     "annotate/events.py",
-    "annotate/figures.py",
     "search/fastpath.py",
     "search/whoosh_backend.py",
     "tui/screens/compare.py",
