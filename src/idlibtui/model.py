@@ -183,6 +183,7 @@ class Hit:
     text_hits: tuple[tuple[int, int], ...] = ()
     date_inferred: bool = False
     date_kind: str = ""
+    lang: str = ""  # ISO 639-1 code, "" when unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +199,8 @@ class SearchResults:
     suggestion: str = ""
     elapsed_ms: float = 0.0
     parsed_query: str = ""
+    #: (typed word or phrase, the other spellings searched with it) for each expanded one
+    expansions: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
 class QueryError(ValueError):

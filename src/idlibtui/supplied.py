@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from idlibtui.annotate.dates import MONTHS
+
 _KEYS = {
     "url": "url", "link": "url", "uri": "url", "target_uri": "url",
     "title": "title", "headline": "title",
@@ -147,6 +149,31 @@ _URL_DATES = [
     re.compile(r"[/_-]((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)"),
 ]
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/")
+_SLUG_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# a day written in words in a slug: "…-on-february-27-2020", "…-27-february-2020"
+_SLUG_DATES = [
+    (
+        re.compile(
+            rf"(?:^|[-_/]){_SLUG_MONTH}[-_](\d{{1,2}})(?:st|nd|rd|th)?[-_]((?:19|20)\d\d)(?=$|[-_/.])",
+            re.I,
+        ),
+        (3, 1, 2),
+    ),
+    (
+        re.compile(
+            rf"(?:^|[-_/])(\d{{1,2}})(?:st|nd|rd|th)?[-_]{_SLUG_MONTH}[-_]((?:19|20)\d\d)(?=$|[-_/.])",
+            re.I,
+        ),
+        (3, 2, 1),
+    ),
+]
+# a month path with a story number that starts with the day: /2018/09/…-180909191237537.html
+_URL_MONTH_ID = re.compile(
+    r"/(?:19|20)(\d\d)/(0?[1-9]|1[0-2])/(?:[^/]*[-_/])?(\d\d)(\d\d)(\d\d)\d{6,}(?:\.\w+)?/?$"
+)
 
 
 def url_date(url: str) -> tuple[dt.date, str] | None:
@@ -159,10 +186,29 @@ def url_date(url: str) -> tuple[dt.date, str] | None:
                 return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "day"
             except ValueError:
                 continue
+    for pattern, (y, mo, d) in _SLUG_DATES:
+        m = pattern.search(path)
+        if m:
+            month = MONTHS.get(m.group(mo).lower()[:3])
+            day = _safe_day(int(m.group(y)), month, int(m.group(d))) if month else None
+            if day is not None:
+                return day, "day"
+    m = _URL_MONTH_ID.search(path)
+    if m and m.group(3) == m.group(1) and int(m.group(4)) == int(m.group(2)):
+        day = _safe_day(2000 + int(m.group(1)), int(m.group(2)), int(m.group(5)))
+        if day is not None:  # the id's year and month agree with the path's
+            return day, "day"
     m = _URL_MONTH.search(path)
     if m:
         return dt.date(int(m.group(1)), int(m.group(2)), 1), "month"
     return None
+
+
+def _safe_day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def url_outlet(url: str) -> str:

@@ -41,9 +41,7 @@ def docs() -> list[dict]:
 
 
 SIDECAR_EXTS = {
-    f"{field}_{kind}"
-    for field in ("t", "b")
-    for kind in ("ids.u32", "ps.u32", "pos.u32", "dir.npz")
+    f"{field}_{kind}" for field in ("t", "b") for kind in ("ids.vb", "cnt.u8", "pos.vb", "dir.npz")
 } | {"ent_codes.u32", "ent_dir.npz"}
 
 
@@ -112,7 +110,7 @@ def test_same_files_as_whoosh(docs: list[dict], tmp_path: Path) -> None:
     assert ours == theirs
     # Beside Whoosh's files, ours has the positional fields' numpy sidecar; Whoosh's has none.
     assert set(_segment_files(tmp_path / "ours", sidecar=True)[0]) == SIDECAR_EXTS
-    assert not [f for f in (tmp_path / "theirs").iterdir() if f.name.endswith(".u32")]
+    assert not [f for f in (tmp_path / "theirs").iterdir() if f.name.endswith((".u32", ".vb"))]
 
 
 @pytest.mark.parametrize(

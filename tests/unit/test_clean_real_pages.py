@@ -301,6 +301,7 @@ def test_a_page_that_is_only_a_caption_keeps_it_flagged() -> None:
     article = clean(caption)
     assert "A convoy of buses waits" in article.text
     assert any("caption" in note for note in flags(article))
+    assert article.title == ""  # kept as the text, never made the title
 
 
 def test_caption_copy_above_its_credited_copy() -> None:
@@ -326,3 +327,295 @@ def test_label_above_a_headline_with_a_comma_and_a_date_line_between() -> None:
 def test_a_numeric_date_line_is_not_the_derived_title() -> None:
     article = clean(f"10-10-2019, 11:11 AM\n{BODY}")
     assert article.title.startswith("Government forces shelled")
+
+
+# ---- issue 13, part 2: chrome told by its context, tails glued to text, other languages ------
+
+
+def test_aggregator_teasers_with_their_also_reported_lists_go_whole() -> None:
+    teaser = (
+        "A strike by government jets on a southern district killed 14 soldiers, the governor of "
+        "the eastern province of... Some Wire Also reported by •Wire Two •Channel 9 •Radio 24"
+    )
+    article = clean(f"{BODY}\n{teaser}\n{BODY2}")
+    assert texts(article) == [BODY, BODY2]
+    assert removed(article)[teaser] == "aggregator teaser"
+    assert not [f for f in annotate(article).figures if f.value in (9, 24)]
+
+
+def test_also_reported_list_glued_to_a_full_sentence_is_cut_off_it() -> None:
+    article = clean(f"{BODY} Also reported by •Wire Two •Radio 24\n{BODY2}")
+    assert texts(article) == [BODY, BODY2]
+
+
+def test_continue_reading_link_after_an_excerpt_is_cut() -> None:
+    para = (
+        "A military convoy crossed the border overnight with some 40 armoured vehicles and "
+        "trucks … Continue reading Convoy crosses into the province amid new shelling"
+    )
+    article = clean(f"Convoy crosses into the province amid new shelling\n{para}")
+    assert article.text.endswith("armoured vehicles and trucks …")
+    assert "Continue reading" not in article.text
+
+
+def test_social_post_tag_line_and_link_after_the_last_sentence() -> None:
+    para = f"{BODY} Operation Spring Rain 🇺🇳 👉 http://short.example/ab12"
+    article = clean(f"Families return to the border town\n{para}")
+    assert texts(article)[-1] == BODY
+    # a link that is part of a sentence is text
+    plain = f"{BODY} The full report is at https://example.org/report."
+    assert clean(f"Families return to the border town\n{plain}").text.endswith("/report.")
+
+
+def test_caption_twice_the_second_with_a_shouted_credit_glued_on() -> None:
+    caption = (
+        "Troops gather on a road west of the city after taking the area on their way to the "
+        "airbase on May 4, 2019."
+    )
+    raw = (
+        f"Army breaks the siege of the eastern city\n{caption}\n{caption}PHOTO: AFP\n"
+        f"{BODY}\n{BODY2}"
+    )
+    article = clean(raw)
+    assert texts(article) == ["Army breaks the siege of the eastern city", BODY, BODY2]
+    assert article.title == "Army breaks the siege of the eastern city"
+
+
+def test_reader_comment_section_goes_from_its_widget_to_the_end() -> None:
+    raw = (
+        f"Shelling resumes south of the city\n{BODY}\n{BODY2}\nJohnDoe\nMember\nUpvoted\n"
+        "You can flag a comment by clicking its icon. The admin will know you reported it.\n"
+        "The army should never have let the rebels regroup there, and everyone knows it.\n"
+        "Vote Up3Vote Down Reply\n2019-08-19 12:08\nOther Reader"
+    )
+    article = clean(raw)
+    assert texts(article) == ["Shelling resumes south of the city", BODY, BODY2]
+    assert "reader comments" in removed(article).values()
+
+
+def test_a_comment_widget_before_any_report_text_removes_nothing_after_it() -> None:
+    raw = f"Vote Up3Vote Down Reply\n{BODY}\n{BODY2}"
+    assert texts(clean(raw)) == [BODY, BODY2]
+
+
+@pytest.mark.parametrize(
+    "sales",
+    [
+        "Escape your bubble. Get the facts behind the headlines, plus views from every side.",
+        "We'll send you the best stories and sharp analysis on what matters most to you.",
+    ],
+)
+def test_promo_copy_beside_a_promo_line_goes_with_it(sales: str) -> None:
+    raw = f"Shelling resumes south of the city\n{BODY}\nJoin our newsletter.\n{sales}\n{BODY2}"
+    article = clean(raw)
+    assert texts(article) == ["Shelling resumes south of the city", BODY, BODY2]
+    assert removed(article)[sales] == "promo copy"
+
+
+def test_a_sentence_that_addresses_the_reader_elsewhere_is_kept() -> None:
+    line = "You can see the smoke from the camp, one resident told us."
+    article = clean(f"Shelling resumes south of the city\n{BODY}\n{line}\n{BODY2}")
+    assert line in texts(article)
+
+
+def test_related_story_cards_with_an_outlet_prefix_and_a_glued_summary() -> None:
+    raw = (
+        f"Shelling resumes south of the city\n{BODY}\n"
+        "WireTV-Army presses its attack on the southern towns\n"
+        "Army presses its attack on the southern townsGovernment forces continue strikes on "
+        f"fighters in the south.\n{BODY2}"
+    )
+    article = clean(raw)
+    assert texts(article) == ["Shelling resumes south of the city", BODY, BODY2]
+    assert set(removed(article).values()) == {"related-article card"}
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Gh.A. Karim / Rami Haddad",
+        "H.Z / Sam Doe",
+        "reader2041",
+        "Troops enter the northern town | Some Wave | 09.10.2019",
+        "Idlib, Russia, Syria",
+    ],
+)
+def test_sign_offs_references_and_tags_ending_the_article(closing: str) -> None:
+    article = clean(f"Shelling resumes south of the city\n{BODY}\n{BODY2}\n{closing}")
+    assert texts(article) == ["Shelling resumes south of the city", BODY, BODY2]
+    assert closing in removed(article)
+
+
+def test_a_short_closing_sentence_is_not_a_sign_off() -> None:
+    article = clean(f"Shelling resumes south of the city\n{BODY}\nThe talks resume on Monday.")
+    assert texts(article)[-1] == "The talks resume on Monday."
+
+
+@pytest.mark.parametrize(
+    ("top", "headline"),
+    [
+        ("Тема:", "Армия наносит удар по позициям боевиков"),
+        ("Сирия Дамаск террористы Сирия Дамаск", "Армия возобновила операцию в провинции"),
+        ("Москва Сирия общество война Москва Сирия", "Войска оставили позиции после атаки"),
+    ],
+)
+def test_labels_and_repeated_tag_rows_above_a_headline_are_not_the_title(
+    top: str, headline: str
+) -> None:
+    body = (
+        "Армия нанесла ответный удар по позициям боевиков в провинции, сообщили источники в "
+        "министерстве обороны в понедельник."
+    )
+    article = clean(f"{top}\n{headline}\n{body}")
+    assert article.title == headline
+    assert top not in article.text
+
+
+@pytest.mark.parametrize(
+    "age",
+    ["Конфликт в Сирии 1 неделя назад", "Gündem 2 saat önce", "Syrie il y a 3 heures"],
+)
+def test_page_age_lines_in_other_languages(age: str) -> None:
+    article = clean(f"{BODY}\n{age}\n{BODY2}")
+    assert texts(article) == [BODY, BODY2]
+    assert removed(article)[age] == "relative time"
+
+
+def test_bracketed_photo_credit_line_in_another_language_is_not_the_title() -> None:
+    body = (
+        "Des centaines de civils ont fui la province, ultime bastion insurgé, pour trouver "
+        "refuge plus au nord."
+    )
+    article = clean(f"(Ph. AFP)\n{body}")
+    assert article.title.startswith("Des centaines")
+
+
+def test_a_title_derived_from_an_excerpt_cut_before_its_first_word() -> None:
+    article = clean(", que está cercado desde 2013, o que provocou a morte de civis.")
+    assert article.title.startswith("que está cercado")
+
+
+def test_a_long_sentence_printed_twice_in_a_row_keeps_one_copy() -> None:
+    lead = (
+        "The besieged town faces a dire situation as it becomes the main refuge for thousands "
+        "of people fleeing the advance of government forces."
+    )
+    para = f"{lead} {lead} Rebels said on Monday they had agreed to evacuate the wounded."
+    article = clean(para)
+    assert article.text == f"{lead} Rebels said on Monday they had agreed to evacuate the wounded."
+    # the same sentence later, or a short one repeated, is left alone
+    other = f"{lead} Rebels said on Monday they had agreed. {lead} Yes. Yes. It went on."
+    assert clean(other).text == other
+
+
+def test_footnote_widget_opening_a_line() -> None:
+    article = clean(f"{BODY}\nHide Footnote As the siege went on, the group split again.")
+    assert texts(article)[-1] == "As the siege went on, the group split again."
+
+
+def test_a_user_handle_above_the_report_is_not_the_title() -> None:
+    article = clean(f"poster2041\n{BODY}\n{BODY2}")
+    assert article.title.startswith("Government forces shelled")
+    assert "poster2041" not in article.text
+
+
+def test_a_source_link_with_section_and_site_ending_the_page() -> None:
+    link = "Source: Troops march into the southern town, monitor says | News | WXYZ"
+    article = clean(f"Troops march into the southern town\n{BODY}\n{BODY2}\n{link}")
+    assert texts(article) == ["Troops march into the southern town", BODY, BODY2]
+
+
+def test_a_teaser_printed_above_the_headline_and_again_below_it() -> None:
+    raw = f"{BODY}\nShelling resumes south of the city\n{BODY}\n{BODY2}"
+    article = clean(raw)
+    assert article.title == "Shelling resumes south of the city"
+    assert texts(article) == ["Shelling resumes south of the city", BODY, BODY2]
+    # a paragraph repeated elsewhere is kept (a report may repeat itself)
+    article = clean(f"Shelling resumes south of the city\n{BODY}\n{BODY2}\n{BODY}")
+    assert texts(article) == ["Shelling resumes south of the city", BODY, BODY2, BODY]
+
+
+def test_a_news_ticker_line_below_the_headline() -> None:
+    ticker = "Last minute The markets reacted after the minister's decision in"
+    article = clean(f"Jets strike the border town\n{ticker}\n{BODY}\n{BODY2}")
+    assert texts(article) == ["Jets strike the border town", BODY, BODY2]
+    assert removed(article)[ticker] == "news ticker"
+    # a headline that opens with "Breaking" is still the headline
+    assert clean(f"Breaking: jets strike the border town\n{BODY}").title.startswith("Breaking")
+
+
+def test_the_headline_printed_again_with_a_comment_count() -> None:
+    article = clean(
+        f"Barrel bombs kill 40 in the north\nBarrel bombs kill 40 in the north (12)\n{BODY}"
+    )
+    assert texts(article) == ["Barrel bombs kill 40 in the north", BODY]
+    assert not [f for f in annotate(article).figures if f.value == 12]
+
+
+def test_site_name_and_slogan_above_the_headline() -> None:
+    raw = (
+        "Example Global News No Ads Ever\nNo Ads Ever\n"
+        f"Militants shell the southern villages\n{BODY}"
+    )
+    article = clean(raw)
+    assert article.title == "Militants shell the southern villages"
+    assert texts(article) == ["Militants shell the southern villages", BODY]
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("Lire aussi : Le régime avance vers la ville du sud", "related link"),
+        ("Lesen Sie auch: Die Armee rückt weiter vor", "related link"),
+        ("Читайте также: Армия продолжает наступление", "related link"),
+        ("اقرأ أيضا: الجيش يتقدم في الريف الجنوبي", "related link"),
+        ("Partager Teilen", "share"),
+        ("Commentaires (4)", "comment"),
+        ("Nous utilisons des cookies pour améliorer votre expérience.", "cookie"),
+        ("Abonnez-vous à notre newsletter quotidienne", "newsletter"),
+        ("Schlagwörter: Syrien, Türkei, Idlib", "tags"),
+    ],
+)
+def test_page_chrome_in_other_languages(line: str, why: str) -> None:
+    body = (
+        "Die Regierungstruppen haben in der Nacht Dörfer im Süden der Provinz beschossen, und "
+        "die Bewohner sagten, dass viele Familien an die Grenze geflohen seien."
+    )
+    article = clean(f"{body}\n{line}\n{body.replace('Nacht', 'Früh')}")
+    assert len(texts(article)) == 2
+    assert why in removed(article)[line]
+
+
+def test_a_sentence_that_opens_like_a_read_also_label_is_kept() -> None:
+    line = "По теме переговоров стороны договорились о прекращении огня в провинции."
+    article = clean(f"{line}\nАрмия продолжила наступление на юге провинции в понедельник.")
+    assert line in texts(article)
+
+
+def test_read_also_label_in_another_language_heads_related_headlines() -> None:
+    raw = (
+        "Les forces du régime ont bombardé des villages au sud de la province, selon des "
+        "habitants qui ont fui vers la frontière.\nÀ lire aussi\n"
+        "Le régime avance vers la ville du sud\nLa Turquie envoie des renforts"
+    )
+    article = clean(raw)
+    assert len(texts(article)) == 1
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "About the author\nJane Roe is a journalist covering the Levant for a weekly magazine.",
+        "Jane Roe is a freelance journalist based in the region. She writes on refugees.",
+        "À propos de l'auteur\nJane Roe est journaliste au Liban.",
+    ],
+)
+def test_author_box_ending_the_page(box: str) -> None:
+    article = clean(f"Shelling resumes south of the city\n{BODY}\n{BODY2}\n{box}")
+    assert texts(article) == ["Shelling resumes south of the city", BODY, BODY2]
+
+
+def test_a_closing_sentence_about_a_person_that_is_not_a_biography() -> None:
+    line = "Jane Roe is a nurse at the clinic and was wounded in the strike."
+    article = clean(f"Shelling resumes south of the city\n{BODY}\n{line}")
+    assert texts(article)[-1] == line

@@ -87,7 +87,14 @@ def test_search_json_shape(dirs, capsys) -> None:
     } <= set(hit)
     for s, e in hit["snippet_hits"]:
         assert hit["snippet"][s:e].lower().startswith("refugee")
-    assert set(data["facets"]) == {"source", "agency", "year", "entity"}
+    assert set(data["facets"]) == {"source", "agency", "lang", "year", "entity"}
+    assert data["expansions"] == []
+    # the other spellings a search added go out with it, and in the table as "also:"
+    code, out, _ = run(capsys, corpus, index, "search", "HTS", "--json")
+    added = json.loads(out)["expansions"]
+    assert code == 0 and added and added[0]["term"] == "HTS" and added[0]["also"]
+    code, out, _ = run(capsys, corpus, index, "search", "HTS")
+    assert f"HTS, also: {', '.join(added[0]['also'])}" in out
 
 
 def test_search_sort_by_date_json(dirs, capsys) -> None:

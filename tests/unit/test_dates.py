@@ -128,3 +128,36 @@ def test_never_raises(text: str) -> None:
 def test_one_long_line_and_only_numbers() -> None:
     assert isinstance(find_dates("1 " * 200_000, SAT), list)
     assert isinstance(judge_date("2019 " * 1000).evidence, str)
+
+
+# --- numeric and capitalised forms (German and Russian copies, wire stamps, aggregators) -------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "day"),
+    [
+        ("buses left at 21:40 CET 14.11.2017 from the", "14.11.2017", dt.date(2017, 11, 14)),
+        ("Rebels retreat from the hills | DW | 03.02.2020", "03.02.2020", dt.date(2020, 2, 3)),
+        ("a video posted 23/01/2020 shows", "23/01/2020", dt.date(2020, 1, 23)),
+        ("a video posted 01/23/2020 shows", "01/23/2020", dt.date(2020, 1, 23)),
+        ("Full coverage 9 NOV 2018", "9 NOV 2018", dt.date(2018, 11, 9)),
+        ("HOMS, SYRIA - MARCH 3, 2019: a man walks", "MARCH 3, 2019", dt.date(2019, 3, 3)),
+        ("a parade in al-Bab, Syria Oct 4,2018. (Photo", "Oct 4,2018", dt.date(2018, 10, 4)),
+    ],
+)
+def test_numeric_and_capitalised_days(text: str, span: str, day: dt.date) -> None:
+    m = one(text, None)
+    assert (m.text, m.date, m.precision, m.relative) == (span, day, "day", False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a ratio of 03/04/2020 in the",  # slashes, both orders possible: not read
+        "the price rose to 3.250.2019",  # a number with thousands dots
+        "version 1.2.2019 was",
+        "MARCH ON DAMASCUS",  # a month alone in capitals is a word
+    ],
+)
+def test_numbers_that_are_not_days(text: str) -> None:
+    assert [m for m in find_dates(text, None) if m.precision == "day"] == []

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from idlibtui.annotate import date_article
-from idlibtui.annotate.dating import judge_date
+from idlibtui.annotate.dating import judge_date, reported_events
 from idlibtui.clean import clean_document
 from idlibtui.pipeline import load_article
 from idlibtui.serialize import article_to_dict
@@ -136,6 +136,145 @@ def test_a_weekday_written_with_its_day_is_that_day() -> None:
 def test_a_month_day_without_year_takes_no_year_from_background_years() -> None:
     j = judge_date("Buses left the city today, after the deal of Dec. 12. The war began in 2011.")
     assert not j.precise
+
+
+def test_a_numeric_stamp_with_today_dates_the_report() -> None:
+    # a German copy: "the convoy left today at 21:40 CET 14.11.2017"
+    j = judge_date(
+        "Convoys leave the besieged district\n\nThe first buses left the district, observers "
+        "said. The convoy left today at 21:40 CET 14.11.2017 under a truce."
+    )
+    assert (j.date, j.kind.value) == (dt.date(2017, 11, 14), "derived")
+
+
+def test_an_iso_day_under_the_headline_is_the_lead_day() -> None:
+    raw = (
+        "Families leave the province as the bombing widens\n\n2018-10-02 7\n\nThousands left "
+        "their homes on the third day of the air campaign on the province.\n"
+    )
+    assert shown(raw) == "2018-10-02"
+
+
+def test_a_capitalised_caption_day_and_the_full_day_agree() -> None:
+    # the day written in capitals without its year, and again with it: the lead day stands
+    j = judge_date(
+        "People queue for buses, HOMS, SYRIA - MAY 7: a boy waits.\n\nOn May 7, 2014, the "
+        "last fighters left the old city under a deal, officials said.\n\nMore below."
+    )
+    assert j.date == dt.date(2014, 5, 7) and j.precise
+
+
+def test_a_weekday_after_a_span_of_captures_is_the_day_after_it() -> None:
+    # the towns fell on Monday and Tuesday; the command's statement came "on Wednesday"
+    j = judge_date(
+        "Army regains ground in the south\n\nThe army retook ground in the south of the "
+        "province, state media said.\n\nOur forces restored control over Kafr Sajneh, Sheikh "
+        "Mustafa and other villages, the command said in a statement on Wednesday.\n",
+        (),
+        reported_events(
+            "Army regains ground in the south\n\nThe army retook ground in the south of the "
+            "province, state media said.\n\nOur forces restored control over Kafr Sajneh, "
+            "Sheikh Mustafa and other villages, the command said in a statement on Wednesday.\n"
+        ),
+    )
+    assert j.precise and j.earliest == dt.date(2020, 2, 26)
+
+
+def test_a_lead_day_without_year_that_is_the_days_news_dates_the_report() -> None:
+    # the lead's "16 September" takes its year from the attack it reports; "March 5" later in
+    # the text is the March before it, not the one after
+    text = (
+        "Turkey says an observation post in Idlib was attacked\n\nThe defence ministry said in "
+        "a post on Twitter on 16 September that its forces had responded.\n\nGroups dressed "
+        "as civilians attacked observation post 7, the ministry said. Russia and Turkey agreed "
+        "on March 5 to a ceasefire in the province.\n"
+    )
+    j = judge_date(text, (), reported_events(text))
+    assert j.date == dt.date(2020, 9, 16) and j.precise
+
+
+def test_a_weekday_named_alone_that_is_the_reported_days_weekday_bounds_the_date() -> None:
+    # the strike fell on a Thursday; the text says only that the governor spoke "on Thursday"
+    text = (
+        "Turkey mourns its soldiers\n\nThe provincial governor spoke to reporters on Thursday "
+        "night about the losses.\n\nThirty-three Turkish soldiers were killed in an air strike "
+        "blamed on the Syrian government, officials said.\n"
+    )
+    j = judge_date(text, (), reported_events(text))
+    assert j.precise and j.earliest == dt.date(2020, 2, 27)
+    other = text.replace("on Thursday night", "on Monday night")  # not the strike's weekday
+    assert not judge_date(other, (), reported_events(other)).precise
+
+
+def test_a_short_span_reported_in_the_lead_bounds_the_report() -> None:
+    # the Kurdish-led forces' capture of Raqqa (17-20 October 2017), the news of the lead
+    text = (
+        "Raqqa falls\n\nThe SDF said it had liberated Raqqa from the Islamic State, ending a "
+        "long battle.\n\nCivilians may not return yet because of mines.\n"
+    )
+    j = judge_date(text, (), reported_events(text))
+    assert j.precise and (j.earliest, j.latest) == (dt.date(2017, 10, 17), dt.date(2017, 10, 22))
+
+
+def test_a_span_that_began_today_is_dated_by_its_first_day() -> None:
+    text = (
+        "Hundreds of civilians began evacuating from rebel-held east Aleppo today, under a deal "
+        "after the army retook most of the city.\n"
+    )
+    j = judge_date(text, (), reported_events(text))
+    assert j.date == dt.date(2016, 12, 13) and j.precise
+
+
+@pytest.mark.parametrize(
+    ("raw", "day"),
+    [
+        (
+            "Des familles fuient la province\n\nPublié le 28 février 2020 à 10h30\n\nDes "
+            "familles entières ont quitté leurs villages sous les bombes, selon une ONG locale. "
+            "Elles se dirigent vers la frontière.\n",
+            "2020-02-28",
+        ),
+        (
+            "Армия продолжает наступление\n\n16 января 2020, 10:45\n\nСирийская армия "
+            "продолжила операцию в провинции после нарушения режима тишины, сообщили военные.\n",
+            "2020-01-16",
+        ),
+        (
+            "Sınırda yeni göç dalgası\n\n28 Şubat 2020 10:45\n\nBinlerce aile bombardımandan "
+            "kaçarak sınıra doğru yola çıktı, yardım kuruluşları açıkladı.\n",
+            "2020-02-28",
+        ),
+        (
+            "L'offensive reprend\n\nBeyrouth, 3 mars 2020 (AFP) - Les forces du régime ont "
+            "repris leur offensive dans le sud de la province, selon une ONG.\n",
+            "2020-03-03",
+        ),
+    ],
+    ids=["fr-published-line", "ru-stamp", "tr-stamp", "fr-afp-dateline"],
+)
+def test_a_date_line_in_another_language_is_read(raw: str, day: str) -> None:
+    assert shown(raw) == day
+
+
+def test_an_event_reported_in_another_language_dates_the_report() -> None:
+    # a Turkish report of the strike that killed 33 soldiers (27 February 2020), in its lead
+    raw = (
+        "Acı haber geldi\n\nİdlib'de rejim güçlerinin hava saldırısında 33 Mehmetçik şehit "
+        "oldu. Yaralı askerler hastanelere kaldırıldı.\n\nAileler haberi sabah aldı.\n"
+    )
+    a = judged(raw)
+    assert a.lang != "en"
+    assert a.date_earliest == dt.date(2020, 2, 27) and "Balyun" in a.date_evidence
+    assert shown(raw) == "2020-02-28"
+
+
+def test_a_year_less_day_in_another_language_stays_unknown() -> None:
+    # the year is nowhere: no day is made up for it
+    raw = (
+        "L'offensive reprend\n\nDamas, 16 janvier (AFP) - Les forces du régime ont repris "
+        "leur offensive dans le sud de la province, selon une ONG.\n"
+    )
+    assert shown(raw) is None
 
 
 # --- the seeds (no corrections file) ----------------------------------------------------------

@@ -137,3 +137,31 @@ def test_a_place_that_begins_an_organisation_name() -> None:
     found = ents("The Idlib Health Directorate and the Raqqa Civil Council said so.")
     assert ("Idlib Health Directorate", "ORG", "Idlib Health Directorate") in found
     assert ("Raqqa Civil Council", "ORG", "Raqqa Civil Council") in found
+
+
+# ---- Arabic script: names with the proclitics Arabic joins to them (written for the test) ----
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "canonical"),
+    [
+        ("وصلت التعزيزات إلى ريف إدلب الجنوبي", "إدلب", "Idlib"),
+        ("قصفت الطائرات سراقب وإدلب صباح اليوم", "إدلب", "Idlib"),
+        ("دارت اشتباكات عنيفة بسراقب أمس", "سراقب", "Saraqib"),
+        ("نزح آلاف المدنيين من خان شيخون", "خان شيخون", "Khan Shaykhun"),
+        ("وقالت مصادر إن لمعرة النعمان أهمية كبيرة", "معرة النعمان", "Maarat al-Numan"),
+        ("أعلنت هيئة تحرير الشام السيطرة على القرية", "هيئة تحرير الشام", "Hayat Tahrir al-Sham"),
+        ("وأكد مصدر في الجيش السوري الحر أن الهجوم فشل", "الجيش السوري الحر", "Free Syrian Army"),
+        ("وبحسب آخر حصيلة للأمم المتحدة نزح المئات", "لأمم المتحدة", "United Nations"),
+    ],
+)
+def test_arabic_script_aliases_with_and_without_proclitics(
+    text: str, surface: str, canonical: str
+) -> None:
+    found = {(m.text, m.canonical) for m in find_entities(text)}
+    assert (surface, canonical) in found
+
+
+def test_an_arabic_word_that_only_ends_like_a_name_is_not_it() -> None:
+    # "ريف" (countryside) and "بريف" (in the countryside) name nothing; "وحلوى" is not Aleppo
+    assert not find_entities("وصلت الحلوى بريف المدينة وحلوى العيد")

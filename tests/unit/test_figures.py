@@ -248,3 +248,27 @@ def test_number_soup_never_raises(parts: list[str]) -> None:
 def test_ages_after_a_name_are_ages(text: str) -> None:
     (f,) = figs(text)
     assert f.kind == "age"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Channel 4 News could not verify the footage of the raid.",
+        "The minister spoke to France 24 after the meeting.",
+        "Kanal 7 and TV 2 carried the pictures of the convoy.",
+    ],
+)
+def test_a_broadcaster_name_is_not_a_count(sentence: str) -> None:
+    from idlibtui.annotate import annotate
+    from idlibtui.clean import clean_document
+
+    figures = annotate(clean_document(sentence)).figures
+    assert not [f for f in figures if f.kind != "date"]
+
+
+def test_a_day_after_a_shouted_month_name_is_not_a_count() -> None:
+    from idlibtui.annotate import annotate
+    from idlibtui.clean import clean_document
+
+    figures = annotate(clean_document("DECEMBER 15: A convoy of 20 buses waits.")).figures
+    assert [(f.text, f.value) for f in figures if f.kind != "date"] == [("20", 20.0)]

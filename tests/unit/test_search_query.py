@@ -145,16 +145,29 @@ def test_match_offsets_raises_on_bad_query() -> None:
         match_offsets('"unclosed', "text")
 
 
-def test_fast_analysis_equals_whoosh_stemming_analyzer(seed_paths) -> None:
-    from idlibtui.search.highlight import index_terms
-    from idlibtui.search.schema import stemming_analyzer
+def test_index_terms_agree_with_tokens_and_whoosh_tokenizer(seed_paths) -> None:
+    """What the builder indexes (its own splitter and Whoosh's tokenizer over the same string)
+    is what ``tokens`` finds: a folded stem per position, an exact term beside it."""
+    from idlibtui.search.build.documents import _split_postings
+    from idlibtui.search.highlight import index_terms, tokens
+    from idlibtui.search.schema import build_schema
 
-    ana = stemming_analyzer()
-    for path in seed_paths:
-        text = path.read_text(encoding="utf-8")
-        whoosh_stems = [t.text for t in ana(text)]
-        assert analyze(text) == whoosh_stems
-        assert index_terms(text)[0].split() == whoosh_stems
+    field = build_schema()["b"]
+    extra = "Erdoğan's ceasefire in Maʿarrat al-Nuʿmān; 700,000 demilitarised, Hay'at."
+    for text in [p.read_text(encoding="utf-8") for p in seed_paths] + [extra]:
+        stems, _words = index_terms(text)
+        toks = tokens(text)
+        assert [item.split("|")[0] for item in stems.split()] == [t.stem for t in toks]
+        assert [item.split("|")[1:] for item in stems.split()] == [
+            [t.exact] if t.exact else [] for t in toks
+        ]
+        whoosh = [(t.text, t.pos) for t in field.analyzer(stems, positions=True)]
+        expected = [(t.stem, n) for n, t in enumerate(toks)]
+        expected += [(t.exact, n) for n, t in enumerate(toks) if t.exact]
+        assert sorted(whoosh) == sorted(expected)
+        length, terms, _weights, _values = _split_postings(field, stems)
+        assert length == len(expected)
+        assert sorted(t.decode() for t in terms) == sorted({w for w, _ in expected})
 
 
 def test_prefiltered_highlighting_equals_full_tokenization(seed_paths) -> None:
@@ -171,9 +184,16 @@ def test_prefiltered_highlighting_equals_full_tokenization(seed_paths) -> None:
         "humanitarian OR killed",
         "assad",
         "Russia's",
+        "Erdogan ceasefire fire",
+        "=Erdoğan numan 700000 demilitarized",
+        "organization centre",
     ]
     texts = [p.read_text(encoding="utf-8") for p in seed_paths]
     texts.append("x.refugees refugees' U.S. refugee—refugees.Refugees 'refugees")
+    texts.append(
+        "Erdoğan's ceasefire, cease-fire; x.Erdogan 1,700,000 700,000 Nu'man Nu’man "
+        "demilitarised organisations centres al-Assad"
+    )
     for query in queries:
         m = matcher_for(q.parse(query))
         for text in texts:

@@ -35,6 +35,24 @@ BODY = (
         ("https://example.net/news/20190804-idlib-truce", dt.date(2019, 8, 4), "day"),
         ("https://example.net/2019-10-09/offensive", dt.date(2019, 10, 9), "day"),
         ("https://example.net/archives/2019/01/ceasefire", dt.date(2019, 1, 1), "month"),
+        # a day in words in the slug, month first or day first
+        (
+            "https://maps.example.org/front-line-in-idlib-on-march-3-2020-update",
+            dt.date(2020, 3, 3),
+            "day",
+        ),
+        ("https://example.org/news/situation-report-14-sept-2019/", dt.date(2019, 9, 14), "day"),
+        # a story id that begins with the day (yymmdd), its year and month those of the path
+        (
+            "https://news.example.com/news/2019/12/families-flee-191226101500123.html",
+            dt.date(2019, 12, 26),
+            "day",
+        ),
+        (
+            "https://news.example.com/news/2019/12/families-flee-181226101500123.html",
+            dt.date(2019, 12, 1),
+            "month",
+        ),
     ],
 )
 def test_a_url_date_path_is_a_claim(url: str, day: dt.date, precision: str) -> None:

@@ -93,12 +93,14 @@ def date_article(article: Article, corrections: Corrections | None = None) -> Ar
             article, date_kind=DateKind.SUPPLIED.value, date_earliest=article.date,
             date_latest=article.date,
         )  # fmt: skip
-    # the text's own evidence is read with English rules: other languages give only the claims
+    # the text's own dates are read with English rules: other languages give their claims and
+    # the events of the timeline their text reports (its rules name them in several languages)
     text = article.text if english_rules_apply(article.lang) else ""
     timeline = corrections.timeline() if corrections is not None else None
     # the events are found only if the judgement needs them (most articles say their date)
-    events = functools.partial(reported_events, text, timeline)
-    judgement = judge_date(text, article.date_claims, events if text else ())
+    body = article.text
+    events = functools.partial(reported_events, body, timeline) if body else None
+    judgement = judge_date(text, article.date_claims, events or ())
     return dataclasses.replace(
         article,
         date=judgement.date,

@@ -39,6 +39,32 @@ MONTHS = {
     **{name[:3]: number for number, name in enumerate(MONTH_NAMES, 1) if name != "may"},
     "sept": 9,
 }
+#: Month names of the other languages the corpora hold (fr, de, es, it, pt, nl, sv, no, da, pl,
+#: tr, id, fi, ru, lt, is), as written in a day's date ("16 января", "12 de abril", "28 Şubat",
+#: "27. helmikuuta"), lower case. Read only in a full date (a day, the month and a year) or a
+#: metadata line, where "mars" or "mai" cannot be another word.
+FOREIGN_MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            "janvier januar enero gennaio janeiro januari januar stycznia styczeń ocak januari tammikuuta января январь янв sausio janúar",
+            "février fevrier februar febrero febbraio fevereiro februari februar lutego luty şubat subat februari helmikuuta февраля февраль фев vasario febrúar",
+            "mars märz marz marzo março marco maart mars marca marzec mart maret maaliskuuta марта март мар kovo mars",
+            "avril april abril aprile abril april april kwietnia kwiecień nisan april huhtikuuta апреля апрель апр balandžio apríl",
+            "mai mai mayo maggio maio mei maj mai maja maj mayıs mayis mei toukokuuta мая май gegužės maí",
+            "juin juni junio giugno junho juni juni juni czerwca czerwiec haziran juni kesäkuuta июня июнь июн birželio júní",
+            "juillet juli julio luglio julho juli juli juli lipca lipiec temmuz juli heinäkuuta июля июль июл liepos júlí",
+            "août aout august agosto agosto agosto augustus augusti august sierpnia sierpień ağustos agustos agustus elokuuta августа август авг rugpjūčio ágúst",
+            "septembre september septiembre settembre setembro september september september września wrzesień eylül eylul september syyskuuta сентября сентябрь сен сент rugsėjo september",
+            "octobre oktober octubre ottobre outubro oktober oktober oktober października październik ekim oktober lokakuuta октября октябрь окт spalio október",
+            "novembre november noviembre novembre novembro november november november listopada listopad kasım kasim november marraskuuta ноября ноябрь ноя lapkričio nóvember",
+            "décembre decembre dezember diciembre dicembre dezembro december december desember grudnia grudzień aralık aralik desember joulukuuta декабря декабрь дек gruodžio desember",
+        ),
+        1,
+    )
+    for name in names.split()
+}
+
 WEEKDAYS = {
     "monday": 0,
     "tuesday": 1,
@@ -93,6 +119,9 @@ _MONTH_FULL = (
 )
 _MONTH_ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 _MONTH = rf"(?:{_MONTH_FULL}|(?:{_MONTH_ABBR})\.?)"
+# a day's month may be written in capitals too ("8 OCT", "FEBRUARY 28" in datelines and stamps);
+# a month alone in capitals is not read (a heading's "MARCH ON DAMASCUS")
+_MONTH_DAY = rf"(?:{_MONTH}|{_MONTH_FULL.upper()}|(?:{_MONTH_ABBR.upper()})\.?)"
 _PART = r"(?i:early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of)"
 _YEAR = r"(?:19|20)\d\d"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
@@ -106,10 +135,11 @@ _UNIT = r"(?i:day|week|month|year)"
 _PATTERN = re.compile(
     rf"""
     (?P<iso>\b(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])\b(?!-\d))
-  | (?P<mdy>(?:(?P<mdy_part>{_PART})[\s-]+)?(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY})(?:st|nd|rd|th)?\b
-        (?:,?\s+(?P<mdy_y>{_YEAR})\b)?(?![,.]?\d|\s*%|-\w))
-  | (?P<dmy>\b(?P<dmy_d>{_DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{_MONTH})\b
-        (?:,?\s+(?P<dmy_y>{_YEAR})\b)?)
+  | (?P<num>(?<![\d.,/])(?P<num_a>{_DAY})(?P<num_sep>[./])(?P<num_b>[0-3]\d)(?P=num_sep)(?P<num_y>{_YEAR})\b(?![.,/]\d))
+  | (?P<mdy>(?:(?P<mdy_part>{_PART})[\s-]+)?(?P<mdy_m>{_MONTH_DAY})\s+(?P<mdy_d>{_DAY})(?:st|nd|rd|th)?\b
+        (?:(?:,\s*|\s+)(?P<mdy_y>{_YEAR})\b)?(?![,.]?\d|\s*%|-\w))
+  | (?P<dmy>\b(?P<dmy_d>{_DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{_MONTH_DAY})\b
+        (?:(?:,\s*|\s+)(?P<dmy_y>{_YEAR})\b)?)
   | (?P<my>(?:(?P<my_part>{_PART})[\s-]+)?(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})\b(?![,.]?\d))
   | (?P<mo>(?:(?P<mo_part>{_PART}|(?i:last|this|next|early\s+last|late\s+last))[\s-]+)?
         (?P<mo_m>{_MONTH_FULL})\b(?!\s+\d))
@@ -256,153 +286,240 @@ def _resolve_month(month: int, anchor: dt.date | None, shift: str = "") -> tuple
     return year, month
 
 
-def _handle(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
-    kind = m.lastgroup
+def _numeric_date(a: int, b: int, year: int, sep: str) -> dt.date | None:
+    """``15.12.2016`` is day first (the dotted form is European); with slashes ``09/10/2019``
+    is read only when one order is impossible (``15/12/2016``, ``12/15/2016``)."""
+    if sep == ".":
+        return _safe_date(year, b, a)
+    if a > 12 >= b:
+        return _safe_date(year, b, a)
+    if b > 12 >= a:
+        return _safe_date(year, a, b)
+    return None
+
+
+# One handler per alternative of ``_PATTERN`` (see ``_HANDLERS``): each turns its match into a
+# mention, resolved against the anchor where it needs one, or None when it is no date.
+
+
+def _on_iso(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
     s, e = m.span()
     g = m.group
-    if kind == "iso":
-        d = _safe_date(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
+    d = _safe_date(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
+    if d is None:
+        return None
+    return _mention(m, s, e, d, None, "day", False, "ISO date")
+
+
+def _on_num(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    s, e = m.span()
+    g = m.group
+    d = _numeric_date(int(g("num_a")), int(g("num_b")), int(g("num_y")), g("num_sep"))
+    if d is None:
+        return None
+    return _mention(m, s, e, d, None, "day", False, "numeric date, day first")
+
+
+def _on_day(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    s, e = m.span()
+    g = m.group
+    kind = m.lastgroup
+    month = _month_number(g(f"{kind}_m"))
+    day = int(g(f"{kind}_d"))
+    year = g(f"{kind}_y")
+    if year:
+        d = _safe_date(int(year), month, day)
         if d is None:
             return None
-        return _mention(m, s, e, d, None, "day", False, "ISO date")
-    if kind == "mdy" or kind == "dmy":
-        month = _month_number(g(f"{kind}_m"))
-        day = int(g(f"{kind}_d"))
-        year = g(f"{kind}_y")
-        if year:
-            d = _safe_date(int(year), month, day)
-            if d is None:
-                return None
-            return _mention(m, s, e, d, None, "day", False, "full date")
-        d, ev = _resolve_month_day(month, day, anchor)
-        if _safe_date(2000, month, day) is None:  # 31 February: not a date
-            return None
-        return _mention(m, s, e, d, None, "day", True, ev)
-    if kind == "my":
-        month = _month_number(g("my_m"))
-        year = int(g("my_y"))
-        d0, d1 = _part_range(g("my_part"), year, month)
-        return _mention(m, s, e, d0, d1, "month", False, "month and year")
-    if kind == "mo":
-        name = g("mo_m")
-        part = g("mo_part")
-        prev = _PREV_WORD.search(text[max(0, s - 24) : s])
-        prev_word = prev.group(1).lower() if prev else ""
-        if name == "May" and not part and (
-            prev_word not in ("in", "since", "until", "till", "of", "by", "from", "during",
-                                 "through", "between", "and", "to", "before", "after", "last",
-                                 "this", "next", "early", "late", "mid")):  # fmt: skip
-            return None
-        if (name == "March" and not part) and prev_word in ("the", "a", "to", "will", "would"):
-            return None
-        month = MONTHS[name.lower()]
-        shift = ""
-        p = " ".join((part or "").lower().split())
-        if p in ("last", "this", "next"):
-            shift, p = p, ""
-        elif p in ("early last", "late last"):
-            shift, p = "last", p.split()[0]
-        ym = _resolve_month(month, anchor, shift)
-        if ym is None:
-            return _mention(
-                m, s, e, None, None, "month", True, "month without a year" + _needs_anchor(anchor)
-            )
-        d0, d1 = _part_range(p, *ym)
-        ev = f"most recent {name} on or before the article date {_iso(anchor)}"
-        return _mention(m, s, e, d0, d1, "month", True, ev)
-    if kind == "yr":
-        if not g("yr_part") and not _year_context_ok(text, m.start("yr_y"), m.end("yr_y")):
-            return None
-        year = int(g("yr_y"))
-        d0, d1 = _year_part_range(g("yr_part"), year)
-        # "in 2015": keep the preposition out of the span
-        return _mention(m, s, e, d0, d1, "year", False, "year")
-    if kind == "wd":
-        pre = (g("wd_pre") or "").lower()
-        target = WEEKDAYS[g("wd_d").lower()]
-        span_start = s if pre in ("last", "this", "next", "early", "late") else m.start("wd_d")
-        if anchor is None:
-            return _mention(
-                m, span_start, e, None, None, "day", True, "weekday" + _needs_anchor(anchor)
-            )
-        back = (anchor.weekday() - target) % 7
-        if pre == "last" and back == 0:
-            back = 7
-        if pre == "next":
-            fwd = (target - anchor.weekday()) % 7 or 7
-            d = anchor + dt.timedelta(days=fwd)
-            ev = f"next {g('wd_d')} after the article date {anchor.isoformat()}"
-        else:
-            d = anchor - dt.timedelta(days=back)
-            ev = f"most recent {g('wd_d')} on or before the article date {anchor.isoformat()}"
-        return _mention(m, span_start, e, d, None, "day", True, ev)
-    if kind == "ago":
-        if anchor is None:
-            return _mention(m, s, e, None, None, "day", True, "time ago" + _needs_anchor(anchor))
-        n = _count(g("ago_n"))
-        unit = g("ago_u").lower()
-        if unit == "day":
-            return _mention(m, s, e, anchor - dt.timedelta(days=n), None, "day", True,
-                            f"{n} days before the article date {anchor.isoformat()}")  # fmt: skip
-        if unit == "week":
-            d = anchor - dt.timedelta(days=7 * n)
-            return _mention(m, s, e, d - dt.timedelta(days=3), d + dt.timedelta(days=3), "day",
-                            True, f"{n} weeks before the article date {anchor.isoformat()}")  # fmt: skip
-        if unit == "month":
-            y, mo = _add_months(anchor.year, anchor.month, -n)
-            return _mention(m, s, e, dt.date(y, mo, 1), _month_end(y, mo), "month", True,
-                            f"{n} months before the article date {anchor.isoformat()}")  # fmt: skip
-        y = anchor.year - n
-        return _mention(m, s, e, dt.date(y, 1, 1), dt.date(y, 12, 31), "year", True,
-                        f"{n} years before the article date {anchor.isoformat()}")  # fmt: skip
-    if kind == "past":
-        if anchor is None:
-            return _mention(
-                m, s, e, None, None, "day", True, "recent period" + _needs_anchor(anchor)
-            )
-        n = _count(g("past_n"))
-        unit = g("past_u").lower()
-        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
-        return _mention(m, s, e, anchor - dt.timedelta(days=days), anchor, "day", True,
-                        f"the {n} {unit}(s) up to the article date {anchor.isoformat()}")  # fmt: skip
-    if kind == "rel":
-        return _relative_period(m, s, e, anchor)
-    if kind == "endof":
-        which = g("endof_w").lower()
-        unit = g("endof_u").lower()
-        if anchor is None:
-            return _mention(
-                m, s, e, None, None, "day", True, f"end of the {unit}" + _needs_anchor(anchor)
-            )
-        shift = {"last": -1, "next": 1}.get(which, 0)
-        ev = f"the end of the {unit}, from the article date {anchor.isoformat()}"
-        if unit == "month":
-            y, mo = _add_months(anchor.year, anchor.month, shift)
-            d0, d1 = _part_range("late", y, mo)
-            return _mention(m, s, e, d0, d1, "month", True, ev)
-        if unit == "year":
-            y = anchor.year + shift
-            return _mention(m, s, e, dt.date(y, 10, 1), dt.date(y, 12, 31), "year", True, ev)
-        sunday = anchor + dt.timedelta(days=6 - anchor.weekday() + 7 * shift)
-        return _mention(m, s, e, sunday - dt.timedelta(days=2), sunday, "day", True, ev)
-    if kind == "wkend":
-        s = m.start("wkend_t")  # "Over the weekend": the preposition stays out
-        if anchor is None:
-            return _mention(m, s, e, None, None, "day", True, "weekend" + _needs_anchor(anchor))
-        # the most recent Saturday-Sunday that began on or before the article date
-        back = (anchor.weekday() - 5) % 7
-        saturday = anchor - dt.timedelta(days=back)
-        ev = f"the weekend on or before the article date {anchor.isoformat()}"
-        return _mention(m, s, e, saturday, saturday + dt.timedelta(days=1), "day", True, ev)
-    if kind == "word":
-        w = " ".join(g("word_w").lower().split())
-        if anchor is None:
-            return _mention(m, s, e, None, None, "day", True, f"{w}" + _needs_anchor(anchor))
-        d = anchor - dt.timedelta(days=1) if w in ("yesterday", "last night") else anchor
+        return _mention(m, s, e, d, None, "day", False, "full date")
+    d, ev = _resolve_month_day(month, day, anchor)
+    if _safe_date(2000, month, day) is None:  # 31 February: not a date
+        return None
+    return _mention(m, s, e, d, None, "day", True, ev)
+
+
+def _on_my(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    s, e = m.span()
+    g = m.group
+    month = _month_number(g("my_m"))
+    year = int(g("my_y"))
+    d0, d1 = _part_range(g("my_part"), year, month)
+    return _mention(m, s, e, d0, d1, "month", False, "month and year")
+
+
+def _on_mo(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    s, e = m.span()
+    g = m.group
+    name = g("mo_m")
+    part = g("mo_part")
+    prev = _PREV_WORD.search(text[max(0, s - 24) : s])
+    prev_word = prev.group(1).lower() if prev else ""
+    if name == "May" and not part and (
+        prev_word not in ("in", "since", "until", "till", "of", "by", "from", "during",
+                             "through", "between", "and", "to", "before", "after", "last",
+                             "this", "next", "early", "late", "mid")):  # fmt: skip
+        return None
+    if (name == "March" and not part) and prev_word in ("the", "a", "to", "will", "would"):
+        return None
+    month = MONTHS[name.lower()]
+    shift = ""
+    p = " ".join((part or "").lower().split())
+    if p in ("last", "this", "next"):
+        shift, p = p, ""
+    elif p in ("early last", "late last"):
+        shift, p = "last", p.split()[0]
+    ym = _resolve_month(month, anchor, shift)
+    if ym is None:
         return _mention(
-            m, s, e, d, None, "day", True, f"{w}, from the article date {anchor.isoformat()}"
+            m, s, e, None, None, "month", True, "month without a year" + _needs_anchor(anchor)
         )
-    return None
+    d0, d1 = _part_range(p, *ym)
+    ev = f"most recent {name} on or before the article date {_iso(anchor)}"
+    return _mention(m, s, e, d0, d1, "month", True, ev)
+
+
+def _on_yr(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    s, e = m.span()
+    g = m.group
+    if not g("yr_part") and not _year_context_ok(text, m.start("yr_y"), m.end("yr_y")):
+        return None
+    year = int(g("yr_y"))
+    d0, d1 = _year_part_range(g("yr_part"), year)
+    # "in 2015": keep the preposition out of the span
+    return _mention(m, s, e, d0, d1, "year", False, "year")
+
+
+def _on_wd(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    s, e = m.span()
+    g = m.group
+    pre = (g("wd_pre") or "").lower()
+    target = WEEKDAYS[g("wd_d").lower()]
+    span_start = s if pre in ("last", "this", "next", "early", "late") else m.start("wd_d")
+    if anchor is None:
+        return _mention(
+            m, span_start, e, None, None, "day", True, "weekday" + _needs_anchor(anchor)
+        )
+    back = (anchor.weekday() - target) % 7
+    if pre == "last" and back == 0:
+        back = 7
+    if pre == "next":
+        fwd = (target - anchor.weekday()) % 7 or 7
+        d = anchor + dt.timedelta(days=fwd)
+        ev = f"next {g('wd_d')} after the article date {anchor.isoformat()}"
+    else:
+        d = anchor - dt.timedelta(days=back)
+        ev = f"most recent {g('wd_d')} on or before the article date {anchor.isoformat()}"
+    return _mention(m, span_start, e, d, None, "day", True, ev)
+
+
+def _on_ago(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    s, e = m.span()
+    g = m.group
+    if anchor is None:
+        return _mention(m, s, e, None, None, "day", True, "time ago" + _needs_anchor(anchor))
+    n = _count(g("ago_n"))
+    unit = g("ago_u").lower()
+    if unit == "day":
+        return _mention(m, s, e, anchor - dt.timedelta(days=n), None, "day", True,
+                        f"{n} days before the article date {anchor.isoformat()}")  # fmt: skip
+    if unit == "week":
+        d = anchor - dt.timedelta(days=7 * n)
+        return _mention(m, s, e, d - dt.timedelta(days=3), d + dt.timedelta(days=3), "day",
+                        True, f"{n} weeks before the article date {anchor.isoformat()}")  # fmt: skip
+    if unit == "month":
+        y, mo = _add_months(anchor.year, anchor.month, -n)
+        return _mention(m, s, e, dt.date(y, mo, 1), _month_end(y, mo), "month", True,
+                        f"{n} months before the article date {anchor.isoformat()}")  # fmt: skip
+    y = anchor.year - n
+    return _mention(m, s, e, dt.date(y, 1, 1), dt.date(y, 12, 31), "year", True,
+                    f"{n} years before the article date {anchor.isoformat()}")  # fmt: skip
+
+
+def _on_past(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    s, e = m.span()
+    g = m.group
+    if anchor is None:
+        return _mention(m, s, e, None, None, "day", True, "recent period" + _needs_anchor(anchor))
+    n = _count(g("past_n"))
+    unit = g("past_u").lower()
+    days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
+    return _mention(m, s, e, anchor - dt.timedelta(days=days), anchor, "day", True,
+                    f"the {n} {unit}(s) up to the article date {anchor.isoformat()}")  # fmt: skip
+
+
+def _on_rel(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    s, e = m.span()
+    return _relative_period(m, s, e, anchor)
+
+
+def _on_endof(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    s, e = m.span()
+    g = m.group
+    which = g("endof_w").lower()
+    unit = g("endof_u").lower()
+    if anchor is None:
+        return _mention(
+            m, s, e, None, None, "day", True, f"end of the {unit}" + _needs_anchor(anchor)
+        )
+    shift = {"last": -1, "next": 1}.get(which, 0)
+    ev = f"the end of the {unit}, from the article date {anchor.isoformat()}"
+    if unit == "month":
+        y, mo = _add_months(anchor.year, anchor.month, shift)
+        d0, d1 = _part_range("late", y, mo)
+        return _mention(m, s, e, d0, d1, "month", True, ev)
+    if unit == "year":
+        y = anchor.year + shift
+        return _mention(m, s, e, dt.date(y, 10, 1), dt.date(y, 12, 31), "year", True, ev)
+    sunday = anchor + dt.timedelta(days=6 - anchor.weekday() + 7 * shift)
+    return _mention(m, s, e, sunday - dt.timedelta(days=2), sunday, "day", True, ev)
+
+
+def _on_wkend(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    s, e = m.span()
+    s = m.start("wkend_t")  # "Over the weekend": the preposition stays out
+    if anchor is None:
+        return _mention(m, s, e, None, None, "day", True, "weekend" + _needs_anchor(anchor))
+    # the most recent Saturday-Sunday that began on or before the article date
+    back = (anchor.weekday() - 5) % 7
+    saturday = anchor - dt.timedelta(days=back)
+    ev = f"the weekend on or before the article date {anchor.isoformat()}"
+    return _mention(m, s, e, saturday, saturday + dt.timedelta(days=1), "day", True, ev)
+
+
+def _on_word(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    s, e = m.span()
+    g = m.group
+    w = " ".join(g("word_w").lower().split())
+    if anchor is None:
+        return _mention(m, s, e, None, None, "day", True, f"{w}" + _needs_anchor(anchor))
+    d = anchor - dt.timedelta(days=1) if w in ("yesterday", "last night") else anchor
+    return _mention(
+        m, s, e, d, None, "day", True, f"{w}, from the article date {anchor.isoformat()}"
+    )
+
+
+_HANDLERS = {
+    "iso": _on_iso,
+    "num": _on_num,
+    "mdy": _on_day,
+    "dmy": _on_day,
+    "my": _on_my,
+    "mo": _on_mo,
+    "yr": _on_yr,
+    "wd": _on_wd,
+    "ago": _on_ago,
+    "past": _on_past,
+    "rel": _on_rel,
+    "endof": _on_endof,
+    "wkend": _on_wkend,
+    "word": _on_word,
+}
+
+
+def _handle(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    """The mention a match of the date pattern stands for, resolved against ``anchor``."""
+    handler = _HANDLERS.get(m.lastgroup or "")
+    return handler(m, text, anchor) if handler is not None else None
 
 
 def _relative_period(
@@ -566,7 +683,7 @@ _NEXT_WORDS: dict[str, tuple[str, ...]] = {
     **{w: _COUNT_NEXT for w in ("a", "an", "few", "several")},
     **{w: _COUNT_NEXT for w in NUMBER_WORDS if " " not in w and w not in ("a", "an")},
 }
-_DIGIT_NEXT = (*_MONTH_STEMS, "of", *_UNIT_WORDS)
+_DIGIT_NEXT = (*_MONTH_STEMS, "of", *_UNIT_WORDS, *"0123456789")  # digits: 15.12.2016
 _RE_CASE_EXTRA = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
 
 

@@ -110,6 +110,7 @@ _MONTH_IN = re.compile(
     r"|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
     re.IGNORECASE,
 )
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
 _WEEKDAY_NEAR = re.compile(
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\W{1,4}$", re.IGNORECASE
 )
@@ -143,10 +144,16 @@ def _context(text: str, start: int) -> str:
     return "event"
 
 
+_NUMERIC_DAY = re.compile(
+    r"^(?:(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)|(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})"
+    r"(?P=sep)(?:19|20)\d\d)$"
+)
+
+
 def _month_day(mention: str) -> tuple[int, int] | None:
     m = _MONTH_IN.search(mention)
     if m is None:
-        return None
+        return _numeric_month_day(mention)
     if m.group(1):
         month, day = MONTHS[m.group(1).lower()], int(m.group(2))
     else:
@@ -154,6 +161,19 @@ def _month_day(mention: str) -> tuple[int, int] | None:
     if not 1 <= day <= 31:
         return None
     return month, day
+
+
+def _numeric_month_day(mention: str) -> tuple[int, int] | None:
+    """``(month, day)`` of a numeric date the date finder read ("15.12.2016", "2019-12-28")."""
+    m = _NUMERIC_DAY.match(mention.strip())
+    if m is None:
+        return None
+    if m.group("y"):
+        return int(m.group("m")), int(m.group("d"))
+    a, b = int(m.group("a")), int(m.group("b"))
+    if m.group("sep") == "." or (a > 12 >= b):
+        return (b, a) if 1 <= b <= 12 else None
+    return (a, b) if 1 <= a <= 12 and b > 12 else None
 
 
 def _weekday_beside(text: str, start: int, end: int) -> int | None:
@@ -248,15 +268,18 @@ def _year_near(month: int, day: int, floor: dt.date | None, ref: dt.date | None)
     """The year that puts a month-day on or after ``floor`` and nearest ``ref``."""
     if ref is None:
         return None
-    best: tuple[int, int] | None = None
+    best: tuple[bool, int, int] | None = None
     for year in (ref.year - 1, ref.year, ref.year + 1):
         d = _safe(year, month, day)
         if d is None or (floor is not None and d < floor - dt.timedelta(days=3)):
             continue
-        gap = abs((d - ref).days)
-        if best is None or gap < best[0]:
-            best = (gap, year)
-    return best[1] if best else None
+        # a text speaks of days past more than of days to come: "March 5" in a report of
+        # September is the March before it, not the one after, unless the floor says so
+        later = d > ref + dt.timedelta(days=31)
+        key = (later, abs((d - ref).days), year)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
 
 
 def _weekday_years(month: int, day: int, weekday: int, lo: int, hi: int) -> list[int]:
@@ -301,6 +324,10 @@ def _window(event: ReportedEvent) -> tuple[dt.date, dt.date | None, str]:
     if re.search(
         r"\b(?:today|this morning|this afternoon|this evening|tonight|earlier today)\b", s
     ):
+        if end > e:  # a span's "today" is one of its days: its first when it "began" today
+            if re.search(r"\b(?:began|begun|begins|started|starts|got\s+under\s+way)\b", s):
+                return e, e, "today, as it began"
+            return e, end, "today"
         return end, end, "today"
     if re.search(r"\b(?:yesterday|last night)\b", s):
         return end + dt.timedelta(days=1), end + dt.timedelta(days=1), "yesterday"
@@ -339,9 +366,15 @@ def _window(event: ReportedEvent) -> tuple[dt.date, dt.date | None, str]:
         named = [d for d in days if d.weekday() == wd]
         if named:  # the day is one of the event's days with that weekday, then up to a week
             return named[0], named[-1] + dt.timedelta(days=6), m.group(0)
-    if event.lead and end == e and event.kind not in _CITED_KINDS:
-        # the news of the day: reported in the headline or the lead, with no word of time
-        return e, e + dt.timedelta(days=2), "in the lead"
+        if end > e and (m.group("pre") or "").strip() != "last":
+            # a span none of whose days has that weekday: the day after it ("the army took
+            # the towns in the past days, the command said on Wednesday")
+            after = end + dt.timedelta(days=(wd - end.weekday()) % 7 or 7)
+            return after, after + dt.timedelta(days=3), m.group(0)
+    if event.lead and event.kind not in _CITED_KINDS and (end - e).days <= 5:
+        # the news of the day (or of a few days): reported in the headline or the lead, with
+        # no word of time
+        return e, end + dt.timedelta(days=2), "in the lead"
     return e, None, ""
 
 
@@ -418,7 +451,9 @@ def judge_date(
                 text_floor, text_floor_text = floor, floor_text
             caption_day = (day, f"a caption's day ({c.text[:50].strip()})", False, -1)
 
-    fixed = _fixed_days(ev.days, floor, ref)
+    # a month-day without its year may precede the events reported ("agreed on March 5"): only
+    # the text's own dates bound it from below
+    fixed = _fixed_days(ev.days, text_floor, ref)
     # "a ceasefire agreement on March 5": the day of an agreement, summit or vote it cites is
     # background, a floor, not the news the article reports
     cited = {
@@ -426,7 +461,8 @@ def judge_date(
         for e in events if e.kind in _CITED_KINDS for k in (-1, 0, 1)
     }  # fmt: skip
     fixed = [f for f in fixed if f[2] or f[0] not in cited]
-    latest_fixed = max(fixed, default=None, key=lambda f: f[0])
+    # of two mentions of the latest day, the one written with its year says the most
+    latest_fixed = max(fixed, default=None, key=lambda f: (f[0], _YEAR_IN.search(f[1]) is not None))
 
     # 1. A dateline's day, the year from a claim or from the text.
     for c in dateline_days:
@@ -457,7 +493,24 @@ def judge_date(
 
     # 3. What the events it reports say, and the days the text fixes.
     window = _event_window(events)
-    text_day = _text_day(latest_fixed, ev, _lead_end(text))
+    if window is not None and window[1] is None and latest_event is not None:
+        e = latest_event
+        if (
+            (e.end is None or e.end == e.date)
+            and e.date.weekday() in ev.weekdays
+            and (e.kind not in _CITED_KINDS and window[0] == e.date)
+        ):
+            # "the ministry said on Wednesday …" of an attack that fell on a Wednesday: the
+            # weekday the text names alone is the day of the news it reports, then up to a week
+            lo = e.date
+            why = f"{window[3]}, on the {_WD[lo.weekday()]} the text names"
+            window = (lo, lo + dt.timedelta(days=6), lo + dt.timedelta(days=1), why, True)
+    news_days = {
+        e.date + dt.timedelta(days=k)
+        for e in events if e.kind not in _CITED_KINDS
+        for k in range(-1, ((e.end or e.date) - e.date).days + 2)
+    }  # fmt: skip
+    text_day = _text_day(latest_fixed, ev, _lead_end(text), news_days)
     if caption_day is not None and (latest_fixed is None or caption_day[0] > latest_fixed[0]):
         # weekdays named after a photo's day: "video May 5 … on Monday" (never the photo's day)
         after = _text_day(caption_day, ev)
@@ -576,7 +629,10 @@ def _event_window(
 
 
 def _text_day(
-    latest_fixed: tuple[dt.date, str, bool, int] | None, ev: _Evidence, lead_end: int = -1
+    latest_fixed: tuple[dt.date, str, bool, int] | None,
+    ev: _Evidence,
+    lead_end: int = -1,
+    news_days: frozenset[dt.date] | set[dt.date] = frozenset(),
 ) -> tuple[dt.date, dt.date | None, dt.date, str, DateKind] | None:
     """``(earliest, latest, best, why, kind)`` from the latest day the text fixes."""
     if latest_fixed is None:
@@ -598,7 +654,8 @@ def _text_day(
             DateKind.DERIVED if (best == day and ev.today) or ev.yesterday else DateKind.ESTIMATED
         )
         return day, day + dt.timedelta(days=3), best, f"the latest day it reports: {why}", kind
-    if 0 <= start < lead_end and re.search(r"\b(?:19|20)\d\d\b", why):
+    if 0 <= start < lead_end and (_YEAR_IN.search(why) or day in news_days):
+        # (a day without its year is the lead's own when it is a day of the news it reports)
         # the lead's own day, with its year: the news the report is written for
         return day, day + dt.timedelta(days=2), day, f"the day its lead reports: {why}", (
             DateKind.ESTIMATED

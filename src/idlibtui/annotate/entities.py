@@ -297,6 +297,45 @@ def _uncased(word: str) -> bool:
     return ch.isalpha() and not ch.isupper() and not ch.islower()
 
 
+# Arabic proclitics written joined to the next word: a conjunction (و "and", ف "so"), then a
+# preposition (ب "in", ل "for", ك "like"); ل before the article ال contracts to لل.
+_CONJUNCTIONS = ("", "و", "ف")
+_PREPOSITIONS = ("", "ب", "ل", "ك")
+_ARABIC_WORD = re.compile("[\u0600-\u06ff\u0750-\u077f]{4,}")
+
+
+def _proclitic_splits(word: str) -> list[tuple[int, str]]:
+    """(letters of prefix, the word without it) for each way ``word`` can carry proclitics,
+    longest prefix first; the rest keeps at least three letters."""
+    out = []
+    for conj in _CONJUNCTIONS:
+        for prep in _PREPOSITIONS:
+            prefix = conj + prep
+            if not prefix or not word.startswith(prefix) or len(word) - len(prefix) < 3:
+                continue
+            rest = word[len(prefix) :]
+            if prep == "ل" and rest.startswith("ل"):
+                out.append((len(prefix), "ا" + rest))  # للجيش: ل + الجيش
+            out.append((len(prefix), rest))
+    out.sort(key=lambda split: -split[0])
+    return out
+
+
+def _strip_proclitics(toks: _Words, by_first: dict) -> None:
+    """An Arabic word that begins no alias as written but does without its proclitics
+    ("وإدلب", "بسراقب", "للجيش"): its key is the name's, and the name starts after them."""
+    starts, _ends, words, keys, _uppers = toks
+    for i, word in enumerate(words):
+        if keys[i] in by_first or not _ARABIC_WORD.match(word):
+            continue
+        for size, rest in _proclitic_splits(word):
+            key = fold(rest)
+            if key in by_first:
+                keys[i] = key
+                starts[i] += size
+                break
+
+
 class EntityFinder:
     """The compiled gazetteer plus the rules; ``find(text)`` returns mentions in text order."""
 
@@ -335,6 +374,7 @@ class EntityFinder:
         if _UNCASED_SCRIPT.search(text):
             # Arabic script has no capitals: its words may begin an alias (إدلب) as they are
             uppers = [u or _uncased(w) for u, w in zip(uppers, words, strict=True)]
+            _strip_proclitics(toks, by_first)
         # only capitalised words (or an article) that begin some alias are looked at
         may_start = map(operator.or_, uppers, map("al".__eq__, keys_))
         firsts = map(operator.and_, may_start, map(by_first.__contains__, keys_))

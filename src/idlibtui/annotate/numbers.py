@@ -84,8 +84,24 @@ _ORDINAL_OR_TIME_AFTER = re.compile(r"(?:st|nd|rd|th)\b|:\d|;")
 _LIST_MARK_AFTER = re.compile(r"[.)]\s")
 
 
+# "Channel 4 News", "France 24", "Kanal 7", "TV 2": a broadcaster's name, not a count
+_BROADCASTER_BEFORE = re.compile(r"\b(?:Channel|France|Kanal|Haber|TV|Canal|Antena|Rai|Radio)\s$")
+# "DECEMBER 15:", "Dec. 15": a day of a month in any case (the date finder reads title case)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s$",
+    re.I,
+)
+
+
 def not_a_count(text: str, s: int, e: int, n1: str) -> bool:
-    """Road and weapon names, entity residue, list numbering, ordinals, times."""
+    """Road and weapon names, entity residue, list numbering, ordinals, times, broadcasters,
+    days of a month."""
+    if n1.isdigit() and _BROADCASTER_BEFORE.search(text, max(0, s - 9), s):
+        return True
+    day = n1.isdigit() and len(n1) <= 2 and 1 <= int(n1) <= 31
+    if day and _MONTH_BEFORE.search(text, max(0, s - 11), s):
+        return True
     before = text[max(0, s - 3) : s]
     if _LETTER_BEFORE.search(before) and n1[:1].isdigit():
         return True  # M5, S-400, F-16

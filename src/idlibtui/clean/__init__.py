@@ -45,6 +45,8 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9%)\"”’])[.!?](?=\s|$)")
 def derive_title(text: str, max_words: int = 12) -> str:
     """A short title from the first sentence, for articles that state none."""
     first = text.strip().split("\n", 1)[0] if text.strip() else ""
+    # an excerpt cut before its first word (", que está cercado…", ".Tyrkia har…")
+    first = first.lstrip(",.;:)]–—- ")
     m = _SENTENCE_END.search(first)
     sentence = first[: m.start()] if m else first
     words = sentence.split()
@@ -163,6 +165,8 @@ def _article(doc: EditText, info: Info, *, path: str, article_id: str, encoding:
         title = text[title_blocks[0].start : title_blocks[0].end]
     elif info.title:
         title = info.title
+    elif any(note.endswith("the page has no other text)") for note in info.flags.values()):
+        title = ""  # a photo page: its caption is kept as the text, never made its title
     else:
         from idlibtui.clean.structure import never_a_title
 

@@ -295,6 +295,22 @@ def _classify_blocks(
             ln.kind = BlockKind.HEADING
 
 
+def _tag_row(line: str) -> bool:
+    """A row of topic tags printed twice or more ("Syria Damascus terrorists Syria Damascus"),
+    or a one- or two-word label ending in a colon ("Topic:"): no sentence repeats its words
+    like that or ends on a colon at the top of a page."""
+    s = line.strip()
+    if re.fullmatch(r"\w+(?:\s\w+)?:", s):
+        return True
+    if re.search(r"[.,;!?\"“”«»()]", s):
+        return False
+    words = s.lower().split()
+    if not 4 <= len(words) <= 16:
+        return False
+    repeated = {w for w in words if words.count(w) >= 2 and len(w) >= 3}
+    return len(repeated) >= 2
+
+
 _LABEL_SIGNS = re.compile(r"\s[/&|]\s|\b[Nn]ews\s*$|^[A-Z0-9 &/-]+$")
 
 
@@ -304,6 +320,19 @@ def _section_label(kept: list[_Line], info: Info, doc: EditText) -> list[_Line]:
     if len(kept) < 3 or _quoted(kept[0].text):
         return kept
     first, second = kept[0].text, kept[1].text
+    if (
+        len(second.split()) >= 3
+        and first.endswith(" " + second)
+        and headline_shaped(first)
+        and headline_shaped(kept[2].text)
+    ):
+        # "Site Name Slogan words" then "Slogan words": a masthead and its tagline
+        kept[0].drop = ("boilerplate", "site name and slogan")
+        kept[1].drop = ("boilerplate", "site name and slogan")
+        return kept[2:]
+    if _tag_row(first) and headline_shaped(second):
+        kept[0].drop = ("boilerplate", "tag or keyword line above the headline")
+        return kept[1:]
     if (
         first == first.lower()
         and len(first.split()) <= 5

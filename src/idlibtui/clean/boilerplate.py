@@ -13,6 +13,7 @@ from idlibtui.clean.chrome import INTRO_LABELS, caption_note, chrome_note, credi
 from idlibtui.clean.edits import EditText
 from idlibtui.clean.lines import _CLOSERS, _Line, _teaser, headline_shaped
 from idlibtui.clean.metadata import Info, _classify_positional
+from idlibtui.clean.sections import by_context
 
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|all rights reserved)", re.IGNORECASE)
 
@@ -239,6 +240,7 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
                     lines[after].drop = ("boilerplate", "photo caption")
     _repeated_lines(lines)
     _classify_positional(lines, info)
+    by_context(lines)
 
 
 _SHOW_MORE = re.compile(r"\s*(?:show\s+more|read\s+more|more|…|\.\.\.)\s*[»›]?\s*$", re.I)

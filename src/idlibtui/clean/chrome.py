@@ -83,19 +83,12 @@ _CHROME: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"^[-–—•·*]?\s*(?:subscribe\s+to\s+our|follow\s+us\s+on|find\s+us\s+on|like\s+us\s+on"
             r"|check\s+(?:out\s+)?our\s+(?:website|channel)|join\s+(?:us\s+on|our\s+(?:newsletter|channel"
-            r"|mailing\s+list|telegram|community)))\b.{0,80}$",
+            r"|mailing\s+list|telegram|community))"
+            r"|(?:please\s+)?visit\s+(?:our|out)\s+(?:twitter|telegram|facebook|youtube|instagram"
+            r"|website))\b.{0,80}$",
             re.I,
         ),
         "promo or social footer",
-    ),
-    (
-        re.compile(
-            r"^(?=.{0,300}$)(?=.*\b(?:newsletters?|inbox|mailing\s+list)\b)"
-            r"(?=.*\b(?:sign\s+up|subscribe|delivered|send\s+you|get\s+the\s+best|straight\s+to"
-            r"|directly\s+to|join)\b).*$",
-            re.I,
-        ),
-        "newsletter promo",
     ),
     (
         re.compile(
@@ -104,12 +97,15 @@ _CHROME: list[tuple[re.Pattern[str], str]] = [
             r"|^\(?visited\s+\d+\s+times?,?\s+\d+\s+visits?\s+today\)?$"
             r"|^required\s+fields\s+are\s+marked\b.*$"
             r"|^this\s+site\s+uses\s+akismet\b.*$"
-            r"|^you\s+can\s+flag\s+a\s+comment\b.*$",
+            r"|^you\s+can\s+flag\s+a\s+comment\b.*$"
+            r"|^vote\s+up\s*\d*\s*vote\s+down\s*\d*\s*(?:reply)?$",
             re.I,
         ),
         "comment form",
     ),
     (re.compile(r"^(?!(?:19|20)\d\d$)\d{1,6}(?:\s+\d{1,6}){0,3}$"), "share or view counter"),
+    # "reader1399": a user handle (a poster's or commenter's name) on its own line
+    (re.compile(r"^@?[a-z][a-z_]{2,19}\d{2,6}$"), "user name"),
     (
         re.compile(
             r"^\*.{0,200}\b(?:banned|outlawed|prohibited|extremist|terrorist)\b.{0,80}"
@@ -119,6 +115,15 @@ _CHROME: list[tuple[re.Pattern[str], str]] = [
         "legal disclaimer",
     ),
     (re.compile(r"^(?:see|read)\s+also\s*:?\s+\S.{0,300}$", re.I), "related link"),
+    (
+        # "(Ph. AFP)", "(Foto: AA)", "(Фото: ТАСС)": a bracketed photo credit on its own line
+        re.compile(
+            r"^\((?:ph|photo|photos|foto|fotoğraf|фото|صورة|crédit\s+photo)\.?\s*[:/.]?\s*"
+            r"[^()]{1,40}\)$",
+            re.I,
+        ),
+        "photo credit",
+    ),
     (re.compile(r"^(?:also\s+)?reported\s+by\s*[:•·]\s*\S.{0,150}$", re.I), "aggregator line"),
     (
         re.compile(
@@ -142,6 +147,87 @@ _CHROME: list[tuple[re.Pattern[str], str]] = [
     ),
 ]
 
+# The same widgets in the other languages of the corpus (fr, de, es, it, pt, tr, ru, ar, id, pl,
+# nl, sv, no, fi): "read also" links and their labels, share rows, comment counters, cookie and
+# newsletter prompts, tag labels.
+_READ_ALSO_WORDS = (
+    r"(?:[àa]\s+lire\s+(?:aussi|[ée]galement)|lire\s+(?:aussi|[ée]galement|la\s+suite)|voir\s+aussi"
+    r"|lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|siehe\s+auch|auch\s+interessant"
+    r"|lee\s+(?:tambi[ée]n|m[aá]s)|ver\s+tambi[ée]n|noticias\s+relacionadas"
+    r"|leggi\s+anche|vedi\s+anche|leia\s+(?:tamb[ée]m|mais)|veja\s+tamb[ée]m"
+    r"|ilgili\s+haberler|ayr[ıi]ca\s+bak[ıi]n[ıi]z|bunlar[ıi]\s+da\s+okuyun|devam[ıi]n[ıi]\s+oku"
+    r"|читайте\s+также|смотрите\s+также|по\s+теме|اقرأ\s+أيضا[ًً]?|اقرأ\s+ايضا|مواضيع\s+ذات\s+صلة"
+    r"|baca\s+juga|czytaj\s+(?:te[żz]|tak[żz]e|wi[ęe]cej)|zobacz\s+te[żz]|lees\s+ook|l[äa]s\s+ocks[åa]"
+    r"|les\s+ogs[åa]|lue\s+my[öo]s)"
+)
+_OTHER_LANGUAGE: list[tuple[re.Pattern[str], str]] = [
+    (
+        # the label alone, or with its link after a colon or an arrow ("По теме переговоров
+        # стороны договорились" is a sentence, not a link)
+        re.compile(r"^" + _READ_ALSO_WORDS + r"\s*(?:[:»›>|–—-]+\s*\S.{0,300}|[:»›>.…]*)$", re.I),
+        "related link",
+    ),
+    (
+        re.compile(
+            r"^(?:(?:partager|teilen|compartir|condividi|compartilhar|payla[şs]|поделиться|مشاركة"
+            r"|udostępnij|bagikan|dela|del|jaa|delen)\b[\s|·•,/:-]*)+$",
+            re.I,
+        ),
+        "share buttons",
+    ),
+    (
+        re.compile(
+            r"^(?:\d+\s+)?(?:commentaires?|kommentare?|comentarios?|comentários?|commenti|yorumlar?"
+            r"|комментари[йи]|التعليقات|komentar(?:ze|z)?|reacties|kommentarer)\s*(?:\(\d+\))?$",
+            re.I,
+        ),
+        "comment counter",
+    ),
+    (
+        re.compile(
+            r"^(?:mots[- ]cl[ée]s|schlagw[öo]rter|etiquetas|etichette|etiketler|теги|метки"
+            r"|الكلمات\s+الدالة|الوسوم|tagi|trefwoorden|avainsanat)\s*:\s*\S.{0,200}$",
+            re.I,
+        ),
+        "keyword tags",
+    ),
+]
+_OTHER_LANGUAGE_MAX = 340  # no line longer than this matches one of them
+
+# Rules whose pattern scans the whole line, tried only on a line holding one of their words
+# (lower case): most lines hold none, and a substring test says so in a fraction of the time.
+_GATED: list[tuple[tuple[str, ...], re.Pattern[str], str]] = [
+    (
+        ("newsletter", "inbox", "mailing"),
+        re.compile(
+            r"^(?=.{0,300}$)(?=.*\b(?:newsletters?|inbox|mailing\s+list)\b)"
+            r"(?=.*\b(?:sign\s+up|subscribe|delivered|send\s+you|get\s+the\s+best|straight\s+to"
+            r"|directly\s+to|join)\b).*$",
+            re.I,
+        ),
+        "newsletter promo",
+    ),
+    (
+        ("cookie", "çerez", "куки"),
+        re.compile(
+            r"^(?=.{0,300}$)(?=.*\b(?:cookies?|çerez\w*|куки|файлы\s+cookie)\b)"
+            r"(?=.*\b(?:utilis\w+|verwend\w+|utiliz\w+|usiamo|utilizziamo|kullan\w+|использ\w+"
+            r"|gebruik\w*|menggunakan|używa\w*|akzeptier\w*|accept\w*|aceptar|accetta)).*$",
+            re.I,
+        ),
+        "cookie notice",
+    ),
+    (
+        ("newsletter",),
+        re.compile(
+            r"^(?=.{0,300}$)(?=.*\bnewsletter\w*\b)(?=.*\b(?:abonn\w+|inscri\w+|suscr\w+|iscriv\w+"
+            r"|anmeld\w+|abone|подпиш\w+|подпис\w+|assine|inscreva|zapisz|berlangganan)).*$",
+            re.I,
+        ),
+        "newsletter promo",
+    ),
+]
+
 # Embedded tweets: the tweet's link and its signature line.
 _TWEET_LINK = re.compile(r"\bpic\.twitter\.com/\w+|\bhttps?://t\.co/\w+", re.I)
 _TWEET_SIGNATURE = re.compile(
@@ -160,7 +246,7 @@ _TAG_LIST = re.compile(
 INTRO_LABELS = re.compile(
     r"^(?:similar\s+news|check\s+also|you\s+(?:might|may)\s+also\s+like|other\s+news"
     r"|related\s+news|more\s+stories|read\s+next|top\s+stories|latest\s+news|don['’]t\s+miss"
-    r"|editor['’]s\s+picks?|must\s+read)\s*[:»›>.…]*\s*$",
+    r"|editor['’]s\s+picks?|must\s+read|" + _READ_ALSO_WORDS + r")\s*[:»›>.…-]*\s*$",
     re.I,
 )
 
@@ -173,13 +259,48 @@ def chrome_note(line: str) -> str | None:
     for pattern, note in _CHROME:
         if pattern.match(s):
             return note
+    if len(s) <= _OTHER_LANGUAGE_MAX:
+        for pattern, note in _OTHER_LANGUAGE:
+            if pattern.match(s):
+                return note
+    if len(s) <= 300:
+        lowered = s.lower()
+        for needles, pattern, note in _GATED:
+            if any(n in lowered for n in needles) and pattern.match(s):
+                return note
     if _TAG_LIST.match(s) and not any(w in s.lower().split() for w in ("and", "the", "of")):
         return "keyword tags"
     if _TWEET_SIGNATURE.search(s) or (_TWEET_LINK.search(s) and len(s) < 400):
         return "embedded tweet"
     if _RELATIVE_TAIL.search(s) and ("http" in s or "…" in s):
         return "aggregator teaser"
+    if len(s) < 120 and len(s.split()) <= 8 and s[-1:] not in ".!?" and _RELATIVE_AGE.search(s):
+        return "relative time"  # "Conflict in Syria 1 week ago", "2 saat önce"
+    m = _ALSO_REPORTED.search(s) if "eported by" in s else None
+    if m and re.search(r"(?:\.\.\.|…)", s[: m.start()]):
+        # "… the governor of the province of... Wire Also reported by •Outlet •Outlet": another
+        # outlet's story cut short by an aggregator, with the list of who else carried it
+        return "aggregator teaser"
     return None
+
+
+# A page's age when it was saved, in the languages of the corpus ("N units ago" and kin).
+_RELATIVE_AGE = re.compile(
+    r"(?:^|\s)\d{1,3}\s+(?:"
+    r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago"
+    r"|(?:секунд\w*|минут\w*|час\w*|дн\w*|день|недел\w*|месяц\w*)\s+назад"
+    r"|(?:saniye|dakika|saat|gün|hafta|ay)\s+önce"
+    r"|(?:Sekunden|Minuten|Stunden?|Tagen?|Wochen?)\s*$"
+    r"|(?:minutos?|horas?|d[ií]as?|semanas?)\s*$"
+    r")\s*$"
+    r"|(?:^|\s)(?:il\s+y\s+a|vor|hace|há)\s+\d{1,3}\s+"
+    r"(?:secondes?|minutes?|heures?|jours?|semaines?|Sekunden|Minuten|Stunden?|Tagen?|Wochen?"
+    r"|segundos?|minutos?|horas?|d[ií]as?|semanas?)\s*$",
+    re.I,
+)
+
+# "… Also reported by •Outlet •Outlet" after an aggregator's teaser or at the end of a line
+_ALSO_REPORTED = re.compile(r"(?:^|[ \t])Also\s+reported\s+by\s*[•·:]", re.I)
 
 
 # --------------------------------------------------------------------------------------------
@@ -203,7 +324,9 @@ _SLASHED_CREDIT = re.compile(
 )
 # "… Credit: Reuters", "… (photo credit: NAME/REUTERS)" (the closing bracket sometimes lost)
 _CREDIT_LABEL = re.compile(
-    r"(?:\bCredit\s*:\s*[^.!?]{2,60}|\((?:photo|image|picture|video)\s+credit\s*:[^()]{2,80}\)?)$",
+    r"(?:\bCredit\s*:\s*[^.!?]{2,60}|\((?:photo|image|picture|video)\s+credit\s*:[^()]{2,80}\)?"
+    # "… on Sept 4, 2017.PHOTO: AFP": a shouted label glued to the caption's last sentence
+    r"|(?<=[.!?”\"])\s*(?-i:PHOTO(?:GRAPH)?S?|IMAGE|PICTURE|Photo(?:graph)?s?)\s*:\s*[^.!?:]{2,50})$",
     re.I,
 )
 # "… camp in northern Aleppo - October 8, 2017 (Outlet Name)": a dated, credited caption
@@ -340,11 +463,27 @@ _INLINE: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"(?:(?<=[.!?\"”’)\d])|[ \t]+)(?:Hide|Show)\s+Footnote\b", re.M),
         "footnote widget",
     ),
+    (re.compile(r"^[ \t]*(?:Hide|Show)\s+Footnote\b[ \t]*", re.M), "footnote widget"),
     (re.compile(r"(?<=[a-z.])Show\s+more[ \t]*$", re.M), "widget label"),
     (re.compile(r"[ \t]+(?:Read|See)\s+more\s*[»›]+[ \t]*$", re.M), "widget label"),
     (
         re.compile(r"(?:(?<=[ \t])|^)(?:''|‘’|“”)(?=[ \t]|$)[ \t]?", re.M),
         "empty quotes left by tags",
+    ),
+    # "… 70 armored vehicles … Continue reading <the headline>": an excerpt's link to the page
+    (
+        re.compile(r"(?:(?<=…)|(?<=\.\.\.))[ \t]*Continue\s+reading\b[^\n]{0,200}$", re.M),
+        "widget label",
+    ),
+    # "… went home. Operation Peace Spring 🇹🇷 👉 http://short.link/x": a social post's tag line
+    # and link after the last sentence (an emoji marks it as a post, not a reference)
+    (
+        re.compile(
+            r"(?<=[.!?”\"’])[ \t]+[^\n.!?]{0,80}?[\U0001F000-\U0001FAFF\u2600-\u27BF]"
+            r"[^\n.!?]{0,40}?https?://\S+[ \t]*$",
+            re.M,
+        ),
+        "social post link",
     ),
 ]
 #: For each pattern of ``_INLINE``, lower-case words one of which a match must hold: a pattern
@@ -354,10 +493,23 @@ _INLINE_NEEDS: tuple[tuple[str, ...], ...] = (
     ("list",),
     ("reading",),
     ("footnote",),
+    ("footnote",),
     ("show",),
     ("more",),
     ("''", "‘’", "“”"),
+    ("continue",),
+    ("http",),
 )
+
+
+_ALSO_REPORTED_TAIL = re.compile(r"[ \t]+Also\s+reported\s+by\s*[•·:][^\n]{0,200}$", re.I | re.M)
+
+
+def _also_reported_tail(m: re.Match[str]) -> str | None:
+    """Cut "Also reported by •…" off a line of text, unless the line is an aggregator's teaser
+    (cut short with "..." before it), which goes whole (``chrome_note``)."""
+    head = m.string[m.string.rfind("\n", 0, m.start()) + 1 : m.start()]
+    return None if ("..." in head or "…" in head) else ""
 
 
 def inline_chrome(doc) -> None:  # doc: EditText (not imported: structure imports this module)
@@ -366,3 +518,5 @@ def inline_chrome(doc) -> None:  # doc: EditText (not imported: structure import
     for (pattern, note), needs in zip(_INLINE, _INLINE_NEEDS, strict=True):
         if any(need in lowered for need in needs):
             doc.sub(pattern, "", "boilerplate", note)
+    if "reported by" in lowered:
+        doc.sub(_ALSO_REPORTED_TAIL, _also_reported_tail, "boilerplate", "aggregator line")

@@ -19,7 +19,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from idlibtui.annotate.dates import MONTHS
+from idlibtui.annotate.dates import FOREIGN_MONTHS, MONTHS
 
 _MONTH_NUMBERS = {name[:3]: number for name, number in MONTHS.items()}
 _MONTH = (
@@ -33,8 +33,12 @@ _TITLE_WORD = r"[A-Z][a-zà-ÿ'’\-]+"
 _TITLE_PLACE = rf"{_TITLE_WORD}(?:[ \-](?:{_PARTICLE}[ \-])?{_TITLE_WORD}){{0,3}}"
 _REGION = r"[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+# another language's month, day first: "Beyrouth, 28 février 2020 (AFP) -"
+_FOREIGN_MONTH = (
+    "(?i:" + "|".join(sorted(map(re.escape, FOREIGN_MONTHS), key=len, reverse=True)) + r")\.?"
+)
 _WHEN = (
-    rf"(?P<when>{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?|{_DAY}\s+{_MONTH})"
+    rf"(?P<when>{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?|{_DAY}\s+{_MONTH}|{_DAY}\.?\s+{_FOREIGN_MONTH}(?!\w))"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 )
 _TIME = r"\(\s*\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\s*\)"
@@ -49,6 +53,7 @@ _PATTERN = re.compile(
     (?:
         \s*{_TAG}(?:\s*{_TIME})?(?:{_SEP}|\s+(?=[A-Z"“]))
       | \.?\s*/(?P<slashtag>[A-Z][A-Za-z-]{{1,15}})/\.?\s*
+      | -(?P<dashtag>[A-Z]{{2,12}})\s*/\s*
       | ,\s+(?P<trailtag>[A-Z]{{2,20}}){_SEP}
       | {_SEP}
     )(?=\S)""",
@@ -213,6 +218,8 @@ def _month_day(when: str, year: str | None) -> tuple[dt.date | None, bool]:
         digits = re.match(r"\d+", low)
         if digits:
             day = int(digits.group(0))
+        elif low in FOREIGN_MONTHS:
+            month = FOREIGN_MONTHS[low]
         elif low[:3] in _MONTH_NUMBERS:
             month = _MONTH_NUMBERS[low[:3]]
     if month is None or day is None:
@@ -237,6 +244,11 @@ def _known_places() -> frozenset[tuple[str, ...]]:
     )
 
 
+def is_known_place(name: str) -> bool:
+    """Whether ``name`` is a place the gazetteer knows."""
+    return _is_known_place(name)
+
+
 def _is_known_place(name: str) -> bool:
     from idlibtui.annotate.entities import fold_name
 
@@ -250,7 +262,8 @@ def match_dateline(line: str, *, min_rest: int = 40) -> Dateline | None:
     if m is None or len(line) - m.end() < min_rest:
         return None
     place = m.group("place").strip()
-    tag = (m.group("tag") or m.group("slashtag") or m.group("trailtag") or "").strip()
+    tag = m.group("tag") or m.group("slashtag") or m.group("trailtag") or m.group("dashtag")
+    tag = (tag or "").strip()
     caps = place.replace("/", " ").replace("-", " ").split()
     all_caps = all(w.isupper() for w in caps)
     if sum(ch.isalpha() for ch in place) < 3:

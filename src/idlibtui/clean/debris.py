@@ -1,10 +1,12 @@
 """Inline debris inside kept paragraphs: doubled initials ("TThe"), machine-translation
-leftovers ("he said. additional."), orphan closing quotes."""
+leftovers ("he said. additional."), orphan closing quotes, a long sentence printed twice in a
+row."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from idlibtui.clean.edits import Edit, EditText
 
@@ -194,8 +196,35 @@ def inline_debris(doc: EditText) -> None:
         )
     if any(word in doc.text for word in _MT_WORD_NEEDS):
         doc.sub(_MT_WORD, "", "debris", "machine-translation leftover")
+    _sentence_twice(doc)
     # Each removal shortens the text, so this ends; "x. a. b." loses both fragments.
     while _FRAGMENT_QUICK.search(doc.text) and doc.sub(
         _TRAILING_FRAGMENT, fragment, "debris", "machine-translation leftover"
     ):
         pass
+
+
+# a sentence end followed by the next sentence's start (a space, then a capital or a quote)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”\"’]?[ \t]+(?=[A-Z“\"‘])")
+_TWICE_MIN_WORDS = 12
+
+
+def _sentence_twice(doc: EditText) -> None:
+    """A long sentence printed twice in a row in one paragraph (a standfirst pasted again at
+    the head of the body): the second copy goes. Short sentences ("Yes.") may repeat."""
+    edits = []
+    pos = 0
+    for line in doc.text.split("\n"):
+        if len(line) >= 2 * 60:
+            cuts = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(line)), len(line)]
+            sentences = [(a, line[a:b].rstrip()) for a, b in pairwise(cuts)]
+            for (_a, first), (a2, second) in pairwise(sentences):
+                if first == second and len(first.split()) >= _TWICE_MIN_WORDS:
+                    start = a2
+                    while start > 0 and line[start - 1] in " \t":
+                        start -= 1
+                    edits.append(
+                        Edit(pos + start, pos + a2 + len(second), "", "debris", "sentence twice")
+                    )
+        pos += len(line) + 1
+    doc.apply(edits)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from idlibtui.annotate.dates import MONTHS
 from idlibtui.clean import outlet_cues, outlets
-from idlibtui.clean.dateline import match_dateline, match_outlet_lead
+from idlibtui.clean.dateline import is_known_place, match_dateline, match_outlet_lead
 from idlibtui.clean.lines import _Line, _lines
 from idlibtui.clean.stamps import find_full_date, parse_date, read_stamp
 from idlibtui.model import BlockKind, DateClaim
@@ -90,7 +90,12 @@ _YEAR_MONTH = re.compile(r"((?:19|20)\d\d)-(\d{1,2})")
 
 
 _PUBLISHED = re.compile(
-    r"^(?:(?:first\s+)?published|posted|updated|last\s+(?:updated|modified)|date|dated|released)"
+    r"^(?:(?:first\s+)?published|posted|updated|last\s+(?:updated|modified)|date|dated|released"
+    # the same words in the corpora's other languages
+    r"|publi[ée]e?|mis\s+[àa]\s+jour|ver[öo]ffentlicht|aktualisiert|publicad[oa]|actualizad[oa]"
+    r"|atualizad[oa]|pubblicato|aggiornato|yay[ıi]nlanma(?:\s+tarihi)?|g[üu]ncelleme|опубликовано"
+    r"|обновлено|opublikowano|zaktualizowano|diterbitkan|dipublikasikan|gepubliceerd|publicerad"
+    r"|publisert|julkaistu|paskelbta)"
     r"(?:\s+(?:on|at))?\s*[:\-–—]?\s*(?P<rest>.{4,80})$",
     re.IGNORECASE,
 )
@@ -100,6 +105,13 @@ _BYLINE = re.compile(
     r"^(?:by|written by|words by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z\w][\w.'’-]*){0,3}"
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z\w][\w.'’-]*){0,3})*"
     r"(?:\s*[|,•·–—-]\s*.{0,80})?$",
+    re.IGNORECASE,
+)
+
+
+_TEAM_BYLINE = re.compile(
+    r"^(?:by\s+)?(?P<n>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})['’]s\s+(?:[A-Z][a-z]+\s+){0,2}"
+    r"(?:team|staff|desk|newsroom|editors?|bureau|reporters?|correspondents?)$",
     re.IGNORECASE,
 )
 
@@ -143,10 +155,17 @@ def _caption_dates(lines: list[_Line], info: Info) -> None:
             info.claim_date(day, "caption", ln.text, year_known=False)
 
 
+def _outlet_not_place(name: str) -> bool:
+    """Whether a dateline's "place" is a known outlet's name and no known place."""
+    return outlets.lookup(name) is not None and not is_known_place(name)
+
+
 def _take_dateline(text: str, info: Info) -> int:
     """Record the dateline that opens ``text`` (place, day, agency) and return where the body
     begins after it (0 when there is none)."""
     dl = match_dateline(text)
+    if dl is not None and not (dl.tag or dl.day) and _outlet_not_place(dl.place):
+        dl = None  # "SNHR: warplanes struck …": an outlet's initials, not a place
     if dl is None:
         lead = match_outlet_lead(text, outlets.lookup)
         if lead is None:
@@ -228,6 +247,13 @@ def _positional(ln: _Line, rank: int, kept: int, info: Info) -> bool:
         return True
     if not (top or rank >= kept - 2):
         return False
+    m = _TEAM_BYLINE.match(s)
+    if m:  # "Enab Baladi's Investigations Team": the outlet's own staff sign the report
+        named = outlet_cues.byline_outlet(m.group("n"))
+        if named:
+            ln.drop = ("metadata", "byline")
+            info.set_source(named, f"byline: {s}")
+            return True
     if _BYLINE.match(s) and len(s.split()) <= 16 and not s.endswith("."):
         ln.drop = ("metadata", "byline")
         who = re.sub(r"^(?:by|written by|words by)\s+", "", s, flags=re.IGNORECASE)

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from idlibtui.annotate.dates import MONTHS
+from idlibtui.annotate.dates import FOREIGN_MONTHS, MONTHS
 
 _MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -33,6 +33,16 @@ _DATE_PATTERNS = [
     re.compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)" + _YEAR + r"\b"),
     # year first with dots or slashes: 2014.02.02, 2014/02/02
     re.compile(r"\b" + _YEAR + r"(?P<ysep>[./])(?P<mnum>\d{1,2})(?P=ysep)(?P<day>\d{1,2})(?!\d)"),
+    # another language's month, day first: "16 января 2020", "12 de abril de 2021",
+    # "28 Şubat 2020", "27. helmikuuta 2020", "7 aprile 2018"
+    re.compile(
+        r"(?<![\w.])(?P<day>\d{1,2})\.?\s+(?:de\s+)?(?P<fmonth>"
+        + "|".join(sorted(map(re.escape, FOREIGN_MONTHS), key=len, reverse=True))
+        + r")\.?,?\s+(?:de\s+|del\s+)?"
+        + _YEAR
+        + r"(?!\d)",
+        re.IGNORECASE,
+    ),
     # compact: 06Mar2018
     re.compile(r"\b(?P<day>\d{1,2})" + _MONTH_RE + _YEAR + r"\b", re.IGNORECASE),
     # a US stamp with a two-digit year in parentheses: (10/17/17)
@@ -74,6 +84,9 @@ def _date_of(groups: dict[str, str | None]) -> dt.date | None:
             return dt.date(year, month, day)
         if groups.get("mnum"):
             return dt.date(year, int(groups["mnum"] or 0), int(groups["day"] or 0))
+        if groups.get("fmonth"):
+            month = FOREIGN_MONTHS[(groups["fmonth"] or "").lower()]
+            return dt.date(year, month, int(groups["day"] or 0))
         month = MONTHS[(groups["month"] or "").rstrip(".").lower()]
         return dt.date(year, month, int(groups["day"] or 0))
     except (ValueError, KeyError):

@@ -16,8 +16,8 @@ def register(subparsers) -> None:
     p = subparsers.add_parser(
         "search",
         help="search the index",
-        description='Search the index. Fields: title:, source:"…", entity:"…", date:2019-12, '
-        'date:[2019-12 to 2020-02]; "phrases", AND/OR/NOT, parentheses, prefix*. '
+        description='Search the index. Fields: title:, source:"…", agency:, lang:ar, entity:"…", '
+        'date:2019-12, date:[2019-12 to 2020-02]; "phrases", AND/OR/NOT, parentheses, prefix*. '
         "An empty query lists every article, newest first.",
     )
     p.add_argument("query", nargs="*", metavar="QUERY", help="the query (words are joined)")
@@ -67,6 +67,7 @@ def results_to_dict(results) -> dict:
         "page_size": results.page_size,
         "elapsed_ms": round(results.elapsed_ms, 2),
         "suggestion": results.suggestion,
+        "expansions": [{"term": typed, "also": list(added)} for typed, added in results.expansions],
         "facets": results.facets,
         "hits": hits,
     }
@@ -116,6 +117,8 @@ def print_table(results) -> None:
     console.print(head)
     if results.suggestion:
         console.print(Text("did you mean: ") + Text(printable(results.suggestion), style="bold"))
+    for typed, added in results.expansions:
+        console.print(Text(f"{printable(typed)}, also: {printable(', '.join(added))}", style="dim"))
     if not results.hits:
         return
     table = Table(show_lines=False, expand=True)

@@ -16,11 +16,12 @@ and the whole query is evaluated with array operations:
 
 Reading: the title and body fields' postings (ids, and positions from which the weights
 follow) come from each segment's numpy sidecar (search/sidecar.py), mapped into memory and
-sliced; a phrase gathers only its candidates' positions. A segment without a sidecar is decoded
-from Whoosh's W3 blocks: a term's ids and weights are unpickled without the block's values (each
-value is rebuilt through a ``_codecs.encode`` call, 80% of the cost), and a phrase reads
-positions only from the blocks that hold a candidate. Per-segment ids and weights are also kept
-across commits, so an incremental update decodes only its new segments.
+decoded (varint gaps); a phrase decodes only the blocks of positions holding its candidates.
+A segment without a sidecar is decoded from Whoosh's W3 blocks: a term's ids and weights are
+unpickled without the block's values (each value is rebuilt through a ``_codecs.encode`` call,
+80% of the cost), and a phrase reads positions only from the blocks that hold a candidate.
+Per-segment ids and weights are also kept across commits, so an incremental update decodes only
+its new segments.
 
 Whoosh's blocks are decoded by search/codec.py, columns read by search/columns.py. A query shape
 this module does not evaluate raises ``Unsupported`` (the caller may then let Whoosh answer it,
@@ -124,32 +125,18 @@ def _sidecar_postings(seg, field: str, btext: bytes, positions: bool):
     found = side.find(btext) if side is not None else None
     if found is None:
         return None
-    p0, p1 = found
-    ids = side.ids[p0:p1].astype(np.int64)
-    bounds = side.pos_starts[p0 : p1 + 1].astype(np.int64)
-    counts = np.diff(bounds)
+    ids, counts, starts, flat = side.postings(found, positions)
     weights = counts.astype(np.float64) * side.boost
     if not positions:
         return ids, weights, None, None
-    flat = side.positions[bounds[0] : bounds[-1]].astype(np.int32)
-    return ids, weights, bounds - bounds[0], flat
+    return ids, weights, starts, flat.astype(np.int32)
 
 
-def _sidecar_selected(side, found: tuple[int, int], local) -> tuple[Any, Any]:
-    """(starts, flat) of the postings of the term at ``found`` for segment docnums ``local``
-    (sorted, all holding the term)."""
-    p0, p1 = found
-    ids = side.ids[p0:p1]
-    at = np.searchsorted(ids, local) + p0
-    if len(at) and (at[-1] >= p1 or not np.array_equal(side.ids[at], local)):
-        raise CodecError("selected postings do not match the candidates")
-    begin = side.pos_starts[at].astype(np.int64)
-    counts = side.pos_starts[at + 1].astype(np.int64) - begin
-    starts = np.zeros(len(at) + 1, dtype=np.int64)
-    np.cumsum(counts, out=starts[1:])
-    gather = np.arange(int(starts[-1]), dtype=np.int64)
-    gather += np.repeat(begin - starts[:-1], counts)
-    return starts, side.positions[gather].astype(np.int32)
+def _sidecar_selected(side, found: int, local) -> tuple[Any, Any] | None:
+    """(starts, flat) of the postings of term ``found`` for segment docnums ``local``
+    (sorted, all holding the term); None when that is most of the term's positions."""
+    got = side.selected(found, local, SELECT_MAX_SHARE)
+    return None if got is None else (got[0], got[1].astype(np.int32))
 
 
 class SegmentCache:
@@ -422,7 +409,10 @@ class FastView:
             side = sidecar.open_field(seg, field)
             found = side.find(btext) if side is not None else None
             if found is not None:
-                mapped.append(_sidecar_selected(side, found, cand[lo:hi] - offset))
+                got = _sidecar_selected(side, found, cand[lo:hi] - offset)
+                if got is None:
+                    return None
+                mapped.append(got)
                 continue
             terms = getattr(seg, "_terms", None)
             info = terms.term_info(field, btext) if terms is not None else None
@@ -537,6 +527,14 @@ def difference(base: Result, minus: Result) -> Result:
     return Result(base.docs[keep], None if base.scores is None else base.scores[keep])
 
 
+def _boosted(result: Result, boost: float) -> Result:
+    """A term's or phrase's scores times its boost (Whoosh wraps its matcher to do the same:
+    an added spelling, search/expand.py, weighs less than the typed one)."""
+    if boost == 1.0 or result.scores is None:
+        return result
+    return Result(result.docs, result.scores * boost)
+
+
 class Evaluator:
     """Evaluates a compiled Whoosh query (the tree ``WhooshIndex.compile`` builds) with numpy."""
 
@@ -547,11 +545,13 @@ class Evaluator:
     def run(self, query, scored: bool = True) -> Result:
         v = self.view
         if isinstance(query, wq.Term):
-            return v.term(query.fieldname, query.text, self.weighting, scored)
+            r = v.term(query.fieldname, query.text, self.weighting, scored)
+            return _boosted(r, query.boost)
         if isinstance(query, wq.Phrase):
-            if query.slop != 1 or query.boost != 1.0:
-                raise Unsupported("phrase with slop or boost")
-            return v.phrase(query.fieldname, list(query.words), self.weighting, scored)
+            if query.slop != 1:
+                raise Unsupported("phrase with slop")
+            r = v.phrase(query.fieldname, list(query.words), self.weighting, scored)
+            return _boosted(r, query.boost)
         if query is wq.NullQuery or isinstance(query, wq.NullQuery.__class__):
             return Result(_EMPTY_I, _EMPTY_F if scored else None)
         if isinstance(query, wq.Every):

@@ -1,11 +1,14 @@
 """Where a query's words occur in a text, as ``(start, end)`` offsets, and snippets around them.
 
 One fast tokenizer serves the index and the highlights: ``index_terms`` (run in the cleaning
-workers) produces the stems the index holds, ``tokens``/``analyze`` the same stems with offsets;
-a test holds them equal to Whoosh's ``StemmingAnalyzer`` with our pattern. So
-``match_offsets(query, text)`` finds "displaced" for the query ``displacing`` in any text, and the
+workers) produces the terms the index holds, ``tokens``/``analyze`` the same terms with offsets.
+Each token is folded (search/fold.py: diacritics, marks, British spellings, compounds, Arabic
+articles) and stemmed; a token whose own spelling stems differently also gives its exact term
+(``EXACT`` + stem, for the ``=`` operator and the exact-spelling bonus) at the same position.
+Offsets stay the tokenizer's, on the real text. So ``match_offsets(query, text)`` finds
+"displaced" for the query ``displacing`` and "Erdoğan" for ``Erdogan`` in any text, and the
 reader highlights a freshly cleaned article exactly as the index matched it. Phrases match as
-consecutive words; prefixes and wildcards match the unstemmed word.
+consecutive positions; prefixes and wildcards match the unstemmed (and the folded) word.
 """
 
 from __future__ import annotations
@@ -18,10 +21,15 @@ from functools import lru_cache
 from whoosh.analysis import STOP_WORDS
 from whoosh.lang.porter import stem as _porter_stem
 
+from idlibtui.search import fold
 from idlibtui.search import query as q
-from idlibtui.search.schema import TOKEN_PATTERN
+from idlibtui.search.schema import SAME_POSITION, TOKEN_PATTERN
 
 _TOKEN = re.compile(TOKEN_PATTERN, re.UNICODE)
+_Prefilter = tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
+#: The prefix of an exact-spelling term (never the start of a folded one).
+EXACT = "="
+_DROP = STOP_WORDS | fold.ALWAYS_ARTICLES
 
 
 @lru_cache(maxsize=200_000)
@@ -29,54 +37,99 @@ def stem(word: str) -> str:
     return _porter_stem(word)
 
 
+@lru_cache(maxsize=200_000)
+def word_terms(low: str) -> tuple[tuple[str, ...], str | None, str | None]:
+    """What the index holds for one lower-cased token: its folded stems (one per position,
+    none for a stopword), its exact term when its own spelling stems differently (kept at the
+    first stem's position), and its character-folded word when that differs (for the lexicon)."""
+    if low in _DROP:
+        return (), None, None
+    words = [w for w in fold.fold_word(low) if w not in _DROP]
+    if not words:
+        return (), None, None
+    stems = tuple(stem(w) for w in words)
+    own = fold.exact_form(low)
+    ex = stem(own)
+    exact = None if len(stems) == 1 and stems[0] == ex else EXACT + ex
+    plain = fold.fold_chars(low)
+    return stems, exact, (plain if plain != low and plain.isalnum() else None)
+
+
 @dataclass(slots=True)
 class Token:
     text: str  # lowercased, unstemmed
-    stem: str
+    stem: str  # folded stem at this position
     start: int
     end: int
+    exact: str | None = None  # the exact-spelling term at this position, if it differs
 
 
 def tokens(text: str) -> list[Token]:
-    """Index tokens of ``text`` (stopwords dropped, positions renumbered as in the index)."""
+    """Index positions of ``text`` (stopwords and articles dropped, renumbered as in the index);
+    a compound gives several positions with its token's offsets."""
     out = []
     for m in _TOKEN.finditer(text):
         low = m.group().lower()
-        if low in STOP_WORDS:
+        if low in fold.ARTICLE_WORDS and fold.drops_article(low, text, m.end()):
             continue
-        out.append(Token(low, stem(low), m.start(), m.end()))
+        stems, exact, _ = word_terms(low)
+        for i, st in enumerate(stems):
+            out.append(Token(low, st, m.start(), m.end(), exact if i == 0 else None))
     return out
 
 
 def index_terms(text: str) -> tuple[str, set[str]]:
-    """What the index holds for ``text``: its stems in order (space separated) and its words."""
-    stems = []
+    """What the index holds for ``text``: its terms in order (space separated, a position's
+    exact term after a ``|``) and its words (as written, and character-folded)."""
+    out: list[str] = []
     words = set()
-    stop = STOP_WORDS
+    terms_of = word_terms
+    articles = fold.ARTICLE_WORDS
     for m in _TOKEN.finditer(text):
         low = m.group().lower()
-        if low in stop:
+        if low in articles and fold.drops_article(low, text, m.end()):
+            continue
+        stems, exact, plain = terms_of(low)
+        if not stems:
             continue
         words.add(low)
-        stems.append(stem(low))
-    return " ".join(stems), words
+        if exact is None:
+            out.extend(stems)
+        else:
+            out.append(stems[0] + SAME_POSITION + exact)
+            out.extend(stems[1:])
+        if plain is not None:
+            words.add(plain)
+    return " ".join(out), words
 
 
 def analyze(text: str) -> list[str]:
-    """The stems the index holds for ``text``."""
+    """The folded stems the index holds for ``text``, one per position."""
     return [t.stem for t in tokens(text)]
+
+
+def query_terms(text: str, exact: bool = False) -> tuple[list[str], list[str]]:
+    """A query word's or phrase's terms, one per position: (what it looks for, the same with
+    its own spelling where that differs). With ``exact`` both are the own spelling: a position
+    holds the exact term where the spelling folds, the folded stem (the same) where not."""
+    folded: list[str] = []
+    own: list[str] = []
+    for t in tokens(text):
+        folded.append(t.stem)
+        own.append(t.exact or t.stem)
+    return (own, own) if exact else (folded, own)
 
 
 @dataclass(slots=True)
 class Matcher:
-    """What to look for in a text: single stems, stem sequences, unstemmed patterns."""
+    """What to look for in a text: single terms, term sequences, unstemmed patterns."""
 
     stems: set[str] = field(default_factory=set)
     sequences: list[tuple[str, ...]] = field(default_factory=list)
     patterns: list[re.Pattern[str]] = field(default_factory=list)
     literals: list[str] = field(default_factory=list)  # the patterns' fixed beginnings
-    _prefilter: tuple[re.Pattern[str], re.Pattern[str]] | None = None
-    _seq_prefilters: list[tuple[re.Pattern[str], re.Pattern[str]]] | None = None
+    _prefilter: _Prefilter | None = None
+    _seq_prefilters: list[_Prefilter] | None = None
 
     def __bool__(self) -> bool:
         return bool(self.stems or self.sequences or self.patterns)
@@ -89,148 +142,232 @@ class Matcher:
         return self._prefiltered_sequence_offsets(text)
 
     def _token_offsets(self, text: str) -> list[tuple[int, int]]:
-        """Reference path with phrases: every token of the text."""
+        """Reference path with phrases: every position of the text."""
         toks = tokens(text)
         marked = [False] * len(toks)
         for i, tok in enumerate(toks):
-            if tok.stem in self.stems or any(p.match(tok.text) for p in self.patterns):
+            if (
+                tok.stem in self.stems
+                or tok.exact in self.stems
+                or any(p.match(tok.text) for p in self.patterns)
+            ):
                 marked[i] = True
         for seq in self.sequences:
             n = len(seq)
-            first = seq[0]
             for i in range(len(toks) - n + 1):
-                if toks[i].stem == first and all(toks[i + k].stem == seq[k] for k in range(1, n)):
+                if all(seq[k] in (toks[i + k].stem, toks[i + k].exact) for k in range(n)):
                     for k in range(n):
                         marked[i + k] = True
-        return [(t.start, t.end) for t, m in zip(toks, marked, strict=True) if m]
+        return sorted({(t.start, t.end) for t, m in zip(toks, marked, strict=True) if m})
 
     def _prefiltered_offsets(self, text: str) -> list[tuple[int, int]]:
         """Fast path without phrases: a C-speed regex finds words that could match (those
-        beginning like a query stem), and only those are tokenized and stemmed."""
+        beginning like a query stem, up to folding), and only those are tokenized and stemmed."""
         if not self.stems and not self.patterns:
             return []
         if self._prefilter is None:
             self._prefilter = _prefilter(self.stems, self.literals)
         out = []
         for m in _token_starts(self._prefilter, text):
-            if self._word_matches(m.group().lower()):
+            low = m.group().lower()
+            if self._word_matches(low) and not (
+                low in fold.ARTICLE_WORDS and fold.drops_article(low, text, m.end())
+            ):
                 out.append(m.span())
         return out
 
     def _prefiltered_sequence_offsets(self, text: str) -> list[tuple[int, int]]:
         """Fast path with phrases: the words as above; for each phrase, the places where its
-        first stem occurs (found by a regex), checked against the index tokens that follow."""
+        first term can occur (found by a regex), checked against the index positions that
+        follow."""
         found = set(self._prefiltered_offsets(text))
         if self._seq_prefilters is None:
             self._seq_prefilters = [_prefilter({seq[0]}, []) for seq in self.sequences]
         for seq, rx in zip(self.sequences, self._seq_prefilters, strict=True):
             for m in _token_starts(rx, text):
-                if _index_stem(m.group().lower()) != seq[0]:
+                low = m.group().lower()
+                if low in fold.ARTICLE_WORDS and fold.drops_article(low, text, m.end()):
                     continue
-                spans = [m.span()]
-                pos = m.end()
-                for want in seq[1:]:
-                    while True:
-                        nxt = _TOKEN.search(text, pos)
-                        if nxt is None:
-                            break
-                        pos = nxt.end()
-                        st = _index_stem(nxt.group().lower())
-                        if st is not None:
-                            break
-                    if nxt is None or st != want:
-                        break
-                    spans.append(nxt.span())
-                else:
-                    found.update(spans)
+                stems, exact, _ = word_terms(low)
+                if seq[0] not in stems and seq[0] != exact:
+                    continue
+                found.update(_sequence_at(text, m, stems, exact, seq))
         return sorted(found)
 
     def _word_offsets(self, text: str) -> list[tuple[int, int]]:
         """Reference path without phrases: every token, no token objects."""
-        return [m.span() for m in _TOKEN.finditer(text) if self._word_matches(m.group().lower())]
+        out = []
+        for m in _TOKEN.finditer(text):
+            low = m.group().lower()
+            if low in fold.ARTICLE_WORDS and fold.drops_article(low, text, m.end()):
+                continue
+            if self._word_matches(low):
+                out.append(m.span())
+        return out
 
     def _word_matches(self, low: str) -> bool:
-        """Whether one lower-cased word is a query word (by stem) or matches a wildcard."""
-        if low in STOP_WORDS:
+        """Whether one lower-cased word is a query word (by a folded or exact term) or matches
+        a wildcard (as written or character-folded)."""
+        stems, exact, plain = word_terms(low)
+        if not stems:
             return False
-        st = _STEM_CACHE.get(low)
-        if st is None:
-            st = stem(low)
-            if len(_STEM_CACHE) < 500_000:
-                _STEM_CACHE[low] = st
-        return st in self.stems or any(p.match(low) for p in self.patterns)
+        wanted = self.stems
+        if exact in wanted or any(st in wanted for st in stems):
+            return True
+        return any(p.match(low) or (plain is not None and p.match(plain)) for p in self.patterns)
 
 
-_STEM_CACHE: dict[str, str] = {}
+def _positions_after(
+    text: str, pos: int, need: int
+) -> list[tuple[tuple[str, str | None], tuple[int, int]]]:
+    """Up to ``need`` index positions of the tokens from ``pos`` on: ((stem, exact), span)."""
+    out: list[tuple[tuple[str, str | None], tuple[int, int]]] = []
+    while len(out) < need:
+        nxt = _TOKEN.search(text, pos)
+        if nxt is None:
+            break
+        pos = nxt.end()
+        low = nxt.group().lower()
+        if low in fold.ARTICLE_WORDS and fold.drops_article(low, text, nxt.end()):
+            continue
+        stems, exact, _ = word_terms(low)
+        for i, st in enumerate(stems):
+            out.append(((st, exact if i == 0 else None), nxt.span()))
+    return out
 
 
-def _index_stem(low: str) -> str | None:
-    """The stem the index holds for a lower-cased token, None for a stopword."""
-    if low in STOP_WORDS:
-        return None
-    st = _STEM_CACHE.get(low)
-    if st is None:
-        st = stem(low)
-        if len(_STEM_CACHE) < 500_000:
-            _STEM_CACHE[low] = st
-    return st
+def _sequence_at(text, m, stems, exact, seq) -> set[tuple[int, int]]:
+    """Spans of the places where ``seq`` starts at one of the positions of the token ``m``."""
+    here = [((st, exact if i == 0 else None), m.span()) for i, st in enumerate(stems)]
+    found: set[tuple[int, int]] = set()
+    after = None
+    for i, ((st, ex), _span) in enumerate(here):
+        if seq[0] != st and seq[0] != ex:
+            continue
+        stream = here[i:]
+        if len(stream) < len(seq):
+            if after is None:
+                after = _positions_after(text, m.end(), len(seq))
+            stream = stream + after
+        if len(stream) >= len(seq) and all(want in stream[k][0] for k, want in enumerate(seq)):
+            found.update(span for _terms, span in stream[: len(seq)])
+    return found
 
 
-def _prefilter(stems, literals) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _prefilter(stems, literals) -> _Prefilter:
     """Regexes for the places where a word with one of ``stems`` (or beginning with one of
-    ``literals``) could begin: a Porter stem is the word's beginning but for its last letter.
-    The first runs over the lower-cased text (3x faster than the second, case-insensitive one,
-    which serves texts whose lower-casing changes their length)."""
-    heads = {st[:-1] if len(st) > 2 else st for st in stems} | set(literals)
-    alternatives = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    return re.compile(alternatives), re.compile(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE)
+    ``literals``) could begin: a Porter stem is the word's beginning but for its last letter,
+    up to folding (``fold.candidate_heads``; marks and separators are allowed between letters,
+    and any letter that folds to each letter). The first two run over the lower-cased text (3x
+    faster than the last, case-insensitive one, which serves texts whose lower-casing changes
+    their length); the first, without the folding letters, serves texts that have none (7x
+    faster than the second: its literal first letter lets the engine skip ahead)."""
+    heads: set[str] = set(literals)
+    for st in stems:
+        if st.startswith(EXACT):
+            raw = st[len(EXACT) :]
+            heads.add(raw[:-1] if len(raw) > 2 else raw)
+        else:
+            heads |= fold.candidate_heads(st)
+    ordered = sorted((h for h in heads if h), key=len, reverse=True)
+    plain = "|".join(_LOOSE_GAP.join(map(re.escape, h)) for h in ordered) or "(?!)"
+    loose = "|".join(_loose(h) for h in ordered) or "(?!)"
+    return (
+        re.compile(plain),
+        re.compile(loose),
+        re.compile(rf"(?<!\w)(?:{loose})", re.IGNORECASE),
+    )
 
 
-def _token_starts(rxs: tuple[re.Pattern[str], re.Pattern[str]], text: str):
+_LOOSE_GAP = "[" + re.escape(fold.MARKS + ",") + "]?"
+
+
+def _loose(head: str) -> str:
+    """A regex for ``head`` as the text may write it: any letter that folds to each of its
+    letters, with an optional mark or separator between them."""
+    return _LOOSE_GAP.join(_letter_class(c) for c in head)
+
+
+@lru_cache(maxsize=512)
+def _letter_class(c: str) -> str:
+    if c in fold.MARKS:
+        return "[" + re.escape(fold.MARKS) + "]"
+    variants = _FOLDS_TO.get(c)
+    if not variants:
+        return re.escape(c)
+    return "[" + re.escape(c + variants) + "]"
+
+
+def _folds_to() -> dict[str, str]:
+    """Each ASCII letter → the lower-case letters that fold to it alone."""
+    out: dict[str, str] = {}
+    for cp, value in fold._TABLE.items():
+        if isinstance(value, str) and len(value) == 1:
+            out[value] = out.get(value, "") + chr(cp)
+    return out
+
+
+_FOLDS_TO = _folds_to()
+#: A letter that folds to another (an accented letter): such texts need the slower prefilter.
+_FOLDING_LETTER = re.compile(
+    "[" + re.escape("".join(sorted("".join(_FOLDS_TO.values())))) + "\u0300-\u036f]"
+)
+_JOINERS = ".,'’‘`"
+
+
+def _token_starts(rxs: _Prefilter, text: str):
     """Index tokens (``_TOKEN`` matches, as ``finditer`` over the whole text finds them) that
     begin where the prefilter matches."""
     low = text.lower()
     if len(low) == len(text):  # then each character lower-cases to one character
-        hits = rxs[0].finditer(low)
+        rx = rxs[0] if low.isascii() or not _FOLDING_LETTER.search(low) else rxs[1]
+        hits = rx.finditer(low)
         check_before = True
     else:
-        hits = rxs[1].finditer(text)
+        hits = rxs[2].finditer(text)
         check_before = False
+    last_end = -1
     for hit in hits:
         start = hit.start()
+        if start < last_end:
+            continue
         if check_before and start and _WORD_CHAR.match(text, start - 1):
             continue
-        # Inside a dotted or apostrophised token ("x.refugees")? Not a token start.
-        if start >= 2 and text[start - 1] in ".'’" and _WORD_CHAR.match(text, start - 2):
+        # Inside a dotted, apostrophised or separated token ("x.refugees", "1,700")? Not a
+        # token start.
+        if start >= 2 and text[start - 1] in _JOINERS and _WORD_CHAR.match(text, start - 2):
             continue
         m = _TOKEN.match(text, start)
         if m is not None:
+            last_end = m.end()
             yield m
 
 
 _WORD_CHAR = re.compile(r"\w")
 
 
+def wildcard_pattern(word: q.Word) -> str:
+    """A prefix or wildcard as the lexicon is searched for it: lower case, and character-folded
+    unless the word is exact (the lexicon holds words as written and character-folded)."""
+    low = word.text.lower()
+    return low if word.exact else fold.fold_chars(low)
+
+
 def matcher_for(node: q.Node | None) -> Matcher:
     """Build a matcher from a parsed query: its positive text words, phrases and prefixes."""
     m = Matcher()
     for leaf in q.positive_leaves(node):
-        if isinstance(leaf, q.Word) and leaf.field in (None, "title", "body"):
-            if leaf.wildcard:
-                m.patterns.append(re.compile(fnmatch.translate(leaf.text.lower())))
-                m.literals.append(re.split(r"[*?]", leaf.text.lower(), maxsplit=1)[0])
-                continue
-            stems = analyze(leaf.text)
-            if len(stems) == 1:
-                m.stems.add(stems[0])
-            elif stems:
-                m.sequences.append(tuple(stems))
-        elif isinstance(leaf, q.Phrase) and leaf.field in (None, "title", "body"):
-            stems = analyze(leaf.text)
-            if len(stems) == 1:
-                m.stems.add(stems[0])
-            elif stems:
-                m.sequences.append(tuple(stems))
+        if isinstance(leaf, q.Word) and leaf.wildcard and leaf.field in (None, "title", "body"):
+            pattern = wildcard_pattern(leaf)
+            m.patterns.append(re.compile(fnmatch.translate(pattern)))
+            m.literals.append(re.split(r"[*?]", pattern, maxsplit=1)[0])
+            continue
+        if isinstance(leaf, q.Word | q.Phrase) and leaf.field in (None, "title", "body"):
+            terms, _own = query_terms(leaf.text, leaf.exact)
+            if len(terms) == 1:
+                m.stems.add(terms[0])
+            elif terms:
+                m.sequences.append(tuple(terms))
     return m
 
 

@@ -7,12 +7,17 @@ Grammar (operators are upper case; anything else is a word)::
     and     := not (["AND"] not)*          # juxtaposition means AND
     not     := ("NOT" | "-") not | primary
     primary := "(" or ")" | FIELD ":" value | value
-    value   := WORD | "PHRASE" | WORD* (prefix/wildcard) | "[" DATE "to" DATE "]"
+    value   := ["="] (WORD | "PHRASE") | WORD* (prefix/wildcard) | "[" DATE "to" DATE "]"
 
 Fields: ``title:``, ``source:``, ``date:``, ``entity:``, and ``body:``/``text:``, which search
 the title and the text together, as an unqualified word does (the index's body field holds
 both). Dates are ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; a range ``[2019-12 to 2020-02]`` is
 inclusive of whole periods, either end may be left open (``[2019 to]``).
+
+Words and phrases are folded (search/fold.py: Erdoğan = Erdogan, demilitarised = demilitarized,
+cease-fire = ceasefire) and, by the names layer, expanded to other spellings; ``=`` before a word
+or phrase keeps it exact (``=Saraqeb``, ``="Erdoğan"``, ``title:=Nu'man``): its own spelling,
+no expansion. Two words typed apart that make a listed compound (``cease fire``) are its phrase.
 
 ``parse`` raises ``model.QueryError(message, position)`` for a malformed query. The tree is engine
 neutral; ``whoosh_backend`` compiles it to Whoosh queries and ``highlight`` turns it into matchers.
@@ -27,8 +32,8 @@ from dataclasses import dataclass
 
 from idlibtui.model import QueryError
 
-FIELDS = ("title", "source", "agency", "date", "entity", "body")
-FIELD_ALIASES = {"text": "body", "outlet": "source", "entities": "entity"}
+FIELDS = ("title", "source", "agency", "lang", "date", "entity", "body")
+FIELD_ALIASES = {"text": "body", "outlet": "source", "entities": "entity", "language": "lang"}
 OPERATORS = ("AND", "OR", "NOT")
 MIN_WILDCARD_PREFIX = 2
 # Limits that keep one query from crashing or holding a search: every stage (parse, render,
@@ -59,12 +64,14 @@ class Word(Node):
     text: str
     field: str | None = None
     wildcard: bool = False
+    exact: bool = False  # "=word": its own spelling, neither folded nor expanded
 
 
 @dataclass(frozen=True, slots=True)
 class Phrase(Node):
     text: str
     field: str | None = None
+    exact: bool = False  # '="a phrase"': its own spelling, neither folded nor expanded
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +109,7 @@ class Not(Node):
 
 @dataclass(frozen=True, slots=True)
 class _Tok:
-    kind: str  # word, phrase, range, lparen, rparen, op, field, minus
+    kind: str  # word, phrase, range, lparen, rparen, op, field, minus, exact
     text: str
     pos: int
     end: int
@@ -146,6 +153,19 @@ def _tokenize(q: str) -> list[_Tok]:
             raise QueryError("']' without a matching '['", i, q)
         if c == "-" and (i + 1 < n and not q[i + 1].isspace()) and (not toks or _boundary(q, i)):
             toks.append(_Tok("minus", c, i, i + 1))
+            i += 1
+            continue
+        if (
+            c == "="
+            and i + 1 < n
+            and not q[i + 1].isspace()
+            and (
+                not toks
+                or _boundary(q, i)
+                or (toks[-1].kind in ("field", "minus") and toks[-1].end == i)
+            )
+        ):
+            toks.append(_Tok("exact", c, i, i + 1))
             i += 1
             continue
         m = _FIELD_RE.match(q, i)
@@ -251,6 +271,8 @@ class _Parser:
                 if nxt is None or nxt.kind == "rparen" or (nxt.kind == "op" and nxt.text != "NOT"):
                     raise self.error("'AND' needs something on its right", tok.pos)
             items.append(self.parse_not())
+        if len(items) > 1:
+            items = _join_compounds(items)
         if len(items) == 1:
             return items[0]
         return And(items[0].pos, items[-1].end, tuple(items))
@@ -296,6 +318,12 @@ class _Parser:
             self.take()
             self._term(tok)
             return self._phrase(tok, None)
+        if tok.kind == "exact":
+            self.take()
+            value = self._exact_value(tok)
+            self._term(value)
+            node = self._phrase(value, None) if value.kind == "phrase" else self._word(value, None)
+            return _with_pos(node, tok.pos, exact=True)
         if tok.kind == "range":
             raise self.error("a [range] must follow 'date:'", tok.pos)
         if tok.kind == "op":
@@ -303,6 +331,13 @@ class _Parser:
         self.take()
         self._term(tok)
         return self._word(tok, None)
+
+    def _exact_value(self, tok: _Tok) -> _Tok:
+        """The word or phrase right after an ``=``."""
+        nxt = self.peek()
+        if nxt is None or nxt.kind not in ("word", "phrase") or nxt.pos != tok.end:
+            raise self.error("'=' needs a word or a \"phrase\" right after it", tok.pos)
+        return self.take()
 
     def _phrase(self, tok: _Tok, field: str | None) -> Node:
         if not tok.text.strip():
@@ -333,6 +368,14 @@ class _Parser:
             known = ", ".join(f"{f}:" for f in FIELDS[:-1])
             raise self.error(f"unknown field '{ftok.text}:' (known: {known})", ftok.pos)
         tok = self.peek()
+        exact = tok is not None and tok.kind == "exact" and tok.pos == ftok.end
+        if exact:
+            if name not in ("title", "body"):
+                raise self.error(f"'=' keeps a word exact in the text or title, not in {name}:",
+                                 tok.pos)  # fmt: skip
+            tok = self._exact_value(self.take())
+            node = self._phrase(tok, name) if tok.kind == "phrase" else self._word(tok, name)
+            return _with_pos(node, ftok.pos, exact=True)
         if tok is None or tok.kind not in ("word", "phrase", "range") or tok.pos != ftok.end:
             raise self.error(f"'{ftok.text}:' needs a value right after the colon", ftok.pos)
         self.take()
@@ -340,7 +383,7 @@ class _Parser:
             return _parse_date_value(self.q, tok, ftok.pos)
         if tok.kind == "range":
             raise self.error(f"a [range] only works with date:, not {ftok.text}:", tok.pos)
-        if name in ("source", "agency", "entity"):
+        if name in ("source", "agency", "lang", "entity"):
             value = tok.text.strip()
             if not value:
                 raise self.error(f"empty {name} name", tok.pos)
@@ -349,12 +392,35 @@ class _Parser:
         return _with_pos(node, ftok.pos)
 
 
-def _with_pos(node: Node, pos: int) -> Node:
+def _with_pos(node: Node, pos: int, exact: bool | None = None) -> Node:
     if isinstance(node, Word):
-        return Word(pos, node.end, node.text, node.field, node.wildcard)
+        keep = node.exact if exact is None else exact
+        return Word(pos, node.end, node.text, node.field, node.wildcard, keep)
     if isinstance(node, Phrase):
-        return Phrase(pos, node.end, node.text, node.field)
+        keep = node.exact if exact is None else exact
+        return Phrase(pos, node.end, node.text, node.field, keep)
     return node
+
+
+def _join_compounds(items: list[Node]) -> list[Node]:
+    """Two plain words in a row that make a listed compound (``cease fire``) become its phrase,
+    which finds "ceasefire", "cease-fire" and "cease fire" alike (see search/fold.py)."""
+    from idlibtui.search.fold import closed_compound
+
+    out: list[Node] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if (
+            isinstance(prev, Word)
+            and isinstance(item, Word)
+            and not (prev.wildcard or item.wildcard or prev.exact or item.exact)
+            and prev.field == item.field
+            and closed_compound([prev.text, item.text]) is not None
+        ):
+            out[-1] = Phrase(prev.pos, item.end, f"{prev.text} {item.text}", prev.field)
+        else:
+            out.append(item)
+    return out
 
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -431,9 +497,10 @@ def render(node: Node | None) -> str:
     if node is None:
         return "*"
     if isinstance(node, Word):
-        return f"{node.field}:{node.text}" if node.field else node.text
+        inner = f"={node.text}" if node.exact else node.text
+        return f"{node.field}:{inner}" if node.field else inner
     if isinstance(node, Phrase):
-        inner = f'"{node.text}"'
+        inner = f'="{node.text}"' if node.exact else f'"{node.text}"'
         return f"{node.field}:{inner}" if node.field else inner
     if isinstance(node, Keyword):
         return f'{node.field}:"{node.value}"'

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import whoosh
 from whoosh import columns, fields
-from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer, StopFilter
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer, StopFilter, Token
 
 #: The Whoosh release the fast path's codec is written against (it reads Whoosh's own blocks
 #: and private attributes): pinned in pyproject.toml, and checked here so that another release
@@ -41,7 +41,10 @@ check_engine_version()
 #: Bumped whenever the schema or what we put in it changes; part of every document's version.
 #: 5: the numpy sidecar, and a rebuild of indexes whose postings the spilled-run reader of 4
 #: could corrupt (builds of more than ~2,700 articles). 6: the date's kind and range, agency, url.
-SCHEMA_VERSION = "6"
+#: 7: the sidecar's postings as varint gaps (search/sidecar.py format 2, a third of the size).
+#: 8: folded terms (search/fold.py), exact spellings beside them, numbers with separators.
+#: 9: the article's language (``lang``: a query field and a facet).
+SCHEMA_VERSION = "9"
 
 #: The Whoosh index name; a schema change gives a new name, so an old index is never misread.
 INDEX_NAME = f"idlibtui{SCHEMA_VERSION}"
@@ -57,8 +60,11 @@ def other_index_exists(index_dir: Path) -> bool:
     return index_dir.is_dir() and any(index_dir.glob("_*.toc"))
 
 
-#: One tokenizer pattern for every text field (and for highlighting), so offsets agree.
-TOKEN_PATTERN = r"\w+(?:[.'’]?\w+)*"
+#: One tokenizer pattern for every text field (and for highlighting), so offsets agree. A number
+#: with thousands separators is one token ("700,000"); apostrophes and ayn/hamza marks (' ’ ‘ `,
+#: and ʿ ʾ which are word characters) join a word's parts (Nu'man, Ma`arrat): folding
+#: (search/fold.py) then removes them.
+TOKEN_PATTERN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|\w+(?:[.'’‘`]?\w+)*"
 
 
 def stemming_analyzer():
@@ -74,10 +80,39 @@ def plain_analyzer():
 PRE_ANALYZED_PATTERN = r"[^ ]+"
 
 
+#: Inside one pre-analyzed token, the terms that share its position ("erdogan|=erdoğan").
+SAME_POSITION = "|"
+
+
+class PreAnalyzedTokenizer(RegexTokenizer):
+    """Splits on spaces, as ``RegexTokenizer(PRE_ANALYZED_PATTERN)`` does, and gives each
+    ``|``-separated alternative of a token the same position (a folded term and its exact
+    spelling, see ``highlight.index_terms``). The builder's own splitter (build.py
+    ``_split_postings``) does the same without Token objects."""
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):  # fmt: skip
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        pos = start_pos
+        for item in value.split(" "):
+            if not item:
+                continue
+            for alt in item.split(SAME_POSITION):
+                t.text = alt
+                t.boost = 1.0
+                t.stopped = False
+                if keeporiginal:
+                    t.original = alt
+                if positions:
+                    t.pos = pos
+                yield t
+            pos += 1
+
+
 def pre_analyzed():
-    """Title and body arrive already tokenized and stemmed (by ``highlight.index_terms`` in the
-    cleaning workers, in parallel): the writer only splits on spaces."""
-    return RegexTokenizer(PRE_ANALYZED_PATTERN)
+    """Title and body arrive already tokenized, folded and stemmed (by
+    ``highlight.index_terms`` in the cleaning workers, in parallel): the writer only splits."""
+    return PreAnalyzedTokenizer(PRE_ANALYZED_PATTERN)
 
 
 def build_schema() -> fields.Schema:
@@ -97,6 +132,8 @@ def build_schema() -> fields.Schema:
         date_kind=fields.STORED(),
         date_range=fields.STORED(),
         agency=fields.ID(stored=True, sortable=True),
+        # ISO 639-1 code of the article's language ("" when unknown): lang:ar, a facet
+        lang=fields.ID(stored=True, sortable=True),
         url=fields.STORED(),
         year=fields.ID(stored=True, sortable=True),
         month=fields.ID(stored=True, sortable=True),

@@ -28,9 +28,20 @@ from idlibtui.search import query as q
 from idlibtui.search import whoosh_fixes
 from idlibtui.search.backend import IndexMissing, IndexUnavailable, SearchError
 from idlibtui.search.columns import Column
-from idlibtui.search.highlight import analyze, make_snippet, matcher_for
+from idlibtui.search.highlight import (
+    make_snippet,
+    matcher_for,
+    query_terms,
+    wildcard_pattern,
+)
 from idlibtui.search.lexicon import field_terms
-from idlibtui.search.schema import INDEX_NAME, SCHEMA_VERSION, index_exists, other_index_exists
+from idlibtui.search.schema import (
+    INDEX_NAME,
+    SCHEMA_VERSION,
+    TOKEN_PATTERN,
+    index_exists,
+    other_index_exists,
+)
 
 __all__ = ["INDEX_NAME", "SCHEMA_VERSION", "WhooshIndex", "index_exists", "other_index_exists"]
 MAX_EXPANSION = 64  # terms a prefix or wildcard may expand to
@@ -38,7 +49,7 @@ MAX_SCAN = 20_000  # lexicon entries a prefix or wildcard may look at
 ENTITY_FACET_SIZE = 30
 ENTITY_FACET_MAX_DOCS = 4_000  # beyond this, entity counts are estimated from an even sample
 FEW_HITS = 3  # fewer hits than this → look for a spelling suggestion
-FILTER_FIELDS = ("source", "agency", "year", "month", "entity")
+FILTER_FIELDS = ("source", "agency", "lang", "year", "month", "entity")
 #: Evaluate queries with numpy over Whoosh's postings (search/fastpath.py); Whoosh otherwise.
 FAST_PATH = True
 #: Tests set this so that an unexpected failure inside the fast path raises itself (with its
@@ -197,34 +208,31 @@ class WhooshIndex:
             self._keyword_cache[key] = table
         return table
 
-    def _keyword_words(self, field: str) -> dict[str, set[str]]:
-        """Each word of the field's names → the (lower-case) names holding it, built once per
-        searcher: a query naming many entities looked each one up by scanning every name."""
-        key = (field + "\x00words", id(self._searcher))
-        index = self._keyword_cache.get(key)
-        if index is None:
-            index = {}
-            for name in self._keyword_terms(field):
-                for word in set(re.findall(r"[\w'’-]+", name)):
-                    index.setdefault(word, set()).add(name)
-            self._keyword_cache[key] = index  # type: ignore[assignment]
-        return index  # type: ignore[return-value]
+    def _entity_names(self):
+        """The index's entity names and their spellings (search/resolve.py), once per commit."""
+        from idlibtui.search.resolve import EntityNames
+
+        key = ("\x00entity-names", id(self._searcher))
+        names = self._keyword_cache.get(key)
+        if names is None:
+            stored = [t for terms in self._keyword_terms("entity").values() for t in terms]
+            names = EntityNames(stored)
+            self._keyword_cache[key] = names  # type: ignore[assignment]
+        return names  # type: ignore[return-value]
 
     def _resolve_keyword(self, field: str, value: str) -> list[str]:
+        """The stored values an ``entity:``/``source:``/``agency:`` value means: the same
+        value without case, else any spelling of an entity (an alias, an acronym, a word of
+        its name), or an outlet without its case, spaces and punctuation."""
+        from idlibtui.search.resolve import resolve_outlet
+
         table = self._keyword_terms(field)
         low = " ".join(value.lower().split())
         if low in table:
             return table[low]
-        words = low.split()
-        if not words:
-            return []
-        index = self._keyword_words(field)
-        names = set(index.get(words[0], ()))
-        for word in words[1:]:
-            names &= index.get(word, set())
-            if not names:
-                break
-        return [term for name in sorted(names) for term in table[name]]
+        if field == "entity":
+            return self._entity_names().resolve(value)
+        return resolve_outlet(value, [t for terms in table.values() for t in terms])
 
     def _expand(self, field: str, pattern: str) -> list[str]:
         literal = re.split(r"[*?]", pattern, maxsplit=1)[0]
@@ -244,28 +252,30 @@ class WhooshIndex:
         found.sort(key=lambda x: (-x[0], x[1]))
         return [t for _, t in found[:MAX_EXPANSION]]
 
-    def _text_query(self, stems: list[str], field: str | None) -> wq.Query | None:
+    def _text_query(
+        self, stems: list[str], field: str | None, own: list[str] | None = None
+    ) -> wq.Query | None:
+        """A word's or phrase's terms (one per position) as a term or phrase query; with
+        ``own`` (the query's own spelling, where it folds) OR'd in, so that the documents
+        spelling it so score higher (the same documents match: the index keeps an exact term
+        beside its folded one, at the same position)."""
         if not stems:
             return None
-
-        def one(f: str) -> wq.Query:
-            return wq.Term(f, stems[0]) if len(stems) == 1 else wq.Phrase(f, stems)
-
         # The body field holds title + text, so an unqualified word searches it alone: one
         # posting list per word (an extra title clause doubled query time, measured).
-        return one("t") if field == "title" else one("b")
+        f = "t" if field == "title" else "b"
+
+        def one(terms: list[str]) -> wq.Query:
+            return wq.Term(f, terms[0]) if len(terms) == 1 else wq.Phrase(f, terms)
+
+        if own is None or own == stems:
+            return one(stems)
+        return wq.Or([one(stems), one(own)])
 
     def compile(self, node: q.Node) -> wq.Query | None:
         """Our query tree as a Whoosh query; None when it holds nothing searchable."""
         if isinstance(node, q.Word | q.Phrase):
-            if isinstance(node, q.Word) and node.wildcard:
-                pattern = node.text.lower()
-                lex_field = "t" if node.field == "title" else "plain"
-                terms = self._expand(lex_field, pattern)
-                if not terms:
-                    return wq.NullQuery
-                return wq.Or([wq.Term(lex_field, t) for t in terms])
-            return self._text_query(analyze(node.text), node.field)
+            return self._compile_text(node)
         if isinstance(node, q.Keyword):
             terms = self._resolve_keyword(node.field, node.value)
             if not terms:
@@ -300,6 +310,78 @@ class WhooshIndex:
             return parts[0] if len(parts) == 1 else wq.Or(parts)
         raise TypeError(node)
 
+    def _compile_text(self, node: q.Word | q.Phrase) -> wq.Query | None:
+        """A word, prefix or phrase: its (folded) terms, with an added spelling's weight."""
+        if isinstance(node, q.Word) and node.wildcard:
+            pattern = wildcard_pattern(node)
+            lex_field = "t" if node.field == "title" else "plain"
+            terms = self._expand(lex_field, pattern)
+            if not terms:
+                return wq.NullQuery
+            return wq.Or([wq.Term(lex_field, t) for t in terms])
+        terms, own = query_terms(node.text, node.exact)
+        compiled = self._text_query(terms, node.field, own)
+        boost = getattr(node, "boost", 1.0)
+        if compiled is not None and boost != 1.0:
+            _set_boost(compiled, self._alt_boost(node, compiled, boost))
+        return compiled
+
+    def _alt_boost(self, node: q.Node, compiled: wq.Query, boost: float) -> float:
+        """The weight of an added spelling (search/expand.py): ``boost``, and less when the
+        spelling is rarer than the typed words (its idf is higher), so that a document that
+        holds only the added spelling never scores above one that holds the typed words as
+        often: BM25 is idf times a term-frequency factor, and the idfs are equalised."""
+        typed = self.compile(q.Phrase(node.pos, node.end, getattr(node, "of", ""), node.field))
+        alt, own = self._idf(compiled), self._idf(typed)
+        return boost * min(1.0, own / alt) if alt > 0 and own > 0 else boost
+
+    def _idf(self, query: wq.Query | None) -> float:
+        """The idf a compiled word or phrase scores with: a term's, the sum of a phrase's
+        words', the largest of alternatives'."""
+        searcher = self._searcher
+        if isinstance(query, wq.Term):
+            return searcher.idf(query.fieldname, query.text)
+        if isinstance(query, wq.Phrase):
+            return sum(searcher.idf(query.fieldname, w) for w in query.words)
+        if isinstance(query, wq.Or):
+            return max((self._idf(c) for c in query.subqueries), default=0.0)
+        return 0.0
+
+    def _expander(self):
+        """The name expander for the current searcher (search/expand.py), built once per commit:
+        the lexicon it asks is the ``plain`` field, the names are the index's entity names."""
+        from idlibtui.search.expand import Expander, name_words
+
+        key = ("\x00expander", id(self._searcher))
+        expander = self._keyword_cache.get(key)
+        if expander is None:
+            searcher = self._searcher
+
+            def names() -> set[str]:
+                if searcher is not self._searcher:
+                    return set()  # an expander of an older commit, asked late
+                return name_words(self._keyword_terms("entity"))
+
+            expander = Expander(self._lexicon_lookup("plain"), names)
+            self._keyword_cache[key] = expander  # type: ignore[assignment]
+        return expander  # type: ignore[return-value]
+
+    def _lexicon_lookup(self, field: str):
+        """``word → bool``: whether ``field`` holds the word, asked of each segment's term
+        table directly (through Whoosh's reader it cost 80 µs a word over three segments)."""
+        from whoosh.codec.whoosh3 import W3TermsReader
+
+        reader = self._searcher.reader()
+        tables = [getattr(leaf, "_terms", None) for leaf, _offset in reader.leaf_readers()]
+        if not all(type(t) is W3TermsReader for t in tables):
+            return lambda word: (field, word) in reader
+
+        def held(word: str) -> bool:
+            key = (field, word.encode("utf-8"))
+            return any(key in t for t in tables)
+
+        return held
+
     def _filter_query(self, filters: dict[str, list[str]] | None) -> wq.Query | None:
         if not filters:
             return None
@@ -330,9 +412,11 @@ class WhooshIndex:
             raise ValueError(f"sort must be 'relevance' or 'date', not {sort!r}")
         page = max(1, int(page))
         page_size = max(1, int(page_size))
-        node = q.parse(query)
+        typed = q.parse(query)
         with self._lock:
             self.refresh()
+            expanded = self._expander().expand(typed)
+            node = expanded.node
             if node is None:
                 wquery: wq.Query = wq.Every()
             else:
@@ -382,6 +466,7 @@ class WhooshIndex:
                 facet_counts = {
                     "source": self._count(docs, "source"),
                     "agency": self._count(docs, "agency"),
+                    "lang": self._count(docs, "lang"),
                     "year": self._count(docs, "year"),
                 }
             total = len(docs)
@@ -406,19 +491,21 @@ class WhooshIndex:
                         text_hits=tuple(offsets),
                         date_inferred=bool(stored.get("date_inferred", False)),
                         date_kind=str(stored.get("date_kind", "") or ""),
+                        lang=str(stored.get("lang", "") or ""),
                     )
                 )
             facets = {
                 "source": facet_counts["source"],
                 "agency": facet_counts.get("agency", {}),
+                "lang": facet_counts.get("lang", {}),
                 "year": facet_counts["year"],
                 "entity": self._entity_facet(
                     docs, filtered=node is not None or filter_q is not None
                 ),
             }
             suggestion = ""
-            if node is not None and total < FEW_HITS:
-                suggestion = self._suggest(query, node)
+            if typed is not None and total < FEW_HITS:
+                suggestion = self._suggest(query, typed)
         return SearchResults(
             query=query,
             hits=tuple(hits),
@@ -428,7 +515,8 @@ class WhooshIndex:
             facets=facets,
             suggestion=suggestion,
             elapsed_ms=(time.perf_counter() - started) * 1000.0,
-            parsed_query=q.render(node),
+            parsed_query=q.render(typed),
+            expansions=expanded.added,
         )
 
     # -- the vectorised path (search/fastpath.py) -------------------------------------------
@@ -477,7 +565,7 @@ class WhooshIndex:
                 idx = fastpath.top(docs, scores, wanted)
                 ranked = list(zip(docs[idx].tolist(), scores[idx].tolist(), strict=True))
             facets = {}
-            for field in ("source", "agency", "year"):
+            for field in ("source", "agency", "lang", "year"):
                 codes, names = view.column(
                     "\x00codes:" + field, lambda f=field: fastpath.codes_for(self._column_array(f))
                 )
@@ -643,13 +731,32 @@ class WhooshIndex:
             self._keyword_cache[key] = cached  # type: ignore[assignment]
         return cached  # type: ignore[return-value]
 
+    def _keyword_suggestions(self, node: q.Node) -> list[tuple[int, int, str]]:
+        """``entity:``/``source:`` values that name nothing the index holds, each with the
+        nearest stored name in its place (search/resolve.py)."""
+        from idlibtui.search.resolve import nearest_outlet
+
+        out: list[tuple[int, int, str]] = []
+        for leaf in q.positive_leaves(node):
+            if not isinstance(leaf, q.Keyword) or self._resolve_keyword(leaf.field, leaf.value):
+                continue
+            if leaf.field == "entity":
+                name = self._entity_names().did_you_mean(leaf.value)
+            else:
+                table = self._keyword_terms(leaf.field)
+                name = nearest_outlet(leaf.value, [t for ts in table.values() for t in ts])
+            if name:
+                quoted = name.replace('"', "")
+                out.append((leaf.pos, leaf.end, f'{leaf.field}:"{quoted}"'))
+        return out
+
     def _suggest(self, query: str, node: q.Node) -> str:
         """The query with unknown words replaced by the likeliest indexed word, or ""."""
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
         reader = self._searcher.reader()
-        replacements: list[tuple[int, int, str]] = []
+        replacements = self._keyword_suggestions(node)
         for leaf in q.positive_leaves(node):
             if not isinstance(leaf, q.Word | q.Phrase) or (
                 isinstance(leaf, q.Word) and leaf.wildcard
@@ -658,11 +765,11 @@ class WhooshIndex:
             text_start = query.find(leaf.text, leaf.pos)
             if text_start < 0:
                 continue
-            for m in re.finditer(r"\w+", leaf.text):
+            for m in _WORD.finditer(leaf.text):
                 word = m.group().lower()
-                if len(word) < 3 or not word.isalpha():
+                if len(word) < 3 or not word.replace("'", "").replace("’", "").isalpha():
                     continue
-                if reader.doc_frequency("plain", word) > 0:
+                if _known(reader, word):
                     continue
                 words, freqs = self._vocabulary()
                 maxdist = 1 if len(word) <= 4 else 2
@@ -715,6 +822,7 @@ class WhooshIndex:
         node = q.parse(query) if query else None
         with self._lock:
             self.refresh()
+            node = self._expander().expand(node).node
             searcher = self._searcher
             if node is None:
                 docnums = list(searcher.reader().all_doc_ids())
@@ -732,6 +840,24 @@ class WhooshIndex:
                 stored = searcher.stored_fields(docnum)
                 doc = self._full(reader, docnum, stored, cols)
             yield doc
+
+    def keyword_names(self, field: str) -> list[str]:
+        """The values of ``entity``/``source``/``agency`` the index holds, the most common
+        first (for completing them while typing; cached per commit)."""
+        if field not in ("entity", "source", "agency"):
+            return []
+        with self._lock:
+            self.refresh()
+            key = ("\x00names:" + field, id(self._searcher))
+            cached = self._keyword_cache.get(key)
+            if cached is None:
+                pairs = [
+                    (freq, btext.decode("utf-8"))
+                    for btext, freq in field_terms(self._searcher.reader(), field)
+                ]
+                cached = [name for _freq, name in sorted(pairs, key=lambda p: (-p[0], p[1]))]
+                self._keyword_cache[key] = cached  # type: ignore[assignment]
+        return list(cached)  # type: ignore[arg-type]
 
     def all_titles(self) -> list[tuple[str, str, str, dt.date | None]]:
         """(id, title, source, date) of every article, sorted by title (cached per commit)."""
@@ -754,6 +880,28 @@ class WhooshIndex:
             out.sort(key=lambda r: (r[1].lower(), r[0]))
             self._keyword_cache[key] = out  # type: ignore[assignment]
         return list(out)
+
+
+_WORD = re.compile(TOKEN_PATTERN)
+
+
+def _known(reader, word: str) -> bool:
+    """Whether the index holds ``word`` (lower case) as written or as it folds: a word with
+    marks or a British spelling is not a misspelling to correct."""
+    if reader.doc_frequency("plain", word) > 0:
+        return True
+    terms, _own = query_terms(word)
+    return all(reader.doc_frequency("b", t) > 0 for t in terms)
+
+
+def _set_boost(query: wq.Query, boost: float) -> None:
+    """Weight a compiled word or phrase: its terms and phrases carry the boost (an OR of
+    alternatives passes it to each, which scores the same and keeps the fast path's shapes)."""
+    if isinstance(query, wq.Term | wq.Phrase):
+        query.boost = boost
+    elif isinstance(query, wq.Or):
+        for child in query.subqueries:
+            _set_boost(child, boost)
 
 
 def _is_simple(query: wq.Query) -> bool:

@@ -79,6 +79,7 @@ def article_fields(article: Article, *, size: int, mtime: float, sha256: str, ve
             d.isoformat() if d else "" for d in (article.date_earliest, article.date_latest)
         ],
         "agency": article.agency or "",
+        "lang": article.lang or "",
         "url": article.url or "",
         "entities": list(seen.values()),
         "dateline": article.dateline or "",
@@ -136,8 +137,19 @@ def _split_postings(fieldobj, value: str):
     if kind is formats.Positions:
         poses: dict[str, list[int]] = {}
         setdefault = poses.setdefault
-        for n, word in enumerate(words):
-            setdefault(word, []).append(n)
+        length = len(words)
+        if "|" in value:  # terms sharing a position (schema.PreAnalyzedTokenizer)
+            for n, word in enumerate(words):
+                if "|" in word:
+                    alts = word.split("|")
+                    length += len(alts) - 1
+                    for alt in alts:
+                        setdefault(alt, []).append(n)
+                else:
+                    setdefault(word, []).append(n)
+        else:
+            for n, word in enumerate(words):
+                setdefault(word, []).append(n)
         dumps = pickle.dumps
         terms = [w.encode("utf-8") for w in poses]
         weights = [len(plist) * fb for plist in poses.values()]
@@ -148,7 +160,7 @@ def _split_postings(fieldobj, value: str):
             )
             for plist in poses.values()
         ]
-        return len(words), terms, weights, values
+        return length, terms, weights, values
     if kind is formats.Frequency:
         counts = Counter(words)
         terms = [w.encode("utf-8") for w in counts]

@@ -90,6 +90,8 @@ def header_content(article: Article, *, show_evidence: bool = False) -> Content:
         meta.append([("undated", "italic $text-muted")])
     if article.dateline:
         meta.append([(safe(article.dateline), "italic")])
+    if article.lang and article.lang != "en":  # English is the default: another is said
+        meta.append([(f"language: {safe(article.lang)}", "$text-accent")])
     meta.append([(f"{article.word_count:,} words", "$text-muted")])
     for index, piece in enumerate(meta):
         if index:

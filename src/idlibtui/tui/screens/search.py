@@ -23,6 +23,7 @@ from idlibtui.tui import safe
 from idlibtui.tui.messages import SearchDone, SearchFailed, SearchRequest
 from idlibtui.tui.widgets.facets import Chips, FacetList, Filters
 from idlibtui.tui.widgets.footer import FitFooter
+from idlibtui.tui.widgets.query_aids import AlsoLine, FieldSuggester
 from idlibtui.tui.widgets.results import ResultsList
 
 DEBOUNCE_SECONDS = 0.15
@@ -32,10 +33,14 @@ QUERY_HELP = """\
 [b]Query language[/b] (the same as [i]idlibtui search[/i])
   words            all of them must occur (stemmed: [i]attack[/i] finds [i]attacks[/i])
   "a phrase"       the words in this order
+  =word  ="a b"    this spelling only (else Erdoğan = Erdogan, cease-fire = ceasefire)
   a OR b, NOT a    alternatives, exclusion; (brackets) group
   title:word       in the title;  source:"Al Jazeera"  by outlet
   date:2019-12     a month (or a year, a day);  date:[2019-12 to 2020-02]  a range
   entity:"Recep Tayyip Erdogan"   articles naming this person, place or group
+                   (any spelling: entity:HTS, entity:Erdogan; → accepts the completion)
+  names            Saraqeb also finds Saraqib: the line "also:" says what was added
+  lang:ar          articles in a language (ISO code: ar, tr, ru, fr…)
   empty query      every article, newest first"""
 
 
@@ -151,8 +156,10 @@ class SearchScreen(Screen):
                 placeholder='Search: words, "a phrase", source:, date:2019-12, entity:… (F1: help)',
                 id="query",
                 select_on_focus=False,
+                suggester=FieldSuggester(self._names_for),
             )
             yield Static(id="status", markup=False)
+            yield AlsoLine(id="also", markup=False)
             yield Static(id="index-status", markup=False)
             yield Static(id="query-error", markup=False)
             yield Chips(id="chips", markup=False)
@@ -165,6 +172,7 @@ class SearchScreen(Screen):
         self._restore_state(self._restore)
         self.query_one("#query-error").display = False
         self.query_one("#index-status").display = False
+        self.query_one(AlsoLine).display = False
         self.query_one(Chips).show_filters(self.filters, self.filter_order)
         self.query_one(FacetList).border_title = "Filters"
         results = self.query_one(ResultsList)
@@ -231,6 +239,11 @@ class SearchScreen(Screen):
         return self.query_one("#query", Input).value.strip()
 
     # -- index ----------------------------------------------------------------------------------
+
+    def _names_for(self, field: str) -> list[str]:
+        """The index's names of ``field`` (entity, source), for completing them (in a thread)."""
+        names = getattr(self.index, "keyword_names", None)
+        return names(field) if names is not None else []
 
     def set_index(self, index: Any) -> None:
         """Use ``index`` (a ``SearchIndex``) from now on and search again."""
@@ -352,6 +365,7 @@ class SearchScreen(Screen):
         self.results = results
         self.loaded_pages = 1
         self.suggestion = (results.suggestion or "").strip()
+        self.query_one(AlsoLine).show_expansions(getattr(results, "expansions", None) or [])
         self.query_one("#query-error").display = False
         results_list.marked = set(self.marked)
         if results.hits:
@@ -422,6 +436,7 @@ class SearchScreen(Screen):
         self._error = error
         self.results = None
         self.suggestion = ""
+        self.query_one(AlsoLine).display = False
         box = self.query_one("#query-error", Static)
         width = max(10, self.size.width - 4)
         position = getattr(error, "position", None)
@@ -477,7 +492,11 @@ class SearchScreen(Screen):
         except ImportError:
             self.notify("The reader is not available in this build yet.", severity="warning")
             return
-        self.app.push_screen(ReaderScreen(hit.id, hit.path, self.query_text, self.app.settings))
+        from idlibtui.search.expand import highlight_query
+
+        added = getattr(self.results, "expansions", None) or []
+        query = highlight_query(self.query_text, added)  # the added spellings are marked too
+        self.app.push_screen(ReaderScreen(hit.id, hit.path, query, self.app.settings))
 
     # -- filters --------------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from idlibtui.tui import safe
 FACETS: tuple[tuple[str, str], ...] = (
     ("source", "Outlet"),
     ("agency", "Agency"),
+    ("lang", "Language"),
     ("year", "Year"),
     ("entity", "Entity"),
 )

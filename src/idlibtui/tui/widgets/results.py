@@ -42,6 +42,9 @@ def hit_prompt(hit: Any, *, marked: bool = False) -> Content:
     title = safe.line(hit.title or hit.path or "(untitled)", "bold")
     source = safe.line(hit.source or "unknown outlet", "$text-secondary")
     meta = Content.assemble(source, ("  ·  ", "$text-muted"), format_date(hit))
+    lang = getattr(hit, "lang", "") or ""
+    if lang and lang != "en":  # English is the default: only another language is said
+        meta = Content.assemble(meta, ("  ·  ", "$text-muted"), safe.line(lang, "$text-accent"))
     snippet_text = hit.snippet or ""
     hits: Sequence[tuple[int, int]] = hit.snippet_hits or ()
     if len(snippet_text) > SNIPPET_CHARS:
