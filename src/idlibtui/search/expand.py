@@ -99,7 +99,7 @@ def _is_acronym(spelling: str) -> bool:
 
 
 def spellings_from(data: dict) -> Spellings:
-    entries = []
+    entries: list[tuple[str, str, tuple[str, ...]]] = []
     by_key: dict[tuple[str, ...], list[tuple[int, bool]]] = {}
     words: set[str] = set()
     for type_ in TYPES:
@@ -318,7 +318,7 @@ class Expander:
         return kept
 
     def _from_gazetteer(self, text: str) -> list[str]:
-        out = []
+        out: list[str] = []
         for entry in entries_named(text, self.sp):
             out.extend(self.sp.entries[entry][2])
         return out
