@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 
 from idlibtui.clean import outlets
-from idlibtui.clean.chrome import caption_note, chrome_note, ends_mid_sentence, looks_truncated
+from idlibtui.clean.chrome import caption_note, chrome_note
 from idlibtui.clean.dateline import match_dateline
 from idlibtui.clean.edits import EditText
 from idlibtui.clean.lang import EN_FUNCTION_WORDS
 from idlibtui.clean.lines import _Line, _quoted, _short_question, _teaser, headline_shaped, kind_at
 from idlibtui.clean.metadata import Info
 from idlibtui.clean.stamps import parse_date
+from idlibtui.clean.truncation import ends_mid_sentence, looks_truncated
 from idlibtui.model import BlockKind
 
 _STOP = frozenset(
