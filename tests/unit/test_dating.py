@@ -204,6 +204,13 @@ def test_a_weekday_named_alone_that_is_the_reported_days_weekday_bounds_the_date
     assert j.precise and j.earliest == dt.date(2020, 2, 27)
     other = text.replace("on Thursday night", "on Monday night")  # not the strike's weekday
     assert not judge_date(other, (), reported_events(other)).precise
+    # the weekday only far from the lead: another day's talk, no bound
+    late = (
+        "Turkey mourns its soldiers\n\nThe provincial governor spoke to reporters about the "
+        "losses.\n\nThirty-three Turkish soldiers were killed in an air strike blamed on the "
+        "Syrian government, officials said.\n\nFunerals were held in several towns on Thursday.\n"
+    )
+    assert not judge_date(late, (), reported_events(late)).precise
 
 
 def test_a_short_span_reported_in_the_lead_bounds_the_report() -> None:
@@ -249,8 +256,38 @@ def test_a_span_that_began_today_is_dated_by_its_first_day() -> None:
             "repris leur offensive dans le sud de la province, selon une ONG.\n",
             "2020-03-03",
         ),
+        (
+            "نزوح آلاف العائلات من ريف إدلب\n\nتاريخ النشر: 28 فبراير 2020\n\nنزحت آلاف العائلات "
+            "من ريف إدلب الجنوبي باتجاه الحدود التركية هربا من القصف، بحسب منظمات إنسانية.\n",
+            "2020-02-28",
+        ),
+        (
+            "伊德利卜数千家庭逃离\n\n2020年2月28日 10:45\n\n"
+            "据人道组织称，数千个家庭因轰炸逃往土耳其边境，"
+            "许多人露宿在橄榄树林中，天气寒冷。救援人员说，营地已经人满为患。\n",
+            "2020-02-28",
+        ),
+        (
+            "Tūkstančiai šeimų bėga iš Idlibo\n\n2020 m. vasario 28 d. 10:45\n\nTūkstančiai šeimų "
+            "bėga nuo bombardavimų link Turkijos sienos, pranešė humanitarinės organizacijos.\n",
+            "2020-02-28",
+        ),
+        (
+            "Хиляди семейства бягат от Идлиб\n\n28 февруари 2020, 10:45\n\nХиляди семейства "
+            "бягат от бомбардировките към турската граница, съобщиха хуманитарни организации.\n",
+            "2020-02-28",
+        ),
     ],
-    ids=["fr-published-line", "ru-stamp", "tr-stamp", "fr-afp-dateline"],
+    ids=[
+        "fr-published-line",
+        "ru-stamp",
+        "tr-stamp",
+        "fr-afp-dateline",
+        "ar-published-line",
+        "zh-stamp",
+        "lt-stamp",
+        "bg-stamp",
+    ],
 )
 def test_a_date_line_in_another_language_is_read(raw: str, day: str) -> None:
     assert shown(raw) == day
@@ -266,6 +303,13 @@ def test_an_event_reported_in_another_language_dates_the_report() -> None:
     assert a.lang != "en"
     assert a.date_earliest == dt.date(2020, 2, 27) and "Balyun" in a.date_evidence
     assert shown(raw) == "2020-02-28"
+
+
+def test_an_event_sentence_naming_another_day_in_another_language_is_another_event() -> None:
+    # "on 3 March, 33 soldiers were martyred": not the strike of 27 February
+    assert reported_events("Haber\n\n3 Mart'ta İdlib'de 33 Mehmetçik şehit oldu.\n") == []
+    ok = reported_events("Haber\n\n27 Şubat gecesi İdlib'de 33 Mehmetçik şehit oldu.\n")
+    assert [e.date for e in ok] == [dt.date(2020, 2, 27)]
 
 
 def test_a_year_less_day_in_another_language_stays_unknown() -> None:

@@ -211,6 +211,7 @@ def test_describe_names_the_day_and_the_event() -> None:
         ("Rejim saldırısında 33 Mehmetçik şehit oldu, vali açıkladı.", "2020-02-27-balyun-strike"),
         ("Şehit asker sayısı 33'e yükseldi.", "2020-02-27-balyun-strike"),
         ("Minst 33 tyrkiske soldater ble drept i et luftangrep.", "2020-02-27-balyun-strike"),
+        ("مقتل 33 جنديا تركيا في غارة جوية في إدلب.", "2020-02-27-balyun-strike"),
         (
             "İdlib'de rejimin topçu atışında 4 askerimiz şehit oldu.",
             "2020-02-03-saraqeb-shelling-turkish-troops",
@@ -258,6 +259,7 @@ def test_paraphrased_sentences_match_their_event(sentence: str, event_id: str) -
         ("3 Turkish soldiers were killed.", "2020-02-27-balyun-strike"),
         ("Rebels attempted to retake Sheikh Mustafa in 2019.", "2020-02-24-kafr-nabl-captured"),
         ("Tatbikatta 33 asker görev aldı, 2019 yılında.", "2020-02-27-balyun-strike"),
+        ("33 şehidimizi yıl dönümü törenlerinde andık.", "2020-02-27-balyun-strike"),
         (
             "Mortars hit a Turkish observation post; 35 were fired in 2020.",
             "2019-06-13-turkish-post-mortar-attack",

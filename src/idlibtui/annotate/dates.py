@@ -40,25 +40,25 @@ MONTHS = {
     "sept": 9,
 }
 #: Month names of the other languages the corpora hold (fr, de, es, it, pt, nl, sv, no, da, pl,
-#: tr, id, fi, ru, lt, is), as written in a day's date ("16 января", "12 de abril", "28 Şubat",
-#: "27. helmikuuta"), lower case. Read only in a full date (a day, the month and a year) or a
+#: tr, id, fi, ru, lt, is; bg, et, az, tl, sw, hy, he, ar), as written in a day's date
+#: ("16 января", "12 de abril", "28 Şubat", "27. helmikuuta", "28 فبراير"), lower case. Read only in a full date (a day, the month and a year) or a
 #: metadata line, where "mars" or "mai" cannot be another word.
 FOREIGN_MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate(
         (
-            "janvier januar enero gennaio janeiro januari januar stycznia styczeń ocak januari tammikuuta января январь янв sausio janúar",
-            "février fevrier februar febrero febbraio fevereiro februari februar lutego luty şubat subat februari helmikuuta февраля февраль фев vasario febrúar",
-            "mars märz marz marzo março marco maart mars marca marzec mart maret maaliskuuta марта март мар kovo mars",
-            "avril april abril aprile abril april april kwietnia kwiecień nisan april huhtikuuta апреля апрель апр balandžio apríl",
-            "mai mai mayo maggio maio mei maj mai maja maj mayıs mayis mei toukokuuta мая май gegužės maí",
-            "juin juni junio giugno junho juni juni juni czerwca czerwiec haziran juni kesäkuuta июня июнь июн birželio júní",
-            "juillet juli julio luglio julho juli juli juli lipca lipiec temmuz juli heinäkuuta июля июль июл liepos júlí",
-            "août aout august agosto agosto agosto augustus augusti august sierpnia sierpień ağustos agustos agustus elokuuta августа август авг rugpjūčio ágúst",
-            "septembre september septiembre settembre setembro september september september września wrzesień eylül eylul september syyskuuta сентября сентябрь сен сент rugsėjo september",
-            "octobre oktober octubre ottobre outubro oktober oktober oktober października październik ekim oktober lokakuuta октября октябрь окт spalio október",
-            "novembre november noviembre novembre novembro november november november listopada listopad kasım kasim november marraskuuta ноября ноябрь ноя lapkričio nóvember",
-            "décembre decembre dezember diciembre dicembre dezembro december december desember grudnia grudzień aralık aralik desember joulukuuta декабря декабрь дек gruodžio desember",
+            "janvier januar enero gennaio janeiro januari januar stycznia styczeń ocak januari tammikuuta января январь янв sausio janúar януари jaanuar yanvar enero januari հունվարի ינואר בינואר يناير",
+            "février fevrier februar febrero febbraio fevereiro februari februar lutego luty şubat subat februari helmikuuta февраля февраль фев vasario febrúar февруари veebruar fevral pebrero februari փետրվարի פברואר בפברואר فبراير",
+            "mars märz marz marzo março marco maart mars marca marzec mart maret maaliskuuta марта март мар kovo mars март märts mart marso machi մարտի מרץ במרץ مارس",
+            "avril april abril aprile abril april april kwietnia kwiecień nisan april huhtikuuta апреля апрель апр balandžio apríl април aprill aprel abril aprili ապրիլի אפריל באפריל أبريل ابريل",
+            "mai mai mayo maggio maio mei maj mai maja maj mayıs mayis mei toukokuuta мая май gegužės maí май mai may mayo mei մայիսի מאי במאי مايو",
+            "juin juni junio giugno junho juni juni juni czerwca czerwiec haziran juni kesäkuuta июня июнь июн birželio júní юни juuni iyun hunyo juni հունիսի יוני ביוני يونيو",
+            "juillet juli julio luglio julho juli juli juli lipca lipiec temmuz juli heinäkuuta июля июль июл liepos júlí юли juuli iyul hulyo julai հուլիսի יולי ביולי يوليو",
+            "août aout august agosto agosto agosto augustus augusti august sierpnia sierpień ağustos agustos agustus elokuuta августа август авг rugpjūčio ágúst август august avqust agosto agosti օգոստոսի אוגוסט באוגוסט أغسطس اغسطس",
+            "septembre september septiembre settembre setembro september september september września wrzesień eylül eylul september syyskuuta сентября сентябрь сен сент rugsėjo september септември september sentyabr setyembre septemba սեպտեմբերի ספטמבר בספטמבר سبتمبر",
+            "octobre oktober octubre ottobre outubro oktober oktober oktober października październik ekim oktober lokakuuta октября октябрь окт spalio október октомври oktoober oktyabr oktubre oktoba հոկտեմբերի אוקטובר באוקטובר أكتوبر اكتوبر",
+            "novembre november noviembre novembre novembro november november november listopada listopad kasım kasim november marraskuuta ноября ноябрь ноя lapkričio nóvember ноември november noyabr nobyembre novemba նոյեմբերի נובמבר בנובמבר نوفمبر",
+            "décembre decembre dezember diciembre dicembre dezembro december december desember grudnia grudzień aralık aralik desember joulukuuta декабря декабрь дек gruodžio desember декември detsember dekabr disyembre desemba դեկտեմբերի דצמבר בדצמבר ديسمبر",
         ),
         1,
     )

@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from idlibtui.annotate.dates import (
+    FOREIGN_MONTHS,
     MONTHS,
     WAR_START,
     WEEKDAYS,
@@ -495,13 +496,19 @@ def judge_date(
     window = _event_window(events)
     if window is not None and window[1] is None and latest_event is not None:
         e = latest_event
+        lead_weekdays = {
+            WEEKDAYS[w.group("d").lower()]
+            for w in _WEEKDAY_WORD.finditer(text[: max(0, _lead_end(text))])
+            if (w.group("pre") or "").strip().lower() != "next"
+        }
         if (
             (e.end is None or e.end == e.date)
             and e.date.weekday() in ev.weekdays
+            and e.date.weekday() in lead_weekdays
             and (e.kind not in _CITED_KINDS and window[0] == e.date)
         ):
             # "the ministry said on Wednesday …" of an attack that fell on a Wednesday: the
-            # weekday the text names alone is the day of the news it reports, then up to a week
+            # weekday the lead names alone is the day of the news it reports, then up to a week
             lo = e.date
             why = f"{window[3]}, on the {_WD[lo.weekday()]} the text names"
             window = (lo, lo + dt.timedelta(days=6), lo + dt.timedelta(days=1), why, True)
@@ -793,16 +800,24 @@ _FUTURE_SENTENCE = re.compile(
 )
 
 
+_FOREIGN_DAY = re.compile(
+    r"(?<![\w.])(\d{1,2})\.?\s+(?:de\s+)?("
+    + "|".join(sorted(map(re.escape, FOREIGN_MONTHS), key=len, reverse=True))
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def _names_another_day(sentence: str, first: dt.date, last: dt.date) -> bool:
-    """Whether ``sentence`` dates what it reports to a day outside the event's days."""
-    for m in _MONTH_IN.finditer(sentence):
-        md = _month_day(m.group(0))
-        if md is None:
-            continue
-        days = {(first + dt.timedelta(days=k)) for k in range(-1, (last - first).days + 2)}
-        if not any((d.month, d.day) == md for d in days):
-            return True
-    return False
+    """Whether ``sentence`` dates what it reports to a day outside the event's days (in
+    English or, day first, in another language: "le 3 mars", "27 Şubat'ta")."""
+    named = [md for m in _MONTH_IN.finditer(sentence) if (md := _month_day(m.group(0)))]
+    for m in _FOREIGN_DAY.finditer(sentence):
+        name = m.group(2).lower()
+        if name not in MONTHS:  # an English name ("august", "april") is read above
+            named.append((FOREIGN_MONTHS[name], int(m.group(1))))
+    days = {(first + dt.timedelta(days=k)) for k in range(-1, (last - first).days + 2)}
+    return any(not any((d.month, d.day) == md for d in days) for md in named)
 
 
 def _lead_end(text: str) -> int:

@@ -95,7 +95,8 @@ _PUBLISHED = re.compile(
     r"|publi[ée]e?|mis\s+[àa]\s+jour|ver[öo]ffentlicht|aktualisiert|publicad[oa]|actualizad[oa]"
     r"|atualizad[oa]|pubblicato|aggiornato|yay[ıi]nlanma(?:\s+tarihi)?|g[üu]ncelleme|опубликовано"
     r"|обновлено|opublikowano|zaktualizowano|diterbitkan|dipublikasikan|gepubliceerd|publicerad"
-    r"|publisert|julkaistu|paskelbta)"
+    r"|publisert|julkaistu|paskelbta|публикувано|обновено|تاريخ\s+النشر|نشر\s+في|آخر\s+تحديث"
+    r"|פורסם|עודכן|发布时间|發布時間|发布日期|更新时间|입력|수정)"
     r"(?:\s+(?:on|at))?\s*[:\-–—]?\s*(?P<rest>.{4,80})$",
     re.IGNORECASE,
 )
@@ -216,6 +217,17 @@ def _credit_tag(tag: str, info: Info, evidence: str) -> None:
         info.set_source(name, evidence)
 
 
+def _team_byline(ln: _Line, info: Info) -> bool:
+    """ "Enab Baladi's Investigations Team": a known outlet's own staff sign the report."""
+    m = _TEAM_BYLINE.match(ln.text)
+    named = outlet_cues.byline_outlet(m.group("n")) if m else ""
+    if not named:
+        return False
+    ln.drop = ("metadata", "byline")
+    info.set_source(named, f"byline: {ln.text}")
+    return True
+
+
 def _positional(ln: _Line, rank: int, kept: int, info: Info) -> bool:
     """Rules that depend on where a line sits among the lines still kept (top or bottom)."""
     s = ln.text
@@ -247,13 +259,8 @@ def _positional(ln: _Line, rank: int, kept: int, info: Info) -> bool:
         return True
     if not (top or rank >= kept - 2):
         return False
-    m = _TEAM_BYLINE.match(s)
-    if m:  # "Enab Baladi's Investigations Team": the outlet's own staff sign the report
-        named = outlet_cues.byline_outlet(m.group("n"))
-        if named:
-            ln.drop = ("metadata", "byline")
-            info.set_source(named, f"byline: {s}")
-            return True
+    if _team_byline(ln, info):
+        return True
     if _BYLINE.match(s) and len(s.split()) <= 16 and not s.endswith("."):
         ln.drop = ("metadata", "byline")
         who = re.sub(r"^(?:by|written by|words by)\s+", "", s, flags=re.IGNORECASE)

@@ -43,6 +43,15 @@ _DATE_PATTERNS = [
         + r"(?!\d)",
         re.IGNORECASE,
     ),
+    # year first: "2020年2月28日", "2020년 2월 28일", Lithuanian "2020 m. vasario 28 d."
+    re.compile(_YEAR + r"\s*[年년]\s*(?P<mnum>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"),
+    re.compile(
+        _YEAR
+        + r"\s+m\.\s+(?P<fmonth>"
+        + "|".join(sorted(map(re.escape, FOREIGN_MONTHS), key=len, reverse=True))
+        + r")\s+(?P<day>\d{1,2})\s*d\.",
+        re.IGNORECASE,
+    ),
     # compact: 06Mar2018
     re.compile(r"\b(?P<day>\d{1,2})" + _MONTH_RE + _YEAR + r"\b", re.IGNORECASE),
     # a US stamp with a two-digit year in parentheses: (10/17/17)
@@ -50,8 +59,13 @@ _DATE_PATTERNS = [
 ]
 
 
+_DIGITS = re.compile(r"\d\d")
+
+
 def find_full_date(text: str) -> tuple[dt.date, int, int] | None:
     """The first complete date in ``text`` with its span, or None; never guesses."""
+    if not _DIGITS.search(text):
+        return None  # every form has a day or a year in digits: most lines have none
     found: list[tuple[int, dt.date, int]] = []
     for pattern in _DATE_PATTERNS:
         m = pattern.search(text)

@@ -81,7 +81,7 @@ def tokens(text: str) -> list[Token]:
 def index_terms(text: str) -> tuple[str, set[str]]:
     """What the index holds for ``text``: its terms in order (space separated, a position's
     exact term after a ``|``) and its words (as written, and character-folded)."""
-    out = []
+    out: list[str] = []
     words = set()
     terms_of = word_terms
     articles = fold.ARTICLE_WORDS
