@@ -27,12 +27,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from idlibtui.annotate.dates import as_date
+from idlibtui.compare.claims import claims_of_text
 from idlibtui.compare.events import (
     RUNNING,
     ArticleDate,
     Claim,
     QuantityGroup,
-    claims_of_text,
     group_claims,
 )
 from idlibtui.compare.quantity import Quantity, matches_wanted, quantity_of, same_quantity

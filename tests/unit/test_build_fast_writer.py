@@ -41,7 +41,7 @@ def docs() -> list[dict]:
 
 
 SIDECAR_EXTS = {
-    f"{field}_{kind}" for field in ("t", "b") for kind in ("ids.vb", "cnt.u8", "pos.vb", "dir.npz")
+    f"{field}_{kind}" for field in ("t", "b") for kind in ("ids.vb", "cnt.u8", "pos.u16", "dir.npz")
 } | {"ent_codes.u32", "ent_dir.npz"}
 
 

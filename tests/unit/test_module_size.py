@@ -16,10 +16,7 @@ MAX_LINES = 600
 KNOWN_LONG = {
     "annotate/dates.py",
     "annotate/dating.py",
-    "annotate/entities.py",
     "annotate/events.py",
-    "annotate/figures.py",
-    "compare/events.py",
     "search/fastpath.py",
     "search/whoosh_backend.py",
     "tui/screens/compare.py",

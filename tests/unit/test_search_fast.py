@@ -18,7 +18,7 @@ from idlibtui import search
 from idlibtui.search import fastpath
 from idlibtui.search import whoosh_backend as wb
 from idlibtui.search.build import update_index
-from idlibtui.search.integrity import INTEGRITY_NAME
+from idlibtui.search.integrity import INTEGRITY_NAME, SIDECAR_SUFFIXES
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +55,7 @@ def indexes(tmp_path_factory) -> dict[str, object]:
     # The same updated index without its numpy sidecars: everything read from Whoosh's blocks.
     blocks = root / "blocks"
     shutil.copytree(live, blocks)
-    dropped = [f for f in blocks.iterdir() if f.name.endswith((".u32", ".vb", ".u8", ".npz"))]
+    dropped = [f for f in blocks.iterdir() if f.name.endswith(SIDECAR_SUFFIXES)]
     assert len(dropped) == 10 * len(leaves)  # title and body postings (4 each), entities (2)
     for f in dropped:
         f.unlink()
@@ -483,3 +483,19 @@ def test_every_articles_entity_facet_counts_live_articles_exactly(indexes, name)
                 names.update(column[doc].decode("utf-8").split("\x1f"))
     expected = sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[: wb.ENTITY_FACET_SIZE]
     assert list(ix.search("").facets["entity"].items()) == expected
+
+
+def test_boosted_terms_and_phrases_score_times_their_boost(indexes) -> None:
+    """An added spelling (search/expand.py) compiles to a boosted term or phrase: the fast
+    path scores it as Whoosh does, its score times the boost, instead of refusing it."""
+    from whoosh import query as wq
+
+    ix = indexes["single"]
+    ev = fastpath.Evaluator(ix._fast_view(), ix._searcher.weighting)
+    for make in (
+        lambda b: wq.Term("b", "idlib", boost=b),
+        lambda b: wq.Phrase("b", ["air", "strike"], boost=b),
+    ):
+        plain, half = ev.run(make(1.0)), ev.run(make(0.5))
+        assert len(plain.docs) and list(plain.docs) == list(half.docs)
+        assert list(half.scores) == pytest.approx([s * 0.5 for s in plain.scores])

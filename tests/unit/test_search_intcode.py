@@ -1,6 +1,7 @@
-"""The sidecar's integer coding (search/intcode.py) and its postings files (search/sidecar.py),
-written and read back without an index: every size of value, empty and one-posting terms,
-counts over a byte, block boundaries inside and between terms, damaged bytes."""
+"""The sidecar's integer coding (search/intcode.py) and its postings files
+(search/sidecar_postings.py), written and read back without an index: every size of value,
+empty and one-posting terms, counts over a byte, positions past 16 bits, block boundaries
+inside and between terms, damaged bytes."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import numpy as np
 import pytest
 from whoosh.formats import Positions
 
-from idlibtui.search import intcode, sidecar
+from idlibtui.search import intcode, sidecar_postings
 from idlibtui.search.codec import CodecError
 
 EDGES = [0, 1, 127, 128, 255, 256, 16383, 16384, 2**21 - 1, 2**21, 2**31 - 1, 2**31, 2**32 - 1,
@@ -60,14 +61,13 @@ def test_bad_input_is_refused() -> None:
         intcode.decode(np.array([0x80] * 10 + [1], dtype=np.uint8))
 
 
-def test_gaps_restart_in_each_group_and_come_undone() -> None:
+def test_gaps_restart_in_each_group() -> None:
     values = np.array([3, 9, 10, 0, 4, 4, 7, 2**33, 2**33 + 1], dtype=np.int64)
     counts = np.array([3, 0, 4, 0, 2])  # two empty groups
     firsts = np.cumsum(counts) - counts
     g = intcode.gaps(values, firsts)
     assert g.tolist() == [3, 6, 1, 0, 4, 0, 3, 2**33, 1]
-    assert np.array_equal(intcode.undo_gaps(g, counts), values)
-    assert intcode.undo_gaps(np.zeros(0, dtype=np.int64), [0, 0]).tolist() == []
+    assert np.array_equal(np.cumsum(g[:3]), values[:3]) and g[3] == values[3]
     with pytest.raises(intcode.CodingError, match="not sorted"):
         intcode.gaps([5, 4], [0])
     assert intcode.gaps([5, 4], [0, 1]).tolist() == [5, 4]  # two groups of one
@@ -82,15 +82,15 @@ class _Segment:
 
 def _write(folder, terms, monkeypatch, block: int, chunk: int):
     """Write ``terms`` ({btext: [(docnum, [positions])]}, in key order) as the builder does."""
-    monkeypatch.setattr(sidecar, "BLOCK", block)
-    monkeypatch.setattr(sidecar, "_CHUNK", chunk)
+    monkeypatch.setattr(sidecar_postings, "BLOCK", block)
+    monkeypatch.setattr(sidecar_postings, "_CHUNK", chunk)
     fmt = Positions()
-    w = sidecar._FieldWriter(str(folder), _Segment(), "b")
+    w = sidecar_postings.FieldWriter(str(folder), _Segment(), "b")
     for btext in sorted(terms):
         postings = terms[btext]
         w.add(btext, [d for d, _ in postings], [fmt.encode(p) for _, p in postings])
     w.finish()
-    return sidecar.FieldSidecar(str(folder), _Segment(), "b", 1.0)
+    return sidecar_postings.FieldSidecar(str(folder), _Segment(), "b", 1.0)
 
 
 def _random_terms(rng: random.Random, n_terms: int, n_docs: int) -> dict:
@@ -115,7 +115,7 @@ def test_sidecar_round_trip(tmp_path, monkeypatch, block, chunk) -> None:
     rng = random.Random(f"sidecar:{block}:{chunk}")
     terms = _random_terms(rng, 60, 300)
     terms[b"first"] = [(0, [0])]  # docnum 0, position 0
-    terms[b"gap"] = [(0, [1]), (2**31 - 1, [0, 2**31 - 2])]  # large gaps
+    terms[b"gap"] = [(0, [1]), (9, [65534, 65535, 65536]), (2**31 - 1, [0, 2**31 - 2])]
     side = _write(tmp_path, terms, monkeypatch, block, chunk)
     assert len(side.keys) == len(terms)
     assert side.find(b"nothere") is None
@@ -150,20 +150,23 @@ def test_an_empty_field_and_a_damaged_one(tmp_path, monkeypatch) -> None:
     side = _write(empty, {}, monkeypatch, 128, 100)
     assert len(side.keys) == 0 and side.find(b"a") is None
     # Garbled bytes that still split into as many values decode to other numbers (the
-    # build's integrity record finds that at open); ones that do not are the codec's error.
+    # build's integrity record finds that at open); ones that do not are the codec's error:
+    # docnums of another count, position counts that do not add up to the directory's.
     terms = {b"a": [(d, [1, 2]) for d in range(0, 400, 3)]}
-    side = _write(tmp_path, terms, monkeypatch, 16, 100)
-    path = tmp_path / "seg.b_pos.vb"
-    data = bytearray(path.read_bytes())
-    data[10] |= 0x80  # one value runs into the next: one value fewer
-    path.write_bytes(bytes(data))
-    sidecar._OPENED.clear()
-    side = sidecar.FieldSidecar(str(tmp_path), _Segment(), "b", 1.0)
-    with pytest.raises(CodecError):
-        side.postings(0, positions=True)
+    _write(tmp_path, terms, monkeypatch, 16, 100)
+    for name, offset, damage in (("seg.b_ids.vb", 10, 0x80), ("seg.b_cnt.u8", 20, 0x04)):
+        path = tmp_path / name
+        pristine = path.read_bytes()
+        data = bytearray(pristine)
+        data[offset] |= damage
+        path.write_bytes(bytes(data))
+        side = sidecar_postings.FieldSidecar(str(tmp_path), _Segment(), "b", 1.0)
+        with pytest.raises(CodecError):
+            side.postings(0, positions=True)
+        path.write_bytes(pristine)
     (tmp_path / "seg.b_cnt.u8").write_bytes(b"\x01")
     with pytest.raises(ValueError, match="expected"):
-        sidecar.FieldSidecar(str(tmp_path), _Segment(), "b", 1.0)
+        sidecar_postings.FieldSidecar(str(tmp_path), _Segment(), "b", 1.0)
 
 
 def test_a_sidecar_of_format_1_is_not_read(tmp_path, monkeypatch) -> None:
@@ -176,7 +179,7 @@ def test_a_sidecar_of_format_1_is_not_read(tmp_path, monkeypatch) -> None:
     with open(tmp_path / "seg.b_dir.npz", "wb") as handle:
         np.savez(handle, **arrays)
     with pytest.raises(ValueError, match="another version"):
-        sidecar.FieldSidecar(str(tmp_path), _Segment(), "b", 1.0)
+        sidecar_postings.FieldSidecar(str(tmp_path), _Segment(), "b", 1.0)
 
 
 def test_selected_gives_way_to_the_whole_list_over_a_share_of_blocks(tmp_path, monkeypatch):

@@ -10,7 +10,7 @@ import pytest
 from bench import generate as g
 
 from idlibtui import search
-from idlibtui.search import fastpath, sidecar
+from idlibtui.search import fastpath, sidecar, sidecar_postings
 from idlibtui.search.build import update_index
 from tests.unit.test_search_fast import _both, _queries, _same
 
@@ -20,8 +20,8 @@ def tiny_blocks(tmp_path_factory):
     root = tmp_path_factory.mktemp("tiny_blocks")
     corpus, index = root / "corpus", root / "index"
     patch = pytest.MonkeyPatch()
-    patch.setattr(sidecar, "BLOCK", 3)
-    patch.setattr(sidecar, "_CHUNK", 500)  # several chunks a field: blocks across chunks
+    patch.setattr(sidecar_postings, "BLOCK", 3)
+    patch.setattr(sidecar_postings, "_CHUNK", 500)  # several chunks a field: blocks across chunks
     try:
         g.write_corpus(corpus, 90, seed=21, procs=1)
         update_index(corpus, index, workers=1)

@@ -23,7 +23,17 @@ from importlib import resources
 from operator import itemgetter
 from typing import NamedTuple
 
-from idlibtui.annotate.dates import MONTH_NAMES, WORD_TOKEN, word_tokens
+from idlibtui.annotate.dates import WORD_TOKEN, word_tokens
+from idlibtui.annotate.entity_words import (
+    DEMONYMS,
+    GROUP_WORDS,
+    NOT_NAMES,
+    NOT_PLACES,
+    ORG_WORDS,
+    PLACE_CUES,
+    PLACE_PREFIXES,
+    TITLES,
+)
 from idlibtui.model import Mention
 
 TYPES = ("PERSON", "PLACE", "ORG", "GROUP")
@@ -165,140 +175,11 @@ def base_gazetteer() -> Gazetteer:
 
 # --- rules for names the gazetteer lacks ----------------------------------------------------
 
-_TITLES = frozenset(
-    [
-        "president",
-        "ambassador",
-        "envoy",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "minister",
-        "secretary",
-        "general",
-        "gen",
-        "commander",
-        "colonel",
-        "col",
-        "lieutenant",
-        "lt",
-        "sergeant",
-        "captain",
-        "major",
-        "dr",
-        "doctor",
-        "sheikh",
-        "shaikh",
-        "imam",
-        "king",
-        "prince",
-        "queen",
-        "emir",
-        "premier",
-        "chancellor",
-        "mayor",
-        "governor",
-        "senator",
-        "representative",
-        "rep",
-        "activist",
-        "protester",
-        "journalist",
-        "correspondent",
-        "reporter",
-        "photographer",
-        "nurse",
-        "surgeon",
-        "physician",
-        "medic",
-        "paramedic",
-        "volunteer",
-        "rescuer",
-        "resident",
-        "farmer",
-        "teacher",
-        "student",
-        "father",
-        "mother",
-        "mr",
-        "mrs",
-        "ms",
-        "director",
-        "coordinator",
-        "chief",
-        "head",
-        "official",
-        "officer",
-        "leader",
-        "founder",
-        "chairman",
-        "chairwoman",
-        "monitor",
-        "analyst",
-        "researcher",
-        "expert",
-        "professor",
-        "prof",
-        "cleric",
-        "judge",
-        "lawyer",
-        "deputy",
-        "undersecretary",
-        "representative",
-        "delegate",
-        "diplomat",
-        "negotiator",
-        "organizer",
-        "organiser",
-        "fighter",
-        "defector",
-    ]
-)
 _ROLE_AFTER = re.compile(
     r"\s*,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:"
-    + "|".join(sorted(_TITLES, key=len, reverse=True))
+    + "|".join(sorted(TITLES, key=len, reverse=True))
     + r"|organizer|organiser|mother|father|man|woman|resident|worker|member|survivor)s?\b",
     re.IGNORECASE,
-)
-_PLACE_PREFIXES = frozenset(
-    [
-        "Kafr",
-        "Kfar",
-        "Kafar",
-        "Tal",
-        "Tell",
-        "Tel",
-        "Khan",
-        "Jisr",
-        "Maarat",
-        "Maaret",
-        "Deir",
-        "Dayr",
-        "Ain",
-        "Ayn",
-        "Bab",
-        "Jabal",
-        "Jebel",
-        "Ras",
-        "Umm",
-        "Bir",
-        "Beit",
-        "Dar",
-        "Darat",
-        "Qalaat",
-        "Qalat",
-        "Sheikh",
-        "Arab",
-        "Tall",
-        "Hayy",
-        "Hay",
-        "Sahl",
-        "Wadi",
-        "Mazraat",
-    ]
-)
-_PLACE_CUES = frozenset(
-    ["in", "near", "toward", "towards", "outside", "around", "into", "from", "across"]
 )
 _PLACE_OF = re.compile(
     r"\b(?:outskirts|city|town|village|villages|province|district|countryside|suburb|suburbs|"
@@ -345,272 +226,6 @@ def _speech_after(after: str) -> bool:
 def _role_after(after: str) -> bool:
     """``_ROLE_AFTER.match(after)`` (", a nurse", ", the spokesman")."""
     return after.lstrip().startswith(",") and bool(_ROLE_AFTER.match(after))
-
-
-_ORG_WORDS = frozenset(
-    [
-        "directorate",
-        "administration",
-        "university",
-        "committee",
-        "council",
-        "organization",
-        "organisation",
-        "agency",
-        "ministry",
-        "department",
-        "network",
-        "union",
-        "association",
-        "foundation",
-        "institute",
-        "center",
-        "centre",
-        "fund",
-        "programme",
-        "program",
-        "office",
-        "commission",
-        "coalition",
-        "observatory",
-        "society",
-        "federation",
-        "authority",
-        "bank",
-        "court",
-        "company",
-        "news",
-        "radio",
-        "television",
-        "tv",
-    ]
-)
-_GROUP_WORDS = frozenset(
-    ["front", "army", "brigade", "brigades", "battalion", "division", "corps", "legion", "militia"]
-)
-# capitalised words that follow "in" without being places (headlines, languages, idioms)
-_NOT_PLACES = frozenset(
-    [
-        "english",
-        "arabic",
-        "turkish",
-        "kurdish",
-        "russian",
-        "french",
-        "persian",
-        "farsi",
-        "darkness",
-        "parliament",
-        "congress",
-        "general",
-        "total",
-        "fact",
-        "addition",
-        "particular",
-        "response",
-        "return",
-        "brief",
-        "short",
-        "practice",
-        "reality",
-        "theory",
-        "public",
-        "private",
-        "contrast",
-        "order",
-        "part",
-        "time",
-        "power",
-        "charge",
-        "control",
-        "person",
-        "support",
-        "turn",
-        "place",
-        "case",
-        "view",
-        "light",
-        "favour",
-        "favor",
-        "spite",
-        "terms",
-        "line",
-        "effect",
-        "depth",
-        "detail",
-        "action",
-        "secret",
-        "exile",
-        "hiding",
-        "custody",
-        "prison",
-        "jail",
-        "detention",
-        "hospital",
-        "court",
-        "breaking",
-        "update",
-        "pictures",
-        "photos",
-        "video",
-        "live",
-        "full",
-        "summary",
-        "context",
-        "focus",
-        "depth",
-        "analysis",
-        "opinion",
-    ]
-)
-_NOT_NAMES = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "their",
-        "they",
-        "he",
-        "she",
-        "it",
-        "its",
-        "we",
-        "i",
-        "you",
-        "but",
-        "and",
-        "or",
-        "if",
-        "in",
-        "on",
-        "at",
-        "of",
-        "for",
-        "from",
-        "to",
-        "by",
-        "with",
-        "as",
-        "since",
-        "after",
-        "before",
-        "while",
-        "when",
-        "where",
-        "what",
-        "who",
-        "why",
-        "how",
-        "our",
-        "his",
-        "her",
-        "some",
-        "many",
-        "most",
-        "more",
-        "all",
-        "any",
-        "no",
-        "not",
-        "so",
-        "yet",
-        "also",
-        "only",
-        "even",
-        "still",
-        "just",
-        "then",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        *MONTH_NAMES,
-        "today",
-        "yesterday",
-        "tomorrow",
-        "according",
-        "despite",
-        "although",
-        "though",
-        "because",
-        "however",
-        "meanwhile",
-        "moreover",
-        "now",
-        "here",
-        "mr",
-        "mrs",
-        "ms",
-        "video",
-        "photo",
-        "source",
-        "read",
-        "related",
-        "watch",
-        "see",
-        "like",
-    ]
-)
-_DEMONYMS = frozenset(
-    [
-        "syrian",
-        "syrians",
-        "turkish",
-        "turk",
-        "turks",
-        "russian",
-        "russians",
-        "iranian",
-        "iranians",
-        "iraqi",
-        "lebanese",
-        "kurdish",
-        "kurd",
-        "kurds",
-        "american",
-        "americans",
-        "european",
-        "europeans",
-        "arab",
-        "arabs",
-        "british",
-        "french",
-        "german",
-        "israeli",
-        "jordanian",
-        "saudi",
-        "qatari",
-        "chinese",
-        "afghan",
-        "palestinian",
-        "sunni",
-        "shia",
-        "shiite",
-        "alawite",
-        "druze",
-        "christian",
-        "muslim",
-        "islamic",
-        "western",
-        "eastern",
-        "northern",
-        "southern",
-        "northwestern",
-        "northeastern",
-        "turkey-backed",
-        "russian-backed",
-        "iranian-backed",
-        "u.s.-backed",
-    ]
-)
 
 
 class _Words(NamedTuple):
@@ -770,7 +385,7 @@ class EntityFinder:
             if (
                 hit
                 and i > 0
-                and words[i - 1] in _PLACE_PREFIXES
+                and words[i - 1] in PLACE_PREFIXES
                 and (_gap_ok(text, ends[i - 1], starts[i]) and not covered[i - 1])
             ):
                 hit = None  # "Kafr Halab" is not Aleppo ("Halab"): a longer, unknown name
@@ -856,7 +471,7 @@ class EntityFinder:
         if i > j:
             return
         lows = [w.lower() for w in words[i : j + 1]]
-        if not _NOT_NAMES.isdisjoint(lows) or any(map(str.isdigit, lows)):
+        if not NOT_NAMES.isdisjoint(lows) or any(map(str.isdigit, lows)):
             return
         start = starts[i]
         before = text[max(0, start - 40) : start]
@@ -865,14 +480,14 @@ class EntityFinder:
         type_ = ""
         if lows[0] in ("abu", "umm", "abou") and j > i:
             type_ = "PERSON"
-        elif j > i and not _GROUP_WORDS.isdisjoint(lows):
+        elif j > i and not GROUP_WORDS.isdisjoint(lows):
             type_ = "GROUP"
-        elif j > i and not _ORG_WORDS.isdisjoint(lows):
+        elif j > i and not ORG_WORDS.isdisjoint(lows):
             type_ = "ORG"
         elif (
             title
             or (
-                prev_tok in _TITLES
+                prev_tok in TITLES
                 and (not uppers[i - 1] or text[ends[i - 1] : ends[i - 1] + 1] == ".")
             )
             or (j > i and _role_after(after))
@@ -880,11 +495,11 @@ class EntityFinder:
         ):
             type_ = "PERSON"
         elif (
-            (cue_word in _PLACE_CUES or prev_tok in _PLACE_CUES)
+            (cue_word in PLACE_CUES or prev_tok in PLACE_CUES)
             and (i == 0 or not uppers[i - 1] or cue_word)
         ) or _place_of_before(before):
             type_ = "PLACE"
-        if type_ == "PLACE" and i == j and lows[0] in _NOT_PLACES:
+        if type_ == "PLACE" and i == j and lows[0] in NOT_PLACES:
             return
         if not type_:
             return
@@ -914,7 +529,7 @@ class EntityFinder:
             if j == b:
                 continue
             lows = {w.lower() for w in words[b + 1 : j + 1]}
-            new_type = "GROUP" if lows & _GROUP_WORDS else "ORG" if lows & _ORG_WORDS else ""
+            new_type = "GROUP" if lows & GROUP_WORDS else "ORG" if lows & ORG_WORDS else ""
             if not new_type:
                 continue
             for k in range(b + 1, j + 1):
@@ -955,13 +570,13 @@ def _strip_leading(words: list[str], i: int, j: int) -> tuple[int, bool, str]:
     cue_word = ""
     while i <= j:
         low = words[i].lower()
-        if low in _NOT_NAMES:
+        if low in NOT_NAMES:
             cue_word = low
             i += 1
-        elif low in _DEMONYMS or low.endswith("-backed") or low.endswith("-based"):
+        elif low in DEMONYMS or low.endswith("-backed") or low.endswith("-based"):
             i += 1
-        elif low in _TITLES or low in ("u.s", "u.n", "un", "us"):
-            title = title or low in _TITLES
+        elif low in TITLES or low in ("u.s", "u.n", "un", "us"):
+            title = title or low in TITLES
             i += 1
         else:
             break

@@ -89,7 +89,7 @@ def _lines(text: str) -> list[_Line]:
 
 def kind_at(spans: list[tuple[int, int, BlockKind]], raw: int) -> BlockKind | None:
     """The kind of the sorted, disjoint raw span containing ``raw`` (binary search)."""
-    k = bisect_right(spans, (raw, float("inf"))) - 1  # type: ignore[arg-type]
+    k = bisect_right(spans, (raw, float("inf"))) - 1
     if k >= 0 and spans[k][0] <= raw < spans[k][1]:
         return spans[k][2]
     return None

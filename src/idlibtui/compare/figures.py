@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from idlibtui.compare.claims import claims_of_article
 from idlibtui.compare.events import (
     INCIDENT,
     PERIOD,
@@ -20,7 +21,6 @@ from idlibtui.compare.events import (
     Claim,
     EventGroup,
     When,
-    claims_of_article,
     group_claims,
 )
 from idlibtui.compare.model import FigureGroup, Period

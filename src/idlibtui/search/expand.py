@@ -14,7 +14,8 @@ Two sources of spellings:
 - a transliteration rule for Arabic names the gazetteer lacks: variants of a name word made by
   vowel and doubled-letter rules (Maarat / Maarrat / Ma'arat, ee / i, ou / u / oo, q / k, ei / ay,
   final -ah / -a), kept only when the index's own lexicon holds them, at most a few per word.
-  It applies to words typed with a capital or that are a word of a name the index knows.
+  It applies to a word that is (or one of whose variants is) a word of a name the gazetteer
+  or the index knows, typed in any case; a capital alone is no sign (Least / List).
 
 What is never expanded: a word or phrase under the exact operator (``=Saraqeb``), a prefix or
 wildcard, a field other than title/body, a common English word. Every added spelling must
@@ -98,7 +99,7 @@ def _is_acronym(spelling: str) -> bool:
 
 
 def spellings_from(data: dict) -> Spellings:
-    entries = []
+    entries: list[tuple[str, str, tuple[str, ...]]] = []
     by_key: dict[tuple[str, ...], list[tuple[int, bool]]] = {}
     words: set[str] = set()
     for type_ in TYPES:
@@ -317,7 +318,7 @@ class Expander:
         return kept
 
     def _from_gazetteer(self, text: str) -> list[str]:
-        out = []
+        out: list[str] = []
         for entry in entries_named(text, self.sp):
             out.extend(self.sp.entries[entry][2])
         return out
@@ -330,9 +331,9 @@ class Expander:
         for t in toks:
             surface = text[t.start : t.end]
             near = candidates(t.text)
-            name_like = surface[:1].isupper() or t.text in self.name_words
-            if not name_like:  # a lower-case word: a name if one of its spellings is
-                name_like = any(v in self.name_words for v in near)
+            # a name: it, or one of its spellings, is a word of a name the gazetteer or the
+            # index knows (a capital alone is no sign: "Least" would find "list")
+            name_like = t.text in self.name_words or any(v in self.name_words for v in near)
             vs = variants(t.text, self.has_word) if near and name_like else []
             if surface[:1].isupper():  # shown as typed: Maarat, not maarat
                 vs = [v[:1].upper() + v[1:] for v in vs]

@@ -16,7 +16,7 @@ and the whole query is evaluated with array operations:
 
 Reading: the title and body fields' postings (ids, and positions from which the weights
 follow) come from each segment's numpy sidecar (search/sidecar.py), mapped into memory and
-decoded (varint gaps); a phrase decodes only the blocks of positions holding its candidates.
+read with numpy; a phrase reads only the blocks of positions holding its candidates.
 A segment without a sidecar is decoded from Whoosh's W3 blocks: a term's ids and weights are
 unpickled without the block's values (each value is rebuilt through a ``_codecs.encode`` call,
 80% of the cost), and a phrase reads positions only from the blocks that hold a candidate.
@@ -129,14 +129,14 @@ def _sidecar_postings(seg, field: str, btext: bytes, positions: bool):
     weights = counts.astype(np.float64) * side.boost
     if not positions:
         return ids, weights, None, None
-    return ids, weights, starts, flat.astype(np.int32)
+    return ids, weights, starts, flat.astype(np.int32, copy=False)
 
 
 def _sidecar_selected(side, found: int, local) -> tuple[Any, Any] | None:
     """(starts, flat) of the postings of term ``found`` for segment docnums ``local``
     (sorted, all holding the term); None when that is most of the term's positions."""
     got = side.selected(found, local, SELECT_MAX_SHARE)
-    return None if got is None else (got[0], got[1].astype(np.int32))
+    return None if got is None else (got[0], got[1].astype(np.int32, copy=False))
 
 
 class SegmentCache:

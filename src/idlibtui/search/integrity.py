@@ -32,7 +32,7 @@ WHOLE_LIMIT = 1 << 20
 BLOCK = 1 << 12
 SAMPLES = 32
 #: Our sidecar files (``search/sidecar.py``): optional as a whole, see ``check_integrity``.
-SIDECAR_SUFFIXES = (".u32", ".i64", ".npz", ".vb", ".u8")
+SIDECAR_SUFFIXES = (".u32", ".i64", ".npz", ".vb", ".u8", ".u16")
 
 
 def checksum(path: Path | str, size: int) -> int:

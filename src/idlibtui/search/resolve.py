@@ -22,6 +22,7 @@ count), or by the words it holds.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -32,6 +33,12 @@ from idlibtui.search.expand import Spellings, gazetteer_spellings
 #: How near (rapidfuzz ratio, 0-100) a stored name must be to be offered as "did you mean".
 SUGGEST_CUTOFF = 75.0
 MIN_PREFIX = 4  # an outlet's compact form may be the start of a longer one from this length
+
+
+@functools.lru_cache(maxsize=100_000)
+def _name_key(name: str) -> tuple[str, ...]:
+    """``fold_name`` remembered: after a commit, only the names it added are folded again."""
+    return fold_name(name)
 
 
 def _run_in(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
@@ -48,7 +55,7 @@ class EntityNames:
         self.by_key: dict[tuple[str, ...], list[str]] = {}
         self.by_word: dict[str, set[tuple[str, ...]]] = {}  # folded word → keys holding it
         for name in self.stored:
-            key = fold_name(name)
+            key = _name_key(name)
             self.by_key.setdefault(key, []).append(name)
             for word in key:
                 self.by_word.setdefault(word, set()).add(key)
@@ -59,7 +66,7 @@ class EntityNames:
 
     def _stored_for(self, entry: int) -> list[str]:
         canonical = self.sp.entries[entry][0]
-        return self.by_key.get(fold_name(canonical), [])
+        return self.by_key.get(_name_key(canonical), [])
 
     def resolve(self, value: str) -> list[str]:
         """The stored names ``value`` means (empty when none)."""

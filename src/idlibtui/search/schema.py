@@ -44,7 +44,11 @@ check_engine_version()
 #: 7: the sidecar's postings as varint gaps (search/sidecar.py format 2, a third of the size).
 #: 8: folded terms (search/fold.py), exact spellings beside them, numbers with separators.
 #: 9: the article's language (``lang``: a query field and a facet).
-SCHEMA_VERSION = "9"
+#: 10: the sidecar's positions as 16-bit values (search/sidecar_postings.py format 3: 7's
+#: varint positions decoded too slowly for a cold phrase at 50k).
+#: 11: folding fixes: no exact term for a number's separators, no empty term for a token of
+#: marks alone, "central" no longer folded as "centre" + "al".
+SCHEMA_VERSION = "11"
 
 #: The Whoosh index name; a schema change gives a new name, so an old index is never misread.
 INDEX_NAME = f"idlibtui{SCHEMA_VERSION}"
