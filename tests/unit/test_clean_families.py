@@ -303,8 +303,8 @@ def test_datelines_are_recorded_and_removed() -> None:
     ]:
         article = clean(raw + "\n\nA second paragraph follows here, as usual.")
         assert article.dateline == place
-        # an agency's tag names the copy's agency; the outlet that carries it stays unknown
-        assert (article.agency, article.source) == (source, "")
+        # an agency's tag names the copy's agency, and with no other publisher named, the outlet
+        assert (article.agency, article.source) == (source, source)
         assert article.text.startswith("The convoy reached")
         assert any(r.kind == "metadata" and r.note == "dateline" for r in article.repairs)
 
@@ -498,7 +498,7 @@ def test_generic_source_is_not_an_outlet() -> None:
 def test_dateline_with_a_date() -> None:
     article = clean(f"IDLIB, Syria, Dec 28 (Reuters) - {BODY}\n\nA second paragraph, as usual.")
     assert article.dateline.startswith("IDLIB")
-    assert (article.agency, article.source) == ("Reuters", "")
+    assert (article.agency, article.source) == ("Reuters", "Reuters")
     assert article.text.startswith("The convoy reached")
 
 

@@ -83,16 +83,22 @@ def test_a_place_dash_agency_slash_dateline_names_the_agency() -> None:
         "Los combates siguen en la zona.\n"
     )
     article = clean_document(text)
-    assert (article.dateline, article.agency, article.source) == ("Damasco", "SANA", "")
+    assert (article.dateline, article.agency, article.source) == ("Damasco", "SANA", "SANA")
     assert not article.text.split("\n\n")[1].startswith("Damasco")
 
 
-def test_an_agency_tag_names_the_agency_not_the_outlet_that_carries_it() -> None:
+def test_an_agency_tag_names_the_agency_and_yields_to_a_named_publisher() -> None:
     article = clean_document(
         "Clashes near Saraqeb\n\nIDLIB (AA) - Rebels and government forces fought near the "
         "town overnight, a monitor said.\n\nThe fighting went on.\n"
     )
-    assert (article.agency, article.source) == ("Anadolu Agency", "")
+    # nothing else names who carries the copy: the agency is the one outlet the text names
+    assert (article.agency, article.source) == ("Anadolu Agency", "Anadolu Agency")
+    carried = clean_document(
+        "Clashes near Saraqeb | Sputnik\n\nIDLIB (AA) - Rebels and government forces fought "
+        "near the town overnight, a monitor said.\n\nThe fighting went on.\n"
+    )
+    assert (carried.agency, carried.source) == ("Anadolu Agency", "Sputnik")
     # the agency's own site speaks of its own staff: then it is the outlet
     own = clean_document(
         "Army advances\n\nIdleb, SANA – Army units took two villages south of the town on "
@@ -122,5 +128,6 @@ def test_a_sign_off_on_the_last_line_names_the_outlet_or_the_agency() -> None:
     own = clean_document(f"Fighting near Saraqeb\n\n{body}\n\n— Middle East Monitor\n")
     assert own.source == "Middle East Monitor"
     wire = clean_document(f"Fighting near Saraqeb\n\n{body}\n\n(AFP)\n")
-    assert (wire.agency, wire.source) == ("Agence France-Presse", "")
+    # the agency's copy, with nothing else naming a publisher: the agency stands as the outlet
+    assert (wire.agency, wire.source) == ("Agence France-Presse", "Agence France-Presse")
     assert clean_document(f"Fighting near Saraqeb\n\n{body}\n\n(Idlib)\n").source == ""

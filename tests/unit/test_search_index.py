@@ -255,5 +255,5 @@ def test_agency_field_facet_and_date_kind(tmp_path: Path) -> None:
     assert everything.facets["agency"] == {"Reuters": 1}
     hits = ix.search("agency:reuters").hits
     assert [h.path for h in hits] == ["wire.txt"]
-    assert hits[0].date_kind == "stated" and hits[0].source == ""  # the agency, not the outlet
+    assert hits[0].date_kind == "stated" and hits[0].source == "Reuters"  # no other publisher
     assert ix.search("villages", filters={"agency": ["Reuters"]}).total == 1

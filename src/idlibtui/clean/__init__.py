@@ -198,6 +198,10 @@ def _article(doc: EditText, info: Info, *, path: str, article_id: str, encoding:
         from idlibtui.clean.outlet_cues import self_reference
 
         info.set_source(*self_reference(text))
+    if not info.source and info.agency:
+        # wire copy and nothing else names who carries it: the agency is the one outlet the
+        # text names ("AMMAN (Reuters) -"), a better answer than none; a named publisher wins
+        info.set_source(info.agency, "the agency's tag (no other publisher named)")
     from idlibtui.clean.lang import detect_language
     from idlibtui.textsafe import printable
 
