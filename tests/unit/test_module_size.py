@@ -21,7 +21,6 @@ KNOWN_LONG = {
     "search/whoosh_backend.py",
     "tui/screens/compare.py",
     "tui/screens/search.py",
-    "tui/widgets/article_view.py",
 }
 
 

@@ -22,8 +22,10 @@ from textual.widgets import Static
 from idlibtui.datelabel import date_label
 from idlibtui.model import Article, Figure, IngestProblem
 from idlibtui.textsafe import printable
+from idlibtui.tui.article_spans import match_counter
+from idlibtui.tui.article_text import display_text
 from idlibtui.tui.palette import entity_styles
-from idlibtui.tui.widgets.article_view import ArticleView, display_text, match_counter
+from idlibtui.tui.widgets.article_view import ArticleView
 from idlibtui.tui.widgets.footer import FitFooter
 from idlibtui.tui.widgets.side_panel import PanelEntry, SidePanel
 
