@@ -19,7 +19,6 @@ KNOWN_LONG = {
     "annotate/events.py",
     "search/fastpath.py",
     "search/whoosh_backend.py",
-    "tui/screens/search.py",
 }
 
 
