@@ -152,8 +152,34 @@ def test_numbers_with_separators_are_one_token() -> None:
     hits = [text[s:e] for s, e in match_offsets("700000", text)]
     assert hits == ["700,000"]  # one hit, and not inside 1,700,000
     assert [text[s:e] for s, e in match_offsets("700,000", text)] == ["700,000"]
+    # separators are not a spelling: no exact term of their own, "=700,000" is "700000"
+    assert query_terms("700,000", exact=True) == (["700000"], ["700000"])
+    assert american("central") == "central"  # not "centre" + "al"
     # "1.5 million" stays two words: a phrase finds it
     assert len(analyze("1.5 million")) == 2
+
+
+def test_tokens_of_marks_alone_index_nothing() -> None:
+    from idlibtui.search.highlight import index_terms
+
+    stems, _words = index_terms("ʿ ʾʿ x ʿ's ʻ")
+    assert stems.split() == ["x"] and "" not in stems.split("|")
+
+
+def test_prefilter_finds_folded_words_where_tokens_begin() -> None:
+    """The highlighter's fast path (a regex over the text, then only candidate words) agrees
+    with tokenizing everything, around joiners and leading marks."""
+    from idlibtui.search.highlight import matcher_for
+
+    texts = [
+        "firel,ceasefire zone; 2,Erdoğan; m,700,000; ʾErdoğan-Erdoğan; é`i,air strikes",
+        "x.ceasefire 1,700,000 700,000's Nu'man,Nu’man ʿAyn ʿayn; İdlib: ceasefire, Erdoğan",
+    ]
+    for query in ["cease fire", '"air strikes"', "Erdogan", "700000", "numan", "fire", "ayn"]:
+        m = matcher_for(q.parse(query))
+        for text in texts:
+            ref = m._token_offsets(text) if m.sequences else m._word_offsets(text)
+            assert m.offsets(text) == ref, (query, text)
 
 
 def test_highlights_point_at_the_real_text() -> None:
@@ -324,3 +350,25 @@ def test_did_you_mean_knows_folded_words(ix) -> None:
     """A word with an apostrophe or a British spelling is not "corrected" (it is indexed)."""
     assert ix.search("Hay'at Tahrir").suggestion == ""
     assert ix.search("=Erdoğan").suggestion == ""
+
+
+def test_prefilter_equals_full_tokenization_on_random_texts() -> None:
+    """Random strings of marks, joiners, folding letters and folded words: the highlighter's
+    prefiltered path finds exactly what tokenizing every word finds."""
+    import random
+
+    from idlibtui.search.highlight import index_terms, matcher_for
+
+    pieces = list("abcdeilmnorstuz AEIST'’‘`ʿʾ,.-–0123456789ğāéşçüİıßœ\n")
+    pieces += ["al-", "cease", "fire", "Erdoğan", "Nu'man", "700,000", "ceasefire"]
+    pieces += ["air strikes", "demilitarised", " zone", "'s"]
+    queries = ["cease fire", '"air strikes"', "Erdogan", "=Erdoğan", "numan", "700000"]
+    queries += ['"demilitarized zone"', "fire", "s", '"fire zone"', "strik*", "=nu'man"]
+    matchers = [matcher_for(q.parse(x)) for x in queries]
+    rng = random.Random(15)
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        index_terms(text)  # never raises
+        for query, m in zip(queries, matchers, strict=True):
+            ref = m._token_offsets(text) if m.sequences else m._word_offsets(text)
+            assert m.offsets(text) == ref, (query, text)

@@ -93,15 +93,25 @@ _MONTH_BEFORE = re.compile(
     re.I,
 )
 
+# "Sukhoi 25", "MiG 23", "Mi 8", "T 72", "BM 21", "S 400": an aircraft's or a weapon's model
+# number written with a space (with a hyphen, ``_LETTER_BEFORE`` has it), not a count
+_MODEL_BEFORE = re.compile(
+    r"\b(?:Sukhoi|Su|MiG|Mig|Mi|Tupolev|Tu|Ilyushin|Antonov|Kamov|Ka|Yak|Yakovlev|Aero\s+L|L"
+    r"|T|BM|TOS|BMP|BTR|ZU|ZSU|Kh|S|F|AH|UH|MQ|RQ|Pantsir|Buk|Grad|Uragan|Smerch|Scud|Fateh"
+    r"|Zelzal|Igla|Strela|Kornet|Konkurs|Fagot|Metis|Bayraktar\s+TB|TB|Anka|AK|RPG|SA|SS)\s$"
+)
+
 
 def not_a_count(text: str, s: int, e: int, n1: str) -> bool:
-    """Road and weapon names, entity residue, list numbering, ordinals, times, broadcasters,
-    days of a month."""
+    """Road and weapon names, model numbers, entity residue, list numbering, ordinals, times,
+    broadcasters, days of a month."""
     if n1.isdigit() and _BROADCASTER_BEFORE.search(text, max(0, s - 9), s):
         return True
     day = n1.isdigit() and len(n1) <= 2 and 1 <= int(n1) <= 31
     if day and _MONTH_BEFORE.search(text, max(0, s - 11), s):
         return True
+    if n1.isdigit() and _MODEL_BEFORE.search(text, max(0, s - 13), s):
+        return True  # Sukhoi 25, T 72
     before = text[max(0, s - 3) : s]
     if _LETTER_BEFORE.search(before) and n1[:1].isdigit():
         return True  # M5, S-400, F-16

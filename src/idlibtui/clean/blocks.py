@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 
 from idlibtui.clean import outlets
-from idlibtui.clean.chrome import caption_note, chrome_note, ends_mid_sentence, looks_truncated
+from idlibtui.clean.chrome import caption_note, chrome_note
 from idlibtui.clean.dateline import match_dateline
 from idlibtui.clean.edits import EditText
 from idlibtui.clean.lang import EN_FUNCTION_WORDS
 from idlibtui.clean.lines import _Line, _quoted, _short_question, _teaser, headline_shaped, kind_at
 from idlibtui.clean.metadata import Info
 from idlibtui.clean.stamps import parse_date
+from idlibtui.clean.truncation import ends_mid_sentence, looks_truncated
 from idlibtui.model import BlockKind
 
 _STOP = frozenset(
@@ -161,7 +162,40 @@ def never_a_title(line: str) -> bool:
         return True
     if _NUMERIC_DATE.match(s) and len(s.split()) <= 6:
         return True
+    if not _WORD.search(s):
+        return True  # "0 $", "12 | 3": a counter or a price, no words
     return chrome_note(s) is not None or caption_note(s) is not None
+
+
+# ", according to the monitor", ", the ministry said": a report's clause citing its source
+_ATTRIBUTED = re.compile(
+    r",\s+(?:according\s+to|(?:[\w'’-]+\s+){1,4}(?:said|says|told|reported))\b"
+)
+_WORD = re.compile(r"[^\W\d_]{2}")
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|&|of|the|and|for|de|al)$")
+
+
+def _site_name(line: str, headline: str) -> bool:
+    """A short run of capitalised words ("Islamic Invitation Turkey") standing above a longer
+    headline: the site's name or a section's, not the headline."""
+    words = line.split()
+    return (
+        1 <= len(words) <= 4
+        and len(headline.split()) >= len(words) + 3
+        and all(_NAME_WORD.match(w) for w in words)
+        and not any(c.isdigit() for c in line)
+    )
+
+
+def _headline_after_name(line: str, nxt: str, after: str) -> bool:
+    """``line`` is a site name and ``nxt`` the headline, with body text after it."""
+    return (
+        _site_name(line, nxt)
+        and headline_shaped(nxt)
+        and not _quoted(nxt)
+        and not never_a_title(nxt)
+        and not headline_shaped(after)
+    )
 
 
 def _title_index(kept: list[_Line]) -> int | None:
@@ -178,6 +212,8 @@ def _title_index(kept: list[_Line]) -> int | None:
         )
         junk = never_a_title(s)
         if shaped and not junk:
+            if i + 2 < len(kept) and _headline_after_name(s, kept[i + 1].text, kept[i + 2].text):
+                return i + 1
             return i
         if not junk:
             return None
@@ -209,6 +245,11 @@ def _classify_blocks(
     else:
         pick = _title_index(kept)
         if pick is not None:
+            if pick and _site_name(kept[pick - 1].text, kept[pick].text):
+                # kept (it may be a short headline over its dek) and marked for the raw view
+                info.flags[doc.raw_pos(kept[pick - 1].start)] = (
+                    "possible boilerplate (site name above the headline?)"
+                )
             kept[pick].kind = BlockKind.TITLE
             info.title = info.title or kept[pick].text
             start = pick + 1
@@ -287,9 +328,16 @@ def _classify_blocks(
                 ln.kind = BlockKind.HEADING
             continue
         if not nxt:
-            if any_body:
+            if any_body and looks_truncated(ln.text):
+                info.flags[doc.raw_pos(ln.start)] = "truncated text (kept)"
+            elif any_body:
                 ln.drop = ("boilerplate", "related-article link")
         elif _related_score(ln.text, nxt, outlet) >= 2:
+            if ends_mid_sentence(ln.text) or _ATTRIBUTED.search(ln.text):
+                # a sentence cut off, or one that cites its source: prose, not a headline;
+                # kept, and marked
+                info.flags[doc.raw_pos(ln.start)] = "possible boilerplate (related link?)"
+                continue
             ln.drop = ("boilerplate", "related-article link")
         else:
             ln.kind = BlockKind.HEADING

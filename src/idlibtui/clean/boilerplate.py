@@ -9,11 +9,18 @@ import re
 import unicodedata
 
 from idlibtui.clean import outlet_cues, outlets
-from idlibtui.clean.chrome import INTRO_LABELS, caption_note, chrome_note, credit_tail
+from idlibtui.clean.chrome import (
+    INTRO_LABELS,
+    _sentences,
+    caption_note,
+    chrome_note,
+    credit_tail,
+)
 from idlibtui.clean.edits import EditText
 from idlibtui.clean.lines import _CLOSERS, _Line, _teaser, headline_shaped
 from idlibtui.clean.metadata import Info, _classify_positional
 from idlibtui.clean.sections import by_context
+from idlibtui.clean.stamps import find_full_date
 
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|all rights reserved)", re.IGNORECASE)
 
@@ -187,6 +194,12 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
             ln.drop = ("boilerplate", "photo caption")
             continue
         m = _caption_tail(s)
+        if m and len(s) < 500 and _sentences(s[: m.start()]) >= 2:
+            # a paragraph of report (two finished sentences) that ends with a credit: only the
+            # credit goes
+            ln.cut_from = len(s[: m.start()].rstrip())
+            info.add_credit(m.group("paren") or m.group("bare") or m.group("bracket") or "")
+            continue
         if m and len(s) < 500:
             ln.drop = ("boilerplate", "photo caption")
             info.add_credit(m.group("paren") or m.group("bare") or m.group("bracket") or "")
@@ -203,6 +216,14 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
                     if not (headline_shaped(nxt) or _teaser(nxt)) or len(nxt) > 140:
                         break
                     lines[k].drop = ("boilerplate", "related-article links")
+            continue
+        if len(s) <= 160 and _HANDLE_CLOCK.match(s):
+            # "Jane Doe (@janedoe) 55 minutes ago Wed 15th April 2020 | 02:13 PM": the byline
+            # goes, its day stays a claim for the date judge
+            ln.drop = ("metadata", "byline")
+            found = find_full_date(s)
+            if found is not None:
+                info.claim_date(found[0], "byline", s)
             continue
         # a line that opens with date metadata is the date rules' to split first
         note = None if _METADATA_PREFIX.match(s) else chrome_note(s) or caption_note(s)
@@ -238,9 +259,37 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
                 lines[before].drop = ("boilerplate", "photo caption")
                 if not after_is_caption and len(lines[after].text.split()) <= 40:
                     lines[after].drop = ("boilerplate", "photo caption")
+    _split_captions(lines)
     _repeated_lines(lines)
     _classify_positional(lines, info)
     by_context(lines)
+
+
+# A byline with a social handle followed by the page's clock: a relative age or a date and time
+_HANDLE_CLOCK = re.compile(
+    r"^(?:by\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*\(@\w{1,30}\)\s*[|•·,–—-]?\s*"
+    r"(?=[^.!?]*\b(?:\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|days?)\s+ago|\d{1,2}:\d\d"
+    r"|(?:19|20)\d\d)\b)[^.!?]*$",
+    re.I,
+)
+_BRACKET_END = re.compile(r"[\])]\s*$")
+
+
+def _split_captions(lines: list[_Line]) -> None:
+    """A caption broken over two lines ("Children walk past ruins in the southern" /
+    "countryside of Idlib [Getty]"): when the credited half opens in lower case, the line
+    before it that stops without punctuation is its first half."""
+    for i, ln in enumerate(lines):
+        if ln.drop is None or not ln.drop[1].startswith("photo caption"):
+            continue
+        if not (ln.text[:1].islower() and _BRACKET_END.search(ln.text)):
+            continue
+        prev = next((k for k in range(i - 1, -1, -1) if lines[k].text.strip()), None)
+        if prev is None or lines[prev].drop is not None:
+            continue
+        p = lines[prev].text.strip()
+        if p[-1:] not in '.!?:;"”’)' and p[:1].isupper() and len(p.split()) <= 30:
+            lines[prev].drop = ("boilerplate", "photo caption (first line)")
 
 
 _SHOW_MORE = re.compile(r"\s*(?:show\s+more|read\s+more|more|…|\.\.\.)\s*[»›]?\s*$", re.I)

@@ -27,8 +27,10 @@ _CHROME: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"^(?:(?:updated|posted|published)\s*:?\s*)?(?:about\s+)?(?:an?|" + _NUM + r")\s+"
-            r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\.?$",
+            r"^[•·*-]?\s*(?:(?:updated|posted|published)\s*:?\s*)?(?:about\s+)?(?:an?|"
+            + _NUM
+            + r")\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?)"
+            r"\s+ago\.?$",
             re.I,
         ),
         "relative time",
@@ -38,6 +40,26 @@ _CHROME: list[tuple[re.Pattern[str], str]] = [
         "list widget",
     ),
     (re.compile(r"^(?:end|start)\s+of\s+list$", re.I), "list widget"),
+    # "- Advertisement -", "— ADVERTISEMENT —", "Sponsored content": an ad slot's label
+    (
+        re.compile(
+            r"^[-–—•·*\s]*(?:advertisements?|advertising|advert|sponsored(?:\s+content)?)[-–—•·*\s]*$",
+            re.I,
+        ),
+        "advertisement label",
+    ),
+    # "This is an edited translation from our Arabic edition", "This article was translated
+    # from the Turkish", "Translated by Jane Doe": an editor's note on the text, not report
+    (
+        re.compile(
+            r"^\(?(?:this\s+(?:is\s+an?\s+(?:edited\s+|abridged\s+|abbreviated\s+)?translation"
+            r"|(?:article|report|story|text|piece)\s+(?:was|has\s+been|is)\s+(?:\w+\s+)?translated)"
+            r"\b.{0,160}|translated\s+(?:by|from)\s+\S.{0,100}|(?:translation|translator|translated)"
+            r"\s*:\s*\S.{0,80})\)?$",
+            re.I,
+        ),
+        "translation note",
+    ),
     (
         re.compile(r"^(?:image|photo|picture|video|gallery|audio|media|play\s+video|watch)$", re.I),
         "media placeholder",
@@ -104,6 +126,11 @@ _CHROME: list[tuple[re.Pattern[str], str]] = [
         "comment form",
     ),
     (re.compile(r"^(?!(?:19|20)\d\d$)\d{1,6}(?:\s+\d{1,6}){0,3}$"), "share or view counter"),
+    # "0 $", "$ 0.00", "0 €": a donation or cart widget's amount, alone on its line
+    (
+        re.compile(r"^[$€£¥₺]\s*\d{1,6}(?:[.,]\d\d)?$|^\d{1,6}(?:[.,]\d\d)?\s*[$€£¥₺]$"),
+        "price widget",
+    ),
     # "reader1399": a user handle (a poster's or commenter's name) on its own line
     (re.compile(r"^@?[a-z][a-z_]{2,19}\d{2,6}$"), "user name"),
     (
@@ -198,6 +225,22 @@ _OTHER_LANGUAGE_MAX = 340  # no line longer than this matches one of them
 # (lower case): most lines hold none, and a substring test says so in a fraction of the time.
 _GATED: list[tuple[tuple[str, ...], re.Pattern[str], str]] = [
     (
+        # a paper's appeal to its readers: "Support our independent journalism: become a member
+        # today", "If you value our reporting, please donate": it asks the reader for money
+        ("journalism", "member", "donat", "support us", "reporting", "subscri", "contribut"),
+        re.compile(
+            r"^(?=.{0,300}$)(?!.*\b(?:said|says|told|added|according\s+to)\b)"
+            r"(?=.*\b(?:support|fund|back|sustain|value|enjoy|rely\s+on)\s+(?:us\b|our\s+"
+            r"(?:\w+\s+){0,2}(?:journalism|reporting|work|newsroom|paper|mission|coverage))"
+            r"|.*\bbecome\s+an?\s+(?:\w+\s+)?(?:member|supporter|subscriber|patron)\b"
+            r"|.*\b(?:please\s+)?(?:donate|make\s+a\s+(?:donation|contribution))\b.{0,60}"
+            r"\b(?:today|now|us|our|you\s+can)\b)"
+            r"(?=(?:become|support|donate|join|help)\b|.*\b(?:you|your|please|today|now|us|our)\b).*$",
+            re.I,
+        ),
+        "reader appeal",
+    ),
+    (
         ("newsletter", "inbox", "mailing"),
         re.compile(
             r"^(?=.{0,300}$)(?=.*\b(?:newsletters?|inbox|mailing\s+list)\b)"
@@ -287,7 +330,7 @@ def chrome_note(line: str) -> str | None:
 # A page's age when it was saved, in the languages of the corpus ("N units ago" and kin).
 _RELATIVE_AGE = re.compile(
     r"(?:^|\s)\d{1,3}\s+(?:"
-    r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago"
+    r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
     r"|(?:секунд\w*|минут\w*|час\w*|дн\w*|день|недел\w*|месяц\w*)\s+назад"
     r"|(?:saniye|dakika|saat|gün|hafta|ay)\s+önce"
     r"|(?:Sekunden|Minuten|Stunden?|Tagen?|Wochen?)\s*$"
@@ -322,11 +365,23 @@ _SLASHED_CREDIT = re.compile(
     + _PHOTO_AGENCY
     + r"(?:\s+(?:via|through)\s+(?:Getty\s+Images|REUTERS|Reuters|AP|AFP))?\s*$"
 )
+_BRACKET_AGENCY = (
+    r"(?:AP|AFP|Reuters|EPA(?:-EFE)?|Getty(?:\s+Images)?|Anadolu(?:\s+Agency)?|AA|Xinhua|SANA"
+    r"|DPA|Sipa|TASS|Shutterstock|Alamy|NurPhoto|Handout|File|Archive|Supplied|Social\s+media)"
+)
+_BRACKET_CREDIT = (
+    r"(?<=\S)\s*(?:\(" + _BRACKET_AGENCY + r"(?:\s+(?:Photo|Images?|Video|via\s+Getty\s+Images))?"
+    r"(?:\s*/\s*[^()\n]{1,60})?\)|\[" + _BRACKET_AGENCY + r"(?:\s+(?:Photo|Images?))?"
+    r"(?:\s*/\s*[^\[\]\n]{1,60})?\])"
+)
 # "… Credit: Reuters", "… (photo credit: NAME/REUTERS)" (the closing bracket sometimes lost)
 _CREDIT_LABEL = re.compile(
     r"(?:\bCredit\s*:\s*[^.!?]{2,60}|\((?:photo|image|picture|video)\s+credit\s*:[^()]{2,80}\)?"
     # "… on Sept 4, 2017.PHOTO: AFP": a shouted label glued to the caption's last sentence
-    r"|(?<=[.!?”\"])\s*(?-i:PHOTO(?:GRAPH)?S?|IMAGE|PICTURE|Photo(?:graph)?s?)\s*:\s*[^.!?:]{2,50})$",
+    r"|(?<=[.!?”\"])\s*(?-i:PHOTO(?:GRAPH)?S?|IMAGE|PICTURE|Photo(?:graph)?s?)\s*:\s*[^.!?:]{2,50}"
+    # "… in the town centre (AP Photo/Jane Doe)", "… in Idlib province [Getty]": an agency's
+    # bracketed credit ending the caption
+    r"|" + _BRACKET_CREDIT + r")$",
     re.I,
 )
 # "… camp in northern Aleppo - October 8, 2017 (Outlet Name)": a dated, credited caption
@@ -402,43 +457,9 @@ def credit_tail(line: str) -> int | None:
         k = max(s.rfind(". ", 0, m.end()), s.rfind("! ", 0, m.end()), s.rfind("? ", 0, m.end()))
         return k + 1 if k >= 0 else None
     k = m.start()
+    if k > 0 and s[k:].lstrip()[:1] in "([" and _sentences(s[:k]) > 1:
+        return k  # "… fled the town. Rescuers search the rubble (AP Photo/Jane Doe)"
     return k if k > 0 and s[:k].rstrip()[-1:] in '.!?"”’)' else None
-
-
-# --------------------------------------------------------------------------------------------
-# Truncated text
-# --------------------------------------------------------------------------------------------
-
-_FUNCTION_END = re.compile(
-    r"\b(?:the|a|an|of|to|in|on|at|for|from|with|by|and|or|but|that|which|who|as|is|are|was"
-    r"|were|has|have|had|its|their|his|her|some|this|these|those|into|than|while|after|before)$",
-    re.I,
-)
-
-
-def ends_mid_sentence(line: str) -> bool:
-    """A line that stops on a function word ("… after Putin's decision in"): cut off."""
-    s = line.strip()
-    return bool(s) and s[-1] not in '.!?…"”’)]:;' and _FUNCTION_END.search(s) is not None
-
-
-def looks_truncated(line: str) -> bool:
-    """A line of prose cut off mid-sentence (an export that stopped), not a headline: it ends
-    on a function word, or holds a clause (a comma) and ends without punctuation, or is a long
-    sentence-case run of words."""
-    s = line.strip()
-    if not s or s[-1] in '.!?…"”’)]:;':
-        return False
-    words = s.split()
-    if len(words) < 3:
-        return False
-    if _FUNCTION_END.search(s):
-        return True
-    lower = sum(1 for w in words[1:] if w[:1].islower())
-    sentence_case = lower >= 0.6 * (len(words) - 1)
-    if "," in s and sentence_case:
-        return True
-    return sentence_case and len(words) >= 16
 
 
 # --------------------------------------------------------------------------------------------
@@ -448,6 +469,10 @@ def looks_truncated(line: str) -> bool:
 # (pattern, note): widget text that lost its line break and sits at the edge of real text
 # ("list of 4 itemsMiddle East…", "…August 2018.Hide Footnote Instead…", "…province oShow
 # more"), and the empty quote pairs ("''") that removed tags leave between sentences.
+_NAMES = r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|in|and|de|al|bin|van|von))*"
+_STAFF_CREDIT = (
+    r"(?i:additional[ \t]+reporting|reporting|writing|editing|compiled)[ \t]+(?i:by)[ \t]+" + _NAMES
+)
 _INLINE: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
@@ -486,6 +511,33 @@ _INLINE: list[tuple[re.Pattern[str], str]] = [
         "social post link",
     ),
 ]
+_INLINE += [
+    # "Breaking | Headline", "Syrian Army News | Headline": a section label and a bar before a
+    # headline (the rest of the line holds no other bar: "Headline | Section | Site" is a trailer)
+    (
+        re.compile(
+            r"^[ \t]*(?:(?i:breaking(?:\s+news)?|exclusive|urgent|just\s+in|developing|live"
+            r"|update[ds]?|watch|video|opinion|analysis|explainer|news)"
+            r"|(?:[A-Z][\w'’-]*[ \t]+){1,3}(?i:news))"
+            r"[ \t]*[|｜][ \t]*(?=[^\n|｜]{20,}$)",
+            re.M,
+        ),
+        "section label before the headline",
+    ),
+    # "… said on Monday. Additional reporting by Jane Roe; Editing by John Poe": the wire's
+    # credits glued to the last paragraph (names only: "Reporting by state media …" is prose)
+    (
+        re.compile(
+            r"(?<=[.!?”\"’])[ \t]+\(?"
+            + _STAFF_CREDIT
+            + r"(?:[ \t]*[;,]?[ \t]*"
+            + _STAFF_CREDIT
+            + r")*\)?\.?[ \t]*$",
+            re.M,
+        ),
+        "reporting credit",
+    ),
+]
 #: For each pattern of ``_INLINE``, lower-case words one of which a match must hold: a pattern
 #: is tried only on a text that holds one (tests check the claim on the patterns' matches).
 _INLINE_NEEDS: tuple[tuple[str, ...], ...] = (
@@ -499,6 +551,8 @@ _INLINE_NEEDS: tuple[tuple[str, ...], ...] = (
     ("''", "‘’", "“”"),
     ("continue",),
     ("http",),
+    ("|", "｜"),
+    ("by",),
 )
 
 

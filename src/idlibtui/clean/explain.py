@@ -34,6 +34,34 @@ def _line_of(raw: str, pos: int) -> int:
     return raw.count("\n", 0, pos) + 1
 
 
+def _date_text(article: Article) -> str:
+    """The date as the JSON states it: the day, a range ("after 2015-01-01") or "unknown";
+    never the start of an open range printed as if it were the day."""
+    if article.date is None:
+        return "unknown"
+    from idlibtui.datelabel import date_label
+    from idlibtui.serialize import _shown_date
+
+    lo, hi = article.date_earliest, article.date_latest
+    if _shown_date(article) is None:  # the JSON states no day: say the range it gives
+        if lo is not None and hi is not None:
+            return f"{lo.isoformat()} – {hi.isoformat()} (estimated)"
+        if lo is not None:
+            return f"after {lo.isoformat()} (estimated)"
+        if hi is not None:
+            return f"before {hi.isoformat()} (estimated)"
+        return "unknown (estimated)"
+
+    when, note = date_label(
+        article.date,
+        article.date_kind,
+        article.date_earliest,
+        article.date_latest,
+        inferred=article.date_inferred,
+    )
+    return f"{when} ({note})" if note else when
+
+
 def explain(article: Article) -> str:
     """The cleaned article followed by the list of changes, one per line."""
     raw = article.raw
@@ -43,8 +71,7 @@ def explain(article: Article) -> str:
     ]
     if article.source:
         head.append(f"Outlet:   {visible(article.source)}")
-    if article.date:
-        head.append(f"Date:     {article.date.isoformat()}")
+    head.append(f"Date:     {_date_text(article)}")
     lines = [*head, "", "──── cleaned article " + "─" * 30]
     for block in article.blocks:
         kind = block.kind.value

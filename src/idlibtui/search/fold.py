@@ -82,9 +82,12 @@ def fold_chars(low: str) -> str:
 
 def exact_form(low: str) -> str:
     """A token's own spelling, as the ``=`` operator keeps it: lower case, a possessive ``'s``
-    dropped and curly apostrophes made straight (not spellings of their own)."""
+    dropped, curly apostrophes made straight and a number's separators dropped (none of them
+    a spelling of its own)."""
     if len(low) > 2 and low[-1] == "s" and low[-2] in "'’":
         low = low[:-2]
+    if "," in low:
+        low = low.replace(",", "")
     return low.replace("’", "'") if "’" in low else low
 
 
@@ -99,6 +102,7 @@ _LLED = re.compile(r"^([a-z]+l)l(ed|ing|er|ers)$")
 _LONG_ISE_EXCEPTIONS = tuple(b for b in data.ISE_NOT_IZE if len(b) >= 4)
 _DOUBLE_L = frozenset(data.DOUBLE_L)
 _ENDINGS = ("", "s", "es", "d", "ed", "ing", "ly", "al", "r", "rs", "ment", "ments")
+_E_DROPPING = ("ing", "ed", "er", "ers")  # "manoeuvring"; not "central" (from "centre")
 
 
 def _ise_is_suffix(base: str) -> bool:
@@ -116,7 +120,7 @@ def _british(word: str) -> str | None:
         us = data.BRITISH.get(base)
         if us is not None:
             return us + end
-        if end[:1] in "aeiou" and end and (base + "e") in data.BRITISH:
+        if end in _E_DROPPING and (base + "e") in data.BRITISH:
             us = data.BRITISH[base + "e"]
             return (us[:-1] if us.endswith("e") else us) + end
     return None

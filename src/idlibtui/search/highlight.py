@@ -44,7 +44,7 @@ def word_terms(low: str) -> tuple[tuple[str, ...], str | None, str | None]:
     first stem's position), and its character-folded word when that differs (for the lexicon)."""
     if low in _DROP:
         return (), None, None
-    words = [w for w in fold.fold_word(low) if w not in _DROP]
+    words = [w for w in fold.fold_word(low) if w and w not in _DROP]  # "ʿ" alone: nothing
     if not words:
         return (), None, None
     stems = tuple(stem(w) for w in words)
@@ -52,7 +52,10 @@ def word_terms(low: str) -> tuple[tuple[str, ...], str | None, str | None]:
     ex = stem(own)
     exact = None if len(stems) == 1 and stems[0] == ex else EXACT + ex
     plain = fold.fold_chars(low)
-    return stems, exact, (plain if plain != low and plain.isalnum() else None)
+    # the lexicon's character-folded word: not for numbers (written as they are, "700,000"
+    # still matches the prefix 700*): each distinct number would be one more term
+    alt = plain if plain != low and plain.isalnum() and not low[0].isdigit() else None
+    return stems, exact, alt
 
 
 @dataclass(slots=True)
@@ -82,7 +85,7 @@ def index_terms(text: str) -> tuple[str, set[str]]:
     """What the index holds for ``text``: its terms in order (space separated, a position's
     exact term after a ``|``) and its words (as written, and character-folded)."""
     out: list[str] = []
-    words = set()
+    words: set[str] = set()
     terms_of = word_terms
     articles = fold.ARTICLE_WORDS
     for m in _TOKEN.finditer(text):
@@ -275,7 +278,8 @@ def _prefilter(stems, literals) -> _Prefilter:
     return (
         re.compile(plain),
         re.compile(loose),
-        re.compile(rf"(?<!\w)(?:{loose})", re.IGNORECASE),
+        # not after a word character, but after a mark that is one ("ʿAyn")
+        re.compile(rf"(?<![^\W{_LETTER_MARKS}])(?:{loose})", re.IGNORECASE),
     )
 
 
@@ -308,16 +312,19 @@ def _folds_to() -> dict[str, str]:
 
 
 _FOLDS_TO = _folds_to()
+_LETTER_MARKS = "".join(c for c in fold.MARKS if c.isalnum())  # ʿ ʾ ʼ ʻ: word characters
 #: A letter that folds to another (an accented letter): such texts need the slower prefilter.
 _FOLDING_LETTER = re.compile(
     "[" + re.escape("".join(sorted("".join(_FOLDS_TO.values())))) + "\u0300-\u036f]"
 )
 _JOINERS = ".,'’‘`"
+_JOINERS_AND_MARKS = _JOINERS + fold.MARKS
 
 
 def _token_starts(rxs: _Prefilter, text: str):
     """Index tokens (``_TOKEN`` matches, as ``finditer`` over the whole text finds them) that
-    begin where the prefilter matches."""
+    begin where the prefilter matches, or hold the match after a joiner or a mark ("ʿAyn",
+    "Nu'man", "x.refugees": the caller checks the whole token)."""
     low = text.lower()
     if len(low) == len(text):  # then each character lower-cases to one character
         rx = rxs[0] if low.isascii() or not _FOLDING_LETTER.search(low) else rxs[1]
@@ -329,18 +336,28 @@ def _token_starts(rxs: _Prefilter, text: str):
     last_end = -1
     for hit in hits:
         start = hit.start()
-        if start < last_end:
+        if start and text[start - 1] in _JOINERS_AND_MARKS:
+            m = _token_holding(text, start)
+        elif check_before and start and _WORD_CHAR.match(text, start - 1):
             continue
-        if check_before and start and _WORD_CHAR.match(text, start - 1):
+        else:
+            m = _TOKEN.match(text, start)
+        if m is None or m.start() < last_end:
             continue
-        # Inside a dotted, apostrophised or separated token ("x.refugees", "1,700")? Not a
-        # token start.
-        if start >= 2 and text[start - 1] in _JOINERS and _WORD_CHAR.match(text, start - 2):
-            continue
-        m = _TOKEN.match(text, start)
-        if m is not None:
-            last_end = m.end()
-            yield m
+        last_end = m.end()
+        yield m
+
+
+def _token_holding(text: str, pos: int):
+    """The token of ``text`` that holds ``pos`` (tokenizing from the beginning of the run of
+    word characters and joiners around it gives the same tokens there), or None."""
+    begin = pos
+    while begin and (text[begin - 1] in _JOINERS or _WORD_CHAR.match(text, begin - 1)):
+        begin -= 1
+    for m in _TOKEN.finditer(text, begin):
+        if m.end() > pos:
+            return m if m.start() <= pos else None
+    return None
 
 
 _WORD_CHAR = re.compile(r"\w")

@@ -46,7 +46,9 @@ check_engine_version()
 #: 9: the article's language (``lang``: a query field and a facet).
 #: 10: the sidecar's positions as 16-bit values (search/sidecar_postings.py format 3: 7's
 #: varint positions decoded too slowly for a cold phrase at 50k).
-SCHEMA_VERSION = "10"
+#: 11: folding fixes: no exact term for a number's separators, no empty term for a token of
+#: marks alone, "central" no longer folded as "centre" + "al".
+SCHEMA_VERSION = "11"
 
 #: The Whoosh index name; a schema change gives a new name, so an old index is never misread.
 INDEX_NAME = f"idlibtui{SCHEMA_VERSION}"

@@ -18,7 +18,7 @@ QUERY_HELP = """\
 [b]Query language[/b] (the same as [i]idlibtui search[/i])
   words            all of them must occur (stemmed: [i]attack[/i] finds [i]attacks[/i])
   "a phrase"       the words in this order
-  =word  ="a b"    this spelling only (else Erdoğan = Erdogan, cease-fire = ceasefire)
+  =word  ="a b"    this spelling only (else Erdoğan finds Erdogan, too)
   a OR b, NOT a    alternatives, exclusion; (brackets) group
   title:word       in the title;  source:"Al Jazeera"  by outlet
   date:2019-12     a month (or a year, a day);  date:[2019-12 to 2020-02]  a range

@@ -1,0 +1,48 @@
+"""Text cut off mid-sentence (an export that stopped), told from a headline by its last word.
+
+A truncated last paragraph and a related-article headline are both lines with no full stop:
+these tests say which lines read as prose that was cut, so the cleaner keeps them and marks
+them instead of removing them as links.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FUNCTION_END = re.compile(
+    r"\b(?:the|a|an|of|to|in|on|at|for|from|with|by|and|or|but|that|which|who|as|is|are|was"
+    r"|were|has|have|had|its|their|his|her|some|this|these|those|into|than|while|after|before"
+    r"|would|will|could|should|can|may|might|must|be|been|being|if|when|where|because|whose"
+    r"|between|against|through|during|toward|towards|amid|despite|since|until|among|across"
+    r"|within|without|including|such|both|each|our|my|your|very|more|most|not|also)$",
+    re.I,
+)
+
+
+def ends_mid_sentence(line: str) -> bool:
+    """A line that stops on a function word ("… after Putin's decision in"): cut off."""
+    s = line.strip()
+    return bool(s) and s[-1] not in '.!?…"”’)]:;' and _FUNCTION_END.search(s) is not None
+
+
+_REFERENCE_END = re.compile(r"\s*\[\d{1,3}\]$")
+
+
+def looks_truncated(line: str) -> bool:
+    """A line of prose cut off mid-sentence (an export that stopped), not a headline: it ends
+    on a function word, or holds a clause (a comma) and ends without punctuation, or is a long
+    sentence-case run of words. A reference mark ending it ("… the monitor said [1]") is read
+    past."""
+    s = _REFERENCE_END.sub("", line.strip())
+    if not s or s[-1] in '.!?…"”’)]:;':
+        return False
+    words = s.split()
+    if len(words) < 3:
+        return False
+    if _FUNCTION_END.search(s):
+        return True
+    lower = sum(1 for w in words[1:] if w[:1].islower())
+    sentence_case = lower >= 0.6 * (len(words) - 1)
+    if "," in s and sentence_case:
+        return True
+    return sentence_case and len(words) >= 16
