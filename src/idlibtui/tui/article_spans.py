@@ -18,6 +18,14 @@ from idlibtui.model import Article, Repair
 
 ENTITY_TYPES = ("PERSON", "PLACE", "ORG", "GROUP")
 MARK_KINDS = ("only", "passage", "edit", "shared", "discrepancy", "diff", "focus")
+STYLE_NAMES = (
+    *("title", "standfirst", "heading", "paragraph", "raw"),  # block kinds
+    *("figure", "person", "place", "org", "group", "hit", "current"),  # cleaned-text layers
+    *MARK_KINDS,
+    *("removed", "changed"),  # raw-text layers (repairs)
+    "empty",  # the placeholder
+)
+"""Every style a line or a span is drawn with: the view's component classes, unprefixed."""
 
 StyledSpan = tuple[int, int, str]
 Layer = tuple[list[StyledSpan], list[int], int]

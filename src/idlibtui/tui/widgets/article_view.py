@@ -24,6 +24,7 @@ from idlibtui.tui import article_spans
 from idlibtui.tui.article_spans import (
     ENTITY_TYPES,
     MARK_KINDS,
+    STYLE_NAMES,
     find_matches,
     match_counter,
     spans_in,
@@ -130,30 +131,7 @@ class ArticleView(ArticleCanvas, can_focus=True):
     }
     """
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "article-view--title",
-        "article-view--standfirst",
-        "article-view--heading",
-        "article-view--paragraph",
-        "article-view--raw",
-        "article-view--figure",
-        "article-view--person",
-        "article-view--place",
-        "article-view--org",
-        "article-view--group",
-        "article-view--hit",
-        "article-view--current",
-        "article-view--focus",
-        "article-view--only",
-        "article-view--passage",
-        "article-view--shared",
-        "article-view--diff",
-        "article-view--edit",
-        "article-view--discrepancy",
-        "article-view--removed",
-        "article-view--changed",
-        "article-view--empty",
-    }
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"article-view--{name}" for name in STYLE_NAMES}
 
     # -- messages ---------------------------------------------------------------------------
 
