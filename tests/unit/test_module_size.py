@@ -19,9 +19,6 @@ KNOWN_LONG = {
     "annotate/events.py",
     "search/fastpath.py",
     "search/whoosh_backend.py",
-    "tui/screens/compare.py",
-    "tui/screens/search.py",
-    "tui/widgets/article_view.py",
 }
 
 

@@ -1,6 +1,6 @@
 """What the compare screen shows, computed without Textual: the marks of each pane (passages,
-edits, shared entities, discrepancies), the places to jump to, and the map that keeps the two
-panes level while one scrolls.
+edits, shared entities, discrepancies), the places to jump to, the map that keeps the two
+panes level while one scrolls, the passage Enter acts on, and the status line in words.
 
 Depends on ``compare.compare_articles``' result (aligned pairs with spans into each article's
 cleaned text, figure groups with verdicts); spans are ``(start, end)`` offsets into that text.
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from idlibtui.model import Article
+from idlibtui.words import plural
 
 Span = tuple[int, int]
 
@@ -221,3 +222,78 @@ class PassageMap:
             return a_there
         fraction = (offset - a_here) / (b_here - a_here)
         return round(a_there + fraction * max(0, b_there - a_there))
+
+
+RELATIONS = {
+    "same": "the same sentence",
+    "similar": "the same statement in other words",
+    "left_only": "only the left article says this",
+    "right_only": "only the right article says this",
+}
+"""An aligned pair's relation in words, for the status line."""
+
+
+def passage_note(passages: PassageMap, pair_index: int, texts: tuple[str, str] | None) -> str:
+    """The status line for a chosen passage: its number, relation, word-level edits (given
+    both cleaned texts) and the figures that differ."""
+    pair = passages.pairs[pair_index]
+    relation = RELATIONS.get(pair.relation, pair.relation)
+    note = f"passage {pair_index + 1}/{len(passages.pairs)}: {relation}"
+    if texts is not None and pair.word_diff:
+        note += f" · {edit_words(pair, *texts)}"
+    if pair.figure_discrepancy:
+        note += " — figures differ" + (f" ({'; '.join(pair.notes)})" if pair.notes else "")
+    return note
+
+
+def passage_in_view(
+    passages: PassageMap, side: str, top: int, bottom: int, current: int | None
+) -> int | None:
+    """The pair Enter acts on when ``[top, bottom)`` of ``side`` is in view: the chosen pair
+    (``current``) while it is in view, else the first passage that starts in view (or the one
+    running into view from above)."""
+    if current is not None:
+        span = getattr(passages.pairs[current], f"{side}_span")
+        if span and span[0] < bottom and span[1] > top:
+            return current
+    pair = passages.pair_at(side, top)
+    if pair is not None:
+        span = getattr(passages.pairs[pair], f"{side}_span")
+        if span and span[0] < top:  # starts above the view: prefer one starting in it
+            following = passages.pair_from(side, top)
+            if following is not None:
+                start = getattr(passages.pairs[following], f"{side}_span")[0]
+                if start < bottom:
+                    return following
+    return pair
+
+
+Part = str | tuple[str, str]
+"""A piece of ``Content.assemble``: plain text, or (text, style)."""
+
+
+def status_parts(
+    comparison: Any, discrepancies: int, sync: bool, *, narrow: bool, note: str | None = None
+) -> list[Part]:
+    """The compare status line (a summary of the alignment, or ``note`` when one is given,
+    already made safe); ``narrow`` says the same in fewer words."""
+    if note is not None:
+        return [(note, "bold"), ("  ", ""), ("(sync on)" if sync else "", "$text-muted")]
+    s = comparison.summary
+    count = plural(discrepancies, "discrepancy", "discrepancies")
+    count_style = "bold $text-error" if discrepancies else "bold"
+    if narrow:  # the same, in fewer words
+        return [
+            (count, count_style),
+            (" · sync on" if sync else "", "$text-muted"),
+            f" · {s.similarity:.0%} aligned: {s.same} same, {s.similar} similar,"
+            f" {s.left_only}/{s.right_only} one side only",
+        ]
+    return [
+        (count, count_style),
+        (" · sync on" if sync else " · sync off", "$text-muted"),
+        " · ",
+        (f"{s.similarity:.0%} aligned", "bold"),
+        f" · same {s.same} · similar {s.similar} · only left {s.left_only}"
+        f" · only right {s.right_only}",
+    ]

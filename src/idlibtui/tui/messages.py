@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
+
+if TYPE_CHECKING:
+    from idlibtui.model import Article, IngestProblem
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,3 +94,22 @@ class IndexBuilt(Message, bubble=False):
         self.summary = summary or {}
         self.error = error
         self.cancelled = cancelled
+
+
+class ComparisonReady(Message):
+    """The compare worker loaded both articles and compared them (or says why it could not)."""
+
+    def __init__(
+        self,
+        left: Article | IngestProblem,
+        right: Article | IngestProblem,
+        comparison: Any = None,
+        error: str = "",
+        generation: int = 0,
+    ) -> None:
+        super().__init__()
+        self.left = left
+        self.right = right
+        self.comparison = comparison
+        self.error = error
+        self.generation = generation

@@ -19,6 +19,7 @@ from rich.cells import cell_len
 from textual.content import Content, Span
 
 from idlibtui.textsafe import printable, strip_terminal_controls
+from idlibtui.tui.article_text import display_text
 
 _SPACES = re.compile(r"[ \t]{2,}")
 
@@ -31,6 +32,12 @@ def line(text: object, style: str = "") -> Content:
     plain = printable("" if text is None else str(text))
     content = Content(plain)
     return content.stylize(style) if style and plain else content
+
+
+def plain(text: object) -> str:
+    """One printable line of untrusted text as ``str`` (for ``Content.assemble`` pieces, never
+    markup): controls removed, and anything a terminal would act on shown as a stand-in."""
+    return display_text(printable("" if text is None else str(text)))
 
 
 def block(text: object, style: str = "") -> Content:

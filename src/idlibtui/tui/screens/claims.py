@@ -29,7 +29,8 @@ from textual.widgets import DataTable, Footer, Static
 
 from idlibtui.compare.chart import Chart, ChartPoint, chart_of, day
 from idlibtui.tui import safe as safe_text
-from idlibtui.tui.screens.reader import ReaderScreen, safe
+from idlibtui.tui.safe import plain as safe
+from idlibtui.tui.screens.reader import ReaderScreen
 from idlibtui.tui.widgets.claim_chart import MARKERS, MIN_SIZE, ClaimChart
 
 

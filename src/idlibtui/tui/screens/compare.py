@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from idlibtui.model import Article, IngestProblem
+from idlibtui.tui.article_load import load
+from idlibtui.tui.article_spans import match_counter
 from idlibtui.tui.compare_view import (
     PassageMap,
     Span,
@@ -29,14 +30,17 @@ from idlibtui.tui.compare_view import (
     compare_marks,
     discrepancy_targets,
     edit_spans,
-    edit_words,
+    passage_in_view,
+    passage_note,
     sentence_of,
+    status_parts,
 )
-from idlibtui.tui.screens.reader import load, safe
-from idlibtui.tui.widgets.article_view import ArticleView, match_counter
+from idlibtui.tui.messages import ComparisonReady
+from idlibtui.tui.safe import plain as safe
+from idlibtui.tui.widgets.article_view import ArticleView
+from idlibtui.tui.widgets.compare_pane import ComparePane, pane_header
 from idlibtui.tui.widgets.figure_table import FigureTable
 from idlibtui.tui.widgets.footer import FitFooter
-from idlibtui.words import plural
 
 COMPARE_HELP = """\
 Marks: underlined entities appear in both articles; a red background marks figures that
@@ -47,65 +51,6 @@ Enter acts on the passage at the cursor (the chosen passage while it is in view,
 one in view): both panes scroll so the pair is fully in view, level with each other, its
 word-level edits are marked and listed in the status line (235,000 → 250,000). } and { move the
 cursor to the next or previous passage; a click on a sentence chooses it."""
-
-
-class ComparisonReady(Message):
-    """The worker loaded both articles and compared them (or says why it could not)."""
-
-    def __init__(
-        self,
-        left: Article | IngestProblem,
-        right: Article | IngestProblem,
-        comparison: Any = None,
-        error: str = "",
-        generation: int = 0,
-    ) -> None:
-        super().__init__()
-        self.left = left
-        self.right = right
-        self.comparison = comparison
-        self.error = error
-        self.generation = generation
-
-
-def pane_header(
-    article: Article | IngestProblem | None, path: str, counter: str, *, narrow: bool = False
-) -> Content:
-    """Title, then outlet · date · length and the match counter (narrow: the counter comes
-    before the date, and the length is left out, so the ellipsis never eats the counter)."""
-    if article is None:
-        return Content.assemble(("loading… ", "italic $text-muted"), safe(Path(path).name))
-    if isinstance(article, IngestProblem):
-        return Content.assemble(("cannot open ", "bold $text-error"), safe(article.path))
-    title = safe(article.title) or safe(Path(article.path).name)
-    meta: list[str] = []
-    if article.source:
-        meta.append(safe(article.source))
-    if article.date is not None:
-        meta.append(article.date.isoformat() + (" (inferred)" if article.date_inferred else ""))
-    if narrow:
-        return Content.assemble(
-            (title, "bold $text-primary"),
-            "\n",
-            (counter + "  " if counter else "", "bold"),
-            (" · ".join(meta), "$text-muted"),
-        )
-    meta.append(f"{article.word_count:,} words")
-    return Content.assemble(
-        (title, "bold $text-primary"),
-        "\n",
-        (" · ".join(meta), "$text-muted"),
-        ("  " + counter, "bold"),
-    )
-
-
-class ComparePane(ArticleView):
-    """An ``ArticleView`` whose raw key stays out of the footer (it still works, and the help
-    screen lists it), so the compare verbs fit."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "toggle_raw", "Raw text", show=False, id="article.toggle_raw"),
-    ]
 
 
 class CompareScreen(Screen):
@@ -333,26 +278,11 @@ class CompareScreen(Screen):
             text = self.error or ("comparing…" if self.left is None else "no comparison")
             status.update(Content.assemble((safe(text), "$text-muted")))
             return
-        s = self.comparison.summary
-        count = plural(len(self.targets), "discrepancy", "discrepancies")
-        parts: list[str | tuple[str, str]] = [
-            (count, "bold $text-error" if self.targets else "bold"),
-            (" · sync on" if self.sync else " · sync off", "$text-muted"),
-            " · ",
-            (f"{s.similarity:.0%} aligned", "bold"),
-            f" · same {s.same} · similar {s.similar} · only left {s.left_only}"
-            f" · only right {s.right_only}",
-        ]
-        if self.size.width and self.size.width < 100:  # the same, in fewer words
-            parts = [
-                (count, "bold $text-error" if self.targets else "bold"),
-                (" · sync on" if self.sync else "", "$text-muted"),
-                f" · {s.similarity:.0%} aligned: {s.same} same, {s.similar} similar,"
-                f" {s.left_only}/{s.right_only} one side only",
-            ]
-        if note:
-            parts = [(safe(note), "bold"), ("  ", "")]
-            parts.append(("(sync on)" if self.sync else "", "$text-muted"))
+        narrow = bool(self.size.width) and self.size.width < 100
+        shown = safe(note) if note else None
+        parts = status_parts(
+            self.comparison, len(self.targets), self.sync, narrow=narrow, note=shown
+        )
         status.update(Content.assemble(*parts))
 
     # -- messages from the panes ------------------------------------------------------------------
@@ -405,18 +335,9 @@ class CompareScreen(Screen):
         self.passage = pair_index
         pair = self.passages.pairs[pair_index]
         self._highlight(pair.left_span, pair.right_span, scroll_source=side, pair=pair)
-        relation = {
-            "same": "the same sentence",
-            "similar": "the same statement in other words",
-            "left_only": "only the left article says this",
-            "right_only": "only the right article says this",
-        }.get(pair.relation, pair.relation)
-        note = f"passage {pair_index + 1}/{len(self.passages.pairs)}: {relation}"
         articles = self._articles()
-        if articles is not None and pair.word_diff:
-            note += f" · {edit_words(pair, articles[0].text, articles[1].text)}"
-        if pair.figure_discrepancy:
-            note += " — figures differ" + (f" ({'; '.join(pair.notes)})" if pair.notes else "")
+        texts = (articles[0].text, articles[1].text) if articles is not None else None
+        note = passage_note(self.passages, pair_index, texts)
         self._refresh_status(note)
 
     def _highlight(
@@ -465,21 +386,7 @@ class CompareScreen(Screen):
         if view.article is None:
             return None
         top, bottom = view.visible_range()
-        current = self.passage
-        if current is not None:
-            span = getattr(self.passages.pairs[current], f"{side}_span")
-            if span and span[0] < bottom and span[1] > top:
-                return current
-        pair = self.passages.pair_at(side, top)
-        if pair is not None:
-            span = getattr(self.passages.pairs[pair], f"{side}_span")
-            if span and span[0] < top:  # starts above the view: prefer one starting in it
-                following = self.passages.pair_from(side, top)
-                if following is not None:
-                    start = getattr(self.passages.pairs[following], f"{side}_span")[0]
-                    if start < bottom:
-                        return following
-        return pair
+        return passage_in_view(self.passages, side, top, bottom, self.passage)
 
     def action_choose_passage(self) -> None:
         side = self._last_pane

@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from idlibtui.tui.screens.reader import safe
+from idlibtui.tui.safe import plain as safe
 from idlibtui.words import plural
 
 SHOWN = 300

@@ -21,9 +21,11 @@ from textual.widgets import Static
 
 from idlibtui.datelabel import date_label
 from idlibtui.model import Article, Figure, IngestProblem
-from idlibtui.textsafe import printable
+from idlibtui.tui.article_load import load
+from idlibtui.tui.article_spans import match_counter
 from idlibtui.tui.palette import entity_styles
-from idlibtui.tui.widgets.article_view import ArticleView, display_text, match_counter
+from idlibtui.tui.safe import plain as safe
+from idlibtui.tui.widgets.article_view import ArticleView
 from idlibtui.tui.widgets.footer import FitFooter
 from idlibtui.tui.widgets.side_panel import PanelEntry, SidePanel
 
@@ -32,38 +34,6 @@ Highlights: figures (bold), people, places, organisations and groups (each its o
 the query's matches (marked background; the current one stronger). Each layer toggles.
 Raw shows the file as it was read, with every repair the cleaner made marked
 (removed text struck through; changed text underlined; hover or see the side panel for why)."""
-
-
-def resolve_path(path: str | Path, settings: Any) -> Path:
-    """An article path as given by the index (corpus-relative) or absolute."""
-    candidate = Path(path)
-    if candidate.is_absolute():
-        return candidate
-    corpus = getattr(settings, "corpus", None)
-    if corpus is not None and (Path(corpus) / candidate).exists():
-        return Path(corpus) / candidate
-    return candidate
-
-
-def load(path: str | Path, settings: Any) -> Article | IngestProblem:
-    """Load one article through the pipeline (call from a thread worker)."""
-    from idlibtui.pipeline import load_article
-
-    corpus = getattr(settings, "corpus", None)
-    file = resolve_path(path, settings)
-    try:
-        return load_article(
-            file,
-            Path(corpus) if corpus else None,
-            corrections=getattr(settings, "corrections", None),
-        )
-    except Exception as error:  # the reader says what went wrong instead of crashing
-        return IngestProblem(str(path), f"{type(error).__name__}: {error}")
-
-
-def safe(text: object) -> str:
-    """One printable line of untrusted text (still to be wrapped in Content, never markup)."""
-    return display_text(printable("" if text is None else str(text)))
 
 
 def header_content(article: Article, *, show_evidence: bool = False) -> Content:

@@ -6,10 +6,9 @@ debounced, and an answer whose query or generation no longer matches is dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -21,82 +20,39 @@ from textual.widgets import Input, OptionList, Static
 from idlibtui.textsafe import printable
 from idlibtui.tui import safe
 from idlibtui.tui.messages import SearchDone, SearchFailed, SearchRequest
+from idlibtui.tui.search_state import (
+    QUERY_HELP,
+    format_elapsed,
+    hit_line,
+    mark_note,
+    read_state,
+    saved_state,
+    summary_parts,
+)
 from idlibtui.tui.widgets.facets import Chips, FacetList, Filters
 from idlibtui.tui.widgets.footer import FitFooter
-from idlibtui.tui.widgets.query_aids import AlsoLine, FieldSuggester
+from idlibtui.tui.widgets.query_aids import (
+    AlsoLine,
+    FieldSuggester,
+    QueryInput,
+    query_error_content,
+)
 from idlibtui.tui.widgets.results import ResultsList
+
+if TYPE_CHECKING:
+    from idlibtui.config import Settings
+    from idlibtui.tui.app import IdlibApp
 
 DEBOUNCE_SECONDS = 0.15
 PAGE_SIZE = 50
-
-QUERY_HELP = """\
-[b]Query language[/b] (the same as [i]idlibtui search[/i])
-  words            all of them must occur (stemmed: [i]attack[/i] finds [i]attacks[/i])
-  "a phrase"       the words in this order
-  =word  ="a b"    this spelling only (else Erdoğan finds Erdogan, too)
-  a OR b, NOT a    alternatives, exclusion; (brackets) group
-  title:word       in the title;  source:"Al Jazeera"  by outlet
-  date:2019-12     a month (or a year, a day);  date:[2019-12 to 2020-02]  a range
-  entity:"Recep Tayyip Erdogan"   articles naming this person, place or group
-                   (any spelling: entity:HTS, entity:Erdogan; → accepts the completion)
-  names            Saraqeb also finds Saraqib: the line "also:" says what was added
-  lang:ar          articles in a language (ISO code: ar, tr, ru, fr…)
-  empty query      every article, newest first"""
-
-
-def format_elapsed(ms: float) -> str:
-    """How long the engine took, in words (tests replace this to keep snapshots stable)."""
-    return f"{ms:.0f} ms" if ms >= 1 else "<1 ms"
-
-
-@dataclass(frozen=True, slots=True)
-class SavedMark:
-    """A mark remembered from an earlier run: enough to show it and to compare."""
-
-    id: str
-    path: str
-    title: str = ""
-    source: str = ""
-
-
-def _title(hit: Any) -> str:
-    title = printable(getattr(hit, "title", "") or getattr(hit, "path", "") or "article")
-    return title if len(title) <= 40 else title[:39] + "…"
-
-
-def mark_note(hit: Any, marked: dict[str, Any], dropped: Any = None) -> str:
-    """What `m` just did, in words: a mark is never taken or dropped silently."""
-    if hit.id not in marked:
-        return f"Unmarked “{_title(hit)}” ({len(marked)} of 2 marked)."
-    if dropped is not None:
-        return (
-            f"Marked “{_title(hit)}”; unmarked “{_title(dropped)}” (compare takes two). c compares."
-        )
-    if len(marked) == 1:
-        return f"Marked “{_title(hit)}” (1 of 2): mark one more with m, then c compares."
-    return f"Marked “{_title(hit)}” (2 of 2): c compares them."
-
-
-class QueryInput(Input):
-    """The query box: pasted or typed control and escape sequences never reach the terminal."""
-
-    def validate_value(self, value: str) -> str:
-        return printable(value)
-
-    async def _on_key(self, event: events.Key) -> None:
-        """`/` means "search" everywhere: typed into an empty box it only focuses it."""
-        if event.character == "/" and not self.value:
-            event.stop()
-            event.prevent_default()
-            return
-        await super()._on_key(event)
 
 
 class SearchScreen(Screen):
     """Query input, facet panel, results list; keeps its state when other screens are pushed."""
 
     AUTO_FOCUS = "#query"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    # Textual's Screen types this as an instance variable, so it is not annotated ClassVar here.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
     HELP_NOTES: ClassVar[str] = QUERY_HELP
     HELP_TITLE: ClassVar[str] = "Search"
 
@@ -190,49 +146,23 @@ class SearchScreen(Screen):
         when the widgets may be gone: this reads plain attributes only)."""
         request = self.last_request
         query = request.query if request is not None else self._restore.get("query", "")
-        return {
-            "query": query if isinstance(query, str) else "",
-            "sort": self.sort,
-            "filters": [[key, value] for key, value in self.filter_order],
-            "marks": [
-                {
-                    "id": str(getattr(hit, "id", "")),
-                    "path": str(getattr(hit, "path", "")),
-                    "title": str(getattr(hit, "title", "") or ""),
-                    "source": str(getattr(hit, "source", "") or ""),
-                }
-                for hit in self.marked.values()
-            ],
-        }
+        return saved_state(query, self.sort, self.filter_order, self.marked)
 
     def _restore_state(self, state: dict[str, Any]) -> None:
         """Take back what ``saved_state`` gave; anything malformed is left out, never fatal."""
-        query = state.get("query")
-        if isinstance(query, str) and query:
+        restored = read_state(state)
+        if restored.query is not None:
             box = self.query_one("#query", Input)
             with box.prevent(Input.Changed):
-                box.value = query
+                box.value = restored.query
             box.cursor_position = len(box.value)
-        if state.get("sort") in ("relevance", "date"):
-            self.sort = state["sort"]
-        for pair in state.get("filters") or []:
-            if (
-                isinstance(pair, list | tuple)
-                and len(pair) == 2
-                and all(isinstance(p, str) for p in pair)
-                and tuple(pair) not in self.filter_order
-            ):
-                key, value = pair
+        if restored.sort is not None:
+            self.sort = restored.sort
+        for key, value in restored.filters:
+            if (key, value) not in self.filter_order:
                 self.filters.setdefault(key, []).append(value)
                 self.filter_order.append((key, value))
-        for mark in (state.get("marks") or [])[:2]:
-            if isinstance(mark, dict) and mark.get("id") and mark.get("path"):
-                self.marked[str(mark["id"])] = SavedMark(
-                    str(mark["id"]),
-                    str(mark["path"]),
-                    str(mark.get("title") or ""),
-                    str(mark.get("source") or ""),
-                )
+        self.marked.update(restored.marks)
 
     @property
     def query_text(self) -> str:
@@ -398,20 +328,18 @@ class SearchScreen(Screen):
         if results is None:
             return
         shown = len(self.query_one(ResultsList).hits)
-        noun = "article" if results.total == 1 else "articles"
-        parts = [Content.styled(f"{results.total} {noun}", "bold")]
-        if not self.query_text:
-            parts.append(Content.styled("all articles", "$text-muted"))
-        if shown < results.total:
-            parts.append(Content.styled(f"showing {shown}", "$text-muted"))
-        if self.show_timings:
-            parts.append(Content.styled(format_elapsed(results.elapsed_ms), "$text-muted"))
-        sort = self._effective_sort()
-        parts.append(Content.styled(f"sorted by {sort}", "$text-muted"))
-        if self.marked:  # marks may be off this page, or kept from the last run
-            ready = "c compares" if len(self.marked) == 2 else "mark one more"
-            parts.append(Content.styled(f"{len(self.marked)} marked ({ready})", "$text-accent"))
-        summary = Content.styled(" · ", "$text-muted").join(parts)
+        elapsed = format_elapsed(results.elapsed_ms) if self.show_timings else None
+        parts = summary_parts(
+            results.total,
+            shown,
+            everything=not self.query_text,
+            elapsed=elapsed,
+            sort=self._effective_sort(),
+            marks=len(self.marked),
+        )
+        summary = Content.styled(" · ", "$text-muted").join(
+            [Content.styled(text, style) for text, style in parts]
+        )
         if self.suggestion:
             summary = summary + safe.template(
                 "   [@click=screen.apply_suggestion]Did you mean "
@@ -430,7 +358,7 @@ class SearchScreen(Screen):
             return
         if request.page > 1:
             self._loading_more = False
-            self.notify(safe.line(f"Could not load more: {error}"), severity="error")
+            self.notify(printable(f"Could not load more: {error}"), severity="error", markup=False)
             return
         self._answered = request.generation
         self._error = error
@@ -438,17 +366,7 @@ class SearchScreen(Screen):
         self.suggestion = ""
         self.query_one(AlsoLine).display = False
         box = self.query_one("#query-error", Static)
-        width = max(10, self.size.width - 4)
-        position = getattr(error, "position", None)
-        what = getattr(error, "message", None) or str(error) or type(error).__name__
-        if type(error).__name__ == "QueryError":
-            heading = Content.styled("Malformed query: ", "bold $text-error")
-        else:
-            heading = Content.styled("Search failed: ", "bold $text-error")
-        where = f" (at character {position + 1})" if isinstance(position, int) else ""
-        text = Content.assemble(heading, safe.line(what), (where, "$text-error"))
-        if isinstance(position, int):
-            text = Content.assemble(safe.caret_under(request.query, position, width), "\n", text)
+        text = query_error_content(error, request.query, max(10, self.size.width - 4))
         box.update(text)
         box.display = True
         self._set_status(Content.styled("Fix the query to see results.", "$text-muted"))
@@ -486,6 +404,9 @@ class SearchScreen(Screen):
         self._loading_more = True
         self.search_now(page=self.loaded_pages + 1)
 
+    def _settings(self) -> Settings:
+        return cast("IdlibApp", self.app).settings
+
     def open_hit(self, hit: Any) -> None:
         try:
             from idlibtui.tui.screens.reader import ReaderScreen
@@ -496,7 +417,7 @@ class SearchScreen(Screen):
 
         added = getattr(self.results, "expansions", None) or []
         query = highlight_query(self.query_text, added)  # the added spellings are marked too
-        self.app.push_screen(ReaderScreen(hit.id, hit.path, query, self.app.settings))
+        self.app.push_screen(ReaderScreen(hit.id, hit.path, query, self._settings()))
 
     # -- filters --------------------------------------------------------------------------------
 
@@ -610,11 +531,7 @@ class SearchScreen(Screen):
         hit = self.query_one(ResultsList).current_hit
         if hit is None:
             return
-        date = hit.date.isoformat() if hit.date is not None else "no date"
-        if hit.date is not None and getattr(hit, "date_inferred", False):
-            date += " (inferred)"
-        parts = [hit.title, hit.source or "unknown outlet", date, hit.path]
-        self.app.copy_to_clipboard(printable(" · ".join(p for p in parts if p)))
+        self.app.copy_to_clipboard(hit_line(hit))
         self.notify("Copied the result's title, outlet, date and file.", timeout=2)
 
     def action_compare(self) -> None:
@@ -635,5 +552,5 @@ class SearchScreen(Screen):
             return
         left, right = self.marked.values()
         self.app.push_screen(
-            CompareScreen(left.path, right.path, self.app.settings, query=self.query_text)
+            CompareScreen(left.path, right.path, self._settings(), query=self.query_text)
         )

@@ -14,7 +14,7 @@ from textual.widgets import DataTable
 if TYPE_CHECKING:
     from idlibtui.compare.model import FigureGroup
 
-from idlibtui.tui.widgets.article_view import display_text
+from idlibtui.tui.article_text import display_text
 
 RELATION_LABELS = {
     "same": "same",

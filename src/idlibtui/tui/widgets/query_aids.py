@@ -1,8 +1,9 @@
-"""Aids around the query box: the "also:" line (the other spellings a search added) and the
-completion of ``entity:``/``source:`` values while typing.
+"""Aids around the query box: the box itself (no control sequence gets in), the "also:" line
+(the other spellings a search added), the completion of ``entity:``/``source:`` values while
+typing, and the message under a malformed query with a caret at the place it went wrong.
 
-Both show index data (names, spellings): only as ``Content`` built from plain strings, never
-parsed as markup.
+All show index data or user input (names, spellings, the query, an error): only as ``Content``
+built from plain strings, never parsed as markup.
 """
 
 from __future__ import annotations
@@ -11,13 +12,46 @@ import asyncio
 import re
 from collections.abc import Callable, Sequence
 
+from textual import events
 from textual.content import Content
 from textual.suggester import Suggester
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
+from idlibtui.textsafe import printable
 from idlibtui.tui import safe
 
 MAX_SHOWN = 12  # spellings listed on the line; the rest are counted
+
+
+class QueryInput(Input):
+    """The query box: pasted or typed control and escape sequences never reach the terminal."""
+
+    def validate_value(self, value: str) -> str:
+        return printable(value)
+
+    async def _on_key(self, event: events.Key) -> None:
+        """`/` means "search" everywhere: typed into an empty box it only focuses it."""
+        if event.character == "/" and not self.value:
+            event.stop()
+            event.prevent_default()
+            return
+        await super()._on_key(event)
+
+
+def query_error_content(error: BaseException, query: str, width: int) -> Content:
+    """Why a search failed: for a malformed query (a ``QueryError`` with a ``position``), the
+    query with a caret under that character above the message."""
+    position = getattr(error, "position", None)
+    what = getattr(error, "message", None) or str(error) or type(error).__name__
+    if type(error).__name__ == "QueryError":
+        heading = Content.styled("Malformed query: ", "bold $text-error")
+    else:
+        heading = Content.styled("Search failed: ", "bold $text-error")
+    where = f" (at character {position + 1})" if isinstance(position, int) else ""
+    text = Content.assemble(heading, safe.line(what), (where, "$text-error"))
+    if isinstance(position, int):
+        text = Content.assemble(safe.caret_under(query, position, width), "\n", text)
+    return text
 
 
 def also_content(expansions: Sequence[tuple[str, Sequence[str]]]) -> Content | None:

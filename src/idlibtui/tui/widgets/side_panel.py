@@ -17,8 +17,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from idlibtui.model import Article, Figure
+from idlibtui.tui.article_spans import ENTITY_TYPES
+from idlibtui.tui.article_text import display_text
 from idlibtui.tui.palette import TYPE_STYLES, entity_styles
-from idlibtui.tui.widgets.article_view import ENTITY_TYPES, display_text
 
 TYPE_LABELS = {"PERSON": "People", "PLACE": "Places", "ORG": "Organisations", "GROUP": "Groups"}
 FIGURE_STYLE = "bold $text-warning"

@@ -1,0 +1,41 @@
+"""Load one article for a screen, from a worker thread, without Textual.
+
+The reader and the compare screen both open articles by the path the index gives (relative to
+the corpus) or an absolute one, through the cleaning and annotation pipeline with the user's
+corrections. A file that cannot be read becomes an ``IngestProblem`` that the screen shows,
+never an exception in the worker.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from idlibtui.model import Article, IngestProblem
+
+
+def resolve_path(path: str | Path, settings: Any) -> Path:
+    """An article path as given by the index (corpus-relative) or absolute."""
+    candidate = Path(path)
+    if candidate.is_absolute():
+        return candidate
+    corpus = getattr(settings, "corpus", None)
+    if corpus is not None and (Path(corpus) / candidate).exists():
+        return Path(corpus) / candidate
+    return candidate
+
+
+def load(path: str | Path, settings: Any) -> Article | IngestProblem:
+    """Load one article through the pipeline (call from a thread worker)."""
+    from idlibtui.pipeline import load_article
+
+    corpus = getattr(settings, "corpus", None)
+    file = resolve_path(path, settings)
+    try:
+        return load_article(
+            file,
+            Path(corpus) if corpus else None,
+            corrections=getattr(settings, "corrections", None),
+        )
+    except Exception as error:  # the reader says what went wrong instead of crashing
+        return IngestProblem(str(path), f"{type(error).__name__}: {error}")
