@@ -92,6 +92,11 @@ def clean_env() -> dict[str, str]:
     home = OUT / "xdg"
     home.mkdir(parents=True, exist_ok=True)
     env["XDG_CONFIG_HOME"] = str(home)
+    # nor the user's saved app state: a last query left there (even a malformed one) is what the
+    # app would open with, and the first frame would measure it instead of a first start
+    state = home / "state"
+    shutil.rmtree(state, ignore_errors=True)
+    env["XDG_STATE_HOME"] = str(state)
     env["PYTHONPATH"] = os.pathsep.join(
         [str(ROOT / "src"), str(ROOT), *filter(None, [env.get("PYTHONPATH")])]
     )
