@@ -269,3 +269,15 @@ def test_an_expanded_spelling_never_outranks_the_typed_one(tmp_path) -> None:
     assert by_path["a.txt"] >= by_path["b.txt"] > 0
     by_path = {h.path: h.score for h in index.search("Saraqib", page_size=50).hits}
     assert by_path["b.txt"] >= by_path["a.txt"] > 0
+
+
+def test_a_gazetteer_name_also_finds_the_rarer_spellings_the_index_holds() -> None:
+    """Both directions: the rare spelling finds the common one (by the gazetteer or the rule),
+    and the common one, which the gazetteer knows, also finds the rare one the index holds."""
+    ex = expander("saraqib", "saraqab", "saraqeb")
+    common = added(ex, "Saraqeb")
+    assert "Saraqib" in common and "Saraqab" in common
+    assert common.index("Saraqib") < common.index("Saraqab")  # the gazetteer's spellings first
+    assert "Saraqeb" in added(ex, "Saraqab")
+    # nothing the index lacks is added
+    assert "Saraqab" not in added(expander("saraqib", "saraqeb"), "Saraqeb")

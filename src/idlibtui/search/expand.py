@@ -294,8 +294,10 @@ class Expander:
         typed = _stems(node.text)
         if not typed:
             return []
-        # a name the gazetteer knows has its spellings there; the rule is for the others
-        candidates = self._from_gazetteer(node.text) or self._transliterated(node.text)
+        # a name the gazetteer knows has its spellings there, first; the rule's variants that the
+        # index holds come after them, so a common spelling also finds a rarer one the
+        # gazetteer lacks (Saraqeb: Saraqab), as the rare one finds the common one
+        candidates = self._from_gazetteer(node.text) + self._transliterated(node.text)
         kept: list[str] = []
         kept_stems: list[tuple[str, ...]] = [typed]
         for spelling in dict.fromkeys(candidates):
