@@ -146,6 +146,24 @@ def _related_score(line: str, next_text: str, outlet: outlets.Outlet | None) -> 
     return score
 
 
+_SENTENCE_SIGN = re.compile(
+    r"^(?:The|A|An)\s|\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:a|an|the)\s", re.I
+)
+
+
+def _prose_like(line: str) -> bool:
+    """A sentence that lost its full stop (or was cut), not a headline: eight words or more in
+    sentence case, with no closing mark, that opens with an article or says "X is a Y"
+    ("Kafr Naboudeh is a strategic city off the highway", "The alliance controls most of");
+    headlines drop their articles and copulas ("Army retakes strategic town near highway")."""
+    s = line.strip()
+    words = s.split()
+    if len(words) < 8 or s[-1:] in '.!?…:;"”’)':
+        return False
+    lower = sum(1 for w in words[1:] if w[:1].islower())
+    return lower >= 0.6 * (len(words) - 1) and _SENTENCE_SIGN.search(s) is not None
+
+
 def _typed_by_html(doc: EditText, line: _Line, info: Info) -> BlockKind | None:
     if not info.typed_raw:
         return None
@@ -272,6 +290,7 @@ def _classify_blocks(
     body = [ln for ln in kept[start:] if ln.kind is BlockKind.PARAGRAPH]
     shaped = {id(ln): headline_shaped(ln.text) for ln in body}
     tail: list[_Line] = []
+    keep: set[int] = set()  # lines decided to stay: the mid-text rules leave them alone
     for ln in reversed(body):
         if shaped[id(ln)] or _teaser(ln.text):
             tail.append(ln)
@@ -280,12 +299,16 @@ def _classify_blocks(
     tail.reverse()
     if len(tail) == 1 and not headline_shaped(tail[0].text):
         tail = []  # one short closing sentence is body text
-    keep: set[int] = set()  # lines decided to stay: the mid-text rules leave them alone
     if tail and looks_truncated(tail[-1].text):
         # an export that stops mid-sentence: what precedes the cut is the report, not links
         info.flags[doc.raw_pos(tail[-1].start)] = "truncated text (kept)"
         keep.update(id(ln) for ln in tail)
         tail = []
+    for ln in [ln for ln in tail if _prose_like(ln.text)]:
+        # a sentence that lost its full stop, not a headline: kept, and marked
+        info.flags[doc.raw_pos(ln.start)] = "possible boilerplate (related link?)"
+        keep.add(id(ln))
+        tail.remove(ln)
     if len(tail) == 1 and len(tail[0].text.split()) > 3:
         # one headline-shaped closing line: a related link or the report's own last line;
         # keep it (precision first) and say it may be boilerplate
@@ -311,12 +334,18 @@ def _classify_blocks(
         body_after[i] = body_after[i + 1] or not shaped[id(remaining[i])]
     any_body = body_after[0]
     position = {id(ln): i for i, ln in enumerate(kept)}
+    # the head of the page, above the first paragraph of report: a headline, a standfirst, a
+    # kicker; never another story's link (those follow the report's first paragraphs)
+    head_end = next((i for i, ln in enumerate(remaining) if not shaped[id(ln)]), 0)
     for idx, ln in enumerate(remaining):
         question = _short_question(ln.text)
         if (not shaped[id(ln)] and not question) or id(ln) in keep:
             continue
         kind = html_typed[position[id(ln)]]
         if kind is BlockKind.HEADING:
+            ln.kind = BlockKind.HEADING
+            continue
+        if idx < head_end:
             ln.kind = BlockKind.HEADING
             continue
         nxt = remaining[idx + 1].text if idx + 1 < len(remaining) else ""
@@ -333,7 +362,7 @@ def _classify_blocks(
             elif any_body:
                 ln.drop = ("boilerplate", "related-article link")
         elif _related_score(ln.text, nxt, outlet) >= 2:
-            if ends_mid_sentence(ln.text) or _ATTRIBUTED.search(ln.text):
+            if ends_mid_sentence(ln.text) or _ATTRIBUTED.search(ln.text) or _prose_like(ln.text):
                 # a sentence cut off, or one that cites its source: prose, not a headline;
                 # kept, and marked
                 info.flags[doc.raw_pos(ln.start)] = "possible boilerplate (related link?)"

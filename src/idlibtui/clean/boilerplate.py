@@ -87,7 +87,8 @@ _PROMO = re.compile(
       | follow\s+us\b | (?:sign\s+up|subscribe)\b | (?:get|receive)\s.{0,40}\bnewsletter
       | (?:read|see|watch|listen)(?:\s+(?:more|also|next|the\s+full\s+(?:story|article)))?\s*:
       | (?:read|see)\s+(?:more|also)\b.{0,80}$
-      | related(?:\s+(?:articles?|stories|coverage|content|topics|news|reading))?\s*:?\s*$
+      | related(?:\s+(?:articles?|stories|coverage|content|topics|news|reading|items|posts
+          |videos|links|reports))?\s*:?\s*$
       | (?:related|also\s+read|more\s+on\s+this|recommended)\s*:\s*\S.{0,150}$
       | more\s+(?:from|on|stories|news)\b.{0,60}$
       | (?:most\s+(?:read|popular|viewed)|recommended(?:\s+for\s+you)?
@@ -227,6 +228,8 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
             continue
         # a line that opens with date metadata is the date rules' to split first
         note = None if _METADATA_PREFIX.match(s) else chrome_note(s) or caption_note(s)
+        if note is None and _LEAD_MARKS.match(s):
+            note = _marked_note(_LEAD_MARKS.sub("", s))
         if note is None and len(s) > 80:
             ln.cut_from = credit_tail(s)
         if note is not None:
@@ -265,11 +268,30 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
     by_context(lines)
 
 
+# ">> Read more: …", "* Photo: …", "–, translated by Jane Doe –": a widget's line behind a
+# mark (the mark alone keeps it from the rules above)
+_LEAD_MARKS = re.compile(r"^(?:>>|»|\*|[–—]\s*,)\s*(?=\w)|(?<=\w)\s+[–—]$")
+
+
+def _marked_note(bare: str) -> str | None:
+    """The note of a promo, credit or chrome line once its leading mark is read past."""
+    if len(bare) < 140 and _CREDIT_LINE.match(bare):
+        return "photo credit"
+    if len(bare) < 300 and _PROMO.match(bare):
+        return "promo or social footer"
+    return chrome_note(bare)
+
+
 # A byline with a social handle followed by the page's clock: a relative age or a date and time
 _HANDLE_CLOCK = re.compile(
     r"^(?:by\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*\(@\w{1,30}\)\s*[|•·,–—-]?\s*"
     r"(?=[^.!?]*\b(?:\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|days?)\s+ago|\d{1,2}:\d\d"
-    r"|(?:19|20)\d\d)\b)[^.!?]*$",
+    r"|(?:19|20)\d\d)\b)[^.!?]*$"
+    # without the handle, the relative age right after the name ("Jane Doe 2 minutes ago Mon
+    # 19th August 2019 | 05:09 PM")
+    r"|^(?:by\s+)?(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s+\d{1,3}\s+"
+    r"(?:seconds?|minutes?|mins?|hours?|days?)\s+ago\b(?=[^.!?]*(?:\d{1,2}:\d\d|(?:19|20)\d\d))"
+    r"[^.!?]{0,80}$",
     re.I,
 )
 _BRACKET_END = re.compile(r"[\])]\s*$")

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from idlibtui.clean.page_widgets import widget_note
+
 _NUM = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
 
 # (pattern, note): whole lines, matched case-insensitively on the stripped line.
@@ -324,7 +326,7 @@ def chrome_note(line: str) -> str | None:
         # "… the governor of the province of... Wire Also reported by •Outlet •Outlet": another
         # outlet's story cut short by an aggregator, with the list of who else carried it
         return "aggregator teaser"
-    return None
+    return widget_note(s)
 
 
 # A page's age when it was saved, in the languages of the corpus ("N units ago" and kin).
@@ -367,7 +369,8 @@ _SLASHED_CREDIT = re.compile(
 )
 _BRACKET_AGENCY = (
     r"(?:AP|AFP|Reuters|EPA(?:-EFE)?|Getty(?:\s+Images)?|Anadolu(?:\s+Agency)?|AA|Xinhua|SANA"
-    r"|DPA|Sipa|TASS|Shutterstock|Alamy|NurPhoto|Handout|File|Archive|Supplied|Social\s+media)"
+    r"|DPA|Sipa|TASS|Shutterstock|Alamy|NurPhoto|Handout|File|Archive|Supplied|Social\s+media"
+    r"|Twitter|Facebook|YouTube|Telegram|Instagram)(?:[-\s]+(?:file|archive))?"
 )
 _BRACKET_CREDIT = (
     r"(?<=\S)\s*(?:\(" + _BRACKET_AGENCY + r"(?:\s+(?:Photo|Images?|Video|via\s+Getty\s+Images))?"
@@ -385,9 +388,10 @@ _CREDIT_LABEL = re.compile(
     re.I,
 )
 # "… camp in northern Aleppo - October 8, 2017 (Outlet Name)": a dated, credited caption
+# (also "… in Idlib - August 2019 (Outlet)", "… - 3 March 2020 (Outlet)")
 _DATED_CREDIT = re.compile(
-    r"\s[-–—]\s+(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)\s+\d{1,2},\s+(?:19|20)\d\d\s*\([^()]{2,40}\)$"
+    r"\s[-–—]\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)(?:\s+\d{1,2},)?\s+(?:19|20)\d\d\s*\([^()]{2,40}\)$"
 )
 # Captions describe a picture in the present tense; reports say what someone said.
 _CAPTION_CUE = re.compile(
@@ -401,7 +405,7 @@ _SAID = re.compile(r"\b(?:said|says|told|added|according)\b", re.I)
 _ORG_SLASH_NAME = re.compile(r"[.!?]\s+[A-Z][A-Za-z .'’&-]{1,40}\s*/\s*[A-Z][A-Za-z .'’-]{1,40}$")
 _CAPTION_OPENING = re.compile(
     r"^(?:an?\s+|this\s+|the\s+)?(?:handout\s+|file\s+)*(?:photo(?:graph)?|picture|image|frame\s+grab"
-    r"|video\s+grab|still|screenshot|screen\s+grab)\b(?:\s+\w+){0,4}?\s+"
+    r"|video\s+grab|still|screenshot|screen\s+grab)\b,?(?:\s+\w+){0,4}?\s+"
     r"(?:released|taken|made\s+available|provided|distributed|obtained|shows|showing|posted"
     r"|published|dated)\b",
     re.I,

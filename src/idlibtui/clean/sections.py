@@ -34,9 +34,59 @@ _COMMENT_WIDGET = re.compile(
     r"|vote\s+up\s*\d*\s*vote\s+down\b.*"
     r"|(?:\d+\s+)?(?:reader\s+)?comments?\s*\(\d+\)\s*"
     r"|(?:show|view|load)\s+(?:all\s+)?(?:\d+\s+)?comments?\s*"
-    r"|(?:\d+|no)\s+(?:thoughts?|responses?|replies|comments?)\s+(?:on|to)\s+\S.{0,160})$",
+    r"|(?:\d+|no)\s+(?:thoughts?|responses?|replies|comments?)\s+(?:on|to)\s+\S.{0,160}"
+    # "1. Jane Doe says:": a numbered commenter's header; "• janedoe": a commenter's handle
+    r"|\d{1,3}\.\s+\S.{0,40}\s+says:|(?-i:[•·]\s*[a-z][a-z0-9_.-]{3,30}))$",
     re.I,
 )
+
+# A comment policy ("This is a Civilized Place for Public Discussion", "Comments are moderated",
+# "We welcome comments that …"): it opens the comment area at the foot of the page.
+_COMMENT_POLICY = re.compile(
+    r"^(?:(?:this\s+is\s+)?a\s+civili[sz]ed\s+place\s+for\s+(?:public\s+)?discussion\b.*"
+    r"|(?:all\s+)?comments?\s+(?:are|is|will\s+be)\s+(?:moderated|reviewed|checked)\b.*"
+    r"|we\s+(?:welcome|encourage|value)\s+(?:your\s+|reader\s+)?comments\b.*"
+    r"|(?:please\s+)?(?:keep|be)\s+(?:your\s+)?comments?\s+(?:civil|respectful|polite|on[\s-]topic)\b.*"
+    r"|(?:our\s+)?(?:comment(?:ing)?|community)\s+(?:policy|guidelines|rules)\s*:?.{0,120}"
+    r"|please\s+(?:treat\s+this\s+discussion|read\s+our\s+comment)\b.*)$",
+    re.I,
+)
+# what a comment policy's own lines talk about
+_POLICY_WORDS = re.compile(
+    r"\b(?:discussion|discuss|comments?|commenting|post(?:s|ing)?|community|conversation|civil"
+    r"|respect(?:ful)?|forum|moderat\w*|flag(?:ged)?|topic|guidelines|rules)\b",
+    re.I,
+)
+
+
+def comment_policy(lines: list[_Line]) -> None:
+    """A comment policy after the report, and what follows it while it is short or still
+    talks about the discussion (its rules, its headings): the comment area, not the report.
+    The short heading just above it ("Be Civil") goes with it."""
+    seen_body = False
+    for i, ln in enumerate(lines):
+        if ln.drop is None and len(ln.text.split()) >= 12 and not seen_body:
+            seen_body = True
+            continue
+        if not (seen_body and ln.drop is None and _COMMENT_POLICY.match(ln.text)):
+            continue
+        start = i
+        while (
+            start > 0
+            and lines[start - 1].drop is None
+            and len(lines[start - 1].text.split()) <= 4
+            and headline_shaped(lines[start - 1].text)
+        ):
+            start -= 1
+        for k in range(start, len(lines)):
+            x = lines[k]
+            if x.drop is not None:
+                continue
+            if k > i and len(x.text.split()) > 6 and not _POLICY_WORDS.search(x.text):
+                return
+            x.drop = ("boilerplate", "comment policy")
+        return
+
 
 _BADGE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?$")
 
@@ -143,6 +193,25 @@ def author_box(lines: list[_Line]) -> None:
             last.drop = ("boilerplate", "author box")
 
 
+# "Gh.A.Name": an editor's initials and surname
+_INITIALS_NAME = re.compile(r"^(?:[A-Z][a-z]?\.){1,3}\s?[A-Z][a-z]{2,}$")
+
+
+def opening_bylines(lines: list[_Line]) -> None:
+    """Above the first paragraph of report: the writers' names joined by slashes ("Jane Doe/
+    John Roe/ Ann Poe") or an editor's initials and surname: a byline, not a subheading."""
+    for ln in lines:
+        if ln.drop is not None:
+            continue
+        s = ln.text
+        if len(s.split()) >= 12 and not headline_shaped(s):
+            return  # the report has begun
+        if _INITIALS_NAME.match(s) or (
+            "/" in s and len(s.split()) >= 3 and len(s) <= 80 and _SIGN_OFF.match(s)
+        ):
+            ln.drop = ("metadata", "byline")
+
+
 def closing_lines(lines: list[_Line]) -> None:
     """The last kept lines: an editor's sign-off or a reference to another outlet's page."""
     kept = [ln for ln in lines if ln.drop is None]
@@ -206,6 +275,8 @@ def by_context(lines: list[_Line]) -> None:
     """Every rule of this module, in order."""
     teaser_above_headline(lines)
     tickers_and_counted_repeats(lines)
+    opening_bylines(lines)
+    comment_policy(lines)
     comment_section(lines)
     promo_copy(lines)
     related_cards(lines)
