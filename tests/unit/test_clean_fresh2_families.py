@@ -279,3 +279,46 @@ def test_a_related_headline_at_the_end_still_goes() -> None:
     for link in links:
         assert link not in a.text
     assert a.blocks[0].kind is BlockKind.TITLE
+
+
+# ---- more shapes: repeated headline behind a bullet, site name, series links, clocks ---------
+
+
+def test_the_headline_repeated_behind_a_bullet_goes() -> None:
+    a = clean("\n\n".join([HEAD, "Sunday 3 May 2020", f"• {HEAD}", ONE, TWO, END]) + "\n")
+    assert f"• {HEAD}" not in a.text
+    assert_prose_kept(a)
+
+
+def test_a_site_name_under_the_headline_goes() -> None:
+    a = clean("\n\n".join([HEAD, "Valley News", ONE, TWO, END]) + "\n")
+    assert "Valley News" not in a.text
+    assert removed(a)["Valley News"] == "site name below the headline"
+    assert_prose_kept(a)
+
+
+@pytest.mark.parametrize(
+    ("line", "note"),
+    [
+        ("See Weekly Digest, May 4: The Last Testing Machine in the North", "related link"),
+        ("Publish Time : 18:15:00", "time stamp"),
+        ("Last updated 09:40 GMT", "time stamp"),
+    ],
+)
+def test_series_links_and_bare_clocks_go(line: str, note: str) -> None:
+    assert chrome_note(line) == note
+    a = clean(page(line))
+    assert line not in a.text
+    assert_prose_kept(a)
+
+
+def test_a_caption_cut_at_a_comma_before_its_place_and_credit_goes_whole() -> None:
+    first, second = "A family tries to save some belongings in the flooded camp,", "Idlib [Getty]"
+    a = clean(page(first, second))
+    assert first not in a.text and second not in a.text
+    assert_prose_kept(a)
+
+
+def test_a_short_bracketed_line_after_a_sentence_is_kept() -> None:
+    a = clean(page("Residents returned on Monday.", "Idlib [Reuters]"))
+    assert "Residents returned on Monday." in a.text

@@ -10,6 +10,7 @@ import unicodedata
 
 from idlibtui.clean import outlet_cues, outlets
 from idlibtui.clean.chrome import (
+    _BRACKET_CREDIT,
     INTRO_LABELS,
     _sentences,
     caption_note,
@@ -295,6 +296,7 @@ _HANDLE_CLOCK = re.compile(
     re.I,
 )
 _BRACKET_END = re.compile(r"[\])]\s*$")
+_SHORT_CREDITED = re.compile(r"^[A-Z][\w'’ -]{1,30}" + _BRACKET_CREDIT + r"$")
 
 
 def _split_captions(lines: list[_Line]) -> None:
@@ -302,18 +304,29 @@ def _split_captions(lines: list[_Line]) -> None:
     "countryside of Idlib [Getty]"): when the credited half opens in lower case, the line
     before it that stops without punctuation is its first half."""
     for i, ln in enumerate(lines):
-        if ln.drop is None or not ln.drop[1].startswith("photo caption"):
+        if not _BRACKET_END.search(ln.text):
             continue
-        if not (ln.text[:1].islower() and _BRACKET_END.search(ln.text)):
+        # "Idlib [Getty]": the caption's last words and its credit, too short to be told alone
+        short_place = (
+            ln.drop is None and len(ln.text.split()) <= 4 and _SHORT_CREDITED.search(ln.text)
+        )
+        if not short_place and (ln.drop is None or not ln.drop[1].startswith("photo caption")):
+            continue
+        if not (ln.text[:1].islower() or short_place):
             continue
         prev = next((k for k in range(i - 1, -1, -1) if lines[k].text.strip()), None)
         if prev is None or lines[prev].drop is not None:
             continue
         p = lines[prev].text.strip()
+        if short_place and p[-1:] != ",":
+            continue  # a short credited line joins only a first half cut at a comma
         if p[-1:] not in '.!?:;"”’)' and p[:1].isupper() and len(p.split()) <= 30:
             lines[prev].drop = ("boilerplate", "photo caption (first line)")
+            if short_place:
+                ln.drop = ("boilerplate", "photo caption (trailing credit)")
 
 
+_BULLET = re.compile(r"^[•·▪►*]\s+")
 _SHOW_MORE = re.compile(r"\s*(?:show\s+more|read\s+more|more|…|\.\.\.)\s*[»›]?\s*$", re.I)
 
 
@@ -328,7 +341,7 @@ def _repeated_lines(lines: list[_Line]) -> None:
         if ln.drop is not None and ln.drop[1] != "photo caption (trailing credit)":
             continue
         last, previous = previous, ln
-        words = ln.text.split()
+        words = _BULLET.sub("", ln.text).split()  # "• Headline" repeats "Headline"
         key = " ".join(words).lower()
         if ln.drop is None and len(words) >= 3 and key in seen:
             if headline_shaped(ln.text):

@@ -100,6 +100,20 @@ _WIDGETS: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"^(?i:support|donate\s+to)\s+(?:(?i:us)|[A-Z][a-z]+[A-Z][\w-]*)\s*!?$"),
         "donation or interest prompt",
     ),
+    # "See Daily Digest, May 4: The Last Testing Machine in the North": a series' link
+    (
+        re.compile(r"^(?:See|Watch|Listen|Read)\s+[A-Z][^.!?:]{2,60}:\s+\S[^.!?]{3,150}$"),
+        "related link",
+    ),
+    # "Publish Time : 18:15:00": a clock with no day (the day, if any, is the date rules')
+    (
+        re.compile(
+            r"^(?:publish(?:ed)?|post(?:ed)?|updated?|last\s+updated?)\s*(?:time|at)?\s*:?\s*"
+            r"\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*\(?(?:GMT|UTC)[+-]?\d{0,2}\)?)?$",
+            re.I,
+        ),
+        "time stamp",
+    ),
     # "(@handle)" alone: an embed's or a byline's handle
     (re.compile(r"^\(?@\w{2,30}\)?$"), "user handle"),
     # "2,500 $", "$ 1,000": a donation widget's amounts with thousands separators

@@ -193,19 +193,25 @@ def author_box(lines: list[_Line]) -> None:
             last.drop = ("boilerplate", "author box")
 
 
+# "North Valley News", "Crescent Press": a site's name printed under its headline
+_SITE_NAME = re.compile(
+    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?:News|Press|Agency|News\s+Agency|TV|Network)$"
+)
 # "Gh.A.Name": an editor's initials and surname
 _INITIALS_NAME = re.compile(r"^(?:[A-Z][a-z]?\.){1,3}\s?[A-Z][a-z]{2,}$")
 
 
 def opening_bylines(lines: list[_Line]) -> None:
     """Above the first paragraph of report: the writers' names joined by slashes ("Jane Doe/
-    John Roe/ Ann Poe") or an editor's initials and surname: a byline, not a subheading."""
-    for ln in lines:
-        if ln.drop is not None:
-            continue
+    John Roe/ Ann Poe") or an editor's initials and surname: a byline, not a subheading; a
+    site's name ("Valley News") below the first line."""
+    for n, ln in enumerate(x for x in lines if x.drop is None):
         s = ln.text
         if len(s.split()) >= 12 and not headline_shaped(s):
             return  # the report has begun
+        if n and _SITE_NAME.match(s):
+            ln.drop = ("boilerplate", "site name below the headline")
+            continue
         if _INITIALS_NAME.match(s) or (
             "/" in s and len(s.split()) >= 3 and len(s) <= 80 and _SIGN_OFF.match(s)
         ):
