@@ -322,3 +322,70 @@ def test_a_caption_cut_at_a_comma_before_its_place_and_credit_goes_whole() -> No
 def test_a_short_bracketed_line_after_a_sentence_is_kept() -> None:
     a = clean(page("Residents returned on Monday.", "Idlib [Reuters]"))
     assert "Residents returned on Monday." in a.text
+
+
+# ---- the families' other members (menus, follow lines, list labels, consent, policies) -------
+
+
+@pytest.mark.parametrize(
+    ("line", "note"),
+    [
+        ("Home | News | Region | Opinion | Contact", "site menu"),
+        ("Accueil • Monde • Politique • Sport", "site menu"),
+        ("Follow Valley News on Twitter", "promo or social footer"),
+        ("Follow @valleynews", "promo or social footer"),
+        ("This site uses cookies.", "cookie notice"),
+        ("Manage consent", "cookie notice"),
+    ],
+)
+def test_menus_follow_lines_and_consent_go(line: str, note: str) -> None:
+    assert chrome_note(line) == note
+    a = clean(page(line))
+    assert line not in a.text
+    assert_prose_kept(a)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Turkey / Turks killed in border shelling near the town",
+        "Follow the money",
+        "Like Father Like Son",
+        "Sunday 3 May 2020 | 6:28 PM | Local Time | Edition",
+    ],
+)
+def test_a_headline_with_one_bar_or_a_follow_phrase_is_no_menu(line: str) -> None:
+    assert chrome_note(line) not in ("site menu", "promo or social footer")
+
+
+@pytest.mark.parametrize("label", ["Recent Posts", "Further reading", "More in Middle East"])
+def test_a_list_label_at_the_foot_goes_with_its_list(label: str) -> None:
+    links = [
+        "Turkey warns Russia over the offensive as the army moves on the town and…",
+        "Aid convoys reach the camps at last after weeks of waiting at the crossing…",
+    ]
+    a = clean("\n\n".join([HEAD, ONE, TWO, END, label, *links]) + "\n")
+    for line in (label, *links):
+        assert line not in a.text
+    assert_prose_kept(a)
+
+
+@pytest.mark.parametrize(
+    "policy",
+    [
+        "Note: comments are moderated and may take a day to appear.",
+        "Your comment will be published once an editor has read it.",
+        "We welcome comments that stay on the subject of the article.",
+    ],
+)
+def test_a_comment_policy_line_at_the_foot_goes(policy: str) -> None:
+    a = clean("\n\n".join([HEAD, ONE, TWO, END, policy]) + "\n")
+    assert policy not in a.text
+    assert removed(a)[policy] == "comment policy"
+    assert_prose_kept(a)
+
+
+def test_a_last_sentence_opening_with_a_pronoun_is_kept_and_marked() -> None:
+    last = "They returned to their villages once the shelling eased on Sunday"
+    a = clean("\n\n".join([HEAD, ONE, TWO, END, "Aid convoys reach the camps", last]) + "\n")
+    assert last in a.text

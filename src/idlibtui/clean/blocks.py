@@ -147,13 +147,16 @@ def _related_score(line: str, next_text: str, outlet: outlets.Outlet | None) -> 
 
 
 _SENTENCE_SIGN = re.compile(
-    r"^(?:The|A|An)\s|\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:a|an|the)\s", re.I
+    r"^(?:The|A|An|He|She|They|It|We|This|These|Those|There|According\s+to)\s"
+    r"|\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:a|an|the)\s",
+    re.I,
 )
 
 
 def _prose_like(line: str) -> bool:
     """A sentence that lost its full stop (or was cut), not a headline: eight words or more in
-    sentence case, with no closing mark, that opens with an article or says "X is a Y"
+    sentence case, with no closing mark, that opens with an article or a pronoun or says "X is
+    a Y"
     ("Kafr Naboudeh is a strategic city off the highway", "The alliance controls most of");
     headlines drop their articles and copulas ("Army retakes strategic town near highway")."""
     s = line.strip()
@@ -306,7 +309,7 @@ def _closing_links(
         info.flags[doc.raw_pos(tail[-1].start)] = "truncated text (kept)"
         keep.update(id(ln) for ln in tail)
         return
-    for ln in [ln for ln in tail if _prose_like(ln.text)]:
+    for ln in [ln for ln in tail if _prose_like(ln.text) or _ATTRIBUTED.search(ln.text)]:
         # a sentence that lost its full stop, not a headline: kept, and marked
         info.flags[doc.raw_pos(ln.start)] = "possible boilerplate (related link?)"
         keep.add(id(ln))

@@ -257,7 +257,8 @@ _GATED: list[tuple[tuple[str, ...], re.Pattern[str], str]] = [
         re.compile(
             r"^(?=.{0,300}$)(?=.*\b(?:cookies?|çerez\w*|куки|файлы\s+cookie)\b)"
             r"(?=.*\b(?:utilis\w+|verwend\w+|utiliz\w+|usiamo|utilizziamo|kullan\w+|использ\w+"
-            r"|gebruik\w*|menggunakan|używa\w*|akzeptier\w*|accept\w*|aceptar|accetta)).*$",
+            r"|gebruik\w*|menggunakan|używa\w*|akzeptier\w*|accept\w*|aceptar|accetta|use[sd]?|using"
+            r"|agree\w*|consent\w*)).*$",
             re.I,
         ),
         "cookie notice",
@@ -291,7 +292,10 @@ _TAG_LIST = re.compile(
 INTRO_LABELS = re.compile(
     r"^(?:similar\s+news|check\s+also|you\s+(?:might|may)\s+also\s+like|other\s+news"
     r"|related\s+news|more\s+stories|read\s+next|top\s+stories|latest\s+news|don['’]t\s+miss"
-    r"|editor['’]s\s+picks?|must\s+read|" + _READ_ALSO_WORDS + r")\s*[:»›>.…-]*\s*$",
+    r"|editor['’]s\s+picks?|must\s+read|(?:recent|popular|latest|top|trending)\s+(?:posts|articles)"
+    r"|further\s+reading|in\s+other\s+news|in\s+case\s+you\s+missed\s+it|more\s+in\s+\w+(?:\s+\w+)?|"
+    + _READ_ALSO_WORDS
+    + r")\s*[:»›>.…-]*\s*$",
     re.I,
 )
 

@@ -114,6 +114,36 @@ _WIDGETS: list[tuple[re.Pattern[str], str]] = [
         ),
         "time stamp",
     ),
+    # the labels that head a list of other stories (``chrome.INTRO_LABELS`` takes the list)
+    (
+        re.compile(
+            r"^(?:(?:recent|popular|latest|top|trending)\s+(?:posts|articles)|further\s+reading"
+            r"|in\s+other\s+news|in\s+case\s+you\s+missed\s+it|more\s+in\s+\w+(?:\s+\w+)?)"
+            r"\s*[:»›>.…-]*\s*$",
+            re.I,
+        ),
+        "widget label",
+    ),
+    # a consent banner's buttons and links
+    (
+        re.compile(
+            r"^(?:manage\s+(?:consent|cookies|preferences|options)|accept\s+(?:all|cookies)"
+            r"|reject\s+(?:all|cookies)|(?:privacy|cookie)\s+(?:policy|settings|preferences)"
+            r"|(?:privacy|cookie)\s+policy\s*[|·•/]\s*terms\s+(?:of\s+(?:use|service)|and\s+conditions))"
+            r"\s*$",
+            re.I,
+        ),
+        "cookie notice",
+    ),
+    # "Follow Valley News on Twitter", "Follow @valleynews": the outlet asks for followers
+    (
+        re.compile(
+            r"^(?:follow|like)\s+(?:[A-Z@][\w.'’@-]*\s+){1,4}on\s+" + _SOCIAL + r"\b.{0,40}$"
+            r"|^follow\s+@\w{2,30}\b.{0,40}$",
+            re.I,
+        ),
+        "promo or social footer",
+    ),
     # "(@handle)" alone: an embed's or a byline's handle
     (re.compile(r"^\(?@\w{2,30}\)?$"), "user handle"),
     # "2,500 $", "$ 1,000": a donation widget's amounts with thousands separators
@@ -137,6 +167,21 @@ def _glued_tags(s: str) -> bool:
         2 <= len(words) <= 14
         and not re.search(r"[.,;:!?\"“”()0-9]", s)
         and len(_GLUED.findall(s)) >= 2
+    )
+
+
+# "Home | News | Politics | World", "Accueil • Monde • Politique": a menu's items, four or more
+_MENU_ITEMS = re.compile(
+    r"^[^\s|•·/>»][^|•·/>».!?,;:]{0,30}(?:\s+[|•·/>»]\s+[^|•·/>».!?,;:]{1,30}){3,}$"
+)
+
+
+def _menu_items(s: str) -> bool:
+    items = re.split(r"\s+[|•·/>»]\s+", s)
+    return (
+        _MENU_ITEMS.match(s) is not None
+        and all(1 <= len(x.split()) <= 3 for x in items)
+        and not re.search(r"\d{1,2}:\d\d|(?:19|20)\d\d", s)  # a date line is the date rules'
     )
 
 
@@ -165,6 +210,6 @@ def widget_note(line: str) -> str | None:
             return note
     if _glued_tags(s):
         return "keyword tags (glued)"
-    if _site_menu(s):
+    if _site_menu(s) or _menu_items(s):
         return "site menu"
     return None

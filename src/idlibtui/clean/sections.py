@@ -43,7 +43,9 @@ _COMMENT_WIDGET = re.compile(
 # A comment policy ("This is a Civilized Place for Public Discussion", "Comments are moderated",
 # "We welcome comments that …"): it opens the comment area at the foot of the page.
 _COMMENT_POLICY = re.compile(
-    r"^(?:(?:this\s+is\s+)?a\s+civili[sz]ed\s+place\s+for\s+(?:public\s+)?discussion\b.*"
+    r"^(?:note\s*:\s*|please\s+note\s*:?\s*)?"
+    r"(?:(?:this\s+is\s+)?a\s+civili[sz]ed\s+place\s+for\s+(?:public\s+)?discussion\b.*"
+    r"|your\s+comments?\s+(?:will|may|must|should)\s+(?:be|appear|not)\b.*"
     r"|(?:all\s+)?comments?\s+(?:are|is|will\s+be)\s+(?:moderated|reviewed|checked)\b.*"
     r"|we\s+(?:welcome|encourage|value)\s+(?:your\s+|reader\s+)?comments\b.*"
     r"|(?:please\s+)?(?:keep|be)\s+(?:your\s+)?comments?\s+(?:civil|respectful|polite|on[\s-]topic)\b.*"
