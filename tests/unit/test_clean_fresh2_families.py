@@ -106,6 +106,7 @@ def test_a_widget_line_goes(line: str, note: str) -> None:
         "Follow-up talks on the ceasefire begin in the capital",
         "Map of the front line drawn by the ministry shows new gains",
         "Video shows troops entering the town",
+        "Video: Troops enter the town after a week of fighting",
         "McDonald and McCain visit the border",
         "Militant Drones Attack Air Base Amid New Ceasefire In Northern Province",
     ],

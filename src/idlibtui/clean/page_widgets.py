@@ -54,9 +54,10 @@ _WIDGETS: list[tuple[re.Pattern[str], str]] = [
         "photo caption",
     ),
     # "Map: Syrian Arab Republic", "External Link: Tweeted photos from …": an embed's label
+    # ("Video: …" is left alone: some outlets head a video report's headline with it)
     (
         re.compile(
-            r"^(?:map|external\s+link|graphic|infographic|chart|video|audio|gallery|interactive)"
+            r"^(?:map|external\s+link|graphic|infographic|chart|interactive)"
             r"\s*:\s*[^.!?]{2,120}$",
             re.I,
         ),
