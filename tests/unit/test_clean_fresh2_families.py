@@ -390,3 +390,34 @@ def test_a_last_sentence_opening_with_a_pronoun_is_kept_and_marked() -> None:
     last = "They returned to their villages once the shelling eased on Sunday"
     a = clean("\n\n".join([HEAD, ONE, TWO, END, "Aid convoys reach the camps", last]) + "\n")
     assert last in a.text
+
+
+@pytest.mark.parametrize(
+    ("line", "note"),
+    [
+        ("This report is an edited translation from our Turkish edition.", "translation note"),
+        (
+            "For interviews with our director, please contact Jane Doe: [email protected].",
+            "press contact",
+        ),
+    ],
+)
+def test_editor_notes_and_press_contacts_go(line: str, note: str) -> None:
+    assert chrome_note(line) == note
+    a = clean("\n\n".join([HEAD, ONE, TWO, END, line]) + "\n")
+    assert line not in a.text
+    assert_prose_kept(a)
+
+
+def test_a_byline_naming_the_writers_role_goes() -> None:
+    byline = "By Levant correspondent Jane Doe, wires"
+    a = clean("\n\n".join([HEAD, byline, ONE, TWO, END]) + "\n")
+    assert byline not in a.text
+    assert_prose_kept(a)
+
+
+def test_the_role_byline_rule_leaves_a_headline_opening_with_by() -> None:
+    from idlibtui.clean.sections import _ROLE_BYLINE
+
+    assert not _ROLE_BYLINE.match("By land and sea, the army pushes north toward the border towns")
+    assert _ROLE_BYLINE.match("By staff reporter Jane Doe")

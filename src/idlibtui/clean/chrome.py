@@ -54,7 +54,8 @@ _CHROME: list[tuple[re.Pattern[str], str]] = [
     # from the Turkish", "Translated by Jane Doe": an editor's note on the text, not report
     (
         re.compile(
-            r"^\(?(?:this\s+(?:is\s+an?\s+(?:edited\s+|abridged\s+|abbreviated\s+)?translation"
+            r"^\(?(?:this\s+(?:(?:(?:article|report|story|text|piece)\s+)?is\s+an?\s+"
+            r"(?:edited\s+|abridged\s+|abbreviated\s+)?translation"
             r"|(?:article|report|story|text|piece)\s+(?:was|has\s+been|is)\s+(?:\w+\s+)?translated)"
             r"\b.{0,160}|translated\s+(?:by|from)\s+\S.{0,100}|(?:translation|translator|translated)"
             r"\s*:\s*\S.{0,80})\)?$",

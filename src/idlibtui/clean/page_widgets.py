@@ -145,6 +145,16 @@ _WIDGETS: list[tuple[re.Pattern[str], str]] = [
         ),
         "promo or social footer",
     ),
+    # "For interviews with our director, please contact Jane Doe: [email protected]"
+    (
+        re.compile(
+            r"^for\s+(?:interviews|media\s+(?:inquiries|enquiries|requests)|press\s+(?:inquiries"
+            r"|enquiries)|more\s+information|comments?)\b.{0,160}\b(?:contact|e-?mail|write\s+to)\b"
+            r".{0,120}$",
+            re.I,
+        ),
+        "press contact",
+    ),
     # "(@handle)" alone: an embed's or a byline's handle
     (re.compile(r"^\(?@\w{2,30}\)?$"), "user handle"),
     # "2,500 $", "$ 1,000": a donation widget's amounts with thousands separators

@@ -199,6 +199,11 @@ def author_box(lines: list[_Line]) -> None:
 _SITE_NAME = re.compile(
     r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?:News|Press|Agency|News\s+Agency|TV|Network)$"
 )
+# "By Middle East correspondent Jane Doe, wires": a byline naming the writer's role
+_ROLE_BYLINE = re.compile(
+    r"^By\s+(?=[^.!?]{0,80}\b(?:correspondent|reporter|staff|editor|writer|bureau|wires"
+    r"|agencies)\b)[^.!?]{3,90}$"
+)
 # "Gh.A.Name": an editor's initials and surname
 _INITIALS_NAME = re.compile(r"^(?:[A-Z][a-z]?\.){1,3}\s?[A-Z][a-z]{2,}$")
 
@@ -214,8 +219,10 @@ def opening_bylines(lines: list[_Line]) -> None:
         if n and _SITE_NAME.match(s):
             ln.drop = ("boilerplate", "site name below the headline")
             continue
-        if _INITIALS_NAME.match(s) or (
-            "/" in s and len(s.split()) >= 3 and len(s) <= 80 and _SIGN_OFF.match(s)
+        if (
+            _INITIALS_NAME.match(s)
+            or _ROLE_BYLINE.match(s)
+            or ("/" in s and len(s.split()) >= 3 and len(s) <= 80 and _SIGN_OFF.match(s))
         ):
             ln.drop = ("metadata", "byline")
 
