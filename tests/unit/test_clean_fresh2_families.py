@@ -421,3 +421,15 @@ def test_the_role_byline_rule_leaves_a_headline_opening_with_by() -> None:
 
     assert not _ROLE_BYLINE.match("By land and sea, the army pushes north toward the border towns")
     assert _ROLE_BYLINE.match("By staff reporter Jane Doe")
+
+
+def test_a_comment_policy_mid_page_leaves_the_report_after_it() -> None:
+    later = [
+        "The civil war has displaced millions since it began, and the community of aid groups "
+        "says the discussion of funding must go on.",
+        "Community guidelines for the camps were posted by the council last week.",
+    ]
+    a = clean("\n\n".join([HEAD, ONE, "Comments are moderated.", *later, TWO, END]) + "\n")
+    for line in later:
+        assert line in a.text
+    assert_prose_kept(a)

@@ -49,21 +49,22 @@ _COMMENT_POLICY = re.compile(
     r"|(?:all\s+)?comments?\s+(?:are|is|will\s+be)\s+(?:moderated|reviewed|checked)\b.*"
     r"|we\s+(?:welcome|encourage|value)\s+(?:your\s+|reader\s+)?comments\b.*"
     r"|(?:please\s+)?(?:keep|be)\s+(?:your\s+)?comments?\s+(?:civil|respectful|polite|on[\s-]topic)\b.*"
-    r"|(?:our\s+)?(?:comment(?:ing)?|community)\s+(?:policy|guidelines|rules)\s*:?.{0,120}"
+    r"|(?:our\s+)?(?:comment(?:ing)?|community)\s+(?:policy|guidelines|rules)\s*(?::.{0,120})?"
     r"|please\s+(?:treat\s+this\s+discussion|read\s+our\s+comment)\b.*)$",
     re.I,
 )
 # what a comment policy's own lines talk about
 _POLICY_WORDS = re.compile(
-    r"\b(?:discussion|discuss|comments?|commenting|post(?:s|ing)?|community|conversation|civil"
-    r"|respect(?:ful)?|forum|moderat\w*|flag(?:ged)?|topic|guidelines|rules)\b",
+    r"\b(?:discussion|discuss|comments?|commenting|conversation|forum|moderat\w*|flag(?:ged)?"
+    r"|guidelines)\b",
     re.I,
 )
 
 
 def comment_policy(lines: list[_Line]) -> None:
     """A comment policy after the report, and what follows it while it is short or still
-    talks about the discussion (its rules, its headings): the comment area, not the report.
+    talks about the discussion, not about the news (its rules, its headings): the comment
+    area, not the report.
     The short heading just above it ("Be Civil") goes with it."""
     seen_body = False
     for i, ln in enumerate(lines):
@@ -84,8 +85,13 @@ def comment_policy(lines: list[_Line]) -> None:
             x = lines[k]
             if x.drop is not None:
                 continue
-            if k > i and len(x.text.split()) > 6 and not _POLICY_WORDS.search(x.text):
-                return
+            long_line = len(x.text.split()) > 6
+            if (
+                k > i
+                and long_line
+                and (_REPORT_CUE.search(x.text) or not _POLICY_WORDS.search(x.text))
+            ):
+                return  # the report again (or something else): the policy has ended
             x.drop = ("boilerplate", "comment policy")
         return
 
