@@ -433,3 +433,20 @@ def test_a_comment_policy_mid_page_leaves_the_report_after_it() -> None:
     for line in later:
         assert line in a.text
     assert_prose_kept(a)
+
+
+def test_a_sentence_of_report_signed_by_its_agency_stays_and_the_signature_goes() -> None:
+    para = (
+        "The town has been repeatedly shelled over the past week as the government looks to "
+        "regain ground in its stalled offensive on the last rebel enclave in the north. (AP)"
+    )
+    a = clean("\n\n".join([HEAD, ONE, TWO, para]) + "\n")
+    assert para.removesuffix(" (AP)") in a.text
+    assert "(AP)" not in a.text
+
+
+def test_a_caption_signed_by_its_agency_still_goes() -> None:
+    caption = "Children walk past destroyed buildings in the town centre (AP)"
+    a = clean(page(caption))
+    assert caption not in a.text
+    assert_prose_kept(a)

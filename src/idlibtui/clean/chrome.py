@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from idlibtui.clean.page_widgets import widget_note
+from idlibtui.clean.page_widgets import reported_then_agency, widget_note
 
 _NUM = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
 
@@ -427,6 +427,8 @@ def caption_note(line: str) -> str | None:
         return None  # a paragraph of report that ends with a credit: see credit_tail
     if s[-1:] in '.!?"”’:;' and not _CAPTION_OPENING.match(s):
         return None  # a finished sentence: body text unless it opens like a caption
+    if reported_then_agency(s, words):
+        return None  # a sentence of report signed by its agency: see credit_tail
     if (
         _SLASHED_CREDIT.search(s)
         or _ORG_SLASH_NAME.search(s)

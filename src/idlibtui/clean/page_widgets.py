@@ -224,3 +224,23 @@ def widget_note(line: str) -> str | None:
     if _site_menu(s) or _menu_items(s):
         return "site menu"
     return None
+
+
+# "… has been repeatedly targeted over the past week. (AP)": a finished sentence of report (a
+# perfect tense or an attribution) and then the agency's name in brackets
+_AGENCY_SIGNATURE = re.compile(r"(?<=[.!?”\"])\s*[\[(](?:AP|AFP|Reuters|AA|DPA|SANA|Xinhua)[\])]$")
+_REPORT_TENSE = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?\w+(?:ed|en|wn|ht)\b"
+    r"|\b(?:said|says|told|according\s+to|reported|announced)\b",
+    re.I,
+)
+
+
+def reported_then_agency(s: str, words: int) -> bool:
+    """A sentence of report (twenty words or more) signed with its agency ("(AP)"): not a
+    caption; only the signature goes (``chrome.credit_tail``)."""
+    return (
+        words >= 20
+        and _AGENCY_SIGNATURE.search(s) is not None
+        and _REPORT_TENSE.search(s) is not None
+    )
