@@ -450,3 +450,29 @@ def test_a_caption_signed_by_its_agency_still_goes() -> None:
     a = clean(page(caption))
     assert caption not in a.text
     assert_prose_kept(a)
+
+
+@pytest.mark.parametrize(
+    ("line", "note"),
+    [
+        ("WhatsApp", "share button"),
+        ("Copy link", "share button"),
+        ("Home", "navigation"),
+        ("Log in", "navigation"),
+        ("Keywords: ceasefire, border, convoy", "keyword tags"),
+        ("Categories: Middle East", "keyword tags"),
+    ],
+)
+def test_single_share_buttons_navigation_items_and_tag_labels_go(line: str, note: str) -> None:
+    assert chrome_note(line) == note
+    a = clean(page(line))
+    assert line not in a.text
+    assert_prose_kept(a)
+
+
+def test_the_author_is_a_line_ending_the_page_goes() -> None:
+    bio = "The author is a freelance journalist based in the border city."
+    a = clean("\n\n".join([HEAD, ONE, TWO, END, bio]) + "\n")
+    assert bio not in a.text
+    assert removed(a)[bio] == "author box"
+    assert_prose_kept(a)

@@ -155,6 +155,33 @@ _WIDGETS: list[tuple[re.Pattern[str], str]] = [
         ),
         "press contact",
     ),
+    # one network's share button alone ("Facebook", "Tweet", "Copy link")
+    (
+        re.compile(
+            r"^(?:facebook|twitter|whatsapp|telegram|linkedin|pinterest|reddit|tweet|copy\s+link"
+            r"|messenger|flipboard|vkontakte)\s*$",
+            re.I,
+        ),
+        "share button",
+    ),
+    # a site's navigation, one item a line ("Home", "Menu", "Log in", "Contact us")
+    (
+        re.compile(
+            r"^(?:home(?:\s*page)?|menu|main\s+menu|search|log\s*in|sign\s+in|register|subscribe"
+            r"|contact(?:\s+us)?|about(?:\s+us)?|toggle\s+navigation|navigation|close)\s*[»›>|]?\s*$",
+            re.I,
+        ),
+        "navigation",
+    ),
+    # "Keywords: Idlib, ceasefire", "Tagged: …", "Categories: …": the page's tags
+    (
+        re.compile(
+            r"^(?:keywords?|tagged(?:\s+with)?|categor(?:y|ies)|related\s+topics|subjects?)\s*:\s*"
+            r"[^.!?]{1,200}$",
+            re.I,
+        ),
+        "keyword tags",
+    ),
     # "(@handle)" alone: an embed's or a byline's handle
     (re.compile(r"^\(?@\w{2,30}\)?$"), "user handle"),
     # "2,500 $", "$ 1,000": a donation widget's amounts with thousands separators

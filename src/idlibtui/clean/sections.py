@@ -177,7 +177,8 @@ _AUTHOR_LABEL = re.compile(
     re.I,
 )
 _BIO = re.compile(
-    r"^[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,3}\s(?:is|was)\s(?:a|an|the)\s(?:[\w-]+,?\s){0,5}?"
+    r"^(?:[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,3}|The\s+(?:author|writer))\s(?:is|was)\s(?:a|an|the)\s"
+    r"(?:[\w-]+,?\s){0,5}?"
     r"(?:journalist|reporter|correspondent|writer|editor|analyst|researcher|fellow|columnist"
     r"|photographer|photojournalist|contributor|freelancer|author)\b"
 )
