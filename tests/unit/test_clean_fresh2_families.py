@@ -476,3 +476,11 @@ def test_the_author_is_a_line_ending_the_page_goes() -> None:
     assert bio not in a.text
     assert removed(a)[bio] == "author box"
     assert_prose_kept(a)
+
+
+def test_the_page_title_with_the_site_name_above_the_headline_goes() -> None:
+    page_title = 'Fuel | "Watad" raises prices in the city • The Valley Monitor'
+    headline = "Fuel | “Watad” raises prices in the city"
+    a = clean("\n\n".join([page_title, headline, ONE, TWO, END]) + "\n")
+    assert page_title not in a.text
+    assert a.title == headline

@@ -293,9 +293,29 @@ def tickers_and_counted_repeats(lines: list[_Line]) -> None:
         seen.add(s)
 
 
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+_SUFFIX_SEP = re.compile(r"\s+[•|–—-]\s+(?=[^•|–—]{2,60}$)")
+
+
+def headline_with_site_suffix(lines: list[_Line]) -> None:
+    """The page's title ("Headline • Site Name") above its headline ("Headline"): the first
+    goes, so the headline is the title and the site's name is not in it."""
+    kept = [ln for ln in lines if ln.drop is None][:4]
+    for a, b in pairwise(kept):
+        head = b.text.translate(_QUOTES).strip()
+        full = a.text.translate(_QUOTES).strip()
+        if len(head.split()) < 3 or not full.startswith(head) or full == head:
+            continue
+        rest = full[len(head) :]
+        if _SUFFIX_SEP.match(rest) and len(rest.split()) <= 8:
+            a.drop = ("boilerplate", "headline with the site's name (printed again below)")
+            return
+
+
 def by_context(lines: list[_Line]) -> None:
     """Every rule of this module, in order."""
     teaser_above_headline(lines)
+    headline_with_site_suffix(lines)
     tickers_and_counted_repeats(lines)
     opening_bylines(lines)
     comment_policy(lines)
