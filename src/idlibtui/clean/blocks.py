@@ -14,6 +14,7 @@ from idlibtui.clean.lang import EN_FUNCTION_WORDS
 from idlibtui.clean.lines import _Line, _quoted, _short_question, _teaser, headline_shaped, kind_at
 from idlibtui.clean.metadata import Info
 from idlibtui.clean.stamps import parse_date
+from idlibtui.clean.title_cues import off_topic_headline, slogan_line, uncredited_caption
 from idlibtui.clean.truncation import ends_mid_sentence, looks_truncated
 from idlibtui.model import BlockKind
 
@@ -185,6 +186,8 @@ def never_a_title(line: str) -> bool:
         return True
     if not _WORD.search(s):
         return True  # "0 $", "12 | 3": a counter or a price, no words
+    if slogan_line(s) or uncredited_caption(s):
+        return True
     return chrome_note(s) is not None or caption_note(s) is not None
 
 
@@ -215,8 +218,25 @@ def _headline_after_name(line: str, nxt: str, after: str) -> bool:
         and headline_shaped(nxt)
         and not _quoted(nxt)
         and not never_a_title(nxt)
-        and not headline_shaped(after)
+        and (not headline_shaped(after) or never_a_title(after))
     )
+
+
+def _short_sentence(line: str) -> bool:
+    """One short sentence with its full stop ("Four awards for the film X."): a ticker item."""
+    s = line.strip()
+    return s.endswith(".") and len(s.split()) <= 12 and not re.search(r"[.!?]\s", s)
+
+
+def _ticker_above(kept: list[_Line], i: int) -> bool:
+    """Line ``i`` is a headline about another story and the line under it the article's own."""
+    if i + 2 >= len(kept):
+        return False
+    nxt = kept[i + 1].text
+    if not headline_shaped(nxt) or _quoted(nxt) or never_a_title(nxt):
+        return False
+    body = " ".join(ln.text for ln in kept[i + 2 : i + 6])
+    return off_topic_headline(kept[i].text, nxt, body)
 
 
 def _title_index(kept: list[_Line]) -> int | None:
@@ -232,10 +252,12 @@ def _title_index(kept: list[_Line]) -> int | None:
             and any(not headline_shaped(ln.text) for ln in kept[i + 1 : i + 3])
         )
         junk = never_a_title(s)
+        if i == 0 and _short_sentence(s) and _ticker_above(kept, 0):
+            return 1
         if shaped and not junk:
             if i + 2 < len(kept) and _headline_after_name(s, kept[i + 1].text, kept[i + 2].text):
                 return i + 1
-            return i
+            return i + 1 if _ticker_above(kept, i) else i
         if not junk:
             return None
     return None
@@ -255,7 +277,11 @@ def _mark_title(
     pick = _title_index(kept)
     if pick is None:
         return 0
-    if pick and _site_name(kept[pick - 1].text, kept[pick].text):
+    if pick and _ticker_above(kept, pick - 1):
+        info.flags[doc.raw_pos(kept[pick - 1].start)] = (
+            "possible boilerplate (a headline about another story?)"
+        )
+    elif pick and _site_name(kept[pick - 1].text, kept[pick].text):
         # kept (it may be a short headline over its dek) and marked for the raw view
         info.flags[doc.raw_pos(kept[pick - 1].start)] = (
             "possible boilerplate (site name above the headline?)"

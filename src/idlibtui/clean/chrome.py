@@ -198,6 +198,18 @@ _OTHER_LANGUAGE: list[tuple[re.Pattern[str], str]] = [
         "related link",
     ),
     (
+        # the label in brackets around its link, or a bare imperative "read" with a colon
+        # ("( BACA : Headline )", "(LIRE AUSSI: …)", "Baca: Headline", "Lees: …")
+        re.compile(
+            r"^(?:\(\s*(?:"
+            + _READ_ALSO_WORDS
+            + r"|baca|lees|leia|leer|lire|lesen)\s*:\s*[^()]{3,200}\)"
+            r"|(?:baca|lees)\s*:\s*\S.{0,200})$",
+            re.I,
+        ),
+        "related link",
+    ),
+    (
         re.compile(
             r"^(?:(?:partager|teilen|compartir|condividi|compartilhar|payla[şs]|поделиться|مشاركة"
             r"|udostępnij|bagikan|dela|del|jaa|delen)\b[\s|·•,/:-]*)+$",

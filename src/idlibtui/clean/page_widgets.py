@@ -250,7 +250,18 @@ def widget_note(line: str) -> str | None:
         return "keyword tags (glued)"
     if _site_menu(s) or _menu_items(s):
         return "site menu"
+    if _archive_calendar(s):
+        return "archive calendar"
     return None
+
+
+# "14/11/2018 (14) 13/11/2018 (41) …": an archive's days, each with its count of posts
+_DAY_COUNT = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\s*\(\d{1,5}\)")
+
+
+def _archive_calendar(s: str) -> bool:
+    """Three or more dates each followed by a bracketed count: the archive's calendar line."""
+    return len(_DAY_COUNT.findall(s)) >= 3
 
 
 # "… has been repeatedly targeted over the past week. (AP)": a finished sentence of report (a

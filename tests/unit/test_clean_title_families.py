@@ -1,0 +1,100 @@
+"""Title families and other-language leftovers seen on the development sets (issue 13): a site's
+slogan, a photo caption without its credit and a ticker headline about another story are never the
+title; a derived title drops a dateline or site name before a dash and stops where a headline was
+glued to its first sentence; an archive calendar line goes; an Indonesian "Baca:" link goes while
+the sentence under it stays; a sentence with an end mark and a truncated Russian line are kept.
+Fixtures are written for these tests (paraphrased patterns, no page text)."""
+
+from __future__ import annotations
+
+from idlibtui.clean import clean_document, derive_title
+from idlibtui.clean.chrome import chrome_note
+from idlibtui.clean.title_cues import slogan_line, uncredited_caption
+from idlibtui.model import Article
+from tests.unit.test_clean_seeds import assert_consistent
+
+ONE = (
+    "Government forces took the hilltop village of Tal Hamra on Sunday after two days of "
+    "shelling, a war monitor said, as residents fled toward the border."
+)
+TWO = "The monitor said at least twelve fighters were killed on both sides in the clashes."
+END = "Aid groups said the camps near the border were already full before the new exodus."
+
+
+def clean(text: str) -> Article:
+    article = clean_document(text)
+    assert_consistent(article)
+    return article
+
+
+def test_site_slogan_is_not_the_title() -> None:
+    art = clean(f"Bringing light to the forgotten since 1987\n\n{ONE}\n\n{TWO}\n\n{END}\n")
+    assert "since 1987" not in art.title
+    assert art.title.startswith("Government forces took")
+    assert "since 1987" in art.text  # kept: a title rule never removes a line
+
+
+def test_uncredited_caption_is_not_the_title() -> None:
+    cap = "Women in a tent for displaced families near Atmeh, northern Syria"
+    art = clean(f"{cap}\n\n{ONE}\n\n{TWO}\n\n{END}\n")
+    assert art.title != cap
+    assert cap in art.text
+
+
+def test_caption_shapes() -> None:
+    assert uncredited_caption("Children in a camp for displaced people in Idlib Province, Syria")
+    assert not uncredited_caption("Children killed in air strike on school in Idlib, Syria")
+    assert not uncredited_caption("Syrian army retakes key town in Idlib, northwest Syria")
+    assert slogan_line("Serving our readers since 1902")
+    assert not slogan_line("Giving up Idlib would cost Ankara dearly, 2020")
+
+
+def test_ticker_headline_above_the_headline() -> None:
+    head = "Rebels lose hilltop village of Tal Hamra to government forces"
+    art = clean(
+        f"Jazz festival awards three prizes to young pianist.\n\n{head}\n\n{ONE}\n\n{TWO}\n"
+    )
+    assert art.title == head
+    assert "Jazz festival" in art.text  # kept and marked
+    assert any("another story" in r.note for r in art.repairs if r.kind == "flag")
+
+
+def test_site_name_above_calendar_and_headline() -> None:
+    cal = "3 May 2019 - Friday | 03/05/2019 (12) 02/05/2019 (30) 01/05/2019 (25) Total: 9,100"
+    head = "Government forces seize hilltop village of Tal Hamra"
+    art = clean(f"Northern Light Portal\n\n{cal}\n\n{head}\n\n{ONE}\n\n{TWO}\n")
+    assert art.title == head
+    assert "(30)" not in art.text
+    assert chrome_note(cal) == "archive calendar"
+
+
+def test_derived_title_drops_dateline_and_site_prefix() -> None:
+    assert derive_title("AMMAN, - The army entered the town on Monday.").startswith("The army")
+    assert derive_title("Levant Wire / A jet was downed near the border.").startswith("A jet")
+    assert derive_title("Levant.Net - The envoy said talks would resume.").startswith("The envoy")
+
+
+def test_derived_title_stops_at_glued_headline() -> None:
+    text = "Jet downed over the northwest as rebels fire missileIn Syria, a pilot was killed."
+    assert derive_title(text) == "Jet downed over the northwest as rebels fire missile"
+
+
+def test_indonesian_read_link_goes_and_the_sentence_after_stays() -> None:
+    last = "Dengan dukungan serangan udara, pasukan maju ke selatan kota sejak awal bulan.(*)"
+    art = clean(
+        "Pasukan pemerintah merebut desa di selatan provinsi setelah pertempuran dua hari.\n\n"
+        "Ribuan warga mengungsi ke arah perbatasan, menurut kelompok pemantau.\n\n"
+        "( BACA : Penyanyi Terkenal Meraih Penghargaan Musik Tahunan)\n\n"
+        f"{last}\n"
+    )
+    assert "BACA" not in art.text
+    assert last in art.text
+
+
+def test_truncated_line_opening_with_a_connector_is_kept() -> None:
+    art = clean(
+        "Армия нанесла удар по позициям боевиков на юге провинции.\n\n"
+        "Среди боевиков есть погибшие и раненые, сообщает телеканал.\n\n"
+        "Также боевики регулярно обстрел\n"
+    )
+    assert "Также боевики регулярно обстрел" in art.text
