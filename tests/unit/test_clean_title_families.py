@@ -98,3 +98,55 @@ def test_truncated_line_opening_with_a_connector_is_kept() -> None:
         "Также боевики регулярно обстрел\n"
     )
     assert "Также боевики регулярно обстрел" in art.text
+
+
+def test_infobox_goes_with_its_tallies() -> None:
+    box = [
+        "Date12 March 2016 – 2 April 2016",
+        "Location",
+        "Hills east of the river, Syria",
+        "Belligerents",
+        "Northern Front",
+        "Coastal Brigades[3]",
+        "Commanders and leaders",
+        "Col. Samir Haddad[4]",
+        "(Front commander)",
+        "Casualties and losses",
+        "Per the monitor:[7]",
+        "120 killed",
+        "15 killed[b]",
+    ]
+    art = clean("Battle of the eastern hills\n\n" + "\n\n".join(box) + f"\n\n{ONE}\n\n{TWO}\n")
+    assert "120 killed" not in art.text
+    assert "Belligerents" not in art.text
+    assert ONE in art.text and TWO in art.text
+    assert not any(f.value == 120 for f in art.figures)
+
+
+def test_prose_with_two_labels_is_no_infobox() -> None:
+    text = f"Strength of the offensive\n\n{ONE}\n\nStatus\n\n{TWO}\n\nBelligerents\n\n{END}\n"
+    art = clean(text)
+    assert ONE in art.text and TWO in art.text and END in art.text
+
+
+def test_map_legend_and_image_file_name() -> None:
+    assert chrome_note("River Front control Army control Kurdish control") == "map legend"
+    assert chrome_note("Army control of the town was restored, the governor said.") is None
+    assert chrome_note("Battle of the hills map.svg") == "image file name"
+
+
+def test_photo_page_caption_with_a_date_is_no_title() -> None:
+    art = clean(
+        "A fighter of the local council walks past a burnt bus near the old market as crews "
+        "clear the road on Nov. 3, 2018. The market was shelled for weeks.\n"
+    )
+    assert art.title == ""
+    assert "burnt bus" in art.text
+
+
+def test_cut_possessive_and_opening_clause_are_truncated() -> None:
+    from idlibtui.clean.truncation import looks_truncated
+
+    assert looks_truncated("Since 2012, the province's")
+    assert looks_truncated("Inside the long siege of the city's")
+    assert not looks_truncated("Erdogan's gamble in Idlib")

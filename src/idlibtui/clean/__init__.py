@@ -32,7 +32,7 @@ from idlibtui.clean.textfix import (
     fix_spaced_possessive,
     fix_unicode_forms,
 )
-from idlibtui.clean.title_cues import cut_glued_headline, strip_lead_prefix
+from idlibtui.clean.title_cues import cut_glued_headline, dated_caption, strip_lead_prefix
 from idlibtui.model import Article, Block, BlockKind, Repair
 from idlibtui.versions import CLEANER_VERSION
 
@@ -175,7 +175,10 @@ def _article(doc: EditText, info: Info, *, path: str, article_id: str, encoding:
 
         # the first block that can be a title: a date line or a caption above the text is not
         first = next((b for b in blocks if not never_a_title(text[b.start : b.end])), None)
-        title = derive_title(text[first.start :] if first is not None else text)
+        if first is None and all(dated_caption(text[b.start : b.end]) for b in blocks):
+            title = ""  # a photo page: its undated-credit caption is no title either
+        else:
+            title = derive_title(text[first.start :] if first is not None else text)
     if not info.source and doc.raw:
         from idlibtui.clean.outlet_cues import title_suffix_outlet
 

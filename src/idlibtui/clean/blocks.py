@@ -10,11 +10,17 @@ from idlibtui.clean import outlets
 from idlibtui.clean.chrome import caption_note, chrome_note
 from idlibtui.clean.dateline import match_dateline
 from idlibtui.clean.edits import EditText
+from idlibtui.clean.infobox import infobox_span
 from idlibtui.clean.lang import EN_FUNCTION_WORDS
 from idlibtui.clean.lines import _Line, _quoted, _short_question, _teaser, headline_shaped, kind_at
 from idlibtui.clean.metadata import Info
 from idlibtui.clean.stamps import parse_date
-from idlibtui.clean.title_cues import off_topic_headline, slogan_line, uncredited_caption
+from idlibtui.clean.title_cues import (
+    dated_caption,
+    off_topic_headline,
+    slogan_line,
+    uncredited_caption,
+)
 from idlibtui.clean.truncation import ends_mid_sentence, looks_truncated
 from idlibtui.model import BlockKind
 
@@ -186,7 +192,7 @@ def never_a_title(line: str) -> bool:
         return True
     if not _WORD.search(s):
         return True  # "0 $", "12 | 3": a counter or a price, no words
-    if slogan_line(s) or uncredited_caption(s):
+    if slogan_line(s) or uncredited_caption(s) or dated_caption(s):
         return True
     return chrome_note(s) is not None or caption_note(s) is not None
 
@@ -277,7 +283,7 @@ def _mark_title(
     pick = _title_index(kept)
     if pick is None:
         return 0
-    if pick and _ticker_above(kept, pick - 1):
+    if pick and not never_a_title(kept[pick - 1].text) and _ticker_above(kept, pick - 1):
         info.flags[doc.raw_pos(kept[pick - 1].start)] = (
             "possible boilerplate (a headline about another story?)"
         )
@@ -392,6 +398,11 @@ def _classify_blocks(
     """Title, standfirst, then the closing related links, then each short line mid-text."""
     if not kept:
         return
+    box = infobox_span([ln.text for ln in kept])
+    if box is not None:
+        for ln in kept[box[0] : box[1]]:
+            ln.drop = ("boilerplate", "infobox")
+        kept = [ln for ln in kept if ln.drop is None]
     if not any(info.typed_raw):
         kept = _section_label(kept, info, doc)
         _other_language_lines(kept, info, doc)

@@ -252,7 +252,24 @@ def widget_note(line: str) -> str | None:
         return "site menu"
     if _archive_calendar(s):
         return "archive calendar"
+    if _IMAGE_FILE.match(s):
+        return "image file name"
+    if _map_legend(s):
+        return "map legend"
     return None
+
+
+# "Operation Olive Branch.svg": an image's file name left where the image was
+_IMAGE_FILE = re.compile(r"^[^\s/][^/]{0,80}\.(?:svg|png|jpe?g|gif|webp)$", re.I)
+_CONTROL = re.compile(r"\bcontrol\b", re.I)
+_PROSE_WORD = re.compile(r"\b(?:the|is|are|was|were|has|have|had|took|seized|said|of)\b")
+
+
+def _map_legend(s: str) -> bool:
+    """A map's key ("Rebel control Army control Kurdish control", and its "interactive map,
+    see here" pointer): three areas of control named with no sentence around them."""
+    head = re.split(r"(?<=[a-z])(?=For\s+a\s+more)", s, maxsplit=1)[0]
+    return len(_CONTROL.findall(head)) >= 3 and _PROSE_WORD.search(head) is None
 
 
 # "14/11/2018 (14) 13/11/2018 (41) …": an archive's days, each with its count of posts

@@ -69,6 +69,25 @@ def uncredited_caption(line: str) -> bool:
     )
 
 
+# "… near the stadium as they clear the last positions on Oct. 16, 2017.": a news photo's caption
+# dates its picture to the day, with the year
+_FULL_DATE = re.compile(
+    r"\b(?:on|in)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},"
+    r"\s+(?:19|20)\d\d\b"
+)
+
+
+def dated_caption(line: str) -> bool:
+    """A caption with no credit but the photo's full date: it opens with the subject a photo
+    shows and dates the picture ("A fighter walks … on Oct. 16, 2017.")."""
+    s = line.strip()
+    return (
+        len(s.split()) <= 70
+        and _CAPTION_SUBJECT.match(s) is not None
+        and _FULL_DATE.search(s) is not None
+    )
+
+
 _CONTENT = re.compile(r"[^\W\d_][\w'’-]{3,}")
 _STOP = frozenset(
     [
