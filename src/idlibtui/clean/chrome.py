@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from idlibtui.clean.page_widgets import reported_then_agency, widget_note
+from idlibtui.clean.widget_words import PATTERNS as WIDGET_WORDS
 
 _NUM = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
 
@@ -234,6 +235,8 @@ _OTHER_LANGUAGE: list[tuple[re.Pattern[str], str]] = [
         "keyword tags",
     ),
 ]
+# follow-us, read-more, related, comment-form, copyright and share labels: the data tables
+_OTHER_LANGUAGE.extend(WIDGET_WORDS)
 _OTHER_LANGUAGE_MAX = 340  # no line longer than this matches one of them
 
 # Rules whose pattern scans the whole line, tried only on a line holding one of their words
