@@ -150,3 +150,16 @@ def test_cut_possessive_and_opening_clause_are_truncated() -> None:
     assert looks_truncated("Since 2012, the province's")
     assert looks_truncated("Inside the long siege of the city's")
     assert not looks_truncated("Erdogan's gamble in Idlib")
+
+
+def test_feed_link_glued_to_the_last_sentence_goes() -> None:
+    art = clean(
+        f"{ONE}\n\n{TWO}\n\nThe governor said the roads would reopen soon.http://feeds.example.com/~r/a/~4/xY1z\n"
+    )
+    assert "http" not in art.text
+    assert "the roads would reopen soon." in art.text
+
+
+def test_cited_link_after_a_space_stays() -> None:
+    art = clean(f"{ONE}\n\nThe full report is online at https://example.org/report\n")
+    assert "https://example.org/report" in art.text
