@@ -163,3 +163,33 @@ def test_feed_link_glued_to_the_last_sentence_goes() -> None:
 def test_cited_link_after_a_space_stays() -> None:
     art = clean(f"{ONE}\n\nThe full report is online at https://example.org/report\n")
     assert "https://example.org/report" in art.text
+
+
+def test_stray_reader_comment_at_the_end_goes() -> None:
+    paras = [
+        ONE,
+        TWO,
+        END,
+        "The monitor counted fourteen air raids on the southern villages during the weekend.",
+        "Local councils opened schools and mosques as shelters while blankets and bread ran short.",
+        "Negotiators from both capitals were expected to discuss a truce at talks next month.",
+    ]
+    art = clean("\n\n".join(paras) + "\n\nPoor fishermen…they always pay for it\n")
+    assert "fishermen" not in art.text
+    assert all(p in art.text for p in paras)
+
+
+def test_last_line_about_the_report_is_no_comment() -> None:
+    paras = [ONE, TWO, END]
+    last = "I saw the village burn from the hill... the monitor said nothing of it"
+    art = clean("\n\n".join(paras) + f"\n\nResidents fled toward the border village.\n\n{last}\n")
+    assert last in art.text
+
+
+def test_cooperative_ownership_appeal() -> None:
+    assert chrome_note("OWNED BY OUR READERS") == "reader appeal (ownership)"
+    assert (
+        chrome_note("We are a reader-owned co-operative: you can join by buying shares in it.")
+        == "reader appeal (ownership)"
+    )
+    assert chrome_note("The bakery is a co-operative owned by its workers, residents said.") is None

@@ -15,6 +15,7 @@ from idlibtui.clean.lang import EN_FUNCTION_WORDS
 from idlibtui.clean.lines import _Line, _quoted, _short_question, _teaser, headline_shaped, kind_at
 from idlibtui.clean.metadata import Info
 from idlibtui.clean.stamps import parse_date
+from idlibtui.clean.stray_comment import stray_comment
 from idlibtui.clean.title_cues import (
     dated_caption,
     off_topic_headline,
@@ -415,6 +416,9 @@ def _classify_blocks(
     body = [ln for ln in kept[start:] if ln.kind is BlockKind.PARAGRAPH]
     shaped = {id(ln): headline_shaped(ln.text) for ln in body}
     keep: set[int] = set()  # lines decided to stay: the mid-text rules leave them alone
+    if len(body) >= 4 and stray_comment(body[-1].text, " ".join(ln.text for ln in body[:-1])):
+        body[-1].drop = ("boilerplate", "reader comment (no comment area)")
+        body = body[:-1]
     _closing_links(body, shaped, info, doc, keep)
     remaining = [ln for ln in body if ln.drop is None]
     # body_after[i]: some line after remaining[i] is body text (not headline-shaped).

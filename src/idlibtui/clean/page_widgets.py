@@ -252,6 +252,8 @@ def widget_note(line: str) -> str | None:
         return "site menu"
     if _archive_calendar(s):
         return "archive calendar"
+    if _OWNERSHIP_APPEAL.search(s) and len(s) <= 300:
+        return "reader appeal (ownership)"
     if _IMAGE_FILE.match(s):
         return "image file name"
     if _map_legend(s):
@@ -259,6 +261,14 @@ def widget_note(line: str) -> str | None:
     return None
 
 
+# "OWNED BY OUR READERS", "We're a reader-owned co-operative … buying shares in …": a paper's
+# appeal to be bought into, told by its ownership words
+_OWNERSHIP_APPEAL = re.compile(
+    r"^owned\s+by\s+(?:our|its)\s+readers\W*$"
+    r"|\breader[- ]owned\b.*\b(?:co-?operative|you\s+can|join|shares?)\b"
+    r"|\bwe(?:['’]re|\s+are)\s+an?\s+(?:\w+\s+){0,2}co-?operative\b.*\b(?:you|shares?|join)\b",
+    re.I,
+)
 # "Operation Olive Branch.svg": an image's file name left where the image was
 _IMAGE_FILE = re.compile(r"^[^\s/][^/]{0,80}\.(?:svg|png|jpe?g|gif|webp)$", re.I)
 _CONTROL = re.compile(r"\bcontrol\b", re.I)

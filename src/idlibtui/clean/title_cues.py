@@ -127,7 +127,8 @@ _STOP = frozenset(
 )
 
 
-def _content_words(text: str) -> set[str]:
+def content_words(text: str) -> set[str]:
+    """The text's content words, cut to six letters ("Armenians" and "Armenian" meet)."""
     words = {w.lower().strip("'’") for w in _CONTENT.findall(text)}
     return {w[:6] for w in words if w not in _STOP}
 
@@ -136,11 +137,11 @@ def off_topic_headline(line: str, next_headline: str, body: str) -> bool:
     """A ticker or trending headline above the article's own (a film award over a report on an
     air strike): it shares no content word with the body, while the headline under it shares
     at least two."""
-    body_words = _content_words(body)
+    body_words = content_words(body)
     if len(body_words) < 15:
         return False
-    return not (_content_words(line) & body_words) and (
-        len(_content_words(next_headline) & body_words) >= 2
+    return not (content_words(line) & body_words) and (
+        len(content_words(next_headline) & body_words) >= 2
     )
 
 
