@@ -193,3 +193,8 @@ def test_cooperative_ownership_appeal() -> None:
         == "reader appeal (ownership)"
     )
     assert chrome_note("The bakery is a co-operative owned by its workers, residents said.") is None
+
+
+def test_derived_title_of_a_doubled_headline() -> None:
+    text = "Rebels lose the hilltop village to the army Rebels lose the hilltop village to the army Wire Service Army claims the hill"
+    assert derive_title(text) == "Rebels lose the hilltop village to the army"

@@ -32,7 +32,12 @@ from idlibtui.clean.textfix import (
     fix_spaced_possessive,
     fix_unicode_forms,
 )
-from idlibtui.clean.title_cues import cut_glued_headline, dated_caption, strip_lead_prefix
+from idlibtui.clean.title_cues import (
+    cut_glued_headline,
+    cut_repeated_headline,
+    dated_caption,
+    strip_lead_prefix,
+)
 from idlibtui.model import Article, Block, BlockKind, Repair
 from idlibtui.versions import CLEANER_VERSION
 
@@ -49,7 +54,7 @@ def derive_title(text: str, max_words: int = 12) -> str:
     # an excerpt cut before its first word (", que está cercado…", ".Tyrkia har…")
     first = first.lstrip(",.;:)]–—- ")
     # a dateline that lost its date, a site name before a dash or slash; a glued headline
-    first = cut_glued_headline(strip_lead_prefix(first))
+    first = cut_repeated_headline(cut_glued_headline(strip_lead_prefix(first)))
     m = _SENTENCE_END.search(first)
     sentence = first[: m.start()] if m else first
     words = sentence.split()

@@ -170,3 +170,12 @@ def cut_glued_headline(sentence: str) -> str:
     if m and 4 <= len(sentence[: m.start()].split()) <= 16:
         return sentence[: m.start()]
     return sentence
+
+
+def cut_repeated_headline(sentence: str) -> str:
+    """A headline printed twice in a row ("Army takes town Army takes town …"): once."""
+    words = sentence.split()
+    for k in range(4, min(len(words) // 2, 24) + 1):
+        if words[k : k + 4] == words[:4] and words[k : 2 * k] == words[:k]:
+            return " ".join(words[:k])
+    return sentence
