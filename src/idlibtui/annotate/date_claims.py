@@ -1,0 +1,134 @@
+"""The dates a page states about itself (``Article.date_claims``), weighed against its text:
+page chrome (a site header's saving day, a date-counter strip) is set aside, and so is a stated
+day that the text contradicts (it reports later days, its weekdays fit another year, or the claim
+is far from every date the text names).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from idlibtui.annotate.date_evidence import _DayMention, _Evidence, _weekday_years
+from idlibtui.model import DateClaim
+
+#: The last day an article of this tool's corpora can plausibly carry.
+_LATEST_PLAUSIBLE = dt.date(2030, 12, 31)
+_EARLIEST_PLAUSIBLE = dt.date(1990, 1, 1)
+_STATED_SOURCES = (
+    "HTML meta", "metadata line", "published line", "source line", "byline", "date line", "url",
+)  # fmt: skip
+#: Claims that page chrome makes (a site header's day, a forum stamp) beside the article's own.
+_CHROME_PRONE = ("date line", "byline", "source line")
+
+
+#: A site header's day, the day the page was saved: "Mon. Oct 3rd, 2022" (an abbreviated
+#: weekday, then the month and an ordinal day).
+_SAVED_DAY_HEADER = re.compile(
+    r"^\W*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)"
+    r",?\s+(?:19|20)\d\d\W*$",
+    re.IGNORECASE,
+)
+#: A date-counter strip: "14 November 2018 - Wednesday 10:31" (the weekday after the date).
+_TODAY_STRIP = re.compile(
+    r"(?:19|20)\d\d\s*[-–—|/]\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+
+
+def _without_chrome_stamps(claims: list[DateClaim], notes: list[str]) -> list[DateClaim]:
+    """The claims less a site header's saving day (always) and a date-counter strip (when
+    another day is stated): page chrome, not the article's publication day."""
+
+    def chrome(c: DateClaim) -> str:
+        if c.source not in _CHROME_PRONE:
+            return ""
+        if _SAVED_DAY_HEADER.match(c.text):
+            return "a site header's day"
+        if _TODAY_STRIP.search(c.text) and any(
+            o is not c
+            and o.precision == "day"
+            and o.year_known
+            and not _TODAY_STRIP.search(o.text)
+            and not _SAVED_DAY_HEADER.match(o.text)
+            for o in claims
+        ):
+            return "a date-counter strip"
+        return ""
+
+    kept = []
+    for c in claims:
+        why = chrome(c)
+        if why:
+            notes.append(
+                f"{c.source} {c.date.isoformat()} set aside: {why} ({c.text.strip()[:40]})"
+            )
+        else:
+            kept.append(c)
+    return kept
+
+
+def _weekday_consistent(
+    claims: list[DateClaim], days: Sequence[_DayMention], notes: list[str]
+) -> list[DateClaim]:
+    """The claims whose year fits the weekdays the text writes beside its month-days
+    ("Thursday (February 27)" is not of 2024): a page's chrome often names another year."""
+    pinned = [d for d in days if d.weekday is not None and d.year is None and d.context != "future"]
+    if not pinned:
+        return claims
+    kept = []
+    for c in claims:
+        if not c.year_known or c.source not in (*_CHROME_PRONE, "metadata line"):
+            kept.append(c)
+            continue
+        fits = all(_weekday_years(d.month, d.day, d.weekday or 0, c.date.year - 1, c.date.year)
+                   for d in pinned)  # fmt: skip
+        if fits:
+            kept.append(c)
+        else:
+            notes.append(f"{c.source} {c.date.isoformat()} set aside: the weekdays the text "
+                         f"gives its days do not fit {c.date.year}")  # fmt: skip
+    return kept
+
+
+def _contradiction(
+    claim: DateClaim,
+    floor: dt.date | None,
+    floor_text: str,
+    latest_fixed: tuple[dt.date, str, bool, int] | None,
+    ceiling: dt.date | None,
+    ev: _Evidence,
+) -> str:
+    """Why the text contradicts a stated day ("" when it does not)."""
+    d = claim.date
+    if not _EARLIEST_PLAUSIBLE <= d <= min(_LATEST_PLAUSIBLE, dt.date.today()):
+        return f"{claim.source} {d.isoformat()} is not a plausible day"
+    if latest_fixed is not None and latest_fixed[0] > d + dt.timedelta(days=2):
+        return (
+            f"{claim.source} {d.isoformat()} set aside: the text reports "
+            f"{latest_fixed[1].strip()!r}, later"
+        )
+    if floor is not None and floor > d + dt.timedelta(days=2):
+        return f"{claim.source} {d.isoformat()} set aside: before {floor_text.strip()!r}"
+    if ceiling is not None and d > ceiling + dt.timedelta(days=200):
+        return f"{claim.source} {d.isoformat()} set aside: long after the war's age it states"
+    if claim.source in _CHROME_PRONE and not _publication_line(claim):
+        # page chrome: the day a page was saved, far from every date the text names
+        named = [f for f, _ in ev.dated] + [dt.date(y, 12, 31) for y, _ in ev.years]
+        named += [f for f, _ in ev.floors]
+        if named and (d - max(named)).days > 400:
+            return f"{claim.source} {d.isoformat()} set aside: long after every date in the text"
+    return ""
+
+
+_PUBLICATION_WORDS = re.compile(
+    r"\b(?:published|posted|updated|first\s+published|released|issued|written)\b|^\s*by\s+",
+    re.IGNORECASE,
+)
+
+
+def _publication_line(claim: DateClaim) -> bool:
+    """A byline's or an explicit "Published/Posted/Updated" line's day: an article names older
+    events as a matter of course, so such a day long after them is no sign of page chrome."""
+    return claim.source == "byline" or _PUBLICATION_WORDS.search(claim.text) is not None
