@@ -115,13 +115,15 @@ def _contradiction(
         return f"{claim.source} {d.isoformat()} set aside: long after the war's age it states"
     if claim.source in _CHROME_PRONE and not _publication_line(claim):
         # page chrome: the day a page was saved, far from every date the text names
-        named = [f for f, _ in ev.dated] + [dt.date(y, 12, 31) for y, _ in ev.years]
-        named += [f for f, _ in ev.floors]
-        if named and (d - max(named)).days > 400:
+        # (the dates of its news: what it names as background is no sign of the page's era;
+        # a stamp with its clock time is a publication stamp, not a saving day)
+        named = [*ev.news, *(dt.date(y, 12, 31) for y, _ in ev.years)]
+        if named and not _CLOCK.search(claim.text) and (d - max(named)).days > 400:
             return f"{claim.source} {d.isoformat()} set aside: long after every date in the text"
     return ""
 
 
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b(?!\.\d)")
 _PUBLICATION_WORDS = re.compile(
     r"\b(?:published|posted|updated|first\s+published|released|issued|written)\b|^\s*by\s+",
     re.IGNORECASE,

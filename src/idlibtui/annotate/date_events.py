@@ -192,7 +192,7 @@ def reported_events(text: str, timeline=None) -> list[ReportedEvent]:
         seen.add(m.event.id)
         background = _spoken_of_as_past(
             text[m.sentence_start : m.end], m.start - m.sentence_start, m.event.date.year
-        )
+        ) or _year_named_as_past(sentence, m.event.date.year)
         background = background or _later_than_named(m.event.end or m.event.date, later)
         out.append(
             ReportedEvent(
@@ -222,6 +222,14 @@ def _spoken_of_as_past(clause: str, start: int, year: int) -> bool:
     if _RECENT_WORDS.search(clause) or re.search(r"\b(?:today|yesterday)\b", clause, re.I):
         return False
     return _PAST_MARKER.search(clause[:start]) is not None
+
+
+def _year_named_as_past(sentence: str, year: int) -> bool:
+    """Whether the sentence gives the event's year alone ("the caliphate it had declared in
+    2014", "the offensive of early 2015"): a report names the year of what is past, not of its
+    news ("on Monday")."""
+    pattern = rf"\b(?:in|back\s+in|of)\s+(?:early\s+|late\s+|mid-?)?{year}\b"
+    return re.search(pattern, sentence, re.IGNORECASE) is not None
 
 
 def _later_than_named(end: dt.date, later: list[dt.date]) -> bool:

@@ -28,7 +28,9 @@ _BACKGROUND_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "the March 5 ceasefire", "a Sept. 17 deal": a day named as a modifier refers back
-_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|this|that|their|last\s+year['’]s)\s+$", re.I)
+_MODIFIER_BEFORE = re.compile(
+    r"(?<!day\s)\b(?:the|a|an|its|this|that|their|last\s+year['’]s)\s+$", re.I
+)  # ("Sunday the 12th of November": the day itself, written out)
 _RECENT_WORDS = re.compile(
     r"\b(?:today|tonight|yesterday|this\s+(?:morning|afternoon|evening|week)|last\s+night"
     r"|earlier\s+(?:today|on\s+\w+)|(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday"
@@ -144,23 +146,30 @@ class _Evidence:
     days: list[_DayMention]
     floors: list[tuple[dt.date, str]]  # the article is on or after these (background included)
     dated: list[tuple[dt.date, str]]  # day- and month-precise dates with a year, not future
+    news: list[dt.date]  # those of them not written as background ("in September 2015")
     years: list[tuple[int, str]]  # years named outside background and future contexts
     ceilings: list[tuple[dt.date, str]]  # and before these (a war age's upper end)
     weekdays: list[int]  # weekdays named alone ("on Monday"), not of the future
+    weekday_starts: list[int]  # where each of them is written
     recent: bool  # words of recency: it reports things of the last days
     today: bool  # "today", "this morning": of the same day
     yesterday: bool
 
 
 def _read_text(text: str, mentions: Sequence[DateMention]) -> _Evidence:
-    ev = _Evidence([], [], [], [], [], [], False, False, False)
+    ev = _Evidence([], [], [], [], [], [], [], [], False, False, False)
+    chrome = _chrome_spans(text)
     attached = _attached_weekdays(text, mentions)
     for dm in mentions:
+        if any(a <= dm.start < b for a, b in chrome):
+            continue  # a date-counter strip's days: page chrome, not the text's
         context = _context(text, dm.start)
         absolute = dm.date is not None and not dm.relative
         news = absolute and dm.precision in ("day", "month") and context != "future"
         if news and dm.date is not None:
             ev.dated.append((dm.date, dm.text))
+            if context == "event":
+                ev.news.append(dm.date)
         if dm.precision == "day":
             md = _month_day(dm.text)
             if md is None:
@@ -169,6 +178,7 @@ def _read_text(text: str, mentions: Sequence[DateMention]) -> _Evidence:
                 alone = dm.start not in attached
                 if named and alone and context != "future" and not re.match(r"(?i)next\b", dm.text):
                     ev.weekdays.append(WEEKDAYS[named.group(0).lower()])
+                    ev.weekday_starts.append(dm.start)
                 continue
             year = dm.date.year if (dm.date is not None and not dm.relative) else None
             wd = _weekday_beside(text, dm.start, dm.end)
@@ -189,6 +199,23 @@ def _read_text(text: str, mentions: Sequence[DateMention]) -> _Evidence:
     ev.today = any(w in lowered for w in ("today", "this morning", "this afternoon", "tonight"))
     ev.yesterday = "yesterday" in lowered or "last night" in lowered
     return ev
+
+
+#: A date-counter strip a site shows above every page: "14 November 2018 - Wednesday - 6 Rabi
+#: al-Awwal 1440 | 14/11/2018 (14) 13/11/2018 (41) …" (a day with its weekday after it, then
+#: a Hijri day or a list of days with counts).
+_COUNTER_STRIP = re.compile(
+    r"^[^\n]{0,40}?(?:19|20)\d\d\s*[-–—|/]\s*(?:monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday)\b[^\n]*(?:\b1[34]\d\d\b|(?:\d{1,2}/\d{1,2}/(?:19|20)\d\d\s*\(\d+\)[^\n]*){2})[^\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _chrome_spans(text: str) -> list[tuple[int, int]]:
+    """The lines of ``text`` that are a site's date-counter strip."""
+    if "day" not in text[:2000].lower():
+        return []
+    return [m.span() for m in _COUNTER_STRIP.finditer(text[:2000])]
 
 
 def _attached_weekdays(text: str, mentions: Sequence[DateMention]) -> set[int]:

@@ -297,7 +297,7 @@ def _window_and_text_day(case: _Case) -> tuple[_Window | None, _TextDay | None]:
     caption = case.caption_day
     if caption is not None and (case.latest_fixed is None or caption[0] > case.latest_fixed[0]):
         # weekdays named after a photo's day: "video May 5 … on Monday" (never the photo's day)
-        after = _text_day(caption, case.ev)
+        after = _text_day(caption, case.ev, max_gap=2)
         if after is not None and after[0] > caption[0]:
             text_day = after
     return window, text_day
@@ -337,7 +337,11 @@ def _from_text_and_events(
         w_lo, w_hi = window[0], window[1]
         t_lo = text_day[0]
         inside = w_lo - dt.timedelta(days=2) <= t_lo and (w_hi is None or t_lo <= w_hi)
-        if inside or t_lo > w_lo or not window[4]:
+        t_hi = text_day[1] or t_lo
+        # (an event the lead reports, bounded, days after the text's latest day: that day is
+        # the background of the news, not its day)
+        news_after = window[1] is not None and t_hi < w_lo - dt.timedelta(days=2)
+        if not news_after and (inside or t_lo > w_lo or not window[4]):
             window = None
     too_early = (
         window is not None and text_floor is not None and window[1] is not None
@@ -382,15 +386,13 @@ def _text_day(
     ev: _Evidence,
     lead_end: int = -1,
     news_days: frozenset[dt.date] | set[dt.date] = frozenset(),
+    max_gap: int = 6,
 ) -> tuple[dt.date, dt.date | None, dt.date, str, DateKind] | None:
     """``(earliest, latest, best, why, kind)`` from the latest day the text fixes."""
     if latest_fixed is None:
         return None
     day, why, _, start = latest_fixed
-    # Weekdays named alone are the days after the dated ones ("On August 22 … on Wednesday"),
-    # or the dated day itself when it was written with that weekday ("Tuesday (Sept 5)").
-    # (the same weekday as the dated day is that day: "on February 28 … said on Friday")
-    later = [day + dt.timedelta(days=(wd - day.weekday()) % 7) for wd in ev.weekdays]
+    later = _later_weekdays(day, start, ev, lead_end, max_gap)
     if later and max(later) > day:
         last = max(later)
         best = last if ev.today else last + dt.timedelta(days=1)
@@ -410,6 +412,28 @@ def _text_day(
             DateKind.ESTIMATED
         )  # fmt: skip
     return day, None, day, f"on or after the latest day it reports: {why}", DateKind.ESTIMATED
+
+
+def _later_weekdays(
+    day: dt.date, start: int, ev: _Evidence, lead_end: int, max_gap: int
+) -> list[dt.date]:
+    """The days after ``day`` that the weekdays named alone stand for ("On August 22 … on
+    Wednesday"); the same weekday as the dated day is that day ("on February 28 … said on
+    Friday"). When the text names the dated day's own weekday too ("on Monday" of a Monday's
+    date), that day is the news and a weekday four or more days on is one of the days before
+    it ("… a day after the strikes on Sunday"), unless the lead names it and the dated day
+    stands outside the lead, as background."""
+    out = []
+    same_day = day.weekday() in ev.weekdays
+    for wd, pos in zip(ev.weekdays, ev.weekday_starts, strict=True):
+        gap = (wd - day.weekday()) % 7
+        if gap == 0 or gap > max_gap:
+            continue
+        news_weekday = 0 <= pos < lead_end and not 0 <= start < lead_end
+        if gap >= 4 and same_day and not news_weekday:
+            continue
+        out.append(day + dt.timedelta(days=gap))
+    return out
 
 
 def _fixed_days(

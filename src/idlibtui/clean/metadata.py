@@ -122,6 +122,7 @@ _SOURCE_LINE = re.compile(
 )
 
 
+_EDITOR_TAIL = re.compile(r"\s*\|\s*editors?\s*:.*$", re.IGNORECASE)
 _GENERIC_SOURCE = re.compile(
     r"^(?:(?:news\s+)?agenc(?:y|ies)|wires?|staff|various|web\s*desk|desk|reuters,?\s+afp.*"
     r"|(?:read\s+)?(?:the\s+)?(?:full|original)\s+(?:article|story|report|text)|read\s+more"
@@ -268,7 +269,8 @@ def _source_line_rule(ln: _Line, rank: int, kept: int, info: Info) -> bool:
     m = _SOURCE_LINE.match(s)
     if not (m and (rank >= kept - 6 or rank < 4)):
         return False
-    name = m.group("name").strip()
+    # a wire mirror's header: "Source: Xinhua| 2019-08-23 16:04:26|Editor: huaxia"
+    name = _EDITOR_TAIL.sub("", m.group("name")).strip()
     stamp = read_stamp(name)
     if stamp is not None:  # "Source: Indian Express March 12, 2018 10:07 UTC"
         info.claim_date(stamp.date, "source line", s)

@@ -1,0 +1,121 @@
+"""Article dates on the families of errors seen on held-out real pages (issue 12).
+
+Every fixture is written for this project in its own words; it reproduces a pattern (a wire
+mirror's header, a date-counter strip, a caption's old day, a weekday read in the wrong week, a
+background event), never a page's text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from idlibtui.annotate import date_article
+from idlibtui.annotate.dating import judge_date, reported_events
+from idlibtui.clean import clean_document
+from idlibtui.serialize import article_to_dict
+
+
+def judged(raw: str):
+    return date_article(clean_document(raw))
+
+
+def shown(raw: str) -> str | None:
+    """The day ``clean --json`` states (None for an honest range or unknown)."""
+    return article_to_dict(judged(raw))["date"]
+
+
+# --- headers and stamps -----------------------------------------------------------------------
+
+
+def test_a_wire_mirror_header_with_an_editor_gives_the_day_and_the_outlet() -> None:
+    raw = (
+        "Army secures a town in the south of the province\n\n"
+        "Source: Xinhua| 2019-08-23 16:04:26|Editor: lim\n\n"
+        "The army has entered every quarter of the town after the armed groups pulled out, a "
+        "military source said. The town was retaken on Wednesday after a long push.\n"
+    )
+    article = judged(raw)
+    assert article.date == dt.date(2019, 8, 23) and article.date_kind == "stated"
+    assert article.source == "Xinhua"
+
+
+def test_a_publication_stamp_with_its_time_is_not_chrome_for_background_years() -> None:
+    raw = (
+        "Army retakes an air base in the east of the province\n\n"
+        "January, 20, 2018 – 18:58\n\n"
+        "The base was lost to the armed groups in 2015 and its recapture is a turning point, a "
+        "commander said. Units had taken a nearby village on Friday.\n"
+    )
+    assert shown(raw) == "2018-01-20"
+
+
+def test_a_date_counter_strip_in_the_text_is_not_a_reported_day() -> None:
+    raw = (
+        "Some Site Name\n"
+        "14 November 2018 - Wednesday - 6 Rabi al-Awwal 1440 | 14/11/2018 (14) 13/11/2018 (41) "
+        "12/11/2018 (53) Total: 1,234 content\n\n"
+        "URGENT: Army takes the air base\n\n"
+        "20 January 2018 13:58\n\n"
+        "Reporters travelling with the army say elite units have taken the air base after a "
+        "night of heavy fighting around its perimeter.\n"
+    )
+    assert shown(raw) == "2018-01-20"
+
+
+# --- fully written days ------------------------------------------------------------------------
+
+
+def test_a_weekday_the_nth_of_month_and_year_is_the_day_itself_not_a_bound() -> None:
+    j = judge_date(
+        "Air strikes hit the crowded market this morning, rescuers said, a day after raids on "
+        "Sunday the 12th of November 2017 killed four people in the same town."
+    )
+    assert j.precise and j.earliest is not None
+    assert dt.date(2017, 11, 12) <= j.date <= dt.date(2017, 11, 14)
+
+
+# --- weekdays and the dated day ---------------------------------------------------------------
+
+
+def test_a_weekday_far_after_a_day_named_with_its_own_weekday_is_a_day_before() -> None:
+    # February 24, 2020 was a Monday: "on Monday" is that day, "on Sunday" the day before
+    j = judge_date(
+        "Troops took four villages on Monday after heavy fighting, state media said.\n\n"
+        "A photo handed out on February 24, 2020 shows the entrance of a tunnel in one of them.\n\n"
+        "The advance came a day after warplanes pounded the area on Sunday."
+    )
+    assert j.date is not None and abs((j.date - dt.date(2020, 2, 24)).days) <= 1
+
+
+def test_a_weekday_named_alone_still_comes_after_a_dated_day_of_another_weekday() -> None:
+    j = judge_date(
+        "Warplanes struck near the post on August 22, 2019, activists said. On Wednesday a new "
+        "strike hit the same area, the ministry said."
+    )
+    assert j.earliest == dt.date(2019, 8, 28)
+
+
+def test_an_old_caption_day_is_not_moved_to_a_weekday_days_later() -> None:
+    raw = (
+        "Army clears more villages in the south\n\n"
+        "A handout picture released by the state agency on July 26, 2018 shows soldiers "
+        "raising a flag in a southern village. (Via AFP)\n\n"
+        "Government troops took control of two villages in the south of the province on "
+        "Sunday after intense battles, the state agency said.\n\n"
+        "The army has gained ground after a week-long renewed assault on the enclave.\n"
+    )
+    assert shown(raw) is None
+
+
+# --- events named as the past -------------------------------------------------------------------
+
+
+def test_an_event_whose_year_the_sentence_names_alone_is_background() -> None:
+    text = (
+        "Three villages were taken on Tuesday.\n\n"
+        "The city's fall marked the end of the caliphate the group had proclaimed in 2014."
+    )
+    events = [e for e in reported_events(text) if e.date.year == 2014]
+    assert events and all(e.background for e in events)
+    judgement = judge_date(text, (), reported_events(text))
+    assert not judgement.precise and judgement.latest is None  # a lower bound, no day
