@@ -119,3 +119,51 @@ def test_an_event_whose_year_the_sentence_names_alone_is_background() -> None:
     assert events and all(e.background for e in events)
     judgement = judge_date(text, (), reported_events(text))
     assert not judgement.precise and judgement.latest is None  # a lower bound, no day
+
+
+# --- the events timeline ------------------------------------------------------------------------
+
+
+def _event_days(text: str) -> set[dt.date]:
+    return {e.date for e in reported_events(text) if not e.background}
+
+
+def test_due_to_a_cause_is_not_the_future() -> None:
+    # "due to the shelling" gives a cause; the sentence still reports the attack
+    text = (
+        "The defence ministry raised the death toll of the shelling in the Idlib countryside to "
+        "five Turkish soldiers and a civilian employee, due to the bombardment by regime forces."
+    )
+    assert dt.date(2020, 2, 3) in _event_days(text)
+    planned = "Talks on the contractor killed by soldiers are due to resume in Ankara."
+    assert _event_days(planned) == set()
+
+
+def test_a_town_retaken_weeks_after_its_first_capture_is_the_later_event() -> None:
+    again = "Breaking: the army recaptures Kafr Nabudah in the north of Hama after a counter-attack"
+    first = "The army imposed full control over the town of Kafr Nabudah after heavy clashes."
+    assert max(_event_days(again)) == dt.date(2019, 5, 26)
+    assert _event_days(first) == {dt.date(2019, 5, 8)}
+
+
+def test_the_ground_attack_jet_downed_in_idlib_in_other_spellings() -> None:
+    for text in (
+        "A Russian Sukhoi-25 jet has been shot down over a rebel-held town in Idlib province.",
+        "The SU-25 came down in an area of Idlib province that has seen heavy air strikes.",
+    ):
+        assert _event_days(text) == {dt.date(2018, 2, 3)}
+
+
+def test_two_soldiers_killed_in_air_strikes_are_not_the_five_of_another_day() -> None:
+    text = (
+        "Two Turkish soldiers were killed and five injured in airstrikes on Turkish positions "
+        "in Idlib, the ministry announced on Thursday."
+    )
+    assert _event_days(text) == {dt.date(2020, 2, 20)}
+
+
+def test_a_rebel_capture_of_a_town_without_its_year_is_found_from_the_actors() -> None:
+    text = "After three days of fighting, opposition fighters have captured Jisr al-Shughur."
+    assert _event_days(text) == {dt.date(2015, 4, 25)}
+    army = "Government troops stormed the Abu al-Duhur air base after a night of fighting."
+    assert _event_days(army) == {dt.date(2018, 1, 20)}

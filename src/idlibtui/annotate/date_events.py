@@ -17,6 +17,7 @@ from idlibtui.annotate.date_evidence import (
     _month_day,
     _month_end,
 )
+from idlibtui.annotate.date_words import DUE_TO_VERB as _DUE_TO_VERB
 from idlibtui.annotate.date_words import FOREIGN_MONTHS, MONTHS, WEEKDAYS
 from idlibtui.annotate.dates import find_dates
 
@@ -239,8 +240,10 @@ def _later_than_named(end: dt.date, later: list[dt.date]) -> bool:
 
 
 _FUTURE_SENTENCE = re.compile(
-    r"\b(?:will|shall|is\s+to|are\s+to|to\s+be\s+held|scheduled|planned|expected\s+to|due\s+to"
-    r"|set\s+to|plans?\s+to|upcoming|ahead\s+of|starting|beginning\s+(?:on|from))\b",
+    r"\b(?:will|shall|is\s+to|are\s+to|to\s+be\s+held|scheduled|planned|expected\s+to"
+    r"|set\s+to|plans?\s+to|upcoming|ahead\s+of|starting|beginning\s+(?:on|from))\b"
+    # "due to meet" is of the future, "due to the bombing" is a cause
+    r"|\bdue\s+to\s+" + _DUE_TO_VERB + r"\b",
     re.IGNORECASE,
 )
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from idlibtui.annotate.date_war_age import war_age_mentions
+from idlibtui.annotate.date_words import DUE_TO_VERB as _DUE_TO_VERB
 from idlibtui.annotate.date_words import MONTHS, WAR_START, WEEKDAYS
 from idlibtui.annotate.dates import DateMention
 
@@ -86,8 +87,10 @@ _BYLINE_BEFORE = re.compile(
 #: A clause planned or foreseen: "joint patrols will begin along the M4 on March 15", "the
 #: talks are due to resume in Geneva on May 5", "a vote is expected next week".
 _FUTURE_CLAUSE = re.compile(
-    r"\b(?:will|won['’]t|shall|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated)\s+to"
-    r"|(?:is|are)\s+to|plans?\s+to|planned\s+to|next\s+(?:week|month))\b",
+    r"\b(?:will|won['’]t|shall|(?:is|are|was|were)\s+(?:expected|scheduled|set|slated)\s+to"
+    r"|(?:is|are)\s+to|plans?\s+to|planned\s+to|next\s+(?:week|month))\b"
+    # "was due to meet" is of the future then, "was due to the shelling" a cause
+    r"|\b(?:is|are|was|were)\s+due\s+to\s+" + _DUE_TO_VERB + r"\b",
     re.IGNORECASE,
 )
 

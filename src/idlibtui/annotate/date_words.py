@@ -98,3 +98,10 @@ NUMBER_WORDS = {
     "several": 3,
     "couple of": 2,
 }
+
+#: Verbs after "due to" when it speaks of the future ("talks are due to resume"); before a noun
+#: it gives a cause ("killed due to the shelling").
+DUE_TO_VERB = (
+    r"(?:be|begin|start|resume|hold|meet|take|arrive|visit|sign|open|travel|launch|vote|expire"
+    r"|end|return|convene|announce|deliver|discuss|go|come|leave|submit|present|publish|release)"
+)
