@@ -167,3 +167,35 @@ def test_a_rebel_capture_of_a_town_without_its_year_is_found_from_the_actors() -
     assert _event_days(text) == {dt.date(2015, 4, 25)}
     army = "Government troops stormed the Abu al-Duhur air base after a night of fighting."
     assert _event_days(army) == {dt.date(2018, 1, 20)}
+
+
+# --- names that date a text from below ------------------------------------------------------
+
+
+def test_a_weekday_with_a_month_day_takes_the_year_that_names_in_the_text_allow() -> None:
+    # July 27 was a Saturday in 2013 and 2019; the White Helmets were not named so in 2013
+    j = judge_date(
+        "An air strike hit a market in Ariha on Saturday, July 27, killing eleven people, "
+        "activists said. The White Helmets pulled survivors from the rubble."
+    )
+    assert j.date is not None and j.date.year == 2019 and j.precise
+    # without such a name the year stays open
+    bare = judge_date("An air strike hit a market in Ariha on Saturday, July 27, activists said.")
+    assert not bare.precise
+
+
+def test_an_event_that_follows_after_is_the_background_of_the_news() -> None:
+    text = (
+        "Jihadist rebels opened a new offensive in the north-west yesterday, less than a month "
+        "after seizing the provincial capital, the city of Idlib."
+    )
+    assert all(e.background for e in reported_events(text) if e.date.year == 2015)
+
+
+def test_a_text_day_just_before_an_operation_it_names_moves_to_that_operation() -> None:
+    j = judge_date(
+        "Turkish troops were killed in an air strike on Feb. 27, 2020, officials said. Yesterday "
+        "the defence minister announced Operation Spring Shield against the government's forces."
+    )
+    assert j.precise and j.date is not None
+    assert dt.date(2020, 3, 1) <= j.date <= dt.date(2020, 3, 3)

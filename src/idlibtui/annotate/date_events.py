@@ -194,6 +194,7 @@ def reported_events(text: str, timeline=None) -> list[ReportedEvent]:
         background = _spoken_of_as_past(
             text[m.sentence_start : m.end], m.start - m.sentence_start, m.event.date.year
         ) or _year_named_as_past(sentence, m.event.date.year)
+        background = background or _phrase_after_after(text, m.sentence_start, m.phrase_spans)
         background = background or _later_than_named(m.event.end or m.event.date, later)
         out.append(
             ReportedEvent(
@@ -223,6 +224,20 @@ def _spoken_of_as_past(clause: str, start: int, year: int) -> bool:
     if _RECENT_WORDS.search(clause) or re.search(r"\b(?:today|yesterday)\b", clause, re.I):
         return False
     return _PAST_MARKER.search(clause[:start]) is not None
+
+
+_AFTER_BEFORE = re.compile(
+    r"\b(?:after|since|following|weeks?\s+after|months?\s+after)\s+(?:[\w'’-]+\s+){0,2}$", re.I
+)
+
+
+def _phrase_after_after(text: str, sentence_start: int, spans) -> bool:
+    """Whether one of the event's phrases follows "after" or "since" in its clause ("less
+    than a month after seizing the provincial capital", "a day after the army captured"): the
+    event is what the news came after, not the news."""
+    return any(
+        _AFTER_BEFORE.search(text[max(sentence_start, start - 40) : start]) for start, _ in spans
+    )
 
 
 def _year_named_as_past(sentence: str, year: int) -> bool:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from idlibtui.annotate.date_era import era_floors
 from idlibtui.annotate.date_war_age import war_age_mentions
 from idlibtui.annotate.date_words import DUE_TO_VERB as _DUE_TO_VERB
 from idlibtui.annotate.date_words import MONTHS, WAR_START, WEEKDAYS
@@ -192,6 +193,7 @@ def _read_text(text: str, mentions: Sequence[DateMention]) -> _Evidence:
             ev.floors.append((dm.date, dm.text))  # a month or a year: the article is not before
             if dm.precision == "year" and context == "event":
                 ev.years.append((dm.date.year, dm.text))
+    ev.floors.extend(era_floors(text))  # "Hayat Tahrir al-Sham": not before January 2017
     for years, phrase in war_age_mentions(text):
         whole = int(years)
         # "the nine-year war": written from about nine to about ten years after March 2011

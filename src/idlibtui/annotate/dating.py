@@ -361,6 +361,11 @@ def _from_text_and_events(
         return _done(best, kind, lo, hi, why, notes)
     if text_day is not None:
         lo, t_hi, best, why, kind = text_day
+        if text_floor is not None and lo < text_floor <= lo + dt.timedelta(days=7):
+            # the text names something a few days later than its latest day: from there
+            lo, best = text_floor, max(best, text_floor)
+            t_hi = None if t_hi is None else max(t_hi, text_floor + dt.timedelta(days=2))
+            why += f"; {case.text_floor_text.strip()}"
         if text_floor is not None and lo < text_floor - dt.timedelta(days=2):
             notes.append(f"{why.strip()} is before {case.text_floor_text.strip()!r}")
         else:
