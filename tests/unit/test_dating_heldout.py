@@ -199,3 +199,28 @@ def test_a_text_day_just_before_an_operation_it_names_moves_to_that_operation() 
     )
     assert j.precise and j.date is not None
     assert dt.date(2020, 3, 1) <= j.date <= dt.date(2020, 3, 3)
+
+
+# --- report days and numeric days -------------------------------------------------------------
+
+
+def test_a_reports_title_as_of_a_day_dates_it_and_is_no_floor_for_its_days() -> None:
+    raw = (
+        "Northwest Region Situation Report No. 4 - as of 31 May 2019\n\n"
+        "HIGHLIGHTS\n\n"
+        "Over the past week air strikes and shelling intensified across the region, and "
+        "displacements from 1 to 22 May passed two hundred thousand people.\n"
+    )
+    assert shown(raw) == "2019-05-31"
+
+
+def test_a_month_first_numeric_stamp_is_read_by_the_news_it_reports() -> None:
+    raw = (
+        "Army retakes three villages near Saraqeb\n\n"
+        "Publish date : 3/5/2020\n\n"
+        "Russian military police deployed in Saraqeb on Sunday as government forces took the "
+        "town back, and the army repelled a new attack on Wednesday, a monitor said.\n"
+    )
+    article = judged(raw)
+    assert article.date == dt.date(2020, 3, 5)
+    assert "month first" in article.date_evidence

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from idlibtui.annotate.date_evidence import _DayMention, _Evidence, _weekday_years
+from idlibtui.annotate.date_words import MONTHS
 from idlibtui.model import DateClaim
 
 #: The last day an article of this tool's corpora can plausibly carry.
@@ -18,6 +19,7 @@ _LATEST_PLAUSIBLE = dt.date(2030, 12, 31)
 _EARLIEST_PLAUSIBLE = dt.date(1990, 1, 1)
 _STATED_SOURCES = (
     "HTML meta", "metadata line", "published line", "source line", "byline", "date line", "url",
+    "title",
 )  # fmt: skip
 #: Claims that page chrome makes (a site header's day, a forum stamp) beside the article's own.
 _CHROME_PRONE = ("date line", "byline", "source line")
@@ -134,3 +136,79 @@ def _publication_line(claim: DateClaim) -> bool:
     """A byline's or an explicit "Published/Posted/Updated" line's day: an article names older
     events as a matter of course, so such a day long after them is no sign of page chrome."""
     return claim.source == "byline" or _PUBLICATION_WORDS.search(claim.text) is not None
+
+
+#: A report's own day in its title: "Situation Report No. 5 - As of 8 January 2020".
+_AS_OF = re.compile(
+    r"\bas\s+(?:of|at)\s+(?:(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]+)\.?"
+    r"|(?P<m2>[A-Za-z]+)\.?\s+(?P<d2>\d{1,2})),?\s+(?P<y>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def title_report_day(text: str) -> DateClaim | None:
+    """The day a report's title says it stands at ("… - As of 6 February 2020"): the day of its
+    information, issued that day or the next."""
+    first = text.lstrip()[:300].split("\n", 1)[0]
+    m = _AS_OF.search(first)
+    if m is None:
+        return None
+    day, month, year = (m.group("d") or m.group("d2"), m.group("m") or m.group("m2"), m.group("y"))
+    number = MONTHS.get(month.lower().rstrip("."))
+    if number is None:
+        return None
+    try:
+        when = dt.date(int(year), number, int(day))
+    except ValueError:
+        return None
+    return DateClaim(when, "day", "title", m.group(0), True)
+
+
+_NUMERIC = re.compile(
+    r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)\b"
+)
+
+
+def other_reading(claim: DateClaim) -> dt.date | None:
+    """The month-first reading of a stated numeric day read day-first ("3/5/2020" is 3 May or
+    March 5), when both are days and differ; None for any other claim."""
+    if claim.precision != "day" or not claim.year_known:
+        return None
+    m = _NUMERIC.search(claim.text)
+    if m is None:
+        return None
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    if a == b or a > 12 or b > 12 or claim.date != _day(year, b, a):
+        return None
+    return _day(year, a, b)
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def read_by_evidence(
+    claims: list[DateClaim], news: Sequence[dt.date], notes: list[str]
+) -> list[DateClaim]:
+    """The claims, an ambiguous numeric day read in the order the text's news fits: the reading
+    on or after the latest news day and nearer to it (within two months), else as read."""
+    if not news:
+        return claims
+    latest = max(news)
+
+    def distance(d: dt.date) -> int:
+        gap = (d - latest).days
+        return gap if gap >= -2 else 10_000
+
+    out = []
+    for c in claims:
+        alt = other_reading(c)
+        if alt is not None and distance(alt) < distance(c.date) and distance(alt) <= 60:
+            notes.append(f"{c.text.strip()!r} read month first: the news it reports is of "
+                         f"{latest.isoformat()}")  # fmt: skip
+            c = DateClaim(alt, c.precision, c.source, c.text, c.year_known)
+        out.append(c)
+    return out

@@ -32,6 +32,9 @@ from idlibtui.annotate.date_claims import (
     _contradiction,
     _weekday_consistent,
     _without_chrome_stamps,
+    other_reading,
+    read_by_evidence,
+    title_report_day,
 )
 from idlibtui.annotate.date_events import (
     _CITED_KINDS,
@@ -137,7 +140,8 @@ def judge_date(
     if callable(events):
         # a stated day (or a dateline's) that the text's own dates do not contradict stands
         # whatever events the text reports: look for them only when it does not
-        if any(c.source != "caption" for c in claims):
+        ambiguous = any(other_reading(c) for c in claims)
+        if not ambiguous and any(c.source != "caption" for c in claims):
             first = judge_date(text, claims, (), mentions=mentions)
             if first.kind is DateKind.STATED:
                 return first
@@ -164,9 +168,14 @@ def _case(
     """The claims sorted, the text read, and the bounds and reference day they give."""
     captions = [c for c in claims if c.source == "caption"]
     claims = [c for c in claims if c.source != "caption"]
+    as_of = title_report_day(text)
+    if as_of is not None:
+        claims.append(as_of)
     ev = _read_text(text, mentions)
     notes: list[str] = []
     claims = _without_chrome_stamps(claims, notes)
+    news = [e.date for e in events if not e.background] + ev.news
+    claims = read_by_evidence(claims, news, notes)
     claims = _weekday_consistent(claims, ev.days, notes)
     case = _Case(
         text, ev, events, notes,
@@ -174,7 +183,10 @@ def _case(
         month_claims=[c for c in claims if c.precision == "month"],
         dateline_days=[c for c in claims if not c.year_known],
     )  # fmt: skip
-    case.floor, case.floor_text = max(ev.floors, default=(None, ""), key=lambda f: f[0])
+    # (a stated day the text names again is no floor for the other days it names)
+    stated = {c.date for c in case.day_claims}
+    floors = [f for f in ev.floors if f[0] not in stated]
+    case.floor, case.floor_text = max(floors, default=(None, ""), key=lambda f: f[0])
     case.text_floor, case.text_floor_text = case.floor, case.floor_text
     case.latest_event = max(events, key=lambda e: e.date, default=None)
     latest_event = case.latest_event
@@ -360,16 +372,16 @@ def _from_text_and_events(
         kind = DateKind.DERIVED if hi == lo else DateKind.ESTIMATED
         return _done(best, kind, lo, hi, why, notes)
     if text_day is not None:
-        lo, t_hi, best, why, kind = text_day
-        if text_floor is not None and lo < text_floor <= lo + dt.timedelta(days=7):
+        day_lo, day_hi, best, why, kind = text_day
+        if text_floor is not None and day_lo < text_floor <= day_lo + dt.timedelta(days=7):
             # the text names something a few days later than its latest day: from there
-            lo, best = text_floor, max(best, text_floor)
-            t_hi = None if t_hi is None else max(t_hi, text_floor + dt.timedelta(days=2))
+            day_lo, best = text_floor, max(best, text_floor)
+            day_hi = None if day_hi is None else max(day_hi, text_floor + dt.timedelta(days=2))
             why += f"; {case.text_floor_text.strip()}"
-        if text_floor is not None and lo < text_floor - dt.timedelta(days=2):
+        if text_floor is not None and day_lo < text_floor - dt.timedelta(days=2):
             notes.append(f"{why.strip()} is before {case.text_floor_text.strip()!r}")
         else:
-            return _done(best, kind, lo, t_hi, why, notes)
+            return _done(best, kind, day_lo, day_hi, why, notes)
     return _from_bounds(case)
 
 
