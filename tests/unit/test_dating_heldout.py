@@ -224,3 +224,29 @@ def test_a_month_first_numeric_stamp_is_read_by_the_news_it_reports() -> None:
     article = judged(raw)
     assert article.date == dt.date(2020, 3, 5)
     assert "month first" in article.date_evidence
+
+
+def test_the_market_strike_and_the_first_case_in_the_north_west_date_their_reports() -> None:
+    market = (
+        "Syria: air strikes on Atareb market kill dozens\n\n"
+        "At least fifty people were killed when warplanes struck the market of a rebel-held town."
+    )
+    assert _event_days(market) == {dt.date(2017, 11, 13)}
+    covid = (
+        "Fear in the camps\n\n"
+        "A doctor became the first confirmed case of the coronavirus in opposition-held "
+        "north-west Syria, health officials in Idlib said on Thursday."
+    )
+    j = judge_date(covid, (), reported_events(covid))
+    assert j.precise and j.date is not None
+    assert dt.date(2020, 7, 9) <= j.date <= dt.date(2020, 7, 12)
+
+
+def test_a_setting_after_after_does_not_make_the_event_background() -> None:
+    # "after US troops withdrew" is the setting; the patrols are the news
+    text = (
+        "Russia said on Tuesday that its units were patrolling near Manbij, filling a vacuum "
+        "after US troops were withdrawn from the area."
+    )
+    events = [e for e in reported_events(text) if e.date == dt.date(2019, 10, 14)]
+    assert events and not events[0].background

@@ -236,8 +236,19 @@ def _phrase_after_after(text: str, sentence_start: int, spans) -> bool:
     than a month after seizing the provincial capital", "a day after the army captured"): the
     event is what the news came after, not the news."""
     return any(
-        _AFTER_BEFORE.search(text[max(sentence_start, start - 40) : start]) for start, _ in spans
+        _ACTION.search(text[start:end])
+        and _AFTER_BEFORE.search(text[max(sentence_start, start - 40) : start])
+        for start, end in spans
     )
+
+
+#: A phrase that names the event's action ("seizing", "captured", "the fall of"), not its
+#: setting ("US troops", "Manbij").
+_ACTION = re.compile(
+    r"(?:ed|ing)$|^(?:capture|fall|seizure|attack|strikes?|massacre|takeover|downing|offensive"
+    r"|assault)\b",
+    re.IGNORECASE,
+)
 
 
 def _year_named_as_past(sentence: str, year: int) -> bool:
