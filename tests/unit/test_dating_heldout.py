@@ -250,3 +250,24 @@ def test_a_setting_after_after_does_not_make_the_event_background() -> None:
     )
     events = [e for e in reported_events(text) if e.date == dt.date(2019, 10, 14)]
     assert events and not events[0].background
+
+
+def test_a_publication_line_of_the_era_its_names_date_stands_over_old_years() -> None:
+    raw = (
+        "Rescuers under the bombs\n\n12 December, 2016\n\n"
+        "Volunteers dig survivors out of the rubble every day, one of them said. Fighters of "
+        "Jabhat Fateh al-Sham hold the town. He first learned first aid in Grozny in early 2000.\n"
+    )
+    assert shown(raw) == "2016-12-12"
+
+
+def test_the_news_under_a_short_standfirst_is_the_lead() -> None:
+    text = (
+        "Rebels close in on the coast\n\n"
+        "An opposition alliance has seized a town on the way to the coast.\n\n"
+        "After three days of fighting, opposition fighters have captured Jisr al-Shughur.\n\n"
+        "The offensive brings them within a few kilometres of the coastal province.\n"
+    )
+    j = judge_date(text, (), reported_events(text))
+    assert j.precise and j.date is not None
+    assert dt.date(2015, 4, 25) <= j.date <= dt.date(2015, 4, 27)

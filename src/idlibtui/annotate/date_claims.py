@@ -120,6 +120,7 @@ def _contradiction(
         # (the dates of its news: what it names as background is no sign of the page's era;
         # a stamp with its clock time is a publication stamp, not a saving day)
         named = [*ev.news, *(dt.date(y, 12, 31) for y, _ in ev.years)]
+        named += ev.era if named else []  # (the era it names raises the bar, never sets it)
         if named and not _CLOCK.search(claim.text) and (d - max(named)).days > 400:
             return f"{claim.source} {d.isoformat()} set aside: long after every date in the text"
     return ""

@@ -315,10 +315,18 @@ def _named_days(text: str) -> list[dt.date]:
 
 def _lead_end(text: str) -> int:
     """Where the lead ends: the headline and the first paragraph after it (at most 700
-    characters), where a report states the news it is written for."""
+    characters), where a report states the news it is written for; after a short standfirst
+    (a summary under the headline), the paragraph that follows it too, unless the text names
+    a weekday (which then says which day the news is of)."""
     end = -1
-    for _ in range(2):
+    parts = 2 if _ANY_WEEKDAY.search(text) else 3
+    for part in range(parts):
         end = text.find("\n\n", end + 1)
         if end < 0:
             return min(len(text), 700)
+        if part == 1 and end >= 320:
+            break
     return min(end, 700)
+
+
+_ANY_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)

@@ -151,6 +151,7 @@ class _Evidence:
     floors: list[tuple[dt.date, str]]  # the article is on or after these (background included)
     dated: list[tuple[dt.date, str]]  # day- and month-precise dates with a year, not future
     news: list[dt.date]  # those of them not written as background ("in September 2015")
+    era: list[dt.date]  # the first days of the era-dating names it uses (date_era)
     years: list[tuple[int, str]]  # years named outside background and future contexts
     ceilings: list[tuple[dt.date, str]]  # and before these (a war age's upper end)
     weekdays: list[int]  # weekdays named alone ("on Monday"), not of the future
@@ -161,7 +162,7 @@ class _Evidence:
 
 
 def _read_text(text: str, mentions: Sequence[DateMention]) -> _Evidence:
-    ev = _Evidence([], [], [], [], [], [], [], [], False, False, False)
+    ev = _Evidence([], [], [], [], [], [], [], [], [], False, False, False)
     chrome = _chrome_spans(text)
     attached = _attached_weekdays(text, mentions)
     for dm in mentions:
@@ -193,7 +194,9 @@ def _read_text(text: str, mentions: Sequence[DateMention]) -> _Evidence:
             ev.floors.append((dm.date, dm.text))  # a month or a year: the article is not before
             if dm.precision == "year" and context == "event":
                 ev.years.append((dm.date.year, dm.text))
-    ev.floors.extend(era_floors(text))  # "Hayat Tahrir al-Sham": not before January 2017
+    era = era_floors(text)  # "Hayat Tahrir al-Sham": not before January 2017
+    ev.floors.extend(era)
+    ev.era.extend(d for d, _ in era)
     for years, phrase in war_age_mentions(text):
         whole = int(years)
         # "the nine-year war": written from about nine to about ten years after March 2011

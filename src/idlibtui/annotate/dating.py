@@ -350,10 +350,11 @@ def _from_text_and_events(
         t_lo = text_day[0]
         inside = w_lo - dt.timedelta(days=2) <= t_lo and (w_hi is None or t_lo <= w_hi)
         t_hi = text_day[1] or t_lo
-        # (an event the lead reports, bounded, days after the text's latest day written outside
-        # the lead: that day is the background of the news, not its day)
+        # (an event the lead reports, bounded, days after the text's latest day: that day is
+        # the background of the news, not its day, unless the lead writes it in full)
         fixed = case.latest_fixed
         in_lead = fixed is not None and 0 <= fixed[3] < _lead_end(case.text)
+        in_lead = in_lead and fixed is not None and _YEAR_IN.search(fixed[1]) is not None
         news_after = window[1] is not None and t_hi < w_lo - dt.timedelta(days=2) and not in_lead
         if not news_after and (inside or t_lo > w_lo or not window[4]):
             window = None
