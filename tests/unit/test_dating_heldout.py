@@ -271,3 +271,39 @@ def test_the_news_under_a_short_standfirst_is_the_lead() -> None:
     j = judge_date(text, (), reported_events(text))
     assert j.precise and j.date is not None
     assert dt.date(2015, 4, 25) <= j.date <= dt.date(2015, 4, 27)
+
+
+def test_a_caption_showing_the_news_on_its_day_dates_the_report() -> None:
+    raw = (
+        "A handout picture released by the state news agency on January 28, 2020 shows "
+        "soldiers on the eastern outskirts of Maarat al-Numan in Idlib province. (Photo: SANA)\n\n"
+        "Syrian troops take a key town in the rebel-held province\n\n"
+        "The town, held by rebels since 2012, sits on the highway that links the capital with "
+        "the north, and its loss is a heavy blow to the armed groups.\n"
+    )
+    article = judged(raw)
+    assert article.date is not None and dt.date(2020, 1, 28) <= article.date <= dt.date(2020, 1, 30)
+    assert "caption" in article.date_evidence
+
+
+def test_a_post_besieged_since_an_offensive_earlier_this_year_is_background() -> None:
+    text = (
+        "Turkish troops begin to leave their post\n\n"
+        "The outpost in Morek has in effect been besieged by government forces since an "
+        "offensive retook much of the area earlier this year, residents said.\n"
+    )
+    assert all(e.background for e in reported_events(text) if e.date.year == 2019)
+
+
+def test_a_numeric_stamp_that_reads_both_ways_and_no_news_decides_is_set_aside() -> None:
+    raw = (
+        "Shelling in the countryside\n\nPublish date : 4/6/2019\n\n"
+        "Rockets hit a village in the countryside overnight, wounding three people, local "
+        "sources said.\n"
+    )
+    article = judged(raw)
+    assert shown(raw) is None
+    assert "reads both ways" in article.date_evidence
+    # a day-first stamp with dots is no puzzle
+    dotted = raw.replace("4/6/2019", "04.06.2019")
+    assert shown(dotted) == "2019-06-04"

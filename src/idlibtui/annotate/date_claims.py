@@ -165,9 +165,7 @@ def title_report_day(text: str) -> DateClaim | None:
     return DateClaim(when, "day", "title", m.group(0), True)
 
 
-_NUMERIC = re.compile(
-    r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)\b"
-)
+_NUMERIC = re.compile(r"(?<![\d./-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)\b")
 
 
 def other_reading(claim: DateClaim) -> dt.date | None:
@@ -194,22 +192,30 @@ def _day(year: int, month: int, day: int) -> dt.date | None:
 def read_by_evidence(
     claims: list[DateClaim], news: Sequence[dt.date], notes: list[str]
 ) -> list[DateClaim]:
-    """The claims, an ambiguous numeric day read in the order the text's news fits: the reading
-    on or after the latest news day and nearer to it (within two months), else as read."""
-    if not news:
-        return claims
-    latest = max(news)
+    """The claims, a numeric day that reads both ways ("3/5/2020") read in the order the text's
+    news fits: the reading on or after the latest news day and nearer to it (within two
+    months). When the news decides nothing, the claim is set aside: an honest range beats a
+    day of a coin's toss."""
+    latest = max(news) if news else None
 
     def distance(d: dt.date) -> int:
-        gap = (d - latest).days
+        gap = (d - latest).days if latest is not None else 10_000
         return gap if gap >= -2 else 10_000
 
     out = []
     for c in claims:
         alt = other_reading(c)
-        if alt is not None and distance(alt) < distance(c.date) and distance(alt) <= 60:
+        if alt is None:
+            out.append(c)
+            continue
+        near_alt, near_read = distance(alt), distance(c.date)
+        if near_alt < near_read and near_alt <= 60:
             notes.append(f"{c.text.strip()!r} read month first: the news it reports is of "
-                         f"{latest.isoformat()}")  # fmt: skip
-            c = DateClaim(alt, c.precision, c.source, c.text, c.year_known)
-        out.append(c)
+                         f"{latest}")  # fmt: skip
+            out.append(DateClaim(alt, c.precision, c.source, c.text, c.year_known))
+        elif near_read < near_alt and near_read <= 60:
+            out.append(c)
+        else:
+            notes.append(f"{c.source} {c.text.strip()!r} set aside: it reads both ways "
+                         f"({c.date.isoformat()} or {alt.isoformat()})")  # fmt: skip
     return out

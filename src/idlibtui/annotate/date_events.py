@@ -256,7 +256,16 @@ def _year_named_as_past(sentence: str, year: int) -> bool:
     2014", "the offensive of early 2015"): a report names the year of what is past, not of its
     news ("on Monday")."""
     pattern = rf"\b(?:in|back\s+in|of)\s+(?:early\s+|late\s+|mid-?)?{year}\b"
-    return re.search(pattern, sentence, re.IGNORECASE) is not None
+    if re.search(pattern, sentence, re.IGNORECASE):
+        return True
+    # "besieged since after an offensive retook the area earlier this year": a state since then
+    return _SINCE_THEN.search(sentence) is not None
+
+
+_SINCE_THEN = re.compile(
+    r"\bsince\b[^.;]*?\b(?:earlier\s+this\s+year|last\s+year|years?\s+ago|months\s+ago)\b",
+    re.IGNORECASE,
+)
 
 
 def _later_than_named(end: dt.date, later: list[dt.date]) -> bool:

@@ -123,6 +123,7 @@ class _Case:
     latest_event: ReportedEvent | None = None
     ref: dt.date | None = None  # the year for month-days written without one comes from here
     caption_day: _Fixed | None = None
+    caption_news: bool = False  # the caption's day is the day of an event it shows
     fixed: list[_Fixed] | None = None
     latest_fixed: _Fixed | None = None
 
@@ -242,6 +243,18 @@ def _read_captions(case: _Case, captions: list[DateClaim]) -> None:
             if c.year_known and (case.text_floor is None or day > case.text_floor):
                 case.text_floor, case.text_floor_text = case.floor, case.floor_text
             case.caption_day = (day, f"a caption's day ({c.text[:50].strip()})", False, -1)
+            case.caption_news = c.year_known and _caption_reports_its_day(c.text, day)
+
+
+def _caption_reports_its_day(caption: str, day: dt.date) -> bool:
+    """Whether a caption shows an event of the war on the day it names ("… on January 28, 2020
+    shows soldiers on the outskirts of Maarat al-Numan"): a photo of the news, taken the day
+    the report was written, not an old photo."""
+    for e in reported_events(caption):
+        last = e.end or e.date
+        if e.date - dt.timedelta(days=1) <= day <= last + dt.timedelta(days=1):
+            return True
+    return False
 
 
 def _from_dateline(case: _Case) -> DateJudgement | None:
@@ -312,6 +325,10 @@ def _window_and_text_day(case: _Case) -> tuple[_Window | None, _TextDay | None]:
         after = _text_day(caption, case.ev, max_gap=2)
         if after is not None and after[0] > caption[0]:
             text_day = after
+        elif case.caption_news:
+            day = caption[0]
+            why = f"{caption[1]}, of the event it shows"
+            text_day = (day, day + dt.timedelta(days=2), day, why, DateKind.ESTIMATED)
     return window, text_day
 
 

@@ -51,7 +51,9 @@ class Info:
         precision: str = "day",
         year_known: bool = True,
     ) -> None:
-        claim = DateClaim(date, precision, source, " ".join(text.split())[:120], year_known)
+        # (a caption is kept whole enough to say what it shows: the judge reads its events)
+        limit = 300 if source == "caption" else 120
+        claim = DateClaim(date, precision, source, " ".join(text.split())[:limit], year_known)
         if claim not in self.date_claims:
             self.date_claims.append(claim)
 
