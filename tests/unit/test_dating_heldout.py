@@ -307,3 +307,13 @@ def test_a_numeric_stamp_that_reads_both_ways_and_no_news_decides_is_set_aside()
     # a day-first stamp with dots is no puzzle
     dotted = raw.replace("4/6/2019", "04.06.2019")
     assert shown(dotted) == "2019-06-04"
+
+
+def test_a_mandates_deadline_a_year_on_does_not_push_its_own_vote_into_the_background() -> None:
+    text = (
+        "Council keeps one crossing open\n\n"
+        "The Security Council voted on Saturday to keep aid flowing through Bab al-Hawa only, "
+        "the single crossing left, for twelve months until the 10 July 2021.\n"
+    )
+    events = [e for e in reported_events(text) if e.date == dt.date(2020, 7, 11)]
+    assert events and not events[0].background

@@ -14,6 +14,7 @@ from idlibtui.annotate.date_evidence import (
     _MONTH_IN,
     _RECENT_WORDS,
     _WEEKDAY_WORD,
+    _context,
     _month_day,
     _month_end,
 )
@@ -268,10 +269,12 @@ _SINCE_THEN = re.compile(
 )
 
 
-def _later_than_named(end: dt.date, later: list[dt.date]) -> bool:
+def _later_than_named(end: dt.date, later: list[tuple[dt.date, bool]]) -> bool:
     """Whether the text names a day or year well after the event ("until 10 July 2021" of a
-    January 2020 vote; "in 2019" of a 2015 downing): then the event is not the news."""
-    return any(d > end + dt.timedelta(days=45) for d in later)
+    January 2020 vote; "in 2019" of a 2015 downing): then the event is not the news. A deadline
+    up to a year and a month on is the event's own (a mandate renewed "until 10 July 2021" by
+    the vote of July 2020)."""
+    return any(d > end + dt.timedelta(days=400 if future else 45) for d, future in later)
 
 
 _FUTURE_SENTENCE = re.compile(
@@ -303,9 +306,10 @@ def _names_another_day(sentence: str, first: dt.date, last: dt.date) -> bool:
     return any(not any((d.month, d.day) == md for d in days) for md in named)
 
 
-def _named_days(text: str) -> list[dt.date]:
-    """The days the text's sentences name with their year (a year named alone: its first day)."""
-    out: list[dt.date] = []
+def _named_days(text: str) -> list[tuple[dt.date, bool]]:
+    """The days the text's sentences name with their year (a year named alone: its first day),
+    each with whether it is named as a deadline or a plan ("until 10 July 2021")."""
+    out: list[tuple[dt.date, bool]] = []
     for m in find_dates(text, None):
         if m.date is None or m.relative:
             continue
@@ -313,12 +317,8 @@ def _named_days(text: str) -> list[dt.date]:
         line_end = text.find("\n", m.end)
         if len(text[line_start : line_end if line_end >= 0 else len(text)].strip()) < 48:
             continue  # a stamp line (a site header's day, a date strip): page chrome, not text
-        if m.precision == "day":
-            out.append(m.date)
-        elif m.precision == "year":
-            out.append(dt.date(m.date.year, 1, 1))
-        else:
-            out.append(m.date)
+        day = dt.date(m.date.year, 1, 1) if m.precision == "year" else m.date
+        out.append((day, _context(text, m.start) == "future"))
     return out
 
 
