@@ -5,7 +5,7 @@
 ``find_full_date`` finds a complete date (day, month and year) in a short string and never
 guesses; ``read_stamp`` says whether a whole line is such a stamp (a date with nothing around it
 but times, weekdays, separators, stamp words and perhaps an outlet's name) and what it holds.
-The month names are the annotator's (:data:`idlibtui.annotate.dates.MONTHS`).
+The month names are the annotator's (:data:`idlibtui.annotate.date_words.MONTHS`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from idlibtui.annotate.dates import FOREIGN_MONTHS, MONTHS
+from idlibtui.annotate.date_words import FOREIGN_MONTHS, MONTHS
 
 _MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
