@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from idlibtui.clean import outlets
+from idlibtui.clean.dateline import is_known_place
 
 # A name as outlets write it: capitalised words (with "of", "for", "on", "the" between), an
 # all-capitals word, CamelCase ("EUobserver") or a domain ("Antiwar.com").
@@ -22,7 +23,8 @@ _NAME = (
 )
 _REPORTS = re.compile(rf"^(?:the\s+)?(?P<n>{_NAME})\s+(?:reports?|reported)\b(?!\s+(?:that|of))")
 _REPORTS_CITING = re.compile(
-    rf"(?:^|,\s+)(?:the\s+)?(?P<n>{_NAME})\s+(?:reports?|reported)\s+(?:citing|quoting)\b"
+    rf"(?:^|,\s+)(?:the\s+)?(?P<n>{_NAME})\s+(?:reports?|reported|informs?|informed)"
+    rf"\s+(?:citing|quoting)\b"
 )
 _CANNOT_VERIFY = re.compile(
     rf"\b(?P<n>{_NAME})\s+(?:cannot|could\s+not|can\s*not|has\s+not\s+been\s+able\s+to"
@@ -192,6 +194,8 @@ def masthead_like(line: str) -> bool:
     ):
         return False
     last = words[-1].lower().strip(".")
+    if last == "news" and len(words) > 1 and is_known_place(" ".join(words[:-1])):
+        return False  # "Iraq News", "Syria News": a section of the site, not its name
     return (
         last in _OUTLET_WORDS
         or (len(words) >= 3 and words[1].lower() in _OUTLET_WORDS)
@@ -205,6 +209,9 @@ def promo_outlet(line: str) -> str:
     if m is None:
         return ""
     name = m.group("n")
+    known = outlets.lookup(name)
+    if known is not None:
+        return known.name
     return _named(name) if _plausible(re.sub(r"^the\s+", "", name, flags=re.I)) else ""
 
 
@@ -277,7 +284,7 @@ def agency_own_reporter(text: str, agency: str) -> tuple[str, str]:
     return (agency, f"its own reporter: “{m.group(0)}”") if m else ("", "")
 
 
-_TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?P<n>[^|–—-]{2,40}?)\s*$")
+_TITLE_SUFFIX = re.compile(r"\s+[|ǀ–—•·«»-]\s+(?P<n>[^|ǀ–—•·«»-]{2,40}?)\s*$")
 
 
 def title_suffix_outlet(first_line: str) -> tuple[str, str]:
@@ -308,3 +315,229 @@ def sign_off_outlet(last_line: str) -> tuple[str, str]:
     if known is None:
         return "", ""
     return known.name, f"sign-off: {last_line.strip()}"
+
+
+_TITLE_PREFIX = re.compile(r"^(?P<n>[^|ǀ•·:–—-]{2,50}?)\s*[|ǀ•·]\s+\S")
+
+
+def title_prefix_outlet(first_line: str) -> tuple[str, str]:
+    """A known outlet named before the headline ("OCHA ǀ Flash Update #8 …", "Sputnik | …"):
+    its canonical name and the words that show it; a section ("Syrian Army News | …") is none."""
+    m = _TITLE_PREFIX.match(first_line.strip())
+    if m is None:
+        return "", ""
+    known = outlets.lookup(m.group("n").strip())
+    if known is None:
+        return "", ""
+    return known.name, f"before the headline: {first_line.strip()[:80]}"
+
+
+# "The Moscow Times / A Russian jet …", "PanARMENIAN.Net - The head of …", "ISWNews Analysis
+# Group: After …": an outlet's name opens the body as a dateline would.
+_LEAD_IN = re.compile(
+    r"^(?P<n>[A-Z][\w.'’&]*(?:\s[A-Z][\w.'’&]*){0,4})\s*(?:[—–/|:]|\s-|-\s)\s*(?=[A-Z\"“‘])"
+)
+_LEAD_DOMAIN = re.compile(r"^(?P<n>[A-Za-z][\w-]*\.(?:com|org|net|news|info|az|am|ru|tr))\b")
+
+
+def lead_in_outlet(text: str) -> tuple[str, str]:
+    """The outlet whose name opens one of the first two paragraphs, as a dateline would."""
+    for para in text.split("\n\n")[:2]:
+        para = para.strip()
+        if len(para) < 100 or para[-1:] not in ".!?\"”'’":
+            continue  # a headline ("White Helmets: Rescuing …") names its subject, not its outlet
+        m = _LEAD_IN.match(para)
+        if m is not None:
+            known = outlets.lookup(m.group("n"))
+            if known is not None and not is_known_place(m.group("n")):
+                return known.name, f"outlet named before the text: {para[: m.end()].strip()}"
+        m = _LEAD_DOMAIN.match(para)
+        if m is not None:
+            return _named(m.group("n")), f"outlet named before the text: {m.group(0)}"
+    return "", ""
+
+
+# Lines that close a report: "Source-BBC Middle East", "Source: Tasnim", "RFS – Idleb",
+# "(Tasnim)", "— Middle East Monitor", or the outlet's name alone ("Syrian Press Center").
+_CLOSING_SOURCE = re.compile(
+    # "Source" in the corpora's languages too: Kaynak, Quelle, Fuente, Fonte, Источник, المصدر
+    r"^(?:source|sources|via|kaynak|quelle|fuente|fonte|источник|المصدر)\s*(?:[-–—:]\s*|\s+)"
+    r"(?P<n>.{2,60}?)\.?$",
+    re.I,
+)
+#: Words a credit uses for no outlet in particular ("Source: News agencies", "Via: Wires").
+_GENERIC_CREDIT = frozenset(
+    ["news", "agency", "agencies", "wires", "wire", "media", "reports", "staff", "various",
+     "sources", "social", "web", "desk", "online", "press", "internet", "and", "&"]
+)  # fmt: skip
+_CLOSING_OFFICE = re.compile(
+    r"^(?P<n>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3})\s*[–—-]\s*"
+    r"(?P<p>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,2})$"
+)
+
+
+def closing_outlets(raw: str, text: str) -> list[tuple[str, str]]:
+    """Outlets the page's closing lines name, in page order, among the few lines that follow
+    the last paragraph the cleaner kept (each a name and the words that show it)."""
+    lines = _closing_lines(raw, text)
+    found: list[tuple[str, str]] = []
+    for line in lines:
+        name = _closing_name(line)
+        if name:
+            found.append((name, f"closing line: {line}"))
+    return found
+
+
+def _closing_lines(raw: str, text: str) -> list[str]:
+    """The raw lines after the last kept paragraph (the last three raw lines when it cannot be
+    found), short ones only; the rest of a line the cleaner cut is not a closing line."""
+    paras = [p for p in text.split("\n\n") if p.strip()] if text else []
+    probe = re.sub(r"\s", "", paras[-1])[-40:] if paras else ""
+    where = [i for i, ch in enumerate(raw) if not ch.isspace()]
+    at = "".join(raw[i] for i in where).rfind(probe) if probe else -1
+    if at < 0:
+        lines = [" ".join(ln.split()) for ln in raw.split("\n")]
+        lines = [ln for ln in lines if ln][-3:]
+    else:
+        tail = raw[where[at + len(probe) - 1] + 1 :]
+        parts = tail.split("\n")
+        lines = [" ".join(ln.split()) for ln in parts[1:]]
+        lines = [ln for ln in lines if ln][:8]
+        if "\n" not in paras[-1].strip():
+            lines.insert(0, " ".join(paras[-1].split()))  # a sign-off the cleaner kept
+    return [ln for ln in lines if len(ln) <= 80]
+
+
+def _closing_name(line: str) -> str:
+    m = _CLOSING_SOURCE.match(line)
+    if m is not None:
+        name = m.group("n").strip(" .:")
+        known = outlets.lookup(name)
+        if known is not None:
+            return known.name
+        # an outlet the data does not list, when shaped like one ("Kaynak: Mepa News"); never
+        # "Read Full Article", "social media" or a person
+        readish = re.search(r"\b(?:read|click|here|link|article|story)\b", name, re.I)
+        generic = {w.lower() for w in name.split()} <= _GENERIC_CREDIT
+        capitalised = all(w[:1].isupper() or w in ("of", "for", "and", "&") for w in name.split())
+        return name if _plausible(name) and capitalised and not (readish or generic) else ""
+    m = _SIGN_OFF.match(line)
+    if m is not None:
+        known = outlets.lookup((m.group("p") or m.group("d") or "").strip())
+        return known.name if known is not None else ""
+    m = _CLOSING_OFFICE.match(line)
+    if m is not None and is_known_place(m.group("p")) and not is_known_place(m.group("n")):
+        known = outlets.lookup(m.group("n"))
+        if known is not None:
+            return known.name
+        return m.group("n") if re.fullmatch(r"[A-Z]{2,6}", m.group("n")) else ""
+    known = outlets.lookup(line.strip(" .|"))
+    if known is not None and len(known.name) > 3:
+        return known.name
+    if masthead_like(line) and len(line.split()) <= 5:
+        return " ".join(line.split())
+    return ""
+
+
+_OWN_CORRESPONDENT = re.compile(
+    rf"(?:^|[.!?]\s+|,\s+|according\s+to\s+(?:the\s+|an?\s+)?)(?P<n>{_NAME})(?:['’]s)?\s+"
+    rf"(?:correspondents?|reporters?)\b(?:\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
+    rf"(?:\s+(?:reported|reports|said|says|confirmed|stated|noted|added|learned|saw))?",
+    re.MULTILINE,
+)
+
+
+def own_correspondent(text: str) -> tuple[str, str]:
+    """The outlet whose own correspondent the text cites ("Baladi News correspondent reported",
+    "according to Enab Baladi's correspondent in Idlib"): one non-agency outlet only."""
+    found: dict[str, str] = {}
+    for m in _OWN_CORRESPONDENT.finditer(text):
+        name = m.group("n")
+        if name.split()[0].lower() in _GENERIC:
+            continue
+        known = outlets.lookup(name)
+        if known is not None:
+            if not outlets.is_agency(known.name):
+                found.setdefault(known.name, m.group(0).strip())
+        elif _outlet_shaped(name) and not re.fullmatch(r"[A-Z]{2,5}", name):
+            found.setdefault(name, m.group(0).strip())
+    if len(found) != 1:
+        return "", ""
+    name, words = next(iter(found.items()))
+    return name, f"its own correspondent: “{words[:80]}”"
+
+
+# debris a name can carry from the line it came from: "Xinhua| 2019-08-23 16:04:26|Editor: x",
+# "Xinhua Editor Mu Xuequan", "Sputnik 19:40 GMT"
+_NAME_DEBRIS = re.compile(
+    r"\s*[|•·]\s*.*$|\s+editor\b.*$|\s+(?:19|20)\d\d-\d\d-\d\d\b.*$|\s+\d{1,2}:\d\d\b.*$", re.I
+)
+
+
+def canonical_name(name: str) -> str:
+    """A known outlet's canonical name for ``name`` (also when debris follows it), else
+    ``name`` itself."""
+    if not name:
+        return name
+    known = outlets.lookup(name)
+    if known is not None:
+        return known.name
+    cut = _NAME_DEBRIS.sub("", name).strip(" .,:;-–—")
+    if cut and cut != name:
+        known = outlets.lookup(cut)
+        return known.name if known is not None else cut
+    return name
+
+
+_NEWSLETTER = re.compile(
+    rf"^(?:new\s+|sign\s+up\s+(?:to|for)\s+|get\s+)?(?:the\s+|our\s+)?(?P<n>{_NAME}?)['’]?s?\s+"
+    r"(?:free\s+|daily\s+|weekly\s+)?newsletters?\b",
+    re.IGNORECASE,
+)
+
+
+def chrome_outlet(raw: str) -> tuple[str, str]:
+    """The outlet the page's own promotions name ("Support SouthFront", "New MEE newsletter:
+    …", "Subscribe to The Week"), when they name one outlet only. A newsletter must be a known
+    outlet's: "New Year newsletter" is none."""
+    found: dict[str, str] = {}
+    for line in raw.split("\n"):
+        s = " ".join(line.split())
+        if not s or len(s) > 100:
+            continue
+        name = promo_outlet(s)
+        if not name:
+            m = _NEWSLETTER.match(s)
+            known = outlets.lookup(m.group("n")) if m and m.group("n") else None
+            name = known.name if known is not None else ""
+        if name:
+            found.setdefault(name, s)
+    if len(found) != 1:
+        return "", ""
+    name, line = next(iter(found.items()))
+    return name, f"the page promotes it: {line[:80]}"
+
+
+_EDITORS_NOTE = re.compile(
+    r"^(?P<n>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3})\s+Note\s*:\s+\S", re.MULTILINE
+)
+_NOT_A_NOTE_OWNER = frozenset(
+    ["editor", "editor's", "editors", "author's", "translator's", "important", "please", "side",
+     "final", "a", "the", "our"]
+)  # fmt: skip
+
+
+def note_outlet(text: str) -> tuple[str, str]:
+    """The outlet that introduces a report it carries with its own note ("ICC Note: The town
+    of …"), in the first paragraphs."""
+    head = "\n\n".join(text.split("\n\n")[:4])
+    m = _EDITORS_NOTE.search(head)
+    if m is None:
+        return "", ""
+    name = m.group("n")
+    if name.split()[0].lower() in _NOT_A_NOTE_OWNER or is_known_place(name):
+        return "", ""
+    known = outlets.lookup(name)
+    if known is None and not (re.fullmatch(r"[A-Z]{2,6}", name) or _outlet_shaped(name)):
+        return "", ""
+    return (known.name if known else name), f"its note on the report: {m.group(0)[:60]}"

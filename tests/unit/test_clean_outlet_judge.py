@@ -1,0 +1,167 @@
+"""Outlets settled from the whole page: headline affixes, closing lines, lead-ins, own
+correspondents, interviews, and names cut back to their canonical form (fixtures paraphrased)."""
+
+from __future__ import annotations
+
+import pytest
+
+from idlibtui.clean import clean_document
+from idlibtui.clean.outlet_cues import (
+    canonical_name,
+    masthead_like,
+    own_correspondent,
+    title_prefix_outlet,
+)
+from idlibtui.clean.outlets import footer, interview_outlet, lookup
+
+BODY = (
+    "Government forces and rebels fought for a third day near the town of Saraqeb on "
+    "Tuesday, and hundreds of families left for the border, residents said.\n\n"
+    "Shelling hit two villages to the south overnight, a local council official added."
+)
+
+
+def _source(text: str) -> str:
+    return clean_document(text).source
+
+
+def test_an_outlet_after_the_headline_behind_a_bullet_is_the_outlet() -> None:
+    text = f"Fuel prices rise again in Idlib • The Syrian Observatory For Human Rights\n\n{BODY}\n"
+    assert _source(text) == "Syrian Observatory for Human Rights"
+
+
+def test_an_outlet_before_the_headline_is_the_outlet_but_a_section_is_not() -> None:
+    assert title_prefix_outlet("OCHA ǀ Flash Update #3 on the fighting in the north")[0] == "OCHA"
+    assert _source(f"OCHA ǀ Flash Update #3 on the fighting in the north\n\n{BODY}\n") == "OCHA"
+    assert title_prefix_outlet("Army News | Troops take a hill near Hama") == ("", "")
+
+
+def test_a_closing_source_line_names_the_outlet_after_the_text() -> None:
+    chrome = "\n\nBe the first to comment\n\nLeave a comment\n"
+    assert _source(f"Strikes hit a market\n\n{BODY}\n\nSource-BBC Middle East{chrome}") == "BBC"
+    # in another language, and an outlet the data does not list
+    assert _source(f"Strikes hit a market\n\n{BODY}\n\nKaynak: Anka Haber News{chrome}") == (
+        "Anka Haber News"
+    )
+    # a link is no outlet
+    assert _source(f"Strikes hit a market\n\n{BODY}\n\nSource: Read Full Article{chrome}") == ""
+
+
+def test_a_closing_office_line_or_a_lone_site_name_signs_the_report() -> None:
+    office = f"Strikes hit a market\n\n{BODY}\n\nSamir Haddad\nRFS – Idleb\n\nYou might also like\n"
+    assert _source(office) == "RFS"
+    lone = f"Strikes hit a market\n\n{BODY}\n\nNorthern Syria Press Agency\n\nLeave A Reply\n"
+    assert _source(lone) == "Northern Syria Press Agency"
+    # a place after the dash of a person's name is no office
+    assert _source(f"Strikes hit a market\n\n{BODY}\n\nSamir Haddad – Idlib\n") == ""
+
+
+def test_an_outlet_opening_the_body_is_the_outlet_but_a_headline_subject_is_not() -> None:
+    lead = (
+        "Moscow Times / A Russian attack jet was shot down over the south of Idlib province on "
+        "Saturday, media reported, and its pilot was killed.\n\nThe ministry confirmed it.\n"
+    )
+    assert _source(lead) == "The Moscow Times"
+    headline = f"White Helmets: Digging families out of the rubble\n\n{BODY}\n"
+    assert _source(headline) == ""
+
+
+def test_the_outlets_own_correspondent_names_it() -> None:
+    text = "Clashes went on. Baladi News correspondent reported that the rebels held the town."
+    assert own_correspondent(text)[0] == "Baladi News"
+    assert _source(f"Rebels hold a town\n\n{BODY}\n\n{text}\n") == "Baladi News"
+    # an agency's correspondent is the agency's copy; two outlets' are a roundup
+    assert own_correspondent("An AFP correspondent saw the smoke.") == ("", "")
+    two = "Al Jazeera correspondent said so. Orient News correspondent said otherwise."
+    assert own_correspondent(two) == ("", "")
+
+
+def test_an_interview_names_an_unlisted_outlet_only_when_shaped_like_one() -> None:
+    assert interview_outlet("A field source told Kafrnabl Media News that it held.")[0] == (
+        "Kafrnabl Media News"
+    )
+    assert interview_outlet("A field source told Syrian State TV that it held.") == ("", "")
+    assert interview_outlet("A field source told Ahmed Haddad that it held.") == ("", "")
+    assert interview_outlet('"We heard a bomb," he told the ABC.')[0] == "ABC"
+    assert interview_outlet("During a meeting with Enab Baladi, the boy said so.")[0] == (
+        "Enab Baladi"
+    )
+
+
+def test_an_outlet_that_informs_citing_another_names_itself() -> None:
+    text = f"Erdogan warns the government\n\nReport informs citing the NTV that {BODY}\n"
+    assert _source(text) == "Report"
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("Xinhua| 2019-08-23 16:04:26|Editor: huaxia", "Xinhua"),
+        ("Xinhua Editor Mu Xuequan", "Xinhua"),
+        ("Tasnim News Agency", "Tasnim"),
+        ("Unlisted Daily", "Unlisted Daily"),
+    ],
+)
+def test_a_name_is_cut_back_to_the_outlets_canonical_name(raw: str, want: str) -> None:
+    assert canonical_name(raw) == want
+
+
+def test_a_wire_mirror_header_gives_the_agency_not_the_whole_line() -> None:
+    text = f"Army secures a town\n\nSource: Xinhua| 2019-08-23 16:04:26|Editor: huaxia\n\n{BODY}\n"
+    assert _source(text) == "Xinhua"
+
+
+def test_tasnim_is_known_by_its_short_name() -> None:
+    text = (
+        "Troops retake villages\n\nDAMASCUS (Tasnim) – The army retook three villages near the "
+        "city in an operation on Tuesday, a military source said.\n\nThe fighting went on.\n"
+    )
+    article = clean_document(text)
+    assert (article.agency, article.source) == ("Tasnim", "Tasnim")
+
+
+def test_reporting_by_alone_is_no_reuters_signature() -> None:
+    assert footer("Reporting by: Adel Nasser") is None
+    assert footer("Reporting by Jane Roe in Beirut; Editing by John Doe").name == "Reuters"
+    text = (
+        "Rebels shell two towns\n\nKurdish Wire News\n\n"
+        f"{BODY}\n\nReporting by: Adel Nasser\n\nSource: Kurdish Wire News\n"
+    )
+    assert _source(text) == "Kurdish Wire News"
+
+
+def test_a_place_and_news_is_a_section_not_a_masthead() -> None:
+    assert not masthead_like("Iraq News")
+    assert masthead_like("Yemen Press Agency")
+
+
+def test_lookup_drops_an_edition_but_a_bare_word_is_no_outlet() -> None:
+    assert lookup("BBC Middle East").name == "BBC"
+    assert lookup("Sputnik International").name == "Sputnik"
+    assert lookup("National") is None
+    assert lookup("The National").name == "The National"
+
+
+def test_the_pages_own_promotions_name_it() -> None:
+    from idlibtui.clean.outlet_cues import chrome_outlet
+
+    top = f"1,000 $\nMAY 2021\n\nTroops patrol the highway\n\nSupport GreyFront\n\n{BODY}\n"
+    assert _source(top) == "GreyFront"
+    mid = f"A doctor tests positive\n\n{BODY}\n\nNew MEE newsletter: Gulf Dispatch\n\n{BODY}\n"
+    assert _source(mid) == "Middle East Eye"
+    # a newsletter of no known outlet, or promotions of two outlets, are no evidence
+    assert chrome_outlet("New Year newsletter: the best of 2019\n") == ("", "")
+    assert chrome_outlet("Support GreyFront\nSubscribe to The Week\n") == ("", "")
+
+
+def test_a_note_introducing_a_carried_report_names_who_carries_it() -> None:
+    from idlibtui.clean.outlet_cues import note_outlet
+
+    text = (
+        "Hope for the persecuted\n\nPCW Note: The town has again been hit by rockets and its "
+        "people need help.\n\n" + BODY + "\n"
+    )
+    assert note_outlet(text)[0] == "PCW"
+    assert _source(text) == "PCW"
+    assert note_outlet("Editor's Note: This story was updated.\n\n" + BODY) == ("", "")
+    assert note_outlet("Idlib Note: the roads are closed.\n\n" + BODY) == ("", "")
