@@ -165,3 +165,34 @@ def test_a_note_introducing_a_carried_report_names_who_carries_it() -> None:
     assert _source(text) == "PCW"
     assert note_outlet("Editor's Note: This story was updated.\n\n" + BODY) == ("", "")
     assert note_outlet("Idlib Note: the roads are closed.\n\n" + BODY) == ("", "")
+
+
+def test_a_tag_closing_the_last_paragraph_signs_the_report() -> None:
+    assert _source(f"Raids kill fighters\n\n{BODY} [ARN]\n") == "ARN"
+    wire = clean_document(f"Raids kill fighters\n\n{BODY} (AFP)\n")
+    assert wire.agency == "Agence France-Presse"
+    assert _source(f"Raids kill fighters\n\n{BODY} (Idlib)\n") == ""
+
+
+def test_an_outlet_after_a_place_opening_the_body_names_it() -> None:
+    from idlibtui.clean.outlet_cues import place_outlet_lead
+
+    text = "Idleb-Syria Times / La caméra est entrée dans la ville après les combats du matin."
+    assert place_outlet_lead(text)[0] == "Syria Times"
+    arabic = "محافظة حلب – المرصد السوري لحقوق الإنسان:: تتواصل الغارات على البلدة منذ الصباح."
+    assert place_outlet_lead(arabic)[0] == "Syrian Observatory for Human Rights"
+    assert place_outlet_lead("Idleb - Saraqeb / the road is closed to all traffic now.") == (
+        "",
+        "",
+    )
+
+
+def test_outlets_named_as_their_own_in_other_languages() -> None:
+    from idlibtui.clean.outlet_cues import elsewhere_outlet
+
+    ru = "Город обстреляли ночью. Об этом сообщает РБК-Украина со ссылкой на местные власти."
+    assert elsewhere_outlet(ru)[0] == "RBC-Ukraine"
+    ar = "قال مراسل الجزيرة في إدلب إن القصف استمر حتى الصباح."
+    assert elsewhere_outlet(ar)[0] == "Al Jazeera"
+    # two outlets named so: a roundup
+    assert elsewhere_outlet(ru + " " + ar) == ("", "")

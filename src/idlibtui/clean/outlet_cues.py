@@ -385,7 +385,18 @@ def closing_outlets(raw: str, text: str) -> list[tuple[str, str]]:
         name = _closing_name(line)
         if name:
             found.append((name, f"closing line: {line}"))
+    # a sign-off closing the last paragraph itself: "… killed in the strike. [ARN]"
+    last = [" ".join(p.split()) for p in (text.rstrip(), raw.rstrip()) if p]
+    for para in last:
+        m = _TRAILING_TAG.search(para[-60:])
+        known = outlets.lookup(m.group("n")) if m else None
+        if known is not None:
+            found.append((known.name, f"sign-off: {m.group(0).strip()}"))
+            break
     return found
+
+
+_TRAILING_TAG = re.compile(r"[.!?”\"]\s*[\[(](?P<n>[^\[\]()]{2,30})[\])]\.?$")
 
 
 def _closing_lines(raw: str, text: str) -> list[str]:
@@ -541,3 +552,54 @@ def note_outlet(text: str) -> tuple[str, str]:
     if known is None and not (re.fullmatch(r"[A-Z]{2,6}", name) or _outlet_shaped(name)):
         return "", ""
     return (known.name if known else name), f"its note on the report: {m.group(0)[:60]}"
+
+
+# The same cues in the corpora's other languages: "сообщает РБК-Украина со ссылкой на …"
+# (reports citing), "مراسل الجزيرة في إدلب" (Al Jazeera's correspondent in Idlib).
+_CITING_ELSEWHERE = re.compile(
+    r"(?:сообщает|сообщило|сообщил|передает|передаёт|пишет|повідомляє|пише)\s+"
+    r"(?P<n>[^\s,.]+(?:\s[^\s,.]+){0,3}?)\s+(?:со\s+ссылкой|с\s+ссылкой|з\s+посиланням)"
+)
+_CORRESPONDENT_AR = re.compile(
+    r"(?:مراسل|مراسلة|مراسلو|مندوب)\s+(?:قناة\s+|وكالة\s+|موقع\s+)?(?P<n>\S+(?:\s\S+){0,3})"
+)
+
+
+def elsewhere_outlet(text: str) -> tuple[str, str]:
+    """A known outlet a non-English text names as its own ("сообщает X со ссылкой на",
+    "مراسل X"), when it names one outlet only."""
+    found: dict[str, str] = {}
+    for m in _CITING_ELSEWHERE.finditer(text):
+        known = outlets.lookup(m.group("n"))
+        if known is not None:
+            found.setdefault(known.name, m.group(0))
+    for m in _CORRESPONDENT_AR.finditer(text):
+        words = m.group("n").split()
+        for n in range(len(words), 0, -1):
+            known = outlets.lookup(" ".join(words[:n]))
+            if known is not None:
+                found.setdefault(known.name, m.group(0))
+                break
+    if len(found) != 1:
+        return "", ""
+    name, words = next(iter(found.items()))
+    return name, f"names itself: {words[:80]}"
+
+
+# "Idleb-SANA / La caméra …", "محافظة حلب – المرصد السوري لحقوق الإنسان:: …": a place, then the
+# outlet, then the text.
+_PLACE_OUTLET_LEAD = re.compile(
+    r"^(?P<p>[^\W\d][^\n:/|–—-]{1,30}?)\s*[-–—]\s*(?P<n>[^\n:/|–—-]{2,60}?)\s*(?::+|/|[–—])\s+\S"
+)
+
+
+def place_outlet_lead(text: str) -> tuple[str, str]:
+    """A known outlet named after a place at the start of one of the first two paragraphs."""
+    for para in text.split("\n\n")[:3]:
+        m = _PLACE_OUTLET_LEAD.match(para.strip())
+        if m is None or len(m.group("p").split()) > 3:
+            continue
+        known = outlets.lookup(m.group("n"))
+        if known is not None and not is_known_place(m.group("n")):
+            return known.name, f"outlet named before the text: {m.group(0)[:-1].strip()}"
+    return "", ""

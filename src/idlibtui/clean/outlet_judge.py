@@ -13,6 +13,7 @@ debris ("Xinhua| 2019-08-23 16:04:26|Editor: huaxia") is cut back to its canonic
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from idlibtui.clean import outlet_cues, outlets
@@ -29,34 +30,36 @@ class _Info(Protocol):
 def settle(info: _Info, raw: str, text: str) -> None:
     """Fill in ``info.source`` (and ``agency``) from cues over the whole page, when the line
     passes found none; always leave a known outlet under its canonical name."""
-    if info.source:
-        _tidy(info)
-        return
-    if raw:
-        info.set_source(*outlet_cues.title_suffix_outlet(raw.lstrip().split("\n", 1)[0]))
-    if not info.source and text:
-        name, why = outlet_cues.title_prefix_outlet(text.split("\n", 1)[0])
-        _set_or_agency(info, name, why)
-    if not info.source and raw.strip():
-        for name, why in outlet_cues.closing_outlets(raw, text):
-            _set_or_agency(info, name, why)
+    if not info.source:
+        head = raw.lstrip().split("\n", 1)[0] if raw else ""
+        first = text.split("\n", 1)[0] if text else ""
+        # strongest first, each with whether the name is the publisher's own even when it is an
+        # agency (a page title's suffix, its promotions) or may be whose copy it is ("(AFP)")
+        cues: list[tuple[bool, Callable[[], tuple[str, str] | list[tuple[str, str]]]]] = [
+            (True, lambda: outlet_cues.title_suffix_outlet(head)),
+            (True, lambda: outlet_cues.title_prefix_outlet(first)),
+            (False, lambda: outlet_cues.closing_outlets(raw, text)),
+            (True, lambda: outlet_cues.chrome_outlet(raw)),
+            (True, lambda: outlet_cues.note_outlet(text)),
+            (False, lambda: outlet_cues.lead_in_outlet(text)),
+            (False, lambda: outlet_cues.place_outlet_lead(text)),
+            (True, lambda: outlets.interview_outlet(text)),
+            (True, lambda: outlet_cues.agency_own_reporter(text, info.agency)),
+            (True, lambda: outlet_cues.own_correspondent(text)),
+            (True, lambda: outlet_cues.self_reference(text)),
+            (False, lambda: outlet_cues.elsewhere_outlet(text)),
+        ]
+        for own, cue in cues:
+            found = cue()
+            for name, why in found if isinstance(found, list) else [found]:
+                if own:
+                    info.set_source(name, why)
+                else:
+                    _set_or_agency(info, name, why)
+                if info.source:
+                    break
             if info.source:
                 break
-    if not info.source and raw:
-        info.set_source(*outlet_cues.chrome_outlet(raw))
-    if not info.source and text:
-        info.set_source(*outlet_cues.note_outlet(text))
-    if not info.source and text:
-        name, why = outlet_cues.lead_in_outlet(text)
-        _set_or_agency(info, name, why)
-    if not info.source and text:
-        info.set_source(*outlets.interview_outlet(text))
-    if not info.source and info.agency and text:
-        info.set_source(*outlet_cues.agency_own_reporter(text, info.agency))
-    if not info.source and text:
-        info.set_source(*outlet_cues.own_correspondent(text))
-    if not info.source and text:
-        info.set_source(*outlet_cues.self_reference(text))
     if not info.source and info.agency:
         # wire copy and nothing else names who carries it: the agency is the one outlet the
         # text names ("AMMAN (Reuters) -"), a better answer than none; a named publisher wins
