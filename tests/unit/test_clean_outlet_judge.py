@@ -196,3 +196,30 @@ def test_outlets_named_as_their_own_in_other_languages() -> None:
     assert elsewhere_outlet(ar)[0] == "Al Jazeera"
     # two outlets named so: a roundup
     assert elsewhere_outlet(ru + " " + ar) == ("", "")
+
+
+def test_an_unlisted_outlet_after_the_headline_when_shaped_like_one() -> None:
+    text = f"Skip to content\nArmy takes two villages near Hama - Levant Daily News\n\n{BODY}\n"
+    assert _source(text) == "Levant Daily News"
+    # a section after the dash is none
+    assert _source(f"Army takes two villages near Hama - Latest News\n\n{BODY}\n") == ""
+
+
+def test_a_copyright_line_names_the_outlet_but_a_photo_agency_is_none() -> None:
+    from idlibtui.clean.outlet_cues import copyright_outlet
+
+    assert copyright_outlet("© 2020 Levant Daily News. All rights reserved.")[0] == (
+        "Levant Daily News"
+    )
+    assert copyright_outlet("Copyright © 2019 Al Jazeera, all rights reserved")[0] == "Al Jazeera"
+    assert copyright_outlet("© 2020 Getty Images. All rights reserved.") == ("", "")
+
+
+def test_a_carried_report_names_where_it_first_appeared() -> None:
+    text = f"Camps flood\n\n{BODY}\n\nThis article was originally published on Syria Direct.\n"
+    assert _source(text) == "Syria Direct"
+
+
+def test_an_agency_as_the_outlet_is_also_the_agency() -> None:
+    article = clean_document(f"Army advances\n\n{BODY}\n\nSource: SANA\n")
+    assert (article.agency, article.source) == ("SANA", "SANA")

@@ -293,10 +293,13 @@ def title_suffix_outlet(first_line: str) -> tuple[str, str]:
     m = _TITLE_SUFFIX.search(first_line.strip())
     if m is None:
         return "", ""
-    known = outlets.lookup(m.group("n").strip())
-    if known is None:
-        return "", ""
-    return known.name, f"after the headline: {m.group(0).strip()}"
+    name = m.group("n").strip()
+    known = outlets.lookup(name)
+    if known is not None:
+        return known.name, f"after the headline: {m.group(0).strip()}"
+    if masthead_like(name) and len(name.split()) <= 5 and len(first_line) - len(name) >= 20:
+        return " ".join(name.split()), f"after the headline: {m.group(0).strip()}"
+    return "", ""
 
 
 _SIGN_OFF = re.compile(
@@ -481,7 +484,9 @@ def own_correspondent(text: str) -> tuple[str, str]:
 # debris a name can carry from the line it came from: "Xinhua| 2019-08-23 16:04:26|Editor: x",
 # "Xinhua Editor Mu Xuequan", "Sputnik 19:40 GMT"
 _NAME_DEBRIS = re.compile(
-    r"\s*[|•·]\s*.*$|\s+editor\b.*$|\s+(?:19|20)\d\d-\d\d-\d\d\b.*$|\s+\d{1,2}:\d\d\b.*$", re.I
+    r"\s*[|•·]\s*.*$|\s+editor\b.*$|\s+(?:19|20)\d\d-\d\d-\d\d\b.*$|\s+\d{1,2}:\d\d\b.*$"
+    r"|/[a-z]{1,4}$",  # "Reuters/nr": an editor's initials
+    re.I,
 )
 
 
@@ -602,4 +607,50 @@ def place_outlet_lead(text: str) -> tuple[str, str]:
         known = outlets.lookup(m.group("n"))
         if known is not None and not is_known_place(m.group("n")):
             return known.name, f"outlet named before the text: {m.group(0)[:-1].strip()}"
+    return "", ""
+
+
+_COPYRIGHT_LINE = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*,?\s*)?"
+    r"(?P<n>[^.,|©]{2,50}?)\s*(?:[.,|]\s*|\s+)(?:all\s+rights\s+reserved)",
+    re.IGNORECASE,
+)
+_REPUBLISHED = re.compile(
+    rf"\b(?:(?:was\s+)?(?:originally|first)\s+(?:published|appeared|posted)\s+(?:on|in|at|by)"
+    rf"|republished\s+(?:with\s+permission\s+)?from)\s+(?:the\s+)?(?P<n>{_NAME})"
+)
+_NOT_A_PUBLISHER = re.compile(r"\b(?:images?|photos?|getty|shutterstock|pictures?)\b", re.I)
+
+
+def copyright_outlet(raw: str) -> tuple[str, str]:
+    """The outlet a copyright line names ("© 2020 Syria Call News. All rights reserved."), when
+    known or shaped like an outlet; a photo agency's credit is none."""
+    for line in raw.split("\n"):
+        s = " ".join(line.split())
+        if len(s) > 120:
+            continue
+        m = _COPYRIGHT_LINE.match(s)
+        if m is None:
+            continue
+        name = m.group("n").strip(" -–—")
+        if _NOT_A_PUBLISHER.search(name):
+            continue
+        known = outlets.lookup(name)
+        if known is not None:
+            return known.name, f"copyright: {s}"
+        if len(name.split()) <= 5 and _plausible(name):
+            return name, f"copyright: {s}"
+    return "", ""
+
+
+def republished_outlet(text: str) -> tuple[str, str]:
+    """The outlet a carried report names as where it first appeared ("This article was
+    originally published on Syria Direct"): the report's outlet, not the site that carries it."""
+    for m in _REPUBLISHED.finditer(text):
+        name = m.group("n").strip(" .")
+        known = outlets.lookup(name)
+        if known is not None:
+            return known.name, f"first published there: {m.group(0)[:80]}"
+        if _plausible(name):
+            return name, f"first published there: {m.group(0)[:80]}"
     return "", ""

@@ -31,15 +31,17 @@ def settle(info: _Info, raw: str, text: str) -> None:
     """Fill in ``info.source`` (and ``agency``) from cues over the whole page, when the line
     passes found none; always leave a known outlet under its canonical name."""
     if not info.source:
-        head = raw.lstrip().split("\n", 1)[0] if raw else ""
+        heads = [ln.strip() for ln in raw.split("\n") if ln.strip()][:3] if raw else []
         first = text.split("\n", 1)[0] if text else ""
         # strongest first, each with whether the name is the publisher's own even when it is an
         # agency (a page title's suffix, its promotions) or may be whose copy it is ("(AFP)")
         cues: list[tuple[bool, Callable[[], tuple[str, str] | list[tuple[str, str]]]]] = [
-            (True, lambda: outlet_cues.title_suffix_outlet(head)),
+            (True, lambda: [outlet_cues.title_suffix_outlet(h) for h in heads if len(h) <= 200]),
+            (True, lambda: outlet_cues.republished_outlet(text)),
             (True, lambda: outlet_cues.title_prefix_outlet(first)),
             (False, lambda: outlet_cues.closing_outlets(raw, text)),
             (True, lambda: outlet_cues.chrome_outlet(raw)),
+            (True, lambda: outlet_cues.copyright_outlet(raw)),
             (True, lambda: outlet_cues.note_outlet(text)),
             (False, lambda: outlet_cues.lead_in_outlet(text)),
             (False, lambda: outlet_cues.place_outlet_lead(text)),
@@ -82,3 +84,5 @@ def _tidy(info: _Info) -> None:
     canonical = outlet_cues.canonical_name(info.source)
     if canonical and canonical != info.source:
         info.source = canonical
+    if info.source and not info.agency and outlets.is_agency(info.source):
+        info.agency = info.source  # "AA | 08.04.2019": an agency's copy is its own agency's
