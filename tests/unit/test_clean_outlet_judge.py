@@ -223,3 +223,11 @@ def test_a_carried_report_names_where_it_first_appeared() -> None:
 def test_an_agency_as_the_outlet_is_also_the_agency() -> None:
     article = clean_document(f"Army advances\n\n{BODY}\n\nSource: SANA\n")
     assert (article.agency, article.source) == ("SANA", "SANA")
+
+
+def test_a_promoted_product_or_section_is_no_outlet() -> None:
+    from idlibtui.clean.outlet_cues import chrome_outlet
+
+    assert chrome_outlet("Sign up for Breaking News\n") == ("", "")
+    assert chrome_outlet("Subscribe to Daily Newsletter\n") == ("", "")
+    assert chrome_outlet("Follow Al Jazeera on Twitter\n")[0] == "Al Jazeera"

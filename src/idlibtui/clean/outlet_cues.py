@@ -208,7 +208,12 @@ def promo_outlet(line: str) -> str:
     m = _PROMO_NAME.match(line.strip())
     if m is None:
         return ""
-    name = m.group("n")
+    name = re.sub(
+        r"\s+on\s+(?:facebook|twitter|instagram|x|telegram|youtube|whatsapp|linkedin|tiktok)$",
+        "",
+        m.group("n"),
+        flags=re.I,
+    )
     known = outlets.lookup(name)
     if known is not None:
         return known.name
@@ -522,6 +527,8 @@ def chrome_outlet(raw: str) -> tuple[str, str]:
         if not s or len(s) > 100:
             continue
         name = promo_outlet(s)
+        if name and _promo_words(name):
+            name = ""  # "Sign up for Breaking News", "Subscribe to Daily Alerts"
         if not name:
             m = _NEWSLETTER.match(s)
             known = outlets.lookup(m.group("n")) if m and m.group("n") else None
@@ -532,6 +539,20 @@ def chrome_outlet(raw: str) -> tuple[str, str]:
         return "", ""
     name, line = next(iter(found.items()))
     return name, f"the page promotes it: {line[:80]}"
+
+
+_PROMO_WORDS = frozenset(
+    ["newsletter", "newsletters", "alerts", "alert", "updates", "update", "email", "emails",
+     "podcast", "digest", "briefing", "channel", "page", "feed", "account"]
+)  # fmt: skip
+
+
+def _promo_words(name: str) -> bool:
+    """Whether a promoted name is a product or a section, not an outlet."""
+    words = [w.lower().strip(".:!") for w in name.split()]
+    if any(w in _PROMO_WORDS for w in words):
+        return True
+    return all(w in _SECTION_WORDS or w in _GENERIC_CREDIT for w in words)
 
 
 _EDITORS_NOTE = re.compile(
