@@ -231,3 +231,39 @@ def test_a_promoted_product_or_section_is_no_outlet() -> None:
     assert chrome_outlet("Sign up for Breaking News\n") == ("", "")
     assert chrome_outlet("Subscribe to Daily Newsletter\n") == ("", "")
     assert chrome_outlet("Follow Al Jazeera on Twitter\n")[0] == "Al Jazeera"
+
+
+@pytest.mark.parametrize(
+    ("lead", "want"),
+    [
+        ("Beirut - Asharq Al-Awsat", "Asharq Al-Awsat"),
+        ("Enab Baladi – Idlib", "Enab Baladi"),
+        ("Idlib-Enab Baladi", "Enab Baladi"),
+        ("Ahmad Haj - Idlib", ""),
+        ("Syria war - Idlib", ""),
+    ],
+)
+def test_an_outlet_and_a_place_on_a_line_of_their_own_open_the_report(lead: str, want: str) -> None:
+    assert _source(f"Troops advance on a town\n\n{lead}\n\n{BODY}\n") == want
+
+
+def test_an_agencys_slash_tag_names_the_agency() -> None:
+    text = (
+        "Militants shell positions\n\nMOSCOW, February 28. /TASS/. Militants shelled army "
+        "positions in the de-escalation zone on Friday, the Russian military said.\n"
+    )
+    article = clean_document(text)
+    assert (article.agency, article.source) == ("TASS", "TASS")
+
+
+def test_a_known_outlets_link_closing_the_report_names_it() -> None:
+    text = (
+        f"Talks stall\n\n{BODY}\n\nRead more: https://www.al-monitor.com/originals/2020/02/x.html\n"
+    )
+    assert _source(text) == "Al-Monitor"
+
+
+def test_crew_words_after_a_name_leave_the_outlet() -> None:
+    assert lookup("Daily Sabah with AA").name == "Daily Sabah"
+    assert lookup("The New Arab Staff & Agencies").name == "The New Arab"
+    assert lookup("News desk") is None

@@ -427,7 +427,15 @@ def _closing_lines(raw: str, text: str) -> list[str]:
     return [ln for ln in lines if len(ln) <= 80]
 
 
+_URL_HOST = re.compile(r"https?://(?:www\.|english\.|en\.)?(?P<h>[\w.-]+\.[a-z]{2,})", re.I)
+
+
 def _closing_name(line: str) -> str:
+    m = _URL_HOST.search(line)
+    if m is not None:  # "Read more: https://www.al-monitor.com/…": a known outlet's own link
+        host = m.group("h").lower()
+        known = outlets.lookup(host) or outlets.lookup(".".join(host.split(".")[-2:]))
+        return known.name if known is not None else ""
     m = _CLOSING_SOURCE.match(line)
     if m is not None:
         name = m.group("n").strip(" .:")
@@ -619,8 +627,28 @@ _PLACE_OUTLET_LEAD = re.compile(
 )
 
 
+_DASH = re.compile(r"\s*[–—]\s*|\s+-\s*|-(?=\s)|(?<=[a-z])-(?=[A-Z])")
+_SLASH_TAG = re.compile(r"^[^\n]{2,60}?[.,]?\s/(?P<n>[^/\n]{2,20})/\.?\s+\S")
+
+
 def place_outlet_lead(text: str) -> tuple[str, str]:
-    """A known outlet named after a place at the start of one of the first two paragraphs."""
+    """A known outlet named with a place at the start of one of the first paragraphs:
+    "Idleb-SANA / …", "Beirut - Asharq Al-Awsat" or "Enab Baladi – Idlib" on a line of its
+    own, "MOSCOW, February 28. /TASS/. …"."""
+    for para in text.split("\n\n")[:4]:
+        line = " ".join(para.split())
+        if len(line) <= 70:
+            for sep in _DASH.finditer(line):
+                left, right = line[: sep.start()].strip(), line[sep.end() :].strip(" :")
+                for outlet_side, place_side in ((right, left), (left, right)):
+                    known = outlets.lookup(outlet_side) if outlet_side and place_side else None
+                    if known is not None and is_known_place(place_side):
+                        return known.name, f"outlet named with the place: {line}"
+        m = _SLASH_TAG.match(line)
+        if m is not None:
+            known = outlets.lookup(m.group("n").strip())
+            if known is not None:
+                return known.name, f"outlet's tag: {line[: m.end('n') + 1]}"
     for para in text.split("\n\n")[:3]:
         m = _PLACE_OUTLET_LEAD.match(para.strip())
         if m is None or len(m.group("p").split()) > 3:

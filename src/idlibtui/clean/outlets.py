@@ -60,6 +60,12 @@ _EDITION = re.compile(
 )
 
 
+_CREW = re.compile(
+    r"(?:\s+(?:staff|web\s+desk|news\s+desk|desk|newsroom|reporters?|correspondents?|writers?|team))?"
+    r"(?:\s+(?:and|&|with)\s+(?:news\s+)?(?:agencies|agency|wires|staff|aa|afp|ap|reuters|dpa))?$"
+)
+
+
 def lookup(name: str) -> Outlet | None:
     """The outlet a name or alias stands for ("Al Jazeera and news agencies" → Al Jazeera,
     "BBC Middle East" → BBC). A bare word only stands for an outlet whose name it is: "Times"
@@ -67,7 +73,8 @@ def lookup(name: str) -> Outlet | None:
     key = norm(name).strip(" .")
     if key in _names():
         return _names()[key]
-    key = re.sub(r"\s+(?:and|&|with)\s+(?:news\s+)?(?:agencies|wires|staff)$", "", key)
+    # "Daily Sabah with AA", "The New Arab Staff & Agencies", "Reuters Staff", "TRT World Desk"
+    key = _CREW.sub("", key)
     key = re.sub(r"^(?:the\s+)", "", key)
     found = _names().get(key) or (_names().get("the " + key) if " " in key else None)
     if found is None and " " in key:
