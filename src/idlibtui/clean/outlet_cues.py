@@ -410,20 +410,21 @@ _TRAILING_TAG = re.compile(r"[.!?”\"]\s*[\[(](?P<n>[^\[\]()]{2,30})[\])]\.?$")
 def _closing_lines(raw: str, text: str) -> list[str]:
     """The raw lines after the last kept paragraph (the last three raw lines when it cannot be
     found), short ones only; the rest of a line the cleaner cut is not a closing line."""
-    paras = [p for p in text.split("\n\n") if p.strip()] if text else []
-    probe = re.sub(r"\s", "", paras[-1])[-40:] if paras else ""
-    where = [i for i, ch in enumerate(raw) if not ch.isspace()]
-    at = "".join(raw[i] for i in where).rfind(probe) if probe else -1
-    if at < 0:
-        lines = [" ".join(ln.split()) for ln in raw.split("\n")]
+    last = text.strip().rsplit("\n\n", 1)[-1] if text and text.strip() else ""
+    probe = re.sub(r"\s", "", last)[-40:]
+    end = -1
+    if probe:  # the closing lines are near the end: look only there
+        spaced = re.compile(r"\s*".join(re.escape(ch) for ch in probe))
+        for m in spaced.finditer(raw, max(0, len(raw) - 20000)):
+            end = m.end()
+    if end < 0:
+        lines = [" ".join(ln.split()) for ln in raw[-20000:].split("\n")]
         lines = [ln for ln in lines if ln][-3:]
     else:
-        tail = raw[where[at + len(probe) - 1] + 1 :]
-        parts = tail.split("\n")
-        lines = [" ".join(ln.split()) for ln in parts[1:]]
+        lines = [" ".join(ln.split()) for ln in raw[end:].split("\n")[1:]]
         lines = [ln for ln in lines if ln][:8]
-        if "\n" not in paras[-1].strip():
-            lines.insert(0, " ".join(paras[-1].split()))  # a sign-off the cleaner kept
+        if "\n" not in last:
+            lines.insert(0, " ".join(last.split()))  # a sign-off the cleaner kept
     return [ln for ln in lines if len(ln) <= 80]
 
 
@@ -478,6 +479,8 @@ def own_correspondent(text: str) -> tuple[str, str]:
     """The outlet whose own correspondent the text cites ("Baladi News correspondent reported",
     "according to Enab Baladi's correspondent in Idlib"): one non-agency outlet only."""
     found: dict[str, str] = {}
+    if "correspondent" not in text and "reporter" not in text:
+        return "", ""
     for m in _OWN_CORRESPONDENT.finditer(text):
         name = m.group("n")
         if name.split()[0].lower() in _GENERIC:
@@ -695,6 +698,8 @@ def copyright_outlet(raw: str) -> tuple[str, str]:
 def republished_outlet(text: str) -> tuple[str, str]:
     """The outlet a carried report names as where it first appeared ("This article was
     originally published on Syria Direct"): the report's outlet, not the site that carries it."""
+    if "published" not in text and "appeared" not in text and "posted" not in text:
+        return "", ""
     for m in _REPUBLISHED.finditer(text):
         name = m.group("n").strip(" .")
         known = outlets.lookup(name)
