@@ -267,3 +267,8 @@ def test_crew_words_after_a_name_leave_the_outlet() -> None:
     assert lookup("Daily Sabah with AA").name == "Daily Sabah"
     assert lookup("The New Arab Staff & Agencies").name == "The New Arab"
     assert lookup("News desk") is None
+
+
+def test_generic_words_name_no_unlisted_outlet() -> None:
+    assert _source(f"Army takes two villages near Hama | News Agency\n\n{BODY}\n") == ""
+    assert _source(f"Strikes hit a market\n\n{BODY}\n\nLatest World News\n") == ""

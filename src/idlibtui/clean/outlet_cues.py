@@ -302,7 +302,12 @@ def title_suffix_outlet(first_line: str) -> tuple[str, str]:
     known = outlets.lookup(name)
     if known is not None:
         return known.name, f"after the headline: {m.group(0).strip()}"
-    if masthead_like(name) and len(name.split()) <= 5 and len(first_line) - len(name) >= 20:
+    if (
+        masthead_like(name)
+        and _specific(name)
+        and len(name.split()) <= 5
+        and len(first_line) - len(name) >= 20
+    ):
         return " ".join(name.split()), f"after the headline: {m.group(0).strip()}"
     return "", ""
 
@@ -462,7 +467,7 @@ def _closing_name(line: str) -> str:
     known = outlets.lookup(line.strip(" .|"))
     if known is not None and len(known.name) > 3:
         return known.name
-    if masthead_like(line) and len(line.split()) <= 5:
+    if masthead_like(line) and _specific(line) and len(line.split()) <= 5:
         return " ".join(line.split())
     return ""
 
@@ -489,7 +494,7 @@ def own_correspondent(text: str) -> tuple[str, str]:
         if known is not None:
             if not outlets.is_agency(known.name):
                 found.setdefault(known.name, m.group(0).strip())
-        elif _outlet_shaped(name) and not re.fullmatch(r"[A-Z]{2,5}", name):
+        elif _outlet_shaped(name) and _specific(name) and not re.fullmatch(r"[A-Z]{2,5}", name):
             found.setdefault(name, m.group(0).strip())
     if len(found) != 1:
         return "", ""
@@ -556,6 +561,13 @@ _PROMO_WORDS = frozenset(
     ["newsletter", "newsletters", "alerts", "alert", "updates", "update", "email", "emails",
      "podcast", "digest", "briefing", "channel", "page", "feed", "account"]
 )  # fmt: skip
+
+
+def _specific(name: str) -> bool:
+    """Whether an unlisted name names one outlet: "News Agency", "Latest News" or "Media Desk"
+    name none."""
+    words = [w.lower().strip(".:!|") for w in name.split()]
+    return not all(w in _SECTION_WORDS or w in _GENERIC_CREDIT or w == "the" for w in words)
 
 
 def _promo_words(name: str) -> bool:
@@ -690,7 +702,7 @@ def copyright_outlet(raw: str) -> tuple[str, str]:
         known = outlets.lookup(name)
         if known is not None:
             return known.name, f"copyright: {s}"
-        if len(name.split()) <= 5 and _plausible(name):
+        if len(name.split()) <= 5 and _plausible(name) and _specific(name):
             return name, f"copyright: {s}"
     return "", ""
 
@@ -705,6 +717,6 @@ def republished_outlet(text: str) -> tuple[str, str]:
         known = outlets.lookup(name)
         if known is not None:
             return known.name, f"first published there: {m.group(0)[:80]}"
-        if _plausible(name):
+        if _plausible(name) and _specific(name):
             return name, f"first published there: {m.group(0)[:80]}"
     return "", ""
