@@ -6,12 +6,8 @@ from __future__ import annotations
 import pytest
 
 from idlibtui.clean import clean_document
-from idlibtui.clean.outlet_cues import (
-    canonical_name,
-    masthead_like,
-    own_correspondent,
-    title_prefix_outlet,
-)
+from idlibtui.clean.outlet_cues import masthead_like, title_prefix_outlet
+from idlibtui.clean.outlet_page import canonical_name, own_correspondent
 from idlibtui.clean.outlets import footer, interview_outlet, lookup
 
 BODY = (
@@ -143,7 +139,7 @@ def test_lookup_drops_an_edition_but_a_bare_word_is_no_outlet() -> None:
 
 
 def test_the_pages_own_promotions_name_it() -> None:
-    from idlibtui.clean.outlet_cues import chrome_outlet
+    from idlibtui.clean.outlet_page import chrome_outlet
 
     top = f"1,000 $\nMAY 2021\n\nTroops patrol the highway\n\nSupport GreyFront\n\n{BODY}\n"
     assert _source(top) == "GreyFront"
@@ -155,7 +151,7 @@ def test_the_pages_own_promotions_name_it() -> None:
 
 
 def test_a_note_introducing_a_carried_report_names_who_carries_it() -> None:
-    from idlibtui.clean.outlet_cues import note_outlet
+    from idlibtui.clean.outlet_page import note_outlet
 
     text = (
         "Hope for the persecuted\n\nPCW Note: The town has again been hit by rockets and its "
@@ -175,7 +171,7 @@ def test_a_tag_closing_the_last_paragraph_signs_the_report() -> None:
 
 
 def test_an_outlet_after_a_place_opening_the_body_names_it() -> None:
-    from idlibtui.clean.outlet_cues import place_outlet_lead
+    from idlibtui.clean.outlet_page import place_outlet_lead
 
     text = "Idleb-Syria Times / La caméra est entrée dans la ville après les combats du matin."
     assert place_outlet_lead(text)[0] == "Syria Times"
@@ -188,7 +184,7 @@ def test_an_outlet_after_a_place_opening_the_body_names_it() -> None:
 
 
 def test_outlets_named_as_their_own_in_other_languages() -> None:
-    from idlibtui.clean.outlet_cues import elsewhere_outlet
+    from idlibtui.clean.outlet_page import elsewhere_outlet
 
     ru = "Город обстреляли ночью. Об этом сообщает РБК-Украина со ссылкой на местные власти."
     assert elsewhere_outlet(ru)[0] == "RBC-Ukraine"
@@ -206,7 +202,7 @@ def test_an_unlisted_outlet_after_the_headline_when_shaped_like_one() -> None:
 
 
 def test_a_copyright_line_names_the_outlet_but_a_photo_agency_is_none() -> None:
-    from idlibtui.clean.outlet_cues import copyright_outlet
+    from idlibtui.clean.outlet_page import copyright_outlet
 
     assert copyright_outlet("© 2020 Levant Daily News. All rights reserved.")[0] == (
         "Levant Daily News"
@@ -226,7 +222,7 @@ def test_an_agency_as_the_outlet_is_also_the_agency() -> None:
 
 
 def test_a_promoted_product_or_section_is_no_outlet() -> None:
-    from idlibtui.clean.outlet_cues import chrome_outlet
+    from idlibtui.clean.outlet_page import chrome_outlet
 
     assert chrome_outlet("Sign up for Breaking News\n") == ("", "")
     assert chrome_outlet("Subscribe to Daily Newsletter\n") == ("", "")

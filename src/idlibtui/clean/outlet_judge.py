@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from idlibtui.clean import outlet_cues, outlets
+from idlibtui.clean import outlet_cues, outlet_page, outlets
 
 
 class _Info(Protocol):
@@ -37,19 +37,19 @@ def settle(info: _Info, raw: str, text: str) -> None:
         # agency (a page title's suffix, its promotions) or may be whose copy it is ("(AFP)")
         cues: list[tuple[bool, Callable[[], tuple[str, str] | list[tuple[str, str]]]]] = [
             (True, lambda: [outlet_cues.title_suffix_outlet(h) for h in heads if len(h) <= 200]),
-            (True, lambda: outlet_cues.republished_outlet(text)),
+            (True, lambda: outlet_page.republished_outlet(text)),
             (True, lambda: outlet_cues.title_prefix_outlet(first)),
-            (False, lambda: outlet_cues.closing_outlets(raw, text)),
-            (True, lambda: outlet_cues.chrome_outlet(raw)),
-            (True, lambda: outlet_cues.copyright_outlet(raw)),
-            (True, lambda: outlet_cues.note_outlet(text)),
-            (False, lambda: outlet_cues.lead_in_outlet(text)),
-            (False, lambda: outlet_cues.place_outlet_lead(text)),
+            (False, lambda: outlet_page.closing_outlets(raw, text)),
+            (True, lambda: outlet_page.chrome_outlet(raw)),
+            (True, lambda: outlet_page.copyright_outlet(raw)),
+            (True, lambda: outlet_page.note_outlet(text)),
+            (False, lambda: outlet_page.lead_in_outlet(text)),
+            (False, lambda: outlet_page.place_outlet_lead(text)),
             (True, lambda: outlets.interview_outlet(text)),
             (True, lambda: outlet_cues.agency_own_reporter(text, info.agency)),
-            (True, lambda: outlet_cues.own_correspondent(text)),
+            (True, lambda: outlet_page.own_correspondent(text)),
             (True, lambda: outlet_cues.self_reference(text)),
-            (False, lambda: outlet_cues.elsewhere_outlet(text)),
+            (False, lambda: outlet_page.elsewhere_outlet(text)),
         ]
         for own, cue in cues:
             found = cue()
@@ -81,7 +81,7 @@ def _set_or_agency(info: _Info, name: str, why: str) -> None:
 
 
 def _tidy(info: _Info) -> None:
-    canonical = outlet_cues.canonical_name(info.source)
+    canonical = outlet_page.canonical_name(info.source)
     if canonical and canonical != info.source:
         info.source = canonical
     if info.source and not info.agency and outlets.is_agency(info.source):
