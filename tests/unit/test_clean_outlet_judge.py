@@ -268,3 +268,11 @@ def test_crew_words_after_a_name_leave_the_outlet() -> None:
 def test_generic_words_name_no_unlisted_outlet() -> None:
     assert _source(f"Army takes two villages near Hama | News Agency\n\n{BODY}\n") == ""
     assert _source(f"Strikes hit a market\n\n{BODY}\n\nLatest World News\n") == ""
+
+
+def test_a_site_a_report_first_appeared_on_but_not_a_person_who_published_it() -> None:
+    from idlibtui.clean.outlet_page import republished_outlet
+
+    assert republished_outlet("This piece first appeared on Levant Voices.")[0] == "Levant Voices"
+    assert republished_outlet("The report was first published by Ahmad Haj.") == ("", "")
+    assert republished_outlet("It was first published in Idlib.") == ("", "")

@@ -349,7 +349,7 @@ _COPYRIGHT_LINE = re.compile(
     re.IGNORECASE,
 )
 _REPUBLISHED = re.compile(
-    rf"\b(?:(?:was\s+)?(?:originally|first)\s+(?:published|appeared|posted)\s+(?:on|in|at|by)"
+    rf"\b(?:(?:was\s+)?(?:originally|first)\s+(?:published|appeared|posted)\s+(?P<p>on|in|at|by)"
     rf"|republished\s+(?:with\s+permission\s+)?from)\s+(?:the\s+)?(?P<n>{_NAME})"
 )
 _NOT_A_PUBLISHER = re.compile(r"\b(?:images?|photos?|getty|shutterstock|pictures?)\b", re.I)
@@ -386,6 +386,8 @@ def republished_outlet(text: str) -> tuple[str, str]:
         known = outlets.lookup(name)
         if known is not None:
             return known.name, f"first published there: {m.group(0)[:80]}"
-        if _plausible(name) and _specific(name):
+        # "appeared on X", "published at X": a site, never a person (who publishes "by")
+        site = m.group("p") in ("on", "at") and len(name.split()) <= 4 and not is_known_place(name)
+        if (site or _plausible(name)) and _specific(name):
             return name, f"first published there: {m.group(0)[:80]}"
     return "", ""
