@@ -276,3 +276,10 @@ def test_a_site_a_report_first_appeared_on_but_not_a_person_who_published_it() -
     assert republished_outlet("This piece first appeared on Levant Voices.")[0] == "Levant Voices"
     assert republished_outlet("The report was first published by Ahmad Haj.") == ("", "")
     assert republished_outlet("It was first published in Idlib.") == ("", "")
+
+
+def test_an_agency_byline_is_the_agency_whoever_carries_the_copy() -> None:
+    article = clean_document(
+        f"Idlib burns\n\nBy AFP\n\n{BODY}\n\nCopyright © 2020 The National. All rights reserved.\n"
+    )
+    assert (article.agency, article.source) == ("Agence France-Presse", "The National")
