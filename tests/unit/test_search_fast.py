@@ -15,7 +15,7 @@ from bench import generate as g
 from bench.query_bench import query_set
 
 from idlibtui import search
-from idlibtui.search import fastpath
+from idlibtui.search import facets, fast_search, fastpath, matching
 from idlibtui.search import whoosh_backend as wb
 from idlibtui.search.build import update_index
 from idlibtui.search.integrity import INTEGRITY_NAME, SIDECAR_SUFFIXES
@@ -154,8 +154,8 @@ def _both(ix, monkeypatch, query: str, **kw):
     """The fast path's answer and Whoosh's. Whoosh's AND NOT and NOT matchers have known bugs,
     fixed in the classes the query compiles to (search/whoosh_fixes.py): the reference here is
     the very path production falls back to, with nothing patched by the test."""
-    monkeypatch.setattr(wb, "FAST_PATH", True)
-    monkeypatch.setattr(wb, "FAST_PATH_STRICT", True)
+    monkeypatch.setattr(fast_search, "FAST_PATH", True)
+    monkeypatch.setattr(fast_search, "FAST_PATH_STRICT", True)
     served = []
     original = wb.WhooshIndex._fast_search
 
@@ -166,9 +166,9 @@ def _both(ix, monkeypatch, query: str, **kw):
 
     monkeypatch.setattr(wb.WhooshIndex, "_fast_search", spy)
     fast = ix.search(query, **kw)
-    monkeypatch.setattr(wb, "FAST_PATH", False)
+    monkeypatch.setattr(fast_search, "FAST_PATH", False)
     slow = ix.search(query, **kw)
-    monkeypatch.setattr(wb, "FAST_PATH", True)
+    monkeypatch.setattr(fast_search, "FAST_PATH", True)
     assert served == [True], f"the fast path did not serve {query!r}"
     return fast, slow
 
@@ -192,13 +192,13 @@ def test_whoosh_fallback_agrees_on_and_not(indexes, which, monkeypatch) -> None:
     def unsupported(*_a, **_k):
         raise fastpath.Unsupported("a shape the plan does not evaluate (test)")
 
-    monkeypatch.setattr(fastpath.Evaluator, "run", unsupported)
+    monkeypatch.setattr(matching.Evaluator, "run", unsupported)
     for x in queries:
         _same(fast[x], ix_search(indexes[which], monkeypatch, x), x, by_date=False)
 
 
 def ix_search(ix, monkeypatch, query: str):
-    monkeypatch.setattr(wb, "FAST_PATH_STRICT", True)
+    monkeypatch.setattr(fast_search, "FAST_PATH_STRICT", True)
     return ix.search(query, page_size=20)
 
 
@@ -236,7 +236,7 @@ def test_entity_filter_and_entity_facet_sampling(indexes, monkeypatch) -> None:
         fast, slow = _both(ix, monkeypatch, "refugees", filters={"entity": [name]})
         _same(fast, slow, name, by_date=False)
     # Beyond ENTITY_FACET_MAX_DOCS the entity facet counts an even sample, scaled.
-    monkeypatch.setattr(wb, "ENTITY_FACET_MAX_DOCS", 17)
+    monkeypatch.setattr(facets, "ENTITY_FACET_MAX_DOCS", 17)
     for query in ("Idlib", "said", "refugees OR water", "date:2019"):
         fast, slow = _both(ix, monkeypatch, query)
         assert fast.total > 17
@@ -356,13 +356,13 @@ def test_phrase_positions_read_from_selected_blocks(indexes, monkeypatch, which)
 
 def test_iter_documents_uses_the_same_matches(indexes, monkeypatch) -> None:
     ix = indexes["updated"]
-    monkeypatch.setattr(wb, "FAST_PATH_STRICT", True)
+    monkeypatch.setattr(fast_search, "FAST_PATH_STRICT", True)
     for query in ("refugees", '"air strikes" -Idlib', "water OR NOT border", "date:2019"):
         fast = [d["id"] for d in ix.iter_documents(query)]
         assert len(fast) == ix.search(query).total
-        monkeypatch.setattr(wb, "FAST_PATH", False)
+        monkeypatch.setattr(fast_search, "FAST_PATH", False)
         slow = [d["id"] for d in ix.iter_documents(query)]
-        monkeypatch.setattr(wb, "FAST_PATH", True)
+        monkeypatch.setattr(fast_search, "FAST_PATH", True)
         assert fast == slow, query
 
 
@@ -397,7 +397,7 @@ def test_entity_facets_with_and_without_entity_sidecars(indexes, tmp_path, monke
     dirs[0].unlink()
     (copy / INTEGRITY_NAME).unlink()  # unverified, as an index built before records
     ix = search.open_index(copy)
-    monkeypatch.setattr(wb, "ENTITY_FACET_MAX_DOCS", 23)
+    monkeypatch.setattr(facets, "ENTITY_FACET_MAX_DOCS", 23)
     for query in ("", "Idlib", "refugees OR water", '"air strikes"', "date:2019"):
         fast, slow = _both(ix, monkeypatch, query, page_size=20)
         assert fast.facets["entity"]
@@ -481,7 +481,7 @@ def test_every_articles_entity_facet_counts_live_articles_exactly(indexes, name)
         for doc in range(seg.doc_count_all()):
             if not seg.is_deleted(doc) and column[doc]:
                 names.update(column[doc].decode("utf-8").split("\x1f"))
-    expected = sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[: wb.ENTITY_FACET_SIZE]
+    expected = sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[: facets.ENTITY_FACET_SIZE]
     assert list(ix.search("").facets["entity"].items()) == expected
 
 
@@ -491,7 +491,7 @@ def test_boosted_terms_and_phrases_score_times_their_boost(indexes) -> None:
     from whoosh import query as wq
 
     ix = indexes["single"]
-    ev = fastpath.Evaluator(ix._fast_view(), ix._searcher.weighting)
+    ev = matching.Evaluator(ix._fast_view(), ix._searcher.weighting)
     for make in (
         lambda b: wq.Term("b", "idlib", boost=b),
         lambda b: wq.Phrase("b", ["air", "strike"], boost=b),

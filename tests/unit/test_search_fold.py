@@ -323,7 +323,7 @@ def test_exact_spelling_ranks_at_least_as_high(ix) -> None:
 
 
 def test_fast_path_agrees_with_whoosh_on_folded_queries(ix, monkeypatch) -> None:
-    from idlibtui.search import whoosh_backend
+    from idlibtui.search import fast_search
 
     queries = [
         "Erdoğan",
@@ -340,7 +340,7 @@ def test_fast_path_agrees_with_whoosh_on_folded_queries(ix, monkeypatch) -> None
     fast = {
         qq: [(h.id, round(h.score, 9)) for h in ix.search(qq, page_size=50).hits] for qq in queries
     }
-    monkeypatch.setattr(whoosh_backend, "FAST_PATH", False)
+    monkeypatch.setattr(fast_search, "FAST_PATH", False)
     for qq in queries:
         slow = [(h.id, round(h.score, 9)) for h in ix.search(qq, page_size=50).hits]
         assert sorted(slow) == sorted(fast[qq]), qq
