@@ -17,6 +17,9 @@ from idlibtui.search import query as q
 from idlibtui.search.backend import IndexUnavailable, SearchError
 from idlibtui.search.build import update_index
 
+#: Whoosh's own search is the oracle here: it needs the body's postings in its files.
+pytestmark = pytest.mark.usefixtures("whoosh_oracle")
+
 FILLER = (
     "Officials in the northern province described the situation on the ground in some detail "
     "to reporters who gathered outside the building later that afternoon."

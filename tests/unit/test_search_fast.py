@@ -20,6 +20,9 @@ from idlibtui.search import whoosh_backend as wb
 from idlibtui.search.build import update_index
 from idlibtui.search.integrity import INTEGRITY_NAME, SIDECAR_SUFFIXES
 
+#: Whoosh's own search is the oracle here: it needs the body's postings in its files.
+pytestmark = pytest.mark.usefixtures("whoosh_oracle")
+
 
 @pytest.fixture(scope="module")
 def indexes(tmp_path_factory) -> dict[str, object]:
@@ -30,6 +33,9 @@ def indexes(tmp_path_factory) -> dict[str, object]:
     update_index(corpus, live, workers=1)
     single = root / "single"
     shutil.copytree(live, single)
+    # The app's index (the body's postings only in the sidecar) through the same updates.
+    lean = root / "lean"
+    _lean(lambda: update_index(corpus, lean, workers=1))
 
     # Open the live index and search it, so its caches are filled before it changes.
     ix = search.open_index(live)
@@ -43,6 +49,7 @@ def indexes(tmp_path_factory) -> dict[str, object]:
     shutil.copytree(root / "more", corpus / "more")
     report = update_index(corpus, live, workers=1)
     assert report.updated and report.removed == 6 and report.added == 12
+    assert _lean(lambda: update_index(corpus, lean, workers=1)).doc_count == report.doc_count
 
     ix.refresh()
     leaves = list(ix._searcher.reader().leaf_readers())
@@ -59,7 +66,24 @@ def indexes(tmp_path_factory) -> dict[str, object]:
     assert len(dropped) == 10 * len(leaves)  # title and body postings (4 each), entities (2)
     for f in dropped:
         f.unlink()
-    return {"single": search.open_index(single), "updated": ix, "blocks": search.open_index(blocks)}
+    return {
+        "single": search.open_index(single),
+        "updated": ix,
+        "blocks": search.open_index(blocks),
+        "lean": search.open_index(lean),
+    }
+
+
+def _lean(build):
+    """``build()`` with the app's schema: Whoosh keeps no body postings (the oracle's off)."""
+    from idlibtui.search import schema
+
+    old = schema.ORACLE_POSTINGS
+    schema.ORACLE_POSTINGS = False
+    try:
+        return build()
+    finally:
+        schema.ORACLE_POSTINGS = old
 
 
 def _queries() -> list[str]:
@@ -179,6 +203,33 @@ def test_fast_path_agrees_with_whoosh(indexes, which, monkeypatch) -> None:
     for query in _queries():
         fast, slow = _both(ix, monkeypatch, query, page_size=20)
         _same(fast, slow, query, by_date=False)
+
+
+def test_the_apps_lean_index_answers_as_the_oracle(indexes, monkeypatch) -> None:
+    """The app's index (body postings only in the sidecar, two segments, deletions) gives the
+    oracle's answers (Whoosh's own search over an index that keeps them) for every query
+    kind, sorted, paged and filtered; Whoosh itself holds none of its body postings, so a
+    query Whoosh would have to answer is refused, never answered wrongly."""
+    lean, oracle = indexes["lean"], indexes["updated"]
+    reader = lean._searcher.reader()
+    assert reader.doc_count() == oracle.doc_count and reader.has_deletions()
+    assert len(reader.leaf_readers()) >= 2
+    assert not [t for f, t in reader.all_terms() if f == "b"]
+    monkeypatch.setattr(fast_search, "FAST_PATH_STRICT", True)
+    for query in _queries():
+        for kw in (
+            {},
+            {"sort": "date", "page": 2, "page_size": 7},
+            {"filters": {"year": ["2019"]}},
+        ):
+            fast = lean.search(query, **kw)
+            monkeypatch.setattr(fast_search, "FAST_PATH", False)
+            slow = oracle.search(query, **kw)
+            monkeypatch.setattr(fast_search, "FAST_PATH", True)
+            _same(fast, slow, query, by_date=kw.get("sort") == "date")
+    monkeypatch.setattr(fast_search, "FAST_PATH", False)
+    with pytest.raises(search.SearchError, match="does not hold the postings"):
+        lean.search("refugees")
 
 
 @pytest.mark.parametrize("which", ["single", "updated", "blocks"])
@@ -386,6 +437,21 @@ def test_a_damaged_sidecar_is_ignored(indexes, tmp_path, monkeypatch) -> None:
     for query in ('"air strikes"', "refugees", '"Syrian Observatory for Human Rights"'):
         fast, slow = _both(ix, monkeypatch, query, page_size=20)
         _same(fast, slow, query, by_date=False)
+
+
+def test_a_damaged_sidecar_of_the_apps_index_is_said(indexes, tmp_path, monkeypatch) -> None:
+    """In the app's index the sidecar is the body postings' only copy: a damaged one is a
+    clear error with the fix (rebuild), never an empty or partial answer."""
+    copy = tmp_path / "damaged-lean"
+    shutil.copytree(indexes["lean"].index_dir, copy)
+    for ids_file in copy.glob("*.b_ids.vb"):
+        ids_file.write_bytes(ids_file.read_bytes()[:-1])
+    (copy / INTEGRITY_NAME).unlink()  # as in the test above: the reader's own checks
+    ix = search.open_index(copy)
+    assert ix.search("title:refugees").total == indexes["lean"].search("title:refugees").total
+    for query in ('"air strikes"', "refugees", "refug*  AND winter"):
+        with pytest.raises(search.SearchError, match="rebuild"):
+            ix.search(query)
 
 
 def test_entity_facets_with_and_without_entity_sidecars(indexes, tmp_path, monkeypatch) -> None:

@@ -16,6 +16,9 @@ from idlibtui.search.build import update_index
 from idlibtui.search.fold import american, drops_article, fold_chars, fold_word
 from idlibtui.search.highlight import analyze, match_offsets, query_terms
 
+#: Whoosh's own search is the oracle here: it needs the body's postings in its files.
+pytestmark = pytest.mark.usefixtures("whoosh_oracle")
+
 SEEDS = Path(__file__).resolve().parents[2] / "corpus"
 
 

@@ -21,6 +21,7 @@ from idlibtui.search.collecting import codes_for, counts, top, top_by_day
 from idlibtui.search.commit_cache import CommitCache
 from idlibtui.search.fastpath import FastView, SegmentCache, Unsupported
 from idlibtui.search.matching import Evaluator
+from idlibtui.search.schema import sidecar_only
 
 #: Evaluate queries with numpy over Whoosh's postings (search/fastpath.py); Whoosh otherwise.
 FAST_PATH = True
@@ -101,8 +102,8 @@ class FastSearch(CommitCache):
         """Every document matching a compiled query, by the fast path (None: Whoosh answers
         it rightly; any other failure is said, as in ``_fast_search``)."""
         if not FAST_PATH:
+            self._whoosh_may_answer(text, Unsupported("the fast path is off"), wquery)
             return None
-
         try:
             ev = Evaluator(self._fast_view(), self._searcher.weighting)
             return ev.run(wquery, scored=False).docs.tolist()
@@ -118,8 +119,23 @@ class FastSearch(CommitCache):
 
     def _whoosh_may_answer(self, text: str, why: Exception, *queries: wq.Query | None) -> None:
         """Let Whoosh answer a query of a shape the fast path does not evaluate, only if
-        Whoosh is right for every part of it (see search/whoosh_fixes.py); else say so."""
+        Whoosh is right for every part of it (see search/whoosh_fixes.py) and holds its
+        postings (not those of a sidecar-only field); else say so."""
+        schema = self._searcher.schema
         for part in queries:
+            lacking = sorted(
+                {f for f, _t in part.all_terms(phrases=True) if f in schema}
+                & {f for f in schema.names() if sidecar_only(schema[f])}
+                if part is not None
+                else set()
+            )
+            if lacking:
+                _log.error("refused %r: fast path: %s; Whoosh holds no %s", text, why, lacking)
+                raise SearchError(
+                    f"the query {text!r} cannot be answered: the fast search does not evaluate "
+                    f"it ({why}) and Whoosh does not hold the postings of {lacking}; this is a "
+                    "bug in idlibtui, please report it with the query"
+                )
             wrong = whoosh_fixes.known_wrong(part) if part is not None else ""
             if wrong:
                 _log.error("refused %r: fast path: %s; Whoosh: %s", text, why, wrong)

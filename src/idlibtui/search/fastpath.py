@@ -30,13 +30,14 @@ import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.util.numeric import byte_to_length
 
-from idlibtui.search import sidecar
+from idlibtui.search import sidecar, term_stats
 from idlibtui.search.codec import (
     CodecError,
     decode_positions,
     read_blocks,
     read_selected_values,
 )
+from idlibtui.search.schema import sidecar_only
 
 CACHE_BYTES = 128 * 1024 * 1024  # decoded posting lists kept per commit
 SEGMENT_CACHE_BYTES = 48 * 1024 * 1024  # per-segment ids and weights, kept across commits
@@ -105,6 +106,30 @@ def _sidecar_postings(seg, field: str, btext: bytes, positions: bool):
     if not positions:
         return ids, weights, None, None
     return ids, weights, starts, flat.astype(np.int32, copy=False)
+
+
+def _required_sidecar(seg, field: str):
+    """The sidecar of a field whose only copy it is; a segment without it is an error (said
+    with the fix), never an empty answer."""
+    side = sidecar.open_field(seg, field)
+    if side is None and seg.doc_count_all():
+        raise CodecError(
+            f"a segment has no readable sidecar for {field!r}, the only copy of its postings"
+        )
+    return side
+
+
+def _side_and_term(seg, fieldobj, field: str, btext: bytes):
+    """(sidecar, term index) of a segment; either may be None (then Whoosh's blocks hold the
+    term), except for a sidecar-only field (an error: the term must be there)."""
+    if sidecar_only(fieldobj):
+        side = _required_sidecar(seg, field)
+        found = side.find(btext) if side is not None else None
+        if side is None or found is None:
+            raise CodecError("selected postings do not match the candidates")
+        return side, found
+    side = sidecar.open_field(seg, field)
+    return side, (side.find(btext) if side is not None else None)
 
 
 def _sidecar_selected(side, found: int, local) -> tuple[Any, Any] | None:
@@ -209,18 +234,12 @@ class FastView:
         if positions and not fieldobj.format.supports("positions"):
             raise Unsupported(f"{field} has no positions")
         docs_parts, w_parts, pos_parts = [], [], []
+        only_side = sidecar_only(fieldobj)
         for seg, offset in self.leaves:
-            if (field, btext) not in seg:
-                continue
-            side = _sidecar_postings(seg, field, btext, positions)
-            if side is not None:
-                ids, weights, starts, flat = side
-            elif positions:
-                ids, weights, vals = self._segment_postings(seg, field, btext, True)
-                starts, flat = decode_positions(vals)
-            else:
-                ids, weights = self._segment_ids(seg, field, btext)
-                starts = flat = None
+            got = self._read_segment(seg, field, btext, positions, only_side)
+            if got is None:
+                continue  # the segment does not hold the term
+            ids, weights, starts, flat = got
             if seg.has_deletions():
                 keep = self.live[ids + offset]
                 if not keep.all():
@@ -239,6 +258,23 @@ class FastView:
             starts, flat = _join_positions(pos_parts)
             return Postings(docs, weights, starts, flat)
         return Postings(docs, weights)
+
+    def _read_segment(self, seg, field: str, btext: bytes, positions: bool, only_side: bool):
+        """(ids, weights, starts, flat) of a term in one segment (starts and flat None without
+        ``positions``), from its sidecar, else Whoosh's blocks; None when it does not hold it."""
+        if only_side:
+            _required_sidecar(seg, field)
+        elif (field, btext) not in seg:
+            return None
+        side = _sidecar_postings(seg, field, btext, positions)
+        if side is not None or only_side:
+            return side
+        if positions:
+            ids, weights, vals = self._segment_postings(seg, field, btext, True)
+            starts, flat = decode_positions(vals)
+            return ids, weights, starts, flat
+        ids, weights = self._segment_ids(seg, field, btext)
+        return ids, weights, None, None
 
     def _segment_ids(self, seg, field: str, btext: bytes):
         """A segment's ids and weights of a term, from the cache shared across commits (a
@@ -328,7 +364,7 @@ class FastView:
         stats = self._stats.get((field, text))
         if stats is None:
             searcher = self.searcher
-            stats = (searcher.idf(field, text), searcher.avg_field_length(field) or 1)
+            stats = (term_stats.idf(searcher, field, text), searcher.avg_field_length(field) or 1)
             self._stats[(field, text)] = stats
         return stats
 
@@ -365,11 +401,12 @@ class FastView:
         for seg, offset in self.leaves:
             count = seg.doc_count_all()
             lo, hi = np.searchsorted(cand, [offset, offset + count])
-            if lo == hi or (field, btext) not in seg:
+            if lo == hi:
                 continue
-            side = sidecar.open_field(seg, field)
-            found = side.find(btext) if side is not None else None
-            if found is not None:
+            if not sidecar_only(fieldobj) and (field, btext) not in seg:
+                continue
+            side, found = _side_and_term(seg, fieldobj, field, btext)
+            if side is not None and found is not None:
                 got = _sidecar_selected(side, found, cand[lo:hi] - offset)
                 if got is None:
                     return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from idlibtui.search import query as q
+from idlibtui.search import term_stats
 from idlibtui.search.highlight import query_terms
 from idlibtui.search.schema import TOKEN_PATTERN
 from idlibtui.search.whoosh_compile import QueryCompiler
@@ -86,4 +87,4 @@ def _known(reader, word: str) -> bool:
     if reader.doc_frequency("plain", word) > 0:
         return True
     terms, _own = query_terms(word)
-    return all(reader.doc_frequency("b", t) > 0 for t in terms)
+    return all(term_stats.doc_frequency(reader, "b", t) > 0 for t in terms)

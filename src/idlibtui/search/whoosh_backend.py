@@ -200,46 +200,18 @@ class WhooshIndex(Suggestions, Facets):
                     )
                 wquery = compiled
             searcher = self._searcher
-            reader = searcher.reader()
             filter_q = self._filter_query(filters)
             wanted = page * page_size
             by_date = sort == "date" or node is None
-            ranked: list[tuple[int, float]] = []
-            fast = (
-                self._fast_search(wquery, filter_q, by_date, wanted, text=query)
-                if fast_search.FAST_PATH
-                else None
-            )
-            if fast is not None:
-                docs, ranked, facet_counts = fast
-            elif node is not None and not by_date and not is_simple(wquery):
-                # Phrases, AND and ranges are costly to match: one unlimited scored pass gives
-                # both the ranking and the full set, instead of matching them twice (measured).
-                results = searcher.search(wquery, limit=None, filter=filter_q)
-                docs = set(results.docs())
-                ranked = [(h.docnum, float(h.score or 0.0)) for h in results[:wanted]]
+            fast = None
+            if fast_search.FAST_PATH:
+                fast = self._fast_search(wquery, filter_q, by_date, wanted, text=query)
             else:
-                # Every matching document (for the total and the facets), without scoring.
-                if node is None:
-                    docs = set(reader.all_doc_ids())
-                else:
-                    docs = set(searcher.docs_for_query(wquery))
-                if filter_q is not None:
-                    docs &= set(searcher.docs_for_query(filter_q))
-                if by_date:
-                    day = self._column_array("day")
-                    top = heapq.nlargest(wanted, docs, key=lambda d: (day[d] or "", -d))
-                    ranked = [(d, 0.0) for d in top]
-                else:
-                    results = searcher.search(wquery, limit=wanted, filter=filter_q)
-                    ranked = [(h.docnum, float(h.score or 0.0)) for h in results]
+                off = fast_search.Unsupported("the fast path is off")
+                self._whoosh_may_answer(query, off, wquery, filter_q)
             if fast is None:
-                facet_counts = {
-                    "source": self._count(docs, "source"),
-                    "agency": self._count(docs, "agency"),
-                    "lang": self._count(docs, "lang"),
-                    "year": self._count(docs, "year"),
-                }
+                fast = self._whoosh_search(wquery, filter_q, by_date, wanted, node is None)
+            docs, ranked, facet_counts = fast
             total = len(docs)
             matcher = matcher_for(node)
             text_reader = self._text_column()
@@ -289,6 +261,35 @@ class WhooshIndex(Suggestions, Facets):
             parsed_query=q.render(typed),
             expansions=expanded.added,
         )
+
+    def _whoosh_search(self, wquery, filter_q, by_date: bool, wanted: int, everything: bool):
+        """(matching docnums, ranked (docnum, score), facets) by Whoosh's own searcher: the
+        tests' oracle, and the answer for a shape the fast path does not evaluate."""
+        searcher = self._searcher
+        ranked: list[tuple[int, float]] = []
+        if not everything and not by_date and not is_simple(wquery):
+            # Phrases, AND and ranges are costly to match: one unlimited scored pass gives
+            # both the ranking and the full set, instead of matching them twice (measured).
+            results = searcher.search(wquery, limit=None, filter=filter_q)
+            docs = set(results.docs())
+            ranked = [(h.docnum, float(h.score or 0.0)) for h in results[:wanted]]
+        else:
+            # Every matching document (for the total and the facets), without scoring.
+            if everything:
+                docs = set(searcher.reader().all_doc_ids())
+            else:
+                docs = set(searcher.docs_for_query(wquery))
+            if filter_q is not None:
+                docs &= set(searcher.docs_for_query(filter_q))
+            if by_date:
+                day = self._column_array("day")
+                top = heapq.nlargest(wanted, docs, key=lambda d: (day[d] or "", -d))
+                ranked = [(d, 0.0) for d in top]
+            else:
+                results = searcher.search(wquery, limit=wanted, filter=filter_q)
+                ranked = [(h.docnum, float(h.score or 0.0)) for h in results]
+        facets = {f: self._count(docs, f) for f in ("source", "agency", "lang", "year")}
+        return docs, ranked, facets
 
     # -- documents ---------------------------------------------------------------------------
 

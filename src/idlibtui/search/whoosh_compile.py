@@ -14,7 +14,7 @@ import re
 from whoosh import query as wq
 
 from idlibtui.search import query as q
-from idlibtui.search import whoosh_fixes
+from idlibtui.search import term_stats, whoosh_fixes
 from idlibtui.search.commit_cache import CommitCache
 from idlibtui.search.highlight import query_terms, wildcard_pattern
 from idlibtui.search.lexicon import field_terms
@@ -150,9 +150,9 @@ class QueryCompiler(CommitCache):
         words', the largest of alternatives'."""
         searcher = self._searcher
         if isinstance(query, wq.Term):
-            return searcher.idf(query.fieldname, query.text)
+            return term_stats.idf(searcher, query.fieldname, query.text)
         if isinstance(query, wq.Phrase):
-            return sum(searcher.idf(query.fieldname, w) for w in query.words)
+            return sum(term_stats.idf(searcher, query.fieldname, w) for w in query.words)
         if isinstance(query, wq.Or):
             return max((self._idf(c) for c in query.subqueries), default=0.0)
         return 0.0
