@@ -96,8 +96,9 @@ _ENTITY_CHUNK = 2_000  # documents read and coded together while writing
 
 
 def raw_getter(col):
-    """``docnum -> bytes`` of a Whoosh VarBytes column, from one read of the whole column when
-    its layout is the known one (else the column's own lookup)."""
+    """``docnum -> bytes`` of a Whoosh VarBytes column (or a compressed one: each value is
+    decompressed), from one read of the whole column when its layout is the known one (else
+    the column's own lookup)."""
     if col is None:
         return lambda d: b""
     inner = getattr(col, "_reader", col)
@@ -106,6 +107,14 @@ def raw_getter(col):
         offsets, lengths = inner._offsets, inner._lengths
         size = max(o + n for o, n in zip(offsets, lengths, strict=True))
         blob = inner._dbfile.get(inner._basepos, size)
+        unpack = getattr(col, "_decompress", None)
+        if unpack is not None:  # CompressedBytesColumn: its _reader holds compressed values
+
+            def get(d: int) -> bytes:
+                raw = blob[offsets[d] : offsets[d] + lengths[d]]
+                return unpack(raw) if raw else b""
+
+            return get
         return lambda d: blob[offsets[d] : offsets[d] + lengths[d]]
     return col.__getitem__
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import heapq
-import json
 import threading
 import time
 from collections.abc import Iterator
@@ -25,7 +24,7 @@ from whoosh import scoring
 
 from idlibtui.annotate.dates import as_date
 from idlibtui.model import Hit, QueryError, SearchResults
-from idlibtui.search import fast_search
+from idlibtui.search import fast_search, figure_codec
 from idlibtui.search import query as q
 from idlibtui.search.backend import DATA_ERRORS, IndexMissing, IndexUnavailable
 from idlibtui.search.columns import Column
@@ -298,20 +297,45 @@ class WhooshIndex(Suggestions, Facets):
         reader,
         docnum: int,
         stored: dict[str, Any],
-        cols: tuple[Column, Column] | None = None,
+        cols: tuple[Column, Column, Column] | None = None,
     ) -> dict[str, Any]:
-        text_col, figures_col = cols or (
-            Column(reader, "text_col", b""),
-            Column(reader, "figures_col", b""),
-        )
+        text_col, figures_col, entity_col = cols or self._document_columns(reader)
         doc = dict(stored)
         doc["date"] = as_date(doc.get("date"))
         raw_text = text_col[docnum]
-        doc["text"] = raw_text.decode("utf-8") if raw_text else ""
-        raw_figs = figures_col[docnum]
-        doc["figures"] = json.loads(raw_figs) if raw_figs else []
-        doc.setdefault("entities", [])
+        doc["text"] = text = raw_text.decode("utf-8") if raw_text else ""
+        doc["figures"] = figure_codec.decode(figures_col[docnum], text)
+        kinds = doc.pop("entity_kinds", None)
+        if "entities" not in doc:
+            raw_names = entity_col[docnum]
+            names = raw_names.decode("utf-8").split("\x1f") if raw_names else []
+            doc["entities"] = [
+                [name, kind, int(count)]
+                for name, (kind, _, count) in zip(
+                    names, (k.rpartition(":") for k in (kinds or "").split("\x1f")), strict=False
+                )
+            ]
         return doc
+
+    def _document_columns(self, reader) -> tuple[Column, Column, Column]:
+        """The text, figures and entity names columns (kept per commit: opening a block
+        column reads its block list)."""
+        if reader is not self._searcher.reader():
+            return (
+                Column(reader, "text_col", b""),
+                Column(reader, "figures_col", b""),
+                Column(reader, "entity_col", b""),
+            )
+        key = ("\x00doc-cols", id(self._searcher))
+        cols = self._keyword_cache.get(key)
+        if cols is None:
+            cols = (
+                self._text_column(),
+                Column(reader, "figures_col", b""),
+                Column(reader, "entity_col", b""),
+            )
+            self._keyword_cache[key] = cols
+        return cols
 
     def get(self, id: str) -> dict[str, Any] | None:
         with self._lock:
@@ -337,7 +361,7 @@ class WhooshIndex(Suggestions, Facets):
                 fast = self._fast_docs(compiled, query or "")
                 docnums = fast if fast is not None else sorted(searcher.docs_for_query(compiled))
             reader = searcher.reader()
-            cols = (Column(reader, "text_col", b""), Column(reader, "figures_col", b""))
+            cols = self._document_columns(reader)
         for docnum in docnums:
             with self._lock:
                 stored = searcher.stored_fields(docnum)
