@@ -26,6 +26,7 @@ from whoosh.analysis import IDTokenizer
 from whoosh.system import pack_uint
 
 from idlibtui.model import Article, Figure
+from idlibtui.search import figure_codec
 from idlibtui.search.schema import build_schema
 
 
@@ -39,12 +40,21 @@ _FIGURE_FIELDS = tuple(f.name for f in dataclasses.fields(Figure))
 _FIGURE_VALUES = operator.attrgetter(*_FIGURE_FIELDS)
 
 
-def figures_json(article: Article) -> bytes:
-    """The article's figures as compact JSON (dates as ISO strings); every field is present."""
+def _figure_dicts(article: Article) -> list[dict[str, Any]]:
+    """The article's figures as dicts of JSON values (dates as ISO strings), every field."""
     names = _FIGURE_FIELDS
     figs = [dict(zip(names, _FIGURE_VALUES(f), strict=True)) for f in article.figures]
+    for fig in figs:
+        for key, value in fig.items():
+            if isinstance(value, dt.date | dt.datetime):
+                fig[key] = _json_default(value)
+    return figs
+
+
+def figures_json(article: Article) -> bytes:
+    """The article's figures as compact JSON (dates as ISO strings); every field is present."""
     return json.dumps(
-        figs, default=_json_default, separators=(",", ":"), ensure_ascii=False
+        _figure_dicts(article), default=_json_default, separators=(",", ":"), ensure_ascii=False
     ).encode("utf-8")
 
 
@@ -81,11 +91,11 @@ def article_fields(article: Article, *, size: int, mtime: float, sha256: str, ve
         "agency": article.agency or "",
         "lang": article.lang or "",
         "url": article.url or "",
-        "entities": list(seen.values()),
+        "entity_kinds": "\x1f".join(f"{kind}:{count}" for _name, kind, count in seen.values()),
         "dateline": article.dateline or "",
         "word_count": article.word_count,
         "text_col": text.encode("utf-8"),
-        "figures_col": figures_json(article),
+        "figures_col": figure_codec.encode(_figure_dicts(article), text),
         "entity_col": "\x1f".join(seen).encode("utf-8"),
         "size": int(size),
         "mtime": float(mtime),
