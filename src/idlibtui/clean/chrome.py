@@ -581,22 +581,25 @@ _INLINE += [
         "reporting credit",
     ),
 ]
-#: For each pattern of ``_INLINE``, lower-case words one of which a match must hold: a pattern
-#: is tried only on a text that holds one (tests check the claim on the patterns' matches).
-_INLINE_NEEDS: tuple[tuple[str, ...], ...] = (
-    ("list",),
-    ("list",),
-    ("reading",),
-    ("footnote",),
-    ("footnote",),
-    ("show",),
-    ("more",),
-    ("''", "‘’", "“”"),
-    ("continue",),
-    ("http",),
-    ("|", "｜"),
-    ("by",),
+#: For each pattern of ``_INLINE``, groups of lower-case words: a match holds one word of each
+#: group, and a pattern is tried only on a text that does (tests check the claim on the
+#: patterns' matches).
+_INLINE_NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (("list",), ("item",)),
+    (("list",),),
+    (("reading",),),
+    (("footnote",),),
+    (("footnote",),),
+    (("show",),),
+    (("more",), ("»", "›")),
+    (("''", "‘’", "“”"),),
+    (("continue",), ("…", "...")),
+    (("http",),),
+    (("|", "｜"),),
+    (("by",), ("reporting", "writing", "editing", "compiled")),
 )
+# the characters that ``re.IGNORECASE`` matches to an ASCII letter besides its upper case
+_RE_CASE_EXTRA = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
 
 
 _ALSO_REPORTED_TAIL = re.compile(r"[ \t]+Also\s+reported\s+by\s*[•·:][^\n]{0,200}$", re.I | re.M)
@@ -611,9 +614,11 @@ def _also_reported_tail(m: re.Match[str]) -> str | None:
 
 def inline_chrome(doc) -> None:  # doc: EditText (not imported: structure imports this module)
     """Remove widget text glued into a line of real text, each with its note."""
-    lowered = doc.text.lower()
+    text = doc.text
+    # lower-cased so that a substring test agrees with a case-insensitive pattern
+    lowered = text.lower() if text.isascii() else text.translate(_RE_CASE_EXTRA).lower()
     for (pattern, note), needs in zip(_INLINE, _INLINE_NEEDS, strict=True):
-        if any(need in lowered for need in needs):
+        if all(any(need in lowered for need in group) for group in needs):
             doc.sub(pattern, "", "boilerplate", note)
     if "reported by" in lowered:
         doc.sub(_ALSO_REPORTED_TAIL, _also_reported_tail, "boilerplate", "aggregator line")
