@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import pickle
 import sys
 from pathlib import Path
 
 DEFAULT_CORPUS = Path("/work/main/bench/out/corpus-10000-s0-g2")
 DEFAULT_PAGES = [
-    Path("/work/devpages") / sub / lang
-    for sub in ("", "fresh", "fresh2")
-    for lang in ("en", "xx")
+    Path("/work/devpages") / sub / lang for sub in ("", "fresh", "fresh2") for lang in ("en", "xx")
 ]
 
 
@@ -47,7 +46,9 @@ def describe(path: Path, root: Path) -> str:
     fields = article_fields(article, size=doc.size, mtime=0.0, sha256=doc.sha256, version="v")
     prepared = prepare_document(fields)
     index = (prepared.stored, prepared.postings, prepared.columns, sorted(prepared.packed))
-    return f"== {rel}\n{article!r}\n{index!r}\n"
+    # pickled too: values that share one object pickle differently (as the writer's blocks do)
+    pickled = hashlib.sha256(pickle.dumps(index, 2)).hexdigest()
+    return f"== {rel}\n{article!r}\n{index!r}\n{pickled}\n"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -125,6 +125,29 @@ class PreparedDoc:
     packed: frozenset[str] = frozenset()  # column values compressed already
 
 
+# Most terms occur once in a document: the pickled one-position lists, by position. Each value
+# is made a new object (the count joined to the cached pickle): the writer pickles blocks of
+# values, and one object shared between them would be pickled as a back-reference, changing
+# the bytes of the postings file.
+_ONE_POSITION: dict[int, bytes] = {}
+_ONE_POSITION_MAX = 1 << 16
+_PACKED_ONE = pack_uint(1)
+
+
+def _position_bytes(plist: list[int]) -> bytes:
+    """``formats.Positions``' value of one term: the count, then the pickled position deltas."""
+    if len(plist) == 1:
+        pos = plist[0]
+        pickled = _ONE_POSITION.get(pos)
+        if pickled is None:
+            pickled = pickle.dumps(plist, 2)
+            if pos < _ONE_POSITION_MAX:
+                _ONE_POSITION[pos] = pickled
+        return _PACKED_ONE + pickled
+    deltas = [plist[0], *map(operator.sub, plist[1:], plist)]
+    return pack_uint(len(plist)) + pickle.dumps(deltas, 2)
+
+
 def _split_postings(fieldobj, value: str):
     """``fieldobj.index(value)`` for a field whose analyzer splits on spaces (``pre_analyzed``),
     without Token objects; ``None`` for a format this does not know."""
@@ -150,17 +173,9 @@ def _split_postings(fieldobj, value: str):
         else:
             for n, word in enumerate(words):
                 setdefault(word, []).append(n)
-        dumps = pickle.dumps
         terms = [w.encode("utf-8") for w in poses]
         weights = [len(plist) * fb for plist in poses.values()]
-        values = [
-            pack_uint(len(plist))
-            + dumps(
-                [plist[0], *map(operator.sub, plist[1:], plist)] if len(plist) > 1 else plist, 2
-            )
-            for plist in poses.values()
-        ]
-        return length, terms, weights, values
+        return length, terms, weights, list(map(_position_bytes, poses.values()))
     if kind is formats.Frequency:
         counts = Counter(words)
         terms = [w.encode("utf-8") for w in counts]
@@ -205,10 +220,42 @@ def precompressed(column) -> bool:
     return type(column) is columns.CompressedBytesColumn and column._module == "zlib"
 
 
+# How each field is prepared: (field, how it is indexed, stored, column, column precompressed);
+# "how" is "" (not indexed), "whole" (``_whole_value_term``), "split" (``_splits_on_spaces``) or
+# "analyze" (the field's own analyzer). Worked out once per field name, not once per document.
+_PLANS: dict[str, tuple[Any, str, bool, Any, bool]] = {}
+
+
+def _plan(name: str) -> tuple[Any, str, bool, Any, bool]:
+    found = _PLANS.get(name)
+    if found is None:
+        fieldobj = _schema()[name]
+        how = ""
+        if fieldobj.indexed:
+            if fieldobj.separate_spelling() or fieldobj.vector:
+                raise ValueError(f"field {name!r}: spelling or vectors are not supported")
+            how = (
+                "whole"
+                if _whole_value_term(fieldobj)
+                else "split"
+                if _splits_on_spaces(fieldobj)
+                else "analyze"
+            )
+        column = fieldobj.column_type
+        found = (
+            fieldobj,
+            how,
+            bool(fieldobj.stored),
+            column,
+            bool(column) and precompressed(column),
+        )
+        _PLANS[name] = found
+    return found
+
+
 def prepare_document(fields: dict[str, Any]) -> PreparedDoc:
     """Analyze a document's indexed fields and encode its column values (what
     ``add_document`` would do) for the writer."""
-    schema = _schema()
     stored: dict[str, Any] = {}
     postings: dict[str, tuple] = {}
     cols: dict[str, Any] = {}
@@ -216,23 +263,20 @@ def prepare_document(fields: dict[str, Any]) -> PreparedDoc:
     for name, value in fields.items():
         if value is None or name.startswith("_"):
             continue
-        fieldobj = schema[name]
-        if fieldobj.indexed:
-            if fieldobj.separate_spelling() or fieldobj.vector:
-                raise ValueError(f"field {name!r}: spelling or vectors are not supported")
+        fieldobj, how, is_stored, column, compress = _plan(name)
+        if how:
             ready = None
             if isinstance(value, str):
-                if _whole_value_term(fieldobj):
+                if how == "whole":
                     ready = (0, [value.encode("utf-8")], [fieldobj.format.field_boost], [b""])
-                elif _splits_on_spaces(fieldobj):
+                elif how == "split":
                     ready = _split_postings(fieldobj, value)
             postings[name] = ready if ready is not None else _field_postings(fieldobj, value)
-        if fieldobj.stored:
+        if is_stored:
             stored[name] = value
-        column = fieldobj.column_type
         if column:
             cv = fieldobj.to_column_value(value)
-            if precompressed(column):
+            if compress:
                 cv = zlib.compress(cv, column._level)
                 packed.add(name)
             cols[name] = cv
