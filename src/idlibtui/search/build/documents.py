@@ -16,7 +16,7 @@ import json
 import operator
 import pickle
 import zlib
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -158,8 +158,8 @@ def _split_postings(fieldobj, value: str):
     if "" in words:
         words = [w for w in words if w]
     if kind is formats.Positions:
-        poses: dict[str, list[int]] = {}
-        setdefault = poses.setdefault
+        # (a defaultdict: no empty list made per word; terms in order of first occurrence)
+        poses: defaultdict[str, list[int]] = defaultdict(list)
         length = len(words)
         if "|" in value:  # terms sharing a position (schema.PreAnalyzedTokenizer)
             for n, word in enumerate(words):
@@ -167,12 +167,12 @@ def _split_postings(fieldobj, value: str):
                     alts = word.split("|")
                     length += len(alts) - 1
                     for alt in alts:
-                        setdefault(alt, []).append(n)
+                        poses[alt].append(n)
                 else:
-                    setdefault(word, []).append(n)
+                    poses[word].append(n)
         else:
             for n, word in enumerate(words):
-                setdefault(word, []).append(n)
+                poses[word].append(n)
         terms = [w.encode("utf-8") for w in poses]
         weights = [len(plist) * fb for plist in poses.values()]
         return length, terms, weights, list(map(_position_bytes, poses.values()))
