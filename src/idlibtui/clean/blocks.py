@@ -518,9 +518,8 @@ def _other_language_lines(kept: list[_Line], info: Info, doc: EditText) -> None:
     and flagged."""
     if len(kept) < 3:
         return
-    words = [w for ln in kept for w in re.findall(r"[a-z]+", ln.text.lower())]
-    if not words or sum(w in EN_FUNCTION_WORDS for w in words) < 0.15 * len(words):
-        return  # not an English page
+    # the lines that could be foreign first (rarely any): the page's words are many more
+    candidates: list[tuple[_Line, int]] = []
     for idx in (0, 1, len(kept) - 1):
         if not 0 <= idx < len(kept) or kept[idx].drop is not None:
             continue
@@ -530,7 +529,14 @@ def _other_language_lines(kept: list[_Line], info: Info, doc: EditText) -> None:
             continue
         if not _FOREIGN_LETTERS.search(ln.text):
             continue
-        if len(line_words) <= 6:
+        candidates.append((ln, len(line_words)))
+    if not candidates:
+        return
+    words = [w for ln in kept for w in re.findall(r"[a-z]+", ln.text.lower())]
+    if not words or sum(w in EN_FUNCTION_WORDS for w in words) < 0.15 * len(words):
+        return  # not an English page
+    for ln, count in candidates:
+        if count <= 6:
             ln.drop = ("boilerplate", "navigation or slogan in another language")
         else:
             info.flags[doc.raw_pos(ln.start)] = "possible boilerplate (another language)"

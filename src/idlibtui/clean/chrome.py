@@ -316,15 +316,30 @@ INTRO_LABELS = re.compile(
 )
 
 
+def _any_of(rules: list[tuple[re.Pattern[str], str]]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``rules`` does (each keeps its own flags): a line
+    that none matches, nearly every line, costs one call instead of one per rule."""
+    parts = []
+    for pattern, _note in rules:
+        flag = "i" if pattern.flags & re.IGNORECASE else "-i"
+        parts.append(f"(?{flag}:{pattern.pattern})")
+    return re.compile("|".join(parts))
+
+
+_ANY_CHROME = _any_of(_CHROME)
+_ANY_OTHER_LANGUAGE = _any_of(_OTHER_LANGUAGE)
+
+
 def chrome_note(line: str) -> str | None:
     """Why ``line`` is page chrome, or None when it is not (or not surely)."""
     s = line.strip()
     if not s or len(s) > 400:
         return None
-    for pattern, note in _CHROME:
-        if pattern.match(s):
-            return note
-    if len(s) <= _OTHER_LANGUAGE_MAX:
+    if _ANY_CHROME.match(s):
+        for pattern, note in _CHROME:
+            if pattern.match(s):
+                return note
+    if len(s) <= _OTHER_LANGUAGE_MAX and _ANY_OTHER_LANGUAGE.match(s):
         for pattern, note in _OTHER_LANGUAGE:
             if pattern.match(s):
                 return note
@@ -333,11 +348,21 @@ def chrome_note(line: str) -> str | None:
         for needles, pattern, note in _GATED:
             if any(n in lowered for n in needles) and pattern.match(s):
                 return note
-    if _TAG_LIST.match(s) and not any(w in s.lower().split() for w in ("and", "the", "of")):
+    return _shape_note(s)
+
+
+def _shape_note(s: str) -> str | None:
+    """``chrome_note``'s tests of a line's shape: keyword tags, tweets, aggregator teasers."""
+    # (a keyword list holds four commas at least; a tweet's signature its "(@handle)")
+    if (
+        s.count(",") >= 4
+        and _TAG_LIST.match(s)
+        and not any(w in s.lower().split() for w in ("and", "the", "of"))
+    ):
         return "keyword tags"
-    if _TWEET_SIGNATURE.search(s) or (_TWEET_LINK.search(s) and len(s) < 400):
+    if ("(@" in s and _TWEET_SIGNATURE.search(s)) or (_TWEET_LINK.search(s) and len(s) < 400):
         return "embedded tweet"
-    if _RELATIVE_TAIL.search(s) and ("http" in s or "…" in s):
+    if ("http" in s or "…" in s) and _RELATIVE_TAIL.search(s):
         return "aggregator teaser"
     if len(s) < 120 and len(s.split()) <= 8 and s[-1:] not in ".!?" and _RELATIVE_AGE.search(s):
         return "relative time"  # "Conflict in Syria 1 week ago", "2 saat önce"
@@ -466,6 +491,24 @@ def _sentences(s: str) -> int:
 
 
 _CREDIT_TAIL_CHARS = 240
+# The last words a slashed credit can end with (its agency's, or the "via Getty Images" after it)
+_SLASHED_CREDIT_ENDS = (
+    "Images", "AFP", "AP", "Photo", "REUTERS", "Reuters", "EPA", "EFE", "SANA", "Sana", "Anadolu",
+    "Agency", "Handout", "Xinhua", "DPA", "dpa", "Shutterstock", "Alamy", "Sipa", "Office", "TASS",
+    "IRNA", "ANHA", "Helmets", "Defence", "Defense", "Storyful", "YouTube",
+)  # fmt: skip
+
+
+def _may_end_in_label(s: str, tail: int) -> bool:
+    """Whether ``_CREDIT_LABEL`` can match in ``s[tail:]`` (a cheap test first): each of its
+    forms holds "credit", ends in a bracket, or is an upper-case "PHOTO:"-like label."""
+    if s[-1:] in ")]":
+        return True
+    end = s[tail:]
+    low = end.lower()
+    return "credit" in low or (
+        ":" in end and ("photo" in low or "image" in low or "picture" in low)
+    )
 
 
 def credit_tail(line: str) -> int | None:
@@ -474,9 +517,9 @@ def credit_tail(line: str) -> int | None:
     s = line.rstrip()
     # both patterns end the line and are short: search its tail only (a paragraph is long)
     tail = max(0, len(s) - _CREDIT_TAIL_CHARS)
-    m = _CREDIT_LABEL.search(s, tail)
+    m = _CREDIT_LABEL.search(s, tail) if _may_end_in_label(s, tail) else None
     if m is None:
-        m = _SLASHED_CREDIT.search(s, tail)
+        m = _SLASHED_CREDIT.search(s, tail) if s.endswith(_SLASHED_CREDIT_ENDS) else None
         if m is None or not re.search(r"[.!?]\s+\S[^.!?]{0,60}$", s[: m.end()]):
             return None
         # back to the end of the last sentence: "… in 2014. YPG via Storyful"
@@ -564,22 +607,32 @@ _INLINE += [
         "reporting credit",
     ),
 ]
-#: For each pattern of ``_INLINE``, lower-case words one of which a match must hold: a pattern
-#: is tried only on a text that holds one (tests check the claim on the patterns' matches).
-_INLINE_NEEDS: tuple[tuple[str, ...], ...] = (
-    ("list",),
-    ("list",),
-    ("reading",),
-    ("footnote",),
-    ("footnote",),
-    ("show",),
-    ("more",),
-    ("''", "‘’", "“”"),
-    ("continue",),
-    ("http",),
-    ("|", "｜"),
-    ("by",),
+#: For each pattern of ``_INLINE``, groups of lower-case words: a match holds one word of each
+#: group, and a pattern is tried only on a text that does (tests check the claim on the
+#: patterns' matches).
+_INLINE_NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (("list",), ("item",)),
+    (("list",),),
+    (("reading",),),
+    (("footnote",),),
+    (("footnote",),),
+    (("show",),),
+    (("more",), ("»", "›")),
+    (("''", "‘’", "“”"),),
+    (("continue",), ("…", "...")),
+    (("http",),),
+    (("|", "｜"),),
+    (("by",), ("reporting", "writing", "editing", "compiled")),
 )
+
+
+def _re_case_lower(text: str) -> str:
+    """``text`` lower-cased so that a substring test of an ASCII word holds wherever an
+    ``re.IGNORECASE`` pattern can match it: the characters it matches to an ASCII letter
+    besides its upper case ("İ", "ı", "ſ", "K") lowered to that letter. (Any combining dot
+    above goes, "İ" lowers to "i" and one: a test may then pass where it need not, never the
+    reverse; ``str.translate`` would do it exactly, ten times slower.)"""
+    return text.lower().replace("\u0307", "").replace("ı", "i").replace("ſ", "s")
 
 
 _ALSO_REPORTED_TAIL = re.compile(r"[ \t]+Also\s+reported\s+by\s*[•·:][^\n]{0,200}$", re.I | re.M)
@@ -594,9 +647,11 @@ def _also_reported_tail(m: re.Match[str]) -> str | None:
 
 def inline_chrome(doc) -> None:  # doc: EditText (not imported: structure imports this module)
     """Remove widget text glued into a line of real text, each with its note."""
-    lowered = doc.text.lower()
+    text = doc.text
+    # lower-cased so that a substring test agrees with a case-insensitive pattern
+    lowered = text.lower() if text.isascii() else _re_case_lower(text)
     for (pattern, note), needs in zip(_INLINE, _INLINE_NEEDS, strict=True):
-        if any(need in lowered for need in needs):
+        if all(any(need in lowered for need in group) for group in needs):
             doc.sub(pattern, "", "boilerplate", note)
     if "reported by" in lowered:
         doc.sub(_ALSO_REPORTED_TAIL, _also_reported_tail, "boilerplate", "aggregator line")
