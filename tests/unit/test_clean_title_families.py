@@ -198,3 +198,21 @@ def test_cooperative_ownership_appeal() -> None:
 def test_derived_title_of_a_doubled_headline() -> None:
     text = "Rebels lose the hilltop village to the army Rebels lose the hilltop village to the army Wire Service Army claims the hill"
     assert derive_title(text) == "Rebels lose the hilltop village to the army"
+
+
+def test_site_and_section_labels_above_the_headline() -> None:
+    head = "Villagers refuse to pay the harvest levy to the armed group"
+    art = clean(f"Levant News\n\nEconomy\n\n{head}\n\n{ONE}\n\n{TWO}\n")
+    assert art.title == head
+
+
+def test_headline_with_a_spaced_full_stop_under_a_site_name() -> None:
+    head = "Army enters the airbase south of the province ."
+    art = clean(f"Levant News\n\n{head}\n\n{ONE}\n\n{TWO}\n")
+    assert art.title.startswith("Army enters the airbase")
+
+
+def test_wiki_revision_chrome() -> None:
+    assert chrome_note("Content deleted Content added") == "wiki revision chrome"
+    assert chrome_note("Line 210: Line 212:") == "wiki revision chrome"
+    assert chrome_note("m →Background: fixed a reference") == "wiki revision chrome"

@@ -218,8 +218,16 @@ def _site_name(line: str, headline: str) -> bool:
     )
 
 
+def _section_word(line: str) -> bool:
+    """A section's label of one or two capitalised words ("Terrorism", "Middle East")."""
+    words = line.split()
+    return 1 <= len(words) <= 2 and all(w[:1].isupper() and w.isalpha() for w in words)
+
+
 def _headline_after_name(line: str, nxt: str, after: str) -> bool:
     """``line`` is a site name and ``nxt`` the headline, with body text after it."""
+    # "Army enters the airbase ." : a headline with a stray spaced full stop is still one
+    nxt = nxt[:-2] if nxt.endswith(" .") else nxt
     return (
         _site_name(line, nxt)
         and headline_shaped(nxt)
@@ -261,9 +269,13 @@ def _title_index(kept: list[_Line]) -> int | None:
         junk = never_a_title(s)
         if i == 0 and _short_sentence(s) and _ticker_above(kept, 0):
             return 1
+        if not junk and (shaped or headline_shaped(s)):
+            j = i + 1
+            if j + 2 < len(kept) and _section_word(kept[j].text):
+                j += 1  # "Iraq News" / "Terrorism" / the headline: a site and a section
+            if j + 1 < len(kept) and _headline_after_name(s, kept[j].text, kept[j + 1].text):
+                return j
         if shaped and not junk:
-            if i + 2 < len(kept) and _headline_after_name(s, kept[i + 1].text, kept[i + 2].text):
-                return i + 1
             return i + 1 if _ticker_above(kept, i) else i
         if not junk:
             return None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from idlibtui.clean.page_widgets import reported_then_agency, widget_note
-from idlibtui.clean.widget_words import PATTERNS as WIDGET_WORDS
+from idlibtui.clean.widget_words import _OTHER_LANGUAGE, _OTHER_LANGUAGE_MAX, _READ_ALSO_WORDS
 
 _NUM = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
 
@@ -177,67 +177,6 @@ _CHROME: list[tuple[re.Pattern[str], str]] = [
         "share button",
     ),
 ]
-
-# The same widgets in the other languages of the corpus (fr, de, es, it, pt, tr, ru, ar, id, pl,
-# nl, sv, no, fi): "read also" links and their labels, share rows, comment counters, cookie and
-# newsletter prompts, tag labels.
-_READ_ALSO_WORDS = (
-    r"(?:[àa]\s+lire\s+(?:aussi|[ée]galement)|lire\s+(?:aussi|[ée]galement|la\s+suite)|voir\s+aussi"
-    r"|lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|siehe\s+auch|auch\s+interessant"
-    r"|lee\s+(?:tambi[ée]n|m[aá]s)|ver\s+tambi[ée]n|noticias\s+relacionadas"
-    r"|leggi\s+anche|vedi\s+anche|leia\s+(?:tamb[ée]m|mais)|veja\s+tamb[ée]m"
-    r"|ilgili\s+haberler|ayr[ıi]ca\s+bak[ıi]n[ıi]z|bunlar[ıi]\s+da\s+okuyun|devam[ıi]n[ıi]\s+oku"
-    r"|читайте\s+также|смотрите\s+также|по\s+теме|اقرأ\s+أيضا[ًً]?|اقرأ\s+ايضا|مواضيع\s+ذات\s+صلة"
-    r"|baca\s+juga|czytaj\s+(?:te[żz]|tak[żz]e|wi[ęe]cej)|zobacz\s+te[żz]|lees\s+ook|l[äa]s\s+ocks[åa]"
-    r"|les\s+ogs[åa]|lue\s+my[öo]s)"
-)
-_OTHER_LANGUAGE: list[tuple[re.Pattern[str], str]] = [
-    (
-        # the label alone, or with its link after a colon or an arrow ("По теме переговоров
-        # стороны договорились" is a sentence, not a link)
-        re.compile(r"^" + _READ_ALSO_WORDS + r"\s*(?:[:»›>|–—-]+\s*\S.{0,300}|[:»›>.…]*)$", re.I),
-        "related link",
-    ),
-    (
-        # the label in brackets around its link, or a bare imperative "read" with a colon
-        # ("( BACA : Headline )", "(LIRE AUSSI: …)", "Baca: Headline", "Lees: …")
-        re.compile(
-            r"^(?:\(\s*(?:"
-            + _READ_ALSO_WORDS
-            + r"|baca|lees|leia|leer|lire|lesen)\s*:\s*[^()]{3,200}\)"
-            r"|(?:baca|lees)\s*:\s*\S.{0,200})$",
-            re.I,
-        ),
-        "related link",
-    ),
-    (
-        re.compile(
-            r"^(?:(?:partager|teilen|compartir|condividi|compartilhar|payla[şs]|поделиться|مشاركة"
-            r"|udostępnij|bagikan|dela|del|jaa|delen)\b[\s|·•,/:-]*)+$",
-            re.I,
-        ),
-        "share buttons",
-    ),
-    (
-        re.compile(
-            r"^(?:\d+\s+)?(?:commentaires?|kommentare?|comentarios?|comentários?|commenti|yorumlar?"
-            r"|комментари[йи]|التعليقات|komentar(?:ze|z)?|reacties|kommentarer)\s*(?:\(\d+\))?$",
-            re.I,
-        ),
-        "comment counter",
-    ),
-    (
-        re.compile(
-            r"^(?:mots[- ]cl[ée]s|schlagw[öo]rter|etiquetas|etichette|etiketler|теги|метки"
-            r"|الكلمات\s+الدالة|الوسوم|tagi|trefwoorden|avainsanat)\s*:\s*\S.{0,200}$",
-            re.I,
-        ),
-        "keyword tags",
-    ),
-]
-# follow-us, read-more, related, comment-form, copyright and share labels: the data tables
-_OTHER_LANGUAGE.extend(WIDGET_WORDS)
-_OTHER_LANGUAGE_MAX = 340  # no line longer than this matches one of them
 
 # Rules whose pattern scans the whole line, tried only on a line holding one of their words
 # (lower case): most lines hold none, and a substring test says so in a fraction of the time.

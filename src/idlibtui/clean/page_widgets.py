@@ -254,6 +254,8 @@ def widget_note(line: str) -> str | None:
         return "archive calendar"
     if _OWNERSHIP_APPEAL.search(s) and len(s) <= 300:
         return "reader appeal (ownership)"
+    if _WIKI_DIFF.match(s):
+        return "wiki revision chrome"
     if _IMAGE_FILE.match(s):
         return "image file name"
     if _map_legend(s):
@@ -268,6 +270,11 @@ _OWNERSHIP_APPEAL = re.compile(
     r"|\breader[- ]owned\b.*\b(?:co-?operative|you\s+can|join|shares?)\b"
     r"|\bwe(?:['’]re|\s+are)\s+an?\s+(?:\w+\s+){0,2}co-?operative\b.*\b(?:you|shares?|join)\b",
     re.I,
+)
+# a wiki page's revision view: its column heads, its line numbers, an edit summary ("m →Section:
+# fixed a ref")
+_WIKI_DIFF = re.compile(
+    r"^(?:Content\s+deleted\s+Content\s+added|Line\s+\d+:\s*Line\s+\d+:|m\s*→\s*\S.{0,120})$"
 )
 # "Operation Olive Branch.svg": an image's file name left where the image was
 _IMAGE_FILE = re.compile(r"^[^\s/][^/]{0,80}\.(?:svg|png|jpe?g|gif|webp)$", re.I)

@@ -1,4 +1,5 @@
-"""Page-widget labels in the corpus's other languages, as data: per kind, per language, the
+"""Page-widget labels in the corpus's other languages, as data (the "read also" words and the
+rules ``chrome_note`` tries on a line in another language): per kind, per language, the
 words a site prints on a line of its own ("Suivez-nous", "Weiterlesen", "Deja un comentario",
 "Tüm hakları saklıdır"). A line is widget text only when it is the label alone, or the label
 with a short link or list after a colon or an arrow: a sentence that merely holds the words
@@ -120,3 +121,64 @@ def _compile(kind: str) -> re.Pattern[str]:
 
 
 PATTERNS: list[tuple[re.Pattern[str], str]] = [(_compile(kind), kind) for kind in LABELS]
+
+# The same widgets in the other languages of the corpus (fr, de, es, it, pt, tr, ru, ar, id, pl,
+# nl, sv, no, fi): "read also" links and their labels, share rows, comment counters, cookie and
+# newsletter prompts, tag labels.
+_READ_ALSO_WORDS = (
+    r"(?:[àa]\s+lire\s+(?:aussi|[ée]galement)|lire\s+(?:aussi|[ée]galement|la\s+suite)|voir\s+aussi"
+    r"|lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|siehe\s+auch|auch\s+interessant"
+    r"|lee\s+(?:tambi[ée]n|m[aá]s)|ver\s+tambi[ée]n|noticias\s+relacionadas"
+    r"|leggi\s+anche|vedi\s+anche|leia\s+(?:tamb[ée]m|mais)|veja\s+tamb[ée]m"
+    r"|ilgili\s+haberler|ayr[ıi]ca\s+bak[ıi]n[ıi]z|bunlar[ıi]\s+da\s+okuyun|devam[ıi]n[ıi]\s+oku"
+    r"|читайте\s+также|смотрите\s+также|по\s+теме|اقرأ\s+أيضا[ًً]?|اقرأ\s+ايضا|مواضيع\s+ذات\s+صلة"
+    r"|baca\s+juga|czytaj\s+(?:te[żz]|tak[żz]e|wi[ęe]cej)|zobacz\s+te[żz]|lees\s+ook|l[äa]s\s+ocks[åa]"
+    r"|les\s+ogs[åa]|lue\s+my[öo]s)"
+)
+_OTHER_LANGUAGE: list[tuple[re.Pattern[str], str]] = [
+    (
+        # the label alone, or with its link after a colon or an arrow ("По теме переговоров
+        # стороны договорились" is a sentence, not a link)
+        re.compile(r"^" + _READ_ALSO_WORDS + r"\s*(?:[:»›>|–—-]+\s*\S.{0,300}|[:»›>.…]*)$", re.I),
+        "related link",
+    ),
+    (
+        # the label in brackets around its link, or a bare imperative "read" with a colon
+        # ("( BACA : Headline )", "(LIRE AUSSI: …)", "Baca: Headline", "Lees: …")
+        re.compile(
+            r"^(?:\(\s*(?:"
+            + _READ_ALSO_WORDS
+            + r"|baca|lees|leia|leer|lire|lesen)\s*:\s*[^()]{3,200}\)"
+            r"|(?:baca|lees)\s*:\s*\S.{0,200})$",
+            re.I,
+        ),
+        "related link",
+    ),
+    (
+        re.compile(
+            r"^(?:(?:partager|teilen|compartir|condividi|compartilhar|payla[şs]|поделиться|مشاركة"
+            r"|udostępnij|bagikan|dela|del|jaa|delen)\b[\s|·•,/:-]*)+$",
+            re.I,
+        ),
+        "share buttons",
+    ),
+    (
+        re.compile(
+            r"^(?:\d+\s+)?(?:commentaires?|kommentare?|comentarios?|comentários?|commenti|yorumlar?"
+            r"|комментари[йи]|التعليقات|komentar(?:ze|z)?|reacties|kommentarer)\s*(?:\(\d+\))?$",
+            re.I,
+        ),
+        "comment counter",
+    ),
+    (
+        re.compile(
+            r"^(?:mots[- ]cl[ée]s|schlagw[öo]rter|etiquetas|etichette|etiketler|теги|метки"
+            r"|الكلمات\s+الدالة|الوسوم|tagi|trefwoorden|avainsanat)\s*:\s*\S.{0,200}$",
+            re.I,
+        ),
+        "keyword tags",
+    ),
+]
+# follow-us, read-more, related, comment-form, copyright and share labels: the data tables
+_OTHER_LANGUAGE.extend(PATTERNS)
+_OTHER_LANGUAGE_MAX = 340  # no line longer than this matches one of them
