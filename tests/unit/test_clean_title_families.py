@@ -216,3 +216,22 @@ def test_wiki_revision_chrome() -> None:
     assert chrome_note("Content deleted Content added") == "wiki revision chrome"
     assert chrome_note("Line 210: Line 212:") == "wiki revision chrome"
     assert chrome_note("m →Background: fixed a reference") == "wiki revision chrome"
+
+
+def test_caption_short_form_next_to_its_caption() -> None:
+    cap = (
+        "Fighters from the Northern Brigade march during a parade in the town of Dana, "
+        "Syria May 3, 2019. (Photo: Wire/Jane Roe)"
+    )
+    art = clean(
+        f"Rebels send fighters to the front\n\nFighters from the Northern Brigade May 3, 2019\n{cap}\n\n{ONE}\n\n{TWO}\n"
+    )
+    assert "Northern Brigade May 3" not in art.text
+    assert ONE in art.text
+
+
+def test_video_report_credit_line() -> None:
+    assert (
+        chrome_note("Levant TV’s Jane Doe reports from Antakya, Turkey.") == "video report credit"
+    )
+    assert chrome_note("The ministry reports from the capital were denied.") is None

@@ -254,6 +254,8 @@ def widget_note(line: str) -> str | None:
         return "archive calendar"
     if _OWNERSHIP_APPEAL.search(s) and len(s) <= 300:
         return "reader appeal (ownership)"
+    if _VIDEO_CREDIT.match(s):
+        return "video report credit"
     if _WIKI_DIFF.match(s):
         return "wiki revision chrome"
     if _IMAGE_FILE.match(s):
@@ -270,6 +272,11 @@ _OWNERSHIP_APPEAL = re.compile(
     r"|\breader[- ]owned\b.*\b(?:co-?operative|you\s+can|join|shares?)\b"
     r"|\bwe(?:['’]re|\s+are)\s+an?\s+(?:\w+\s+){0,2}co-?operative\b.*\b(?:you|shares?|join)\b",
     re.I,
+)
+# "Levant TV's Jane Doe reports from Antakya, Turkey.": the line under a video report
+_VIDEO_CREDIT = re.compile(
+    r"^[A-Z][\w .&-]{1,30}['’]s?\s+(?:[A-Z][\w'’.-]+\s+){1,3}reports?\s+from\s+"
+    r"(?:the\s+)?[A-Z][\w'’-]+(?:[ ,]+[A-Z][\w'’-]+){0,3}\.?$"
 )
 # a wiki page's revision view: its column heads, its line numbers, an edit summary ("m →Section:
 # fixed a ref")
