@@ -282,6 +282,34 @@ def _title_index(kept: list[_Line]) -> int | None:
     return None
 
 
+_NEWS_SECTION = re.compile(r"^(?:[A-Z][a-z]+\s+){1,2}News$")
+
+
+def _head_labels(kept: list[_Line]) -> list[_Line]:
+    """The site's slogan with its founding year ("… since 1995") and a "<Place> News" section
+    label (with a section word under it) opening the page, above a longer headline, go."""
+    i = 0
+    while i < min(3, len(kept) - 2):
+        s, nxt = kept[i].text, kept[i + 1].text
+        headline_next = len(nxt.split()) >= 5 or (
+            _section_word(nxt) and len(kept[i + 2].text.split()) >= 5
+        )
+        section = (_NEWS_SECTION.match(s) is not None and headline_next) or (
+            i > 0 and kept[i - 1].drop is not None and _section_word(s) and headline_next
+        )
+        if slogan_line(s) and _SINCE_YEAR_END.search(s):
+            kept[i].drop = ("boilerplate", "site slogan")
+        elif section:
+            kept[i].drop = ("boilerplate", "section label above the headline")
+        else:
+            break
+        i += 1
+    return kept[i:]
+
+
+_SINCE_YEAR_END = re.compile(r"\bsince\s+(?:1[89]|20)\d\d\s*$", re.I)
+
+
 def _mark_title(
     kept: list[_Line], html_typed: list[BlockKind | None], info: Info, doc: EditText
 ) -> int:
@@ -422,6 +450,9 @@ def _classify_blocks(
         kept = [ln for ln in kept if ln.drop is None]
         if not kept:
             return
+    kept = _head_labels(kept)
+    if not kept:
+        return
     html_typed = [_typed_by_html(doc, ln, info) for ln in kept]
     start = _mark_title(kept, html_typed, info, doc)
     _mark_standfirst(kept, start, outlet)
