@@ -102,6 +102,7 @@ def test_truncated_line_opening_with_a_connector_is_kept() -> None:
 
 def test_infobox_goes_with_its_tallies() -> None:
     box = [
+        "Part of the long river war, the hill conflict and the coastal campaign (2011–present)",
         "Date12 March 2016 – 2 April 2016",
         "Location",
         "Hills east of the river, Syria",
@@ -115,10 +116,12 @@ def test_infobox_goes_with_its_tallies() -> None:
         "Per the monitor:[7]",
         "120 killed",
         "15 killed[b]",
+        "40 civilians killed on the east bank by the Front[8] and 2 killed by the Brigades[9]",
     ]
     art = clean("Battle of the eastern hills\n\n" + "\n\n".join(box) + f"\n\n{ONE}\n\n{TWO}\n")
     assert "120 killed" not in art.text
     assert "Belligerents" not in art.text
+    assert "40 civilians" not in art.text and "Part of the long" not in art.text
     assert ONE in art.text and TWO in art.text
     assert not any(f.value == 120 for f in art.figures)
 

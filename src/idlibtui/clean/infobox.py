@@ -18,10 +18,17 @@ _MAX_WORDS = 14
 _BACK = 8  # short lines above the first label that belong to the box (its caption, its map)
 
 
+_REF_MARK = re.compile(r"\[(?:\d{1,3}|[a-z])\]")
+
+
 def _short(line: str) -> bool:
-    """A box entry: a few words, never a sentence that ends with a full stop."""
+    """A box entry: a few words (a longer one when it carries the box's reference marks or
+    is its "Part of …" line), never a sentence that ends with a full stop."""
     s = line.strip()
-    return len(s.split()) <= _MAX_WORDS and not re.search(r"[a-z]{2}\.$", s)
+    if re.search(r"[a-z]{2}\.$", s):
+        return False
+    n = len(s.split())
+    return n <= _MAX_WORDS or (n <= 30 and (_REF_MARK.search(s) or s.startswith("Part of ")))
 
 
 def infobox_span(lines: list[str]) -> tuple[int, int] | None:
