@@ -317,3 +317,13 @@ def test_a_mandates_deadline_a_year_on_does_not_push_its_own_vote_into_the_backg
     )
     events = [e for e in reported_events(text) if e.date == dt.date(2020, 7, 11)]
     assert events and not events[0].background
+
+
+def test_a_lead_event_is_not_the_date_when_the_text_reports_a_later_one() -> None:
+    text = (
+        "Fighting in the north-west\n\n"
+        "After three days of fighting, opposition fighters have captured Jisr al-Shughur.\n\n"
+        "Weeks later the rebels took Ariha as well, driving the army from the province.\n"
+    )
+    j = judge_date(text, (), reported_events(text))
+    assert not j.precise and j.earliest == dt.date(2015, 5, 28)

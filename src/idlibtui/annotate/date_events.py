@@ -159,13 +159,17 @@ def _event_window(
         return latest[0], None, latest[0], why, False
     lo = max(w[0] for w in bounded)
     hi = min(w[1] for w in bounded if w[1] is not None)
-    if lo > hi:  # inconsistent: trust the latest event's own window
+    if lo > hi:  # inconsistent: trust the latest event's own window (the latest news it knows)
         w = max(bounded, key=lambda w: w[0])
         lo, chosen = w[0], [w]
         hi = w[1] or hi
     else:
         chosen = bounded
-    lo = max(lo, latest[0]) if latest[0] <= hi else lo
+    if latest[0] > hi + dt.timedelta(days=2):
+        # it reports an event after the window: the window's news is not the latest it knows
+        why = f"on or after the day it reports {latest[3].description}"
+        return latest[0], None, latest[0], why, False
+    lo = max(lo, latest[0])
     words = "; ".join(f"reports {w[3].description} ({w[2]})" for w in chosen[:3])
     best = lo if lo == hi or any(w[2] == "today" for w in chosen) else lo + dt.timedelta(days=1)
     strong = any(w[2] not in ("", "in the lead") for w in chosen)
