@@ -322,8 +322,12 @@ def test_a_mandates_deadline_a_year_on_does_not_push_its_own_vote_into_the_backg
 def test_a_lead_event_is_not_the_date_when_the_text_reports_a_later_one() -> None:
     text = (
         "Fighting in the north-west\n\n"
-        "After three days of fighting, opposition fighters have captured Jisr al-Shughur.\n\n"
-        "Weeks later the rebels took Ariha as well, driving the army from the province.\n"
+        "After three days of fighting, opposition fighters have captured Jisr al-Shughur, a "
+        "town on the road to the coast, in a battle that left dozens of soldiers dead and "
+        "drove hundreds of families from their homes towards the border with Turkey, where "
+        "camps were already full and aid groups warned that they could take no more people "
+        "before the summer.\n\n"
+        "Weeks later the rebels seized Ariha as well, driving the army from the province.\n"
     )
     j = judge_date(text, (), reported_events(text))
     assert not j.precise and j.earliest == dt.date(2015, 5, 28)
