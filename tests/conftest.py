@@ -26,3 +26,17 @@ def seed_paths() -> list[Path]:
     paths = sorted(SEEDS.glob("*.txt"))
     assert len(paths) == 5
     return paths
+
+
+@pytest.fixture(scope="module")
+def whoosh_oracle():
+    """Indexes built in the module keep the body's postings in Whoosh's files too (with
+    positions), so that Whoosh's own search can serve as the oracle the fast path is compared
+    with; the app's indexes keep them only in the sidecar (search/schema.py ``ORACLE_POSTINGS``).
+    Use as ``pytestmark = pytest.mark.usefixtures("whoosh_oracle")``."""
+    from idlibtui.search import schema
+
+    old = schema.ORACLE_POSTINGS
+    schema.ORACLE_POSTINGS = True
+    yield
+    schema.ORACLE_POSTINGS = old

@@ -520,7 +520,7 @@ def test_fast_writer_writes_the_same_postings_as_whoosh(corpus: Path, tmp_path: 
     def postings(name: str, ours: bool) -> dict[str, str]:
         folder = tmp_path / name
         folder.mkdir()
-        ix = windex.create_in(str(folder), build_schema(), indexname="x")
+        ix = windex.create_in(str(folder), build_schema(oracle=True), indexname="x")
         if ours:
             writer = build_writer.open_writer(ix)
             for doc in docs:
@@ -550,15 +550,12 @@ def test_segment_merge_files_the_same_postings_as_whoosh(
     from whoosh import index as windex
     from whoosh import writing
 
+    from idlibtui.search import schema
     from idlibtui.search.schema import INDEX_NAME
 
+    monkeypatch.setattr(schema, "ORACLE_POSTINGS", True)  # Whoosh keeps every posting
     index_dir = tmp_path / "index"
-    update_index(corpus, index_dir, workers=1)
-    files = sorted(corpus.glob("*.txt"))
-    for n, path in enumerate(files[:3]):  # three more segments, each deleting an old version
-        with path.open("a", encoding="utf-8") as fh:
-            fh.write(f"\n\nUpdate {n}: 1{n},000 people fled Saraqeb.\n")
-        update_index(corpus, index_dir, workers=1)
+    _three_updates(corpus, index_dir)
 
     def merged(name: str) -> tuple[dict[str, str], list]:
         folder = tmp_path / name
@@ -584,6 +581,57 @@ def test_segment_merge_files_the_same_postings_as_whoosh(
     assert {".pst", ".trm", ".b_pos.u16", ".t_ids.vb"} <= set(ours)
     assert our_posts == their_posts and ours == theirs
     assert search.open_index(tmp_path / "ours").search("Saraqeb").total >= 3
+
+
+def _three_updates(corpus: Path, index_dir: Path) -> None:
+    update_index(corpus, index_dir, workers=1)
+    files = sorted(corpus.glob("*.txt"))
+    for n, path in enumerate(files[:3]):  # three more segments, each deleting an old version
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(f"\n\nUpdate {n}: 1{n},000 people fled Saraqeb.\n")
+        update_index(corpus, index_dir, workers=1)
+
+
+def test_a_merge_keeps_the_postings_whose_only_copy_is_the_sidecar(
+    corpus: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """The app's index keeps the body's postings only in the sidecar: Whoosh's files hold
+    none, and a merge of segments (with deletions) writes the same sidecar as the oracle
+    index's merge, where they came from Whoosh's own postings."""
+    from whoosh import index as windex
+    from whoosh import writing
+
+    from idlibtui.search import schema, sidecar
+    from idlibtui.search.schema import INDEX_NAME
+
+    def merged(name: str, oracle: bool):
+        folder = tmp_path / name
+        monkeypatch.setattr(schema, "ORACLE_POSTINGS", oracle)
+        _three_updates(corpus, folder)
+        for f in corpus.glob("*.txt"):  # the corpus as it was, for the next build
+            f.write_text(f.read_text(encoding="utf-8").split("\n\nUpdate ")[0], encoding="utf-8")
+        ix = windex.open_dir(str(folder), indexname=INDEX_NAME)
+        assert len(ix._segments()) > 1 and ix.reader().has_deletions()
+        build_writer.open_writer(ix).commit(mergetype=writing.OPTIMIZE)
+        ix = windex.open_dir(str(folder), indexname=INDEX_NAME)
+        assert len(ix._segments()) == 1
+        with ix.reader() as reader:
+            body_terms = [t for f, t in reader.all_terms() if f == "b"]
+            side = sidecar.open_field(reader, "b")
+            assert side is not None
+            postings = [
+                (side.keys[i], *(a.tolist() for a in side.postings(i, True)))
+                for i in range(len(side))
+            ]
+        return body_terms, postings
+
+    oracle_terms, oracle_postings = merged("oracle", True)
+    lean_terms, lean_postings = merged("lean", False)
+    assert oracle_terms and not lean_terms
+    assert len(oracle_postings) > 100 and lean_postings == oracle_postings
+    ix = search.open_index(tmp_path / "lean")
+    assert ix.search("Saraqeb").total >= 3
+    assert ix.search('"people fled Saraqeb"').total == 3
 
 
 def test_a_large_build_commits_several_segments_that_answer_like_one(

@@ -17,8 +17,6 @@ KNOWN_LONG = {
     "annotate/dates.py",
     "annotate/dating.py",
     "annotate/events.py",
-    "search/fastpath.py",
-    "search/whoosh_backend.py",
 }
 
 

@@ -12,11 +12,13 @@ from whoosh import query as wq
 
 from idlibtui import search
 from idlibtui.cli.main import main
-from idlibtui.search import codec, fastpath, whoosh_fixes
+from idlibtui.search import codec, fast_search, fastpath, matching, whoosh_fixes
 from idlibtui.search import query as q
-from idlibtui.search import whoosh_backend as wb
 from idlibtui.search.backend import IndexUnavailable, SearchError
 from idlibtui.search.build import update_index
+
+#: Whoosh's own search is the oracle here: it needs the body's postings in its files.
+pytestmark = pytest.mark.usefixtures("whoosh_oracle")
 
 FILLER = (
     "Officials in the northern province described the situation on the ground in some detail "
@@ -70,16 +72,16 @@ def _unsupported(*_a, **_k):
 @pytest.mark.parametrize("query", sorted(CASES))
 def test_whoosh_fallback_answers_and_not_as_the_fast_path(small, query, monkeypatch) -> None:
     """No patch of Whoosh here: the fallback itself must be right."""
-    monkeypatch.setattr(wb, "FAST_PATH_STRICT", True)
+    monkeypatch.setattr(fast_search, "FAST_PATH_STRICT", True)
     fast = small.search(query, page_size=50)
     assert _names(fast) == CASES[query]
-    monkeypatch.setattr(fastpath.Evaluator, "run", _unsupported)
+    monkeypatch.setattr(matching.Evaluator, "run", _unsupported)
     slow = small.search(query, page_size=50)
     assert (slow.total, _names(slow)) == (fast.total, _names(fast))
     assert [h.score for h in slow.hits] == pytest.approx([h.score for h in fast.hits], abs=1e-4)
     assert {d["id"] for d in small.iter_documents(query)} == {h.id for h in fast.hits}
     # With the fast path off (the tests' reference) the answers are the same again.
-    monkeypatch.setattr(wb, "FAST_PATH", False)
+    monkeypatch.setattr(fast_search, "FAST_PATH", False)
     assert _names(small.search(query, page_size=50)) == CASES[query]
 
 
@@ -91,7 +93,7 @@ def test_the_fixed_classes_are_what_the_fast_path_reads(small) -> None:
 
 def test_a_shape_whoosh_gets_wrong_is_refused_not_answered(small, monkeypatch) -> None:
     monkeypatch.setattr(whoosh_fixes, "AndNot", wq.AndNot)  # as if compiled to Whoosh's own
-    monkeypatch.setattr(fastpath.Evaluator, "run", _unsupported)
+    monkeypatch.setattr(matching.Evaluator, "run", _unsupported)
     with pytest.raises(SearchError) as info:
         small.search("erdogan -market")
     assert "AndNot" in str(info.value) and "erdogan -market" in str(info.value)
@@ -118,7 +120,7 @@ def test_an_unexpected_fast_path_failure_is_reported(small, monkeypatch, caplog)
     assert isinstance(info.value, IndexUnavailable)  # said by the CLI and the app as one line
     assert any(r.exc_info and r.exc_info[0] is _Boom for r in caplog.records)
     # Under FAST_PATH_STRICT (the tests') the original exception surfaces instead.
-    monkeypatch.setattr(wb, "FAST_PATH_STRICT", True)
+    monkeypatch.setattr(fast_search, "FAST_PATH_STRICT", True)
     with pytest.raises(_Boom):
         small.search("erdogan -market")
 

@@ -15,10 +15,13 @@ from bench import generate as g
 from bench.query_bench import query_set
 
 from idlibtui import search
-from idlibtui.search import fastpath
+from idlibtui.search import facets, fast_search, fastpath, matching
 from idlibtui.search import whoosh_backend as wb
 from idlibtui.search.build import update_index
 from idlibtui.search.integrity import INTEGRITY_NAME, SIDECAR_SUFFIXES
+
+#: Whoosh's own search is the oracle here: it needs the body's postings in its files.
+pytestmark = pytest.mark.usefixtures("whoosh_oracle")
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +33,9 @@ def indexes(tmp_path_factory) -> dict[str, object]:
     update_index(corpus, live, workers=1)
     single = root / "single"
     shutil.copytree(live, single)
+    # The app's index (the body's postings only in the sidecar) through the same updates.
+    lean = root / "lean"
+    _lean(lambda: update_index(corpus, lean, workers=1))
 
     # Open the live index and search it, so its caches are filled before it changes.
     ix = search.open_index(live)
@@ -43,6 +49,7 @@ def indexes(tmp_path_factory) -> dict[str, object]:
     shutil.copytree(root / "more", corpus / "more")
     report = update_index(corpus, live, workers=1)
     assert report.updated and report.removed == 6 and report.added == 12
+    assert _lean(lambda: update_index(corpus, lean, workers=1)).doc_count == report.doc_count
 
     ix.refresh()
     leaves = list(ix._searcher.reader().leaf_readers())
@@ -59,7 +66,24 @@ def indexes(tmp_path_factory) -> dict[str, object]:
     assert len(dropped) == 10 * len(leaves)  # title and body postings (4 each), entities (2)
     for f in dropped:
         f.unlink()
-    return {"single": search.open_index(single), "updated": ix, "blocks": search.open_index(blocks)}
+    return {
+        "single": search.open_index(single),
+        "updated": ix,
+        "blocks": search.open_index(blocks),
+        "lean": search.open_index(lean),
+    }
+
+
+def _lean(build):
+    """``build()`` with the app's schema: Whoosh keeps no body postings (the oracle's off)."""
+    from idlibtui.search import schema
+
+    old = schema.ORACLE_POSTINGS
+    schema.ORACLE_POSTINGS = False
+    try:
+        return build()
+    finally:
+        schema.ORACLE_POSTINGS = old
 
 
 def _queries() -> list[str]:
@@ -154,8 +178,8 @@ def _both(ix, monkeypatch, query: str, **kw):
     """The fast path's answer and Whoosh's. Whoosh's AND NOT and NOT matchers have known bugs,
     fixed in the classes the query compiles to (search/whoosh_fixes.py): the reference here is
     the very path production falls back to, with nothing patched by the test."""
-    monkeypatch.setattr(wb, "FAST_PATH", True)
-    monkeypatch.setattr(wb, "FAST_PATH_STRICT", True)
+    monkeypatch.setattr(fast_search, "FAST_PATH", True)
+    monkeypatch.setattr(fast_search, "FAST_PATH_STRICT", True)
     served = []
     original = wb.WhooshIndex._fast_search
 
@@ -166,9 +190,9 @@ def _both(ix, monkeypatch, query: str, **kw):
 
     monkeypatch.setattr(wb.WhooshIndex, "_fast_search", spy)
     fast = ix.search(query, **kw)
-    monkeypatch.setattr(wb, "FAST_PATH", False)
+    monkeypatch.setattr(fast_search, "FAST_PATH", False)
     slow = ix.search(query, **kw)
-    monkeypatch.setattr(wb, "FAST_PATH", True)
+    monkeypatch.setattr(fast_search, "FAST_PATH", True)
     assert served == [True], f"the fast path did not serve {query!r}"
     return fast, slow
 
@@ -179,6 +203,33 @@ def test_fast_path_agrees_with_whoosh(indexes, which, monkeypatch) -> None:
     for query in _queries():
         fast, slow = _both(ix, monkeypatch, query, page_size=20)
         _same(fast, slow, query, by_date=False)
+
+
+def test_the_apps_lean_index_answers_as_the_oracle(indexes, monkeypatch) -> None:
+    """The app's index (body postings only in the sidecar, two segments, deletions) gives the
+    oracle's answers (Whoosh's own search over an index that keeps them) for every query
+    kind, sorted, paged and filtered; Whoosh itself holds none of its body postings, so a
+    query Whoosh would have to answer is refused, never answered wrongly."""
+    lean, oracle = indexes["lean"], indexes["updated"]
+    reader = lean._searcher.reader()
+    assert reader.doc_count() == oracle.doc_count and reader.has_deletions()
+    assert len(reader.leaf_readers()) >= 2
+    assert not [t for f, t in reader.all_terms() if f == "b"]
+    monkeypatch.setattr(fast_search, "FAST_PATH_STRICT", True)
+    for query in _queries():
+        for kw in (
+            {},
+            {"sort": "date", "page": 2, "page_size": 7},
+            {"filters": {"year": ["2019"]}},
+        ):
+            fast = lean.search(query, **kw)
+            monkeypatch.setattr(fast_search, "FAST_PATH", False)
+            slow = oracle.search(query, **kw)
+            monkeypatch.setattr(fast_search, "FAST_PATH", True)
+            _same(fast, slow, query, by_date=kw.get("sort") == "date")
+    monkeypatch.setattr(fast_search, "FAST_PATH", False)
+    with pytest.raises(search.SearchError, match="does not hold the postings"):
+        lean.search("refugees")
 
 
 @pytest.mark.parametrize("which", ["single", "updated", "blocks"])
@@ -192,13 +243,13 @@ def test_whoosh_fallback_agrees_on_and_not(indexes, which, monkeypatch) -> None:
     def unsupported(*_a, **_k):
         raise fastpath.Unsupported("a shape the plan does not evaluate (test)")
 
-    monkeypatch.setattr(fastpath.Evaluator, "run", unsupported)
+    monkeypatch.setattr(matching.Evaluator, "run", unsupported)
     for x in queries:
         _same(fast[x], ix_search(indexes[which], monkeypatch, x), x, by_date=False)
 
 
 def ix_search(ix, monkeypatch, query: str):
-    monkeypatch.setattr(wb, "FAST_PATH_STRICT", True)
+    monkeypatch.setattr(fast_search, "FAST_PATH_STRICT", True)
     return ix.search(query, page_size=20)
 
 
@@ -236,7 +287,7 @@ def test_entity_filter_and_entity_facet_sampling(indexes, monkeypatch) -> None:
         fast, slow = _both(ix, monkeypatch, "refugees", filters={"entity": [name]})
         _same(fast, slow, name, by_date=False)
     # Beyond ENTITY_FACET_MAX_DOCS the entity facet counts an even sample, scaled.
-    monkeypatch.setattr(wb, "ENTITY_FACET_MAX_DOCS", 17)
+    monkeypatch.setattr(facets, "ENTITY_FACET_MAX_DOCS", 17)
     for query in ("Idlib", "said", "refugees OR water", "date:2019"):
         fast, slow = _both(ix, monkeypatch, query)
         assert fast.total > 17
@@ -356,13 +407,13 @@ def test_phrase_positions_read_from_selected_blocks(indexes, monkeypatch, which)
 
 def test_iter_documents_uses_the_same_matches(indexes, monkeypatch) -> None:
     ix = indexes["updated"]
-    monkeypatch.setattr(wb, "FAST_PATH_STRICT", True)
+    monkeypatch.setattr(fast_search, "FAST_PATH_STRICT", True)
     for query in ("refugees", '"air strikes" -Idlib', "water OR NOT border", "date:2019"):
         fast = [d["id"] for d in ix.iter_documents(query)]
         assert len(fast) == ix.search(query).total
-        monkeypatch.setattr(wb, "FAST_PATH", False)
+        monkeypatch.setattr(fast_search, "FAST_PATH", False)
         slow = [d["id"] for d in ix.iter_documents(query)]
-        monkeypatch.setattr(wb, "FAST_PATH", True)
+        monkeypatch.setattr(fast_search, "FAST_PATH", True)
         assert fast == slow, query
 
 
@@ -388,6 +439,21 @@ def test_a_damaged_sidecar_is_ignored(indexes, tmp_path, monkeypatch) -> None:
         _same(fast, slow, query, by_date=False)
 
 
+def test_a_damaged_sidecar_of_the_apps_index_is_said(indexes, tmp_path, monkeypatch) -> None:
+    """In the app's index the sidecar is the body postings' only copy: a damaged one is a
+    clear error with the fix (rebuild), never an empty or partial answer."""
+    copy = tmp_path / "damaged-lean"
+    shutil.copytree(indexes["lean"].index_dir, copy)
+    for ids_file in copy.glob("*.b_ids.vb"):
+        ids_file.write_bytes(ids_file.read_bytes()[:-1])
+    (copy / INTEGRITY_NAME).unlink()  # as in the test above: the reader's own checks
+    ix = search.open_index(copy)
+    assert ix.search("title:refugees").total == indexes["lean"].search("title:refugees").total
+    for query in ('"air strikes"', "refugees", "refug*  AND winter"):
+        with pytest.raises(search.SearchError, match="rebuild"):
+            ix.search(query)
+
+
 def test_entity_facets_with_and_without_entity_sidecars(indexes, tmp_path, monkeypatch) -> None:
     """Segments with entity codes and segments decoded from the column, in one view."""
     copy = tmp_path / "mixed"
@@ -397,7 +463,7 @@ def test_entity_facets_with_and_without_entity_sidecars(indexes, tmp_path, monke
     dirs[0].unlink()
     (copy / INTEGRITY_NAME).unlink()  # unverified, as an index built before records
     ix = search.open_index(copy)
-    monkeypatch.setattr(wb, "ENTITY_FACET_MAX_DOCS", 23)
+    monkeypatch.setattr(facets, "ENTITY_FACET_MAX_DOCS", 23)
     for query in ("", "Idlib", "refugees OR water", '"air strikes"', "date:2019"):
         fast, slow = _both(ix, monkeypatch, query, page_size=20)
         assert fast.facets["entity"]
@@ -481,7 +547,7 @@ def test_every_articles_entity_facet_counts_live_articles_exactly(indexes, name)
         for doc in range(seg.doc_count_all()):
             if not seg.is_deleted(doc) and column[doc]:
                 names.update(column[doc].decode("utf-8").split("\x1f"))
-    expected = sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[: wb.ENTITY_FACET_SIZE]
+    expected = sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[: facets.ENTITY_FACET_SIZE]
     assert list(ix.search("").facets["entity"].items()) == expected
 
 
@@ -491,7 +557,7 @@ def test_boosted_terms_and_phrases_score_times_their_boost(indexes) -> None:
     from whoosh import query as wq
 
     ix = indexes["single"]
-    ev = fastpath.Evaluator(ix._fast_view(), ix._searcher.weighting)
+    ev = matching.Evaluator(ix._fast_view(), ix._searcher.weighting)
     for make in (
         lambda b: wq.Term("b", "idlib", boost=b),
         lambda b: wq.Phrase("b", ["air", "strike"], boost=b),

@@ -14,6 +14,9 @@ from idlibtui.search import fastpath, sidecar, sidecar_postings
 from idlibtui.search.build import update_index
 from tests.unit.test_search_fast import _both, _queries, _same
 
+#: Whoosh's own search is the oracle here: it needs the body's postings in its files.
+pytestmark = pytest.mark.usefixtures("whoosh_oracle")
+
 
 @pytest.fixture(scope="module")
 def tiny_blocks(tmp_path_factory):

@@ -294,6 +294,8 @@ def _byline_rule(ln: _Line, info: Info) -> bool:
     named = outlet_cues.byline_outlet(re.split(r"\s*[|,•·–—]\s*|\s+-\s+", who)[0])
     if named:
         info.set_source(named, f"byline: {s}")
+        if outlets.is_agency(named):  # "By AFP": whose copy it is, whoever carries it
+            info.agency = info.agency or named
     d = parse_date(s)
     if d:
         info.claim_date(d, "byline", s)

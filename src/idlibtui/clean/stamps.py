@@ -63,13 +63,15 @@ _DATE_PATTERNS = [
 _DIGITS = re.compile(r"\d\d")
 #: Arabic-Indic and Persian digits as ASCII ones.
 _EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_EASTERN = re.compile("[٠-٩۰-۹]")
 
 
 def find_full_date(text: str) -> tuple[dt.date, int, int] | None:
     """The first complete date in ``text`` with its span, or None; never guesses."""
     if not _DIGITS.search(text):
         return None  # every form has a day or a year in digits: most lines have none
-    text = text.translate(_EASTERN_DIGITS)  # "٥ أبريل ٢٠١٧": one character for one, spans kept
+    if not text.isascii() and _EASTERN.search(text):  # (translate is slow on other text)
+        text = text.translate(_EASTERN_DIGITS)  # "٥ أبريل ٢٠١٧": one character for one, spans kept
     found: list[tuple[int, dt.date, int]] = []
     for pattern in _DATE_PATTERNS:
         m = pattern.search(text)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
+import struct
+import zlib
 from collections.abc import Iterator
 from typing import Any, Protocol, runtime_checkable
 
@@ -20,6 +23,18 @@ class SearchError(IndexUnavailable):
     """A query could not be answered correctly (an internal failure, or postings this version
     cannot read): said with what to do, never replaced by a different answer. A kind of
     ``IndexUnavailable`` so that the CLI and the app say it as one line."""
+
+
+#: What reading damaged index data raises (a truncated or garbled block, column or pickle):
+#: said as an unreadable index with the fix, not as an internal error.
+DATA_ERRORS = (
+    struct.error,
+    zlib.error,
+    EOFError,
+    pickle.UnpicklingError,
+    UnicodeDecodeError,
+    OSError,
+)
 
 
 class IndexLocked(Exception):

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import io
 import pickle
+import struct
 import zlib
-from itertools import chain, repeat
+from itertools import chain, pairwise, repeat
 from typing import Any
 
 import numpy as np
@@ -87,6 +88,26 @@ def decode_positions(values: list[bytes]) -> tuple[Any, Any]:
     return starts, positions.astype(np.int32)
 
 
+def encode_positions(starts, flat) -> list[bytes]:
+    """Each posting's positions (``flat[starts[k]:starts[k+1]]``, ascending) as Whoosh's
+    ``Positions`` value (the inverse of ``decode_positions``): a 4-byte big-endian count and
+    a protocol-2 pickle of the first position and the gaps after it."""
+    flat = np.asarray(flat, dtype=np.int64)
+    n = len(starts) - 1
+    if not n:
+        return []
+    gaps = np.diff(flat, prepend=0)
+    counts = np.diff(starts)
+    firsts = starts[:-1][counts > 0]
+    gaps[firsts] = flat[firsts]
+    values = gaps.tolist()
+    bounds = starts.tolist()
+    dumps = pickle.dumps
+    pack = _COUNT.pack
+    return [pack(b - a) + dumps(values[a:b], 2) for a, b in pairwise(bounds)]
+
+
+_COUNT = struct.Struct(">I")
 _VALUES_START = b"(c_codecs\nencode\n"  # a tuple of bytes, as protocol 2 pickles them
 
 

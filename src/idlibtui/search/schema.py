@@ -48,7 +48,10 @@ check_engine_version()
 #: varint positions decoded too slowly for a cold phrase at 50k).
 #: 11: folding fixes: no exact term for a number's separators, no empty term for a token of
 #: marks alone, "central" no longer folded as "centre" + "al".
-SCHEMA_VERSION = "11"
+#: 12: the body's postings only in the sidecar (Whoosh keeps none, see ``SIDECAR_ONLY``), the
+#: text compressed in blocks of articles, the figures stored by column, entity names compressed
+#: and not stored twice, the path not indexed.
+SCHEMA_VERSION = "12"
 
 #: The Whoosh index name; a schema change gives a new name, so an old index is never misread.
 INDEX_NAME = f"idlibtui{SCHEMA_VERSION}"
@@ -119,10 +122,34 @@ def pre_analyzed():
     return PreAnalyzedTokenizer(PRE_ANALYZED_PATTERN)
 
 
-def build_schema() -> fields.Schema:
+#: The attribute marking a field whose postings Whoosh does not keep: the sidecar
+#: (search/sidecar.py) is their only copy, read by the fast path and merged by the writer.
+SIDECAR_ONLY = "idlibtui_sidecar_only"
+
+#: Whether a new index also keeps the body's postings (with positions) in Whoosh's own files,
+#: as a second copy: only the tests' oracle (Whoosh's own search, to compare the fast path
+#: with) needs it, and it doubled the index's size. Set by the tests, never by the app.
+ORACLE_POSTINGS = False
+
+
+def sidecar_only(fieldobj) -> bool:
+    """Whether Whoosh keeps no postings of this field (the sidecar holds them)."""
+    return bool(getattr(fieldobj, SIDECAR_ONLY, False))
+
+
+def build_schema(oracle: bool | None = None) -> fields.Schema:
+    """The schema of a new index; with ``oracle`` (default ``ORACLE_POSTINGS``) Whoosh keeps
+    the body's postings too."""
+    schema = _schema()
+    if not (ORACLE_POSTINGS if oracle is None else oracle):
+        setattr(schema["b"], SIDECAR_ONLY, True)
+    return schema
+
+
+def _schema() -> fields.Schema:
     return fields.Schema(
         id=fields.ID(stored=True, unique=True, sortable=True),
-        path=fields.ID(stored=True, sortable=True),
+        path=fields.STORED(),
         title=fields.STORED(),
         # Stems of the title and of title + text, space separated, stopwords dropped.
         t=fields.TEXT(analyzer=pre_analyzed(), field_boost=2.0),
@@ -145,11 +172,17 @@ def build_schema() -> fields.Schema:
         day=fields.ID(sortable=True),
         # Canonical entity names as keywords (original case; matched case-insensitively).
         entity=fields.KEYWORD(commas=True, scorable=False, lowercase=False),
-        entities=fields.STORED(),
+        # Each entity's type and mention count, "TYPE:count", aligned with ``entity_col``'s
+        # names and joined by U+001F (the names are not stored twice).
+        entity_kinds=fields.STORED(),
         dateline=fields.STORED(),
         word_count=fields.STORED(),
-        text_col=fields.COLUMN(columns.CompressedBytesColumn()),
-        entity_col=fields.COLUMN(columns.VarBytesColumn()),
+        # The cleaned text, compressed in blocks of 32 KB (articles share much of their
+        # wording: a third of the size of each article compressed alone).
+        text_col=fields.COLUMN(columns.CompressedBlockColumn(level=3, blocksize=32)),
+        # Canonical entity names joined by U+001F, each article's compressed alone.
+        entity_col=fields.COLUMN(columns.CompressedBytesColumn()),
+        # The figures as columns (search/figure_codec.py), each article's compressed alone.
         figures_col=fields.COLUMN(columns.CompressedBytesColumn()),
         # Manifest.
         size=fields.STORED(),

@@ -26,6 +26,7 @@ from array import array
 from typing import Any
 
 from idlibtui.search import sidecar_postings
+from idlibtui.search.schema import sidecar_only
 from idlibtui.search.sidecar_postings import FieldSidecar
 
 #: The positional fields that get a sidecar (the fast path's term and phrase fields).
@@ -36,15 +37,20 @@ _ENTITY_VERSION = 1
 class SidecarWriter:
     """Fed the segment's terms in (field, term) order, as the postings writer gets them.
 
-    The sidecar only speeds reading up: a field whose arrays cannot be written (a value of an
-    unknown shape, over 4G positions, a full disk) is dropped and its files removed, and the
-    segment is committed without it (the fast path then reads Whoosh's blocks)."""
+    For a field Whoosh keeps too, the sidecar only speeds reading up: if its arrays cannot be
+    written (a value of an unknown shape, over 4G positions, a full disk) it is dropped and its
+    files removed, and the segment is committed without it (the fast path then reads Whoosh's
+    blocks). For a field whose only copy it is (``schema.sidecar_only``), that error fails the
+    segment."""
 
     def __init__(self, storage, segment, schema) -> None:
         folder = getattr(storage, "folder", None)
         self.fields: dict[str, sidecar_postings.FieldWriter] = {}
         self._open: list[str] = []
+        self._required = {f for f in FIELDS if f in schema and sidecar_only(schema[f])}
         if folder is None or segment is None:
+            if self._required:
+                raise ValueError("an index whose body postings live in the sidecar needs a folder")
             return  # not a folder on disk: no sidecar
         self._open = [f for f in FIELDS if f in schema and schema[f].format.supports("positions")]
         self.folder, self.segment = folder, segment
@@ -60,6 +66,8 @@ class SidecarWriter:
             writer.add(btext, ids, values)
         except Exception:
             self._drop(fieldname)
+            if fieldname in self._required:
+                raise
 
     def finish(self) -> None:
         """Write every field's directory (the sidecar is complete once they are there)."""
@@ -68,6 +76,8 @@ class SidecarWriter:
                 writer.finish()
             except Exception:
                 self._drop(fieldname)
+                if fieldname in self._required:
+                    raise
 
     def _drop(self, fieldname: str) -> None:
         self._open.remove(fieldname)
@@ -86,8 +96,9 @@ _ENTITY_CHUNK = 2_000  # documents read and coded together while writing
 
 
 def raw_getter(col):
-    """``docnum -> bytes`` of a Whoosh VarBytes column, from one read of the whole column when
-    its layout is the known one (else the column's own lookup)."""
+    """``docnum -> bytes`` of a Whoosh VarBytes column (or a compressed one: each value is
+    decompressed), from one read of the whole column when its layout is the known one (else
+    the column's own lookup)."""
     if col is None:
         return lambda d: b""
     inner = getattr(col, "_reader", col)
@@ -96,6 +107,14 @@ def raw_getter(col):
         offsets, lengths = inner._offsets, inner._lengths
         size = max(o + n for o, n in zip(offsets, lengths, strict=True))
         blob = inner._dbfile.get(inner._basepos, size)
+        unpack = getattr(col, "_decompress", None)
+        if unpack is not None:  # CompressedBytesColumn: its _reader holds compressed values
+
+            def get(d: int) -> bytes:
+                raw = blob[offsets[d] : offsets[d] + lengths[d]]
+                return unpack(raw) if raw else b""
+
+            return get
         return lambda d: blob[offsets[d] : offsets[d] + lengths[d]]
     return col.__getitem__
 

@@ -257,6 +257,13 @@ class FieldSidecar:
             return i
         return None
 
+    def doc_frequency(self, i: int) -> int:
+        """How many of the segment's documents (deleted ones too) hold term ``i``."""
+        return int(self.term_starts[i + 1] - self.term_starts[i])
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
     def doc_ids(self, i: int) -> Any:
         """Term ``i``'s segment docnums (int64, ascending)."""
         import numpy as np

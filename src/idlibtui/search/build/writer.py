@@ -20,7 +20,8 @@ from whoosh.codec.whoosh3 import W3FieldWriter, W3LeafMatcher, W3TermsReader
 
 from idlibtui.search.build.documents import PreparedDoc, precompressed
 from idlibtui.search.build.terms import TermPool
-from idlibtui.search.sidecar import SidecarWriter, write_entities
+from idlibtui.search.schema import sidecar_only
+from idlibtui.search.sidecar import SidecarWriter, open_field, write_entities
 
 WRITER_TIMEOUT = 10.0
 
@@ -151,9 +152,14 @@ def _write_terms(
     positional fields' postings also go to ``sidecar``."""
     lastfn = None
     field_lengths = None
+    only_side = {name for name in schema.names() if sidecar_only(schema[name])}
+    if only_side and sidecar is None:
+        raise ValueError(f"the postings of {sorted(only_side)} have nowhere to go")
     for fieldname, btext, ids, weights, values in terms:
         if sidecar is not None:
             sidecar.add(fieldname, btext, ids, values)
+            if fieldname in only_side:
+                continue  # the sidecar is their only copy
         if fieldname != lastfn:
             if lastfn is not None:
                 fieldwriter.finish_field()
@@ -216,6 +222,8 @@ def _flush_segment(self) -> None:
         if perdoc is not None:
             write_entities(self.storage, segment, perdoc, self.schema)
     else:
+        if any(sidecar_only(self.schema[name]) for name in self.schema.names()):
+            raise TypeError("an index with sidecar-only postings needs idlibtui's writer")
         self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
     self.fieldwriter.close()
     if perdoc is not None:
@@ -240,7 +248,46 @@ def _term_blocks(matcher) -> tuple[list, list, list]:
 
 
 def _add_postings_to_pool(self, reader, startdoc: int, docmap: dict | None) -> None:
-    """``SegmentWriter.add_postings_to_pool`` (a segment merge) a whole term at a time.
+    """``SegmentWriter.add_postings_to_pool`` (a segment merge) a whole term at a time, and
+    the postings whose only copy is the merged segment's sidecar."""
+    _add_whoosh_postings(self, reader, startdoc, docmap)
+    for fieldname in self.schema.names():
+        if sidecar_only(self.schema[fieldname]):
+            _add_sidecar_postings(self, reader, fieldname, startdoc, docmap)
+
+
+def _add_sidecar_postings(self, reader, fieldname: str, startdoc: int, docmap) -> None:
+    """A merged segment's postings of a sidecar-only field, from its sidecar, into the pool
+    (as Whoosh ``Positions`` values, which the new segment's sidecar is written from)."""
+    import numpy as np
+
+    from idlibtui.search.codec import encode_positions
+
+    side = open_field(reader, fieldname)
+    if side is None:
+        raise ValueError(f"a segment to merge has no sidecar for {fieldname!r}: rebuild the index")
+    add_term = self.pool.add_term_postings
+    for i in range(len(side)):
+        ids, _counts, starts, flat = side.postings(i, True)
+        values = encode_positions(starts, flat)
+        ids = ids.tolist()
+        weights = (np.diff(starts) * side.boost).tolist()
+        if docmap is None:
+            ids = [startdoc + d for d in ids]
+        else:
+            keep = [k for k, d in enumerate(ids) if d in docmap]
+            if not keep:
+                continue
+            if len(keep) != len(ids):
+                weights = [weights[k] for k in keep]
+                values = [values[k] for k in keep]
+                ids = [ids[k] for k in keep]
+            ids = [docmap[d] for d in ids]
+        add_term(fieldname, side.keys[i], ids, weights, values)
+
+
+def _add_whoosh_postings(self, reader, startdoc: int, docmap: dict | None) -> None:
+    """Whoosh's postings of a merged segment, a whole term at a time.
 
     Whoosh's version yields every posting of the merged segment through a matcher, and
     merging cost about as much per article as indexing it. Here each term's blocks are
