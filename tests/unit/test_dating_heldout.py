@@ -331,3 +331,17 @@ def test_a_lead_event_is_not_the_date_when_the_text_reports_a_later_one() -> Non
     )
     j = judge_date(text, (), reported_events(text))
     assert not j.precise and j.earliest == dt.date(2015, 5, 28)
+
+
+def test_a_section_label_above_the_headline_is_not_part_of_the_lead() -> None:
+    text = (
+        "Syria News\n\n"
+        "Army enters the Abu al-Duhur air base in the south of Idlib .\n\n"
+        "On Saturday, government troops resumed their push in the southern countryside, "
+        "heading north towards the air base held by the armed groups for years.\n\n"
+        "A military source said government troops had entered the Abu al-Duhur air base and "
+        "were fighting the militants inside it.\n"
+    )
+    j = judge_date(text, (), reported_events(text))
+    assert j.precise and j.date is not None
+    assert dt.date(2018, 1, 20) <= j.date <= dt.date(2018, 1, 23)

@@ -330,16 +330,33 @@ def _lead_end(text: str) -> int:
     """Where the lead ends: the headline and the first paragraph after it (at most 700
     characters), where a report states the news it is written for; after a short standfirst
     (a summary under the headline), the paragraph that follows it too, unless the text names
-    a weekday (which then says which day the news is of)."""
+    a weekday (which then says which day the news is of). A section label or a site's name on
+    a line of its own above the headline ("Syria News") is not a part of it."""
     end = -1
     parts = 2 if _ANY_WEEKDAY.search(text) else 3
-    for part in range(parts):
-        end = text.find("\n\n", end + 1)
+    part = 0
+    while part < parts:
+        start = end + 1
+        end = text.find("\n\n", start)
         if end < 0:
             return min(len(text), 700)
+        block = text[start:end].strip()
+        if not block or (part == 0 and _label_above_headline(block, text, end)):
+            continue
         if part == 1 and end >= 320:
             break
+        part += 1
     return min(end, 700)
+
+
+def _label_above_headline(block: str, text: str, end: int) -> bool:
+    """Whether ``block`` is a short label ("Syria News": at most three capitalised words) with a
+    headline under it (a short line that does not end a sentence after its last word)."""
+    words = block.split()
+    if len(words) > 3 or "." in block or not all(w[:1].isupper() for w in words):
+        return False
+    following = text[end:].lstrip("\n").split("\n\n", 1)[0].strip()
+    return 0 < len(following) < 160 and re.search(r"\w[.!?][\"”’]?$", following) is None
 
 
 _ANY_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
