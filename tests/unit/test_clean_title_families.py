@@ -199,7 +199,8 @@ def test_cooperative_ownership_appeal() -> None:
 
 
 def test_derived_title_of_a_doubled_headline() -> None:
-    text = "Rebels lose the hilltop village to the army Rebels lose the hilltop village to the army Wire Service Army claims the hill"
+    head = "Rebels lose the hilltop village to the army"
+    text = f"{head} {head} Wire Service Army claims the hill"
     assert derive_title(text) == "Rebels lose the hilltop village to the army"
 
 
@@ -227,7 +228,8 @@ def test_caption_short_form_next_to_its_caption() -> None:
         "Syria May 3, 2019. (Photo: Wire/Jane Roe)"
     )
     art = clean(
-        f"Rebels send fighters to the front\n\nFighters from the Northern Brigade May 3, 2019\n{cap}\n\n{ONE}\n\n{TWO}\n"
+        "Rebels send fighters to the front\n\n"
+        f"Fighters from the Northern Brigade May 3, 2019\n{cap}\n\n{ONE}\n\n{TWO}\n"
     )
     assert "Northern Brigade May 3" not in art.text
     assert ONE in art.text
