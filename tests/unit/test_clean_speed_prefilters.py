@@ -153,10 +153,10 @@ def test_case_blind_word_tests_hold_where_the_patterns_match() -> None:
     """The lower-cased text the prefilters test holds an ASCII word wherever an
     ``re.IGNORECASE`` pattern matches it, also through "İ", "ı", "ſ" and the Kelvin sign."""
     from idlibtui.annotate.figure_words import _case_folded
-    from idlibtui.clean.chrome import _re_case_lower
+    from idlibtui.clean.prefilter import re_case_lower
 
     cases = [("İNCLUDİNG", "including"), ("ACCORDıNG to", "according"), ("ſaid", "said"),
              ("\u212aILLED", "killed"), ("Editİng by", "editing")]  # fmt: skip
     for text, word in cases:
         assert re.search(word, text, re.IGNORECASE)
-        assert word in _case_folded(text) and word in _re_case_lower(text)
+        assert word in _case_folded(text) and word in re_case_lower(text)
