@@ -317,3 +317,42 @@ def test_a_mandates_deadline_a_year_on_does_not_push_its_own_vote_into_the_backg
     )
     events = [e for e in reported_events(text) if e.date == dt.date(2020, 7, 11)]
     assert events and not events[0].background
+
+
+def test_a_lead_event_is_not_the_date_when_the_text_reports_a_later_one() -> None:
+    text = (
+        "Fighting in the north-west\n\n"
+        "After three days of fighting, opposition fighters have captured Jisr al-Shughur, a "
+        "town on the road to the coast, in a battle that left dozens of soldiers dead and "
+        "drove hundreds of families from their homes towards the border with Turkey, where "
+        "camps were already full and aid groups warned that they could take no more people "
+        "before the summer.\n\n"
+        "Weeks later the rebels seized Ariha as well, driving the army from the province.\n"
+    )
+    j = judge_date(text, (), reported_events(text))
+    assert not j.precise and j.earliest == dt.date(2015, 5, 28)
+
+
+def test_a_section_label_above_the_headline_is_not_part_of_the_lead() -> None:
+    text = (
+        "Syria News\n\n"
+        "Army enters the Abu al-Duhur air base in the south of Idlib .\n\n"
+        "On Saturday, government troops resumed their push in the southern countryside, "
+        "heading north towards the air base held by the armed groups for years.\n\n"
+        "A military source said government troops had entered the Abu al-Duhur air base and "
+        "were fighting the militants inside it.\n"
+    )
+    j = judge_date(text, (), reported_events(text))
+    assert j.precise and j.date is not None
+    assert dt.date(2018, 1, 20) <= j.date <= dt.date(2018, 1, 23)
+
+
+def test_a_statements_day_under_a_short_standfirst_is_not_the_reports_day() -> None:
+    text = (
+        "Fuel shortage threatens hospitals\n\n"
+        "Fuel prices are rising in the province because of its scarcity.\n\n"
+        "The health directorate released a statement on 28 October 2019 warning that several "
+        "hospitals could close for lack of fuel for their generators.\n\n"
+        "An aid worker said emergency services had already been cut back.\n"
+    )
+    assert not judge_date(text, (), reported_events(text)).precise

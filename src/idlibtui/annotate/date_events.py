@@ -159,13 +159,17 @@ def _event_window(
         return latest[0], None, latest[0], why, False
     lo = max(w[0] for w in bounded)
     hi = min(w[1] for w in bounded if w[1] is not None)
-    if lo > hi:  # inconsistent: trust the latest event's own window
+    if lo > hi:  # inconsistent: trust the latest event's own window (the latest news it knows)
         w = max(bounded, key=lambda w: w[0])
         lo, chosen = w[0], [w]
         hi = w[1] or hi
     else:
         chosen = bounded
-    lo = max(lo, latest[0]) if latest[0] <= hi else lo
+    if latest[0] > hi + dt.timedelta(days=2):
+        # it reports an event after the window: the window's news is not the latest it knows
+        why = f"on or after the day it reports {latest[3].description}"
+        return latest[0], None, latest[0], why, False
+    lo = max(lo, latest[0])
     words = "; ".join(f"reports {w[3].description} ({w[2]})" for w in chosen[:3])
     best = lo if lo == hi or any(w[2] == "today" for w in chosen) else lo + dt.timedelta(days=1)
     strong = any(w[2] not in ("", "in the lead") for w in chosen)
@@ -181,7 +185,7 @@ def reported_events(text: str, timeline=None) -> list[ReportedEvent]:
         return []
     out: list[ReportedEvent] = []
     seen: set[str] = set()
-    lead_end = _lead_end(text)
+    lead_end = _lead_end(text, standfirst=True)
     later = _named_days(text)
     for m in match_events(text, timeline):
         if m.event.id in seen:
@@ -322,20 +326,39 @@ def _named_days(text: str) -> list[tuple[dt.date, bool]]:
     return out
 
 
-def _lead_end(text: str) -> int:
+def _lead_end(text: str, *, standfirst: bool = False) -> int:
     """Where the lead ends: the headline and the first paragraph after it (at most 700
-    characters), where a report states the news it is written for; after a short standfirst
-    (a summary under the headline), the paragraph that follows it too, unless the text names
-    a weekday (which then says which day the news is of)."""
+    characters), where a report states the news it is written for. With ``standfirst`` (for
+    the events it reports), after a short standfirst (a summary under the headline) the
+    paragraph that follows it too, unless the text names a weekday (which then says which day
+    the news is of); a day the text writes there may be an older statement's, so not for days.
+    A section label or a site's name on a line of its own above the headline ("Syria News") is
+    not a part of it."""
     end = -1
-    parts = 2 if _ANY_WEEKDAY.search(text) else 3
-    for part in range(parts):
-        end = text.find("\n\n", end + 1)
+    parts = 3 if standfirst and not _ANY_WEEKDAY.search(text) else 2
+    part = 0
+    while part < parts:
+        start = end + 1
+        end = text.find("\n\n", start)
         if end < 0:
             return min(len(text), 700)
+        block = text[start:end].strip()
+        if not block or (part == 0 and _label_above_headline(block, text, end)):
+            continue
         if part == 1 and end >= 320:
             break
+        part += 1
     return min(end, 700)
+
+
+def _label_above_headline(block: str, text: str, end: int) -> bool:
+    """Whether ``block`` is a short label ("Syria News": at most three capitalised words) with a
+    headline under it (a short line that does not end a sentence after its last word)."""
+    words = block.split()
+    if len(words) > 3 or "." in block or not all(w[:1].isupper() for w in words):
+        return False
+    following = text[end:].lstrip("\n").split("\n\n", 1)[0].strip()
+    return 0 < len(following) < 160 and re.search(r"\w[.!?][\"”’]?$", following) is None
 
 
 _ANY_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)

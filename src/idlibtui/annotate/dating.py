@@ -18,7 +18,14 @@ The judgement has a kind (:class:`~idlibtui.model.DateKind`):
 - ``unknown``: nothing to go on.
 
 A background mention ("lost control of it in 2014", "since the war began in 2011", "the nine-year
-conflict") only bounds the date from below: it is never taken for the date.
+conflict") only bounds the date from below: it is never taken for the date; so do the names that
+date a text (:mod:`~idlibtui.annotate.date_era`: "Hayat Tahrir al-Sham" is not of 2016).
+
+The parts live beside this module: the text's evidence in :mod:`~idlibtui.annotate.date_evidence`,
+the claims' checks (page chrome, contradictions, a report's "as of" day, a numeric day that reads
+both ways) in :mod:`~idlibtui.annotate.date_claims`, and the events the text reports and the days
+they allow in :mod:`~idlibtui.annotate.date_events`; this module weighs them in order (a
+dateline's day, a stated day, a stated month, the events and the text's own days, the bounds).
 """
 
 from __future__ import annotations
