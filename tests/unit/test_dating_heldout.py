@@ -345,3 +345,14 @@ def test_a_section_label_above_the_headline_is_not_part_of_the_lead() -> None:
     j = judge_date(text, (), reported_events(text))
     assert j.precise and j.date is not None
     assert dt.date(2018, 1, 20) <= j.date <= dt.date(2018, 1, 23)
+
+
+def test_a_statements_day_under_a_short_standfirst_is_not_the_reports_day() -> None:
+    text = (
+        "Fuel shortage threatens hospitals\n\n"
+        "Fuel prices are rising in the province because of its scarcity.\n\n"
+        "The health directorate released a statement on 28 October 2019 warning that several "
+        "hospitals could close for lack of fuel for their generators.\n\n"
+        "An aid worker said emergency services had already been cut back.\n"
+    )
+    assert not judge_date(text, (), reported_events(text)).precise

@@ -185,7 +185,7 @@ def reported_events(text: str, timeline=None) -> list[ReportedEvent]:
         return []
     out: list[ReportedEvent] = []
     seen: set[str] = set()
-    lead_end = _lead_end(text)
+    lead_end = _lead_end(text, standfirst=True)
     later = _named_days(text)
     for m in match_events(text, timeline):
         if m.event.id in seen:
@@ -326,14 +326,16 @@ def _named_days(text: str) -> list[tuple[dt.date, bool]]:
     return out
 
 
-def _lead_end(text: str) -> int:
+def _lead_end(text: str, *, standfirst: bool = False) -> int:
     """Where the lead ends: the headline and the first paragraph after it (at most 700
-    characters), where a report states the news it is written for; after a short standfirst
-    (a summary under the headline), the paragraph that follows it too, unless the text names
-    a weekday (which then says which day the news is of). A section label or a site's name on
-    a line of its own above the headline ("Syria News") is not a part of it."""
+    characters), where a report states the news it is written for. With ``standfirst`` (for
+    the events it reports), after a short standfirst (a summary under the headline) the
+    paragraph that follows it too, unless the text names a weekday (which then says which day
+    the news is of); a day the text writes there may be an older statement's, so not for days.
+    A section label or a site's name on a line of its own above the headline ("Syria News") is
+    not a part of it."""
     end = -1
-    parts = 2 if _ANY_WEEKDAY.search(text) else 3
+    parts = 3 if standfirst and not _ANY_WEEKDAY.search(text) else 2
     part = 0
     while part < parts:
         start = end + 1
