@@ -139,6 +139,14 @@ BACKGROUND = [
     "Aid from the Brussels conference of 2019 has been slow to arrive.",
     "The Sotloff and Foley families have campaigned for years.",
     "At least 26 people were killed when the truck crashed into a market.",
+    "Since Kobani was liberated by Kurdish fighters, the town has been rebuilt slowly.",
+    "Mayadin, retaken by the army from the Islamic State, has seen attacks by cells.",
+    "Government forces have controlled al-Waer since the last rebels left under a deal.",
+    "The Nasib crossing, which reopened after three years, has brought little trade.",
+    "Israeli jets struck Iranian targets near Damascus overnight, the Syrian army said.",
+    "Islamic State, which carried out the Bataclan massacre in Paris, lost its last town.",
+    "Relatives of the victims of the Metrojet crash met officials in Moscow.",
+    "Assad visited troops in Idlib province on Tuesday, state media said.",
 ]
 
 
