@@ -126,3 +126,37 @@ def test_inline_chrome_needles_hold_for_every_match() -> None:
                 if m.group(0):
                     for group in needs:
                         assert any(need in text.lower() for need in group), (pattern.pattern, text)
+
+
+def test_combined_chrome_pattern_matches_where_a_rule_does() -> None:
+    """``chrome_note`` tries its rule loops only where the combined pattern matches: it must
+    match exactly where one of the rules does (each rule keeps its own case flag)."""
+    from idlibtui.clean import chrome as C
+
+    lines = [
+        "5 min read", "2 hours ago", "list of 4 items", "Advertisement", "Keep reading",
+        "Share", "A / A", "123 456", "$ 0.00", "reader1399", "(Photo: AFP)", "Editing by Jo Doe",
+        "Lire aussi : la suite", "Partager", "Kommentare (3)", "Etiketler: Suriye, Idlib",
+        "READER1399", "The army said on Monday that 12 people died.", "", "0 $ 5",
+    ]  # fmt: skip
+    pieces = ["5", " ", "min", "read", "ago", "hours", "list", "of", "items", "Share", "A",
+              "/", "$", "0.00", "reader", "13", "(", ")", "Photo", ":", "AFP", "Lire", "aussi",
+              "Partager", "x", "."]  # fmt: skip
+    lines += list(strings(pieces, count=4000, longest=6, seed=3))
+    for rules, combined in ((C._CHROME, C._ANY_CHROME), (C._OTHER_LANGUAGE, C._ANY_OTHER_LANGUAGE)):
+        for s in lines:
+            any_rule = any(p.match(s) for p, _ in rules)
+            assert bool(combined.match(s)) == any_rule, s
+
+
+def test_case_blind_word_tests_hold_where_the_patterns_match() -> None:
+    """The lower-cased text the prefilters test holds an ASCII word wherever an
+    ``re.IGNORECASE`` pattern matches it, also through "İ", "ı", "ſ" and the Kelvin sign."""
+    from idlibtui.annotate.figure_words import _case_folded
+    from idlibtui.clean.prefilter import re_case_lower
+
+    cases = [("İNCLUDİNG", "including"), ("ACCORDıNG to", "according"), ("ſaid", "said"),
+             ("\u212aILLED", "killed"), ("Editİng by", "editing")]  # fmt: skip
+    for text, word in cases:
+        assert re.search(word, text, re.IGNORECASE)
+        assert word in _case_folded(text) and word in re_case_lower(text)

@@ -32,6 +32,12 @@ from idlibtui.clean.textfix import (
     fix_spaced_possessive,
     fix_unicode_forms,
 )
+from idlibtui.clean.title_cues import (
+    cut_glued_headline,
+    cut_repeated_headline,
+    dated_caption,
+    strip_lead_prefix,
+)
 from idlibtui.model import Article, Block, BlockKind, Repair
 from idlibtui.versions import CLEANER_VERSION
 
@@ -47,6 +53,8 @@ def derive_title(text: str, max_words: int = 12) -> str:
     first = text.strip().split("\n", 1)[0] if text.strip() else ""
     # an excerpt cut before its first word (", que está cercado…", ".Tyrkia har…")
     first = first.lstrip(",.;:)]–—- ")
+    # a dateline that lost its date, a site name before a dash or slash; a glued headline
+    first = cut_repeated_headline(cut_glued_headline(strip_lead_prefix(first)))
     m = _SENTENCE_END.search(first)
     sentence = first[: m.start()] if m else first
     words = sentence.split()
@@ -172,7 +180,10 @@ def _article(doc: EditText, info: Info, *, path: str, article_id: str, encoding:
 
         # the first block that can be a title: a date line or a caption above the text is not
         first = next((b for b in blocks if not never_a_title(text[b.start : b.end])), None)
-        title = derive_title(text[first.start :] if first is not None else text)
+        if first is None and all(dated_caption(text[b.start : b.end]) for b in blocks):
+            title = ""  # a photo page: its undated-credit caption is no title either
+        else:
+            title = derive_title(text[first.start :] if first is not None else text)
     from idlibtui.clean.outlet_judge import settle
 
     settle(info, doc.raw, text)  # the outlet cues that need the whole page

@@ -10,10 +10,18 @@ from idlibtui.clean import outlets
 from idlibtui.clean.chrome import caption_note, chrome_note
 from idlibtui.clean.dateline import match_dateline
 from idlibtui.clean.edits import EditText
+from idlibtui.clean.infobox import infobox_span
 from idlibtui.clean.lang import EN_FUNCTION_WORDS
 from idlibtui.clean.lines import _Line, _quoted, _short_question, _teaser, headline_shaped, kind_at
 from idlibtui.clean.metadata import Info
 from idlibtui.clean.stamps import parse_date
+from idlibtui.clean.stray_comment import stray_comment
+from idlibtui.clean.title_cues import (
+    dated_caption,
+    off_topic_headline,
+    slogan_line,
+    uncredited_caption,
+)
 from idlibtui.clean.truncation import ends_mid_sentence, looks_truncated
 from idlibtui.model import BlockKind
 
@@ -185,6 +193,8 @@ def never_a_title(line: str) -> bool:
         return True
     if not _WORD.search(s):
         return True  # "0 $", "12 | 3": a counter or a price, no words
+    if slogan_line(s) or uncredited_caption(s) or dated_caption(s):
+        return True
     return chrome_note(s) is not None or caption_note(s) is not None
 
 
@@ -208,15 +218,40 @@ def _site_name(line: str, headline: str) -> bool:
     )
 
 
+def _section_word(line: str) -> bool:
+    """A section's label of one or two capitalised words ("Terrorism", "Middle East")."""
+    words = line.split()
+    return 1 <= len(words) <= 2 and all(w[:1].isupper() and w.isalpha() for w in words)
+
+
 def _headline_after_name(line: str, nxt: str, after: str) -> bool:
     """``line`` is a site name and ``nxt`` the headline, with body text after it."""
+    # "Army enters the airbase ." : a headline with a stray spaced full stop is still one
+    nxt = nxt[:-2] if nxt.endswith(" .") else nxt
     return (
         _site_name(line, nxt)
         and headline_shaped(nxt)
         and not _quoted(nxt)
         and not never_a_title(nxt)
-        and not headline_shaped(after)
+        and (not headline_shaped(after) or never_a_title(after))
     )
+
+
+def _short_sentence(line: str) -> bool:
+    """One short sentence with its full stop ("Four awards for the film X."): a ticker item."""
+    s = line.strip()
+    return s.endswith(".") and len(s.split()) <= 12 and not re.search(r"[.!?]\s", s)
+
+
+def _ticker_above(kept: list[_Line], i: int) -> bool:
+    """Line ``i`` is a headline about another story and the line under it the article's own."""
+    if i + 2 >= len(kept):
+        return False
+    nxt = kept[i + 1].text
+    if not headline_shaped(nxt) or _quoted(nxt) or never_a_title(nxt):
+        return False
+    body = " ".join(ln.text for ln in kept[i + 2 : i + 6])
+    return off_topic_headline(kept[i].text, nxt, body)
 
 
 def _title_index(kept: list[_Line]) -> int | None:
@@ -232,13 +267,47 @@ def _title_index(kept: list[_Line]) -> int | None:
             and any(not headline_shaped(ln.text) for ln in kept[i + 1 : i + 3])
         )
         junk = never_a_title(s)
+        if i == 0 and _short_sentence(s) and _ticker_above(kept, 0):
+            return 1
+        if not junk and (shaped or headline_shaped(s)):
+            j = i + 1
+            if j + 2 < len(kept) and _section_word(kept[j].text):
+                j += 1  # "Iraq News" / "Terrorism" / the headline: a site and a section
+            if j + 1 < len(kept) and _headline_after_name(s, kept[j].text, kept[j + 1].text):
+                return j
         if shaped and not junk:
-            if i + 2 < len(kept) and _headline_after_name(s, kept[i + 1].text, kept[i + 2].text):
-                return i + 1
-            return i
+            return i + 1 if _ticker_above(kept, i) else i
         if not junk:
             return None
     return None
+
+
+_NEWS_SECTION = re.compile(r"^(?:[A-Z][a-z]+\s+){1,2}News$")
+
+
+def _head_labels(kept: list[_Line]) -> list[_Line]:
+    """The site's slogan with its founding year ("… since 1995") and a "<Place> News" section
+    label (with a section word under it) opening the page, above a longer headline, go."""
+    i = 0
+    while i < min(3, len(kept) - 2):
+        s, nxt = kept[i].text, kept[i + 1].text
+        headline_next = len(nxt.split()) >= 5 or (
+            _section_word(nxt) and len(kept[i + 2].text.split()) >= 5
+        )
+        section = (_NEWS_SECTION.match(s) is not None and headline_next) or (
+            i > 0 and kept[i - 1].drop is not None and _section_word(s) and headline_next
+        )
+        if slogan_line(s) and _SINCE_YEAR_END.search(s):
+            kept[i].drop = ("boilerplate", "site slogan")
+        elif section:
+            kept[i].drop = ("boilerplate", "section label above the headline")
+        else:
+            break
+        i += 1
+    return kept[i:]
+
+
+_SINCE_YEAR_END = re.compile(r"\bsince\s+(?:1[89]|20)\d\d\s*$", re.I)
 
 
 def _mark_title(
@@ -255,7 +324,11 @@ def _mark_title(
     pick = _title_index(kept)
     if pick is None:
         return 0
-    if pick and _site_name(kept[pick - 1].text, kept[pick].text):
+    if pick and not never_a_title(kept[pick - 1].text) and _ticker_above(kept, pick - 1):
+        info.flags[doc.raw_pos(kept[pick - 1].start)] = (
+            "possible boilerplate (a headline about another story?)"
+        )
+    elif pick and _site_name(kept[pick - 1].text, kept[pick].text):
         # kept (it may be a short headline over its dek) and marked for the raw view
         info.flags[doc.raw_pos(kept[pick - 1].start)] = (
             "possible boilerplate (site name above the headline?)"
@@ -366,18 +439,29 @@ def _classify_blocks(
     """Title, standfirst, then the closing related links, then each short line mid-text."""
     if not kept:
         return
+    box = infobox_span([ln.text for ln in kept])
+    if box is not None:
+        for ln in kept[box[0] : box[1]]:
+            ln.drop = ("boilerplate", "infobox")
+        kept = [ln for ln in kept if ln.drop is None]
     if not any(info.typed_raw):
         kept = _section_label(kept, info, doc)
         _other_language_lines(kept, info, doc)
         kept = [ln for ln in kept if ln.drop is None]
         if not kept:
             return
+    kept = _head_labels(kept)
+    if not kept:
+        return
     html_typed = [_typed_by_html(doc, ln, info) for ln in kept]
     start = _mark_title(kept, html_typed, info, doc)
     _mark_standfirst(kept, start, outlet)
     body = [ln for ln in kept[start:] if ln.kind is BlockKind.PARAGRAPH]
     shaped = {id(ln): headline_shaped(ln.text) for ln in body}
     keep: set[int] = set()  # lines decided to stay: the mid-text rules leave them alone
+    if len(body) >= 4 and stray_comment(body[-1].text, " ".join(ln.text for ln in body[:-1])):
+        body[-1].drop = ("boilerplate", "reader comment (no comment area)")
+        body = body[:-1]
     _closing_links(body, shaped, info, doc, keep)
     remaining = [ln for ln in body if ln.drop is None]
     # body_after[i]: some line after remaining[i] is body text (not headline-shaped).

@@ -316,6 +316,7 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
     _captions_by_credits(lines, credit_idx)
     _split_captions(lines)
     _repeated_lines(lines)
+    _caption_short_forms(lines)
     _classify_positional(lines, info)
     by_context(lines)
 
@@ -425,6 +426,27 @@ def _repeated_lines(lines: list[_Line]) -> None:
                 break
         if len(words) >= 8:
             openings.append(([w.lower() for w in words[:8]], ln))
+
+
+def _caption_short_forms(lines: list[_Line]) -> None:
+    """A caption's short form (its picture's alt text: the caption's first words and a date,
+    "Fighters from the Northern Brigade May 3, 2019") next to the caption that went, goes."""
+    for i, ln in enumerate(lines):
+        words = ln.text.split()
+        if ln.drop is not None or not 4 <= len(words) <= 14:
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(lines) or lines[j].drop is None:
+                continue
+            if "caption" not in lines[j].drop[1]:
+                continue
+            found = find_full_date(ln.text)
+            if found is None or ln.text[found[2] :].strip(" .,"):
+                continue  # the date must end the line
+            stem = ln.text[: found[1]].split()
+            if len(stem) >= 3 and lines[j].text.split()[: len(stem)] == stem:
+                ln.drop = ("boilerplate", "photo caption (short form)")
+                break
 
 
 def _keep_something(lines: list[_Line], info: Info, doc: EditText) -> None:

@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 
 from idlibtui.clean.page_widgets import reported_then_agency, widget_note
+from idlibtui.clean.prefilter import INLINE_NEEDS as _INLINE_NEEDS  # (for _INLINE, in order)
+from idlibtui.clean.prefilter import SLASHED_CREDIT_ENDS, any_of, may_end_in_label, re_case_lower
+from idlibtui.clean.widget_words import _OTHER_LANGUAGE, _OTHER_LANGUAGE_MAX, _READ_ALSO_WORDS
 
 _NUM = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
 
@@ -177,53 +180,6 @@ _CHROME: list[tuple[re.Pattern[str], str]] = [
     ),
 ]
 
-# The same widgets in the other languages of the corpus (fr, de, es, it, pt, tr, ru, ar, id, pl,
-# nl, sv, no, fi): "read also" links and their labels, share rows, comment counters, cookie and
-# newsletter prompts, tag labels.
-_READ_ALSO_WORDS = (
-    r"(?:[àa]\s+lire\s+(?:aussi|[ée]galement)|lire\s+(?:aussi|[ée]galement|la\s+suite)|voir\s+aussi"
-    r"|lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|siehe\s+auch|auch\s+interessant"
-    r"|lee\s+(?:tambi[ée]n|m[aá]s)|ver\s+tambi[ée]n|noticias\s+relacionadas"
-    r"|leggi\s+anche|vedi\s+anche|leia\s+(?:tamb[ée]m|mais)|veja\s+tamb[ée]m"
-    r"|ilgili\s+haberler|ayr[ıi]ca\s+bak[ıi]n[ıi]z|bunlar[ıi]\s+da\s+okuyun|devam[ıi]n[ıi]\s+oku"
-    r"|читайте\s+также|смотрите\s+также|по\s+теме|اقرأ\s+أيضا[ًً]?|اقرأ\s+ايضا|مواضيع\s+ذات\s+صلة"
-    r"|baca\s+juga|czytaj\s+(?:te[żz]|tak[żz]e|wi[ęe]cej)|zobacz\s+te[żz]|lees\s+ook|l[äa]s\s+ocks[åa]"
-    r"|les\s+ogs[åa]|lue\s+my[öo]s)"
-)
-_OTHER_LANGUAGE: list[tuple[re.Pattern[str], str]] = [
-    (
-        # the label alone, or with its link after a colon or an arrow ("По теме переговоров
-        # стороны договорились" is a sentence, not a link)
-        re.compile(r"^" + _READ_ALSO_WORDS + r"\s*(?:[:»›>|–—-]+\s*\S.{0,300}|[:»›>.…]*)$", re.I),
-        "related link",
-    ),
-    (
-        re.compile(
-            r"^(?:(?:partager|teilen|compartir|condividi|compartilhar|payla[şs]|поделиться|مشاركة"
-            r"|udostępnij|bagikan|dela|del|jaa|delen)\b[\s|·•,/:-]*)+$",
-            re.I,
-        ),
-        "share buttons",
-    ),
-    (
-        re.compile(
-            r"^(?:\d+\s+)?(?:commentaires?|kommentare?|comentarios?|comentários?|commenti|yorumlar?"
-            r"|комментари[йи]|التعليقات|komentar(?:ze|z)?|reacties|kommentarer)\s*(?:\(\d+\))?$",
-            re.I,
-        ),
-        "comment counter",
-    ),
-    (
-        re.compile(
-            r"^(?:mots[- ]cl[ée]s|schlagw[öo]rter|etiquetas|etichette|etiketler|теги|метки"
-            r"|الكلمات\s+الدالة|الوسوم|tagi|trefwoorden|avainsanat)\s*:\s*\S.{0,200}$",
-            re.I,
-        ),
-        "keyword tags",
-    ),
-]
-_OTHER_LANGUAGE_MAX = 340  # no line longer than this matches one of them
-
 # Rules whose pattern scans the whole line, tried only on a line holding one of their words
 # (lower case): most lines hold none, and a substring test says so in a fraction of the time.
 _GATED: list[tuple[tuple[str, ...], re.Pattern[str], str]] = [
@@ -301,18 +257,8 @@ INTRO_LABELS = re.compile(
 )
 
 
-def _any_of(rules: list[tuple[re.Pattern[str], str]]) -> re.Pattern[str]:
-    """One pattern that matches where any of ``rules`` does (each keeps its own flags): a line
-    that none matches, nearly every line, costs one call instead of one per rule."""
-    parts = []
-    for pattern, _note in rules:
-        flag = "i" if pattern.flags & re.IGNORECASE else "-i"
-        parts.append(f"(?{flag}:{pattern.pattern})")
-    return re.compile("|".join(parts))
-
-
-_ANY_CHROME = _any_of(_CHROME)
-_ANY_OTHER_LANGUAGE = _any_of(_OTHER_LANGUAGE)
+_ANY_CHROME = any_of(_CHROME)
+_ANY_OTHER_LANGUAGE = any_of(_OTHER_LANGUAGE)
 
 
 def chrome_note(line: str) -> str | None:
@@ -476,24 +422,6 @@ def _sentences(s: str) -> int:
 
 
 _CREDIT_TAIL_CHARS = 240
-# The last words a slashed credit can end with (its agency's, or the "via Getty Images" after it)
-_SLASHED_CREDIT_ENDS = (
-    "Images", "AFP", "AP", "Photo", "REUTERS", "Reuters", "EPA", "EFE", "SANA", "Sana", "Anadolu",
-    "Agency", "Handout", "Xinhua", "DPA", "dpa", "Shutterstock", "Alamy", "Sipa", "Office", "TASS",
-    "IRNA", "ANHA", "Helmets", "Defence", "Defense", "Storyful", "YouTube",
-)  # fmt: skip
-
-
-def _may_end_in_label(s: str, tail: int) -> bool:
-    """Whether ``_CREDIT_LABEL`` can match in ``s[tail:]`` (a cheap test first): each of its
-    forms holds "credit", ends in a bracket, or is an upper-case "PHOTO:"-like label."""
-    if s[-1:] in ")]":
-        return True
-    end = s[tail:]
-    low = end.lower()
-    return "credit" in low or (
-        ":" in end and ("photo" in low or "image" in low or "picture" in low)
-    )
 
 
 def credit_tail(line: str) -> int | None:
@@ -502,9 +430,9 @@ def credit_tail(line: str) -> int | None:
     s = line.rstrip()
     # both patterns end the line and are short: search its tail only (a paragraph is long)
     tail = max(0, len(s) - _CREDIT_TAIL_CHARS)
-    m = _CREDIT_LABEL.search(s, tail) if _may_end_in_label(s, tail) else None
+    m = _CREDIT_LABEL.search(s, tail) if may_end_in_label(s, tail) else None
     if m is None:
-        m = _SLASHED_CREDIT.search(s, tail) if s.endswith(_SLASHED_CREDIT_ENDS) else None
+        m = _SLASHED_CREDIT.search(s, tail) if s.endswith(SLASHED_CREDIT_ENDS) else None
         if m is None or not re.search(r"[.!?]\s+\S[^.!?]{0,60}$", s[: m.end()]):
             return None
         # back to the end of the last sentence: "… in 2014. YPG via Storyful"
@@ -592,32 +520,6 @@ _INLINE += [
         "reporting credit",
     ),
 ]
-#: For each pattern of ``_INLINE``, groups of lower-case words: a match holds one word of each
-#: group, and a pattern is tried only on a text that does (tests check the claim on the
-#: patterns' matches).
-_INLINE_NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
-    (("list",), ("item",)),
-    (("list",),),
-    (("reading",),),
-    (("footnote",),),
-    (("footnote",),),
-    (("show",),),
-    (("more",), ("»", "›")),
-    (("''", "‘’", "“”"),),
-    (("continue",), ("…", "...")),
-    (("http",),),
-    (("|", "｜"),),
-    (("by",), ("reporting", "writing", "editing", "compiled")),
-)
-
-
-def _re_case_lower(text: str) -> str:
-    """``text`` lower-cased so that a substring test of an ASCII word holds wherever an
-    ``re.IGNORECASE`` pattern can match it: the characters it matches to an ASCII letter
-    besides its upper case ("İ", "ı", "ſ", "K") lowered to that letter. (Any combining dot
-    above goes, "İ" lowers to "i" and one: a test may then pass where it need not, never the
-    reverse; ``str.translate`` would do it exactly, ten times slower.)"""
-    return text.lower().replace("\u0307", "").replace("ı", "i").replace("ſ", "s")
 
 
 _ALSO_REPORTED_TAIL = re.compile(r"[ \t]+Also\s+reported\s+by\s*[•·:][^\n]{0,200}$", re.I | re.M)
@@ -634,7 +536,7 @@ def inline_chrome(doc) -> None:  # doc: EditText (not imported: structure import
     """Remove widget text glued into a line of real text, each with its note."""
     text = doc.text
     # lower-cased so that a substring test agrees with a case-insensitive pattern
-    lowered = text.lower() if text.isascii() else _re_case_lower(text)
+    lowered = text.lower() if text.isascii() else re_case_lower(text)
     for (pattern, note), needs in zip(_INLINE, _INLINE_NEEDS, strict=True):
         if all(any(need in lowered for need in group) for group in needs):
             doc.sub(pattern, "", "boilerplate", note)

@@ -164,6 +164,15 @@ def _orphan_closing_quotes(doc: EditText) -> None:
     doc.apply(edits)
 
 
+# "… its Kurdish allies.http://feeds.example.com/~r/x/~4/abc": a feed's tracking link glued to
+# the last sentence (no space: never a link the report cites), or a feed proxy's link after it
+_GLUED_URL = re.compile(
+    r"(?<=[a-z0-9)][.!?])https?://\S+[ \t]*$"
+    r"|(?<=[.!?])[ \t]+https?://(?:feeds\.feedburner|feedproxy\.google)\.com/\S+[ \t]*$",
+    re.MULTILINE,
+)
+
+
 def inline_debris(doc: EditText) -> None:
 
     def fragment(m: re.Match[str]) -> str | None:
@@ -200,6 +209,8 @@ def inline_debris(doc: EditText) -> None:
         )
     if any(word in doc.text for word in _MT_WORD_NEEDS):
         doc.sub(_MT_WORD, "", "debris", "machine-translation leftover")
+    if "http" in doc.text:
+        doc.sub(_GLUED_URL, "", "debris", "link glued to a sentence")
     _sentence_twice(doc)
     # Each removal shortens the text, so this ends; "x. a. b." loses both fragments.
     while _FRAGMENT_QUICK.search(doc.text) and doc.sub(

@@ -14,6 +14,7 @@ _TERMINAL = ".!?…:;,"
 
 
 _CLOSERS = "\"'”’)»]"
+_END_MARK = re.compile(r"\s*(?:\(\*+\)|\*+|\(\w{1,3}\))$")
 
 
 def headline_shaped(line: str) -> bool:
@@ -24,7 +25,8 @@ def headline_shaped(line: str) -> bool:
     words = s.split()
     if len(words) > 22:
         return False
-    core = s.rstrip(_CLOSERS)
+    # an end-of-article mark after the full stop ("… were killed.(*)") leaves a sentence
+    core = _END_MARK.sub("", s).rstrip(_CLOSERS)
     if not core or core[-1] in _TERMINAL:
         return False
     first_alpha = next((ch for ch in s if ch.isalpha()), "")

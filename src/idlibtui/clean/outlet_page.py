@@ -78,7 +78,9 @@ def closing_outlets(raw: str, text: str) -> list[tuple[str, str]]:
     last = [" ".join(p.split()) for p in (text.rstrip(), raw.rstrip()) if p]
     for para in last:
         m = _TRAILING_TAG.search(para[-60:])
-        known = outlets.lookup(m.group("n")) if m else None
+        if m is None:
+            continue
+        known = outlets.lookup(m.group("n"))
         if known is not None:
             found.append((known.name, f"sign-off: {m.group(0).strip()}"))
             break

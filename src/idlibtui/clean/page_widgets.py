@@ -250,7 +250,59 @@ def widget_note(line: str) -> str | None:
         return "keyword tags (glued)"
     if _site_menu(s) or _menu_items(s):
         return "site menu"
+    if _archive_calendar(s):
+        return "archive calendar"
+    if _OWNERSHIP_APPEAL.search(s) and len(s) <= 300:
+        return "reader appeal (ownership)"
+    if _VIDEO_CREDIT.match(s):
+        return "video report credit"
+    if _WIKI_DIFF.match(s):
+        return "wiki revision chrome"
+    if _IMAGE_FILE.match(s):
+        return "image file name"
+    if _map_legend(s):
+        return "map legend"
     return None
+
+
+# "OWNED BY OUR READERS", "We're a reader-owned co-operative … buying shares in …": a paper's
+# appeal to be bought into, told by its ownership words
+_OWNERSHIP_APPEAL = re.compile(
+    r"^owned\s+by\s+(?:our|its)\s+readers\W*$"
+    r"|\breader[- ]owned\b.*\b(?:co-?operative|you\s+can|join|shares?)\b"
+    r"|\bwe(?:['’]re|\s+are)\s+an?\s+(?:\w+\s+){0,2}co-?operative\b.*\b(?:you|shares?|join)\b",
+    re.I,
+)
+# "Levant TV's Jane Doe reports from Antakya, Turkey.": the line under a video report
+_VIDEO_CREDIT = re.compile(
+    r"^[A-Z][\w .&-]{1,30}['’]s?\s+(?:[A-Z][\w'’.-]+\s+){1,3}reports?\s+from\s+"
+    r"(?:the\s+)?[A-Z][\w'’-]+(?:[ ,]+[A-Z][\w'’-]+){0,3}\.?$"
+)
+# a wiki page's revision view: its column heads, its line numbers, an edit summary ("m →Section:
+# fixed a ref")
+_WIKI_DIFF = re.compile(
+    r"^(?:Content\s+deleted\s+Content\s+added|Line\s+\d+:\s*Line\s+\d+:|m\s*→\s*\S.{0,120})$"
+)
+# "Operation Olive Branch.svg": an image's file name left where the image was
+_IMAGE_FILE = re.compile(r"^[^\s/][^/]{0,80}\.(?:svg|png|jpe?g|gif|webp)$", re.I)
+_CONTROL = re.compile(r"\bcontrol\b", re.I)
+_PROSE_WORD = re.compile(r"\b(?:the|is|are|was|were|has|have|had|took|seized|said|of)\b")
+
+
+def _map_legend(s: str) -> bool:
+    """A map's key ("Rebel control Army control Kurdish control", and its "interactive map,
+    see here" pointer): three areas of control named with no sentence around them."""
+    head = re.split(r"(?<=[a-z])(?=For\s+a\s+more)", s, maxsplit=1)[0]
+    return len(_CONTROL.findall(head)) >= 3 and _PROSE_WORD.search(head) is None
+
+
+# "14/11/2018 (14) 13/11/2018 (41) …": an archive's days, each with its count of posts
+_DAY_COUNT = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\s*\(\d{1,5}\)")
+
+
+def _archive_calendar(s: str) -> bool:
+    """Three or more dates each followed by a bracketed count: the archive's calendar line."""
+    return len(_DAY_COUNT.findall(s)) >= 3
 
 
 # "… has been repeatedly targeted over the past week. (AP)": a finished sentence of report (a

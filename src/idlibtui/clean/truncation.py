@@ -26,6 +26,18 @@ def ends_mid_sentence(line: str) -> bool:
 
 
 _REFERENCE_END = re.compile(r"\s*\[\d{1,3}\]$")
+# "… Syria's" (a possessive waits for its noun), "Since 2011, Syria …" (an opening clause): cut
+_CUT_CLAUSE = re.compile(
+    r"\w['’]s$|^(?:Since|In|By|After|Before|Until|Throughout)\s+(?:early\s+|late\s+)?(?:19|20)\d\d,\s"
+)
+# A sentence's linking adverb ("Также …", "Außerdem …", "Selain itu …"): prose opens with it, a
+# headline never does
+_CONNECTOR_START = re.compile(
+    r"^(?:Meanwhile|Moreover|Furthermore|However|In\s+addition|Также|Кроме\s+того|Однако|При\s+этом"
+    r"|Между\s+тем|Außerdem|Zudem|Jedoch|Par\s+ailleurs|En\s+outre|Cependant|De\s+plus"
+    r"|Además|Asimismo|Sin\s+embargo|Inoltre|Tuttavia|Além\s+disso|No\s+entanto|Ayrıca"
+    r"|Öte\s+yandan|Selain\s+itu|Namun|Daarnaast|Bovendien|كما|وكان|وأضاف)\s"
+)
 
 
 def looks_truncated(line: str) -> bool:
@@ -40,6 +52,10 @@ def looks_truncated(line: str) -> bool:
     if len(words) < 3:
         return False
     if _FUNCTION_END.search(s):
+        return True
+    if _CONNECTOR_START.match(s) and all(w[:1].islower() for w in words[2:]):
+        return True
+    if _CUT_CLAUSE.search(s):
         return True
     lower = sum(1 for w in words[1:] if w[:1].islower())
     sentence_case = lower >= 0.6 * (len(words) - 1)
