@@ -368,8 +368,19 @@ def events_from_toml(text: str, source: str = "<corrections>", *, user: bool = T
     return events_from_dicts(items, source, user=user, sets=sets)
 
 
-def _shipped_text() -> str:
-    return resources.files("idlibtui.annotate").joinpath("events.toml").read_text("utf-8")
+def _shipped_text(name: str = "events.toml") -> str:
+    return resources.files("idlibtui.annotate").joinpath(name).read_text("utf-8")
+
+
+def _shipped_names() -> list[str]:
+    """The shipped timeline's files: ``events.toml`` (whose ``[phrases]`` every file shares),
+    then every other ``events*.toml`` beside it (``events_war.toml``…), by name."""
+    names = [
+        f.name
+        for f in resources.files("idlibtui.annotate").iterdir()
+        if f.name.startswith("events") and f.name.endswith(".toml") and f.name != "events.toml"
+    ]
+    return ["events.toml", *sorted(names)]
 
 
 @functools.lru_cache(maxsize=1)
@@ -384,8 +395,17 @@ def shipped_phrase_sets() -> dict[str, object]:
 
 @functools.lru_cache(maxsize=1)
 def base_events() -> tuple[Event, ...]:
-    """The shipped timeline, read and checked once per process."""
-    return events_from_toml(_shipped_text(), "events.toml", user=False)
+    """The shipped timeline (every shipped ``events*.toml``), read and checked once per
+    process; an id is used once across the files."""
+    events: list[Event] = []
+    for name in _shipped_names():
+        events.extend(events_from_toml(_shipped_text(name), name, user=False))
+    seen: set[str] = set()
+    for e in events:
+        if e.id in seen:
+            raise EventsError(f"shipped events: event {e.id!r}: the id is used twice")
+        seen.add(e.id)
+    return tuple(events)
 
 
 def merge_events(base: Sequence[Event], extra: Sequence[Event]) -> tuple[Event, ...]:
