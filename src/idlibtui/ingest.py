@@ -39,6 +39,12 @@ class RawDocument:
     sha256: str
 
 
+# A byte cp1252 leaves undefined, as ``surrogateescape`` decodes it.
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+# The C0 controls that mark a binary file: all but tab, line feed, form feed, return and escape.
+_BINARY_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode file bytes: UTF-8 (with or without BOM), else cp1252.
 
@@ -71,7 +77,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return text, "utf-8"
     # cp1252 leaves five bytes undefined; map them as latin-1 does so nothing is lost.
     text = data.decode("cp1252", errors="surrogateescape")
-    if any("\udc80" <= ch <= "\udcff" for ch in text):
+    if _ESCAPED_BYTE.search(text):
         text = "".join(chr(ord(ch) - 0xDC00) if "\udc80" <= ch <= "\udcff" else ch for ch in text)
     if _looks_binary(text):
         raise ValueError("binary file (not text)")
@@ -83,7 +89,7 @@ def _looks_binary(text: str) -> bool:
     sample = text[:8192]
     if not sample:
         return False
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\x1b")
+    controls = len(_BINARY_CONTROL.findall(sample))
     return controls > max(8, len(sample) // 20)
 
 

@@ -12,6 +12,7 @@ import random
 
 import pytest
 
+import idlibtui.annotate.date_war_age as A
 import idlibtui.annotate.dates as D
 import idlibtui.annotate.entities as E
 import idlibtui.annotate.figure_words as W
@@ -116,5 +117,5 @@ def test_war_age_starts_find_every_match() -> None:
              "year", "years", "long", "old", "civil", "Syrian", "war", "conflict", "x"]  # fmt: skip
     for t in strings(words, longest=12):
         D.forget_shared_work()
-        want = [m.span() for m in D._WAR_AGE.finditer(t)]
-        assert [m.span() for m in D._war_age_matches(t)] == want, repr(t)
+        want = [m.span() for m in A._WAR_AGE.finditer(t)]
+        assert [m.span() for m in A._war_age_matches(t)] == want, repr(t)

@@ -16,16 +16,14 @@ from idlibtui.annotate.events import (
     KINDS,
     LATEST,
     Event,
-    EventMatcher,
     EventsError,
     base_events,
     events_from_dicts,
     events_from_toml,
     load_events,
-    match_events,
-    phrase_keys,
-    sentence_spans,
 )
+from idlibtui.annotate.events_match import EventMatcher, match_events
+from idlibtui.annotate.events_words import phrase_keys, sentence_spans
 from idlibtui.clean import clean_document
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -436,7 +434,7 @@ def test_bad_toml_and_duplicate_ids_are_reported() -> None:
 
 
 def test_a_matcher_is_built_once_per_timeline() -> None:
-    from idlibtui.annotate.events import event_matcher
+    from idlibtui.annotate.events_match import event_matcher
 
     assert event_matcher(base_events()) is event_matcher(base_events())
     assert isinstance(event_matcher(base_events()), EventMatcher)

@@ -24,26 +24,50 @@ conflict") only bounds the date from below: it is never taken for the date.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from idlibtui.annotate.dates import (
-    FOREIGN_MONTHS,
-    MONTHS,
-    WAR_START,
-    WEEKDAYS,
-    DateMention,
-    find_dates,
-    war_age_mentions,
+from idlibtui.annotate.date_claims import (
+    _STATED_SOURCES,
+    _contradiction,
+    _weekday_consistent,
+    _without_chrome_stamps,
+    other_reading,
+    read_by_evidence,
+    title_report_day,
 )
+from idlibtui.annotate.date_events import (
+    _CITED_KINDS,
+    ReportedEvent,
+    _event_window,
+    _lead_end,
+    reported_events,
+)
+from idlibtui.annotate.date_evidence import (
+    _WEEKDAY_WORD,
+    _YEAR_IN,
+    _DayMention,
+    _Evidence,
+    _month_end,
+    _read_text,
+    _safe,
+    _weekday_years,
+    _year_near,
+)
+from idlibtui.annotate.date_words import WAR_START, WEEKDAYS
+from idlibtui.annotate.dates import DateMention, find_dates
 from idlibtui.model import DateClaim, DateKind
 
+__all__ = [
+    "PRECISE_DAYS",
+    "UNKNOWN",
+    "DateJudgement",
+    "ReportedEvent",
+    "judge_date",
+    "reported_events",
+]
 #: An estimate narrower than this is precise enough to give as a day.
 PRECISE_DAYS = 7
-#: The last day an article of this tool's corpora can plausibly carry.
-_LATEST_PLAUSIBLE = dt.date(2030, 12, 31)
-_EARLIEST_PLAUSIBLE = dt.date(1990, 1, 1)
 #: With no year in the text, a weekday with a month-day ("Saturday, July 27") is looked for in
 #: the war's years up to this one (the corpora's span): taken only when one year fits.
 _LAST_PLAUSIBLE_YEAR = 2021
@@ -74,352 +98,34 @@ class DateJudgement:
 UNKNOWN = DateJudgement(None, DateKind.UNKNOWN, None, None, "")
 
 
-@dataclass(frozen=True, slots=True)
-class ReportedEvent:
-    """A dated event the text reports, from the events timeline."""
-
-    date: dt.date
-    end: dt.date | None
-    description: str
-    sentence: str  # how the text speaks of it ("on Monday", "last week", "two weeks ago")
-    lead: bool = False  # reported in the headline or the opening sentences: the news itself
-    kind: str = "other"  # the timeline's kind: attack, capture, agreement, summit …
-    background: bool = False  # spoken of as the past ("since", "after"): a lower bound only
-
-
-# --------------------------------------------------------------------------------------------
-# Reading the text's own evidence
-# --------------------------------------------------------------------------------------------
-
-_FUTURE_BEFORE = re.compile(
-    r"\b(?:will|would|shall|to\s+be|scheduled|planned|plans?|expected|due|deadline|until|till"
-    r"|by|before|ahead\s+of|upcoming|set\s+to|next|expires?|extended|starting|from|runs?)"
-    r"\W+(?:\w+\W+){0,4}$",
-    re.IGNORECASE,
-)
-_BACKGROUND_BEFORE = re.compile(
-    r"\b(?:since|from|between|after|as\s+of|in|during|throughout|early|late|mid|back\s+in"
-    r"|started|began|begun|start(?:ed)?\s+in|last\s+year|earlier)\W*$",
-    re.IGNORECASE,
-)
-# "the March 5 ceasefire", "a Sept. 17 deal": a day named as a modifier refers back
-_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|this|that|their|last\s+year['’]s)\s+$", re.I)
-_RECENT_WORDS = re.compile(
-    r"\b(?:today|tonight|yesterday|this\s+(?:morning|afternoon|evening|week)|last\s+night"
-    r"|earlier\s+(?:today|on\s+\w+)|(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday"
-    r"|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)\b",
-    re.IGNORECASE,
-)
-_MONTH_IN = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b"
-    r"|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
-    re.IGNORECASE,
-)
-_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
-_WEEKDAY_NEAR = re.compile(
-    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\W{1,4}$", re.IGNORECASE
-)
-_WEEKDAY_AFTER = re.compile(
-    r"^\W{1,4}(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _DayMention:
-    """A month-day in the text: the year is known or to be fixed; ``weekday`` written beside."""
-
-    month: int
-    day: int
-    year: int | None
-    weekday: int | None
-    context: str  # "event", "background" or "future"
-    text: str
-    start: int = 0
-
-
-def _context(text: str, start: int) -> str:
-    before = text[max(0, start - 60) : start]
-    cut = max(before.rfind(". "), before.rfind("\n"))
-    if cut >= 0:
-        before = before[cut + 1 :]
-    if _BYLINE_BEFORE.match(before):
-        return "event"  # "Written by Sami Kaya on 15th April, 2020": a byline's day, not "by"
-    if _FUTURE_BEFORE.search(before) or _future_clause(text, start):
-        return "future"
-    if _BACKGROUND_BEFORE.search(before) or _MODIFIER_BEFORE.search(before):
-        return "background"
-    return "event"
-
-
-#: A byline's line before its day: "By Sami Kaya |", "Written by Sami Kaya on", "Posted by".
-_BYLINE_BEFORE = re.compile(
-    r"^\s*(?i:(?:written|posted|published|reported|edited)\s+)?(?i:by)\s+[A-Z][\w.'’-]*"
-    r"(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[|,–—-]|\bon\b)?\s*$",
-)
-#: A clause planned or foreseen: "joint patrols will begin along the M4 on March 15", "the
-#: talks are due to resume in Geneva on May 5", "a vote is expected next week".
-_FUTURE_CLAUSE = re.compile(
-    r"\b(?:will|won['’]t|shall|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated)\s+to"
-    r"|(?:is|are)\s+to|plans?\s+to|planned\s+to|next\s+(?:week|month))\b",
-    re.IGNORECASE,
-)
-
-
-def _future_clause(text: str, start: int) -> bool:
-    """Whether the clause a date is written in (back to its sentence's start, at most 160
-    characters) speaks of the future: such a day is not one the article reports."""
-    before = text[max(0, start - 160) : start]
-    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("; "), before.rfind("? "))
-    if cut >= 0:
-        before = before[cut + 1 :]
-    return _FUTURE_CLAUSE.search(before) is not None
-
-
-_NUMERIC_DAY = re.compile(
-    r"^(?:(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)|(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})"
-    r"(?P=sep)(?:19|20)\d\d)$"
-)
-
-
-def _month_day(mention: str) -> tuple[int, int] | None:
-    m = _MONTH_IN.search(mention)
-    if m is None:
-        return _numeric_month_day(mention)
-    if m.group(1):
-        month, day = MONTHS[m.group(1).lower()], int(m.group(2))
-    else:
-        month, day = MONTHS[m.group(4).lower()], int(m.group(3))
-    if not 1 <= day <= 31:
-        return None
-    return month, day
-
-
-def _numeric_month_day(mention: str) -> tuple[int, int] | None:
-    """``(month, day)`` of a numeric date the date finder read ("15.12.2016", "2019-12-28")."""
-    m = _NUMERIC_DAY.match(mention.strip())
-    if m is None:
-        return None
-    if m.group("y"):
-        return int(m.group("m")), int(m.group("d"))
-    a, b = int(m.group("a")), int(m.group("b"))
-    if m.group("sep") == "." or (a > 12 >= b):
-        return (b, a) if 1 <= b <= 12 else None
-    return (a, b) if 1 <= a <= 12 and b > 12 else None
-
-
-def _weekday_beside(text: str, start: int, end: int) -> int | None:
-    m = _WEEKDAY_NEAR.search(text[max(0, start - 14) : start].replace("(", " "))
-    if m is None:
-        m = _WEEKDAY_AFTER.match(text[end : end + 14].replace("(", " ").replace(")", " "))
-    return WEEKDAYS[m.group(1).lower()] if m else None
+_Fixed = tuple[dt.date, str, bool, int]  # (day, words, written with its weekday, start)
+_Window = tuple[dt.date, dt.date | None, dt.date, str, bool]  # (lo, hi, best, why, strong)
+_TextDay = tuple[dt.date, dt.date | None, dt.date, str, DateKind]  # (lo, hi, best, why, kind)
 
 
 @dataclass(slots=True)
-class _Evidence:
-    days: list[_DayMention]
-    floors: list[tuple[dt.date, str]]  # the article is on or after these (background included)
-    dated: list[tuple[dt.date, str]]  # day- and month-precise dates with a year, not future
-    years: list[tuple[int, str]]  # years named outside background and future contexts
-    ceilings: list[tuple[dt.date, str]]  # and before these (a war age's upper end)
-    weekdays: list[int]  # weekdays named alone ("on Monday"), not of the future
-    recent: bool  # words of recency: it reports things of the last days
-    today: bool  # "today", "this morning": of the same day
-    yesterday: bool
+class _Case:
+    """What one judgement weighs: the claims sorted by kind, the text's evidence, the events it
+    reports, the bounds they set, and the notes of what was set aside."""
 
-
-def _read_text(text: str, mentions: Sequence[DateMention]) -> _Evidence:
-    ev = _Evidence([], [], [], [], [], [], False, False, False)
-    attached = _attached_weekdays(text, mentions)
-    for dm in mentions:
-        context = _context(text, dm.start)
-        absolute = dm.date is not None and not dm.relative
-        if absolute and dm.precision in ("day", "month") and context != "future":
-            ev.dated.append((dm.date, dm.text))
-        if dm.precision == "day":
-            md = _month_day(dm.text)
-            if md is None:
-                wd = re.search(r"(?i)monday|tuesday|wednesday|thursday|friday|saturday|sunday",
-                               dm.text)  # fmt: skip
-                alone = dm.start not in attached
-                if wd and alone and context != "future" and not re.match(r"(?i)next\b", dm.text):
-                    ev.weekdays.append(WEEKDAYS[wd.group(0).lower()])
-                continue
-            year = dm.date.year if (dm.date is not None and not dm.relative) else None
-            wd = _weekday_beside(text, dm.start, dm.end)
-            ev.days.append(_DayMention(md[0], md[1], year, wd, context, dm.text, dm.start))
-            if year is not None and context != "future" and dm.date is not None:
-                ev.floors.append((dm.date, dm.text))
-        elif not dm.relative and dm.date is not None and context != "future":
-            ev.floors.append((dm.date, dm.text))  # a month or a year: the article is not before
-            if dm.precision == "year" and context == "event":
-                ev.years.append((dm.date.year, dm.text))
-    for years, phrase in war_age_mentions(text):
-        whole = int(years)
-        # "the nine-year war": written from about nine to about ten years after March 2011
-        ev.floors.append((_add_years(WAR_START, whole) - dt.timedelta(days=190), phrase))
-        ev.ceilings.append((_add_years(WAR_START, whole + 1) + dt.timedelta(days=120), phrase))
-    lowered = text.lower()
-    ev.recent = _RECENT_WORDS.search(text) is not None
-    ev.today = any(w in lowered for w in ("today", "this morning", "this afternoon", "tonight"))
-    ev.yesterday = "yesterday" in lowered or "last night" in lowered
-    return ev
-
-
-def _attached_weekdays(text: str, mentions: Sequence[DateMention]) -> set[int]:
-    """Starts of weekday mentions written beside a month-day ("Friday (February 28)")."""
-    days = [dm for dm in mentions if dm.precision == "day" and _month_day(dm.text)]
-    out: set[int] = set()
-    for dm in mentions:
-        if _month_day(dm.text) is not None or not _WEEKDAY_WORD.search(dm.text):
-            continue
-        for other in days:
-            gap = (
-                text[dm.end : other.start] if dm.end <= other.start else text[other.end : dm.start]
-            )
-            if len(gap) <= 4 and not any(ch.isalnum() for ch in gap):
-                out.add(dm.start)
-    return out
-
-
-def _add_years(d: dt.date, years: int) -> dt.date:
-    try:
-        return d.replace(year=d.year + years)
-    except ValueError:
-        return d.replace(year=d.year + years, day=28)
-
-
-def _safe(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _year_near(month: int, day: int, floor: dt.date | None, ref: dt.date | None) -> int | None:
-    """The year that puts a month-day on or after ``floor`` and nearest ``ref``."""
-    if ref is None:
-        return None
-    best: tuple[bool, int, int] | None = None
-    for year in (ref.year - 1, ref.year, ref.year + 1):
-        d = _safe(year, month, day)
-        if d is None or (floor is not None and d < floor - dt.timedelta(days=3)):
-            continue
-        # a text speaks of days past more than of days to come: "March 5" in a report of
-        # September is the March before it, not the one after, unless the floor says so
-        later = d > ref + dt.timedelta(days=31)
-        key = (later, abs((d - ref).days), year)
-        if best is None or key < best:
-            best = key
-    return best[2] if best else None
-
-
-def _weekday_years(month: int, day: int, weekday: int, lo: int, hi: int) -> list[int]:
-    return [y for y in range(lo, hi + 1) if (d := _safe(y, month, day)) and d.weekday() == weekday]
-
-
-def _month_end(first: dt.date) -> dt.date:
-    nxt = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
-    return nxt - dt.timedelta(days=1)
-
-
-# --------------------------------------------------------------------------------------------
-# Events the text reports: when was it written, given how it speaks of them?
-# --------------------------------------------------------------------------------------------
-
-_AGO = re.compile(
-    r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|few)"
-    r"\s+(?P<u>day|week|month|year)s?\s+ago\b",
-    re.IGNORECASE,
-)
-_NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a few": 3, "few": 3}  # fmt: skip
-#: Kinds of events cited long after they happened.
-_CITED_KINDS = frozenset({"agreement", "ceasefire", "summit", "vote"})
-_LASTING = re.compile(
-    r"\b(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]"
-    r"(?P<u>day|week|month)[\s-]+long\b",
-    re.IGNORECASE,
-)
-_WEEKDAY_WORD = re.compile(
-    r"\b(?P<pre>next\s+|on\s+|last\s+)?(?P<d>monday|tuesday|wednesday|thursday|friday|saturday"
-    r"|sunday)\b",
-    re.IGNORECASE,
-)
-
-
-def _window(event: ReportedEvent) -> tuple[dt.date, dt.date | None, str]:
-    """The days the article can have been written on, from how its sentence dates the event."""
-    e, end = event.date, event.end or event.date
-    if event.background:  # "the first jet downed since 2015": the page is later, no more
-        return e, None, ""
-    s = event.sentence.lower()
-    week = dt.timedelta(days=7)
-    if re.search(
-        r"\b(?:today|this morning|this afternoon|this evening|tonight|earlier today)\b", s
-    ):
-        if end > e:  # a span's "today" is one of its days: its first when it "began" today
-            if re.search(r"\b(?:began|begun|begins|started|starts|got\s+under\s+way)\b", s):
-                return e, e, "today, as it began"
-            return e, end, "today"
-        return end, end, "today"
-    if re.search(r"\b(?:yesterday|last night)\b", s):
-        return end + dt.timedelta(days=1), end + dt.timedelta(days=1), "yesterday"
-    m = _AGO.search(s)
-    if m:
-        n = int(m.group("n")) if m.group("n").isdigit() else _NUMBER[" ".join(m.group("n").split())]
-        unit = m.group("u")
-        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
-        slack = {"day": 0, "week": 3, "month": 12, "year": 120}[unit]
-        mid = e + dt.timedelta(days=days)
-        return mid - dt.timedelta(days=slack), mid + dt.timedelta(days=slack), m.group(0)
-    m = _LASTING.search(s)
-    if m and end > e:  # "a week-long bombardment" of an offensive that began on e
-        n = int(m.group("n")) if m.group("n").isdigit() else _NUMBER.get(m.group("n"), 1)
-        days = {"day": 1, "week": 7, "month": 30}[m.group("u")] * n
-        mid = e + dt.timedelta(days=days)
-        slack = dt.timedelta(days=max(1, days // 4))
-        return mid - slack, mid + slack, m.group(0)
-    if re.search(r"\blast week\b", s):
-        monday = e - dt.timedelta(days=e.weekday()) + week
-        return monday, monday + dt.timedelta(days=6), "last week"
-    if re.search(r"\b(?:earlier )?this week\b", s):
-        return end, e - dt.timedelta(days=e.weekday()) + dt.timedelta(days=6), "this week"
-    if re.search(r"\blast month\b", s):
-        first = _month_end(e) + dt.timedelta(days=1)
-        return first, _month_end(first), "last month"
-    if re.search(r"\b(?:earlier )?this month\b", s):
-        return end, _month_end(e), "this month"
-    if re.search(r"\blast year\b", s):
-        return dt.date(e.year + 1, 1, 1), dt.date(e.year + 1, 12, 31), "last year"
-    for m in _WEEKDAY_WORD.finditer(s):
-        if (m.group("pre") or "").strip() == "next":
-            continue
-        wd = WEEKDAYS[m.group("d")]
-        days = [e + dt.timedelta(days=k) for k in range((end - e).days + 1)]
-        named = [d for d in days if d.weekday() == wd]
-        if named:  # the day is one of the event's days with that weekday, then up to a week
-            return named[0], named[-1] + dt.timedelta(days=6), m.group(0)
-        if end > e and (m.group("pre") or "").strip() != "last":
-            # a span none of whose days has that weekday: the day after it ("the army took
-            # the towns in the past days, the command said on Wednesday")
-            after = end + dt.timedelta(days=(wd - end.weekday()) % 7 or 7)
-            return after, after + dt.timedelta(days=3), m.group(0)
-    if event.lead and event.kind not in _CITED_KINDS and (end - e).days <= 5:
-        # the news of the day (or of a few days): reported in the headline or the lead, with
-        # no word of time
-        return e, end + dt.timedelta(days=2), "in the lead"
-    return e, None, ""
-
-
-# --------------------------------------------------------------------------------------------
-# The judgement
-# --------------------------------------------------------------------------------------------
-
-_STATED_SOURCES = (
-    "HTML meta", "metadata line", "published line", "source line", "byline", "date line", "url",
-)  # fmt: skip
-#: Claims that page chrome makes (a site header's day, a forum stamp) beside the article's own.
-_CHROME_PRONE = ("date line", "byline", "source line")
+    text: str
+    ev: _Evidence
+    events: Sequence[ReportedEvent]
+    notes: list[str]
+    day_claims: list[DateClaim]
+    month_claims: list[DateClaim]
+    dateline_days: list[DateClaim]
+    floor: dt.date | None = None  # the article is not before this (events and captions too)
+    floor_text: str = ""
+    text_floor: dt.date | None = None  # what a stated day must not precede: the text's own
+    text_floor_text: str = ""
+    ceiling: dt.date | None = None
+    latest_event: ReportedEvent | None = None
+    ref: dt.date | None = None  # the year for month-days written without one comes from here
+    caption_day: _Fixed | None = None
+    caption_news: bool = False  # the caption's day is the day of an event it shows
+    fixed: list[_Fixed] | None = None
+    latest_fixed: _Fixed | None = None
 
 
 def judge_date(
@@ -435,109 +141,170 @@ def judge_date(
     if callable(events):
         # a stated day (or a dateline's) that the text's own dates do not contradict stands
         # whatever events the text reports: look for them only when it does not
-        if any(c.source != "caption" for c in claims):
+        ambiguous = any(other_reading(c) for c in claims)
+        if not ambiguous and any(c.source != "caption" for c in claims):
             first = judge_date(text, claims, (), mentions=mentions)
             if first.kind is DateKind.STATED:
                 return first
         events = events()
-    captions = [c for c in claims if c.source == "caption"]
-    claims = [c for c in claims if c.source != "caption"]
     if mentions is None:
         mentions = find_dates(text, None)
+    case = _case(text, claims, events, mentions)
+    found = _from_dateline(case) or _from_stated_day(case)
+    if found is not None:
+        return found
+    window, text_day = _window_and_text_day(case)
+    found = _from_stated_month(case, window)
+    if found is not None:
+        return found
+    return _from_text_and_events(case, window, text_day)
+
+
+def _case(
+    text: str,
+    claims: list[DateClaim],
+    events: Sequence[ReportedEvent],
+    mentions: Sequence[DateMention],
+) -> _Case:
+    """The claims sorted, the text read, and the bounds and reference day they give."""
+    captions = [c for c in claims if c.source == "caption"]
+    claims = [c for c in claims if c.source != "caption"]
+    as_of = title_report_day(text)
+    if as_of is not None:
+        claims.append(as_of)
     ev = _read_text(text, mentions)
     notes: list[str] = []
-
-    floor, floor_text = max(ev.floors, default=(None, ""), key=lambda f: f[0])
-    text_floor, text_floor_text = floor, floor_text  # what a stated day must not precede
-    latest_event = max(events, key=lambda e: e.date, default=None)
-    if latest_event is not None and (floor is None or latest_event.date > floor):
-        floor, floor_text = latest_event.date, f"reports {latest_event.description}"
-    ceiling = min((d for d, _ in ev.ceilings), default=None)
-
     claims = _without_chrome_stamps(claims, notes)
+    news = [e.date for e in events if not e.background] + ev.news
+    claims = read_by_evidence(claims, news, notes)
     claims = _weekday_consistent(claims, ev.days, notes)
-    day_claims = [c for c in claims if c.precision == "day" and c.year_known]
-    month_claims = [c for c in claims if c.precision == "month"]
-    dateline_days = [c for c in claims if not c.year_known]
-
-    # A year for month-days written without one: a claim, a dated mention, a year named as
-    # news (not "since 2011"), or a reported event — never a background year alone.
-    ref = next((c.date for c in day_claims), None) or next((c.date for c in month_claims), None)
-    if ref is None and ev.dated:
-        ref = max(d for d, _ in ev.dated)
-    news_event = max((e for e in events if not e.background), key=lambda e: e.date, default=None)
-    if ref is None and news_event is not None:  # (an event in the background gives no year)
-        ref = news_event.date
-    if ref is None and ev.years:
-        ref = dt.date(max(y for y, _ in ev.years), 7, 1)
-    if ref is None and ceiling is not None:
-        ref = ceiling - dt.timedelta(days=200)
-
-    caption_day: tuple[dt.date, str, bool, int] | None = None
-    for c in captions:  # a photo is taken before the article that shows it
-        if c.year_known:
-            day = c.date
-        else:
-            year = _year_near(c.date.month, c.date.day, None, ref)
-            day = _safe(year, c.date.month, c.date.day) if year else None
-        if day is not None and (floor is None or day > floor):
-            floor, floor_text = day, f"a caption's day, {c.text[:60]}"
-            if c.year_known and (text_floor is None or day > text_floor):
-                text_floor, text_floor_text = floor, floor_text
-            caption_day = (day, f"a caption's day ({c.text[:50].strip()})", False, -1)
-
+    case = _Case(
+        text, ev, events, notes,
+        day_claims=[c for c in claims if c.precision == "day" and c.year_known],
+        month_claims=[c for c in claims if c.precision == "month"],
+        dateline_days=[c for c in claims if not c.year_known],
+    )  # fmt: skip
+    # (a stated day the text names again is no floor for the other days it names)
+    stated = {c.date for c in case.day_claims}
+    floors = [f for f in ev.floors if f[0] not in stated]
+    case.floor, case.floor_text = max(floors, default=(None, ""), key=lambda f: f[0])
+    case.text_floor, case.text_floor_text = case.floor, case.floor_text
+    case.latest_event = max(events, key=lambda e: e.date, default=None)
+    latest_event = case.latest_event
+    if latest_event is not None and (case.floor is None or latest_event.date > case.floor):
+        case.floor, case.floor_text = latest_event.date, f"reports {latest_event.description}"
+    case.ceiling = min((d for d, _ in ev.ceilings), default=None)
+    case.ref = _reference_day(case)
+    _read_captions(case, captions)
     # a month-day without its year may precede the events reported ("agreed on March 5"): only
     # the text's own dates bound it from below
-    fixed = _fixed_days(ev.days, text_floor, ref)
+    fixed = _fixed_days(ev.days, case.text_floor, case.ref)
     # "a ceasefire agreement on March 5": the day of an agreement, summit or vote it cites is
     # background, a floor, not the news the article reports
     cited = {
         e.date + dt.timedelta(days=k)
         for e in events if e.kind in _CITED_KINDS for k in (-1, 0, 1)
     }  # fmt: skip
-    fixed = [f for f in fixed if f[2] or f[0] not in cited]
+    case.fixed = [f for f in fixed if f[2] or f[0] not in cited]
     # of two mentions of the latest day, the one written with its year says the most
-    latest_fixed = max(fixed, default=None, key=lambda f: (f[0], _YEAR_IN.search(f[1]) is not None))
+    case.latest_fixed = max(
+        case.fixed, default=None, key=lambda f: (f[0], _YEAR_IN.search(f[1]) is not None)
+    )
+    return case
 
-    # 1. A dateline's day, the year from a claim or from the text.
-    for c in dateline_days:
-        base = ref or (latest_fixed[0] if latest_fixed else None) or floor
+
+def _reference_day(case: _Case) -> dt.date | None:
+    """A year for month-days written without one: a claim, a dated mention, a year named as
+    news (not "since 2011"), or a reported event — never a background year alone."""
+    ref = next((c.date for c in case.day_claims), None)
+    ref = ref or next((c.date for c in case.month_claims), None)
+    if ref is None and case.ev.dated:
+        ref = max(d for d, _ in case.ev.dated)
+    news = max((e for e in case.events if not e.background), key=lambda e: e.date, default=None)
+    if ref is None and news is not None:  # (an event in the background gives no year)
+        ref = news.date
+    if ref is None and case.ev.years:
+        ref = dt.date(max(y for y, _ in case.ev.years), 7, 1)
+    if ref is None and case.ceiling is not None:
+        ref = case.ceiling - dt.timedelta(days=200)
+    return ref
+
+
+def _read_captions(case: _Case, captions: list[DateClaim]) -> None:
+    """A photo is taken before the article that shows it: a caption's day is a floor."""
+    for c in captions:
+        if c.year_known:
+            day: dt.date | None = c.date
+        else:
+            year = _year_near(c.date.month, c.date.day, None, case.ref)
+            day = _safe(year, c.date.month, c.date.day) if year else None
+        if day is not None and (case.floor is None or day > case.floor):
+            case.floor, case.floor_text = day, f"a caption's day, {c.text[:60]}"
+            if c.year_known and (case.text_floor is None or day > case.text_floor):
+                case.text_floor, case.text_floor_text = case.floor, case.floor_text
+            case.caption_day = (day, f"a caption's day ({c.text[:50].strip()})", False, -1)
+            case.caption_news = c.year_known and _caption_reports_its_day(c.text, day)
+
+
+def _caption_reports_its_day(caption: str, day: dt.date) -> bool:
+    """Whether a caption shows an event of the war on the day it names ("… on January 28, 2020
+    shows soldiers on the outskirts of Maarat al-Numan"): a photo of the news, taken the day
+    the report was written, not an old photo."""
+    for e in reported_events(caption):
+        last = e.end or e.date
+        if e.date - dt.timedelta(days=1) <= day <= last + dt.timedelta(days=1):
+            return True
+    return False
+
+
+def _from_dateline(case: _Case) -> DateJudgement | None:
+    """1. A dateline's day, the year from a claim or from the text."""
+    for c in case.dateline_days:
+        base = case.ref or (case.latest_fixed[0] if case.latest_fixed else None) or case.floor
         year = _year_near(c.date.month, c.date.day, None, base)
         if year is None:
             continue
         day = dt.date(year, c.date.month, c.date.day)
-        if text_floor is not None and day < text_floor - dt.timedelta(days=2):
-            notes.append(f"dateline {c.text!r} is before what the text reports")
+        if case.text_floor is not None and day < case.text_floor - dt.timedelta(days=2):
+            case.notes.append(f"dateline {c.text!r} is before what the text reports")
             continue
-        kind = DateKind.STATED if day_claims or month_claims else DateKind.DERIVED
+        kind = DateKind.STATED if case.day_claims or case.month_claims else DateKind.DERIVED
         why = "dateline" if kind is DateKind.STATED else "dateline, the year from the text"
-        for other in day_claims:
+        for other in case.day_claims:
             if abs((other.date - day).days) > 1:
-                notes.append(f"{other.source} {other.date.isoformat()} set aside for it")
-        return _done(day, kind, day, day, f"{why}: {c.text}", notes)
+                case.notes.append(f"{other.source} {other.date.isoformat()} set aside for it")
+        return _done(day, kind, day, day, f"{why}: {c.text}", case.notes)
+    return None
 
-    # 2. A stated day, unless the text contradicts it.
+
+def _from_stated_day(case: _Case) -> DateJudgement | None:
+    """2. A stated day, unless the text contradicts it (an event matched in the text can be a
+    misreading: only the text's own dates overrule)."""
     order = {source: i for i, source in enumerate(_STATED_SOURCES)}
-    for c in sorted(day_claims, key=lambda c: order.get(c.source, 99)):
-        # an event matched in the text can be a misreading: only the text's own dates overrule
-        problem = _contradiction(c, text_floor, text_floor_text, latest_fixed, ceiling, ev)
+    for c in sorted(case.day_claims, key=lambda c: order.get(c.source, 99)):
+        problem = _contradiction(
+            c, case.text_floor, case.text_floor_text, case.latest_fixed, case.ceiling, case.ev
+        )
         if problem:
-            notes.append(problem)
+            case.notes.append(problem)
             continue
-        return _done(c.date, DateKind.STATED, c.date, c.date, f"stated: {c.text}", notes)
+        return _done(c.date, DateKind.STATED, c.date, c.date, f"stated: {c.text}", case.notes)
+    return None
 
-    # 3. What the events it reports say, and the days the text fixes.
-    window = _event_window(events)
-    if window is not None and window[1] is None and latest_event is not None:
-        e = latest_event
+
+def _window_and_text_day(case: _Case) -> tuple[_Window | None, _TextDay | None]:
+    """3. What the events it reports say, and the days the text fixes."""
+    window = _event_window(case.events)
+    e = case.latest_event
+    if window is not None and window[1] is None and e is not None:
         lead_weekdays = {
             WEEKDAYS[w.group("d").lower()]
-            for w in _WEEKDAY_WORD.finditer(text[: max(0, _lead_end(text))])
+            for w in _WEEKDAY_WORD.finditer(case.text[: max(0, _lead_end(case.text))])
             if (w.group("pre") or "").strip().lower() != "next"
         }
         if (
             (e.end is None or e.end == e.date)
-            and e.date.weekday() in ev.weekdays
+            and e.date.weekday() in case.ev.weekdays
             and e.date.weekday() in lead_weekdays
             and (e.kind not in _CITED_KINDS and window[0] == e.date)
         ):
@@ -548,24 +315,33 @@ def judge_date(
             window = (lo, lo + dt.timedelta(days=6), lo + dt.timedelta(days=1), why, True)
     news_days = {
         e.date + dt.timedelta(days=k)
-        for e in events if e.kind not in _CITED_KINDS
+        for e in case.events if e.kind not in _CITED_KINDS
         for k in range(-1, ((e.end or e.date) - e.date).days + 2)
     }  # fmt: skip
-    text_day = _text_day(latest_fixed, ev, _lead_end(text), news_days)
-    if caption_day is not None and (latest_fixed is None or caption_day[0] > latest_fixed[0]):
+    text_day = _text_day(case.latest_fixed, case.ev, _lead_end(case.text), news_days)
+    caption = case.caption_day
+    if caption is not None and (case.latest_fixed is None or caption[0] > case.latest_fixed[0]):
         # weekdays named after a photo's day: "video May 5 … on Monday" (never the photo's day)
-        after = _text_day(caption_day, ev)
-        if after is not None and after[0] > caption_day[0]:
+        after = _text_day(caption, case.ev, max_gap=2)
+        if after is not None and after[0] > caption[0]:
             text_day = after
+        elif case.caption_news:
+            day = caption[0]
+            why = f"{caption[1]}, of the event it shows"
+            text_day = (day, day + dt.timedelta(days=2), day, why, DateKind.ESTIMATED)
+    return window, text_day
 
-    # 4. A month stated without its day: the latest day of it the text reports.
-    for c in month_claims:
+
+def _from_stated_month(case: _Case, window: _Window | None) -> DateJudgement | None:
+    """4. A month stated without its day: the latest day of it the text reports."""
+    ev = case.ev
+    for c in case.month_claims:
         first, last = c.date, _month_end(c.date)
         if window is not None and first <= window[0] <= last:
             lo, hi, best, why, _ = window
             return _done(best, DateKind.ESTIMATED, lo, min(hi or last, last),
-                         f"stated month {c.text}; {why}", notes)  # fmt: skip
-        inside = [f for f in fixed if first <= f[0] <= last]
+                         f"stated month {c.text}; {why}", case.notes)  # fmt: skip
+        inside = [f for f in case.fixed or () if first <= f[0] <= last]
         if inside:
             day, why, _, _ = max(inside, key=lambda f: f[0])
             recent = ev.recent or ev.today or ev.yesterday
@@ -573,24 +349,38 @@ def judge_date(
             best = _best_after(day, ev)
             return _done(best, DateKind.ESTIMATED, day, hi,
                          f"stated month {c.text}; the latest day it reports in it: {why}",
-                         notes)  # fmt: skip
+                         case.notes)  # fmt: skip
         mid = first + (last - first) / 2
-        return _done(mid, DateKind.ESTIMATED, first, last, f"stated month: {c.text}", notes)
+        return _done(mid, DateKind.ESTIMATED, first, last, f"stated month: {c.text}", case.notes)
+    return None
 
-    # 5. Nothing stated: the events, the text's own days, or both where they agree. The text's
-    # own explicit days beat an event window found only from where an event was reported.
+
+def _from_text_and_events(
+    case: _Case, window: _Window | None, text_day: _TextDay | None
+) -> DateJudgement:
+    """5. Nothing stated: the events, the text's own days, or both where they agree. The
+    text's own explicit days beat an event window found only from where an event was
+    reported."""
+    notes, text_floor, floor = case.notes, case.text_floor, case.floor
     if window is not None and text_day is not None:
         w_lo, w_hi = window[0], window[1]
         t_lo = text_day[0]
         inside = w_lo - dt.timedelta(days=2) <= t_lo and (w_hi is None or t_lo <= w_hi)
-        if inside or t_lo > w_lo or not window[4]:
+        t_hi = text_day[1] or t_lo
+        # (an event the lead reports, bounded, days after the text's latest day: that day is
+        # the background of the news, not its day, unless the lead writes it in full)
+        fixed = case.latest_fixed
+        in_lead = fixed is not None and 0 <= fixed[3] < _lead_end(case.text)
+        in_lead = in_lead and fixed is not None and _YEAR_IN.search(fixed[1]) is not None
+        news_after = window[1] is not None and t_hi < w_lo - dt.timedelta(days=2) and not in_lead
+        if not news_after and (inside or t_lo > w_lo or not window[4]):
             window = None
     too_early = (
         window is not None and text_floor is not None and window[1] is not None
         and text_floor > window[1] + dt.timedelta(days=2)
     )  # fmt: skip
     if window is not None and too_early:
-        notes.append(f"{window[3]} is before {text_floor_text.strip()!r}")
+        notes.append(f"{window[3]} is before {case.text_floor_text.strip()!r}")
         window = None
     if window is not None:
         lo, hi, best, why, _ = window
@@ -600,119 +390,32 @@ def judge_date(
         kind = DateKind.DERIVED if hi == lo else DateKind.ESTIMATED
         return _done(best, kind, lo, hi, why, notes)
     if text_day is not None:
-        lo, hi, best, why, kind = text_day
-        if text_floor is not None and lo < text_floor - dt.timedelta(days=2):
-            notes.append(f"{why.strip()} is before {text_floor_text.strip()!r}")
+        day_lo, day_hi, best, why, kind = text_day
+        if text_floor is not None and day_lo < text_floor <= day_lo + dt.timedelta(days=7):
+            # the text names something a few days later than its latest day: from there
+            day_lo, best = text_floor, max(best, text_floor)
+            day_hi = None if day_hi is None else max(day_hi, text_floor + dt.timedelta(days=2))
+            why += f"; {case.text_floor_text.strip()}"
+        if text_floor is not None and day_lo < text_floor - dt.timedelta(days=2):
+            notes.append(f"{why.strip()} is before {case.text_floor_text.strip()!r}")
         else:
-            return _done(best, kind, lo, hi, why, notes)
+            return _done(best, kind, day_lo, day_hi, why, notes)
+    return _from_bounds(case)
+
+
+def _from_bounds(case: _Case) -> DateJudgement:
+    """Only bounds: not before the latest thing reported, within the war's age it states."""
+    floor, ceiling = case.floor, case.ceiling
     if floor is not None:
         hi = ceiling if ceiling and ceiling >= floor else None
-        why = f"not before {floor_text.strip()}"
+        why = f"not before {case.floor_text.strip()}"
         if hi is not None:
             why += "; the war's age bounds it"
-        return _done(floor, DateKind.ESTIMATED, floor, hi, why, notes)
+        return _done(floor, DateKind.ESTIMATED, floor, hi, why, case.notes)
     if ceiling is not None:
         lo = ceiling - dt.timedelta(days=430)
-        return _done(lo, DateKind.ESTIMATED, lo, ceiling, "the war's age it states", notes)
-    return DateJudgement(None, DateKind.UNKNOWN, None, None, "; ".join(notes))
-
-
-#: A site header's day, the day the page was saved: "Mon. Oct 3rd, 2022" (an abbreviated
-#: weekday, then the month and an ordinal day).
-_SAVED_DAY_HEADER = re.compile(
-    r"^\W*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)"
-    r",?\s+(?:19|20)\d\d\W*$",
-    re.IGNORECASE,
-)
-#: A date-counter strip: "14 November 2018 - Wednesday 10:31" (the weekday after the date).
-_TODAY_STRIP = re.compile(
-    r"(?:19|20)\d\d\s*[-–—|/]\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-    re.IGNORECASE,
-)
-
-
-def _without_chrome_stamps(claims: list[DateClaim], notes: list[str]) -> list[DateClaim]:
-    """The claims less a site header's saving day (always) and a date-counter strip (when
-    another day is stated): page chrome, not the article's publication day."""
-
-    def chrome(c: DateClaim) -> str:
-        if c.source not in _CHROME_PRONE:
-            return ""
-        if _SAVED_DAY_HEADER.match(c.text):
-            return "a site header's day"
-        if _TODAY_STRIP.search(c.text) and any(
-            o is not c
-            and o.precision == "day"
-            and o.year_known
-            and not _TODAY_STRIP.search(o.text)
-            and not _SAVED_DAY_HEADER.match(o.text)
-            for o in claims
-        ):
-            return "a date-counter strip"
-        return ""
-
-    kept = []
-    for c in claims:
-        why = chrome(c)
-        if why:
-            notes.append(
-                f"{c.source} {c.date.isoformat()} set aside: {why} ({c.text.strip()[:40]})"
-            )
-        else:
-            kept.append(c)
-    return kept
-
-
-def _weekday_consistent(
-    claims: list[DateClaim], days: Sequence[_DayMention], notes: list[str]
-) -> list[DateClaim]:
-    """The claims whose year fits the weekdays the text writes beside its month-days
-    ("Thursday (February 27)" is not of 2024): a page's chrome often names another year."""
-    pinned = [d for d in days if d.weekday is not None and d.year is None and d.context != "future"]
-    if not pinned:
-        return claims
-    kept = []
-    for c in claims:
-        if not c.year_known or c.source not in (*_CHROME_PRONE, "metadata line"):
-            kept.append(c)
-            continue
-        fits = all(_weekday_years(d.month, d.day, d.weekday or 0, c.date.year - 1, c.date.year)
-                   for d in pinned)  # fmt: skip
-        if fits:
-            kept.append(c)
-        else:
-            notes.append(f"{c.source} {c.date.isoformat()} set aside: the weekdays the text "
-                         f"gives its days do not fit {c.date.year}")  # fmt: skip
-    return kept
-
-
-def _event_window(
-    events: Sequence[ReportedEvent],
-) -> tuple[dt.date, dt.date | None, dt.date, str, bool] | None:
-    """``(earliest, latest, best, why, strong)`` from the events reported and how the text
-    dates them; ``strong`` when a word of time does ("on Monday", "last week"), not only
-    where the event stands (the lead)."""
-    if not events:
-        return None
-    windows = [(*_window(e), e) for e in events]
-    bounded = [w for w in windows if w[1] is not None]
-    latest = max(windows, key=lambda w: w[0])
-    if not bounded:
-        e = latest[3]
-        why = f"on or after the day it reports {e.description}"
-        return latest[0], None, latest[0], why, False
-    lo = max(w[0] for w in bounded)
-    hi = min(w[1] for w in bounded if w[1] is not None)
-    if lo > hi:  # inconsistent: trust the latest event's own window
-        w = max(bounded, key=lambda w: w[0])
-        lo, hi, chosen = w[0], w[1], [w]
-    else:
-        chosen = bounded
-    lo = max(lo, latest[0]) if latest[0] <= hi else lo
-    words = "; ".join(f"reports {w[3].description} ({w[2]})" for w in chosen[:3])
-    best = lo if lo == hi or any(w[2] == "today" for w in chosen) else lo + dt.timedelta(days=1)
-    strong = any(w[2] not in ("", "in the lead") for w in chosen)
-    return lo, hi, min(best, hi), words, strong
+        return _done(lo, DateKind.ESTIMATED, lo, ceiling, "the war's age it states", case.notes)
+    return DateJudgement(None, DateKind.UNKNOWN, None, None, "; ".join(case.notes))
 
 
 def _text_day(
@@ -720,15 +423,13 @@ def _text_day(
     ev: _Evidence,
     lead_end: int = -1,
     news_days: frozenset[dt.date] | set[dt.date] = frozenset(),
+    max_gap: int = 6,
 ) -> tuple[dt.date, dt.date | None, dt.date, str, DateKind] | None:
     """``(earliest, latest, best, why, kind)`` from the latest day the text fixes."""
     if latest_fixed is None:
         return None
     day, why, _, start = latest_fixed
-    # Weekdays named alone are the days after the dated ones ("On August 22 … on Wednesday"),
-    # or the dated day itself when it was written with that weekday ("Tuesday (Sept 5)").
-    # (the same weekday as the dated day is that day: "on February 28 … said on Friday")
-    later = [day + dt.timedelta(days=(wd - day.weekday()) % 7) for wd in ev.weekdays]
+    later = _later_weekdays(day, start, ev, lead_end, max_gap)
     if later and max(later) > day:
         last = max(later)
         best = last if ev.today else last + dt.timedelta(days=1)
@@ -748,6 +449,28 @@ def _text_day(
             DateKind.ESTIMATED
         )  # fmt: skip
     return day, None, day, f"on or after the latest day it reports: {why}", DateKind.ESTIMATED
+
+
+def _later_weekdays(
+    day: dt.date, start: int, ev: _Evidence, lead_end: int, max_gap: int
+) -> list[dt.date]:
+    """The days after ``day`` that the weekdays named alone stand for ("On August 22 … on
+    Wednesday"); the same weekday as the dated day is that day ("on February 28 … said on
+    Friday"). When the text names the dated day's own weekday too ("on Monday" of a Monday's
+    date), that day is the news and a weekday four or more days on is one of the days before
+    it ("… a day after the strikes on Sunday"), unless the lead names it and the dated day
+    stands outside the lead, as background."""
+    out = []
+    same_day = day.weekday() in ev.weekdays
+    for wd, pos in zip(ev.weekdays, ev.weekday_starts, strict=True):
+        gap = (wd - day.weekday()) % 7
+        if gap == 0 or gap > max_gap:
+            continue
+        news_weekday = 0 <= pos < lead_end and not 0 <= start < lead_end
+        if gap >= 4 and same_day and not news_weekday:
+            continue
+        out.append(day + dt.timedelta(days=gap))
+    return out
 
 
 def _fixed_days(
@@ -787,48 +510,6 @@ def _fixed_days(
 _WD = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def _contradiction(
-    claim: DateClaim,
-    floor: dt.date | None,
-    floor_text: str,
-    latest_fixed: tuple[dt.date, str, bool, int] | None,
-    ceiling: dt.date | None,
-    ev: _Evidence,
-) -> str:
-    """Why the text contradicts a stated day ("" when it does not)."""
-    d = claim.date
-    if not _EARLIEST_PLAUSIBLE <= d <= min(_LATEST_PLAUSIBLE, dt.date.today()):
-        return f"{claim.source} {d.isoformat()} is not a plausible day"
-    if latest_fixed is not None and latest_fixed[0] > d + dt.timedelta(days=2):
-        return (
-            f"{claim.source} {d.isoformat()} set aside: the text reports "
-            f"{latest_fixed[1].strip()!r}, later"
-        )
-    if floor is not None and floor > d + dt.timedelta(days=2):
-        return f"{claim.source} {d.isoformat()} set aside: before {floor_text.strip()!r}"
-    if ceiling is not None and d > ceiling + dt.timedelta(days=200):
-        return f"{claim.source} {d.isoformat()} set aside: long after the war's age it states"
-    if claim.source in _CHROME_PRONE and not _publication_line(claim):
-        # page chrome: the day a page was saved, far from every date the text names
-        named = [f for f, _ in ev.dated] + [dt.date(y, 12, 31) for y, _ in ev.years]
-        named += [f for f, _ in ev.floors]
-        if named and (d - max(named)).days > 400:
-            return f"{claim.source} {d.isoformat()} set aside: long after every date in the text"
-    return ""
-
-
-_PUBLICATION_WORDS = re.compile(
-    r"\b(?:published|posted|updated|first\s+published|released|issued|written)\b|^\s*by\s+",
-    re.IGNORECASE,
-)
-
-
-def _publication_line(claim: DateClaim) -> bool:
-    """A byline's or an explicit "Published/Posted/Updated" line's day: an article names older
-    events as a matter of course, so such a day long after them is no sign of page chrome."""
-    return claim.source == "byline" or _PUBLICATION_WORDS.search(claim.text) is not None
-
-
 def _best_after(day: dt.date, ev: _Evidence) -> dt.date:
     """The likeliest publication day for an article reporting ``day`` as recent."""
     if ev.today:
@@ -855,120 +536,3 @@ def _done(
         day = max(day, lo)
     evidence = why if not notes else f"{why}; " + "; ".join(notes)
     return DateJudgement(day, kind, lo, hi, evidence)
-
-
-def reported_events(text: str, timeline=None) -> list[ReportedEvent]:
-    """The dated events of the war that ``text`` reports, each with its sentence
-    (``timeline``: the events to look for; the shipped timeline by default)."""
-    try:
-        from idlibtui.annotate.events import match_events
-    except ImportError:  # the timeline ships with the events module
-        return []
-    out: list[ReportedEvent] = []
-    seen: set[str] = set()
-    lead_end = _lead_end(text)
-    later = _named_days(text)
-    for m in match_events(text, timeline):
-        if m.event.id in seen:
-            continue
-        sentence = text[m.sentence_start : m.sentence_end]
-        if _FUTURE_SENTENCE.search(sentence):
-            continue  # "joint patrols will begin on March 15": not yet reported
-        if _names_another_day(sentence, m.event.date, m.event.end or m.event.date):
-            continue  # "five soldiers killed on Monday, February 3": another attack
-        seen.add(m.event.id)
-        background = _spoken_of_as_past(
-            text[m.sentence_start : m.end], m.start - m.sentence_start, m.event.date.year
-        )
-        background = background or _later_than_named(m.event.end or m.event.date, later)
-        out.append(
-            ReportedEvent(
-                m.event.date, m.event.end, m.event.describe(), sentence,
-                lead=m.sentence_start < lead_end, kind=m.event.kind, background=background,
-            )
-        )  # fmt: skip
-    return out
-
-
-#: Words before an event that make it the background of the news: "besieged since the
-#: capture earlier this year", "after the fall of Aleppo", "last year's offensive".
-_PAST_MARKER = re.compile(
-    r"\b(?:since|after|following|last\s+year(?:['’]s)?|earlier\s+this\s+year|years?\s+ago"
-    r"|back\s+in|previous|previously|former|had\s+been|anniversary\s+of)\W*(?:\w+\W+){0,3}$",
-    re.IGNORECASE,
-)
-
-
-def _spoken_of_as_past(clause: str, start: int, year: int) -> bool:
-    """Whether the clause of an event's match (from its sentence's start to the match's end;
-    ``start``: where the match begins in it) speaks of it as past: "since" before the event's
-    own year ("the first jet downed since 2015"), or a marker just before the match when the
-    sentence has no word of news ("on Monday", "today")."""
-    if re.search(rf"\bsince\s+(?:\w+\s+){{0,2}}{year}\b", clause, re.IGNORECASE):
-        return True
-    if _RECENT_WORDS.search(clause) or re.search(r"\b(?:today|yesterday)\b", clause, re.I):
-        return False
-    return _PAST_MARKER.search(clause[:start]) is not None
-
-
-def _later_than_named(end: dt.date, later: list[dt.date]) -> bool:
-    """Whether the text names a day or year well after the event ("until 10 July 2021" of a
-    January 2020 vote; "in 2019" of a 2015 downing): then the event is not the news."""
-    return any(d > end + dt.timedelta(days=45) for d in later)
-
-
-_FUTURE_SENTENCE = re.compile(
-    r"\b(?:will|shall|is\s+to|are\s+to|to\s+be\s+held|scheduled|planned|expected\s+to|due\s+to"
-    r"|set\s+to|plans?\s+to|upcoming|ahead\s+of|starting|beginning\s+(?:on|from))\b",
-    re.IGNORECASE,
-)
-
-
-_FOREIGN_DAY = re.compile(
-    r"(?<![\w.])(\d{1,2})\.?\s+(?:de\s+)?("
-    + "|".join(sorted(map(re.escape, FOREIGN_MONTHS), key=len, reverse=True))
-    + r")(?!\w)",
-    re.IGNORECASE,
-)
-
-
-def _names_another_day(sentence: str, first: dt.date, last: dt.date) -> bool:
-    """Whether ``sentence`` dates what it reports to a day outside the event's days (in
-    English or, day first, in another language: "le 3 mars", "27 Şubat'ta")."""
-    named = [md for m in _MONTH_IN.finditer(sentence) if (md := _month_day(m.group(0)))]
-    for m in _FOREIGN_DAY.finditer(sentence):
-        name = m.group(2).lower()
-        if name not in MONTHS:  # an English name ("august", "april") is read above
-            named.append((FOREIGN_MONTHS[name], int(m.group(1))))
-    days = {(first + dt.timedelta(days=k)) for k in range(-1, (last - first).days + 2)}
-    return any(not any((d.month, d.day) == md for d in days) for md in named)
-
-
-def _named_days(text: str) -> list[dt.date]:
-    """The days the text's sentences name with their year (a year named alone: its first day)."""
-    out: list[dt.date] = []
-    for m in find_dates(text, None):
-        if m.date is None or m.relative:
-            continue
-        line_start = text.rfind("\n", 0, m.start) + 1
-        line_end = text.find("\n", m.end)
-        if len(text[line_start : line_end if line_end >= 0 else len(text)].strip()) < 48:
-            continue  # a stamp line (a site header's day, a date strip): page chrome, not text
-        if m.precision == "day":
-            out.append(m.date)
-        elif m.precision == "year":
-            out.append(dt.date(m.date.year, 1, 1))
-        else:
-            out.append(m.date)
-    return out
-
-
-def _lead_end(text: str) -> int:
-    """Where the lead ends: the headline and the first paragraph after it (at most 700
-    characters), where a report states the news it is written for."""
-    end = -1
-    for _ in range(2):
-        end = text.find("\n\n", end + 1)
-        if end < 0:
-            return min(len(text), 700)
-    return min(end, 700)

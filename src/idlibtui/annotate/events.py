@@ -13,29 +13,27 @@ Phrases and text are compared on folded words (lower case, no diacritics or apos
 as spaces, al-/el-/an- as one article, the transliteration-insensitive key of the gazetteer), so
 ``Saraqeb``/``Saraqib`` or ``Maaret al-Numan``/``Ma'arrat an-Nu'man`` need listing only when the
 letters differ. A phrase ``@Name`` stands for every spelling the gazetteer knows for Name.
-Matching tokenises the text once and looks every word up in a dictionary of phrases (a longer
-phrase filed under its rarest word); each rule is tried only in the sentences that hold its
-*anchor*, the group of its rarest phrases.
 
-Use: ``match_events(text)`` against the shipped timeline, or ``match_events(text, events)``
-with ``load_events(extra_toml_text)`` / ``merge_events(base_events(), events_from_dicts(tables))``
-for the user's ``[[event]]`` tables; ``EventMatch.event.describe()`` is the evidence text.
+This module reads and checks the timeline; :mod:`idlibtui.annotate.events_match` matches it
+against a text (with the folded words of :mod:`idlibtui.annotate.events_words`).
+
+Use: ``events_match.match_events(text)`` against the shipped timeline, or
+``match_events(text, events)`` with ``load_events(extra_toml_text)`` /
+``merge_events(base_events(), events_from_dicts(tables))`` for the user's ``[[event]]``
+tables; ``EventMatch.event.describe()`` is the evidence text.
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
-import re
 import tomllib
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from idlibtui.annotate.dates import MONTH_NAMES, text_tokens, word_tokens
-from idlibtui.annotate.entities import fold
+from idlibtui.annotate.date_words import MONTH_NAMES
+from idlibtui.annotate.events_words import phrase_keys
 from idlibtui.config import ConfigError
 
 KINDS = frozenset(
@@ -244,6 +242,38 @@ def _date(value: object, what: str, fail) -> dt.date:
     return value
 
 
+def _figures(raw: object, fail) -> list[Figure]:
+    """An event's ``figures``: a list of ``{ what, who, value }`` tables, checked."""
+    if not isinstance(raw, list):
+        raise fail("figures must be a list of { what, who, value } tables")
+    figures = []
+    for f in raw:
+        value = f.get("value") if isinstance(f, Mapping) else None
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            raise fail("every figure needs what, who and a number value")
+        what, who = f.get("what", ""), f.get("who", "")
+        if not (isinstance(what, str) and what and isinstance(who, str) and who):
+            raise fail("every figure needs what, who and a number value")
+        figures.append(Figure(what, who, value))
+    return figures
+
+
+def _rules(item: Mapping, fail, date: dt.date, end: dt.date | None, sets) -> list[Rule]:
+    """An event's ``match`` rule and ``match_any`` rules, checked: at least one."""
+    rules: list[Rule] = []
+    if "match" in item:
+        rules.append(_rule(item["match"], "match", fail, date, end, sets))
+    any_rules = item.get("match_any", [])
+    if not isinstance(any_rules, list):
+        raise fail("match_any must be a list of rules (each a list of phrase groups)")
+    rules.extend(
+        _rule(r, f"match_any rule {i + 1}", fail, date, end, sets) for i, r in enumerate(any_rules)
+    )
+    if not rules:
+        raise fail("needs a match rule (match = [[...], [...]])")
+    return rules
+
+
 def event_from_dict(
     item: Mapping,
     source: str = "<events>",
@@ -283,29 +313,8 @@ def event_from_dict(
     title = item.get("title", "")
     if not isinstance(title, str):
         raise fail("title must be a string")
-    figures = []
-    raw_figures = item.get("figures", [])
-    if not isinstance(raw_figures, list):
-        raise fail("figures must be a list of { what, who, value } tables")
-    for f in raw_figures:
-        value = f.get("value") if isinstance(f, Mapping) else None
-        if not isinstance(value, int | float) or isinstance(value, bool):
-            raise fail("every figure needs what, who and a number value")
-        what, who = f.get("what", ""), f.get("who", "")
-        if not (isinstance(what, str) and what and isinstance(who, str) and who):
-            raise fail("every figure needs what, who and a number value")
-        figures.append(Figure(what, who, value))
-    rules: list[Rule] = []
-    if "match" in item:
-        rules.append(_rule(item["match"], "match", fail, date, end, sets))
-    any_rules = item.get("match_any", [])
-    if not isinstance(any_rules, list):
-        raise fail("match_any must be a list of rules (each a list of phrase groups)")
-    rules.extend(
-        _rule(r, f"match_any rule {i + 1}", fail, date, end, sets) for i, r in enumerate(any_rules)
-    )
-    if not rules:
-        raise fail("needs a match rule (match = [[...], [...]])")
+    figures = _figures(item.get("figures", []), fail)
+    rules = _rules(item, fail, date, end, sets)
     exclude = (
         _phrases(item["exclude"], "exclude", fail, date, end, sets) if "exclude" in item else ()
     )
@@ -392,432 +401,3 @@ def load_events(extra_toml_text: str | None = None) -> tuple[Event, ...]:
     if not extra_toml_text:
         return base_events()
     return merge_events(base_events(), events_from_toml(extra_toml_text))
-
-
-# --- matching ----------------------------------------------------------------------------------
-
-_ABBREVIATIONS = [
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "No",
-    "Nos",
-    "St",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Gen",
-    "Col",
-    "Lt",
-    "Maj",
-    "Sgt",
-    "Capt",
-    "Rep",
-    "Sen",
-    "Gov",
-    "Prof",
-    "Vol",
-    "Fig",
-]
-_NOT_AFTER = "".join(f"(?<!\\b{a}\\.)" for a in _ABBREVIATIONS)
-# a sentence ends at . ! ? (and closing quotes/brackets) before a space and a capital, a digit
-# or an opening quote, unless the dot ends a common abbreviation ("Jan. 12", "Gen. Smith"); or
-# at a line break. The abbreviations are checked only after a dot has been found (fast).
-_SENTENCE_END = re.compile(
-    r"[.!?]" + _NOT_AFTER + r"[.!?]*[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*"
-)
-_SUN_ARTICLES = frozenset(["ar", "an", "as", "ash", "ad", "at", "az", "adh", "ath", "ul", "un"])
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every sentence of ``text`` (simple: punctuation + capital, or a line
-    break), without the surrounding space."""
-    spans = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        end = m.start() + len(m.group(0).rstrip())
-        _add_span(text, start, end, spans)
-        start = m.end()
-    _add_span(text, start, len(text), spans)
-    return spans
-
-
-def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    piece = text[start:end]
-    stripped = piece.strip()
-    if stripped:
-        start += len(piece) - len(piece.lstrip())
-        spans.append((start, start + len(stripped)))
-
-
-# number words keep their letters: the gazetteer's fuzzy key would make "four" "for"
-_NUMBER_WORDS = frozenset(
-    [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "hundreds",
-        "thousand",
-        "thousands",
-        "million",
-        "millions",
-        "dozen",
-        "dozens",
-    ]
-)
-
-
-_LIGHT = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss"})
-_DROP = str.maketrans("", "", "'’ʼʿʾ`.")
-_ARTICLES = frozenset(["al", "el"])
-
-
-def _word_entry(word: str) -> tuple[str, str, int, bool]:
-    """``(exact, fuzzy, length, sun)`` of one word. ``=exact``: lower case without diacritics
-    or apostrophes; ``~fuzzy``: the gazetteer's transliteration-insensitive key, only for a
-    capitalised word (a name: so "has" never meets "Hass"); digits and number words stay exact,
-    so "33" is not "3" and "four" is not "for". ``length`` drops a possessive 's; ``sun`` marks
-    an-/ar-/ash-…, the article when a hyphen follows."""
-    bare = word[:-2] if word[-2:] in ("'s", "’s", "'S", "’S") and len(word) > 2 else word
-    t = unicodedata.normalize("NFKD", bare.translate(_LIGHT))
-    light = "".join(c for c in t if not unicodedata.combining(c)).lower().translate(_DROP)
-    if light in _ARTICLES:
-        return "=" + light, "~al", len(bare), False
-    if light in _NUMBER_WORDS or not light.isalpha():
-        return "=" + light, "", len(bare), False
-    fuzzy = "~" + fold(bare) if bare[:1].isupper() else ""
-    return "=" + light, fuzzy, len(bare), light in _SUN_ARTICLES
-
-
-_ENTRIES: dict[str, tuple[str, str, int, bool]] = {}
-
-
-def _entries(text: str) -> tuple[list[tuple[int, str]], list[tuple[str, str, int, bool]]]:
-    """The words of ``text`` (start, word) and their keys (see ``_word_entry``)."""
-    cache = _ENTRIES
-    if len(cache) > 200_000:
-        cache.clear()
-    if "‘" in text:
-        text = text.replace("‘", "’")  # the same length: offsets hold (Ma‘arrat, Nu‘man)
-        words = word_tokens(text)
-    else:
-        words = text_tokens(text)  # the annotators' own pass over this text, shared
-    get = cache.get
-    entries = [get(w) or cache.setdefault(w, _word_entry(w)) for _, w in words]
-    return words, entries
-
-
-def _fuzzy_at(text: str, start: int, word: str, entry: tuple[str, str, int, bool]) -> str:
-    """The fuzzy key of a word in its place: an-/ar-… before a hyphen is the article."""
-    if entry[3] and text[start + len(word) : start + len(word) + 1] == "-":
-        return "~al"
-    return entry[1]
-
-
-def _word_keys(text: str, words, entries) -> list[tuple[str, ...]]:
-    """The keys each word of the text can match: exact, and fuzzy for a name."""
-    keys = [(e, f) if f else (e,) for e, f, _, _ in entries]
-    for i, entry in enumerate(entries):
-        if entry[3]:
-            fuzzy = _fuzzy_at(text, words[i][0], words[i][1], entry)
-            keys[i] = (entry[0], fuzzy) if fuzzy else (entry[0],)
-    return keys
-
-
-def phrase_keys(phrase: str) -> tuple[str, ...]:
-    """The keys of a phrase's words: a capitalised word of four letters or more (a name:
-    "Saraqeb", "Idlib") matches its spellings (fuzzy key), any other word matches itself
-    (exact key), both without case; the article al-/el-/an-… matches any of them."""
-    words, entries = _entries(phrase)
-    out = []
-    for (start, word), entry in zip(words, entries, strict=True):
-        fuzzy = _fuzzy_at(phrase, start, word, entry)
-        name = word[:1].isupper() and len(entry[0]) > 4 and fuzzy
-        out.append(fuzzy if (name or fuzzy == "~al") else entry[0])
-    if len(out) > 1 and out[0] == "~al":
-        out.pop(0)  # "al-Quds hospital" is found as "Quds hospital", after any article
-    return tuple(out)
-
-
-# words in almost every report of the war: never the anchor of a rule while a rarer group is
-_COMMON_NAMES = frozenset(
-    [
-        "syria",
-        "syrian",
-        "syrians",
-        "russia",
-        "russian",
-        "russians",
-        "turkey",
-        "turkish",
-        "turks",
-        "idlib",
-        "aleppo",
-        "hama",
-        "homs",
-        "damascus",
-        "moscow",
-        "ankara",
-        "assad",
-        "putin",
-        "erdogan",
-        "iran",
-        "iranian",
-        "kurdish",
-        "kurds",
-        "american",
-        "washington",
-        "un",
-    ]
-)
-
-
-def _common(keys: tuple[str, ...]) -> bool:
-    """A phrase found in most articles: one lower-case word ("killed"), a name of the war's
-    main actors and places, a year or a small number."""
-    if len(keys) != 1:
-        return False
-    key = keys[0]
-    word = key[1:]
-    if key[0] == "=" and (word.isalpha() or len(word) <= 4):
-        return True
-    return any(word == fold(name) for name in _COMMON_NAMES) or word in _COMMON_NAMES
-
-
-_WEAK = frozenset(
-    [
-        "=the",
-        "=a",
-        "=an",
-        "=in",
-        "=on",
-        "=at",
-        "=to",
-        "=of",
-        "=by",
-        "=for",
-        "=from",
-        "=with",
-        "=as",
-        "=and",
-        "=or",
-        "=since",
-        "=is",
-        "=are",
-        "=was",
-        "=were",
-        "=has",
-        "=have",
-        "=had",
-        "=be",
-        "=been",
-        "=its",
-        "=it",
-        "=that",
-        "=this",
-        "=last",
-        "=not",
-        "=no",
-        "=all",
-        "=more",
-        "=will",
-        "=would",
-        "=said",
-        "=up",
-        "=out",
-        "=into",
-        "=over",
-        "=after",
-        "=before",
-        "~al",
-        "=al",
-        "=el",
-    ]
-)
-
-
-def _key_weight(key: str) -> tuple[bool, bool, int]:
-    """How rare a word is likely to be: a function word least, a number most (a day is
-    rarer than its month), then by length."""
-    return key not in _WEAK, any(c.isdigit() for c in key), len(key)
-
-
-class EventMatcher:
-    """The phrases of many events, compiled for one pass over an article.
-
-    Single-word phrases sit in a dictionary by key, longer ones by their rarest word. Each
-    rule is filed under the phrases of its *anchor*, the group whose phrases the fewest rules
-    share (a place, a number, a name; never "killed"), so a sentence only tests the rules whose
-    anchor it holds."""
-
-    def __init__(self, events: Sequence[Event]):
-        self.events = tuple(events)
-        ids: dict[tuple[str, ...], int] = {}
-        singles: dict[str, list[int]] = {}
-        # a longer phrase is filed under its rarest word: (keys, that word's index, phrase id)
-        multis: dict[str, list[tuple[tuple[str, ...], int, int]]] = {}
-
-        def pid(phrase: str) -> int:
-            keys = phrase_keys(phrase)
-            found = ids.get(keys)
-            if found is None:
-                found = ids[keys] = len(ids)
-                if len(keys) == 1:
-                    singles.setdefault(keys[0], []).append(found)
-                else:
-                    j = max(range(len(keys)), key=lambda i: _key_weight(keys[i]))
-                    multis.setdefault(keys[j], []).append((keys, j, found))
-            return found
-
-        # rules: (event index, groups as frozensets of phrase ids); vetoes per event
-        rules: list[tuple[int, tuple[frozenset[int], ...]]] = []
-        self._vetoes: dict[int, frozenset[int]] = {}
-        for ei, event in enumerate(self.events):
-            for rule in event.rules:
-                rules.append((ei, tuple(frozenset(pid(p) for p in group) for group in rule)))
-            if event.exclude:
-                self._vetoes[ei] = frozenset(pid(p) for p in event.exclude)
-        shared: dict[int, int] = {}
-        for _, groups in rules:
-            for group in groups:
-                for p in group:
-                    shared[p] = shared.get(p, 0) + 1
-        # a phrase of one lower-case word ("killed", "began") or a small number is common in
-        # any article, whatever few rules use it
-        common = {i for keys, i in ids.items() if _common(keys)}
-        anchors: dict[int, list[int]] = {}
-        for ri, (_, groups) in enumerate(rules):
-            anchor = min(
-                groups,
-                key=lambda g: (max(shared[p] + 1000 * (p in common) for p in g), len(g)),
-            )
-            for p in anchor:
-                anchors.setdefault(p, []).append(ri)
-        self._rules = rules
-        self._anchors = anchors
-        self._singles = singles
-        self._multis = multis
-        self._keys = (frozenset(singles) | frozenset(multis)) - {""}
-
-    def _scan(self, words, entries, keys) -> list:
-        """``(start, end, phrase id)`` of every phrase occurrence, unsorted."""
-        index, singles, multis = self._keys, self._singles, self._multis
-        n = len(words)
-        out = []
-        for i in [i for i, en in enumerate(entries) if en[0] in index or en[1] in index]:
-            for k in keys[i]:
-                for p in singles.get(k, ()):
-                    start = words[i][0]
-                    out.append((start, start + entries[i][2], p))
-                for pkeys, j, p in multis.get(k, ()):
-                    first = i - j
-                    last = first + len(pkeys) - 1
-                    if (
-                        first >= 0
-                        and last < n
-                        and all(pk in keys[first + m] for m, pk in enumerate(pkeys) if m != j)
-                    ):
-                        out.append((words[first][0], words[last][0] + entries[last][2], p))
-        return out
-
-    def hits(self, text: str) -> list[tuple[int, int, int]]:
-        """``(start, end, phrase id)`` of every phrase occurrence, in text order."""
-        words, entries = _entries(text)
-        keys = _word_keys(text, words, entries)
-        return sorted(self._scan(words, entries, keys))
-
-    def match(self, text: str) -> list[EventMatch]:
-        """Every (event, sentence) where one of the event's rules holds, in text order.
-
-        One pass finds the phrases; only the sentences holding a rule's anchor test it."""
-        hits = self.hits(text)
-        if not hits:
-            return []
-        spans = sentence_spans(text)
-        sent_starts = [s for s, _ in spans]
-        anchors, rules, vetoes = self._anchors, self._rules, self._vetoes
-        per_sentence: dict[int, list[tuple[int, int, int]]] = {}
-        anchored: set[int] = set()
-        for hit in hits:
-            si = bisect.bisect_right(sent_starts, hit[0]) - 1
-            if si < 0 or hit[1] > spans[si][1]:
-                continue  # in the space between sentences, or across a sentence end
-            per_sentence.setdefault(si, []).append(hit)
-            if hit[2] in anchors:
-                anchored.add(si)
-        out: list[EventMatch] = []
-        for si in sorted(anchored):
-            sent_hits = per_sentence[si]
-            present = {p for _, _, p in sent_hits}
-            candidates = sorted({ri for p in present for ri in anchors.get(p, ())})
-            done: set[int] = set()
-            for ri in candidates:
-                ei, groups = rules[ri]
-                if ei in done or not all(not g.isdisjoint(present) for g in groups):
-                    continue
-                veto = vetoes.get(ei)
-                if veto is not None and not veto.isdisjoint(present):
-                    continue
-                done.add(ei)
-                phrase_spans = tuple(
-                    next((s, e) for s, e, p in sent_hits if p in g) for g in groups
-                )
-                out.append(
-                    EventMatch(
-                        self.events[ei],
-                        min(s for s, _ in phrase_spans),
-                        max(e for _, e in phrase_spans),
-                        spans[si][0],
-                        spans[si][1],
-                        phrase_spans,
-                    )
-                )
-        out.sort(key=lambda m: (m.start, m.event.date, m.event.id))
-        return out
-
-
-@functools.lru_cache(maxsize=8)
-def event_matcher(events: tuple[Event, ...]) -> EventMatcher:
-    """The compiled matcher of a timeline, kept for the next article."""
-    return EventMatcher(events)
-
-
-def match_events(text: str, events: Sequence[Event] | None = None) -> list[EventMatch]:
-    """Every event that a sentence of ``text`` reports (default: the shipped timeline)."""
-    timeline = base_events() if events is None else tuple(events)
-    return event_matcher(timeline).match(text)

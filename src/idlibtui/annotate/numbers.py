@@ -165,9 +165,14 @@ def page_chrome_or_label(text: str, s: int, e: int) -> bool:
         return bool(_GALLERY.match(text, e))
     # a gallery counter's label is short: look back a bounded window, never the whole line
     # (a long one-line file would be rescanned for every number)
-    line_start = s
-    while line_start > 0 and text[line_start - 1] != "\n":
-        line_start -= 1
-        if s - line_start > _GALLERY_LABEL_MAX:
-            return False
+    lo = max(0, s - _GALLERY_LABEL_MAX - 1)
+    back = text[lo:s].rfind("\n")  # in the bounded window only, never back to the line start
+    if back >= 0:
+        line_start = lo + back + 1
+    elif lo == 0:
+        line_start = 0
+    else:
+        return False  # the line began further back than a label is long
+    if s - line_start > _GALLERY_LABEL_MAX:
+        return False
     return bool(_GALLERY_BEFORE.match(text[line_start:s])) and bool(_GALLERY_END.match(text, e))

@@ -173,35 +173,9 @@ def _article(doc: EditText, info: Info, *, path: str, article_id: str, encoding:
         # the first block that can be a title: a date line or a caption above the text is not
         first = next((b for b in blocks if not never_a_title(text[b.start : b.end])), None)
         title = derive_title(text[first.start :] if first is not None else text)
-    if not info.source and doc.raw:
-        from idlibtui.clean.outlet_cues import title_suffix_outlet
+    from idlibtui.clean.outlet_judge import settle
 
-        info.set_source(*title_suffix_outlet(doc.raw.lstrip().split("\n", 1)[0]))
-    if not info.source and doc.raw.strip():
-        from idlibtui.clean.outlet_cues import sign_off_outlet
-        from idlibtui.clean.outlets import is_agency
-
-        name, why = sign_off_outlet(doc.raw.rstrip().rsplit("\n", 1)[-1])
-        if name and is_agency(name):
-            info.agency = info.agency or name  # "(AFP)": whose copy it is, not who carries it
-        else:
-            info.set_source(name, why)
-    if not info.source and text:
-        from idlibtui.clean.outlets import interview_outlet
-
-        info.set_source(*interview_outlet(text))
-    if not info.source and info.agency and text:
-        from idlibtui.clean.outlet_cues import agency_own_reporter
-
-        info.set_source(*agency_own_reporter(text, info.agency))
-    if not info.source and text:
-        from idlibtui.clean.outlet_cues import self_reference
-
-        info.set_source(*self_reference(text))
-    if not info.source and info.agency:
-        # wire copy and nothing else names who carries it: the agency is the one outlet the
-        # text names ("AMMAN (Reuters) -"), a better answer than none; a named publisher wins
-        info.set_source(info.agency, "the agency's tag (no other publisher named)")
+    settle(info, doc.raw, text)  # the outlet cues that need the whole page
     from idlibtui.clean.lang import detect_language
     from idlibtui.textsafe import printable
 

@@ -146,6 +146,27 @@ def _related_score(line: str, next_text: str, outlet: outlets.Outlet | None) -> 
     return score
 
 
+_SENTENCE_SIGN = re.compile(
+    r"^(?:The|A|An|He|She|They|It|We|This|These|Those|There|According\s+to)\s"
+    r"|\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:a|an|the)\s",
+    re.I,
+)
+
+
+def _prose_like(line: str) -> bool:
+    """A sentence that lost its full stop (or was cut), not a headline: eight words or more in
+    sentence case, with no closing mark, that opens with an article or a pronoun or says "X is
+    a Y"
+    ("Kafr Naboudeh is a strategic city off the highway", "The alliance controls most of");
+    headlines drop their articles and copulas ("Army retakes strategic town near highway")."""
+    s = line.strip()
+    words = s.split()
+    if len(words) < 8 or s[-1:] in '.!?…:;"”’)':
+        return False
+    lower = sum(1 for w in words[1:] if w[:1].islower())
+    return lower >= 0.6 * (len(words) - 1) and _SENTENCE_SIGN.search(s) is not None
+
+
 def _typed_by_html(doc: EditText, line: _Line, info: Info) -> BlockKind | None:
     if not info.typed_raw:
         return None
@@ -220,9 +241,129 @@ def _title_index(kept: list[_Line]) -> int | None:
     return None
 
 
+def _mark_title(
+    kept: list[_Line], html_typed: list[BlockKind | None], info: Info, doc: EditText
+) -> int:
+    """Type the title (the HTML's, or the headline the lines' shapes point to) and return the
+    index of the line after it (0 when there is none)."""
+    if any(t is BlockKind.TITLE for t in html_typed):
+        first = next(i for i, t in enumerate(html_typed) if t is BlockKind.TITLE)
+        kept[first].kind = BlockKind.TITLE
+        if not info.title:
+            info.title = kept[first].text
+        return first + 1
+    pick = _title_index(kept)
+    if pick is None:
+        return 0
+    if pick and _site_name(kept[pick - 1].text, kept[pick].text):
+        # kept (it may be a short headline over its dek) and marked for the raw view
+        info.flags[doc.raw_pos(kept[pick - 1].start)] = (
+            "possible boilerplate (site name above the headline?)"
+        )
+    kept[pick].kind = BlockKind.TITLE
+    info.title = info.title or kept[pick].text
+    return pick + 1
+
+
+def _mark_standfirst(kept: list[_Line], start: int, outlet: outlets.Outlet | None) -> None:
+    """One short sentence under the title, above a dateline (or where the outlet's template
+    puts a standfirst) is the standfirst."""
+    if start >= len(kept) - 1:
+        return
+    cand = kept[start]
+    nxt = kept[start + 1]
+    one_sentence = len(re.findall(r"[.!?](?:\s|$)", cand.text)) <= 1
+    short = len(cand.text.split()) <= 45 and not headline_shaped(cand.text)
+    if (
+        short
+        and one_sentence
+        and (
+            (start == 1 and match_dateline(nxt.text) is not None)
+            or (outlet is not None and outlet.standfirst and start == 0)
+        )
+    ):
+        cand.kind = BlockKind.STANDFIRST
+
+
+def _closing_run(body: list[_Line], shaped: dict[int, bool]) -> list[_Line]:
+    """The run of headline-shaped lines and teasers that ends the article."""
+    tail: list[_Line] = []
+    for ln in reversed(body):
+        if not (shaped[id(ln)] or _teaser(ln.text)):
+            break
+        tail.append(ln)
+    tail.reverse()
+    if len(tail) == 1 and not headline_shaped(tail[0].text):
+        return []  # one short closing sentence is body text
+    return tail
+
+
+def _closing_links(
+    body: list[_Line], shaped: dict[int, bool], info: Info, doc: EditText, keep: set[int]
+) -> None:
+    """Drop the closing run of related links; what reads as the report's own last lines (cut
+    off, a sentence without its full stop, a lone line) is kept (in ``keep``) and marked."""
+    tail = _closing_run(body, shaped)
+    if tail and looks_truncated(tail[-1].text):
+        # an export that stops mid-sentence: what precedes the cut is the report, not links
+        info.flags[doc.raw_pos(tail[-1].start)] = "truncated text (kept)"
+        keep.update(id(ln) for ln in tail)
+        return
+    for ln in [ln for ln in tail if _prose_like(ln.text) or _ATTRIBUTED.search(ln.text)]:
+        # a sentence that lost its full stop, not a headline: kept, and marked
+        info.flags[doc.raw_pos(ln.start)] = "possible boilerplate (related link?)"
+        keep.add(id(ln))
+        tail.remove(ln)
+    if len(tail) == 1 and len(tail[0].text.split()) > 3:
+        # one headline-shaped closing line: a related link or the report's own last line;
+        # keep it (precision first) and say it may be boilerplate
+        info.flags[doc.raw_pos(tail[0].start)] = "possible boilerplate (related link?)"
+        keep.add(id(tail[0]))
+        return
+    if (
+        len(tail) == 2
+        and headline_shaped(tail[0].text)
+        and not headline_shaped(tail[1].text)
+        and not tail[1].text.endswith("?")
+    ):
+        return  # a subheading with its (short) paragraph, decided mid-text
+    in_tail = {id(ln) for ln in tail}
+    if not any(not shaped[id(ln)] for ln in body if id(ln) not in in_tail):
+        return  # never strip an article down to nothing
+    for ln in tail:
+        ln.drop = ("boilerplate", "related-article links")
+
+
+def _judge_short_line(
+    ln: _Line, nxt: str, any_body: bool, info: Info, doc: EditText, outlet: outlets.Outlet | None
+) -> None:
+    """A headline-shaped line mid-text, with the body text after it (``nxt``, empty when only
+    short lines follow): a subheading, a related link, or prose kept and marked."""
+    if _short_question(ln.text):
+        # "What is at stake?": a subheading when body follows; never dropped mid-text.
+        if nxt and not headline_shaped(nxt) and _related_score(ln.text, nxt, outlet) < 2:
+            ln.kind = BlockKind.HEADING
+        return
+    if not nxt:
+        if any_body and looks_truncated(ln.text):
+            info.flags[doc.raw_pos(ln.start)] = "truncated text (kept)"
+        elif any_body:
+            ln.drop = ("boilerplate", "related-article link")
+    elif _related_score(ln.text, nxt, outlet) >= 2:
+        if ends_mid_sentence(ln.text) or _ATTRIBUTED.search(ln.text) or _prose_like(ln.text):
+            # a sentence cut off, or one that cites its source: prose, not a headline; kept,
+            # and marked
+            info.flags[doc.raw_pos(ln.start)] = "possible boilerplate (related link?)"
+            return
+        ln.drop = ("boilerplate", "related-article link")
+    else:
+        ln.kind = BlockKind.HEADING
+
+
 def _classify_blocks(
     kept: list[_Line], info: Info, doc: EditText, outlet: outlets.Outlet | None
 ) -> None:
+    """Title, standfirst, then the closing related links, then each short line mid-text."""
     if not kept:
         return
     if not any(info.typed_raw):
@@ -232,115 +373,29 @@ def _classify_blocks(
         if not kept:
             return
     html_typed = [_typed_by_html(doc, ln, info) for ln in kept]
-    # Title.
-    start = 0
-    if any(t is BlockKind.TITLE for t in html_typed):
-        for ln, t in zip(kept, html_typed, strict=True):
-            if t is BlockKind.TITLE:
-                ln.kind = BlockKind.TITLE
-                if not info.title:
-                    info.title = ln.text
-                break
-        start = next(i for i, t in enumerate(html_typed) if t is BlockKind.TITLE) + 1
-    else:
-        pick = _title_index(kept)
-        if pick is not None:
-            if pick and _site_name(kept[pick - 1].text, kept[pick].text):
-                # kept (it may be a short headline over its dek) and marked for the raw view
-                info.flags[doc.raw_pos(kept[pick - 1].start)] = (
-                    "possible boilerplate (site name above the headline?)"
-                )
-            kept[pick].kind = BlockKind.TITLE
-            info.title = info.title or kept[pick].text
-            start = pick + 1
-    # Standfirst.
-    if start < len(kept) - 1:
-        cand = kept[start]
-        nxt = kept[start + 1]
-        one_sentence = len(re.findall(r"[.!?](?:\s|$)", cand.text)) <= 1
-        short = len(cand.text.split()) <= 45 and not headline_shaped(cand.text)
-        if (
-            short
-            and one_sentence
-            and (
-                (start == 1 and match_dateline(nxt.text) is not None)
-                or (outlet is not None and outlet.standfirst and start == 0)
-            )
-        ):
-            cand.kind = BlockKind.STANDFIRST
-    # Related links at the end, then subheadings versus related links mid-text.
+    start = _mark_title(kept, html_typed, info, doc)
+    _mark_standfirst(kept, start, outlet)
     body = [ln for ln in kept[start:] if ln.kind is BlockKind.PARAGRAPH]
     shaped = {id(ln): headline_shaped(ln.text) for ln in body}
-    tail: list[_Line] = []
-    for ln in reversed(body):
-        if shaped[id(ln)] or _teaser(ln.text):
-            tail.append(ln)
-            continue
-        break
-    tail.reverse()
-    if len(tail) == 1 and not headline_shaped(tail[0].text):
-        tail = []  # one short closing sentence is body text
     keep: set[int] = set()  # lines decided to stay: the mid-text rules leave them alone
-    if tail and looks_truncated(tail[-1].text):
-        # an export that stops mid-sentence: what precedes the cut is the report, not links
-        info.flags[doc.raw_pos(tail[-1].start)] = "truncated text (kept)"
-        keep.update(id(ln) for ln in tail)
-        tail = []
-    if len(tail) == 1 and len(tail[0].text.split()) > 3:
-        # one headline-shaped closing line: a related link or the report's own last line;
-        # keep it (precision first) and say it may be boilerplate
-        info.flags[doc.raw_pos(tail[0].start)] = "possible boilerplate (related link?)"
-        keep.add(id(tail[0]))
-        tail = []
-    if (
-        len(tail) == 2
-        and headline_shaped(tail[0].text)
-        and not headline_shaped(tail[1].text)
-        and not tail[1].text.endswith("?")
-    ):
-        tail = []  # a subheading with its (short) paragraph, decided below
-    in_tail = {id(ln) for ln in tail}
-    if not any(not shaped[id(ln)] for ln in body if id(ln) not in in_tail):
-        tail = []  # never strip an article down to nothing
-    for ln in tail:
-        ln.drop = ("boilerplate", "related-article links")
+    _closing_links(body, shaped, info, doc, keep)
     remaining = [ln for ln in body if ln.drop is None]
     # body_after[i]: some line after remaining[i] is body text (not headline-shaped).
     body_after = [False] * (len(remaining) + 1)
     for i in range(len(remaining) - 1, -1, -1):
         body_after[i] = body_after[i + 1] or not shaped[id(remaining[i])]
-    any_body = body_after[0]
     position = {id(ln): i for i, ln in enumerate(kept)}
+    # the head of the page, above the first paragraph of report: a headline, a standfirst, a
+    # kicker; never another story's link (those follow the report's first paragraphs)
+    head_end = next((i for i, ln in enumerate(remaining) if not shaped[id(ln)]), 0)
     for idx, ln in enumerate(remaining):
-        question = _short_question(ln.text)
-        if (not shaped[id(ln)] and not question) or id(ln) in keep:
+        if (not shaped[id(ln)] and not _short_question(ln.text)) or id(ln) in keep:
             continue
-        kind = html_typed[position[id(ln)]]
-        if kind is BlockKind.HEADING:
+        if html_typed[position[id(ln)]] is BlockKind.HEADING or idx < head_end:
             ln.kind = BlockKind.HEADING
             continue
-        nxt = remaining[idx + 1].text if idx + 1 < len(remaining) else ""
-        if not body_after[idx + 1]:
-            nxt = ""  # only short lines follow: nothing for a subheading to announce
-        if question:
-            # "What is at stake?": a subheading when body follows; never dropped mid-text.
-            if nxt and not headline_shaped(nxt) and _related_score(ln.text, nxt, outlet) < 2:
-                ln.kind = BlockKind.HEADING
-            continue
-        if not nxt:
-            if any_body and looks_truncated(ln.text):
-                info.flags[doc.raw_pos(ln.start)] = "truncated text (kept)"
-            elif any_body:
-                ln.drop = ("boilerplate", "related-article link")
-        elif _related_score(ln.text, nxt, outlet) >= 2:
-            if ends_mid_sentence(ln.text) or _ATTRIBUTED.search(ln.text):
-                # a sentence cut off, or one that cites its source: prose, not a headline;
-                # kept, and marked
-                info.flags[doc.raw_pos(ln.start)] = "possible boilerplate (related link?)"
-                continue
-            ln.drop = ("boilerplate", "related-article link")
-        else:
-            ln.kind = BlockKind.HEADING
+        nxt = remaining[idx + 1].text if body_after[idx + 1] else ""
+        _judge_short_line(ln, nxt, body_after[0], info, doc, outlet)
 
 
 def _tag_row(line: str) -> bool:
@@ -422,9 +477,8 @@ def _other_language_lines(kept: list[_Line], info: Info, doc: EditText) -> None:
     and flagged."""
     if len(kept) < 3:
         return
-    words = [w for ln in kept for w in re.findall(r"[a-z]+", ln.text.lower())]
-    if not words or sum(w in EN_FUNCTION_WORDS for w in words) < 0.15 * len(words):
-        return  # not an English page
+    # the lines that could be foreign first (rarely any): the page's words are many more
+    candidates: list[tuple[_Line, int]] = []
     for idx in (0, 1, len(kept) - 1):
         if not 0 <= idx < len(kept) or kept[idx].drop is not None:
             continue
@@ -434,7 +488,14 @@ def _other_language_lines(kept: list[_Line], info: Info, doc: EditText) -> None:
             continue
         if not _FOREIGN_LETTERS.search(ln.text):
             continue
-        if len(line_words) <= 6:
+        candidates.append((ln, len(line_words)))
+    if not candidates:
+        return
+    words = [w for ln in kept for w in re.findall(r"[a-z]+", ln.text.lower())]
+    if not words or sum(w in EN_FUNCTION_WORDS for w in words) < 0.15 * len(words):
+        return  # not an English page
+    for ln, count in candidates:
+        if count <= 6:
             ln.drop = ("boilerplate", "navigation or slogan in another language")
         else:
             info.flags[doc.raw_pos(ln.start)] = "possible boilerplate (another language)"

@@ -10,6 +10,7 @@ import unicodedata
 
 from idlibtui.clean import outlet_cues, outlets
 from idlibtui.clean.chrome import (
+    _BRACKET_CREDIT,
     INTRO_LABELS,
     _sentences,
     caption_note,
@@ -87,7 +88,8 @@ _PROMO = re.compile(
       | follow\s+us\b | (?:sign\s+up|subscribe)\b | (?:get|receive)\s.{0,40}\bnewsletter
       | (?:read|see|watch|listen)(?:\s+(?:more|also|next|the\s+full\s+(?:story|article)))?\s*:
       | (?:read|see)\s+(?:more|also)\b.{0,80}$
-      | related(?:\s+(?:articles?|stories|coverage|content|topics|news|reading))?\s*:?\s*$
+      | related(?:\s+(?:articles?|stories|coverage|content|topics|news|reading|items|posts
+          |videos|links|reports))?\s*:?\s*$
       | (?:related|also\s+read|more\s+on\s+this|recommended)\s*:\s*\S.{0,150}$
       | more\s+(?:from|on|stories|news)\b.{0,60}$
       | (?:most\s+(?:read|popular|viewed)|recommended(?:\s+for\s+you)?
@@ -142,106 +144,141 @@ def _separator(line: str) -> bool:
 _METADATA_PREFIX = re.compile(r"^(?:date|dated|datum)\s*[:=]?\s*(?:19|20)\d\d\b", re.I)
 
 
-def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None:
-    n = len(lines)
-    credit_idx: list[int] = []
-    for i, ln in enumerate(lines):
-        s = ln.text
-        if len(s) >= 500:
-            continue  # no boilerplate line is this long
-        if _separator(s):
-            ln.drop = ("debris", "separator line")
-            continue
-        if _SOCIAL_ONLY.match(s):
-            ln.drop = ("boilerplate", "share buttons")
-            continue
-        normed = outlets.norm(s) if len(s) <= 300 else ""  # for the masthead and footer tests
-        o = outlets.masthead(s, normed=normed) if len(s) <= 200 else None
-        if o is not None:
-            ln.drop = ("boilerplate", "masthead")
-            info.set_source(o.name, f"masthead: {s}")
-            continue
-        if _COPYRIGHT.match(s) and len(s) < 200:
-            rest = re.sub(r"^(?:©|\(c\)|copyright|\s)+", "", s, flags=re.IGNORECASE)
-            if re.search(r"\b(?:19|20)\d\d\b|rights reserved|all rights", s, re.IGNORECASE):
-                ln.drop = ("boilerplate", "copyright footer")
-                name = re.sub(r"^\s*(?:(?:19|20)\d\d\s*[-–]?\s*)+[.,]?\s*", "", rest)
-                name = re.split(r"[.,;|]\s|\s+all rights", name, flags=re.IGNORECASE)[0]
-                found = outlets.lookup(name.strip()) if name.strip() else None
-                if found is not None:
-                    info.set_source(found.name, f"copyright: {s}")
-            else:
-                ln.drop = ("boilerplate", "photo credit")
-                info.add_credit(s)
-                credit_idx.append(i)
-            continue
-        o = outlets.footer(s, normed=normed) if len(s) <= 300 else None
-        if o is not None:
-            ln.drop = ("boilerplate", "outlet footer")
-            info.set_source(o.name, f"footer: {s}")
-            continue
-        m = _CREDIT_LINE.match(s)
-        if (
-            (m and len(s) < 140)
-            or (_SLASH_CREDIT.match(s) and len(s) < 80)
-            or (_MEDIA_CREDIT.match(s) and len(s) < 140)
-        ):
-            ln.drop = ("boilerplate", "photo credit")
-            info.add_credit(s)
-            credit_idx.append(i)
-            continue
-        if _CAPTION_LEAD.match(s) and len(s) < 400:
-            ln.drop = ("boilerplate", "photo caption")
-            continue
-        m = _caption_tail(s)
-        if m and len(s) < 500 and _sentences(s[: m.start()]) >= 2:
-            # a paragraph of report (two finished sentences) that ends with a credit: only the
-            # credit goes
-            ln.cut_from = len(s[: m.start()].rstrip())
-            info.add_credit(m.group("paren") or m.group("bare") or m.group("bracket") or "")
-            continue
-        if m and len(s) < 500:
-            ln.drop = ("boilerplate", "photo caption")
-            info.add_credit(m.group("paren") or m.group("bare") or m.group("bracket") or "")
-            continue
-        if len(s) < 300 and _PROMO.match(s):
-            ln.drop = ("boilerplate", "promo or social footer")
-            named = outlet_cues.promo_outlet(s)
-            if named:
-                info.set_source(named, f"promo: {s}")
-            if _RELATED_INTRO.match(s):
-                # "Read more:" / "Related Topics" then a list of other stories' headlines.
-                for k in range(i + 1, n):
-                    nxt = lines[k].text
-                    if not (headline_shaped(nxt) or _teaser(nxt)) or len(nxt) > 140:
-                        break
-                    lines[k].drop = ("boilerplate", "related-article links")
-            continue
-        if len(s) <= 160 and _HANDLE_CLOCK.match(s):
-            # "Jane Doe (@janedoe) 55 minutes ago Wed 15th April 2020 | 02:13 PM": the byline
-            # goes, its day stays a claim for the date judge
-            ln.drop = ("metadata", "byline")
-            found = find_full_date(s)
-            if found is not None:
-                info.claim_date(found[0], "byline", s)
-            continue
-        # a line that opens with date metadata is the date rules' to split first
-        note = None if _METADATA_PREFIX.match(s) else chrome_note(s) or caption_note(s)
-        if note is None and len(s) > 80:
+_CREDIT = "credit"  # a rule's answer for a credit line (its neighbours may be its caption)
+
+
+def _copyright(ln: _Line, info: Info) -> str | None:
+    """A copyright footer (naming the outlet, maybe), or a "© Name" photo credit."""
+    s = ln.text
+    if not (_COPYRIGHT.match(s) and len(s) < 200):
+        return None
+    if not re.search(r"\b(?:19|20)\d\d\b|rights reserved|all rights", s, re.IGNORECASE):
+        ln.drop = ("boilerplate", "photo credit")
+        info.add_credit(s)
+        return _CREDIT
+    ln.drop = ("boilerplate", "copyright footer")
+    rest = re.sub(r"^(?:©|\(c\)|copyright|\s)+", "", s, flags=re.IGNORECASE)
+    name = re.sub(r"^\s*(?:(?:19|20)\d\d\s*[-–]?\s*)+[.,]?\s*", "", rest)
+    name = re.split(r"[.,;|]\s|\s+all rights", name, flags=re.IGNORECASE)[0]
+    found = outlets.lookup(name.strip()) if name.strip() else None
+    if found is not None:
+        info.set_source(found.name, f"copyright: {s}")
+    return "done"
+
+
+def _site_line(ln: _Line, info: Info) -> str | None:
+    """A separator, a row of share buttons, the outlet's masthead, copyright or footer."""
+    s = ln.text
+    if _separator(s):
+        ln.drop = ("debris", "separator line")
+        return "done"
+    if _SOCIAL_ONLY.match(s):
+        ln.drop = ("boilerplate", "share buttons")
+        return "done"
+    normed = outlets.norm(s) if len(s) <= 300 else ""  # for the masthead and footer tests
+    o = outlets.masthead(s, normed=normed) if len(s) <= 200 else None
+    if o is not None:
+        ln.drop = ("boilerplate", "masthead")
+        info.set_source(o.name, f"masthead: {s}")
+        return "done"
+    answer = _copyright(ln, info)
+    if answer is not None:
+        return answer
+    o = outlets.footer(s, normed=normed) if len(s) <= 300 else None
+    if o is not None:
+        ln.drop = ("boilerplate", "outlet footer")
+        info.set_source(o.name, f"footer: {s}")
+        return "done"
+    return None
+
+
+def _credit_or_caption(ln: _Line, info: Info) -> str | None:
+    """A credit line, a labelled caption, or a caption told by its trailing credit (only the
+    credit goes when it ends a paragraph of report)."""
+    s = ln.text
+    if (
+        (len(s) < 140 and _CREDIT_LINE.match(s))
+        or (_SLASH_CREDIT.match(s) and len(s) < 80)
+        or (_MEDIA_CREDIT.match(s) and len(s) < 140)
+    ):
+        ln.drop = ("boilerplate", "photo credit")
+        info.add_credit(s)
+        return _CREDIT
+    if _CAPTION_LEAD.match(s) and len(s) < 400:
+        ln.drop = ("boilerplate", "photo caption")
+        return "done"
+    m = _caption_tail(s)
+    if m is None or len(s) >= 500:
+        return None
+    if _sentences(s[: m.start()]) >= 2:
+        # a paragraph of report (two finished sentences) that ends with a credit: only the
+        # credit goes
+        ln.cut_from = len(s[: m.start()].rstrip())
+    else:
+        ln.drop = ("boilerplate", "photo caption")
+    info.add_credit(m.group("paren") or m.group("bare") or m.group("bracket") or "")
+    return "done"
+
+
+def _links_after(lines: list[_Line], i: int, *, max_len: int, cut_teasers: bool) -> None:
+    """The other stories' headlines (and teasers) listed after an intro line at ``i``."""
+    for nxt_line in lines[i + 1 :]:
+        nxt = nxt_line.text
+        cut_teaser = cut_teasers and nxt.endswith(("…", "...")) and len(nxt) <= 300
+        if not (cut_teaser or headline_shaped(nxt) or _teaser(nxt)) or len(nxt) > max_len:
+            break
+        nxt_line.drop = ("boilerplate", "related-article links")
+
+
+def _promo(lines: list[_Line], i: int, info: Info) -> bool:
+    """A promo or social line; after "Read more:" / "Related Topics", the list it heads."""
+    s = lines[i].text
+    if not (len(s) < 300 and _PROMO.match(s)):
+        return False
+    lines[i].drop = ("boilerplate", "promo or social footer")
+    named = outlet_cues.promo_outlet(s)
+    if named:
+        info.set_source(named, f"promo: {s}")
+    if _RELATED_INTRO.match(s):
+        _links_after(lines, i, max_len=140, cut_teasers=False)
+    return True
+
+
+def _byline_with_clock(ln: _Line, info: Info) -> bool:
+    """ "Jane Doe (@janedoe) 55 minutes ago Wed 15th April 2020 | 02:13 PM": the byline goes,
+    its day stays a claim for the date judge."""
+    s = ln.text
+    if not (len(s) <= 160 and _HANDLE_CLOCK.match(s)):
+        return False
+    ln.drop = ("metadata", "byline")
+    found = find_full_date(s)
+    if found is not None:
+        info.claim_date(found[0], "byline", s)
+    return True
+
+
+def _chrome(lines: list[_Line], i: int) -> bool:
+    """Page chrome (``chrome.py``); after "Similar News:" / "Check Also", the list it heads."""
+    ln = lines[i]
+    s = ln.text
+    # a line that opens with date metadata is the date rules' to split first
+    note = None if _METADATA_PREFIX.match(s) else chrome_note(s) or caption_note(s)
+    if note is None and _LEAD_MARKS.match(s):
+        note = _marked_note(_LEAD_MARKS.sub("", s))
+    if note is None:
+        if len(s) > 80:
             ln.cut_from = credit_tail(s)
-        if note is not None:
-            ln.drop = ("boilerplate", note)
-            if INTRO_LABELS.match(s):
-                # "Similar News:" / "Check Also" then other stories' headlines and teasers
-                for k in range(i + 1, n):
-                    nxt = lines[k].text
-                    cut_teaser = nxt.endswith(("…", "...")) and len(nxt) <= 300
-                    if not (cut_teaser or headline_shaped(nxt) or _teaser(nxt)) or len(nxt) > 300:
-                        break
-                    lines[k].drop = ("boilerplate", "related-article links")
-            continue
-    # Captions sitting next to a credit line: the line after it, and a line before it that
-    # repeats the caption's opening words (an image's short title).
+        return False
+    ln.drop = ("boilerplate", note)
+    if INTRO_LABELS.match(s):
+        _links_after(lines, i, max_len=300, cut_teasers=True)
+    return True
+
+
+def _captions_by_credits(lines: list[_Line], credit_idx: list[int]) -> None:
+    """Captions sitting next to a credit line: the line after it, and a line before it that
+    repeats the caption's opening words (an image's short title)."""
+    n = len(lines)
     for i in credit_idx:
         after = next((k for k in range(i + 1, n) if lines[k].drop is None), None)
         before = next((k for k in range(i - 1, -1, -1) if lines[k].drop is None), None)
@@ -259,20 +296,58 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
                 lines[before].drop = ("boilerplate", "photo caption")
                 if not after_is_caption and len(lines[after].text.split()) <= 40:
                     lines[after].drop = ("boilerplate", "photo caption")
+
+
+def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None:
+    """Each line's shape rules in order (the first that claims it decides), then the rules
+    that need the lines around it."""
+    credit_idx: list[int] = []
+    for i, ln in enumerate(lines):
+        if len(ln.text) >= 500:
+            continue  # no boilerplate line is this long
+        answer = _site_line(ln, info) or _credit_or_caption(ln, info)
+        if answer == _CREDIT:
+            credit_idx.append(i)
+        if answer is not None:
+            continue
+        if _promo(lines, i, info) or _byline_with_clock(ln, info):
+            continue
+        _chrome(lines, i)
+    _captions_by_credits(lines, credit_idx)
     _split_captions(lines)
     _repeated_lines(lines)
     _classify_positional(lines, info)
     by_context(lines)
 
 
+# ">> Read more: …", "* Photo: …", "–, translated by Jane Doe –": a widget's line behind a
+# mark (the mark alone keeps it from the rules above)
+_LEAD_MARKS = re.compile(r"^(?:>>|»|\*|[–—]\s*,)\s*(?=\w)|(?<=\w)\s+[–—]$")
+
+
+def _marked_note(bare: str) -> str | None:
+    """The note of a promo, credit or chrome line once its leading mark is read past."""
+    if len(bare) < 140 and _CREDIT_LINE.match(bare):
+        return "photo credit"
+    if len(bare) < 300 and _PROMO.match(bare):
+        return "promo or social footer"
+    return chrome_note(bare)
+
+
 # A byline with a social handle followed by the page's clock: a relative age or a date and time
 _HANDLE_CLOCK = re.compile(
     r"^(?:by\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*\(@\w{1,30}\)\s*[|•·,–—-]?\s*"
     r"(?=[^.!?]*\b(?:\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|days?)\s+ago|\d{1,2}:\d\d"
-    r"|(?:19|20)\d\d)\b)[^.!?]*$",
+    r"|(?:19|20)\d\d)\b)[^.!?]*$"
+    # without the handle, the relative age right after the name ("Jane Doe 2 minutes ago Mon
+    # 19th August 2019 | 05:09 PM")
+    r"|^(?:by\s+)?(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s+\d{1,3}\s+"
+    r"(?:seconds?|minutes?|mins?|hours?|days?)\s+ago\b(?=[^.!?]*(?:\d{1,2}:\d\d|(?:19|20)\d\d))"
+    r"[^.!?]{0,80}$",
     re.I,
 )
 _BRACKET_END = re.compile(r"[\])]\s*$")
+_SHORT_CREDITED = re.compile(r"^[A-Z][\w'’ -]{1,30}" + _BRACKET_CREDIT + r"$")
 
 
 def _split_captions(lines: list[_Line]) -> None:
@@ -280,18 +355,29 @@ def _split_captions(lines: list[_Line]) -> None:
     "countryside of Idlib [Getty]"): when the credited half opens in lower case, the line
     before it that stops without punctuation is its first half."""
     for i, ln in enumerate(lines):
-        if ln.drop is None or not ln.drop[1].startswith("photo caption"):
+        if not _BRACKET_END.search(ln.text):
             continue
-        if not (ln.text[:1].islower() and _BRACKET_END.search(ln.text)):
+        # "Idlib [Getty]": the caption's last words and its credit, too short to be told alone
+        short_place = (
+            ln.drop is None and len(ln.text.split()) <= 4 and _SHORT_CREDITED.search(ln.text)
+        )
+        if not short_place and (ln.drop is None or not ln.drop[1].startswith("photo caption")):
+            continue
+        if not (ln.text[:1].islower() or short_place):
             continue
         prev = next((k for k in range(i - 1, -1, -1) if lines[k].text.strip()), None)
         if prev is None or lines[prev].drop is not None:
             continue
         p = lines[prev].text.strip()
+        if short_place and p[-1:] != ",":
+            continue  # a short credited line joins only a first half cut at a comma
         if p[-1:] not in '.!?:;"”’)' and p[:1].isupper() and len(p.split()) <= 30:
             lines[prev].drop = ("boilerplate", "photo caption (first line)")
+            if short_place:
+                ln.drop = ("boilerplate", "photo caption (trailing credit)")
 
 
+_BULLET = re.compile(r"^[•·▪►*]\s+")
 _SHOW_MORE = re.compile(r"\s*(?:show\s+more|read\s+more|more|…|\.\.\.)\s*[»›]?\s*$", re.I)
 
 
@@ -306,7 +392,7 @@ def _repeated_lines(lines: list[_Line]) -> None:
         if ln.drop is not None and ln.drop[1] != "photo caption (trailing credit)":
             continue
         last, previous = previous, ln
-        words = ln.text.split()
+        words = _BULLET.sub("", ln.text).split()  # "• Headline" repeats "Headline"
         key = " ".join(words).lower()
         if ln.drop is None and len(words) >= 3 and key in seen:
             if headline_shaped(ln.text):

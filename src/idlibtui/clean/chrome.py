@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from idlibtui.clean.page_widgets import reported_then_agency, widget_note
+
 _NUM = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
 
 # (pattern, note): whole lines, matched case-insensitively on the stripped line.
@@ -52,7 +54,8 @@ _CHROME: list[tuple[re.Pattern[str], str]] = [
     # from the Turkish", "Translated by Jane Doe": an editor's note on the text, not report
     (
         re.compile(
-            r"^\(?(?:this\s+(?:is\s+an?\s+(?:edited\s+|abridged\s+|abbreviated\s+)?translation"
+            r"^\(?(?:this\s+(?:(?:(?:article|report|story|text|piece)\s+)?is\s+an?\s+"
+            r"(?:edited\s+|abridged\s+|abbreviated\s+)?translation"
             r"|(?:article|report|story|text|piece)\s+(?:was|has\s+been|is)\s+(?:\w+\s+)?translated)"
             r"\b.{0,160}|translated\s+(?:by|from)\s+\S.{0,100}|(?:translation|translator|translated)"
             r"\s*:\s*\S.{0,80})\)?$",
@@ -255,7 +258,8 @@ _GATED: list[tuple[tuple[str, ...], re.Pattern[str], str]] = [
         re.compile(
             r"^(?=.{0,300}$)(?=.*\b(?:cookies?|çerez\w*|куки|файлы\s+cookie)\b)"
             r"(?=.*\b(?:utilis\w+|verwend\w+|utiliz\w+|usiamo|utilizziamo|kullan\w+|использ\w+"
-            r"|gebruik\w*|menggunakan|używa\w*|akzeptier\w*|accept\w*|aceptar|accetta)).*$",
+            r"|gebruik\w*|menggunakan|używa\w*|akzeptier\w*|accept\w*|aceptar|accetta|use[sd]?|using"
+            r"|agree\w*|consent\w*)).*$",
             re.I,
         ),
         "cookie notice",
@@ -289,9 +293,26 @@ _TAG_LIST = re.compile(
 INTRO_LABELS = re.compile(
     r"^(?:similar\s+news|check\s+also|you\s+(?:might|may)\s+also\s+like|other\s+news"
     r"|related\s+news|more\s+stories|read\s+next|top\s+stories|latest\s+news|don['’]t\s+miss"
-    r"|editor['’]s\s+picks?|must\s+read|" + _READ_ALSO_WORDS + r")\s*[:»›>.…-]*\s*$",
+    r"|editor['’]s\s+picks?|must\s+read|(?:recent|popular|latest|top|trending)\s+(?:posts|articles)"
+    r"|further\s+reading|in\s+other\s+news|in\s+case\s+you\s+missed\s+it|more\s+in\s+\w+(?:\s+\w+)?|"
+    + _READ_ALSO_WORDS
+    + r")\s*[:»›>.…-]*\s*$",
     re.I,
 )
+
+
+def _any_of(rules: list[tuple[re.Pattern[str], str]]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``rules`` does (each keeps its own flags): a line
+    that none matches, nearly every line, costs one call instead of one per rule."""
+    parts = []
+    for pattern, _note in rules:
+        flag = "i" if pattern.flags & re.IGNORECASE else "-i"
+        parts.append(f"(?{flag}:{pattern.pattern})")
+    return re.compile("|".join(parts))
+
+
+_ANY_CHROME = _any_of(_CHROME)
+_ANY_OTHER_LANGUAGE = _any_of(_OTHER_LANGUAGE)
 
 
 def chrome_note(line: str) -> str | None:
@@ -299,10 +320,11 @@ def chrome_note(line: str) -> str | None:
     s = line.strip()
     if not s or len(s) > 400:
         return None
-    for pattern, note in _CHROME:
-        if pattern.match(s):
-            return note
-    if len(s) <= _OTHER_LANGUAGE_MAX:
+    if _ANY_CHROME.match(s):
+        for pattern, note in _CHROME:
+            if pattern.match(s):
+                return note
+    if len(s) <= _OTHER_LANGUAGE_MAX and _ANY_OTHER_LANGUAGE.match(s):
         for pattern, note in _OTHER_LANGUAGE:
             if pattern.match(s):
                 return note
@@ -311,11 +333,21 @@ def chrome_note(line: str) -> str | None:
         for needles, pattern, note in _GATED:
             if any(n in lowered for n in needles) and pattern.match(s):
                 return note
-    if _TAG_LIST.match(s) and not any(w in s.lower().split() for w in ("and", "the", "of")):
+    return _shape_note(s)
+
+
+def _shape_note(s: str) -> str | None:
+    """``chrome_note``'s tests of a line's shape: keyword tags, tweets, aggregator teasers."""
+    # (a keyword list holds four commas at least; a tweet's signature its "(@handle)")
+    if (
+        s.count(",") >= 4
+        and _TAG_LIST.match(s)
+        and not any(w in s.lower().split() for w in ("and", "the", "of"))
+    ):
         return "keyword tags"
-    if _TWEET_SIGNATURE.search(s) or (_TWEET_LINK.search(s) and len(s) < 400):
+    if ("(@" in s and _TWEET_SIGNATURE.search(s)) or (_TWEET_LINK.search(s) and len(s) < 400):
         return "embedded tweet"
-    if _RELATIVE_TAIL.search(s) and ("http" in s or "…" in s):
+    if ("http" in s or "…" in s) and _RELATIVE_TAIL.search(s):
         return "aggregator teaser"
     if len(s) < 120 and len(s.split()) <= 8 and s[-1:] not in ".!?" and _RELATIVE_AGE.search(s):
         return "relative time"  # "Conflict in Syria 1 week ago", "2 saat önce"
@@ -324,7 +356,7 @@ def chrome_note(line: str) -> str | None:
         # "… the governor of the province of... Wire Also reported by •Outlet •Outlet": another
         # outlet's story cut short by an aggregator, with the list of who else carried it
         return "aggregator teaser"
-    return None
+    return widget_note(s)
 
 
 # A page's age when it was saved, in the languages of the corpus ("N units ago" and kin).
@@ -367,7 +399,8 @@ _SLASHED_CREDIT = re.compile(
 )
 _BRACKET_AGENCY = (
     r"(?:AP|AFP|Reuters|EPA(?:-EFE)?|Getty(?:\s+Images)?|Anadolu(?:\s+Agency)?|AA|Xinhua|SANA"
-    r"|DPA|Sipa|TASS|Shutterstock|Alamy|NurPhoto|Handout|File|Archive|Supplied|Social\s+media)"
+    r"|DPA|Sipa|TASS|Shutterstock|Alamy|NurPhoto|Handout|File|Archive|Supplied|Social\s+media"
+    r"|Twitter|Facebook|YouTube|Telegram|Instagram)(?:[-\s]+(?:file|archive))?"
 )
 _BRACKET_CREDIT = (
     r"(?<=\S)\s*(?:\(" + _BRACKET_AGENCY + r"(?:\s+(?:Photo|Images?|Video|via\s+Getty\s+Images))?"
@@ -385,9 +418,10 @@ _CREDIT_LABEL = re.compile(
     re.I,
 )
 # "… camp in northern Aleppo - October 8, 2017 (Outlet Name)": a dated, credited caption
+# (also "… in Idlib - August 2019 (Outlet)", "… - 3 March 2020 (Outlet)")
 _DATED_CREDIT = re.compile(
-    r"\s[-–—]\s+(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)\s+\d{1,2},\s+(?:19|20)\d\d\s*\([^()]{2,40}\)$"
+    r"\s[-–—]\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)(?:\s+\d{1,2},)?\s+(?:19|20)\d\d\s*\([^()]{2,40}\)$"
 )
 # Captions describe a picture in the present tense; reports say what someone said.
 _CAPTION_CUE = re.compile(
@@ -401,7 +435,7 @@ _SAID = re.compile(r"\b(?:said|says|told|added|according)\b", re.I)
 _ORG_SLASH_NAME = re.compile(r"[.!?]\s+[A-Z][A-Za-z .'’&-]{1,40}\s*/\s*[A-Z][A-Za-z .'’-]{1,40}$")
 _CAPTION_OPENING = re.compile(
     r"^(?:an?\s+|this\s+|the\s+)?(?:handout\s+|file\s+)*(?:photo(?:graph)?|picture|image|frame\s+grab"
-    r"|video\s+grab|still|screenshot|screen\s+grab)\b(?:\s+\w+){0,4}?\s+"
+    r"|video\s+grab|still|screenshot|screen\s+grab)\b,?(?:\s+\w+){0,4}?\s+"
     r"(?:released|taken|made\s+available|provided|distributed|obtained|shows|showing|posted"
     r"|published|dated)\b",
     re.I,
@@ -418,6 +452,8 @@ def caption_note(line: str) -> str | None:
         return None  # a paragraph of report that ends with a credit: see credit_tail
     if s[-1:] in '.!?"”’:;' and not _CAPTION_OPENING.match(s):
         return None  # a finished sentence: body text unless it opens like a caption
+    if reported_then_agency(s, words):
+        return None  # a sentence of report signed by its agency: see credit_tail
     if (
         _SLASHED_CREDIT.search(s)
         or _ORG_SLASH_NAME.search(s)
@@ -440,6 +476,24 @@ def _sentences(s: str) -> int:
 
 
 _CREDIT_TAIL_CHARS = 240
+# The last words a slashed credit can end with (its agency's, or the "via Getty Images" after it)
+_SLASHED_CREDIT_ENDS = (
+    "Images", "AFP", "AP", "Photo", "REUTERS", "Reuters", "EPA", "EFE", "SANA", "Sana", "Anadolu",
+    "Agency", "Handout", "Xinhua", "DPA", "dpa", "Shutterstock", "Alamy", "Sipa", "Office", "TASS",
+    "IRNA", "ANHA", "Helmets", "Defence", "Defense", "Storyful", "YouTube",
+)  # fmt: skip
+
+
+def _may_end_in_label(s: str, tail: int) -> bool:
+    """Whether ``_CREDIT_LABEL`` can match in ``s[tail:]`` (a cheap test first): each of its
+    forms holds "credit", ends in a bracket, or is an upper-case "PHOTO:"-like label."""
+    if s[-1:] in ")]":
+        return True
+    end = s[tail:]
+    low = end.lower()
+    return "credit" in low or (
+        ":" in end and ("photo" in low or "image" in low or "picture" in low)
+    )
 
 
 def credit_tail(line: str) -> int | None:
@@ -448,9 +502,9 @@ def credit_tail(line: str) -> int | None:
     s = line.rstrip()
     # both patterns end the line and are short: search its tail only (a paragraph is long)
     tail = max(0, len(s) - _CREDIT_TAIL_CHARS)
-    m = _CREDIT_LABEL.search(s, tail)
+    m = _CREDIT_LABEL.search(s, tail) if _may_end_in_label(s, tail) else None
     if m is None:
-        m = _SLASHED_CREDIT.search(s, tail)
+        m = _SLASHED_CREDIT.search(s, tail) if s.endswith(_SLASHED_CREDIT_ENDS) else None
         if m is None or not re.search(r"[.!?]\s+\S[^.!?]{0,60}$", s[: m.end()]):
             return None
         # back to the end of the last sentence: "… in 2014. YPG via Storyful"
@@ -538,22 +592,32 @@ _INLINE += [
         "reporting credit",
     ),
 ]
-#: For each pattern of ``_INLINE``, lower-case words one of which a match must hold: a pattern
-#: is tried only on a text that holds one (tests check the claim on the patterns' matches).
-_INLINE_NEEDS: tuple[tuple[str, ...], ...] = (
-    ("list",),
-    ("list",),
-    ("reading",),
-    ("footnote",),
-    ("footnote",),
-    ("show",),
-    ("more",),
-    ("''", "‘’", "“”"),
-    ("continue",),
-    ("http",),
-    ("|", "｜"),
-    ("by",),
+#: For each pattern of ``_INLINE``, groups of lower-case words: a match holds one word of each
+#: group, and a pattern is tried only on a text that does (tests check the claim on the
+#: patterns' matches).
+_INLINE_NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (("list",), ("item",)),
+    (("list",),),
+    (("reading",),),
+    (("footnote",),),
+    (("footnote",),),
+    (("show",),),
+    (("more",), ("»", "›")),
+    (("''", "‘’", "“”"),),
+    (("continue",), ("…", "...")),
+    (("http",),),
+    (("|", "｜"),),
+    (("by",), ("reporting", "writing", "editing", "compiled")),
 )
+
+
+def _re_case_lower(text: str) -> str:
+    """``text`` lower-cased so that a substring test of an ASCII word holds wherever an
+    ``re.IGNORECASE`` pattern can match it: the characters it matches to an ASCII letter
+    besides its upper case ("İ", "ı", "ſ", "K") lowered to that letter. (Any combining dot
+    above goes, "İ" lowers to "i" and one: a test may then pass where it need not, never the
+    reverse; ``str.translate`` would do it exactly, ten times slower.)"""
+    return text.lower().replace("\u0307", "").replace("ı", "i").replace("ſ", "s")
 
 
 _ALSO_REPORTED_TAIL = re.compile(r"[ \t]+Also\s+reported\s+by\s*[•·:][^\n]{0,200}$", re.I | re.M)
@@ -568,9 +632,11 @@ def _also_reported_tail(m: re.Match[str]) -> str | None:
 
 def inline_chrome(doc) -> None:  # doc: EditText (not imported: structure imports this module)
     """Remove widget text glued into a line of real text, each with its note."""
-    lowered = doc.text.lower()
+    text = doc.text
+    # lower-cased so that a substring test agrees with a case-insensitive pattern
+    lowered = text.lower() if text.isascii() else _re_case_lower(text)
     for (pattern, note), needs in zip(_INLINE, _INLINE_NEEDS, strict=True):
-        if any(need in lowered for need in needs):
+        if all(any(need in lowered for need in group) for group in needs):
             doc.sub(pattern, "", "boilerplate", note)
     if "reported by" in lowered:
         doc.sub(_ALSO_REPORTED_TAIL, _also_reported_tail, "boilerplate", "aggregator line")

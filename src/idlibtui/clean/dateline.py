@@ -19,7 +19,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from idlibtui.annotate.dates import FOREIGN_MONTHS, MONTHS
+from idlibtui.annotate.date_words import FOREIGN_MONTHS, MONTHS
 
 _MONTH_NUMBERS = {name[:3]: number for name, number in MONTHS.items()}
 _MONTH = (

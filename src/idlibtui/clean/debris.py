@@ -135,27 +135,11 @@ def _line_bounds(m: re.Match[str]) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def inline_debris(doc: EditText) -> None:
-
-    def fragment(m: re.Match[str]) -> str | None:
-        text = m.string
-        k = m.start()
-        while k > 0 and not text[k - 1].isspace():
-            k -= 1
-        pre = text[k : m.start()].lower().strip("\"'“”‘’(")
-        if not pre or pre in _ABBREV or "." in pre or len(pre) == 1:
-            return None
-        if pre.isdigit() and len(pre) < 4:
-            return None
-        frag = m.group("frag")
-        if len(frag.split()) > 8:
-            return None
-        return m.group(0)[: m.start("frag") - m.start()]
-
-    # Orphan closing quotes: a closing curly quote with no opening one before it in the line,
-    # standing apart (" ”."), opening the line, or after a finished sentence ("mechanisms.”").
-    # Attached to a word, a comma or an ellipsis ("Brontë…”") it may close a quotation whose
-    # opening was elsewhere: it stays. A run of them ("””") is judged by what precedes the run.
+def _orphan_closing_quotes(doc: EditText) -> None:
+    """Orphan closing quotes: a closing curly quote with no opening one before it in the line,
+    standing apart (" ”."), opening the line, or after a finished sentence ("mechanisms.”").
+    Attached to a word, a comma or an ellipsis ("Brontë…”") it may close a quotation whose
+    opening was elsewhere: it stays. A run of them ("””") is judged by what precedes the run."""
     edits = []
     pos = 0
     for line in doc.text.split("\n"):
@@ -178,6 +162,26 @@ def inline_debris(doc: EditText) -> None:
                     )
         pos += len(line) + 1
     doc.apply(edits)
+
+
+def inline_debris(doc: EditText) -> None:
+
+    def fragment(m: re.Match[str]) -> str | None:
+        text = m.string
+        k = m.start()
+        while k > 0 and not text[k - 1].isspace():
+            k -= 1
+        pre = text[k : m.start()].lower().strip("\"'“”‘’(")
+        if not pre or pre in _ABBREV or "." in pre or len(pre) == 1:
+            return None
+        if pre.isdigit() and len(pre) < 4:
+            return None
+        frag = m.group("frag")
+        if len(frag.split()) > 8:
+            return None
+        return m.group(0)[: m.start("frag") - m.start()]
+
+    _orphan_closing_quotes(doc)
     text = doc.text
     doc.sub(
         _DOUBLED_INITIAL,

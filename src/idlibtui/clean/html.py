@@ -197,8 +197,46 @@ def html_document(doc: EditText, info: Info) -> None:
     """Reduce a whole HTML document to lines of text, recording headings by raw span."""
     read_head(doc.raw, info)
     doc.sub(_RAW_TEXT, "", "html", lambda m: "HTML comment, script or style")
+    _drop_elements(doc, info)
+    # Whitespace inside HTML text is a single space; lines come from block tags.
+    doc.sub(re.compile(r"[ \t\r\n\f]{2,}|[\t\r\n\f]"), " ", "html", "HTML whitespace")
+    tags = list(_TAG.finditer(doc.text))
+    _type_headings(doc, info, tags)
+    doc.apply(
+        [
+            Edit(m.start(), m.end(), "\n" if m.group(2).lower() in _BLOCK else "", "html", "tag")
+            for m in tags
+        ]
+    )
+
+
+def _element_end(tags: list[re.Match[str]], same: list[int], idx: int) -> int | None:
+    """Where the element opened by ``tags[idx]`` ends (nested same-name tags counted), or None
+    when it is never closed; ``same`` is the sorted indexes of the tags of its name."""
+    depth = 1
+    for t in (tags[k] for k in same[bisect_right(same, idx) :]):
+        if t.group(4):
+            continue
+        depth += -1 if t.group(1) else 1
+        if depth == 0:
+            return t.end()
+    return None
+
+
+def _caption_credit(caption: str, info: Info) -> None:
+    """A dropped caption's credit (or the short caption itself) is kept as the photo credit."""
+    credit = re.search(
+        r"(?:Photograph|Photo|Picture|Image|Video|Credit)s?\s*(?::|by)\s*.+$", caption
+    )
+    if credit:
+        info.add_credit(credit.group(0))
+    elif caption and len(caption) <= 200:
+        info.add_credit(caption)
+
+
+def _drop_elements(doc: EditText, info: Info) -> None:
+    """Drop whole elements that are never article text (navigation, asides, captions …)."""
     text = doc.text
-    # Drop whole elements that are never article text (nested same-name tags counted).
     tags = list(_TAG.finditer(text))
     by_name: dict[str, list[int]] = {}
     for idx, t in enumerate(tags):
@@ -209,42 +247,24 @@ def html_document(doc: EditText, info: Info) -> None:
         if m.start() < skip_until or m.group(1):
             continue
         name = m.group(2).lower()
+        attrs = m.group(3) or ""
         if name in _VOID or m.group(4):
             continue
-        if name in _DROP_ELEMENTS or _DROP_CLASS.search(m.group(3) or ""):
-            depth = 1
-            end = None
-            same = by_name[name]
-            for t in (tags[k] for k in same[bisect_right(same, idx) :]):
-                if t.group(4):
-                    continue
-                depth += -1 if t.group(1) else 1
-                if depth == 0:
-                    end = t.end()
-                    break
-            if end is None:
-                continue
-            if (
-                name == "figcaption"
-                or "caption" in (m.group(3) or "").lower()
-                or "credit" in (m.group(3) or "").lower()
-            ):
-                caption = _plain(text[m.end() : end])
-                credit = re.search(
-                    r"(?:Photograph|Photo|Picture|Image|Video|Credit)s?\s*(?::|by)\s*.+$", caption
-                )
-                if credit:
-                    info.add_credit(credit.group(0))
-                elif caption and len(caption) <= 200:
-                    info.add_credit(caption)
-            edits.append(Edit(m.start(), end, "", "html", f"<{name}> element"))
-            skip_until = end
+        if not (name in _DROP_ELEMENTS or _DROP_CLASS.search(attrs)):
+            continue
+        end = _element_end(tags, by_name[name], idx)
+        if end is None:
+            continue
+        if name == "figcaption" or "caption" in attrs.lower() or "credit" in attrs.lower():
+            _caption_credit(_plain(text[m.end() : end]), info)
+        edits.append(Edit(m.start(), end, "", "html", f"<{name}> element"))
+        skip_until = end
     doc.apply(edits)
-    # Whitespace inside HTML text is a single space; lines come from block tags.
-    doc.sub(re.compile(r"[ \t\r\n\f]{2,}|[\t\r\n\f]"), " ", "html", "HTML whitespace")
+
+
+def _type_headings(doc: EditText, info: Info, tags: list[re.Match[str]]) -> None:
+    """Remember the raw span of each heading's content; the first <h1> is the title."""
     text = doc.text
-    tags = list(_TAG.finditer(text))
-    # Headings: remember the raw span of their content.
     for idx, m in enumerate(tags):
         name = m.group(2).lower()
         if m.group(1) or name not in _HEADINGS:
@@ -260,11 +280,6 @@ def html_document(doc: EditText, info: Info) -> None:
         info.typed_raw.append((doc.raw_pos(m.start()), doc.raw_pos(close.start()), _HEADINGS[name]))
         if name == "h1" and not any(k is BlockKind.TITLE for _a, _b, k in info.typed_raw[:-1]):
             info.title = _plain(content)
-    edits = []
-    for m in tags:
-        name = m.group(2).lower()
-        edits.append(Edit(m.start(), m.end(), "\n" if name in _BLOCK else "", "html", "tag"))
-    doc.apply(edits)
 
 
 def stray_tags(doc: EditText) -> None:

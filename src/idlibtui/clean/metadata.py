@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from idlibtui.annotate.dates import MONTHS
+from idlibtui.annotate.date_words import MONTHS
 from idlibtui.clean import outlet_cues, outlets
 from idlibtui.clean.dateline import is_known_place, match_dateline, match_outlet_lead
 from idlibtui.clean.lines import _Line, _lines
@@ -51,7 +51,9 @@ class Info:
         precision: str = "day",
         year_known: bool = True,
     ) -> None:
-        claim = DateClaim(date, precision, source, " ".join(text.split())[:120], year_known)
+        # (a caption is kept whole enough to say what it shows: the judge reads its events)
+        limit = 300 if source == "caption" else 120
+        claim = DateClaim(date, precision, source, " ".join(text.split())[:limit], year_known)
         if claim not in self.date_claims:
             self.date_claims.append(claim)
 
@@ -122,6 +124,7 @@ _SOURCE_LINE = re.compile(
 )
 
 
+_EDITOR_TAIL = re.compile(r"\s*\|\s*editors?\s*:.*$", re.IGNORECASE)
 _GENERIC_SOURCE = re.compile(
     r"^(?:(?:news\s+)?agenc(?:y|ies)|wires?|staff|various|web\s*desk|desk|reuters,?\s+afp.*"
     r"|(?:read\s+)?(?:the\s+)?(?:full|original)\s+(?:article|story|report|text)|read\s+more"
@@ -232,8 +235,22 @@ def _team_byline(ln: _Line, info: Info) -> bool:
 
 def _positional(ln: _Line, rank: int, kept: int, info: Info) -> bool:
     """Rules that depend on where a line sits among the lines still kept (top or bottom)."""
-    s = ln.text
     top = rank < 4
+    if _masthead_rule(ln, rank, kept, info) or _source_line_rule(ln, rank, kept, info):
+        return True
+    if not (top or rank >= kept - 2):
+        return False
+    return (
+        _team_byline(ln, info)
+        or _byline_rule(ln, info)
+        or _stamp_rule(ln, info)
+        or _credit_rule(ln, rank, kept, info)
+    )
+
+
+def _masthead_rule(ln: _Line, rank: int, kept: int, info: Info) -> bool:
+    """A site's name alone at the very top or bottom: its masthead."""
+    s = ln.text
     if (rank < 2 or rank >= kept - 1) and len(s) <= 60 and kept > 2:
         o = outlets.lookup(re.sub(r"\s*[|:–—-]\s*(?:home|news|world|english)?\s*$", "", s))
         if o is not None and not (len(o.name) <= 3 and s.strip() != o.name):
@@ -245,34 +262,49 @@ def _positional(ln: _Line, rank: int, kept: int, info: Info) -> bool:
         found = outlets.lookup(s)
         info.set_source(found.name if found else " ".join(s.split()), f"masthead: {s}")
         return True
+    return False
+
+
+def _source_line_rule(ln: _Line, rank: int, kept: int, info: Info) -> bool:
+    """A "Source: …" line at the top or near the end, with the day it may carry."""
+    s = ln.text
     m = _SOURCE_LINE.match(s)
-    if m and (rank >= kept - 6 or top):
-        name = m.group("name").strip()
-        stamp = read_stamp(name)
-        if stamp is not None:  # "Source: Indian Express March 12, 2018 10:07 UTC"
-            info.claim_date(stamp.date, "source line", s)
-            name = stamp.name
-        found = outlets.lookup(name) if name else None
-        ln.drop = ("metadata", "source trailer")
-        if not name:
-            return True
-        if found is not None or not _GENERIC_SOURCE.match(name):
-            info.set_source(found.name if found else name, f"trailer: {s}")
-        return True
-    if not (top or rank >= kept - 2):
+    if not (m and (rank >= kept - 6 or rank < 4)):
         return False
-    if _team_byline(ln, info):
-        return True
-    if _BYLINE.match(s) and len(s.split()) <= 16 and not s.endswith("."):
-        ln.drop = ("metadata", "byline")
-        who = re.sub(r"^(?:by|written by|words by)\s+", "", s, flags=re.IGNORECASE)
-        named = outlet_cues.byline_outlet(re.split(r"\s*[|,•·–—]\s*|\s+-\s+", who)[0])
-        if named:
-            info.set_source(named, f"byline: {s}")
-        d = parse_date(s)
-        if d:
-            info.claim_date(d, "byline", s)
-        return True
+    # a wire mirror's header: "Source: Xinhua| 2019-08-23 16:04:26|Editor: huaxia"
+    name = _EDITOR_TAIL.sub("", m.group("name")).strip()
+    stamp = read_stamp(name)
+    if stamp is not None:  # "Source: Indian Express March 12, 2018 10:07 UTC"
+        info.claim_date(stamp.date, "source line", s)
+        name = stamp.name
+    found = outlets.lookup(name) if name else None
+    ln.drop = ("metadata", "source trailer")
+    if name and (found is not None or not _GENERIC_SOURCE.match(name)):
+        info.set_source(found.name if found else name, f"trailer: {s}")
+    return True
+
+
+def _byline_rule(ln: _Line, info: Info) -> bool:
+    """ "By Sami Kaya | Outlet, 12 March 2018": a byline, its outlet and its day."""
+    s = ln.text
+    if not (_BYLINE.match(s) and len(s.split()) <= 16 and not s.endswith(".")):
+        return False
+    ln.drop = ("metadata", "byline")
+    who = re.sub(r"^(?:by|written by|words by)\s+", "", s, flags=re.IGNORECASE)
+    named = outlet_cues.byline_outlet(re.split(r"\s*[|,•·–—]\s*|\s+-\s+", who)[0])
+    if named:
+        info.set_source(named, f"byline: {s}")
+        if outlets.is_agency(named):  # "By AFP": whose copy it is, whoever carries it
+            info.agency = info.agency or named
+    d = parse_date(s)
+    if d:
+        info.claim_date(d, "byline", s)
+    return True
+
+
+def _stamp_rule(ln: _Line, info: Info) -> bool:
+    """A "Published …" line, or a line that is a date (with an outlet's name at most)."""
+    s = ln.text
     m = _PUBLISHED.match(s)
     if m:
         d = parse_date(m.group("rest"))
@@ -281,26 +313,31 @@ def _positional(ln: _Line, rank: int, kept: int, info: Info) -> bool:
             info.claim_date(d, "published line", s)
             return True
     stamp = read_stamp(s, is_name=outlet_cues.plausible_name) if len(s) <= 160 else None
-    if stamp is not None:
-        ln.drop = ("metadata", "date line")
-        info.claim_date(stamp.date, "date line", s)
-        if stamp.name:
-            found = outlets.lookup(stamp.name)
-            if found is not None:
-                info.set_source(found.name, f"date line: {s}")
-            elif outlet_cues.plausible_name(stamp.name):
-                info.set_source(stamp.name, f"date line: {s}")
-        return True
-    names = outlet_cues.credit_list(s) if rank >= kept - 3 else []
-    if names:  # "IPA, Reuters": who the copy is credited to
-        ln.drop = ("metadata", "credit line")
-        for name in names:
-            if outlets.is_agency(name):
-                info.agency = info.agency or name
-        own = [n for n in names if not outlets.is_agency(n)]
-        info.set_source((own or names)[0], f"credit line: {s}")
-        return True
-    return False
+    if stamp is None:
+        return False
+    ln.drop = ("metadata", "date line")
+    info.claim_date(stamp.date, "date line", s)
+    if stamp.name:
+        found = outlets.lookup(stamp.name)
+        if found is not None:
+            info.set_source(found.name, f"date line: {s}")
+        elif outlet_cues.plausible_name(stamp.name):
+            info.set_source(stamp.name, f"date line: {s}")
+    return True
+
+
+def _credit_rule(ln: _Line, rank: int, kept: int, info: Info) -> bool:
+    """ "IPA, Reuters" near the end: who the copy is credited to."""
+    names = outlet_cues.credit_list(ln.text) if rank >= kept - 3 else []
+    if not names:
+        return False
+    ln.drop = ("metadata", "credit line")
+    for name in names:
+        if outlets.is_agency(name):
+            info.agency = info.agency or name
+    own = [n for n in names if not outlets.is_agency(n)]
+    info.set_source((own or names)[0], f"credit line: {ln.text}")
+    return True
 
 
 def _classify_positional(lines: list[_Line], info: Info) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from idlibtui.clean import outlets
+from idlibtui.clean.dateline import is_known_place
 
 # A name as outlets write it: capitalised words (with "of", "for", "on", "the" between), an
 # all-capitals word, CamelCase ("EUobserver") or a domain ("Antiwar.com").
@@ -22,7 +23,8 @@ _NAME = (
 )
 _REPORTS = re.compile(rf"^(?:the\s+)?(?P<n>{_NAME})\s+(?:reports?|reported)\b(?!\s+(?:that|of))")
 _REPORTS_CITING = re.compile(
-    rf"(?:^|,\s+)(?:the\s+)?(?P<n>{_NAME})\s+(?:reports?|reported)\s+(?:citing|quoting)\b"
+    rf"(?:^|,\s+)(?:the\s+)?(?P<n>{_NAME})\s+(?:reports?|reported|informs?|informed)"
+    rf"\s+(?:citing|quoting)\b"
 )
 _CANNOT_VERIFY = re.compile(
     rf"\b(?P<n>{_NAME})\s+(?:cannot|could\s+not|can\s*not|has\s+not\s+been\s+able\s+to"
@@ -192,6 +194,8 @@ def masthead_like(line: str) -> bool:
     ):
         return False
     last = words[-1].lower().strip(".")
+    if last == "news" and len(words) > 1 and is_known_place(" ".join(words[:-1])):
+        return False  # "Iraq News", "Syria News": a section of the site, not its name
     return (
         last in _OUTLET_WORDS
         or (len(words) >= 3 and words[1].lower() in _OUTLET_WORDS)
@@ -204,7 +208,15 @@ def promo_outlet(line: str) -> str:
     m = _PROMO_NAME.match(line.strip())
     if m is None:
         return ""
-    name = m.group("n")
+    name = re.sub(
+        r"\s+on\s+(?:facebook|twitter|instagram|x|telegram|youtube|whatsapp|linkedin|tiktok)$",
+        "",
+        m.group("n"),
+        flags=re.I,
+    )
+    known = outlets.lookup(name)
+    if known is not None:
+        return known.name
     return _named(name) if _plausible(re.sub(r"^the\s+", "", name, flags=re.I)) else ""
 
 
@@ -277,7 +289,21 @@ def agency_own_reporter(text: str, agency: str) -> tuple[str, str]:
     return (agency, f"its own reporter: “{m.group(0)}”") if m else ("", "")
 
 
-_TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?P<n>[^|–—-]{2,40}?)\s*$")
+#: Words a credit uses for no outlet in particular ("Source: News agencies", "Via: Wires").
+_GENERIC_CREDIT = frozenset(
+    ["news", "agency", "agencies", "wires", "wire", "media", "reports", "staff", "various",
+     "sources", "social", "web", "desk", "online", "press", "internet", "and", "&"]
+)  # fmt: skip
+
+
+def _specific(name: str) -> bool:
+    """Whether an unlisted name names one outlet: "News Agency", "Latest News" or "Media Desk"
+    name none."""
+    words = [w.lower().strip(".:!|") for w in name.split()]
+    return not all(w in _SECTION_WORDS or w in _GENERIC_CREDIT or w == "the" for w in words)
+
+
+_TITLE_SUFFIX = re.compile(r"\s+[|ǀ–—•·«»-]\s+(?P<n>[^|ǀ–—•·«»-]{2,40}?)\s*$")
 
 
 def title_suffix_outlet(first_line: str) -> tuple[str, str]:
@@ -286,10 +312,18 @@ def title_suffix_outlet(first_line: str) -> tuple[str, str]:
     m = _TITLE_SUFFIX.search(first_line.strip())
     if m is None:
         return "", ""
-    known = outlets.lookup(m.group("n").strip())
-    if known is None:
-        return "", ""
-    return known.name, f"after the headline: {m.group(0).strip()}"
+    name = m.group("n").strip()
+    known = outlets.lookup(name)
+    if known is not None:
+        return known.name, f"after the headline: {m.group(0).strip()}"
+    if (
+        masthead_like(name)
+        and _specific(name)
+        and len(name.split()) <= 5
+        and len(first_line) - len(name) >= 20
+    ):
+        return " ".join(name.split()), f"after the headline: {m.group(0).strip()}"
+    return "", ""
 
 
 _SIGN_OFF = re.compile(
@@ -308,3 +342,18 @@ def sign_off_outlet(last_line: str) -> tuple[str, str]:
     if known is None:
         return "", ""
     return known.name, f"sign-off: {last_line.strip()}"
+
+
+_TITLE_PREFIX = re.compile(r"^(?P<n>[^|ǀ•·:–—-]{2,50}?)\s*[|ǀ•·]\s+\S")
+
+
+def title_prefix_outlet(first_line: str) -> tuple[str, str]:
+    """A known outlet named before the headline ("OCHA ǀ Flash Update #8 …", "Sputnik | …"):
+    its canonical name and the words that show it; a section ("Syrian Army News | …") is none."""
+    m = _TITLE_PREFIX.match(first_line.strip())
+    if m is None:
+        return "", ""
+    known = outlets.lookup(m.group("n").strip())
+    if known is None:
+        return "", ""
+    return known.name, f"before the headline: {first_line.strip()[:80]}"

@@ -52,14 +52,36 @@ def _names() -> dict[str, Outlet]:
     return table
 
 
+#: Words a site adds after its name for a section or an edition ("BBC Middle East", "Reuters
+#: World", "Sputnik International"): the name before them is the outlet's.
+_EDITION = re.compile(
+    r"\s+(?:middle\s+east|world(?:\s+news)?|international|english|online|arabic|turkish"
+    r"|europe|africa|asia|americas|uk|us|live|news|politics)$"
+)
+
+
+_CREW = re.compile(
+    r"(?:\s+(?:staff|web\s+desk|news\s+desk|desk|newsroom|reporters?|correspondents?|writers?|team))?"
+    r"(?:\s+(?:and|&|with)\s+(?:news\s+)?(?:agencies|agency|wires|staff|aa|afp|ap|reuters|dpa))?$"
+)
+
+
 def lookup(name: str) -> Outlet | None:
-    """The outlet a name or alias stands for ("Al Jazeera and news agencies" → Al Jazeera)."""
+    """The outlet a name or alias stands for ("Al Jazeera and news agencies" → Al Jazeera,
+    "BBC Middle East" → BBC). A bare word only stands for an outlet whose name it is: "Times"
+    or "National" alone are no outlet's name (the "The" is part of it)."""
     key = norm(name).strip(" .")
     if key in _names():
         return _names()[key]
-    key = re.sub(r"\s+(?:and|&|with)\s+(?:news\s+)?(?:agencies|wires|staff)$", "", key)
+    # "Daily Sabah with AA", "The New Arab Staff & Agencies", "Reuters Staff", "TRT World Desk"
+    key = _CREW.sub("", key)
     key = re.sub(r"^(?:the\s+)", "", key)
-    return _names().get(key) or _names().get("the " + key)
+    found = _names().get(key) or (_names().get("the " + key) if " " in key else None)
+    if found is None and " " in key:
+        bare = _EDITION.sub("", key)
+        if bare != key and bare:
+            found = _names().get(bare) or (_names().get("the " + bare) if " " in bare else None)
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -68,10 +90,18 @@ def _mastheads() -> dict[str, Outlet]:
 
 
 @lru_cache(maxsize=1)
-def _footer_re() -> tuple[re.Pattern[str], dict[str, Outlet]]:
-    table = {norm(f): o for o in outlets() for f in o.footers}
+def _footer_re() -> tuple[
+    re.Pattern[str], dict[str, Outlet], tuple[tuple[re.Pattern[str], Outlet], ...]
+]:
+    """Footer prefixes as one pattern (and its table), and the footers given as expressions
+    ("re:…": a signature such as Reuters' "Reporting by …; Editing by …" that is too common as a
+    bare prefix to name the outlet)."""
+    table = {norm(f): o for o in outlets() for f in o.footers if not f.startswith("re:")}
     keys = sorted(table, key=len, reverse=True)
-    return re.compile("^(?:" + "|".join(re.escape(k) for k in keys) + ")"), table
+    exprs = tuple(
+        (re.compile(f[3:]), o) for o in outlets() for f in o.footers if f.startswith("re:")
+    )
+    return re.compile("^(?:" + "|".join(re.escape(k) for k in keys) + ")"), table, exprs
 
 
 def masthead(line: str, *, normed: str | None = None) -> Outlet | None:
@@ -81,9 +111,12 @@ def masthead(line: str, *, normed: str | None = None) -> Outlet | None:
 
 def footer(line: str, *, normed: str | None = None) -> Outlet | None:
     """The outlet whose footer ``line`` begins with (``normed``: ``norm(line)``, when known)."""
-    pattern, table = _footer_re()
-    m = pattern.match(norm(line) if normed is None else normed)
-    return table[m.group(0)] if m else None
+    pattern, table, exprs = _footer_re()
+    normed = norm(line) if normed is None else normed
+    m = pattern.match(normed)
+    if m:
+        return table[m.group(0)]
+    return next((o for expr, o in exprs if expr.match(normed)), None)
 
 
 def by_dateline_tag(tag: str) -> Outlet | None:
@@ -93,12 +126,25 @@ def by_dateline_tag(tag: str) -> Outlet | None:
     return None
 
 
-# "X told Al Jazeera", "said in an interview with The Washington Post", "speaking to CNN".
+# "X told Al Jazeera", "said in an interview with The Washington Post", "speaking to CNN",
+# "during a meeting with Enab Baladi", "in comments to Syria Direct".
 _INTERVIEW = re.compile(
-    r"\b(?:told|said to|in an interview with|speaking to|spoke to)\s+"
-    r"((?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+)?[A-Z][\w'’.&-]*){0,4})"
-    r"(\s+news\s+agency|\s+agency)?"
+    r"\b(?P<verb>told|said\s+to|in\s+an?\s+(?:exclusive\s+)?interview\s+with"
+    r"|(?:speaking|spoke|talking|talked)\s+(?:to|with)|(?:[Dd]uring|[Ii]n)\s+a\s+meeting\s+with"
+    r"|[Ii]n\s+(?:comments|a\s+statement)\s+to|(?:confirmed|explained|revealed)\s+to)\s+"
+    r"(?P<n>(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+)?[A-Z][\w'’.&-]*){0,4})"
+    r"(?P<ag>\s+news\s+agency|\s+agency)?"
 )
+#: An outlet the package data does not list is taken from an interview only when the words
+#: leave no doubt it is one ("told Muraselon News"), and only after "told" or "interview with".
+_UNLISTED_OUTLET = re.compile(r"(?:[A-Z][\w'’.&-]*\s+){1,3}(?:News|TV|Radio|Press|Post|Times)")
+_NOT_AN_OUTLET_START = frozenset(
+    [
+        "syrian", "turkish", "russian", "iranian", "kurdish", "iraqi", "lebanese", "israeli",
+        "american", "us", "state", "local", "arab", "western", "foreign", "german", "french",
+        "british", "the", "a", "an",
+    ]
+)  # fmt: skip
 #: Agencies are quoted by everyone ("told AFP news agency"): naming one is no evidence of outlet.
 _AGENCIES = frozenset(
     {"Agence France-Presse", "Reuters", "Associated Press", "Anadolu Agency", "Xinhua", "SANA"}
@@ -111,8 +157,9 @@ AGENCY_NAMES = frozenset(
     {
         "Reuters", "Associated Press", "Agence France-Presse", "Anadolu Agency", "Xinhua",
         "SANA", "dpa", "ANHA", "IRNA", "TASS", "RIA Novosti", "Sputnik", "ANSA", "EFE",
-        "Kyodo", "UPI", "Interfax", "Fars News Agency", "Tasnim News Agency", "Mehr News Agency",
-        "Petra", "QNA", "WAM", "Ihlas News Agency", "Demiroren News Agency", "Yonhap",
+        "Kyodo", "UPI", "Interfax", "Fars News Agency", "Tasnim", "Mehr News Agency",
+        "Petra", "QNA", "WAM", "Ihlas News Agency", "Demiroren News Agency", "Yonhap", "ISNA",
+        "KUNA", "Saudi Press Agency", "NNA", "APA", "Azertac", "Armenpress", "Ukrinform", "UNIAN",
     }
 )  # fmt: skip
 
@@ -130,9 +177,9 @@ def interview_outlet(text: str) -> tuple[str, str]:
     """
     found: dict[str, str] = {}
     for match in _INTERVIEW.finditer(text):
-        if match.group(2):
+        if match.group("ag"):
             continue
-        words = match.group(1).split()
+        words = match.group("n").split()
         if re.fullmatch(r"[A-Z]{2,5}", words[0].rstrip(".,")):
             # "told MEE", "told FNA": another outlet cited by its initials, not the publisher
             found.setdefault(f"initials:{words[0]}", "")
@@ -142,8 +189,19 @@ def interview_outlet(text: str) -> tuple[str, str]:
             outlet = lookup(" ".join(words[:n]))
             if outlet is not None:
                 if outlet.name not in _AGENCIES:
-                    found.setdefault(outlet.name, match.group(0)[: match.end(1) - match.start()])
+                    found.setdefault(outlet.name, match.group(0)[: match.end("n") - match.start()])
                 break
+        else:
+            unlisted = _UNLISTED_OUTLET.match(" ".join(words))
+            verb = match.group("verb")
+            if (
+                unlisted is not None
+                and (verb == "told" or "interview" in verb)
+                and words[0].lower() not in _NOT_AN_OUTLET_START
+            ):
+                found.setdefault(
+                    unlisted.group(0), match.group(0)[: match.end("n") - match.start()]
+                )
     if len(found) != 1:
         return "", ""
     name, words = next(iter(found.items()))

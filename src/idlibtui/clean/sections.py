@@ -34,9 +34,67 @@ _COMMENT_WIDGET = re.compile(
     r"|vote\s+up\s*\d*\s*vote\s+down\b.*"
     r"|(?:\d+\s+)?(?:reader\s+)?comments?\s*\(\d+\)\s*"
     r"|(?:show|view|load)\s+(?:all\s+)?(?:\d+\s+)?comments?\s*"
-    r"|(?:\d+|no)\s+(?:thoughts?|responses?|replies|comments?)\s+(?:on|to)\s+\S.{0,160})$",
+    r"|(?:\d+|no)\s+(?:thoughts?|responses?|replies|comments?)\s+(?:on|to)\s+\S.{0,160}"
+    # "1. Jane Doe says:": a numbered commenter's header; "• janedoe": a commenter's handle
+    r"|\d{1,3}\.\s+\S.{0,40}\s+says:|(?-i:[•·]\s*[a-z][a-z0-9_.-]{3,30}))$",
     re.I,
 )
+
+# A comment policy ("This is a Civilized Place for Public Discussion", "Comments are moderated",
+# "We welcome comments that …"): it opens the comment area at the foot of the page.
+_COMMENT_POLICY = re.compile(
+    r"^(?:note\s*:\s*|please\s+note\s*:?\s*)?"
+    r"(?:(?:this\s+is\s+)?a\s+civili[sz]ed\s+place\s+for\s+(?:public\s+)?discussion\b.*"
+    r"|your\s+comments?\s+(?:will|may|must|should)\s+(?:be|appear|not)\b.*"
+    r"|(?:all\s+)?comments?\s+(?:are|is|will\s+be)\s+(?:moderated|reviewed|checked)\b.*"
+    r"|we\s+(?:welcome|encourage|value)\s+(?:your\s+|reader\s+)?comments\b.*"
+    r"|(?:please\s+)?(?:keep|be)\s+(?:your\s+)?comments?\s+(?:civil|respectful|polite|on[\s-]topic)\b.*"
+    r"|(?:our\s+)?(?:comment(?:ing)?|community)\s+(?:policy|guidelines|rules)\s*(?::.{0,120})?"
+    r"|please\s+(?:treat\s+this\s+discussion|read\s+our\s+comment)\b.*)$",
+    re.I,
+)
+# what a comment policy's own lines talk about
+_POLICY_WORDS = re.compile(
+    r"\b(?:discussion|discuss|comments?|commenting|conversation|forum|moderat\w*|flag(?:ged)?"
+    r"|guidelines)\b",
+    re.I,
+)
+
+
+def comment_policy(lines: list[_Line]) -> None:
+    """A comment policy after the report, and what follows it while it is short or still
+    talks about the discussion, not about the news (its rules, its headings): the comment
+    area, not the report.
+    The short heading just above it ("Be Civil") goes with it."""
+    seen_body = False
+    for i, ln in enumerate(lines):
+        if ln.drop is None and len(ln.text.split()) >= 12 and not seen_body:
+            seen_body = True
+            continue
+        if not (seen_body and ln.drop is None and _COMMENT_POLICY.match(ln.text)):
+            continue
+        start = i
+        while (
+            start > 0
+            and lines[start - 1].drop is None
+            and len(lines[start - 1].text.split()) <= 4
+            and headline_shaped(lines[start - 1].text)
+        ):
+            start -= 1
+        for k in range(start, len(lines)):
+            x = lines[k]
+            if x.drop is not None:
+                continue
+            long_line = len(x.text.split()) > 6
+            if (
+                k > i
+                and long_line
+                and (_REPORT_CUE.search(x.text) or not _POLICY_WORDS.search(x.text))
+            ):
+                return  # the report again (or something else): the policy has ended
+            x.drop = ("boilerplate", "comment policy")
+        return
+
 
 _BADGE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?$")
 
@@ -119,7 +177,8 @@ _AUTHOR_LABEL = re.compile(
     re.I,
 )
 _BIO = re.compile(
-    r"^[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,3}\s(?:is|was)\s(?:a|an|the)\s(?:[\w-]+,?\s){0,5}?"
+    r"^(?:[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,3}|The\s+(?:author|writer))\s(?:is|was)\s(?:a|an|the)\s"
+    r"(?:[\w-]+,?\s){0,5}?"
     r"(?:journalist|reporter|correspondent|writer|editor|analyst|researcher|fellow|columnist"
     r"|photographer|photojournalist|contributor|freelancer|author)\b"
 )
@@ -141,6 +200,38 @@ def author_box(lines: list[_Line]) -> None:
         last = kept[-1]
         if len(last.text.split()) <= 60 and _BIO.match(last.text):
             last.drop = ("boilerplate", "author box")
+
+
+# "North Valley News", "Crescent Press": a site's name printed under its headline
+_SITE_NAME = re.compile(
+    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?:News|Press|Agency|News\s+Agency|TV|Network)$"
+)
+# "By Middle East correspondent Jane Doe, wires": a byline naming the writer's role
+_ROLE_BYLINE = re.compile(
+    r"^By\s+(?=[^.!?]{0,80}\b(?:correspondent|reporter|staff|editor|writer|bureau|wires"
+    r"|agencies)\b)[^.!?]{3,90}$"
+)
+# "Gh.A.Name": an editor's initials and surname
+_INITIALS_NAME = re.compile(r"^(?:[A-Z][a-z]?\.){1,3}\s?[A-Z][a-z]{2,}$")
+
+
+def opening_bylines(lines: list[_Line]) -> None:
+    """Above the first paragraph of report: the writers' names joined by slashes ("Jane Doe/
+    John Roe/ Ann Poe") or an editor's initials and surname: a byline, not a subheading; a
+    site's name ("Valley News") below the first line."""
+    for n, ln in enumerate(x for x in lines if x.drop is None):
+        s = ln.text
+        if len(s.split()) >= 12 and not headline_shaped(s):
+            return  # the report has begun
+        if n and _SITE_NAME.match(s):
+            ln.drop = ("boilerplate", "site name below the headline")
+            continue
+        if (
+            _INITIALS_NAME.match(s)
+            or _ROLE_BYLINE.match(s)
+            or ("/" in s and len(s.split()) >= 3 and len(s) <= 80 and _SIGN_OFF.match(s))
+        ):
+            ln.drop = ("metadata", "byline")
 
 
 def closing_lines(lines: list[_Line]) -> None:
@@ -202,10 +293,32 @@ def tickers_and_counted_repeats(lines: list[_Line]) -> None:
         seen.add(s)
 
 
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+_SUFFIX_SEP = re.compile(r"\s+[•|–—-]\s+(?=[^•|–—]{2,60}$)")
+
+
+def headline_with_site_suffix(lines: list[_Line]) -> None:
+    """The page's title ("Headline • Site Name") above its headline ("Headline"): the first
+    goes, so the headline is the title and the site's name is not in it."""
+    kept = [ln for ln in lines if ln.drop is None][:4]
+    for a, b in pairwise(kept):
+        head = b.text.translate(_QUOTES).strip()
+        full = a.text.translate(_QUOTES).strip()
+        if len(head.split()) < 3 or not full.startswith(head) or full == head:
+            continue
+        rest = full[len(head) :]
+        if _SUFFIX_SEP.match(rest) and len(rest.split()) <= 8:
+            a.drop = ("boilerplate", "headline with the site's name (printed again below)")
+            return
+
+
 def by_context(lines: list[_Line]) -> None:
     """Every rule of this module, in order."""
     teaser_above_headline(lines)
+    headline_with_site_suffix(lines)
     tickers_and_counted_repeats(lines)
+    opening_bylines(lines)
+    comment_policy(lines)
     comment_section(lines)
     promo_copy(lines)
     related_cards(lines)

@@ -5,7 +5,7 @@
 ``find_full_date`` finds a complete date (day, month and year) in a short string and never
 guesses; ``read_stamp`` says whether a whole line is such a stamp (a date with nothing around it
 but times, weekdays, separators, stamp words and perhaps an outlet's name) and what it holds.
-The month names are the annotator's (:data:`idlibtui.annotate.dates.MONTHS`).
+The month names are the annotator's (:data:`idlibtui.annotate.date_words.MONTHS`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from idlibtui.annotate.dates import FOREIGN_MONTHS, MONTHS
+from idlibtui.annotate.date_words import FOREIGN_MONTHS, MONTHS
 
 _MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -63,13 +63,15 @@ _DATE_PATTERNS = [
 _DIGITS = re.compile(r"\d\d")
 #: Arabic-Indic and Persian digits as ASCII ones.
 _EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_EASTERN = re.compile("[٠-٩۰-۹]")
 
 
 def find_full_date(text: str) -> tuple[dt.date, int, int] | None:
     """The first complete date in ``text`` with its span, or None; never guesses."""
     if not _DIGITS.search(text):
         return None  # every form has a day or a year in digits: most lines have none
-    text = text.translate(_EASTERN_DIGITS)  # "٥ أبريل ٢٠١٧": one character for one, spans kept
+    if not text.isascii() and _EASTERN.search(text):  # (translate is slow on other text)
+        text = text.translate(_EASTERN_DIGITS)  # "٥ أبريل ٢٠١٧": one character for one, spans kept
     found: list[tuple[int, dt.date, int]] = []
     for pattern in _DATE_PATTERNS:
         m = pattern.search(text)

@@ -103,11 +103,14 @@ _SPACED_POSSESSIVE = re.compile(
     r"(?<=[A-Za-z0-9\u00c0-\u024f])(?: (?P<a>['’])s|(?P<b>['’]) s)(?=[\s.,;:!?)\]\"”]|$)"
 )
 
+_SPACED_POSSESSIVE_PAIRS = (" 's", " ’s", "' s", "’ s")
+
 
 def fix_spaced_possessive(doc: EditText) -> None:
     """``Turkey 's`` / ``Turkey' s`` → ``Turkey's`` (a space a repaired entity left behind)."""
-    if "'" not in doc.text and "’" not in doc.text:
-        return
+    text = doc.text
+    if not any(pair in text for pair in _SPACED_POSSESSIVE_PAIRS):
+        return  # every match holds one of them (most texts none): the search is not needed
     doc.sub(
         _SPACED_POSSESSIVE,
         lambda m: (m.group("a") or m.group("b")) + "s",

@@ -16,7 +16,7 @@ import json
 import operator
 import pickle
 import zlib
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -135,6 +135,29 @@ class PreparedDoc:
     packed: frozenset[str] = frozenset()  # column values compressed already
 
 
+# Most terms occur once in a document: the pickled one-position lists, by position. Each value
+# is made a new object (the count joined to the cached pickle): the writer pickles blocks of
+# values, and one object shared between them would be pickled as a back-reference, changing
+# the bytes of the postings file.
+_ONE_POSITION: dict[int, bytes] = {}
+_ONE_POSITION_MAX = 1 << 16
+_PACKED_ONE = pack_uint(1)
+
+
+def _position_bytes(plist: list[int]) -> bytes:
+    """``formats.Positions``' value of one term: the count, then the pickled position deltas."""
+    if len(plist) == 1:
+        pos = plist[0]
+        pickled = _ONE_POSITION.get(pos)
+        if pickled is None:
+            pickled = pickle.dumps(plist, 2)
+            if pos < _ONE_POSITION_MAX:
+                _ONE_POSITION[pos] = pickled
+        return _PACKED_ONE + pickled
+    deltas = [plist[0], *map(operator.sub, plist[1:], plist)]
+    return pack_uint(len(plist)) + pickle.dumps(deltas, 2)
+
+
 def _split_postings(fieldobj, value: str):
     """``fieldobj.index(value)`` for a field whose analyzer splits on spaces (``pre_analyzed``),
     without Token objects; ``None`` for a format this does not know."""
@@ -145,8 +168,8 @@ def _split_postings(fieldobj, value: str):
     if "" in words:
         words = [w for w in words if w]
     if kind is formats.Positions:
-        poses: dict[str, list[int]] = {}
-        setdefault = poses.setdefault
+        # (a defaultdict: no empty list made per word; terms in order of first occurrence)
+        poses: defaultdict[str, list[int]] = defaultdict(list)
         length = len(words)
         if "|" in value:  # terms sharing a position (schema.PreAnalyzedTokenizer)
             for n, word in enumerate(words):
@@ -154,23 +177,15 @@ def _split_postings(fieldobj, value: str):
                     alts = word.split("|")
                     length += len(alts) - 1
                     for alt in alts:
-                        setdefault(alt, []).append(n)
+                        poses[alt].append(n)
                 else:
-                    setdefault(word, []).append(n)
+                    poses[word].append(n)
         else:
             for n, word in enumerate(words):
-                setdefault(word, []).append(n)
-        dumps = pickle.dumps
+                poses[word].append(n)
         terms = [w.encode("utf-8") for w in poses]
         weights = [len(plist) * fb for plist in poses.values()]
-        values = [
-            pack_uint(len(plist))
-            + dumps(
-                [plist[0], *map(operator.sub, plist[1:], plist)] if len(plist) > 1 else plist, 2
-            )
-            for plist in poses.values()
-        ]
-        return length, terms, weights, values
+        return length, terms, weights, list(map(_position_bytes, poses.values()))
     if kind is formats.Frequency:
         counts = Counter(words)
         terms = [w.encode("utf-8") for w in counts]
@@ -215,10 +230,42 @@ def precompressed(column) -> bool:
     return type(column) is columns.CompressedBytesColumn and column._module == "zlib"
 
 
+# How each field is prepared: (field, how it is indexed, stored, column, column precompressed);
+# "how" is "" (not indexed), "whole" (``_whole_value_term``), "split" (``_splits_on_spaces``) or
+# "analyze" (the field's own analyzer). Worked out once per field name, not once per document.
+_PLANS: dict[str, tuple[Any, str, bool, Any, bool]] = {}
+
+
+def _plan(name: str) -> tuple[Any, str, bool, Any, bool]:
+    found = _PLANS.get(name)
+    if found is None:
+        fieldobj = _schema()[name]
+        how = ""
+        if fieldobj.indexed:
+            if fieldobj.separate_spelling() or fieldobj.vector:
+                raise ValueError(f"field {name!r}: spelling or vectors are not supported")
+            how = (
+                "whole"
+                if _whole_value_term(fieldobj)
+                else "split"
+                if _splits_on_spaces(fieldobj)
+                else "analyze"
+            )
+        column = fieldobj.column_type
+        found = (
+            fieldobj,
+            how,
+            bool(fieldobj.stored),
+            column,
+            bool(column) and precompressed(column),
+        )
+        _PLANS[name] = found
+    return found
+
+
 def prepare_document(fields: dict[str, Any]) -> PreparedDoc:
     """Analyze a document's indexed fields and encode its column values (what
     ``add_document`` would do) for the writer."""
-    schema = _schema()
     stored: dict[str, Any] = {}
     postings: dict[str, tuple] = {}
     cols: dict[str, Any] = {}
@@ -226,23 +273,20 @@ def prepare_document(fields: dict[str, Any]) -> PreparedDoc:
     for name, value in fields.items():
         if value is None or name.startswith("_"):
             continue
-        fieldobj = schema[name]
-        if fieldobj.indexed:
-            if fieldobj.separate_spelling() or fieldobj.vector:
-                raise ValueError(f"field {name!r}: spelling or vectors are not supported")
+        fieldobj, how, is_stored, column, compress = _plan(name)
+        if how:
             ready = None
             if isinstance(value, str):
-                if _whole_value_term(fieldobj):
+                if how == "whole":
                     ready = (0, [value.encode("utf-8")], [fieldobj.format.field_boost], [b""])
-                elif _splits_on_spaces(fieldobj):
+                elif how == "split":
                     ready = _split_postings(fieldobj, value)
             postings[name] = ready if ready is not None else _field_postings(fieldobj, value)
-        if fieldobj.stored:
+        if is_stored:
             stored[name] = value
-        column = fieldobj.column_type
         if column:
             cv = fieldobj.to_column_value(value)
-            if precompressed(column):
+            if compress:
                 cv = zlib.compress(cv, column._level)
                 packed.add(name)
             cols[name] = cv

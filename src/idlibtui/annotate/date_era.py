@@ -1,0 +1,65 @@
+"""Names that date a text from below: a group, an operation or an office that did not exist
+before a known day ("Hayat Tahrir al-Sham" was formed in January 2017, "President Trump" took
+office on 20 January 2017, "de-escalation zones" were agreed in May 2017).
+
+A text that uses such a name was written after that day. The judge uses these days as lower
+bounds only (never as the date): they decide between the years that a weekday written beside a
+month-day allows ("Saturday, July 27" is of 2013 or 2019; a text naming HTS is of 2019).
+Facts in the project's own words; each pattern is specific enough not to occur by chance.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_ERA_NAMES: tuple[tuple[str, dt.date, str], ...] = (
+    # (pattern, the first day the name could be written, what it is)
+    (r"Hay(?:'|’)?[ae]t\s+Tahrir\s+al[- ]Sham|Tahrir\s+al[- ]Sham\b|\bHTS\b",
+     dt.date(2017, 1, 28), "Hayat Tahrir al-Sham"),
+    (r"Jabhat\s+Fat[ae]h\s+al[- ]Sham", dt.date(2016, 7, 28), "Jabhat Fateh al-Sham"),
+    (r"Ja(?:i|y)sh\s+al[- ]Fat[ae]h|Army\s+of\s+(?:Conquest|Fat[ae]h)|Fat[ae]h\s+Army",
+     dt.date(2015, 3, 24), "the Army of Conquest"),
+    (r"Russian\s+(?:air\s*strikes?|warplanes?|jets?|air\s+force|bombers?|military\s+police)",
+     dt.date(2015, 9, 30), "Russian air power in Syria"),
+    (r"de-?\s?escalation\s+zones?", dt.date(2017, 5, 4), "the de-escalation zones"),
+    (r"Turkish\s+observation\s+(?:posts?|points?)|observation\s+(?:posts?|points?)\s+of\s+Turkey",
+     dt.date(2017, 10, 12), "Turkish observation posts"),
+    (r"Sochi\s+(?:agreement|deal|memorandum|accord)|demilitari[sz]ed\s+zone\s+in\s+Idlib",
+     dt.date(2018, 9, 17), "the Sochi memorandum on Idlib"),
+    (r"Syrian\s+Democratic\s+Forces|\bSDF\b", dt.date(2015, 10, 10),
+     "the Syrian Democratic Forces"),
+    (r"Astana\s+(?:talks|process|format|guarantors?)", dt.date(2017, 1, 23), "the Astana talks"),
+    (r"Olive\s+Branch", dt.date(2018, 1, 20), "Operation Olive Branch"),
+    (r"Euphrates\s+Shield", dt.date(2016, 8, 24), "Operation Euphrates Shield"),
+    (r"Peace\s+Spring", dt.date(2019, 10, 9), "Operation Peace Spring"),
+    (r"Spring\s+Shield", dt.date(2020, 3, 1), "Operation Spring Shield"),
+    (r"coronavirus|COVID", dt.date(2020, 1, 1), "the coronavirus"),
+    (r"National\s+(?:Front\s+for\s+Liberation|Liberation\s+Front)", dt.date(2018, 5, 28),
+     "the National Liberation Front"),
+    (r"Syrian\s+National\s+Army", dt.date(2017, 12, 30), "the Syrian National Army"),
+    (r"Caesar\s+Act", dt.date(2019, 12, 20), "the Caesar Act"),
+    (r"President\s+(?:Donald\s+)?Trump", dt.date(2017, 1, 20), "President Trump"),
+    (r"President\s+(?:Joe\s+)?Biden", dt.date(2021, 1, 20), "President Biden"),
+    (r"President\s+(?:Recep\s+(?:Tayyip\s+)?)?Erdo[gğ]an", dt.date(2014, 8, 28),
+     "President Erdogan"),
+    (r"White\s+Helmets", dt.date(2014, 1, 1), "the White Helmets"),
+    (r"Geir\s+Pedersen", dt.date(2018, 10, 31), "UN envoy Geir Pedersen"),
+    (r"F[ie]fth\s+(?:Assault\s+)?Corps", dt.date(2016, 11, 22), "the Fifth Corps"),
+)  # fmt: skip
+
+_PATTERN = re.compile(
+    "|".join(f"(?P<e{i}>{pattern})" for i, (pattern, _, _) in enumerate(_ERA_NAMES)),
+    re.IGNORECASE,
+)
+
+
+def era_floors(text: str) -> list[tuple[dt.date, str]]:
+    """``(first possible day, name)`` for each era-dating name ``text`` uses (once each)."""
+    seen: dict[int, tuple[dt.date, str]] = {}
+    for m in _PATTERN.finditer(text):
+        index = int((m.lastgroup or "e0")[1:])
+        if index not in seen:
+            _, day, what = _ERA_NAMES[index]
+            seen[index] = (day, f"it names {what} (not before {day.isoformat()})")
+    return list(seen.values())

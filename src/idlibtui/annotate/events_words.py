@@ -1,0 +1,292 @@
+"""Words for the events timeline: an article's sentences, and its words folded to the keys that
+the timeline's phrases are compared on (lower case, no diacritics or apostrophes, hyphens as
+spaces, al-/el-/an- as one article, the gazetteer's transliteration-insensitive key).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from idlibtui.annotate.date_tokens import text_tokens, word_tokens
+from idlibtui.annotate.entities import fold
+
+_ABBREVIATIONS = [
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "No",
+    "Nos",
+    "St",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Gen",
+    "Col",
+    "Lt",
+    "Maj",
+    "Sgt",
+    "Capt",
+    "Rep",
+    "Sen",
+    "Gov",
+    "Prof",
+    "Vol",
+    "Fig",
+]
+_NOT_AFTER = "".join(f"(?<!\\b{a}\\.)" for a in _ABBREVIATIONS)
+# a sentence ends at . ! ? (and closing quotes/brackets) before a space and a capital, a digit
+# or an opening quote, unless the dot ends a common abbreviation ("Jan. 12", "Gen. Smith"); or
+# at a line break. The abbreviations are checked only after a dot has been found (fast).
+_SENTENCE_END = re.compile(
+    r"[.!?]" + _NOT_AFTER + r"[.!?]*[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*"
+)
+_SUN_ARTICLES = frozenset(["ar", "an", "as", "ash", "ad", "at", "az", "adh", "ath", "ul", "un"])
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every sentence of ``text`` (simple: punctuation + capital, or a line
+    break), without the surrounding space."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.start() + len(m.group(0).rstrip())
+        _add_span(text, start, end, spans)
+        start = m.end()
+    _add_span(text, start, len(text), spans)
+    return spans
+
+
+def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        start += len(piece) - len(piece.lstrip())
+        spans.append((start, start + len(stripped)))
+
+
+# number words keep their letters: the gazetteer's fuzzy key would make "four" "for"
+_NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "dozen",
+        "dozens",
+    ]
+)
+
+
+_LIGHT = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss"})
+_DROP = str.maketrans("", "", "'’ʼʿʾ`.")
+_ARTICLES = frozenset(["al", "el"])
+
+
+def _word_entry(word: str) -> tuple[str, str, int, bool]:
+    """``(exact, fuzzy, length, sun)`` of one word. ``=exact``: lower case without diacritics
+    or apostrophes; ``~fuzzy``: the gazetteer's transliteration-insensitive key, only for a
+    capitalised word (a name: so "has" never meets "Hass"); digits and number words stay exact,
+    so "33" is not "3" and "four" is not "for". ``length`` drops a possessive 's; ``sun`` marks
+    an-/ar-/ash-…, the article when a hyphen follows."""
+    bare = word[:-2] if word[-2:] in ("'s", "’s", "'S", "’S") and len(word) > 2 else word
+    t = unicodedata.normalize("NFKD", bare.translate(_LIGHT))
+    light = "".join(c for c in t if not unicodedata.combining(c)).lower().translate(_DROP)
+    if light in _ARTICLES:
+        return "=" + light, "~al", len(bare), False
+    if light in _NUMBER_WORDS or not light.isalpha():
+        return "=" + light, "", len(bare), False
+    fuzzy = "~" + fold(bare) if bare[:1].isupper() else ""
+    return "=" + light, fuzzy, len(bare), light in _SUN_ARTICLES
+
+
+_ENTRIES: dict[str, tuple[str, str, int, bool]] = {}
+
+
+def _entries(text: str) -> tuple[list[tuple[int, str]], list[tuple[str, str, int, bool]]]:
+    """The words of ``text`` (start, word) and their keys (see ``_word_entry``)."""
+    cache = _ENTRIES
+    if len(cache) > 200_000:
+        cache.clear()
+    if "‘" in text:
+        text = text.replace("‘", "’")  # the same length: offsets hold (Ma‘arrat, Nu‘man)
+        words = word_tokens(text)
+    else:
+        words = text_tokens(text)  # the annotators' own pass over this text, shared
+    get = cache.get
+    entries = [get(w) or cache.setdefault(w, _word_entry(w)) for _, w in words]
+    return words, entries
+
+
+def _fuzzy_at(text: str, start: int, word: str, entry: tuple[str, str, int, bool]) -> str:
+    """The fuzzy key of a word in its place: an-/ar-… before a hyphen is the article."""
+    if entry[3] and text[start + len(word) : start + len(word) + 1] == "-":
+        return "~al"
+    return entry[1]
+
+
+def _word_keys(text: str, words, entries) -> list[tuple[str, ...]]:
+    """The keys each word of the text can match: exact, and fuzzy for a name."""
+    keys: list[tuple[str, ...]] = [(e, f) if f else (e,) for e, f, _, _ in entries]
+    for i, entry in enumerate(entries):
+        if entry[3]:
+            fuzzy = _fuzzy_at(text, words[i][0], words[i][1], entry)
+            keys[i] = (entry[0], fuzzy) if fuzzy else (entry[0],)
+    return keys
+
+
+def phrase_keys(phrase: str) -> tuple[str, ...]:
+    """The keys of a phrase's words: a capitalised word of four letters or more (a name:
+    "Saraqeb", "Idlib") matches its spellings (fuzzy key), any other word matches itself
+    (exact key), both without case; the article al-/el-/an-… matches any of them."""
+    words, entries = _entries(phrase)
+    out = []
+    for (start, word), entry in zip(words, entries, strict=True):
+        fuzzy = _fuzzy_at(phrase, start, word, entry)
+        name = word[:1].isupper() and len(entry[0]) > 4 and fuzzy
+        out.append(fuzzy if (name or fuzzy == "~al") else entry[0])
+    if len(out) > 1 and out[0] == "~al":
+        out.pop(0)  # "al-Quds hospital" is found as "Quds hospital", after any article
+    return tuple(out)
+
+
+# words in almost every report of the war: never the anchor of a rule while a rarer group is
+_COMMON_NAMES = frozenset(
+    [
+        "syria",
+        "syrian",
+        "syrians",
+        "russia",
+        "russian",
+        "russians",
+        "turkey",
+        "turkish",
+        "turks",
+        "idlib",
+        "aleppo",
+        "hama",
+        "homs",
+        "damascus",
+        "moscow",
+        "ankara",
+        "assad",
+        "putin",
+        "erdogan",
+        "iran",
+        "iranian",
+        "kurdish",
+        "kurds",
+        "american",
+        "washington",
+        "un",
+    ]
+)
+
+
+def _common(keys: tuple[str, ...]) -> bool:
+    """A phrase found in most articles: one lower-case word ("killed"), a name of the war's
+    main actors and places, a year or a small number."""
+    if len(keys) != 1:
+        return False
+    key = keys[0]
+    word = key[1:]
+    if key[0] == "=" and (word.isalpha() or len(word) <= 4):
+        return True
+    return any(word == fold(name) for name in _COMMON_NAMES) or word in _COMMON_NAMES
+
+
+_WEAK = frozenset(
+    [
+        "=the",
+        "=a",
+        "=an",
+        "=in",
+        "=on",
+        "=at",
+        "=to",
+        "=of",
+        "=by",
+        "=for",
+        "=from",
+        "=with",
+        "=as",
+        "=and",
+        "=or",
+        "=since",
+        "=is",
+        "=are",
+        "=was",
+        "=were",
+        "=has",
+        "=have",
+        "=had",
+        "=be",
+        "=been",
+        "=its",
+        "=it",
+        "=that",
+        "=this",
+        "=last",
+        "=not",
+        "=no",
+        "=all",
+        "=more",
+        "=will",
+        "=would",
+        "=said",
+        "=up",
+        "=out",
+        "=into",
+        "=over",
+        "=after",
+        "=before",
+        "~al",
+        "=al",
+        "=el",
+    ]
+)
+
+
+def _key_weight(key: str) -> tuple[bool, bool, int]:
+    """How rare a word is likely to be: a function word least, a number most (a day is
+    rarer than its month), then by length."""
+    return key not in _WEAK, any(c.isdigit() for c in key), len(key)

@@ -1,0 +1,88 @@
+"""Settle an article's outlet after the line passes: the cues that need the whole page.
+
+The line passes (mastheads, footers, ``Source:`` trailers, bylines, datelines) record the first
+outlet they see. What they cannot see is settled here, strongest cue first: the outlet named
+before or after the headline ("OCHA ǀ Flash Update", "… • The Syrian Observatory For Human
+Rights"), the page's closing lines that the cleaner removed ("Source-BBC Middle East", "RFS –
+Idleb", a lone "Syrian Press Center"), its promotions ("Support SouthFront", "New MEE
+newsletter"), its note on a report it carries ("ICC Note:"), an outlet opening the body ("The
+Moscow Times / …"), interviews given to it ("told Diyaruna"), its own correspondents ("Baladi
+News correspondent reported"), then the weaker self-references. Last, a name that came with
+debris ("Xinhua| 2019-08-23 16:04:26|Editor: huaxia") is cut back to its canonical name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from idlibtui.clean import outlet_cues, outlet_page, outlets
+
+
+class _Info(Protocol):
+    source: str
+    source_evidence: str
+    agency: str
+
+    def set_source(self, name: str, evidence: str) -> None: ...
+
+
+def settle(info: _Info, raw: str, text: str) -> None:
+    """Fill in ``info.source`` (and ``agency``) from cues over the whole page, when the line
+    passes found none; always leave a known outlet under its canonical name."""
+    if not info.source:
+        heads = [ln.strip() for ln in raw.split("\n") if ln.strip()][:3] if raw else []
+        first = text.split("\n", 1)[0] if text else ""
+        # strongest first, each with whether the name is the publisher's own even when it is an
+        # agency (a page title's suffix, its promotions) or may be whose copy it is ("(AFP)")
+        cues: list[tuple[bool, Callable[[], tuple[str, str] | list[tuple[str, str]]]]] = [
+            (True, lambda: [outlet_cues.title_suffix_outlet(h) for h in heads if len(h) <= 200]),
+            (True, lambda: outlet_page.republished_outlet(text)),
+            (True, lambda: outlet_cues.title_prefix_outlet(first)),
+            (False, lambda: outlet_page.closing_outlets(raw, text)),
+            (True, lambda: outlet_page.chrome_outlet(raw)),
+            (True, lambda: outlet_page.copyright_outlet(raw)),
+            (True, lambda: outlet_page.note_outlet(text)),
+            (False, lambda: outlet_page.lead_in_outlet(text)),
+            (False, lambda: outlet_page.place_outlet_lead(text)),
+            (True, lambda: outlets.interview_outlet(text)),
+            (True, lambda: outlet_cues.agency_own_reporter(text, info.agency)),
+            (True, lambda: outlet_page.own_correspondent(text)),
+            (True, lambda: outlet_cues.self_reference(text)),
+            (False, lambda: outlet_page.elsewhere_outlet(text)),
+        ]
+        for own, cue in cues:
+            found = cue()
+            for name, why in found if isinstance(found, list) else [found]:
+                if own:
+                    info.set_source(name, why)
+                else:
+                    _set_or_agency(info, name, why)
+                if info.source:
+                    break
+            if info.source:
+                break
+    if not info.source and info.agency:
+        # wire copy and nothing else names who carries it: the agency is the one outlet the
+        # text names ("AMMAN (Reuters) -"), a better answer than none; a named publisher wins
+        info.set_source(info.agency, "the agency's tag (no other publisher named)")
+    _tidy(info)
+
+
+def _set_or_agency(info: _Info, name: str, why: str) -> None:
+    """A cue that names an agency ("(AFP)", "Source: Reuters" on a carrier) names whose copy
+    it is; any other outlet is the publisher."""
+    if not name:
+        return
+    if outlets.is_agency(name):
+        info.agency = info.agency or name
+    else:
+        info.set_source(name, why)
+
+
+def _tidy(info: _Info) -> None:
+    canonical = outlet_page.canonical_name(info.source)
+    if canonical and canonical != info.source:
+        info.source = canonical
+    if info.source and not info.agency and outlets.is_agency(info.source):
+        info.agency = info.source  # "AA | 08.04.2019": an agency's copy is its own agency's

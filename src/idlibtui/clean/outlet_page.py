@@ -1,0 +1,393 @@
+"""Where a whole page names its outlet: its closing lines, its own promotions, its note on a
+report it carries, an outlet opening the body (with or without a place), its own correspondents,
+the same cues in the corpora's other languages, and names cut back to their canonical form.
+
+:mod:`idlibtui.clean.outlet_judge` weighs these; each returns a name (canonical when the outlet
+is known) and the words that show it, or ``("", "")``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from idlibtui.clean import outlets
+from idlibtui.clean.dateline import is_known_place
+from idlibtui.clean.outlet_cues import (
+    _GENERIC,
+    _GENERIC_CREDIT,
+    _NAME,
+    _SECTION_WORDS,
+    _SIGN_OFF,
+    _named,
+    _outlet_shaped,
+    _plausible,
+    _specific,
+    masthead_like,
+    promo_outlet,
+)
+
+# "The Moscow Times / A Russian jet …", "PanARMENIAN.Net - The head of …", "ISWNews Analysis
+# Group: After …": an outlet's name opens the body as a dateline would.
+_LEAD_IN = re.compile(
+    r"^(?P<n>[A-Z][\w.'’&]*(?:\s[A-Z][\w.'’&]*){0,4})\s*(?:[—–/|:]|\s-|-\s)\s*(?=[A-Z\"“‘])"
+)
+_LEAD_DOMAIN = re.compile(r"^(?P<n>[A-Za-z][\w-]*\.(?:com|org|net|news|info|az|am|ru|tr))\b")
+
+
+def lead_in_outlet(text: str) -> tuple[str, str]:
+    """The outlet whose name opens one of the first two paragraphs, as a dateline would."""
+    for para in text.split("\n\n")[:2]:
+        para = para.strip()
+        if len(para) < 100 or para[-1:] not in ".!?\"”'’":
+            continue  # a headline ("White Helmets: Rescuing …") names its subject, not its outlet
+        m = _LEAD_IN.match(para)
+        if m is not None:
+            known = outlets.lookup(m.group("n"))
+            if known is not None and not is_known_place(m.group("n")):
+                return known.name, f"outlet named before the text: {para[: m.end()].strip()}"
+        m = _LEAD_DOMAIN.match(para)
+        if m is not None:
+            return _named(m.group("n")), f"outlet named before the text: {m.group(0)}"
+    return "", ""
+
+
+# Lines that close a report: "Source-BBC Middle East", "Source: Tasnim", "RFS – Idleb",
+# "(Tasnim)", "— Middle East Monitor", or the outlet's name alone ("Syrian Press Center").
+_CLOSING_SOURCE = re.compile(
+    # "Source" in the corpora's languages too: Kaynak, Quelle, Fuente, Fonte, Источник, المصدر
+    r"^(?:source|sources|via|kaynak|quelle|fuente|fonte|источник|المصدر)\s*(?:[-–—:]\s*|\s+)"
+    r"(?P<n>.{2,60}?)\.?$",
+    re.I,
+)
+_CLOSING_OFFICE = re.compile(
+    r"^(?P<n>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3})\s*[–—-]\s*"
+    r"(?P<p>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,2})$"
+)
+
+
+def closing_outlets(raw: str, text: str) -> list[tuple[str, str]]:
+    """Outlets the page's closing lines name, in page order, among the few lines that follow
+    the last paragraph the cleaner kept (each a name and the words that show it)."""
+    lines = _closing_lines(raw, text)
+    found: list[tuple[str, str]] = []
+    for line in lines:
+        name = _closing_name(line)
+        if name:
+            found.append((name, f"closing line: {line}"))
+    # a sign-off closing the last paragraph itself: "… killed in the strike. [ARN]"
+    last = [" ".join(p.split()) for p in (text.rstrip(), raw.rstrip()) if p]
+    for para in last:
+        m = _TRAILING_TAG.search(para[-60:])
+        known = outlets.lookup(m.group("n")) if m else None
+        if known is not None:
+            found.append((known.name, f"sign-off: {m.group(0).strip()}"))
+            break
+    return found
+
+
+_TRAILING_TAG = re.compile(r"[.!?”\"]\s*[\[(](?P<n>[^\[\]()]{2,30})[\])]\.?$")
+
+
+def _closing_lines(raw: str, text: str) -> list[str]:
+    """The raw lines after the last kept paragraph (the last three raw lines when it cannot be
+    found), short ones only; the rest of a line the cleaner cut is not a closing line."""
+    last = text.strip().rsplit("\n\n", 1)[-1] if text and text.strip() else ""
+    probe = re.sub(r"\s", "", last)[-40:]
+    end = -1
+    if probe:  # the closing lines are near the end: look only there
+        spaced = re.compile(r"\s*".join(re.escape(ch) for ch in probe))
+        for m in spaced.finditer(raw, max(0, len(raw) - 20000)):
+            end = m.end()
+    if end < 0:
+        lines = [" ".join(ln.split()) for ln in raw[-20000:].split("\n")]
+        lines = [ln for ln in lines if ln][-3:]
+    else:
+        lines = [" ".join(ln.split()) for ln in raw[end:].split("\n")[1:]]
+        lines = [ln for ln in lines if ln][:8]
+        if "\n" not in last:
+            lines.insert(0, " ".join(last.split()))  # a sign-off the cleaner kept
+    return [ln for ln in lines if len(ln) <= 80]
+
+
+_URL_HOST = re.compile(r"https?://(?:www\.|english\.|en\.)?(?P<h>[\w.-]+\.[a-z]{2,})", re.I)
+
+
+def _closing_name(line: str) -> str:
+    m = _URL_HOST.search(line)
+    if m is not None:  # "Read more: https://www.al-monitor.com/…": a known outlet's own link
+        host = m.group("h").lower()
+        known = outlets.lookup(host) or outlets.lookup(".".join(host.split(".")[-2:]))
+        return known.name if known is not None else ""
+    m = _CLOSING_SOURCE.match(line)
+    if m is not None:
+        name = m.group("n").strip(" .:")
+        known = outlets.lookup(name)
+        if known is not None:
+            return known.name
+        # an outlet the data does not list, when shaped like one ("Kaynak: Mepa News"); never
+        # "Read Full Article", "social media" or a person
+        readish = re.search(r"\b(?:read|click|here|link|article|story)\b", name, re.I)
+        generic = {w.lower() for w in name.split()} <= _GENERIC_CREDIT
+        capitalised = all(w[:1].isupper() or w in ("of", "for", "and", "&") for w in name.split())
+        return name if _plausible(name) and capitalised and not (readish or generic) else ""
+    m = _SIGN_OFF.match(line)
+    if m is not None:
+        known = outlets.lookup((m.group("p") or m.group("d") or "").strip())
+        return known.name if known is not None else ""
+    m = _CLOSING_OFFICE.match(line)
+    if m is not None and is_known_place(m.group("p")) and not is_known_place(m.group("n")):
+        known = outlets.lookup(m.group("n"))
+        if known is not None:
+            return known.name
+        return m.group("n") if re.fullmatch(r"[A-Z]{2,6}", m.group("n")) else ""
+    known = outlets.lookup(line.strip(" .|"))
+    if known is not None and len(known.name) > 3:
+        return known.name
+    if masthead_like(line) and _specific(line) and len(line.split()) <= 5:
+        return " ".join(line.split())
+    return ""
+
+
+_OWN_CORRESPONDENT = re.compile(
+    rf"(?:^|[.!?]\s+|,\s+|according\s+to\s+(?:the\s+|an?\s+)?)(?P<n>{_NAME})(?:['’]s)?\s+"
+    rf"(?:correspondents?|reporters?)\b(?:\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
+    rf"(?:\s+(?:reported|reports|said|says|confirmed|stated|noted|added|learned|saw))?",
+    re.MULTILINE,
+)
+
+
+def own_correspondent(text: str) -> tuple[str, str]:
+    """The outlet whose own correspondent the text cites ("Baladi News correspondent reported",
+    "according to Enab Baladi's correspondent in Idlib"): one non-agency outlet only."""
+    found: dict[str, str] = {}
+    if "correspondent" not in text and "reporter" not in text:
+        return "", ""
+    for m in _OWN_CORRESPONDENT.finditer(text):
+        name = m.group("n")
+        if name.split()[0].lower() in _GENERIC:
+            continue
+        known = outlets.lookup(name)
+        if known is not None:
+            if not outlets.is_agency(known.name):
+                found.setdefault(known.name, m.group(0).strip())
+        elif _outlet_shaped(name) and _specific(name) and not re.fullmatch(r"[A-Z]{2,5}", name):
+            found.setdefault(name, m.group(0).strip())
+    if len(found) != 1:
+        return "", ""
+    name, words = next(iter(found.items()))
+    return name, f"its own correspondent: “{words[:80]}”"
+
+
+# debris a name can carry from the line it came from: "Xinhua| 2019-08-23 16:04:26|Editor: x",
+# "Xinhua Editor Mu Xuequan", "Sputnik 19:40 GMT"
+_NAME_DEBRIS = re.compile(
+    r"\s*[|•·]\s*.*$|\s+editor\b.*$|\s+(?:19|20)\d\d-\d\d-\d\d\b.*$|\s+\d{1,2}:\d\d\b.*$"
+    r"|/[a-z]{1,4}$",  # "Reuters/nr": an editor's initials
+    re.I,
+)
+
+
+def canonical_name(name: str) -> str:
+    """A known outlet's canonical name for ``name`` (also when debris follows it), else
+    ``name`` itself."""
+    if not name:
+        return name
+    known = outlets.lookup(name)
+    if known is not None:
+        return known.name
+    cut = _NAME_DEBRIS.sub("", name).strip(" .,:;-–—")
+    if cut and cut != name:
+        known = outlets.lookup(cut)
+        return known.name if known is not None else cut
+    return name
+
+
+_NEWSLETTER = re.compile(
+    rf"^(?:new\s+|sign\s+up\s+(?:to|for)\s+|get\s+)?(?:the\s+|our\s+)?(?P<n>{_NAME}?)['’]?s?\s+"
+    r"(?:free\s+|daily\s+|weekly\s+)?newsletters?\b",
+    re.IGNORECASE,
+)
+
+
+def chrome_outlet(raw: str) -> tuple[str, str]:
+    """The outlet the page's own promotions name ("Support SouthFront", "New MEE newsletter:
+    …", "Subscribe to The Week"), when they name one outlet only. A newsletter must be a known
+    outlet's: "New Year newsletter" is none."""
+    found: dict[str, str] = {}
+    for line in raw.split("\n"):
+        s = " ".join(line.split())
+        if not s or len(s) > 100:
+            continue
+        name = promo_outlet(s)
+        if name and _promo_words(name):
+            name = ""  # "Sign up for Breaking News", "Subscribe to Daily Alerts"
+        if not name:
+            m = _NEWSLETTER.match(s)
+            known = outlets.lookup(m.group("n")) if m and m.group("n") else None
+            name = known.name if known is not None else ""
+        if name:
+            found.setdefault(name, s)
+    if len(found) != 1:
+        return "", ""
+    name, line = next(iter(found.items()))
+    return name, f"the page promotes it: {line[:80]}"
+
+
+_PROMO_WORDS = frozenset(
+    ["newsletter", "newsletters", "alerts", "alert", "updates", "update", "email", "emails",
+     "podcast", "digest", "briefing", "channel", "page", "feed", "account"]
+)  # fmt: skip
+
+
+def _promo_words(name: str) -> bool:
+    """Whether a promoted name is a product or a section, not an outlet."""
+    words = [w.lower().strip(".:!") for w in name.split()]
+    if any(w in _PROMO_WORDS for w in words):
+        return True
+    return all(w in _SECTION_WORDS or w in _GENERIC_CREDIT for w in words)
+
+
+_EDITORS_NOTE = re.compile(
+    r"^(?P<n>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3})\s+Note\s*:\s+\S", re.MULTILINE
+)
+_NOT_A_NOTE_OWNER = frozenset(
+    ["editor", "editor's", "editors", "author's", "translator's", "important", "please", "side",
+     "final", "a", "the", "our"]
+)  # fmt: skip
+
+
+def note_outlet(text: str) -> tuple[str, str]:
+    """The outlet that introduces a report it carries with its own note ("ICC Note: The town
+    of …"), in the first paragraphs."""
+    head = "\n\n".join(text.split("\n\n")[:4])
+    m = _EDITORS_NOTE.search(head)
+    if m is None:
+        return "", ""
+    name = m.group("n")
+    if name.split()[0].lower() in _NOT_A_NOTE_OWNER or is_known_place(name):
+        return "", ""
+    known = outlets.lookup(name)
+    if known is None and not (re.fullmatch(r"[A-Z]{2,6}", name) or _outlet_shaped(name)):
+        return "", ""
+    return (known.name if known else name), f"its note on the report: {m.group(0)[:60]}"
+
+
+# The same cues in the corpora's other languages: "сообщает РБК-Украина со ссылкой на …"
+# (reports citing), "مراسل الجزيرة في إدلب" (Al Jazeera's correspondent in Idlib).
+_CITING_ELSEWHERE = re.compile(
+    r"(?:сообщает|сообщило|сообщил|передает|передаёт|пишет|повідомляє|пише)\s+"
+    r"(?P<n>[^\s,.]+(?:\s[^\s,.]+){0,3}?)\s+(?:со\s+ссылкой|с\s+ссылкой|з\s+посиланням)"
+)
+_CORRESPONDENT_AR = re.compile(
+    r"(?:مراسل|مراسلة|مراسلو|مندوب)\s+(?:قناة\s+|وكالة\s+|موقع\s+)?(?P<n>\S+(?:\s\S+){0,3})"
+)
+
+
+def elsewhere_outlet(text: str) -> tuple[str, str]:
+    """A known outlet a non-English text names as its own ("сообщает X со ссылкой на",
+    "مراسل X"), when it names one outlet only."""
+    found: dict[str, str] = {}
+    for m in _CITING_ELSEWHERE.finditer(text):
+        known = outlets.lookup(m.group("n"))
+        if known is not None:
+            found.setdefault(known.name, m.group(0))
+    for m in _CORRESPONDENT_AR.finditer(text):
+        words = m.group("n").split()
+        for n in range(len(words), 0, -1):
+            known = outlets.lookup(" ".join(words[:n]))
+            if known is not None:
+                found.setdefault(known.name, m.group(0))
+                break
+    if len(found) != 1:
+        return "", ""
+    name, words = next(iter(found.items()))
+    return name, f"names itself: {words[:80]}"
+
+
+# "Idleb-SANA / La caméra …", "محافظة حلب – المرصد السوري لحقوق الإنسان:: …": a place, then the
+# outlet, then the text.
+_PLACE_OUTLET_LEAD = re.compile(
+    r"^(?P<p>[^\W\d][^\n:/|–—-]{1,30}?)\s*[-–—]\s*(?P<n>[^\n:/|–—-]{2,60}?)\s*(?::+|/|[–—])\s+\S"
+)
+
+
+_DASH = re.compile(r"\s*[–—]\s*|\s+-\s*|-(?=\s)|(?<=[a-z])-(?=[A-Z])")
+_SLASH_TAG = re.compile(r"^[^\n]{2,60}?[.,]?\s/(?P<n>[^/\n]{2,20})/\.?\s+\S")
+
+
+def place_outlet_lead(text: str) -> tuple[str, str]:
+    """A known outlet named with a place at the start of one of the first paragraphs:
+    "Idleb-SANA / …", "Beirut - Asharq Al-Awsat" or "Enab Baladi – Idlib" on a line of its
+    own, "MOSCOW, February 28. /TASS/. …"."""
+    for para in text.split("\n\n")[:4]:
+        line = " ".join(para.split())
+        if len(line) <= 70:
+            for sep in _DASH.finditer(line):
+                left, right = line[: sep.start()].strip(), line[sep.end() :].strip(" :")
+                for outlet_side, place_side in ((right, left), (left, right)):
+                    known = outlets.lookup(outlet_side) if outlet_side and place_side else None
+                    if known is not None and is_known_place(place_side):
+                        return known.name, f"outlet named with the place: {line}"
+        m = _SLASH_TAG.match(line)
+        if m is not None:
+            known = outlets.lookup(m.group("n").strip())
+            if known is not None:
+                return known.name, f"outlet's tag: {line[: m.end('n') + 1]}"
+    for para in text.split("\n\n")[:3]:
+        m = _PLACE_OUTLET_LEAD.match(para.strip())
+        if m is None or len(m.group("p").split()) > 3:
+            continue
+        known = outlets.lookup(m.group("n"))
+        if known is not None and not is_known_place(m.group("n")):
+            return known.name, f"outlet named before the text: {m.group(0)[:-1].strip()}"
+    return "", ""
+
+
+_COPYRIGHT_LINE = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*,?\s*)?"
+    r"(?P<n>[^.,|©]{2,50}?)\s*(?:[.,|]\s*|\s+)(?:all\s+rights\s+reserved)",
+    re.IGNORECASE,
+)
+_REPUBLISHED = re.compile(
+    rf"\b(?:(?:was\s+)?(?:originally|first)\s+(?:published|appeared|posted)\s+(?P<p>on|in|at|by)"
+    rf"|republished\s+(?:with\s+permission\s+)?from)\s+(?:the\s+)?(?P<n>{_NAME})"
+)
+_NOT_A_PUBLISHER = re.compile(r"\b(?:images?|photos?|getty|shutterstock|pictures?)\b", re.I)
+
+
+def copyright_outlet(raw: str) -> tuple[str, str]:
+    """The outlet a copyright line names ("© 2020 Syria Call News. All rights reserved."), when
+    known or shaped like an outlet; a photo agency's credit is none."""
+    for line in raw.split("\n"):
+        s = " ".join(line.split())
+        if len(s) > 120:
+            continue
+        m = _COPYRIGHT_LINE.match(s)
+        if m is None:
+            continue
+        name = m.group("n").strip(" -–—")
+        if _NOT_A_PUBLISHER.search(name):
+            continue
+        known = outlets.lookup(name)
+        if known is not None:
+            return known.name, f"copyright: {s}"
+        if len(name.split()) <= 5 and _plausible(name) and _specific(name):
+            return name, f"copyright: {s}"
+    return "", ""
+
+
+def republished_outlet(text: str) -> tuple[str, str]:
+    """The outlet a carried report names as where it first appeared ("This article was
+    originally published on Syria Direct"): the report's outlet, not the site that carries it."""
+    if "published" not in text and "appeared" not in text and "posted" not in text:
+        return "", ""
+    for m in _REPUBLISHED.finditer(text):
+        name = m.group("n").strip(" .")
+        known = outlets.lookup(name)
+        if known is not None:
+            return known.name, f"first published there: {m.group(0)[:80]}"
+        # "appeared on X", "published at X": a site, never a person (who publishes "by")
+        site = m.group("p") in ("on", "at") and len(name.split()) <= 4 and not is_known_place(name)
+        if (site or _plausible(name)) and _specific(name):
+            return name, f"first published there: {m.group(0)[:80]}"
+    return "", ""
