@@ -65,7 +65,7 @@ def _build(
 ) -> Path:
     """Commit each batch in turn (the first adds, the later ones update)."""
     folder.mkdir()
-    ix = windex.create_in(str(folder), build_schema(), indexname="x")
+    ix = windex.create_in(str(folder), build_schema(oracle=True), indexname="x")  # Whoosh keeps all
     for n, batch in enumerate(batches):
         if ours:
             writer = open_writer(ix)
