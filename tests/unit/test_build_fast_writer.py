@@ -63,9 +63,12 @@ def _segment_files(folder: Path, *, sidecar: bool = False) -> list[dict[str, str
 def _build(
     folder: Path, batches: list[list[dict]], *, ours: bool, limit_bytes: int = 128 << 20
 ) -> Path:
-    """Commit each batch in turn (the first adds, the later ones update)."""
+    """Commit each batch in turn (the first adds, the later ones update). The oracle's schema:
+    Whoosh's own writer files the body's postings, so ours must too for the bytes to match (the
+    app's lean index, body postings in the sidecar only, is checked against the oracle by the
+    differential test)."""
     folder.mkdir()
-    ix = windex.create_in(str(folder), build_schema(oracle=True), indexname="x")  # Whoosh keeps all
+    ix = windex.create_in(str(folder), build_schema(oracle=True), indexname="x")
     for n, batch in enumerate(batches):
         if ours:
             writer = open_writer(ix)

@@ -283,3 +283,11 @@ def test_an_agency_byline_is_the_agency_whoever_carries_the_copy() -> None:
         f"Idlib burns\n\nBy AFP\n\n{BODY}\n\nCopyright © 2020 The National. All rights reserved.\n"
     )
     assert (article.agency, article.source) == ("Agence France-Presse", "The National")
+
+
+def test_asian_wire_agencies_are_agencies() -> None:
+    article = clean_document(
+        "Strikes resume\n\nBEIRUT (APP) - Government forces and rebels fought near the town on "
+        "Tuesday, residents said, and families fled.\n\nThe fighting went on.\n"
+    )
+    assert article.agency == "Associated Press of Pakistan"

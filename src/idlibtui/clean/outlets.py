@@ -160,6 +160,7 @@ AGENCY_NAMES = frozenset(
         "Kyodo", "UPI", "Interfax", "Fars News Agency", "Tasnim", "Mehr News Agency",
         "Petra", "QNA", "WAM", "Ihlas News Agency", "Demiroren News Agency", "Yonhap", "ISNA",
         "KUNA", "Saudi Press Agency", "NNA", "APA", "Azertac", "Armenpress", "Ukrinform", "UNIAN",
+        "Associated Press of Pakistan", "Press Trust of India", "IANS", "ANI", "Bernama", "Antara",
     }
 )  # fmt: skip
 
