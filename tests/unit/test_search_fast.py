@@ -439,6 +439,29 @@ def test_a_damaged_sidecar_is_ignored(indexes, tmp_path, monkeypatch) -> None:
         _same(fast, slow, query, by_date=False)
 
 
+def test_block_columns_read_as_whooshs_own_reader(indexes) -> None:
+    """The text, figures and entity names are compressed in blocks of articles; reading them
+    by document (in order, backwards, at random) gives what Whoosh's own block reader gives."""
+    from whoosh.columns import CompressedBlockColumn
+
+    from idlibtui.search.columns import Column
+
+    reader = indexes["lean"]._searcher.reader()
+    n = reader.doc_count_all()
+    order = list(range(n)) + list(reversed(range(n))) + random.Random(4).sample(range(n), n)
+    for field in ("text_col", "figures_col", "entity_col"):
+        expected, blocks = [], 0
+        for seg, _offset in reader.leaf_readers():
+            own = seg.column_reader(field, translate=False)
+            assert isinstance(own, CompressedBlockColumn.Reader)
+            blocks += len(own._blocks)
+            expected += [own[d] for d in range(seg.doc_count_all())]
+        assert field != "text_col" or blocks > len(reader.leaf_readers())
+        col = Column(reader, field, b"")
+        assert [col[d] for d in order] == [expected[d] for d in order]
+        assert col.to_list() == expected and sum(map(bool, expected)) > n // 2
+
+
 def test_a_damaged_sidecar_of_the_apps_index_is_said(indexes, tmp_path, monkeypatch) -> None:
     """In the app's index the sidecar is the body postings' only copy: a damaged one is a
     clear error with the fix (rebuild), never an empty or partial answer."""

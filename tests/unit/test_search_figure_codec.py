@@ -10,8 +10,9 @@ TEXT = "Monitors said 177 air strikes hit over 12 days; 43% of camps, about 1,20
 
 
 def _fig(start: int, end: int, **kw) -> dict:
-    base = {"start": start, "end": end, "text": TEXT[start:end], "kind": "count", "value": None,
-            "unit": "", "vague": False, "date": None, "evidence": "", "projection": False}  # fmt: skip
+    base = {"start": start, "end": end, "text": TEXT[start:end], "kind": "count",
+            "value": None, "unit": "", "vague": False, "date": None, "evidence": "",
+            "projection": False}  # fmt: skip
     base.update(kw)
     return base
 

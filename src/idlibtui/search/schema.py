@@ -177,13 +177,12 @@ def _schema() -> fields.Schema:
         entity_kinds=fields.STORED(),
         dateline=fields.STORED(),
         word_count=fields.STORED(),
-        # The cleaned text, compressed in blocks of 32 KB (articles share much of their
-        # wording: a third of the size of each article compressed alone).
+        # The cleaned text, the canonical entity names (joined by U+001F) and the figures (by
+        # column, search/figure_codec.py), compressed in blocks of 32 KB: articles share much
+        # of their wording and names (read by search/columns.py ``Blocks``).
         text_col=fields.COLUMN(columns.CompressedBlockColumn(level=3, blocksize=32)),
-        # Canonical entity names joined by U+001F, each article's compressed alone.
-        entity_col=fields.COLUMN(columns.CompressedBytesColumn()),
-        # The figures as columns (search/figure_codec.py), each article's compressed alone.
-        figures_col=fields.COLUMN(columns.CompressedBytesColumn()),
+        entity_col=fields.COLUMN(columns.CompressedBlockColumn(level=3, blocksize=32)),
+        figures_col=fields.COLUMN(columns.CompressedBlockColumn(level=3, blocksize=32)),
         # Manifest.
         size=fields.STORED(),
         mtime=fields.STORED(),

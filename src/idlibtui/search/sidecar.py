@@ -25,6 +25,8 @@ import threading
 from array import array
 from typing import Any
 
+from whoosh import columns as whoosh_columns
+
 from idlibtui.search import sidecar_postings
 from idlibtui.search.schema import sidecar_only
 from idlibtui.search.sidecar_postings import FieldSidecar
@@ -96,12 +98,16 @@ _ENTITY_CHUNK = 2_000  # documents read and coded together while writing
 
 
 def raw_getter(col):
-    """``docnum -> bytes`` of a Whoosh VarBytes column (or a compressed one: each value is
-    decompressed), from one read of the whole column when its layout is the known one (else
-    the column's own lookup)."""
+    """``docnum -> bytes`` of a Whoosh VarBytes column, from one read of the whole column when
+    its layout is the known one (else the column's own lookup); a compressed column's values
+    decompressed (a block-compressed one's blocks each once, when read in order)."""
     if col is None:
         return lambda d: b""
     inner = getattr(col, "_reader", col)
+    if isinstance(inner, whoosh_columns.CompressedBlockColumn.Reader):
+        from idlibtui.search.columns import Blocks
+
+        return Blocks(inner, inner._doccount).__getitem__
     needed = ("_offsets", "_lengths", "_dbfile", "_basepos")
     if all(hasattr(inner, a) for a in needed) and len(inner._lengths):
         offsets, lengths = inner._offsets, inner._lengths

@@ -2,8 +2,11 @@
 
 ``open_writer`` takes Whoosh's ``SegmentWriter`` and swaps in our pool (``terms.py``), a segment
 flush that writes each term's postings a block at a time (and the fast path's sidecars,
-``search/sidecar.py``), and a segment merge that decodes whole posting blocks. The files written
-are byte for byte those of Whoosh's own path (a test compares them). Depends on Whoosh 2.7.5's
+``search/sidecar.py``), and a segment merge that decodes whole posting blocks. A field marked
+``schema.sidecar_only`` (the body, in the app's index) goes to the sidecar alone, and a merge
+takes it from the merged segments' sidecars. With the oracle schema (every posting in Whoosh's
+files too) the files written are byte for byte those of Whoosh's own path (a test compares
+them). Depends on Whoosh 2.7.5's
 ``whoosh3`` codec internals (``W3FieldWriter``, ``W3PostingsWriter``'s block buffers,
 ``W3LeafMatcher``'s block readers, ``W3TermsReader``): ``whoosh-reloaded`` is pinned to 2.7.5.
 """
