@@ -28,7 +28,9 @@ def _short(line: str) -> bool:
     if re.search(r"[a-z]{2}\.$", s):
         return False
     n = len(s.split())
-    return n <= _MAX_WORDS or (n <= 30 and (_REF_MARK.search(s) or s.startswith("Part of ")))
+    return n <= _MAX_WORDS or (
+        n <= 30 and (_REF_MARK.search(s) is not None or s.startswith("Part of "))
+    )
 
 
 def infobox_span(lines: list[str]) -> tuple[int, int] | None:
