@@ -418,8 +418,10 @@ def _repeated_lines(lines: list[_Line]) -> None:
                 stem = _SHOW_MORE.sub("", ln.text)
                 unfinished = stem != ln.text or ln.text[-1] not in '.!?"”’'
                 cut = unfinished and other.text.startswith(stem[: max(0, len(stem) - 12)])
-                bare = other.drop is not None and other.text.startswith(ln.text.rstrip(".").strip())
-                if other.drop is not None and (cut or bare):
+                is_bare = other.drop is not None and other.text.startswith(
+                    ln.text.rstrip(".").strip()
+                )
+                if other.drop is not None and (cut or is_bare):
                     ln.drop = ("boilerplate", "photo caption (repeated)")
                 elif other.drop is None and cut and len(stem) < len(other.text):
                     ln.drop = ("boilerplate", "repeated line (cut short)")
@@ -436,9 +438,8 @@ def _caption_short_forms(lines: list[_Line]) -> None:
         if ln.drop is not None or not 4 <= len(words) <= 14:
             continue
         for j in (i - 1, i + 1):
-            if not 0 <= j < len(lines) or lines[j].drop is None:
-                continue
-            if "caption" not in lines[j].drop[1]:
+            drop = lines[j].drop if 0 <= j < len(lines) else None
+            if drop is None or "caption" not in drop[1]:
                 continue
             found = find_full_date(ln.text)
             if found is None or ln.text[found[2] :].strip(" .,"):

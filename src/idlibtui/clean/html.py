@@ -186,9 +186,9 @@ def read_head(raw: str, info: Info) -> None:
             d = parse_date(t.group(1))
             if d is not None:
                 info.claim_date(d, "HTML meta", f"HTML <time datetime={t.group(1)}>")
-    m = _TITLE.search(head)
-    if m:
-        info.title = _page_title(_plain(m.group(1)))[:300]
+    tm = _TITLE.search(head)
+    if tm:
+        info.title = _page_title(_plain(tm.group(1)))[:300]
     elif metas.get("og:title"):
         info.title = metas["og:title"][:300]
 

@@ -370,6 +370,7 @@ class _Parser:
         tok = self.peek()
         exact = tok is not None and tok.kind == "exact" and tok.pos == ftok.end
         if exact:
+            assert tok is not None  # (exact says so)
             if name not in ("title", "body"):
                 raise self.error(f"'=' keeps a word exact in the text or title, not in {name}:",
                                  tok.pos)  # fmt: skip
@@ -470,12 +471,12 @@ def _parse_date_value(q: str, tok: _Tok, fpos: int) -> Node:
     left, right = stripped[: m.start()].strip(), stripped[m.end() :].strip()
     if not left and not right:
         raise QueryError("a date range needs at least one end", tok.pos, q)
-    start = _period(left, q, offset)[0] if left else None
-    end = _period(right, q, offset + m.end())[1] if right else None
-    if start and end and start > end:
+    lo = _period(left, q, offset)[0] if left else None
+    hi = _period(right, q, offset + m.end())[1] if right else None
+    if lo and hi and lo > hi:
         raise QueryError("the date range ends before it starts", tok.pos, q)
     label = f"[{left or '*'} to {right or '*'}]"
-    return DateRange(fpos, tok.end, start, end, label)
+    return DateRange(fpos, tok.end, lo, hi, label)
 
 
 def parse(query: str) -> Node | None:
