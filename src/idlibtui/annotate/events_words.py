@@ -10,6 +10,7 @@ import unicodedata
 
 from idlibtui.annotate.date_tokens import text_tokens, word_tokens
 from idlibtui.annotate.entities import fold
+from idlibtui.annotate.numbers import ONES, SCALES, TENS
 
 _ABBREVIATIONS = [
     "Jan",
@@ -76,45 +77,7 @@ def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> 
 
 
 # number words keep their letters: the gazetteer's fuzzy key would make "four" "for"
-_NUMBER_WORDS = frozenset(
-    [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "hundreds",
-        "thousand",
-        "thousands",
-        "million",
-        "millions",
-        "dozen",
-        "dozens",
-    ]
-)
+_NUMBER_WORDS = frozenset([*ONES, *TENS, *SCALES, *(f"{w}s" for w in SCALES)])
 
 
 _LIGHT = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss"})

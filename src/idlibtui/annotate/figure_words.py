@@ -59,35 +59,14 @@ _ATTRIB_GENERIC = re.compile(
     r"\b(?P<who>activists|monitors|officials|rescuers|medics|witnesses|residents)(?:\s+and\s+(?:activists|monitors|officials))?(?:\s+in\s+the\s+[\w-]+\s+region)?\s+(?:said|say|reported)\b",
     re.IGNORECASE,
 )
-_NOT_A_SOURCE = frozenset(
-    [
-        "He",
-        "She",
-        "They",
-        "It",
-        "We",
-        "I",
-        "The",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "But",
-        "And",
-        "When",
-        "While",
-        "If",
-        "In",
-        "On",
-        "At",
-        "Since",
-        "After",
-        "Before",
-        "Syrian",
-        "Turkish",
-        "Russian",
-        "Iranian",
-    ]
+# words that open a clause, never a source's name
+_PRONOUNS = frozenset(
+    ["He", "She", "They", "It", "We", "I", "This", "That", "These", "Those", "But", "And", "When",
+     "While", "If"]
+)  # fmt: skip
+# ... and, alone, no source either
+_NOT_A_SOURCE = _PRONOUNS | frozenset(
+    ["The", "In", "On", "At", "Since", "After", "Before", "Syrian", "Turkish", "Russian", "Iranian"]
 )
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|\S")
 _NOUN_STOP = frozenset(
@@ -455,25 +434,6 @@ _SAID_WORDS = (
 _GENERIC_SOURCES = (
     "activists", "monitors", "officials", "rescuers", "medics", "witnesses", "residents",
 )  # fmt: skip
-_PRONOUNS = frozenset(
-    [
-        "He",
-        "She",
-        "They",
-        "It",
-        "We",
-        "I",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "But",
-        "And",
-        "When",
-        "While",
-        "If",
-    ]
-)
 
 
 def _is_source(who: str) -> bool:
