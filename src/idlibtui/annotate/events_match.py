@@ -18,8 +18,8 @@ from idlibtui.annotate.events_words import (
     _key_weight,
     _word_keys,
     phrase_keys,
-    sentence_spans,
 )
+from idlibtui.textanalysis import analysis_of
 
 
 class EventMatcher:
@@ -113,8 +113,9 @@ class EventMatcher:
         hits = self.hits(text)
         if not hits:
             return []
-        spans = sentence_spans(text)
-        sent_starts = [s for s, _ in spans]
+        analysis = analysis_of(text)  # the sentences the annotators split the text into
+        spans = analysis.sentences
+        sent_starts = analysis.sentence_starts
         anchors, rules, vetoes = self._anchors, self._rules, self._vetoes
         per_sentence: dict[int, list[tuple[int, int, int]]] = {}
         anchored: set[int] = set()

@@ -1,79 +1,18 @@
-"""Words for the events timeline: an article's sentences, and its words folded to the keys that
+"""Words for the events timeline: an article's words folded to the keys that
 the timeline's phrases are compared on (lower case, no diacritics or apostrophes, hyphens as
 spaces, al-/el-/an- as one article, the gazetteer's transliteration-insensitive key).
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from idlibtui.annotate.date_tokens import text_tokens, word_tokens
 from idlibtui.annotate.entities import fold
 from idlibtui.annotate.numbers import ONES, SCALES, TENS
+from idlibtui.textanalysis import sentence_spans as sentence_spans  # the one splitter
 
-_ABBREVIATIONS = [
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "No",
-    "Nos",
-    "St",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Gen",
-    "Col",
-    "Lt",
-    "Maj",
-    "Sgt",
-    "Capt",
-    "Rep",
-    "Sen",
-    "Gov",
-    "Prof",
-    "Vol",
-    "Fig",
-]
-_NOT_AFTER = "".join(f"(?<!\\b{a}\\.)" for a in _ABBREVIATIONS)
-# a sentence ends at . ! ? (and closing quotes/brackets) before a space and a capital, a digit
-# or an opening quote, unless the dot ends a common abbreviation ("Jan. 12", "Gen. Smith"); or
-# at a line break. The abbreviations are checked only after a dot has been found (fast).
-_SENTENCE_END = re.compile(
-    r"[.!?]" + _NOT_AFTER + r"[.!?]*[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*"
-)
 _SUN_ARTICLES = frozenset(["ar", "an", "as", "ash", "ad", "at", "az", "adh", "ath", "ul", "un"])
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every sentence of ``text`` (simple: punctuation + capital, or a line
-    break), without the surrounding space."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        end = m.start() + len(m.group(0).rstrip())
-        _add_span(text, start, end, spans)
-        start = m.end()
-    _add_span(text, start, len(text), spans)
-    return spans
-
-
-def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    piece = text[start:end]
-    stripped = piece.strip()
-    if stripped:
-        start += len(piece) - len(piece.lstrip())
-        spans.append((start, start + len(stripped)))
 
 
 # number words keep their letters: the gazetteer's fuzzy key would make "four" "for"
