@@ -198,3 +198,25 @@ def test_every_copyright_footer_label_holds_a_footer_need() -> None:
     for line in ("© 2019 Site. Alle Rechte vorbehalten.", "TÜM HAKLARI SAKLIDIR",
                  "Все права защищены", "جميع الحقوق محفوظة ©2020"):  # fmt: skip
         assert chrome_note(line) == "copyright footer", line
+
+
+ERA_PIECES = ["Hayat Tahrir al-Sham", "Tahrir al-Sham", "HTS", "hts", "xHTS", "SDF", "SDFs",
+              "Army of Conquest", "Jaish al-Fatah", "Fateh Army", "Russian jets", "Syrian",
+              "National", "Liberation Front", "Army", "Syrian Democratic Forces", "Peace Spring",
+              "Spring Shield", "COVID", "President Erdoğan", "İ", "K", ",", "x"]  # fmt: skip
+
+
+def test_era_names_are_found_as_one_alternation_finds_them() -> None:
+    """The era names, searched one pattern per alternative, give what ``finditer`` of the one
+    alternation of every name gives: the names, their first days, in the order found."""
+    import idlibtui.annotate.date_era as E
+
+    alternation = re.compile(
+        "|".join(f"(?P<e{i}>{p})" for i, (p, _, _) in enumerate(E._ERA_NAMES)), re.IGNORECASE
+    )
+    for t in strings(ERA_PIECES, count=3000, longest=8):
+        want: dict[int, None] = {}
+        for m in alternation.finditer(t):
+            want.setdefault(int((m.lastgroup or "e0")[1:]))
+        days = [E._ERA_NAMES[i][1] for i in want]
+        assert [day for day, _ in E.era_floors(t)] == days, repr(t)

@@ -62,12 +62,71 @@ _ERA_WORDS: tuple[tuple[str, ...], ...] = (
 assert len(_ERA_WORDS) == len(_ERA_NAMES)
 
 
-# each name's pattern on its own, compiled once: the alternation of the names a text may hold
-# differed from text to text and was compiled again for most articles (~5 ms each)
-_NAME_PATTERNS = tuple(re.compile(pattern, re.IGNORECASE) for pattern, _, _ in _ERA_NAMES)
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern (``a|b(c|d)`` → ``a``, ``b(c|d)``)."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
 
 
-def _name_matches(text: str, names: tuple[int, ...]):
+def _literal_first(alternative: str) -> str:
+    """``\\bHTS\\b`` as ``H(?<!\\w.)TS\\b`` (the same matches): a pattern that begins with its
+    letter lets the engine skip to that letter; one that begins with ``\\b`` is tried at every
+    position (~0.15 ms a text)."""
+    if (
+        alternative.startswith("\\b")
+        and alternative[2:3].isalnum()
+        and alternative[3:4] not in "?*+{"
+    ):
+        return alternative[2] + r"(?<!\w.)" + alternative[3:]
+    return alternative
+
+
+# each name's alternatives on their own, compiled once: the alternation of the names a text
+# may hold differed from text to text and was compiled again for most articles (~5 ms each),
+# and an alternative that begins with ``\b`` or a word of its own keeps the engine from
+# skipping ahead to where a match can begin. For an ASCII text the patterns are lower-cased
+# and searched without the case flag in the lower-cased text (same offsets, same matches).
+_NAME_PATTERNS = tuple(
+    tuple(re.compile(_literal_first(alt), re.IGNORECASE) for alt in _alternatives(pattern))
+    for pattern, _, _ in _ERA_NAMES
+)
+_LOWER_PATTERNS = tuple(
+    tuple(re.compile(_literal_first(alt).lower()) for alt in _alternatives(pattern))
+    for pattern, _, _ in _ERA_NAMES
+)
+assert not any(re.search(r"\\[A-Z]", pattern) for pattern, _, _ in _ERA_NAMES)
+
+
+def _search(alternatives: tuple[re.Pattern[str], ...], text: str, pos: int):
+    """The match the alternation of ``alternatives`` finds from ``pos``: the leftmost, the
+    first alternative on a tie."""
+    best = None
+    for pattern in alternatives:
+        m = pattern.search(text, pos)
+        if m is not None and (best is None or m.start() < best.start()):
+            best = m
+    return best
+
+
+def _name_matches(text: str, names: tuple[int, ...], patterns=_NAME_PATTERNS):
     """``(index, match)`` as ``finditer`` of the alternation of ``names`` (in their order) would
     give them: at each step the leftmost match of any name, the first name on a tie, the next
     search starting where it ended."""
@@ -78,7 +137,7 @@ def _name_matches(text: str, names: tuple[int, ...]):
         for i in names:
             m = found.get(i, False)
             if m is False or (m is not None and m.start() < pos):
-                m = found[i] = _NAME_PATTERNS[i].search(text, pos)
+                m = found[i] = _search(patterns[i], text, pos)
             if m is not None and (best is None or m.start() < best[0]):
                 best = (m.start(), i)
         if best is None:
@@ -104,8 +163,14 @@ def era_floors(text: str) -> list[tuple[dt.date, str]]:
     names = tuple(i for i, words in enumerate(_ERA_WORDS) if any(w in low for w in words))
     if not names:
         return []
-    for index, _m in _name_matches(text, names):
+    if text.isascii():
+        matches = _name_matches(low, names, _LOWER_PATTERNS)
+    else:
+        matches = _name_matches(text, names)
+    for index, _m in matches:
         if index not in seen:
             _, day, what = _ERA_NAMES[index]
             seen[index] = (day, f"it names {what} (not before {day.isoformat()})")
+            if len(seen) == len(names):
+                break  # every name it can hold is found
     return list(seen.values())

@@ -5,7 +5,9 @@ spaces, al-/el-/an- as one article, the gazetteer's transliteration-insensitive 
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
+from operator import itemgetter
 
 from idlibtui.annotate.date_tokens import text_tokens, word_tokens
 from idlibtui.annotate.entities import fold
@@ -41,21 +43,28 @@ def _word_entry(word: str) -> tuple[str, str, int, bool]:
     return "=" + light, fuzzy, len(bare), light in _SUN_ARTICLES
 
 
-_ENTRIES: dict[str, tuple[str, str, int, bool]] = {}
+class _Entries(dict):
+    """word → ``_word_entry(word)``, computed on first sight and kept (cleared past 200,000
+    words): an article's words cost one look-up each, made in C by ``map``."""
+
+    def __missing__(self, word: str) -> tuple[str, str, int, bool]:
+        if len(self) > 200_000:
+            self.clear()
+        entry = self[word] = _word_entry(word)
+        return entry
+
+
+_ENTRIES = _Entries()
 
 
 def _entries(text: str) -> tuple[list[tuple[int, str]], list[tuple[str, str, int, bool]]]:
     """The words of ``text`` (start, word) and their keys (see ``_word_entry``)."""
-    cache = _ENTRIES
-    if len(cache) > 200_000:
-        cache.clear()
     if "‘" in text:
         text = text.replace("‘", "’")  # the same length: offsets hold (Ma‘arrat, Nu‘man)
         words = word_tokens(text)
     else:
         words = text_tokens(text)  # the annotators' own pass over this text, shared
-    get = cache.get
-    entries = [get(w) or cache.setdefault(w, _word_entry(w)) for _, w in words]
+    entries = list(map(_ENTRIES.__getitem__, map(itemgetter(1), words)))
     return words, entries
 
 
@@ -66,13 +75,27 @@ def _fuzzy_at(text: str, start: int, word: str, entry: tuple[str, str, int, bool
     return entry[1]
 
 
+class _EntryKeys(dict):
+    """entry → the keys its word can match: ``(exact, fuzzy)``, or ``(exact,)`` for a word
+    without a fuzzy key (kept, as ``_ENTRIES``)."""
+
+    def __missing__(self, entry: tuple[str, str, int, bool]) -> tuple[str, ...]:
+        if len(self) > 200_000:
+            self.clear()
+        keys = self[entry] = (entry[0], entry[1]) if entry[1] else (entry[0],)
+        return keys
+
+
+_ENTRY_KEYS = _EntryKeys()
+
+
 def _word_keys(text: str, words, entries) -> list[tuple[str, ...]]:
     """The keys each word of the text can match: exact, and fuzzy for a name."""
-    keys: list[tuple[str, ...]] = [(e, f) if f else (e,) for e, f, _, _ in entries]
-    for i, entry in enumerate(entries):
-        if entry[3]:
-            fuzzy = _fuzzy_at(text, words[i][0], words[i][1], entry)
-            keys[i] = (entry[0], fuzzy) if fuzzy else (entry[0],)
+    keys: list[tuple[str, ...]] = list(map(_ENTRY_KEYS.__getitem__, entries))
+    for i in itertools.compress(range(len(entries)), map(itemgetter(3), entries)):
+        entry = entries[i]
+        fuzzy = _fuzzy_at(text, words[i][0], words[i][1], entry)
+        keys[i] = (entry[0], fuzzy) if fuzzy else (entry[0],)
     return keys
 
 
