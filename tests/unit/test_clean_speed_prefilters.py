@@ -203,7 +203,8 @@ def test_every_copyright_footer_label_holds_a_footer_need() -> None:
 ERA_PIECES = ["Hayat Tahrir al-Sham", "Tahrir al-Sham", "HTS", "hts", "xHTS", "SDF", "SDFs",
               "Army of Conquest", "Jaish al-Fatah", "Fateh Army", "Russian jets", "Syrian",
               "National", "Liberation Front", "Army", "Syrian Democratic Forces", "Peace Spring",
-              "Spring Shield", "COVID", "President Erdoğan", "İ", "K", ",", "x"]  # fmt: skip
+              "Spring Shield", "COVID", "President Erdoğan", "ERDOĞAN", "İ", "K", "ſ", "ı", "HTſ",
+              "Hay’at Tahrır al-Sham", "“", ",", "x"]  # fmt: skip
 
 
 def test_era_names_are_found_as_one_alternation_finds_them() -> None:

@@ -156,6 +156,18 @@ def _lowered(text: str) -> str:
     return text.lower().replace("\u0307", "").replace("ı", "i").replace("ſ", "s")
 
 
+def _folded(text: str) -> str | None:
+    """``text`` lower-cased with the same offsets, where a lower-case letter of the patterns
+    matches it as the case-blind pattern matches ``text`` ("ı", "ſ" to "i", "s", as the case
+    flag matches them); None when lower-casing changes its length ("İ")."""
+    if text.isascii():
+        return text.lower()
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    return low.replace("ı", "i").replace("ſ", "s")
+
+
 def era_floors(text: str) -> list[tuple[dt.date, str]]:
     """``(first possible day, name)`` for each era-dating name ``text`` uses (once each)."""
     seen: dict[int, tuple[dt.date, str]] = {}
@@ -163,8 +175,9 @@ def era_floors(text: str) -> list[tuple[dt.date, str]]:
     names = tuple(i for i, words in enumerate(_ERA_WORDS) if any(w in low for w in words))
     if not names:
         return []
-    if text.isascii():
-        matches = _name_matches(low, names, _LOWER_PATTERNS)
+    folded = _folded(text)
+    if folded is not None:
+        matches = _name_matches(folded, names, _LOWER_PATTERNS)
     else:
         matches = _name_matches(text, names)
     for index, _m in matches:
