@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
-import operator
 from collections.abc import Sequence
 
 from idlibtui.annotate.events import Event, EventMatch, base_events
@@ -18,6 +16,7 @@ from idlibtui.annotate.events_words import (
     _common,
     _entries,
     _key_weight,
+    _known_words,
     _word_keys,
     phrase_keys,
 )
@@ -102,14 +101,7 @@ class EventMatcher:
         index, singles, checks = self._keys, self._singles, self._checks
         n = len(words)
         out = []
-        # the words whose exact or fuzzy key is a phrase's, found in C
-        known = index.__contains__
-        found = map(
-            operator.or_,
-            map(known, map(operator.itemgetter(0), entries)),
-            map(known, map(operator.itemgetter(1), entries)),
-        )
-        for i in itertools.compress(range(n), found):
+        for i in _known_words(entries, index):
             for k in keys[i]:
                 for p in singles.get(k, ()):
                     start = words[i][0]

@@ -6,6 +6,7 @@ spaces, al-/el-/an- as one article, the gazetteer's transliteration-insensitive 
 from __future__ import annotations
 
 import itertools
+import operator
 import unicodedata
 from operator import itemgetter
 
@@ -66,6 +67,17 @@ def _entries(text: str) -> tuple[list[tuple[int, str]], list[tuple[str, str, int
         words = text_tokens(text)  # the annotators' own pass over this text, shared
     entries = list(map(_ENTRIES.__getitem__, map(itemgetter(1), words)))
     return words, entries
+
+
+def _known_words(entries, keys: frozenset[str]):
+    """The indices of the words whose exact or fuzzy key is in ``keys``, found in C."""
+    known = keys.__contains__
+    found = map(
+        operator.or_,
+        map(known, map(itemgetter(0), entries)),
+        map(known, map(itemgetter(1), entries)),
+    )
+    return itertools.compress(range(len(entries)), found)
 
 
 def _fuzzy_at(text: str, start: int, word: str, entry: tuple[str, str, int, bool]) -> str:
