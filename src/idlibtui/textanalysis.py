@@ -136,13 +136,11 @@ def split_span(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     spans: list[tuple[int, int]] = []
     s = start
     for e in cuts:
-        a, b = s, e
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            spans.append((a, b))
+        piece = text[s:e]
+        stripped = piece.strip()
+        if stripped:
+            a = s + len(piece) - len(piece.lstrip())
+            spans.append((a, a + len(stripped)))
         s = e
     return spans
 
