@@ -11,6 +11,7 @@ holds report text (a sentence, a quotation) is left to the caller, which keeps i
 
 from __future__ import annotations
 
+import functools
 import re
 
 from idlibtui.clean.page_widgets import reported_then_agency, widget_note
@@ -269,6 +270,9 @@ _FOOTER = "copyright footer"
 _ANY_OTHER_LANGUAGE = any_of([rule for rule in _OTHER_LANGUAGE if rule[1] != _FOOTER])
 
 
+# The cleaner's passes look at an article's lines again after a repair (and the block rules once
+# more): the notes of a line, a pure function of it, are kept for the lines seen last.
+@functools.lru_cache(maxsize=4096)
 def chrome_note(line: str) -> str | None:
     """Why ``line`` is page chrome, or None when it is not (or not surely)."""
     s = line.strip()
@@ -402,6 +406,7 @@ _CAPTION_OPENING = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def caption_note(line: str) -> str | None:
     """A caption told by its trailing credit or its "A handout picture released by…" opening."""
     s = line.strip()
