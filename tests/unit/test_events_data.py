@@ -183,3 +183,95 @@ def test_a_news_rule_ignores_background_and_other_actors(sentence: str) -> None:
     news_ids |= {"2016-03-27-palmyra-retaken", "2018-07-06-nassib-retaken"}
     found = {m.event.id for m in match_events(sentence)} & news_ids
     assert not found, found
+
+
+# --- landmark events of the war, as a report of the day words them (no year) --------------------
+
+LANDMARKS = [
+    ("2015-11-24", "Turkey shot down a Russian warplane near the Syrian border on Tuesday."),
+    ("2015-09-02", "The body of a drowned Syrian toddler washed up on a beach near Bodrum."),
+    (
+        "2016-08-17",
+        "A photograph of a dazed boy covered in dust in an Aleppo ambulance went round the world.",
+    ),
+    ("2016-09-19", "Air strikes hit an aid convoy near Aleppo on Monday, killing about 20 people."),
+    (
+        "2016-12-13",
+        "Rebels agreed to leave eastern Aleppo under a deal brokered by Russia and Turkey.",
+    ),
+    ("2016-12-30", "A nationwide truce brokered by Russia and Turkey came into force at midnight."),
+    ("2016-08-24", "Turkish tanks crossed the border to drive the Islamic State out of Jarablus."),
+    ("2017-06-18", "An American F/A-18 shot down a Syrian army warplane south of Tabqa on Sunday."),
+    (
+        "2017-10-17",
+        "US-backed fighters declared full control of Raqqa, the jihadists' former capital.",
+    ),
+    (
+        "2017-11-03",
+        "Troops drove the Islamic State out of the city of Deir ez-Zor on Friday, the army said.",
+    ),
+    (
+        "2018-01-06",
+        "Drones attacked the Hmeimim air base and the naval facility at Tartus overnight.",
+    ),
+    (
+        "2019-03-23",
+        "The Kurdish-led alliance declared the total elimination of the caliphate on Saturday.",
+    ),
+    (
+        "2019-10-09",
+        "Turkey launched an offensive against Kurdish fighters in north-east Syria on Wednesday.",
+    ),
+    (
+        "2019-10-13",
+        "Defense Secretary Esper said the US was pulling its troops out of northern Syria.",
+    ),
+    (
+        "2019-12-20",
+        "Russia and China vetoed a draft on Friday to keep aid crossings from Iraq open.",
+    ),
+    ("2020-01-10", "The Security Council voted to keep two crossings from Turkey open for aid."),
+    (
+        "2020-02-19",
+        "Erdogan told his party's lawmakers that an operation in Idlib was a matter of time.",
+    ),
+    (
+        "2019-08-31",
+        "US forces struck a meeting of al-Qaeda leaders north of Idlib on Saturday, CENTCOM said.",
+    ),
+    (
+        "2016-04-03",
+        "Government forces retook al-Qaryatain from the jihadists on Sunday, days after Palmyra.",
+    ),
+    (
+        "2017-10-21",
+        "The army restored security to al-Qaryatain on Saturday after a three-week return.",
+    ),
+    (
+        "2018-12-14",
+        "The Kurdish-led forces drove the Islamic State out of Hajin on Friday, a monitor said.",
+    ),
+    (
+        "2015-08-23",
+        "The jihadists blew up the temple of Baalshamin at Palmyra, the antiquities chief said.",
+    ),
+    (
+        "2018-08-12",
+        "An arms depot exploded under a residential building in Sarmada, killing dozens.",
+    ),
+    (
+        "2020-08-12",
+        "Assad halted his speech to the new parliament after his blood pressure dropped.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("day", "sentence"), LANDMARKS, ids=[d for d, _ in LANDMARKS])
+def test_a_landmark_reported_without_its_year_dates_the_article(day: str, sentence: str) -> None:
+    text = "Headline of the day\n\n" + sentence + "\n\nMore text follows.\n"
+    judgement = judge_date(text, (), reported_events(text))
+    # the news of the day bounds the date from below at the event's day (agreements, votes and
+    # long operations are cited for months: the dating code makes them a floor, not a window)
+    assert judgement.earliest is not None, text
+    assert abs((judgement.earliest - dt.date.fromisoformat(day)).days) <= 3, judgement.evidence
+    assert judgement.date is None or judgement.date >= judgement.earliest
