@@ -187,8 +187,11 @@ def reported_events(text: str, timeline=None) -> list[ReportedEvent]:
     seen: set[str] = set()
     lead_end = _lead_end(text, standfirst=True)
     later = _named_days(text)
-    for m in match_events(text, timeline):
-        if m.event.id in seen:
+    matches = match_events(text, timeline, undated=True)
+    dated = {m.event.id for m in matches if not m.undated}
+    confirmed = _confirmed_undated(text, [m for m in matches if m.undated], dated, lead_end)
+    for m in matches:
+        if m.event.id in seen or (m.undated and id(m) not in confirmed):
             continue
         sentence = text[m.sentence_start : m.sentence_end]
         if _FUTURE_SENTENCE.search(sentence):
@@ -208,6 +211,55 @@ def reported_events(text: str, timeline=None) -> list[ReportedEvent]:
             )
         )  # fmt: skip
     return out
+
+
+_YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _confirmed_undated(text: str, undated, dated: set[str], lead_end: int) -> set[int]:
+    """The undated matches (a sentence that holds an event's rule but for its date: "took
+    Palmyra on Sunday") that the text dates after all: the sentence, or the lead it stands in,
+    names the weekday of one of the event's days, and names no year. Two events so confirmed
+    weeks apart (a town taken twice, both times on a Sunday) leave it open: none is kept."""
+    lead_weekdays = _weekdays_named(text[: max(0, lead_end)])
+    kept = []
+    for m in undated:
+        if m.event.id in dated:
+            continue
+        sentence = text[m.sentence_start : m.sentence_end]
+        if _YEAR_WORD.search(sentence):
+            continue  # a year the rule did not accept: another occurrence
+        first, last = m.event.date, m.event.end or m.event.date
+        if (last - first).days > 3:
+            continue
+        days = {(first + dt.timedelta(days=k)).weekday() for k in range((last - first).days + 1)}
+        named = _weekdays_named(sentence)
+        if m.sentence_start < lead_end:
+            named |= lead_weekdays
+        if named & days:
+            kept.append(m)
+    dates = {m.event.date for m in kept}
+    if dates and max(dates) - min(dates) > dt.timedelta(days=7):
+        return set()
+    return {id(m) for m in kept}
+
+
+def _weekdays_named(text: str) -> set[int]:
+    """The weekdays a text names as days of its news ("on Sunday"; not "next Sunday", nor
+    "the transfer would begin on Monday")."""
+    return {
+        WEEKDAYS[w.group("d").lower()]
+        for w in _WEEKDAY_WORD.finditer(text)
+        if (w.group("pre") or "").strip().lower() != "next"
+        and not _FUTURE_BEFORE.search(text[max(0, w.start() - 60) : w.start()])
+    }
+
+
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|to\s+be|is\s+to|are\s+to|due|expected|scheduled|planned|set\s+to"
+    r"|until|by)\b[^.;]*$",
+    re.IGNORECASE,
+)
 
 
 #: Words before an event that make it the background of the news: "besieged since the

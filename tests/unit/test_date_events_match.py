@@ -1,0 +1,98 @@
+"""Dating from the events a text reports when it does not write their date: a rule held but for
+its groups of dates ("March 2016", the event's day) is kept only when the text names the
+event's weekday; estimated ranges from the events; on fixtures written for this project (the
+events are invented: Kafr Example, Tell Sample)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from idlibtui.annotate.date_events import reported_events
+from idlibtui.annotate.dating import judge_date
+from idlibtui.annotate.events import events_from_dicts
+from idlibtui.annotate.events_match import match_events, undated_rule
+
+
+def _event(day: dt.date, name: str = "Kafr Example", **more) -> dict:
+    return {
+        "id": f"{day.isoformat()}-{name.lower().replace(' ', '-')}-taken",
+        "date": day,
+        "kind": "capture",
+        "title": f"capture of {name}",
+        "summary": f"The army takes {name}",
+        "places": [name],
+        "match": [[name], ["$capture"], [day.strftime("%B %Y"), "%"]],
+        **more,
+    }
+
+
+# a town taken on a Sunday in March 2016 and on a Thursday in March 2017
+SUNDAY = dt.date(2016, 3, 27)
+THURSDAY = dt.date(2017, 3, 2)
+TIMELINE = events_from_dicts([_event(SUNDAY), _event(THURSDAY)])
+
+
+def days(text: str, timeline=TIMELINE) -> set[dt.date]:
+    return {e.date for e in reported_events(text, timeline)}
+
+
+def test_undated_rule_drops_only_groups_of_dates() -> None:
+    rule = (("Kafr Example",), ("captured", "took"), ("March 2016", "27 March", "Mar 27th"))
+    assert undated_rule(rule) == (("Kafr Example",), ("captured", "took"))
+    assert undated_rule((("Kafr Example",), ("captured",))) is None  # nothing to drop
+    assert undated_rule((("Kafr Example",), ("2016", "March"))) is None  # one group left
+    # a group that mixes a year with names is not a group of dates
+    assert undated_rule((("Kafr Example",), ("captured",), ("Turkish", "2017"))) is None
+
+
+def test_plain_matching_still_needs_the_date() -> None:
+    text = "The army captured Kafr Example on Sunday, state media said."
+    assert match_events(text, TIMELINE) == []
+    found = match_events(text, TIMELINE, undated=True)
+    assert found and all(m.undated for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The army captured Kafr Example on Sunday, state media said.", {SUNDAY}),
+        ("Troops seized Kafr Example, the command announced on Thursday.", {THURSDAY}),
+        # the weekday in the lead dates the headline's news
+        ("Army captures Kafr Example\n\nThe rebels withdrew overnight, officials said on Sunday.\n"
+         "More later.", {SUNDAY}),
+    ],
+)  # fmt: skip
+def test_the_weekday_it_names_picks_the_occurrence(text: str, want: set[dt.date]) -> None:
+    assert days(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army captured Kafr Example, state media said.",  # no day at all
+        "The army captured Kafr Example on Tuesday, state media said.",  # neither's weekday
+        "The army captured Kafr Example in 2015, state media said on Sunday.",  # another year
+        "Army captures Kafr Example\n\nThe handover would begin on Sunday, officials said.\n",
+    ],
+)
+def test_without_the_events_weekday_the_undated_sentence_is_not_the_event(text: str) -> None:
+    assert days(text) == set()
+
+
+def test_two_occurrences_on_the_same_weekday_leave_it_open() -> None:
+    again = dt.date(2016, 12, 11)  # also a Sunday
+    timeline = events_from_dicts([_event(SUNDAY), _event(again)])
+    assert days("The army captured Kafr Example on Sunday.", timeline) == set()
+
+
+def test_a_dated_match_is_kept_as_before() -> None:
+    assert days("The army captured Kafr Example on March 2, officials said.") == {THURSDAY}
+
+
+def test_the_confirmed_event_dates_an_undated_report() -> None:
+    text = "Army captures Kafr Example\n\nThe army captured it on Sunday, state media said.\n"
+    j = judge_date(text, (), reported_events(text, TIMELINE))
+    assert j.date is not None and SUNDAY <= j.date <= SUNDAY + dt.timedelta(days=2)
+    assert j.earliest == SUNDAY and j.latest is not None
