@@ -312,7 +312,7 @@ def _window_and_text_day(case: _Case) -> tuple[_Window | None, _TextDay | None]:
         if (
             (e.end is None or e.end == e.date)
             and e.date.weekday() in case.ev.weekdays
-            and e.date.weekday() in lead_weekdays
+            and (e.date.weekday() in lead_weekdays or _weekday_near(case, e))
             and (e.kind not in _CITED_KINDS and window[0] == e.date)
         ):
             # "the ministry said on Wednesday …" of an attack that fell on a Wednesday: the
@@ -337,6 +337,24 @@ def _window_and_text_day(case: _Case) -> tuple[_Window | None, _TextDay | None]:
             why = f"{caption[1]}, of the event it shows"
             text_day = (day, day + dt.timedelta(days=2), day, why, DateKind.ESTIMATED)
     return window, text_day
+
+
+#: How far from an event's sentence a weekday named alone is of the same news ("a strike killed
+#: 14 fighters, a monitor said on Monday. 'At least 14 were killed at the T-4 base,' it said").
+_NEAR = 300
+
+
+def _weekday_near(case: _Case, e: ReportedEvent) -> bool:
+    """Whether the text names the event's weekday alone close to the sentence reporting it."""
+    at = case.text.find(e.sentence)
+    if at < 0:
+        return False
+    lo, hi = at - _NEAR, at + len(e.sentence) + _NEAR
+    wd = e.date.weekday()
+    return any(
+        w == wd and lo <= pos <= hi
+        for w, pos in zip(case.ev.weekdays, case.ev.weekday_starts, strict=True)
+    )
 
 
 def _from_stated_month(case: _Case, window: _Window | None) -> DateJudgement | None:
