@@ -96,3 +96,82 @@ def test_the_confirmed_event_dates_an_undated_report() -> None:
     j = judge_date(text, (), reported_events(text, TIMELINE))
     assert j.date is not None and SUNDAY <= j.date <= SUNDAY + dt.timedelta(days=2)
     assert j.earliest == SUNDAY and j.latest is not None
+
+
+# --- the weekday near the sentence that reports an event --------------------------------------
+
+STRIKE = dt.date(2018, 4, 9)  # a Monday
+STRIKE_TIMELINE = events_from_dicts(
+    [
+        {
+            "id": "2018-04-09-tell-sample-strike",
+            "date": STRIKE,
+            "kind": "strike",
+            "title": "strike on the Tell Sample air base",
+            "summary": "A strike on the Tell Sample air base kills 14 fighters",
+            "places": ["Tell Sample"],
+            "match": [["Tell Sample"], ["$strike"]],
+        }
+    ]
+)
+
+
+def test_the_events_weekday_said_beside_it_bounds_the_report_to_that_week() -> None:
+    text = (
+        "Strike on air base kills 14\n\nAgency, Beirut:\n\nA dawn strike on an air base killed"
+        " 14 fighters, a monitor said on Monday. “At least 14 fighters were killed in the strike"
+        " on Tell Sample,” its head said.\n"
+    )
+    j = judge_date(text, (), reported_events(text, STRIKE_TIMELINE))
+    assert j.earliest == STRIKE and j.latest is not None
+    assert (j.latest - STRIKE).days <= 7 and STRIKE <= j.date <= STRIKE + dt.timedelta(days=2)
+
+
+def test_another_weekday_beside_it_leaves_the_range_open() -> None:
+    text = (
+        "Strike on air base kills 14\n\nAgency, Beirut:\n\nA dawn strike on an air base killed"
+        " 14 fighters, a monitor said on Thursday. “At least 14 fighters were killed in the"
+        " strike on Tell Sample,” its head said.\n"
+    )
+    j = judge_date(text, (), reported_events(text, STRIKE_TIMELINE))
+    assert j.earliest is not None and j.earliest >= STRIKE and j.latest is None
+
+
+# --- a day the lead writes without its year, weeks after the event it reports -----------------
+
+ROADMAP = dt.date(2018, 6, 4)
+ROADMAP_TIMELINE = events_from_dicts(
+    [
+        {
+            "id": "2018-06-04-kafr-example-roadmap",
+            "date": ROADMAP,
+            "kind": "agreement",
+            "title": "road map for Kafr Example",
+            "summary": "Two governments agree a road map for Kafr Example",
+            "places": ["Kafr Example"],
+            "match": [["Kafr Example"], ["road map", "roadmap"]],
+        }
+    ]
+)
+
+
+@pytest.mark.parametrize("dateline", ["", "WASHINGTON\n\n"])
+def test_the_leads_day_weeks_after_the_event_it_reports_is_the_news(dateline: str) -> None:
+    text = (
+        f"Allies turn to the second phase of the Kafr Example roadmap\n\n{dateline}"
+        "Officials met recently on the roadmap for Kafr Example, the ministry said on June 25."
+        "\n\nThe roadmap was agreed at a meeting on June 4.\n"
+    )
+    j = judge_date(text, (), reported_events(text, ROADMAP_TIMELINE))
+    assert j.latest is not None and j.date is not None
+    assert dt.date(2018, 6, 25) <= j.date <= dt.date(2018, 6, 27)
+
+
+def test_the_leads_day_months_after_the_event_stays_a_lower_bound() -> None:
+    text = (
+        "Allies turn to the Kafr Example roadmap\n\n"
+        "Officials met on the roadmap for Kafr Example, the ministry said on December 20."
+        "\n\nThe roadmap was agreed at a meeting on June 4.\n"
+    )
+    j = judge_date(text, (), reported_events(text, ROADMAP_TIMELINE))
+    assert j.latest is None

@@ -397,10 +397,15 @@ def _lead_end(text: str, *, standfirst: bool = False) -> int:
         block = text[start:end].strip()
         if not block or (part == 0 and _label_above_headline(block, text, end)):
             continue
+        if part == 1 and _DATELINE_BLOCK.fullmatch(block):
+            continue  # "WASHINGTON" on a line of its own: the first paragraph follows
         if part == 1 and end >= 320:
             break
         part += 1
     return min(end, 700)
+
+
+_DATELINE_BLOCK = re.compile(r"[A-Z][A-Z'’.-]+(?:[ ,/]+[A-Z][A-Z'’.-]+){0,3}\s*[-–—:]?")
 
 
 def _label_above_headline(block: str, text: str, end: int) -> bool:

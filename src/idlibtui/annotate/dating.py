@@ -325,7 +325,9 @@ def _window_and_text_day(case: _Case) -> tuple[_Window | None, _TextDay | None]:
         for e in case.events if e.kind not in _CITED_KINDS
         for k in range(-1, ((e.end or e.date) - e.date).days + 2)
     }  # fmt: skip
-    text_day = _text_day(case.latest_fixed, case.ev, _lead_end(case.text), news_days)
+    text_day = _text_day(
+        case.latest_fixed, case.ev, _lead_end(case.text), news_days, floor=case.floor
+    )
     caption = case.caption_day
     if caption is not None and (case.latest_fixed is None or caption[0] > case.latest_fixed[0]):
         # weekdays named after a photo's day: "video May 5 … on Monday" (never the photo's day)
@@ -449,8 +451,11 @@ def _text_day(
     lead_end: int = -1,
     news_days: frozenset[dt.date] | set[dt.date] = frozenset(),
     max_gap: int = 6,
+    floor: dt.date | None = None,
 ) -> tuple[dt.date, dt.date | None, dt.date, str, DateKind] | None:
-    """``(earliest, latest, best, why, kind)`` from the latest day the text fixes."""
+    """``(earliest, latest, best, why, kind)`` from the latest day the text fixes (``floor``:
+    the latest thing it reports; a day its lead writes without its year is the news when it
+    falls within weeks of that)."""
     if latest_fixed is None:
         return None
     day, why, _, start = latest_fixed
@@ -467,7 +472,8 @@ def _text_day(
             DateKind.DERIVED if (best == day and ev.today) or ev.yesterday else DateKind.ESTIMATED
         )
         return day, day + dt.timedelta(days=3), best, f"the latest day it reports: {why}", kind
-    if 0 <= start < lead_end and (_YEAR_IN.search(why) or day in news_days):
+    anchored = floor is not None and floor - dt.timedelta(days=2) <= day <= floor + _SOON
+    if 0 <= start < lead_end and (_YEAR_IN.search(why) or day in news_days or anchored):
         # (a day without its year is the lead's own when it is a day of the news it reports)
         # the lead's own day, with its year: the news the report is written for
         return day, day + dt.timedelta(days=2), day, f"the day its lead reports: {why}", (
@@ -532,6 +538,8 @@ def _fixed_days(
     return out
 
 
+#: A day its lead writes without its year is the news when within this of the latest event.
+_SOON = dt.timedelta(days=60)
 _WD = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
