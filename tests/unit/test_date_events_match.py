@@ -116,11 +116,13 @@ STRIKE_TIMELINE = events_from_dicts(
 )
 
 
-def test_the_events_weekday_said_beside_it_bounds_the_report_to_that_week() -> None:
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_the_events_weekday_said_beside_it_bounds_the_report_to_that_week(gap: str) -> None:
+    # (in its paragraph, or in the lead: a dateline on its own line is no part of the lead)
     text = (
-        "Strike on air base kills 14\n\nAgency, Beirut:\n\nA dawn strike on an air base killed"
-        " 14 fighters, a monitor said on Monday. “At least 14 fighters were killed in the strike"
-        " on Tell Sample,” its head said.\n"
+        "Strike on air base kills 14\n\nAgency, Beirut :\n\nA dawn strike on an air base killed"
+        f" 14 fighters, a monitor said on Monday.{gap}“At least 14 fighters were killed in the"
+        " strike on Tell Sample,” its head said.\n"
     )
     j = judge_date(text, (), reported_events(text, STRIKE_TIMELINE))
     assert j.earliest == STRIKE and j.latest is not None
@@ -129,9 +131,9 @@ def test_the_events_weekday_said_beside_it_bounds_the_report_to_that_week() -> N
 
 def test_another_weekday_beside_it_leaves_the_range_open() -> None:
     text = (
-        "Strike on air base kills 14\n\nAgency, Beirut:\n\nA dawn strike on an air base killed"
-        " 14 fighters, a monitor said on Thursday. “At least 14 fighters were killed in the"
-        " strike on Tell Sample,” its head said.\n"
+        "Strike on air base kills 14\n\nA dawn strike on an air base killed 14 fighters, a"
+        " monitor said on Thursday.\n\nSome more words about it.\n\n“At least 14 fighters were"
+        " killed in the strike on Tell Sample,” its head said, on Thursday.\n"
     )
     j = judge_date(text, (), reported_events(text, STRIKE_TIMELINE))
     assert j.earliest is not None and j.earliest >= STRIKE and j.latest is None

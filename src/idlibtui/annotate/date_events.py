@@ -405,7 +405,11 @@ def _lead_end(text: str, *, standfirst: bool = False) -> int:
     return min(end, 700)
 
 
-_DATELINE_BLOCK = re.compile(r"[A-Z][A-Z'’.-]+(?:[ ,/]+[A-Z][A-Z'’.-]+){0,3}\s*[-–—:]?")
+#: A dateline on a line of its own: "WASHINGTON", "AMMAN/ISTANBUL -", "AFP, Beirut :".
+_DATELINE_BLOCK = re.compile(
+    r"[A-Z][A-Z'’.-]+(?:[ ,/]+[A-Z][A-Z'’.-]+){0,3}\s*[-–—:]?"
+    r"|[A-Z][\w'’.-]+(?:[ ,/]+[A-Z][\w'’.-]+){0,3}\s*[-–—:]"
+)
 
 
 def _label_above_headline(block: str, text: str, end: int) -> bool:

@@ -347,11 +347,16 @@ _NEAR = 300
 
 
 def _weekday_near(case: _Case, e: ReportedEvent) -> bool:
-    """Whether the text names the event's weekday alone close to the sentence reporting it."""
+    """Whether the text names the event's weekday alone close to the sentence reporting it, in
+    its paragraph."""
     at = case.text.find(e.sentence)
     if at < 0:
         return False
-    lo, hi = at - _NEAR, at + len(e.sentence) + _NEAR
+    # (in the same paragraph: "Funerals were held on Thursday" below is another day's news)
+    end = at + len(e.sentence)
+    lo = max(at - _NEAR, case.text.rfind("\n\n", 0, at) + 1)
+    after = case.text.find("\n\n", end)
+    hi = min(end + _NEAR, after if after >= 0 else len(case.text))
     wd = e.date.weekday()
     return any(
         w == wd and lo <= pos <= hi
