@@ -177,3 +177,43 @@ def test_the_leads_day_months_after_the_event_stays_a_lower_bound() -> None:
     )
     j = judge_date(text, (), reported_events(text, ROADMAP_TIMELINE))
     assert j.latest is None
+
+
+def test_the_leads_weekday_confirms_an_undated_event_further_down() -> None:
+    text = (
+        "Army in control\n\nGovernment forces advanced on Sunday, state media said.\n\n"
+        "Some background on the region.\n\nThe army captured Kafr Example, a monitor said.\n"
+    )
+    assert days(text) == {SUNDAY}
+
+
+def test_an_undated_agreement_needs_its_weekday_in_its_own_sentence() -> None:
+    pact = dt.date(2018, 9, 17)  # a Monday
+    timeline = events_from_dicts(
+        [
+            {
+                "id": "2018-09-17-kafr-example-pact",
+                "date": pact,
+                "kind": "agreement",
+                "title": "pact on Kafr Example",
+                "summary": "A pact on Kafr Example",
+                "places": ["Kafr Example"],
+                "match": [["Kafr Example"], ["pact"], ["September 2018", "%"]],
+            }
+        ]
+    )
+    lead = "Fighting resumes\n\nThe army shelled the hills on Monday, state media said.\n\n"
+    cited = lead + "Rebels were accused of breaking the Kafr Example pact.\n"
+    assert days(cited, timeline) == set()
+    signed = lead + "The Kafr Example pact was signed on Monday.\n"
+    assert days(signed, timeline) == {pact}
+
+
+def test_the_events_own_weekday_wins_over_an_ago_of_its_background() -> None:
+    text = (
+        "Kafr Example freed\n\nThe army captured Kafr Example on Sunday after weeks of fighting"
+        " against the group, which seized the town about two years ago.\n"
+    )
+    timeline = events_from_dicts([{**_event(SUNDAY), "match": [["Kafr Example"], ["$capture"]]}])
+    j = judge_date(text, (), reported_events(text, timeline))
+    assert j.date is not None and SUNDAY <= j.date <= SUNDAY + dt.timedelta(days=3)

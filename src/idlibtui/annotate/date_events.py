@@ -61,7 +61,10 @@ def _window(event: ReportedEvent) -> _Window:
     if event.background:  # "the first jet downed since 2015": the page is later, no more
         return e, None, ""
     s = event.sentence.lower()
-    for reading in (_same_day_window, _ago_window, _period_window, _weekday_window):
+    # (the event's own weekday before "ago": "took it on Friday from IS, which seized it two
+    # years ago")
+    readings = (_same_day_window, _own_weekday_window, _ago_window, _period_window)
+    for reading in (*readings, _weekday_window):
         found = reading(s, e, end)
         if found is not None:
             return found
@@ -122,6 +125,14 @@ def _period_window(s: str, e: dt.date, end: dt.date) -> _Window | None:
     if re.search(r"\blast year\b", s):
         return dt.date(e.year + 1, 1, 1), dt.date(e.year + 1, 12, 31), "last year"
     return None
+
+
+def _own_weekday_window(s: str, e: dt.date, end: dt.date) -> _Window | None:
+    """ "on Friday" of an event that fell on a Friday: that day, then up to a week."""
+    if (end - e).days > 6:
+        return None
+    found = _weekday_window(s, e, end)
+    return found if found is not None and found[0] <= end else None
 
 
 def _weekday_window(s: str, e: dt.date, end: dt.date) -> _Window | None:
@@ -218,9 +229,11 @@ _YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
 
 def _confirmed_undated(text: str, undated, dated: set[str], lead_end: int) -> set[int]:
     """The undated matches (a sentence that holds an event's rule but for its date: "took
-    Palmyra on Sunday") that the text dates after all: the sentence, or the lead it stands in,
-    names the weekday of one of the event's days, and names no year. Two events so confirmed
-    weeks apart (a town taken twice, both times on a Sunday) leave it open: none is kept."""
+    Palmyra on Sunday") that the text dates after all: the sentence's paragraph, or the lead,
+    names the weekday of one of the event's days (the sentence itself for an agreement, a
+    summit, a vote: cited long after), and the sentence names no year. Two events
+    so confirmed weeks apart (a town taken twice, both times on a Sunday) leave it open: none
+    is kept."""
     lead_weekdays = _weekdays_named(text[: max(0, lead_end)])
     kept = []
     for m in undated:
@@ -233,8 +246,12 @@ def _confirmed_undated(text: str, undated, dated: set[str], lead_end: int) -> se
         if (last - first).days > 3:
             continue
         days = {(first + dt.timedelta(days=k)).weekday() for k in range((last - first).days + 1)}
-        named = _weekdays_named(sentence)
-        if m.sentence_start < lead_end:
+        start = text.rfind("\n\n", 0, m.sentence_start) + 1
+        end = text.find("\n\n", m.sentence_end)
+        named = _weekdays_named(text[start : end if end >= 0 else len(text)])
+        if m.event.kind in _CITED_KINDS:  # an agreement is cited long after: its own sentence
+            named = _weekdays_named(sentence)
+        else:
             named |= lead_weekdays
         if named & days:
             kept.append(m)
