@@ -217,3 +217,18 @@ def test_the_events_own_weekday_wins_over_an_ago_of_its_background() -> None:
     timeline = events_from_dicts([{**_event(SUNDAY), "match": [["Kafr Example"], ["$capture"]]}])
     j = judge_date(text, (), reported_events(text, timeline))
     assert j.date is not None and SUNDAY <= j.date <= SUNDAY + dt.timedelta(days=3)
+
+
+# --- the day a long fight started is its background ------------------------------------------
+
+
+@pytest.mark.parametrize("verb", ["started", "began"])
+def test_the_day_an_ongoing_fight_started_on_is_not_the_date(verb: str) -> None:
+    text = (
+        "Rebels near the town\n\nThe battle for the town of Tell Sample "
+        f"{verb} on November 6, 2016 and is in its final stages today. Fighters were seen at "
+        "a roundabout near it.\n"
+    )
+    j = judge_date(text, (), ())
+    assert j.earliest == dt.date(2016, 11, 6)
+    assert j.kind.value == "estimated" and j.latest is None  # after it, no more
