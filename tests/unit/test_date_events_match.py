@@ -13,6 +13,7 @@ from idlibtui.annotate.date_events import reported_events
 from idlibtui.annotate.dating import judge_date
 from idlibtui.annotate.events import events_from_dicts
 from idlibtui.annotate.events_match import match_events, undated_rule
+from idlibtui.model import DateClaim
 
 
 def _event(day: dt.date, name: str = "Kafr Example", **more) -> dict:
@@ -232,3 +233,48 @@ def test_the_day_an_ongoing_fight_started_on_is_not_the_date(verb: str) -> None:
     j = judge_date(text, (), ())
     assert j.earliest == dt.date(2016, 11, 6)
     assert j.kind.value == "estimated" and j.latest is None  # after it, no more
+
+
+# --- a bare metadata line weeks after an event the text dates by its weekday -----------------
+
+FRIDAY = dt.date(2017, 4, 7)
+MISSILES = events_from_dicts(
+    [
+        {
+            "id": "2017-04-07-tell-sample-missiles",
+            "date": FRIDAY,
+            "kind": "strike",
+            "title": "missile strike on the Tell Sample air base",
+            "summary": "Missiles hit the Tell Sample air base",
+            "places": ["Tell Sample"],
+            "match": [["Tell Sample"], ["missiles", "$strike"]],
+        }
+    ]
+)
+STRIKE_TEXT = (
+    "What we know about the Tell Sample air base\n\nWarships fired missiles at the Tell Sample"
+    " air base early Friday, three days after an attack on a village, officials said.\n"
+)
+
+
+def _claim(day: dt.date, source: str = "metadata line") -> DateClaim:
+    return DateClaim(day, "day", source, f"date {day.isoformat()}")
+
+
+def test_a_metadata_line_weeks_after_the_weekdays_event_is_set_aside() -> None:
+    late = _claim(dt.date(2017, 4, 27))
+    j = judge_date(STRIKE_TEXT, [late], lambda: reported_events(STRIKE_TEXT, MISSILES))
+    assert j.date is not None and FRIDAY <= j.date <= FRIDAY + dt.timedelta(days=3)
+    assert "metadata line 2017-04-27 set aside" in j.evidence
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        _claim(dt.date(2017, 4, 8)),  # the day after: the line stands
+        _claim(dt.date(2017, 4, 27), "published line"),  # a page's own published line stands
+    ],
+)
+def test_a_metadata_line_within_the_week_or_a_published_line_stands(claim: DateClaim) -> None:
+    j = judge_date(STRIKE_TEXT, [claim], lambda: reported_events(STRIKE_TEXT, MISSILES))
+    assert j.kind.value == "stated" and j.date == claim.date

@@ -48,6 +48,7 @@ from idlibtui.annotate.date_events import (
     ReportedEvent,
     _event_window,
     _lead_end,
+    _window,
     reported_events,
 )
 from idlibtui.annotate.date_evidence import (
@@ -149,7 +150,10 @@ def judge_date(
         # a stated day (or a dateline's) that the text's own dates do not contradict stands
         # whatever events the text reports: look for them only when it does not
         ambiguous = any(other_reading(c) for c in claims)
-        if not ambiguous and any(c.source != "caption" for c in claims):
+        # (a bare metadata line, often the day the page was saved, yields to an event the text
+        # dates by its weekday: look for them then too)
+        bare = all(c.source in _BARE_SOURCES for c in claims if c.source != "caption")
+        if not ambiguous and not bare and any(c.source != "caption" for c in claims):
             first = judge_date(text, claims, (), mentions=mentions)
             if first.kind is DateKind.STATED:
                 return first
@@ -291,12 +295,44 @@ def _from_stated_day(case: _Case) -> DateJudgement | None:
     for c in sorted(case.day_claims, key=lambda c: order.get(c.source, 99)):
         problem = _contradiction(
             c, case.text_floor, case.text_floor_text, case.latest_fixed, case.ceiling, case.ev
-        )
+        ) or _weekday_event_before(c, case)
         if problem:
             case.notes.append(problem)
             continue
         return _done(c.date, DateKind.STATED, c.date, c.date, f"stated: {c.text}", case.notes)
     return None
+
+
+#: Claims that may be a day the page was saved or moved, not written.
+_BARE_SOURCES = frozenset({"metadata line"})
+
+
+def _weekday_event_before(claim: DateClaim, case: _Case) -> str:
+    """Whether a bare metadata line's day falls weeks after an event the text dates by its
+    weekday alone ("launched missiles early Friday" of a Friday's strike, in its sentence, its
+    paragraph or the lead): a report says "on Friday" within the week, so the line is the day
+    the page was saved or moved, not written."""
+    if claim.source not in _BARE_SOURCES:
+        return ""
+    lead = case.text[: max(0, _lead_end(case.text))]
+    lead_weekdays = {WEEKDAYS[w.group("d").lower()] for w in _WEEKDAY_WORD.finditer(lead)}
+    for e in case.events:
+        if e.background or e.kind in _CITED_KINDS or (e.end and e.end != e.date):
+            continue
+        _, hi, why = _window(e)
+        own = hi is not None and why.lower().split()[-1:] == [_WD[e.date.weekday()].lower()]
+        if not own and e.date.weekday() in case.ev.weekdays:
+            own = e.date.weekday() in lead_weekdays or _weekday_near(case, e)
+        if own and claim.date > e.date + dt.timedelta(days=_WEEK_AND_SLACK):
+            return (
+                f"{claim.source} {claim.date.isoformat()} set aside: weeks after "
+                f"{e.description}, which the text dates by its weekday"
+            )
+    return ""
+
+
+#: A weekday named alone is within the week before the report; a few days' slack on top.
+_WEEK_AND_SLACK = 9
 
 
 def _window_and_text_day(case: _Case) -> tuple[_Window | None, _TextDay | None]:
