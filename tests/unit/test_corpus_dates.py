@@ -141,3 +141,12 @@ def test_clean_dates_an_undated_file_from_the_others(
     assert "same news" in got["date_evidence"]
     assert main(["clean", "--json", "--no-corpus-dates", str(lone)]) == 0
     assert json.loads(capsys.readouterr().out)["date"] is None
+
+
+def test_an_article_that_reports_an_earlier_day_keeps_its_own_news() -> None:
+    lone = dataclasses.replace(
+        _article("lone", NEWS), date=dt.date(2016, 9, 20), date_kind="estimated",
+        date_earliest=dt.date(2016, 9, 20), date_latest=None,
+        date_evidence="on or after the latest day it reports: September 20",
+    )  # fmt: skip
+    assert corpus_dates([*_peers(SCHOOL), lone], TIMELINE)[-1] == lone

@@ -278,3 +278,36 @@ def test_a_metadata_line_weeks_after_the_weekdays_event_is_set_aside() -> None:
 def test_a_metadata_line_within_the_week_or_a_published_line_stands(claim: DateClaim) -> None:
     j = judge_date(STRIKE_TEXT, [claim], lambda: reported_events(STRIKE_TEXT, MISSILES))
     assert j.kind.value == "stated" and j.date == claim.date
+
+
+# --- a weekday none of a span's days has ------------------------------------------------------
+
+SPAN = events_from_dicts(
+    [
+        {
+            "id": "2017-10-17-tell-sample-taken",
+            "date": dt.date(2017, 10, 17),  # a Tuesday
+            "end": dt.date(2017, 10, 20),  # a Friday
+            "kind": "capture",
+            "title": "capture of Tell Sample",
+            "summary": "The alliance takes Tell Sample",
+            "places": ["Tell Sample"],
+            "match": [["Tell Sample"], ["$capture"]],
+        }
+    ]
+)
+
+
+def test_a_weekday_said_after_a_span_is_the_day_after_it() -> None:
+    text = "The alliance captured Tell Sample in the past days, the command said on Sunday.\n"
+    j = judge_date(text, (), reported_events(text, SPAN))
+    assert j.earliest == dt.date(2017, 10, 22) and j.latest is not None
+
+
+def test_a_weekday_of_the_action_outside_the_span_is_another_event() -> None:
+    text = (
+        "Alliance advances\n\nThe alliance moved on.\n\nThe alliance captured the air base"
+        " near Tell Sample on Sunday, cutting the roads.\n"
+    )
+    j = judge_date(text, (), reported_events(text, SPAN))
+    assert j.latest is None  # after the span at most: no day

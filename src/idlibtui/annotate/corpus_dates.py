@@ -31,6 +31,8 @@ _SLACK = dt.timedelta(days=2)
 _SHORT_DAYS = 7
 #: A peer reports an event as its news when written within this after the event's last day.
 _NEWS_DAYS = dt.timedelta(days=10)
+#: An article that reports a day (or an event) this long before its peers' is of other news.
+_REPORTED_GAP = dt.timedelta(days=14)
 #: Kinds of articles whose day is firm enough to lend.
 _FIRM = frozenset({DateKind.SUPPLIED.value, DateKind.STATED.value, DateKind.DERIVED.value})
 
@@ -165,6 +167,8 @@ def lend_dates(article: Article, mine: Reported, corpus: Iterable[Reported]) -> 
     if floor is not None:
         if floor > hi:
             return article  # it reports later news than they do
+        if lo - floor > _REPORTED_GAP and article.date_evidence.startswith("on or after"):
+            return article  # it reports a day or an event weeks before theirs: its own news
         lo = max(lo, floor)
     best = max(lo, min(hi, statistics.median_low(days)))
     names = ", ".join(sorted({k for _, k, _ in peers})[:3])

@@ -145,12 +145,21 @@ def _weekday_window(s: str, e: dt.date, end: dt.date) -> _Window | None:
         named = [d for d in days if d.weekday() == wd]
         if named:  # the day is one of the event's days with that weekday, then up to a week
             return named[0], named[-1] + dt.timedelta(days=6), m.group(0)
-        if end > e and (m.group("pre") or "").strip() != "last":
+        said = _SAID_BEFORE.search(s[max(0, m.start() - 40) : m.start()])
+        if end > e and (m.group("pre") or "").strip() != "last" and said:
             # a span none of whose days has that weekday: the day after it ("the army took
-            # the towns in the past days, the command said on Wednesday")
+            # the towns in the past days, the command said on Wednesday"); not when the
+            # weekday dates the action itself ("took the air base on Sunday": another event)
             after = end + dt.timedelta(days=(wd - end.weekday()) % 7 or 7)
             return after, after + dt.timedelta(days=3), m.group(0)
     return None
+
+
+#: A statement's verb before a weekday: the weekday is the day it was said, not of the action.
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|announced|reported|told|stated|confirmed|declared|added|claimed"
+    r"|statement|report)\b[^.;]*$"
+)
 
 
 def _event_window(
