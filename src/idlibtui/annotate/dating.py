@@ -48,7 +48,6 @@ from idlibtui.annotate.date_events import (
     ReportedEvent,
     _event_window,
     _lead_end,
-    _window,
     reported_events,
 )
 from idlibtui.annotate.date_evidence import (
@@ -61,6 +60,11 @@ from idlibtui.annotate.date_evidence import (
     _safe,
     _weekday_years,
     _year_near,
+)
+from idlibtui.annotate.date_weekdays import (
+    BARE_SOURCES,
+    metadata_line_contradicted,
+    weekday_near,
 )
 from idlibtui.annotate.date_words import WAR_START, WEEKDAYS
 from idlibtui.annotate.dates import DateMention, find_dates
@@ -152,7 +156,7 @@ def judge_date(
         ambiguous = any(other_reading(c) for c in claims)
         # (a bare metadata line, often the day the page was saved, yields to an event the text
         # dates by its weekday: look for them then too)
-        bare = all(c.source in _BARE_SOURCES for c in claims if c.source != "caption")
+        bare = all(c.source in BARE_SOURCES for c in claims if c.source != "caption")
         if not ambiguous and not bare and any(c.source != "caption" for c in claims):
             first = judge_date(text, claims, (), mentions=mentions)
             if first.kind is DateKind.STATED:
@@ -295,44 +299,12 @@ def _from_stated_day(case: _Case) -> DateJudgement | None:
     for c in sorted(case.day_claims, key=lambda c: order.get(c.source, 99)):
         problem = _contradiction(
             c, case.text_floor, case.text_floor_text, case.latest_fixed, case.ceiling, case.ev
-        ) or _weekday_event_before(c, case)
+        ) or metadata_line_contradicted(c, case.text, case.ev, case.events)
         if problem:
             case.notes.append(problem)
             continue
         return _done(c.date, DateKind.STATED, c.date, c.date, f"stated: {c.text}", case.notes)
     return None
-
-
-#: Claims that may be a day the page was saved or moved, not written.
-_BARE_SOURCES = frozenset({"metadata line"})
-
-
-def _weekday_event_before(claim: DateClaim, case: _Case) -> str:
-    """Whether a bare metadata line's day falls weeks after an event the text dates by its
-    weekday alone ("launched missiles early Friday" of a Friday's strike, in its sentence, its
-    paragraph or the lead): a report says "on Friday" within the week, so the line is the day
-    the page was saved or moved, not written."""
-    if claim.source not in _BARE_SOURCES:
-        return ""
-    lead = case.text[: max(0, _lead_end(case.text))]
-    lead_weekdays = {WEEKDAYS[w.group("d").lower()] for w in _WEEKDAY_WORD.finditer(lead)}
-    for e in case.events:
-        if e.background or e.kind in _CITED_KINDS or (e.end and e.end != e.date):
-            continue
-        _, hi, why = _window(e)
-        own = hi is not None and why.lower().split()[-1:] == [_WD[e.date.weekday()].lower()]
-        if not own and e.date.weekday() in case.ev.weekdays:
-            own = e.date.weekday() in lead_weekdays or _weekday_near(case, e)
-        if own and claim.date > e.date + dt.timedelta(days=_WEEK_AND_SLACK):
-            return (
-                f"{claim.source} {claim.date.isoformat()} set aside: weeks after "
-                f"{e.description}, which the text dates by its weekday"
-            )
-    return ""
-
-
-#: A weekday named alone is within the week before the report; a few days' slack on top.
-_WEEK_AND_SLACK = 9
 
 
 def _window_and_text_day(case: _Case) -> tuple[_Window | None, _TextDay | None]:
@@ -348,7 +320,7 @@ def _window_and_text_day(case: _Case) -> tuple[_Window | None, _TextDay | None]:
         if (
             (e.end is None or e.end == e.date)
             and e.date.weekday() in case.ev.weekdays
-            and (e.date.weekday() in lead_weekdays or _weekday_near(case, e))
+            and (e.date.weekday() in lead_weekdays or weekday_near(case.text, case.ev, e))
             and (e.kind not in _CITED_KINDS and window[0] == e.date)
         ):
             # "the ministry said on Wednesday …" of an attack that fell on a Wednesday: the
@@ -375,29 +347,6 @@ def _window_and_text_day(case: _Case) -> tuple[_Window | None, _TextDay | None]:
             why = f"{caption[1]}, of the event it shows"
             text_day = (day, day + dt.timedelta(days=2), day, why, DateKind.ESTIMATED)
     return window, text_day
-
-
-#: How far from an event's sentence a weekday named alone is of the same news ("a strike killed
-#: 14 fighters, a monitor said on Monday. 'At least 14 were killed at the T-4 base,' it said").
-_NEAR = 300
-
-
-def _weekday_near(case: _Case, e: ReportedEvent) -> bool:
-    """Whether the text names the event's weekday alone close to the sentence reporting it, in
-    its paragraph."""
-    at = case.text.find(e.sentence)
-    if at < 0:
-        return False
-    # (in the same paragraph: "Funerals were held on Thursday" below is another day's news)
-    end = at + len(e.sentence)
-    lo = max(at - _NEAR, case.text.rfind("\n\n", 0, at) + 1)
-    after = case.text.find("\n\n", end)
-    hi = min(end + _NEAR, after if after >= 0 else len(case.text))
-    wd = e.date.weekday()
-    return any(
-        w == wd and lo <= pos <= hi
-        for w, pos in zip(case.ev.weekdays, case.ev.weekday_starts, strict=True)
-    )
 
 
 def _from_stated_month(case: _Case, window: _Window | None) -> DateJudgement | None:
