@@ -10,6 +10,7 @@ import datetime as dt
 import pytest
 
 from idlibtui.annotate.date_events import reported_events
+from idlibtui.annotate.date_war_age import war_age_mentions
 from idlibtui.annotate.dating import judge_date
 from idlibtui.annotate.events import events_from_dicts
 from idlibtui.annotate.events_match import match_events, undated_rule
@@ -311,3 +312,28 @@ def test_a_weekday_of_the_action_outside_the_span_is_another_event() -> None:
     )
     j = judge_date(text, (), reported_events(text, SPAN))
     assert j.latest is None  # after the span at most: no day
+
+
+# --- the war's age in more words --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "years"),
+    [
+        ("Seven years into the war, the government holds most of the country.", 7.0),
+        ("Three years into Syria's civil war, talks stall.", 3.0),
+        ("After eight years of war, towns lie in ruins.", 8.0),
+    ],
+)
+def test_years_into_the_war_state_its_age(phrase: str, years: float) -> None:
+    assert [y for y, _ in war_age_mentions(phrase)] == [years]
+    j = judge_date(phrase, (), ())
+    assert j.latest is not None and j.earliest is not None  # bounded on both sides
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["In the first five years of war, many fled.", "Over five years of the conflict, many fled."],
+)
+def test_a_part_of_the_war_is_not_its_age(phrase: str) -> None:
+    assert war_age_mentions(phrase) == []
