@@ -199,7 +199,7 @@ def _credit_tag(tag: str, info: Info, evidence: str) -> None:
         info.claim_date(stamp[0], "dateline", tag)
         tag = (tag[: stamp[1]] + tag[stamp[2] :]).strip(" -–—,")
     names: list[str] = []
-    for part in re.split(r"\s*/\s*|\s*,\s*", tag):
+    for part in re.split(r"\s*/\s*|\s*,\s*|\s+[-–—]\s+", tag):  # "APP - UrduPoint / …"
         part = part.strip(" -–—")
         found = outlets.by_dateline_tag(part) or outlets.lookup(part) if part else None
         if found is not None:
@@ -252,7 +252,8 @@ def _masthead_rule(ln: _Line, rank: int, kept: int, info: Info) -> bool:
     """A site's name alone at the very top or bottom: its masthead."""
     s = ln.text
     if (rank < 2 or rank >= kept - 1) and len(s) <= 60 and kept > 2:
-        o = outlets.lookup(re.sub(r"\s*[|:–—-]\s*(?:home|news|world|english)?\s*$", "", s))
+        bare = re.sub(r"\s*[|:–—-]\s*(?:home|news|world|english)?\s*$", "", s)
+        o = outlets.lookup(bare.lstrip(" |–—-•"))  # "- Sputnik International" too
         if o is not None and not (len(o.name) <= 3 and s.strip() != o.name):
             ln.drop = ("boilerplate", "masthead")
             info.set_source(o.name, f"masthead: {s}")

@@ -303,7 +303,8 @@ def _specific(name: str) -> bool:
     return not all(w in _SECTION_WORDS or w in _GENERIC_CREDIT or w == "the" for w in words)
 
 
-_TITLE_SUFFIX = re.compile(r"\s+[|ǀ–—•·«»-]\s+(?P<n>[^|ǀ–—•·«»-]{2,40}?)\s*$")
+# (a line that is only the separator and the name, "- Sputnik International", is a masthead)
+_TITLE_SUFFIX = re.compile(r"(?:^|\s+)[|ǀ–—•·«»-]\s+(?P<n>[^|ǀ–—•·«»-]{2,40}?)\s*$")
 
 
 def title_suffix_outlet(first_line: str) -> tuple[str, str]:
@@ -357,3 +358,30 @@ def title_prefix_outlet(first_line: str) -> tuple[str, str]:
     if known is None:
         return "", ""
     return known.name, f"before the headline: {first_line.strip()[:80]}"
+
+
+# "… 0 By KMAN Staff on January 12, 2016 …", "By Daily Sabah Newsroom": a crew byline inside a
+# run-on header line (a byline on a line of its own is read by the metadata pass).
+_CREW_BYLINE = re.compile(
+    rf"\bBy\s+(?:the\s+)?(?P<n>{_NAME}?)\s+(?P<crew>Staff(?:\s+Writers?|\s+Reporters?)?|Newsroom"
+    r"|News\s+Desk|Web\s+Desk|Editorial\s+(?:Staff|Team|Board)|News\s+Team)\b"
+)
+
+
+def crew_byline_outlet(text: str) -> tuple[str, str]:
+    """The outlet whose staff sign the report in the page's first lines ("By KMAN Staff"): a
+    known outlet, or one word shaped like an outlet's name (capitals, CamelCase, a domain)."""
+    m = _CREW_BYLINE.search(text[:600])
+    if m is None:
+        return "", ""
+    name = m.group("n").strip()
+    if not name or name.split()[0].lower() in _GENERIC or is_known_place(name):
+        return "", ""
+    known = outlets.lookup(name)
+    if known is not None:
+        return known.name, f"byline: {m.group(0)}"
+    single = len(name.split()) == 1 and len(name) >= 3
+    shaped = single and (name.isupper() or any(c.isupper() for c in name[1:]) or "." in name)
+    if shaped or (_outlet_shaped(name) and _specific(name)):
+        return name, f"byline: {m.group(0)}"
+    return "", ""

@@ -31,6 +31,10 @@ from idlibtui.clean.outlet_cues import (
 _LEAD_IN = re.compile(
     r"^(?P<n>[A-Z][\w.'’&]*(?:\s[A-Z][\w.'’&]*){0,4})\s*(?:[—–/|:]|\s-|-\s)\s*(?=[A-Z\"“‘])"
 )
+_LEAD_CREW = re.compile(
+    r"\s+(?:(?:news|editorial|analysis|media)\s+(?:group|team|desk)|newsroom|news\s+desk|staff)$",
+    re.IGNORECASE,
+)
 _LEAD_DOMAIN = re.compile(r"^(?P<n>[A-Za-z][\w-]*\.(?:com|org|net|news|info|az|am|ru|tr))\b")
 
 
@@ -45,6 +49,11 @@ def lead_in_outlet(text: str) -> tuple[str, str]:
             known = outlets.lookup(m.group("n"))
             if known is not None and not is_known_place(m.group("n")):
                 return known.name, f"outlet named before the text: {para[: m.end()].strip()}"
+            # an outlet the data does not list, signing with its crew ("Levant News Desk:")
+            crew = _LEAD_CREW.search(m.group("n"))
+            bare = m.group("n")[: crew.start()] if crew else ""
+            if bare and _outlet_shaped(bare) and _specific(bare) and not is_known_place(bare):
+                return bare, f"outlet named before the text: {para[: m.end()].strip()}"
         m = _LEAD_DOMAIN.match(para)
         if m is not None:
             return _named(m.group("n")), f"outlet named before the text: {m.group(0)}"
@@ -75,19 +84,38 @@ def closing_outlets(raw: str, text: str) -> list[tuple[str, str]]:
         if name:
             found.append((name, f"closing line: {line}"))
     # a sign-off closing the last paragraph itself: "… killed in the strike. [ARN]"
-    last = [" ".join(p.split()) for p in (text.rstrip(), raw.rstrip()) if p]
+    # (a closing note may follow it: "This is a developing story.")
+    paras = [p for page in (text, raw[-3000:]) for p in page.strip().split("\n\n")[-3:][::-1]]
+    last = [" ".join(p.split()) for p in paras if p.strip()]
     for para in last:
-        m = _TRAILING_TAG.search(para[-60:])
+        m = _TRAILING_TAG.search(para[-60:]) or _TRAILING_DASH.search(para[-60:])
         if m is None:
             continue
-        known = outlets.lookup(m.group("n"))
+        name = m.group("n").strip()
+        known = outlets.lookup(name) or _domain_outlet(name)
         if known is not None:
             found.append((known.name, f"sign-off: {m.group(0).strip()}"))
+            break
+        if _SITE_DOMAIN.fullmatch(name):  # "… the strike. – Example.com": a site's own mark
+            found.append((name, f"sign-off: {m.group(0).strip()}"))
             break
     return found
 
 
 _TRAILING_TAG = re.compile(r"[.!?”\"]\s*[\[(](?P<n>[^\[\]()]{2,30})[\])]\.?$")
+# "… said the head of the monitor. – Rappler.com", "… in the strike. — Middle East Monitor"
+_TRAILING_DASH = re.compile(
+    r"[.!?”\"’]\s+(?:[–—]|--?)\s*(?P<n>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3})\.?$"
+)
+_SITE_DOMAIN = re.compile(r"[A-Za-z][\w-]{2,}\.(?:com|net|org|news|info|co\.uk|com\.\w\w|ph)")
+
+
+def _domain_outlet(name: str) -> outlets.Outlet | None:
+    """A known outlet named by its domain, with or without its "www." or country ending."""
+    host = name.lower().removeprefix("www.")
+    if "." not in host:
+        return None
+    return outlets.lookup(host) or outlets.lookup(host.split(".")[0])
 
 
 def _closing_lines(raw: str, text: str) -> list[str]:
@@ -114,6 +142,20 @@ def _closing_lines(raw: str, text: str) -> list[str]:
 _URL_HOST = re.compile(r"https?://(?:www\.|english\.|en\.)?(?P<h>[\w.-]+\.[a-z]{2,})", re.I)
 
 
+# "Press TV's website can also be accessed at …", "Download the Daily Sabah app": a closing
+# line about the outlet's own pages; "Al Jazeera's Jane Doe reports from Antakya." signs a
+# video report off.
+_OWN_PAGES = re.compile(
+    rf"^(?:download\s+|get\s+|visit\s+)?(?:the\s+)?(?P<n>{_NAME}?)(?:['’]s)?\s+(?:website|web\s+site"
+    r"|site|app|apps|mobile\s+app|newsletter|youtube\s+channel|telegram\s+channel)\b",
+    re.IGNORECASE,
+)
+_REPORTS_FROM = re.compile(
+    rf"^(?P<n>{_NAME}?)['’]s\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}},?\s+"
+    r"(?:reports|reported|reporting)\s+from\s+[A-Z]"
+)
+
+
 def _closing_name(line: str) -> str:
     m = _URL_HOST.search(line)
     if m is not None:  # "Read more: https://www.al-monitor.com/…": a known outlet's own link
@@ -134,8 +176,14 @@ def _closing_name(line: str) -> str:
         return name if _plausible(name) and capitalised and not (readish or generic) else ""
     m = _SIGN_OFF.match(line)
     if m is not None:
-        known = outlets.lookup((m.group("p") or m.group("d") or "").strip())
+        name = (m.group("p") or m.group("d") or "").strip()
+        known = outlets.lookup(name) or _domain_outlet(name)
         return known.name if known is not None else ""
+    # "Press TV's website can also be reached at …", "X's Jane Doe reports from …"
+    m = _OWN_PAGES.match(line) or _REPORTS_FROM.match(line)
+    if m is not None:
+        known = outlets.lookup(re.sub(r"['’]s$", "", m.group("n")))
+        return known.name if known is not None and not outlets.is_agency(known.name) else ""
     m = _CLOSING_OFFICE.match(line)
     if m is not None and is_known_place(m.group("p")) and not is_known_place(m.group("n")):
         known = outlets.lookup(m.group("n"))
@@ -218,21 +266,37 @@ def chrome_outlet(raw: str) -> tuple[str, str]:
     found: dict[str, str] = {}
     for line in raw.split("\n"):
         s = " ".join(line.split())
-        if not s or len(s) > 100:
+        if not s:
             continue
-        name = promo_outlet(s)
-        if name and _promo_words(name):
-            name = ""  # "Sign up for Breaking News", "Subscribe to Daily Alerts"
-        if not name:
-            m = _NEWSLETTER.match(s)
-            known = outlets.lookup(m.group("n")) if m and m.group("n") else None
-            name = known.name if known is not None else ""
-        if name:
-            found.setdefault(name, s)
+        # a promotion may close a longer widget line ("… the Middle East – subscribe to
+        # Haaretz"): there, only a known outlet's name counts
+        parts = [s] if len(s) <= 100 else _PROMO_PARTS.split(s)
+        for part in parts:
+            part = part.strip()
+            if not part or len(part) > 100:
+                continue
+            name = _promoted(part)
+            if name and (len(s) <= 100 or outlets.lookup(name) is not None):
+                found.setdefault(name, part)
     if len(found) != 1:
         return "", ""
     name, line = next(iter(found.items()))
     return name, f"the page promotes it: {line[:80]}"
+
+
+_PROMO_PARTS = re.compile(r"\s+[■•|–—]\s+|\s+-\s+|(?<=[.!?])\s+")
+
+
+def _promoted(line: str) -> str:
+    """The outlet a promotion line names, or ""."""
+    name = promo_outlet(line)
+    if name and _promo_words(name):
+        name = ""  # "Sign up for Breaking News", "Subscribe to Daily Alerts"
+    if not name:
+        m = _NEWSLETTER.match(line)
+        known = outlets.lookup(m.group("n")) if m and m.group("n") else None
+        name = known.name if known is not None else ""
+    return name
 
 
 _PROMO_WORDS = frozenset(
@@ -392,4 +456,30 @@ def republished_outlet(text: str) -> tuple[str, str]:
         site = m.group("p") in ("on", "at") and len(name.split()) <= 4 and not is_known_place(name)
         if (site or _plausible(name)) and _specific(name):
             return name, f"first published there: {m.group(0)[:80]}"
+    return "", ""
+
+
+# "Xinhua, December 13, 2015 Adjust font size:", "Tasnim | 2019-08-23 …": a known outlet's name,
+# then the day, at the head of the report (with whatever page chrome followed on the line).
+_DATED_CREDIT = re.compile(r"^(?P<n>[^\W\d][^,|–—:]{1,40}?)\s*(?:[,|–—:]|\s-)\s*(?=\S)")
+
+
+def dated_credit_outlet(text: str) -> tuple[str, str]:
+    """A known outlet credited with the day on a short line of the page's first paragraphs
+    ("Xinhua, December 13, 2015"): the one whose copy the page carries."""
+    from idlibtui.clean.stamps import find_full_date
+
+    for para in text.split("\n\n")[:8]:
+        line = " ".join(para.split())
+        if len(line) > 80:
+            continue
+        m = _DATED_CREDIT.match(line)
+        if m is None:
+            continue
+        found = find_full_date(line[m.end() :])
+        if found is None or found[1] > 2:
+            continue  # the day must follow the name at once
+        known = outlets.lookup(m.group("n").strip())
+        if known is not None and not is_known_place(m.group("n").strip()):
+            return known.name, f"credit with the day: {line}"
     return "", ""

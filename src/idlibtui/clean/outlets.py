@@ -18,6 +18,8 @@ class Outlet:
     dateline_tags: tuple[str, ...] = ()
     related_links: bool = False
     standfirst: bool = False
+    agency: bool = False  # a news agency whose copy other outlets carry
+    aggregator: bool = False  # a site that collects others' reports
 
 
 def norm(text: str) -> str:
@@ -38,6 +40,8 @@ def outlets() -> tuple[Outlet, ...]:
             dateline_tags=tuple(o.get("dateline_tags", ())),
             related_links=bool(o.get("related_links", False)),
             standfirst=bool(o.get("standfirst", False)),
+            agency=bool(o.get("agency", False)),
+            aggregator=bool(o.get("aggregator", False)),
         )
         for o in data["outlets"]
     )
@@ -61,7 +65,10 @@ _EDITION = re.compile(
 
 
 _CREW = re.compile(
-    r"(?:\s+(?:staff|web\s+desk|news\s+desk|desk|newsroom|reporters?|correspondents?|writers?|team))?"
+    r"(?:\s+(?:staff(?:\s+writers?)?|web\s+desk|news\s+desk|desk|newsroom|reporters?"
+    r"|correspondents?|writers?|(?:news\s+|editorial\s+|analysis\s+)?(?:team|board)"
+    r"|(?:news|editorial|analysis|media)\s+group"
+    r"|bureau|editors?))?"
     r"(?:\s+(?:and|&|with)\s+(?:news\s+)?(?:agencies|agency|wires|staff|aa|afp|ap|reuters|dpa))?$"
 )
 
@@ -157,7 +164,7 @@ AGENCY_NAMES = frozenset(
     {
         "Reuters", "Associated Press", "Agence France-Presse", "Anadolu Agency", "Xinhua",
         "SANA", "dpa", "ANHA", "IRNA", "TASS", "RIA Novosti", "Sputnik", "ANSA", "EFE",
-        "Kyodo", "UPI", "Interfax", "Fars News Agency", "Tasnim", "Mehr News Agency",
+        "Kyodo", "UPI", "Interfax", "Fars News Agency", "Tasnim News Agency", "Mehr News Agency",
         "Petra", "QNA", "WAM", "Ihlas News Agency", "Demiroren News Agency", "Yonhap", "ISNA",
         "KUNA", "Saudi Press Agency", "NNA", "APA", "Azertac", "Armenpress", "Ukrinform", "UNIAN",
         "Associated Press of Pakistan", "Press Trust of India", "IANS", "ANI", "Bernama", "Antara",
@@ -166,8 +173,40 @@ AGENCY_NAMES = frozenset(
 
 
 def is_agency(name: str) -> bool:
-    """Whether ``name`` (an outlet's canonical name) is a news agency."""
-    return name in AGENCY_NAMES or name in _AGENCIES
+    """Whether ``name`` (an outlet's canonical name) is a news agency: listed here, or marked
+    ``"agency": true`` in the package data."""
+    return name in AGENCY_NAMES or name in _AGENCIES or name in _data_agencies()
+
+
+def is_aggregator(name: str) -> bool:
+    """Whether ``name`` (a canonical name) is a site that collects others' reports, whose name
+    yields to the report's own outlet when the page names one."""
+    known = lookup(name)
+    return known is not None and known.aggregator
+
+
+@lru_cache(maxsize=1)
+def _data_agencies() -> frozenset[str]:
+    return frozenset(o.name for o in outlets() if o.agency)
+
+
+#: A clause that puts the interview in the past ("In April, an official confirmed to the New
+#: York Times", "told CNN last year"): another outlet's earlier reporting, cited, not the
+#: article's own.
+_EARLIER = re.compile(
+    r"\b(?:(?:in|this|last|earlier\s+this|back\s+in)\s+(?:january|february|march|april|may|june"
+    r"|july|august|september|october|november|december|spring|summer|autumn|fall|winter)"
+    r"|(?:last|earlier\s+this)\s+(?:year|month)|a\s+(?:year|month)\s+ago|in\s+(?:19|20)\d\d|years?\s+ago"
+    r"|months\s+ago|previously|in\s+(?:a|an|his|her|their)\s+(?:earlier|previous))\b",
+    re.IGNORECASE,
+)
+
+
+def _clause_before(text: str, pos: int) -> str:
+    """The words of the sentence before ``pos`` (and a little after: "told X last year")."""
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), pos - 200)
+    end = text.find(".", pos)
+    return text[start:pos] + " " + text[pos : (end if 0 <= end < pos + 80 else pos + 80)]
 
 
 def interview_outlet(text: str) -> tuple[str, str]:
@@ -178,7 +217,7 @@ def interview_outlet(text: str) -> tuple[str, str]:
     """
     found: dict[str, str] = {}
     for match in _INTERVIEW.finditer(text):
-        if match.group("ag"):
+        if match.group("ag") or _EARLIER.search(_clause_before(text, match.start())):
             continue
         words = match.group("n").split()
         if re.fullmatch(r"[A-Z]{2,5}", words[0].rstrip(".,")):
