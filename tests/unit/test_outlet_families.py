@@ -154,3 +154,63 @@ def test_an_aggregators_name_yields_to_the_reports_own_outlet() -> None:
     assert _clean(carried).source == "Middle East Eye"
     alone = f"Yahoo News\n\nStrikes hit a market\n\n{BODY}\n"
     assert _clean(alone).source == "Yahoo News"
+
+
+def test_a_source_line_naming_a_ministry_a_platform_or_people_is_no_outlet() -> None:
+    for credit in (
+        "Source: Syrian Ministry of Defence",
+        "Source: Turkish Defense Ministry statement",
+        "Source: Twitter",
+        "Sources: Local Activists",
+    ):
+        assert _clean(f"Strikes hit a market\n\n{BODY}\n\n{credit}\n").source == "", credit
+    assert _clean(f"Strikes hit a market\n\n{BODY}\n\nSource: Levant Daily Herald\n").source == (
+        "Levant Daily Herald"
+    )
+
+
+def test_copyright_lines_name_the_publisher_or_whose_copy_it_is() -> None:
+    reserved = (
+        f"Strikes hit a market\n\n{BODY}\n\nCopyright © 2020 Syria Call. All rights reserved.\n"
+    )
+    assert _clean(reserved).source == "Syria Call"
+    # a known agency's copyright on a page names the agency ("dpa GmbH" is dpa)
+    wire = _clean(f"Strikes hit a market\n\n{BODY}\n\n© 2016 dpa GmbH\n")
+    assert wire.agency == "dpa"
+    # a photo agency's or a government's rights are no publisher's
+    photo = f"Strikes hit a market\n\n{BODY}\n\n© 2020 Getty Images. All rights reserved.\n"
+    assert _clean(photo).source == ""
+    office = f"Strikes hit a market\n\n{BODY}\n\n© 2020 Presidency Office. All rights reserved.\n"
+    assert _clean(office).source == ""
+
+
+def test_a_closing_pointer_to_the_full_report_names_a_known_outlet() -> None:
+    for line, want in (
+        ("Read more on Al-Monitor", "Al-Monitor"),
+        ("Read the full story at Asharq Al-Awsat", "Asharq Al-Awsat"),
+        ("Visit rudaw.net for more", "Rudaw"),
+        ("Contact the newsroom: editor@syriadirect.org", "Syria Direct"),
+        ("Continue reading on www.aljazeera.net", "Al Jazeera"),
+    ):
+        assert _clean(f"Strikes hit a market\n\n{BODY}\n\n{line}\n").source == want, line
+    # a country, or a mail service, names no outlet
+    for line in ("Read more on Syria", "Write to us: desk@gmail.com"):
+        assert _clean(f"Strikes hit a market\n\n{BODY}\n\n{line}\n").source == "", line
+
+
+def test_an_outlets_own_correspondent_is_named_without_the_possessive() -> None:
+    text = f"{BODY}\n\nAl-Monitor's correspondent in Idlib said the roads were jammed.\n"
+    assert _clean(f"Roads jammed\n\n{text}").source == "Al-Monitor"
+
+
+def test_prose_citing_an_outlet_is_no_self_reference_but_a_credit_is() -> None:
+    prose = (
+        "Enab Baladi reported on Monday that government forces advanced toward Saraqeb, taking "
+        f"two villages east of the town.\n\n{BODY}\n"
+    )
+    assert _clean(f"Troops advance\n\n{prose}").source == ""
+    credit = (
+        "Levant Wire News reports: Government forces advanced toward Saraqeb on Monday, taking "
+        f"two villages east of the town.\n\n{BODY}\n"
+    )
+    assert _clean(f"Troops advance\n\n{credit}").source == "Levant Wire News"

@@ -280,7 +280,9 @@ def _source_line_rule(ln: _Line, rank: int, kept: int, info: Info) -> bool:
         name = stamp.name
     found = outlets.lookup(name) if name else None
     ln.drop = ("metadata", "source trailer")
-    if name and (found is not None or not _GENERIC_SOURCE.match(name)):
+    if name and (
+        found is not None or (not _GENERIC_SOURCE.match(name) and outlet_cues.publisher_like(name))
+    ):
         info.set_source(found.name if found else name, f"trailer: {s}")
     return True
 

@@ -21,7 +21,10 @@ _NAME = (
     r"(?:[A-Z][\w&.'’-]*|\d[\w]*[A-Z][\w]*)"
     r"(?:\s(?:of|for|on|the|and|&|\d+|[A-Z][\w&.'’-]*)){0,5}"
 )
-_REPORTS = re.compile(rf"^(?:the\s+)?(?P<n>{_NAME})\s+(?:reports?|reported)\b(?!\s+(?:that|of))")
+# (a credit, "AlMasdarNews reports: …"; prose, "X reported on Monday that …", cites another)
+_REPORTS = re.compile(
+    rf"^(?:the\s+)?(?P<n>{_NAME})\s+(?:reports?|reported)(?=\s*[:–—]|\s+-\s|\s+(?:citing|quoting)\b)"
+)
 _REPORTS_CITING = re.compile(
     rf"(?:^|,\s+)(?:the\s+)?(?P<n>{_NAME})\s+(?:reports?|reported|informs?|informed)"
     rf"\s+(?:citing|quoting)\b"
@@ -113,6 +116,24 @@ _GENERIC = frozenset(
         "residents",
     ]
 )
+
+
+#: Words of a name that is no publisher: a ministry, an army, a platform, people ("Source:
+#: Syrian Ministry of Defence", "Source: Twitter", "Sources: Local Activists").
+_NOT_PUBLISHER_WORDS = frozenset(
+    ["ministry", "ministries", "government", "army", "forces", "military", "command", "council",
+     "committee", "office", "department", "spokesman", "spokesperson", "police", "twitter",
+     "facebook", "telegram", "youtube", "instagram", "whatsapp", "activists", "witnesses",
+     "residents", "officials", "statement", "statements", "embassy", "presidency", "governorate",
+     "municipality", "authorities", "authority", "coalition", "pentagon", "kremlin", "wikileaks",
+     "sources", "source", "reports", "media", "social", "local", "unknown", "internet", "web"]
+)  # fmt: skip
+
+
+def publisher_like(name: str) -> bool:
+    """Whether an unlisted name can be a publisher's: not a ministry, an army, a platform or a
+    crowd of people."""
+    return not any(w.lower().strip(".,:;'’()") in _NOT_PUBLISHER_WORDS for w in name.split())
 
 
 def _named(name: str) -> str:

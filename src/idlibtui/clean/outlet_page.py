@@ -24,6 +24,7 @@ from idlibtui.clean.outlet_cues import (
     _specific,
     masthead_like,
     promo_outlet,
+    publisher_like,
 )
 
 # "The Moscow Times / A Russian jet …", "PanARMENIAN.Net - The head of …", "ISWNews Analysis
@@ -112,10 +113,7 @@ _SITE_DOMAIN = re.compile(r"[A-Za-z][\w-]{2,}\.(?:com|net|org|news|info|co\.uk|c
 
 def _domain_outlet(name: str) -> outlets.Outlet | None:
     """A known outlet named by its domain, with or without its "www." or country ending."""
-    host = name.lower().removeprefix("www.")
-    if "." not in host:
-        return None
-    return outlets.lookup(host) or outlets.lookup(host.split(".")[0])
+    return outlets.by_domain(name) if "." in name and " " not in name.strip() else None
 
 
 def _closing_lines(raw: str, text: str) -> list[str]:
@@ -156,11 +154,31 @@ _REPORTS_FROM = re.compile(
 )
 
 
+# "Read more on Al-Monitor", "Read the full story at Asharq Al-Awsat", "Continue reading on
+# rudaw.net", "Visit kurdistan24.net for more": the outlet that holds the whole report.
+_READ_ON = re.compile(
+    r"^(?:read|continue\s+reading|see|watch|listen|find|view|visit|more)\b[^:]{0,40}?\s"
+    r"(?:on|at|from|via|in)\s+(?:the\s+)?(?P<n>.{2,60}?)[.!]?$"
+    r"|^visit\s+(?P<v>\S+\.[a-z]{2,}\S*)",
+    re.IGNORECASE,
+)
+_BARE_HOST = re.compile(
+    r"(?<![@\w.])(?:www\.)?(?P<h>[a-z0-9][\w-]*(?:\.[\w-]+)*\.(?:com|net|org|news|info|tv|co\.uk"
+    r"|com\.tr|ir|ru|sy|az|am|ph|int|eu|de|fr)\b)",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"\b[\w.+-]+@(?P<h>[\w-]+(?:\.[\w-]+)+)")
+
+
 def _closing_name(line: str) -> str:
-    m = _URL_HOST.search(line)
-    if m is not None:  # "Read more: https://www.al-monitor.com/…": a known outlet's own link
-        host = m.group("h").lower()
-        known = outlets.lookup(host) or outlets.lookup(".".join(host.split(".")[-2:]))
+    m = _URL_HOST.search(line) or _EMAIL.search(line) or _BARE_HOST.search(line)
+    if m is not None:  # "Read more: https://www.al-monitor.com/…", "tips@syriadirect.org"
+        known = outlets.by_domain(m.group("h"))
+        return known.name if known is not None else ""
+    m = _READ_ON.match(line)
+    if m is not None:  # a known outlet only: "Read more on Syria" names a country
+        name = (m.group("n") or m.group("v") or "").strip(" .:")
+        known = outlets.lookup(name) or _domain_outlet(name)
         return known.name if known is not None else ""
     m = _CLOSING_SOURCE.match(line)
     if m is not None:
@@ -213,7 +231,7 @@ def own_correspondent(text: str) -> tuple[str, str]:
     if "correspondent" not in text and "reporter" not in text:
         return "", ""
     for m in _OWN_CORRESPONDENT.finditer(text):
-        name = m.group("n")
+        name = re.sub(r"['’]s$", "", m.group("n"))
         if name.split()[0].lower() in _GENERIC:
             continue
         known = outlets.lookup(name)
@@ -418,6 +436,7 @@ _REPUBLISHED = re.compile(
     rf"\b(?:(?:was\s+)?(?:originally|first)\s+(?:published|appeared|posted)\s+(?P<p>on|in|at|by)"
     rf"|republished\s+(?:with\s+permission\s+)?from)\s+(?:the\s+)?(?P<n>{_NAME})"
 )
+_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "this", "that", "his", "her", "its", "our"])
 _NOT_A_PUBLISHER = re.compile(r"\b(?:images?|photos?|getty|shutterstock|pictures?)\b", re.I)
 
 
@@ -437,7 +456,17 @@ def copyright_outlet(raw: str) -> tuple[str, str]:
         known = outlets.lookup(name)
         if known is not None:
             return known.name, f"copyright: {s}"
-        if len(name.split()) <= 5 and _plausible(name) and _specific(name):
+        # its rights reserved, a capitalised name is the publisher's ("© 2020 Syria Call. All
+        # rights reserved."), unless it is a place, a ministry or a crowd
+        words = name.split()
+        capitalised = all(w[:1].isupper() or w in ("of", "for", "and", "&", "the") for w in words)
+        if (
+            len(words) <= 5
+            and (_plausible(name) or (capitalised and words[0].lower() not in _PRONOUNS))
+            and _specific(name)
+            and publisher_like(name)
+            and not is_known_place(name)
+        ):
             return name, f"copyright: {s}"
     return "", ""
 

@@ -73,6 +73,11 @@ _CREW = re.compile(
 )
 
 
+_CORP = re.compile(
+    r",?\s+(?:gmbh|inc\.?|ltd\.?|llc|limited|corporation|corp\.?|co\.|s\.a\.|ag|plc|sarl|jsc)$"
+)
+
+
 def lookup(name: str) -> Outlet | None:
     """The outlet a name or alias stands for ("Al Jazeera and news agencies" → Al Jazeera,
     "BBC Middle East" → BBC). A bare word only stands for an outlet whose name it is: "Times"
@@ -80,8 +85,9 @@ def lookup(name: str) -> Outlet | None:
     key = norm(name).strip(" .")
     if key in _names():
         return _names()[key]
-    # "Daily Sabah with AA", "The New Arab Staff & Agencies", "Reuters Staff", "TRT World Desk"
-    key = _CREW.sub("", key)
+    # "Daily Sabah with AA", "The New Arab Staff & Agencies", "Reuters Staff", "TRT World Desk",
+    # "dpa GmbH", "Reuters Ltd."
+    key = _CREW.sub("", _CORP.sub("", key))
     key = re.sub(r"^(?:the\s+)", "", key)
     found = _names().get(key) or (_names().get("the " + key) if " " in key else None)
     if found is None and " " in key:
@@ -89,6 +95,36 @@ def lookup(name: str) -> Outlet | None:
         if bare != key and bare:
             found = _names().get(bare) or (_names().get("the " + bare) if " " in bare else None)
     return found
+
+
+@lru_cache(maxsize=1)
+def _domain_stems() -> dict[str, Outlet]:
+    """The first label of every known outlet's domain ("aljazeera" of "aljazeera.com")."""
+    table: dict[str, Outlet] = {}
+    for o in outlets():
+        for name in (o.name, *o.aliases):
+            host = norm(name)
+            if re.fullmatch(r"[a-z0-9][\w.-]*\.[a-z]{2,}", host) and " " not in host:
+                stem = _SUBDOMAIN.sub("", host).split(".")[0]
+                if len(stem) >= 4:
+                    table.setdefault(stem, o)
+    return table
+
+
+_SUBDOMAIN = re.compile(r"^(?:(?:www|english|en|ar|m|amp|mobile|news|edition)\.)+")
+
+
+def by_domain(host: str) -> Outlet | None:
+    """The known outlet a host name belongs to ("www.aljazeera.net", "english.alaraby.co.uk",
+    "rappler.com"), or None."""
+    host = norm(host).strip(" ./")
+    if "." not in host:
+        return None
+    found = lookup(host) or lookup(_SUBDOMAIN.sub("", host))
+    if found is not None:
+        return found
+    stem = _SUBDOMAIN.sub("", host).split(".")[0]
+    return _domain_stems().get(stem) or (lookup(stem) if len(stem) >= 4 else None)
 
 
 @lru_cache(maxsize=1)
