@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 
 from idlibtui.annotate.date_words import MONTHS
 from idlibtui.clean import outlet_cues, outlets
-from idlibtui.clean.dateline import is_known_place, match_dateline, match_outlet_lead
+from idlibtui.clean.dateline import (
+    Dateline,
+    is_known_place,
+    match_admin_lead,
+    match_dateline,
+    match_dateline_line,
+    match_outlet_lead,
+    strong_dateline,
+)
 from idlibtui.clean.lines import _Line, _lines
 from idlibtui.clean.stamps import find_full_date, parse_date, read_stamp
 from idlibtui.model import BlockKind, DateClaim
@@ -176,12 +184,12 @@ def _take_dateline(text: str, info: Info) -> int:
             return 0
         end, name = lead
         info.set_source(name, f"outlet named before the text: {text[:end].strip()}")
+        after = match_dateline(text[end:])  # "AlMasdarNews reports: Latakia, Syria (5:05 A.M.) –"
+        if after is not None:
+            _record_dateline(after, text[end:], info)
+            end += after.end
         return end
-    info.dateline = info.dateline or dl.place
-    if dl.tag:
-        _credit_tag(dl.tag, info, f"dateline tag ({dl.tag})")
-    if dl.day is not None:
-        info.claim_date(dl.day, "dateline", text[: dl.end], year_known=dl.year_known)
+    _record_dateline(dl, text, info)
     end = dl.end
     while True:  # "BEIRUT — DAMASCUS: …" would leave a second dateline behind
         again = match_dateline(text[end:])
@@ -189,6 +197,51 @@ def _take_dateline(text: str, info: Info) -> int:
             break
         end += again.end
     return end
+
+
+def _record_dateline(dl: Dateline, text: str, info: Info) -> None:
+    """Keep a dateline's place, its tag (agency or outlet) and its day."""
+    info.dateline = info.dateline or dl.place
+    if dl.tag:
+        _credit_tag(dl.tag, info, f"dateline tag ({dl.tag})")
+    if dl.day is not None:
+        info.claim_date(dl.day, "dateline", text[: dl.end], year_known=dl.year_known)
+
+
+def find_dateline(
+    paragraphs: list[str], info: Info, above: list[str] | None = None
+) -> tuple[int, int]:
+    """Where the report's dateline is, and record it: ``(k, end)`` in paragraph ``k``; ``(-2,
+    …)`` for the last of the lines ``above`` the first paragraph, ``(-3, …)`` for the one
+    before; ``(-1, 0)`` when there is none. It opens the first paragraph, or stands on a line of
+    its own just above the body ("WASHINGTON", "IDLIB-Anadolu Agency", "AFP, Beirut :") or as
+    the first paragraph, or, unmistakable, opens one of the next paragraphs after a standfirst
+    or a caption ("AMMAN — …", "MOSCOW (Sputnik) …")."""
+    if not paragraphs:
+        return -1, 0
+    end = _take_dateline(paragraphs[0], info)
+    if end:
+        return 0, end
+    dl = match_admin_lead(paragraphs[0], outlets.lookup)
+    if dl is not None and (dl.end < len(paragraphs[0]) or len(paragraphs) > 1):
+        _record_dateline(dl, paragraphs[0], info)
+        return 0, dl.end
+    for back, line in enumerate(reversed(above or [])):
+        dl = match_dateline_line(line, outlets.lookup)
+        if dl is not None:
+            _record_dateline(dl, line, info)
+            return -2 - back, len(line)
+    if len(paragraphs) > 1:
+        dl = match_dateline_line(paragraphs[0], outlets.lookup)
+        if dl is not None:
+            _record_dateline(dl, paragraphs[0], info)
+            return 0, len(paragraphs[0])
+    for k, para in enumerate(paragraphs[1:6], start=1):
+        dl = strong_dateline(para)
+        if dl is not None and (dl.tag or k < 4):  # an agency's tag may sit lower
+            _record_dateline(dl, para, info)
+            return k, dl.end
+    return -1, 0
 
 
 def _credit_tag(tag: str, info: Info, evidence: str) -> None:
