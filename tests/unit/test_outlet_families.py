@@ -214,3 +214,24 @@ def test_prose_citing_an_outlet_is_no_self_reference_but_a_credit_is() -> None:
         f"two villages east of the town.\n\n{BODY}\n"
     )
     assert _clean(f"Troops advance\n\n{credit}").source == "Levant Wire News"
+
+
+def test_a_wire_the_report_cites_as_its_source_is_its_agency_never_its_outlet() -> None:
+    cited = (
+        f"Strikes hit a market\n\n{BODY} The toll rose to twelve, according to Anadolu Agency.\n"
+    )
+    article = _clean(cited)
+    assert (article.source, article.agency) == ("", "Anadolu Agency")
+    reporter = f"Strikes hit a market\n\n{BODY} An AFP correspondent saw three bodies.\n"
+    assert _clean(reporter).agency == "Agence France-Presse"
+    # a state agency is quoted as a newsmaker by everyone; two wires are no single source
+    state = f"Strikes hit a market\n\n{BODY} State news agency SANA said the army advanced.\n"
+    assert _clean(state).agency == ""
+    two = f"Strikes hit a market\n\n{BODY} Reuters reported ten dead; AFP said twelve.\n"
+    assert _clean(two).agency == ""
+
+
+def test_a_wire_that_cannot_verify_names_whose_copy_it_is() -> None:
+    text = f"Strikes hit a market\n\n{BODY}\n\nReuters could not independently verify the report.\n"
+    article = _clean(text)
+    assert article.agency == "Reuters"

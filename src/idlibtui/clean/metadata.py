@@ -311,7 +311,7 @@ def _masthead_rule(ln: _Line, rank: int, kept: int, info: Info) -> bool:
             ln.drop = ("boilerplate", "masthead")
             info.set_source(o.name, f"masthead: {s}")
             return True
-    if rank == 0 and kept > 3 and outlet_cues.masthead_like(s):
+    if rank == 0 and kept > 3 and outlet_cues.masthead_like(s) and outlet_cues.specific(s):
         ln.drop = ("boilerplate", "masthead")
         found = outlets.lookup(s)
         info.set_source(found.name if found else " ".join(s.split()), f"masthead: {s}")

@@ -317,6 +317,11 @@ _GENERIC_CREDIT = frozenset(
 )  # fmt: skip
 
 
+def specific(name: str) -> bool:
+    """Whether an unlisted name names one outlet ("World Media" names none)."""
+    return _specific(name)
+
+
 def _specific(name: str) -> bool:
     """Whether an unlisted name names one outlet: "News Agency", "Latest News" or "Media Desk"
     name none."""

@@ -54,7 +54,8 @@ def settle(info: _Info, raw: str, text: str) -> None:
             (True, lambda: outlets.interview_outlet(text)),
             (True, lambda: outlet_cues.agency_own_reporter(text, info.agency)),
             (True, lambda: outlet_page.own_correspondent(text)),
-            (True, lambda: outlet_cues.self_reference(text)),
+            # ("Reuters could not independently verify" on a carrier: whose copy it is)
+            (False, lambda: outlet_cues.self_reference(text)),
             (False, lambda: outlet_page.elsewhere_outlet(text)),
         ]
         for own, cue in cues:
@@ -75,6 +76,8 @@ def settle(info: _Info, raw: str, text: str) -> None:
         # wire copy and nothing else names who carries it: the agency is the one outlet the
         # text names ("AMMAN (Reuters) -"), a better answer than none; a named publisher wins
         info.set_source(info.agency, "the agency's tag (no other publisher named)")
+    if not info.agency:  # cited as the report's source: the agency, never the outlet
+        info.agency = outlet_page.cited_agency(text)[0]
     _tidy(info)
 
 

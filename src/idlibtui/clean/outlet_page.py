@@ -512,3 +512,49 @@ def dated_credit_outlet(text: str) -> tuple[str, str]:
         if known is not None and not is_known_place(m.group("n").strip()):
             return known.name, f"credit with the day: {line}"
     return "", ""
+
+
+# "Trend reports citing Reuters", "according to the Anadolu Agency", "the Turkish Anadolu News
+# Agency reported", "Reuters reported", "an AFP correspondent": the report's copy came from a wire.
+_CITED = re.compile(
+    rf"\b(?:[Aa]n?\s+(?P<c>{_NAME}?)\s+(?:correspondent|reporter|photographer)\b)"
+    rf"|\b(?:citing|quoting|according\s+to|reports?\s+(?:the\s+)?|reported\s+by)\s+(?:the\s+)?"
+    rf"(?P<a>{_NAME})"
+    rf"|(?:^|[.!?;]\s+|,\s+)(?:the\s+)?(?P<b>{_NAME}?)(?:\s+news\s+agency)?\s+"
+    r"(?:reported|reports|said|quoted|cited)\b",
+    re.MULTILINE,
+)
+
+
+#: Wires whose copy other outlets carry. A state agency of a party to the war ("SANA said",
+#: "according to IRNA") is quoted as a newsmaker by everyone: citing it says nothing of the copy.
+_WIRES = frozenset(
+    ["Reuters", "Associated Press", "Agence France-Presse", "Anadolu Agency", "Xinhua", "dpa",
+     "TASS", "RIA Novosti", "Sputnik", "Interfax", "EFE", "ANSA", "Kyodo", "UPI", "Storyful",
+     "Ruptly", "Ihlas News Agency", "Demiroren News Agency", "Jewish Telegraphic Agency",
+     "TT News Agency", "Europa Press", "Australian Associated Press", "The Canadian Press"]
+)  # fmt: skip
+
+
+def cited_agency(text: str) -> tuple[str, str]:
+    """The one wire a report cites as its source ("according to Anadolu Agency", "Reuters
+    reported", "an AFP correspondent"), or ``("", "")`` when it cites none or several: whose
+    copy the report is, never its outlet (the outlet is who carries it)."""
+    found: dict[str, str] = {}
+    for m in _CITED.finditer(text):
+        name = (m.group("c") or m.group("a") or m.group("b") or "").strip()
+        words = name.rstrip(".,;:").split()
+        # the longest run that names an agency, from the first word or after an adjective
+        # ("the Turkish Anadolu News Agency")
+        runs = [words[i:n] for i in (0, 1) for n in range(len(words), i, -1)]
+        for run in runs:
+            part = " ".join(run)
+            known = outlets.lookup(part) or outlets.by_dateline_tag(part)
+            if known is not None:
+                if known.name in _WIRES:
+                    found.setdefault(known.name, m.group(0).strip())
+                break
+    if len(found) != 1:
+        return "", ""
+    name, words = next(iter(found.items()))
+    return name, f"cites it: {words[:80]}"
