@@ -235,3 +235,51 @@ def test_a_wire_that_cannot_verify_names_whose_copy_it_is() -> None:
     text = f"Strikes hit a market\n\n{BODY}\n\nReuters could not independently verify the report.\n"
     article = _clean(text)
     assert article.agency == "Reuters"
+
+
+LOW = "A standfirst sums the story up for readers in one sentence.\n\nA caption of a scene\n\n"
+
+
+def test_a_byline_naming_the_writer_then_the_outlet_names_the_outlet() -> None:
+    for line, want in (
+        ("By Sami Kaya, Daily Sabah", "Daily Sabah"),
+        ("By Sami Kaya | Middle East Eye", "Middle East Eye"),
+        ("Sami Kaya / Daily Sabah", "Daily Sabah"),
+        ("Posted by Kurdistan 24 Staff", "Kurdistan 24"),
+    ):
+        assert _clean(f"Families flee\n\n{LOW}{line}\n\n{BODY}\n").source == want, line
+    # a writer and a place, or a writer alone, name no outlet
+    assert _clean(f"Families flee\n\n{LOW}By Sami Kaya, Istanbul\n\n{BODY}\n").source == ""
+    assert _clean(f"Families flee\n\n{LOW}Sami Kaya / Omar Haddad\n\n{BODY}\n").source == ""
+
+
+def test_a_wire_tag_opening_the_body_without_a_place_is_the_agency() -> None:
+    article = _clean(f"Families flee\n\n(Reuters) - {BODY}\n")
+    assert (article.agency, article.dateline) == ("Reuters", "")
+    assert article.text.split("\n\n")[1].startswith("Government forces")
+    assert _clean(f"Families flee\n\n(AA) – {BODY}\n").agency == "Anadolu Agency"
+    # a word in brackets that is no wire stays in the text
+    kept = _clean(f"Families flee\n\n(Photo) - {BODY}\n")
+    assert kept.agency == "" and "(Photo)" in kept.text
+
+
+def test_rights_lines_in_other_shapes_name_a_known_outlet() -> None:
+    for line, want in (
+        ("© Kurdistan 24 2020", "Kurdistan 24"),
+        ("All rights reserved to Enab Baladi 2019", "Enab Baladi"),
+        ("North Press Agency - All Rights Reserved", "North Press"),
+    ):
+        assert _clean(f"Strikes hit a market\n\n{BODY}\n\n{line}\n").source == want, line
+    assert _clean(f"Strikes hit a market\n\n{BODY}\n\n© Sami Kaya 2020\n").source == ""
+
+
+def test_closing_widgets_naming_a_known_outlet() -> None:
+    for line, want in (
+        ("Like Syria Direct on Facebook", "Syria Direct"),
+        ("Join Enab Baladi's Telegram channel", "Enab Baladi"),
+        ("Courtesy of Syria Direct", "Syria Direct"),
+        ("About Enab Baladi", "Enab Baladi"),
+    ):
+        assert _clean(f"Strikes hit a market\n\n{BODY}\n\n{line}\n").source == want, line
+    for line in ("Like us on Facebook", "Courtesy of Sami Kaya", "About Syria"):
+        assert _clean(f"Strikes hit a market\n\n{BODY}\n\n{line}\n").source == "", line

@@ -415,3 +415,26 @@ def strong_dateline(line: str) -> Dateline | None:
         if rest[-1:] in "—–•" or rest.endswith(" -") or rest.endswith("--"):
             return dl
     return None
+
+
+_TAG_LEAD = re.compile(
+    r"^\((?P<tag>[A-Za-z][\w .&/'’-]{0,40}?)\)\s*(?:[—–]+|--|-|:)\s*(?=[A-Z\"“‘])"
+)
+
+
+def match_tag_lead(line: str, lookup) -> Dateline | None:
+    """A wire's tag opening the body without a place ("(Reuters) - Syrian forces …", "(AA) –
+    …"): no place, the tag only, when every part of it is a known agency or outlet."""
+    m = _TAG_LEAD.match(line)
+    if m is None or len(line) - m.end() < 40:
+        return None
+    parts = [p.strip() for p in re.split(r"[/,]", m.group("tag")) if p.strip()]
+    if not parts or any(lookup(p) is None and not _tag_known(p, lookup) for p in parts):
+        return None
+    return Dateline(end=m.end(), place="", tag=m.group("tag").strip())
+
+
+def _tag_known(part: str, lookup) -> bool:
+    from idlibtui.clean.outlets import by_dateline_tag
+
+    return by_dateline_tag(part) is not None

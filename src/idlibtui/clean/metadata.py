@@ -18,6 +18,7 @@ from idlibtui.clean.dateline import (
     match_dateline,
     match_dateline_line,
     match_outlet_lead,
+    match_tag_lead,
     strong_dateline,
 )
 from idlibtui.clean.lines import _Line, _lines
@@ -179,6 +180,8 @@ def _take_dateline(text: str, info: Info) -> int:
     if dl is not None and not (dl.tag or dl.day) and _outlet_not_place(dl.place):
         dl = None  # "SNHR: warplanes struck …": an outlet's initials, not a place
     if dl is None:
+        dl = match_tag_lead(text, outlets.lookup)  # "(Reuters) - …": a tag, no place
+    if dl is None:
         lead = match_outlet_lead(text, outlets.lookup)
         if lead is None:
             return 0
@@ -201,7 +204,7 @@ def _take_dateline(text: str, info: Info) -> int:
 
 def _record_dateline(dl: Dateline, text: str, info: Info) -> None:
     """Keep a dateline's place, its tag (agency or outlet) and its day."""
-    info.dateline = info.dateline or dl.place
+    info.dateline = info.dateline or dl.place  # ("" for a tag alone: "(Reuters) - …")
     if dl.tag:
         _credit_tag(dl.tag, info, f"dateline tag ({dl.tag})")
     if dl.day is not None:

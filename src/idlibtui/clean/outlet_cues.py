@@ -38,8 +38,9 @@ _CORRESPONDENT = re.compile(
     rf"(?:reporting|reports|reported|who\s+is|speaking)\s+from\b"
 )
 _PROMO_NAME = re.compile(
-    rf"^(?:subscribe\s+to|click\s+to\s+follow|follow|sign\s+up\s+(?:to|for)|support)\s+"
-    rf"(?P<n>(?:the\s+)?{_NAME})(?:\s+on\s+\w+)?\s*[.!]?$",
+    rf"^(?:subscribe\s+to|click\s+to\s+follow|follow|sign\s+up\s+(?:to|for)|support|like|join)\s+"
+    rf"(?P<n>(?:the\s+)?{_NAME}?)(?:['’]s)?(?:\s+(?:telegram|whatsapp|youtube)\s+channel)?"
+    r"(?:\s+on\s+\w+)?\s*[.!]?$",
     re.IGNORECASE,
 )
 _DOMAIN = re.compile(r"\b(?P<n>[A-Z][\w-]*\.(?:com|org|net|news|info|co\.uk|ru|tr|az|am))\b")
@@ -235,6 +236,7 @@ def promo_outlet(line: str) -> str:
         m.group("n"),
         flags=re.I,
     )
+    name = re.sub(r"['’]s$", "", name)  # "Join Enab Baladi's Telegram channel"
     known = outlets.lookup(name)
     if known is not None:
         return known.name
@@ -295,7 +297,12 @@ def credit_list(line: str) -> list[str]:
     known = [outlets.lookup(p) for p in parts]
     if not any(k is not None for k in known):
         return []
-    return [k.name if k is not None else p for p, k in zip(parts, known, strict=True)]
+    # an unlisted part is kept when shaped like an outlet ("IPA"), never a person ("Sami Kaya")
+    return [
+        k.name if k is not None else p
+        for p, k in zip(parts, known, strict=True)
+        if k is not None or _outlet_shaped(p) or (p.isupper() and 2 <= len(p) <= 6)
+    ]
 
 
 def agency_own_reporter(text: str, agency: str) -> tuple[str, str]:
@@ -389,15 +396,17 @@ def title_prefix_outlet(first_line: str) -> tuple[str, str]:
 # "… 0 By KMAN Staff on January 12, 2016 …", "By Daily Sabah Newsroom": a crew byline inside a
 # run-on header line (a byline on a line of its own is read by the metadata pass).
 _CREW_BYLINE = re.compile(
-    rf"\bBy\s+(?:the\s+)?(?P<n>{_NAME}?)\s+(?P<crew>Staff(?:\s+Writers?|\s+Reporters?)?|Newsroom"
+    rf"\b[Bb]y\s+(?:the\s+)?(?P<n>{_NAME}?)\s+(?P<crew>Staff(?:\s+Writers?|\s+Reporters?)?|Newsroom"
     r"|News\s+Desk|Web\s+Desk|Editorial\s+(?:Staff|Team|Board)|News\s+Team)\b"
 )
 
 
-def crew_byline_outlet(text: str) -> tuple[str, str]:
-    """The outlet whose staff sign the report in the page's first lines ("By KMAN Staff"): a
-    known outlet, or one word shaped like an outlet's name (capitals, CamelCase, a domain)."""
-    m = _CREW_BYLINE.search(text[:600])
+def crew_byline_outlet(text: str, raw: str = "") -> tuple[str, str]:
+    """The outlet whose staff sign the report in the page's first lines ("By KMAN Staff",
+    "Posted by Kurdistan 24 Staff"; in the text or the raw page, where a byline line was
+    removed): a known outlet, or one word shaped like an outlet's name (capitals, CamelCase, a
+    domain)."""
+    m = _CREW_BYLINE.search(text[:600]) or _CREW_BYLINE.search(raw[:1500])
     if m is None:
         return "", ""
     name = m.group("n").strip()
@@ -410,4 +419,27 @@ def crew_byline_outlet(text: str) -> tuple[str, str]:
     shaped = single and (name.isupper() or any(c.isupper() for c in name[1:]) or "." in name)
     if shaped or (_outlet_shaped(name) and _specific(name)):
         return name, f"byline: {m.group(0)}"
+    return "", ""
+
+
+# "By Sami Kaya, Daily Sabah", "By Sami Kaya | Middle East Eye", "Sami Kaya / Daily Sabah": a
+# person's byline, then the outlet they write for.
+_PERSON_THEN_OUTLET = re.compile(
+    r"^(?:(?:by|written\s+by|posted\s+by|words\s+by)\s+)?(?P<p>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})"
+    r"\s*(?:[,|/•·–—]|\s-)\s*(?P<n>[A-Z][^,|/•·–—]{1,50}?)\s*$"
+)
+
+
+def byline_outlet_line(raw: str) -> tuple[str, str]:
+    """The known outlet a byline line names after its writer, among the page's first lines."""
+    lines = [" ".join(ln.split()) for ln in raw.split("\n") if ln.strip()][:12]
+    for line in lines:
+        if len(line) > 90:
+            continue
+        m = _PERSON_THEN_OUTLET.match(line)
+        if m is None or outlets.lookup(m.group("p")) is not None:
+            continue
+        known = outlets.lookup(m.group("n"))
+        if known is not None and not is_known_place(m.group("n")):
+            return known.name, f"byline: {line}"
     return "", ""

@@ -162,6 +162,9 @@ _READ_ON = re.compile(
     r"|^visit\s+(?P<v>\S+\.[a-z]{2,}\S*)",
     re.IGNORECASE,
 )
+_ABOUT = re.compile(
+    r"^(?:about|courtesy(?:\s+of)?|more\s+from|more\s+stories\s+from)\s+(?P<n>.{2,50})$", re.I
+)
 _BARE_HOST = re.compile(
     r"(?<![@\w.])(?:www\.)?(?P<h>[a-z0-9][\w-]*(?:\.[\w-]+)*\.(?:com|net|org|news|info|tv|co\.uk"
     r"|com\.tr|ir|ru|sy|az|am|ph|int|eu|de|fr)\b)",
@@ -174,6 +177,10 @@ def _closing_name(line: str) -> str:
     m = _URL_HOST.search(line) or _EMAIL.search(line) or _BARE_HOST.search(line)
     if m is not None:  # "Read more: https://www.al-monitor.com/…", "tips@syriadirect.org"
         known = outlets.by_domain(m.group("h"))
+        return known.name if known is not None else ""
+    m = _ABOUT.match(line)
+    if m is not None:  # "About Enab Baladi", "Courtesy of Syria Direct": a known outlet only
+        known = outlets.lookup(m.group("n").strip(" .:"))
         return known.name if known is not None else ""
     m = _READ_ON.match(line)
     if m is not None:  # a known outlet only: "Read more on Syria" names a country
@@ -440,6 +447,38 @@ _PRONOUNS = frozenset(["he", "she", "it", "they", "we", "this", "that", "his", "
 _NOT_A_PUBLISHER = re.compile(r"\b(?:images?|photos?|getty|shutterstock|pictures?)\b", re.I)
 
 
+# the other shapes of a rights line, for a known outlet only: "© Kurdistan 24 2020", "All
+# rights reserved to Enab Baladi 2019", "North Press Agency - All Rights Reserved"
+_YEARS = r"(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)"
+_RIGHTS_SHAPES = (
+    re.compile(
+        rf"^(?:copyright\s*)?(?:©|\(c\))\s*(?:{_YEARS}\s*)?(?P<n>[^©|]{{2,50}}?)\s*,?\s*{_YEARS}?\.?$",
+        re.I,
+    ),
+    re.compile(
+        rf"^all\s+rights\s+(?:are\s+)?reserved\s*(?:to|by|for|©|-|:)?\s*(?:©\s*)?(?:{_YEARS}\s*)?"
+        rf"(?P<n>[^©|]{{2,50}}?)\s*,?\s*{_YEARS}?\.?$",
+        re.I,
+    ),
+    re.compile(
+        rf"^(?:©\s*)?(?:{_YEARS}\s*)?(?P<n>[^©|]{{2,50}}?)\s*(?:[-–—|,.:]\s*)?(?:{_YEARS}\s*)?"
+        r"all\s+rights\s+reserved\.?$",
+        re.I,
+    ),
+)
+
+
+def _rights_of_known(line: str) -> outlets.Outlet | None:
+    for shape in _RIGHTS_SHAPES:
+        m = shape.match(line)
+        if m is not None:
+            name = m.group("n").strip(" -–—.,")
+            known = outlets.lookup(name) or _domain_outlet(name)
+            if known is not None:
+                return known
+    return None
+
+
 def copyright_outlet(raw: str) -> tuple[str, str]:
     """The outlet a copyright line names ("© 2020 Syria Call News. All rights reserved."), when
     known or shaped like an outlet; a photo agency's credit is none."""
@@ -449,6 +488,9 @@ def copyright_outlet(raw: str) -> tuple[str, str]:
             continue
         m = _COPYRIGHT_LINE.match(s)
         if m is None:
+            known = _rights_of_known(s) if "©" in s or "rights" in s.lower() else None
+            if known is not None:
+                return known.name, f"copyright: {s}"
             continue
         name = m.group("n").strip(" -–—")
         if _NOT_A_PUBLISHER.search(name):
