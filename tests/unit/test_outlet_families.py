@@ -283,3 +283,11 @@ def test_closing_widgets_naming_a_known_outlet() -> None:
         assert _clean(f"Strikes hit a market\n\n{BODY}\n\n{line}\n").source == want, line
     for line in ("Like us on Facebook", "Courtesy of Sami Kaya", "About Syria"):
         assert _clean(f"Strikes hit a market\n\n{BODY}\n\n{line}\n").source == "", line
+
+
+def test_reserved_rights_of_a_person_or_a_site_theme_name_no_publisher() -> None:
+    for line in (
+        "© 2020 Sami Kaya. All rights reserved.",
+        "Copyright © 2019 Magazine Theme. All rights reserved.",
+    ):
+        assert _clean(f"Strikes hit a market\n\n{BODY}\n\n{line}\n").source == "", line

@@ -127,7 +127,9 @@ _NOT_PUBLISHER_WORDS = frozenset(
      "facebook", "telegram", "youtube", "instagram", "whatsapp", "activists", "witnesses",
      "residents", "officials", "statement", "statements", "embassy", "presidency", "governorate",
      "municipality", "authorities", "authority", "coalition", "pentagon", "kremlin", "wikileaks",
-     "sources", "source", "reports", "media", "social", "local", "unknown", "internet", "web"]
+     "sources", "source", "reports", "media", "social", "local", "unknown", "internet", "web",
+     "theme", "themes", "wordpress", "powered", "designed", "developed", "hosting", "template",
+     "blogger", "blogspot"]
 )  # fmt: skip
 
 

@@ -498,13 +498,15 @@ def copyright_outlet(raw: str) -> tuple[str, str]:
         known = outlets.lookup(name)
         if known is not None:
             return known.name, f"copyright: {s}"
-        # its rights reserved, a capitalised name is the publisher's ("© 2020 Syria Call. All
-        # rights reserved."), unless it is a place, a ministry or a crowd
+        # its rights reserved, a capitalised name with a place in it is the publisher's ("©
+        # 2020 Syria Call. All rights reserved."), unless it is a place, a ministry or a crowd;
+        # a person's name ("© 2020 Sami Kaya") is none
         words = name.split()
         capitalised = all(w[:1].isupper() or w in ("of", "for", "and", "&", "the") for w in words)
+        placed = any(is_known_place(w) for w in words if w[:1].isupper())
         if (
             len(words) <= 5
-            and (_plausible(name) or (capitalised and words[0].lower() not in _PRONOUNS))
+            and (_plausible(name) or (capitalised and placed and words[0].lower() not in _PRONOUNS))
             and _specific(name)
             and publisher_like(name)
             and not is_known_place(name)
