@@ -291,3 +291,9 @@ def test_reserved_rights_of_a_person_or_a_site_theme_name_no_publisher() -> None
         "Copyright © 2019 Magazine Theme. All rights reserved.",
     ):
         assert _clean(f"Strikes hit a market\n\n{BODY}\n\n{line}\n").source == "", line
+
+
+def test_an_interview_with_another_title_of_a_house_is_not_the_house() -> None:
+    assert interview_outlet(f"{BODY} An analyst told Al-Ahram Weekly it would hold.") == ("", "")
+    said = f"{BODY} An analyst told Al Jazeera on Monday it would hold."
+    assert interview_outlet(said)[0] == "Al Jazeera"

@@ -178,6 +178,12 @@ _INTERVIEW = re.compile(
     r"(?P<n>(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+)?[A-Z][\w'’.&-]*){0,4})"
     r"(?P<ag>\s+news\s+agency|\s+agency)?"
 )
+#: Words that make a longer name another publication ("Al-Ahram Weekly" is not "Al-Ahram").
+_TITLE_WORDS = frozenset(
+    ["weekly", "daily", "times", "post", "news", "tv", "radio", "online", "magazine", "journal",
+     "review", "tribune", "herald", "gazette", "monitor", "observer", "today", "network",
+     "channel", "english", "arabic", "turkish", "international", "world"]
+)  # fmt: skip
 #: An outlet the package data does not list is taken from an interview only when the words
 #: leave no doubt it is one ("told Muraselon News"), and only after "told" or "interview with".
 _UNLISTED_OUTLET = re.compile(r"(?:[A-Z][\w'’.&-]*\s+){1,3}(?:News|TV|Radio|Press|Post|Times)")
@@ -263,6 +269,8 @@ def interview_outlet(text: str) -> tuple[str, str]:
         # the longest leading run of words that names a known outlet ("Al Jazeera on Monday")
         for n in range(len(words), 0, -1):
             outlet = lookup(" ".join(words[:n]))
+            if outlet is not None and n < len(words) and words[n].lower() in _TITLE_WORDS:
+                break  # "told Al-Ahram Weekly": another title of the house, not "Al-Ahram"
             if outlet is not None:
                 if outlet.name not in _AGENCIES:
                     found.setdefault(outlet.name, match.group(0)[: match.end("n") - match.start()])
