@@ -144,7 +144,7 @@ def test_one_canonical_name_per_outlet_and_agencies_marked_in_the_data() -> None
     assert lookup("AFP").name == "Agence France-Presse"
     assert lookup("Arutz Sheva").name == "Israel National News"
     # short aliases that are ordinary words when lower-cased stand for no outlet
-    for word in ("map", "focus", "mena", "inn", "uni"):
+    for word in ("map", "focus", "mena", "inn", "uni", "nan"):
         assert lookup(word) is None, word
 
 
