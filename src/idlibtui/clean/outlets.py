@@ -163,10 +163,17 @@ def footer(line: str, *, normed: str | None = None) -> Outlet | None:
 
 
 def by_dateline_tag(tag: str) -> Outlet | None:
+    """The outlet whose dateline tag ``tag`` is ("AP", "AFP", "Xinhua"), case as written."""
+    return _tags().get(tag)
+
+
+@lru_cache(maxsize=1)
+def _tags() -> dict[str, Outlet]:
+    table: dict[str, Outlet] = {}
     for o in outlets():
-        if tag in o.dateline_tags:
-            return o
-    return None
+        for tag in o.dateline_tags:
+            table.setdefault(tag, o)
+    return table
 
 
 # "X told Al Jazeera", "said in an interview with The Washington Post", "speaking to CNN",
