@@ -82,3 +82,18 @@ def test_a_dateline_after_an_outlets_credit_opening_the_body() -> None:
     article = clean_document(text)
     assert (article.source, article.dateline) == ("Al-Masdar News", "Latakia, Syria")
     assert article.text.split("\n\n")[1].startswith("Government forces")
+
+
+def test_datelines_in_the_corpora_other_languages_and_a_wire_after_the_dash() -> None:
+    ru = match_dateline(
+        "МОСКВА, 23 янв — РИА Новости. Правительственные войска оставили позиции в провинции."
+    )
+    assert (ru.place, ru.tag, ru.day.month, ru.day.day) == ("МОСКВА", "РИА Новости", 1, 23)
+    dot = match_dateline("Дамаск, 16 января. Сирийская армия возобновила операцию в провинции.")
+    assert dot.place == "Дамаск"
+    assert match_dateline(f"Beirut.- {LEAD}").place == "Beirut"
+    wire = clean_document(f"Airbase retaken\n\nDAMASCUS, January 10 – RIA Novosti. {LEAD}\n")
+    assert (wire.dateline, wire.agency) == ("DAMASCUS", "RIA Novosti")
+    assert wire.text.split("\n\n")[1].startswith("Government forces")
+    # a place and a full stop without a day is prose
+    assert match_dateline(f"Damascus. {LEAD}") is None

@@ -26,10 +26,10 @@ _MONTH = (
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_CAPS_WORD = r"[A-Z][A-Z'’.\-]+"
+_CAPS_WORD = r"[A-ZА-ЯЁ][A-ZА-ЯЁ'’.\-]+"  # (Latin and Cyrillic: "МОСКВА, 23 янв —")
 _CAPS_PLACE = rf"{_CAPS_WORD}(?:[ \-]{_CAPS_WORD}){{0,3}}"
 _PARTICLE = r"(?:al|el|an|ad|as|ash|ar|at|az|de|del|la|le|of)"
-_TITLE_WORD = r"[A-Z][a-zà-ÿ'’\-]+"
+_TITLE_WORD = r"[A-ZА-ЯЁ][a-zà-ÿа-яё'’\-]+"
 _TITLE_PLACE = rf"{_TITLE_WORD}(?:[ \-](?:{_PARTICLE}[ \-])?{_TITLE_WORD}){{0,3}}"
 _REGION = r"[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
@@ -43,7 +43,7 @@ _WHEN = (
 )
 _TIME = r"\(\s*\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\s*\)"
 _TAG = r",?\s*\((?P<tag>[A-Za-z][\w .,&/'’-]{0,60}?)\)"
-_SEP = r"\s*(?:[—–]+|--|-|_|:|\||•)\s*"
+_SEP = r"\s*(?:[—–]+|--|\.?-|_|:|\||•)\s*"  # ("Beirut.- Miles de civiles …")
 
 _PATTERN = re.compile(
     rf"""^(?P<place>(?:{_CAPS_PLACE}|{_TITLE_PLACE})(?:\s*/\s*(?:{_CAPS_PLACE}|{_TITLE_PLACE}))*)
@@ -56,6 +56,7 @@ _PATTERN = re.compile(
       | -(?P<dashtag>[A-Z]{{2,12}})\s*/\s*
       | ,\s+(?P<trailtag>[A-Z]{{2,20}}){_SEP}
       | ,?{_SEP}
+      | (?P<dotsep>\.)\s+(?=[A-ZА-ЯЁ"“])
     )(?=\S)""",
     re.VERBOSE,
 )
@@ -255,6 +256,20 @@ def _is_known_place(name: str) -> bool:
     return fold_name(name) in _known_places()
 
 
+_AGENCY_SENTENCE = re.compile(r"(?P<t>[^\W\d][\w-]*(?:\s[^\W\d][\w-]*){0,2})\.\s+(?=\S)")
+
+
+def _agency_after_dash(line: str, end: int) -> tuple[int, str]:
+    """A known wire named after the dateline's dash, as its own sentence ("МОСКВА, 23 янв —
+    РИА Новости. Правительственные …"): where the body begins, and the tag."""
+    from idlibtui.clean.outlets import lookup
+
+    m = _AGENCY_SENTENCE.match(line, end)
+    if m is None or lookup(m.group("t")) is None:
+        return end, ""
+    return m.end(), m.group("t")
+
+
 def _region_and_tag(m: re.Match[str], tag: str) -> tuple[str, str]:
     """A trailing country is the dateline's region, no agency ("ALEPPO, SYRIA - …")."""
     region = (m.group("region") or "").strip()
@@ -273,7 +288,13 @@ def match_dateline(line: str, *, min_rest: int = 40) -> Dateline | None:
     """The dateline that opens ``line``, or None. At least ``min_rest`` characters of body
     must follow, so a short headline such as "BEIRUT: A CITY IN RUINS" is not one."""
     m = _PATTERN.match(line)
-    if m is None or len(line) - m.end() < min_rest or _hyphenated(line, m.end()):
+    # ("Place, 16 January. The army …" needs its day: "Damascus. The …" is prose)
+    if (
+        m is None
+        or len(line) - m.end() < min_rest
+        or _hyphenated(line, m.end())
+        or (m.group("dotsep") and not m.group("when"))
+    ):
         return None
     place = m.group("place").strip()
     tag = m.group("tag") or m.group("slashtag") or m.group("trailtag") or m.group("dashtag")
@@ -305,12 +326,15 @@ def match_dateline(line: str, *, min_rest: int = 40) -> Dateline | None:
     if tag and tag.lower() in ("photo", "video", "file", "updated", "update"):
         return None
     region, tag = _region_and_tag(m, tag)
+    end = m.end()
+    if not tag and m.group(0).rstrip()[-1:] in "—–-":
+        end, tag = _agency_after_dash(line, end)  # "МОСКВА, 23 янв — РИА Новости. …"
     day, year_known = (None, False)
     if m.group("when"):
         day, year_known = _month_day(m.group("when"), m.group("year"))
     shown = place if not region else f"{place}, {region}"
     return Dateline(
-        end=m.end(),
+        end=end,
         place=shown,
         tag=tag,
         day=day,
