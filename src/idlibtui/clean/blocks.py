@@ -22,7 +22,7 @@ from idlibtui.clean.title_cues import (
     slogan_line,
     uncredited_caption,
 )
-from idlibtui.clean.truncation import ends_mid_sentence, looks_truncated
+from idlibtui.clean.truncation import cut_fragment, ends_mid_sentence, looks_truncated
 from idlibtui.model import BlockKind
 
 _STOP = frozenset(
@@ -377,7 +377,10 @@ def _closing_links(
     """Drop the closing run of related links; what reads as the report's own last lines (cut
     off, a sentence without its full stop, a lone line) is kept (in ``keep``) and marked."""
     tail = _closing_run(body, shaped)
-    if tail and looks_truncated(tail[-1].text):
+    at_end = len(tail) == 1 and tail[-1].end >= len(doc.text.rstrip())
+    if tail and (
+        looks_truncated(tail[-1].text) or (at_end and cut_fragment(tail[-1].text, doc.text))
+    ):
         # an export that stops mid-sentence: what precedes the cut is the report, not links
         info.flags[doc.raw_pos(tail[-1].start)] = "truncated text (kept)"
         keep.update(id(ln) for ln in tail)

@@ -22,6 +22,7 @@ from idlibtui.clean.lines import _CLOSERS, _Line, _teaser, headline_shaped
 from idlibtui.clean.metadata import Info, _classify_positional
 from idlibtui.clean.sections import by_context
 from idlibtui.clean.stamps import find_full_date
+from idlibtui.model import BlockKind
 
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|all rights reserved)", re.IGNORECASE)
 
@@ -453,7 +454,9 @@ def _caption_short_forms(lines: list[_Line]) -> None:
 def _keep_something(lines: list[_Line], info: Info, doc: EditText) -> None:
     """A page that is nothing but a caption (a photo page) keeps it, flagged: an empty
     article loses what little the page says."""
-    if not lines or any(ln.drop is None for ln in lines):
+    if not lines:
+        return
+    if any(ln.drop is None for ln in lines):
         return
     captions = [ln for ln in lines if ln.drop is not None and "caption" in ln.drop[1]]
     if captions:
@@ -462,3 +465,41 @@ def _keep_something(lines: list[_Line], info: Info, doc: EditText) -> None:
         info.flags[doc.raw_pos(best.start)] = (
             "possible boilerplate (a caption; the page has no other text)"
         )
+
+
+def keep_a_gallery(lines: list[_Line], info: Info, doc: EditText) -> None:
+    """A photo gallery (three captions or more, and at most one paragraph of other text under
+    a headline) keeps its captions, flagged: they are all the page says. Run after the block
+    rules, which would read a caption with its credit as a related link."""
+    captions = [ln for ln in lines if ln.drop is not None and "caption" in ln.drop[1]]
+    if len(captions) < 3:
+        return
+    body = [
+        ln
+        for ln in lines
+        if ln.drop is None and ln.kind is BlockKind.PARAGRAPH and not headline_shaped(ln.text)
+    ]
+    if len(body) > 1 or sum(len(ln.text.split()) for ln in body) > 80:
+        return
+    seen: set[str] = set()
+    for ln in captions:
+        opening = " ".join(ln.text.lower().split()[:8])
+        cut = credit_tail(ln.text) or _agency_slash_tail(ln.text)  # its credit goes
+        bare = ln.text[:cut] if cut else ln.text
+        if opening in seen or headline_shaped(bare) or "repeated" in (ln.drop or ("", ""))[1]:
+            continue  # one copy of each caption, and no short form (an image's alt text)
+        seen.add(opening)
+        ln.drop = None
+        ln.cut_from = cut
+        info.flags[doc.raw_pos(ln.start)] = (
+            "possible boilerplate (a caption; the page is a gallery)"
+        )
+
+
+_AGENCY_SLASH = re.compile(r"(?<=[.!?])\s+(?-i:[A-Z]{2,})/[A-Z][\w .'’/-]{1,60}$")
+
+
+def _agency_slash_tail(s: str) -> int | None:
+    """Where "… 2016. REUTERS/Jane Doe" starts its credit (None when it has none)."""
+    m = _AGENCY_SLASH.search(s)
+    return m.start() if m else None

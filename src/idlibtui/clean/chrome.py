@@ -377,6 +377,12 @@ _CAPTION_CUE = re.compile(
     re.I,
 )
 _SAID = re.compile(r"\b(?:said|says|told|added|according)\b", re.I)
+# a report's own verbs: a caption shows, a report says who said, confirmed or could not verify
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|added|according|reported|reports|confirmed|verify|verified|announced"
+    r"|claimed|stated|denied)\b",
+    re.I,
+)
 # "… in February 2022. CRISIS GROUP / Jane Doe"
 _ORG_SLASH_NAME = re.compile(r"[.!?]\s+[A-Z][A-Za-z .'’&-]{1,40}\s*/\s*[A-Z][A-Za-z .'’-]{1,40}$")
 _CAPTION_OPENING = re.compile(
@@ -400,6 +406,8 @@ def caption_note(line: str) -> str | None:
         return None  # a finished sentence: body text unless it opens like a caption
     if reported_then_agency(s, words):
         return None  # a sentence of report signed by its agency: see credit_tail
+    if _sentences(s) >= 2 and _REPORTING.search(s):
+        return None  # two sentences of report ("… could not verify …") and then a credit
     if (
         _SLASHED_CREDIT.search(s)
         or _ORG_SLASH_NAME.search(s)

@@ -284,13 +284,39 @@ def _source_line_rule(ln: _Line, rank: int, kept: int, info: Info) -> bool:
     return True
 
 
+# words that open "By …" prose, never a name: a day, a month, an article or a quantity
+_NOT_A_NAME = re.compile(
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|june|july"
+    r"|august|september|october|november|december|the|a|an|this|that|then|now|late|early|mid"
+    r"|noon|midday|midnight|nightfall|dawn|morning|evening|tonight|today|tomorrow|yesterday"
+    r"|far|some|most|contrast|comparison|\d[\w,.]*)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_a_writer(who: str) -> bool:
+    """The part of a "By …" line before its first separator names a writer (or an outlet):
+    capitalised words (particles such as "al", "bin", "and" aside), not a day or an article."""
+    first = re.split(r"\s*[|,•·–—]\s*|\s+-\s+|\s+(?:in|for|at|from|with|of)\s+", who.strip())[0]
+    words = first.split()
+    if not words or _NOT_A_NAME.match(first):
+        return False
+    particles = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "and", "&", "le", "la"}
+    return all(
+        any(ch.isupper() for ch in w) or w.lower() in particles or not w[:1].isalpha()
+        for w in words
+    )
+
+
 def _byline_rule(ln: _Line, info: Info) -> bool:
     """ "By Sami Kaya | Outlet, 12 March 2018": a byline, its outlet and its day."""
     s = ln.text
     if not (_BYLINE.match(s) and len(s.split()) <= 16 and not s.endswith(".")):
         return False
-    ln.drop = ("metadata", "byline")
     who = re.sub(r"^(?:by|written by|words by)\s+", "", s, flags=re.IGNORECASE)
+    if not _names_a_writer(who):
+        return False  # "By Sunday, the largely …", "By the end of the year …": prose
+    ln.drop = ("metadata", "byline")
     named = outlet_cues.byline_outlet(re.split(r"\s*[|,•·–—]\s*|\s+-\s+", who)[0])
     if named:
         info.set_source(named, f"byline: {s}")

@@ -43,7 +43,7 @@ import datetime as dt
 
 from idlibtui.clean import outlets
 from idlibtui.clean.blocks import _classify_blocks, never_a_title
-from idlibtui.clean.boilerplate import _classify_boilerplate, _keep_something
+from idlibtui.clean.boilerplate import _classify_boilerplate, _keep_something, keep_a_gallery
 from idlibtui.clean.debris import inline_debris
 from idlibtui.clean.edits import Edit, EditText
 from idlibtui.clean.lines import _lines, kind_at
@@ -98,6 +98,7 @@ def structure(doc: EditText, info: Info) -> None:
     kept = [ln for ln in lines if ln.drop is None]
     outlet = outlets.lookup(info.source) if info.source else None
     _classify_blocks(kept, info, doc, outlet)
+    keep_a_gallery(lines, info, doc)
 
     edits = [Edit(ln.start, ln.end, "", ln.drop[0], ln.drop[1]) for ln in lines if ln.drop]
     edits += [

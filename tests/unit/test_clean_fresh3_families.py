@@ -1,0 +1,135 @@
+"""Families of page chrome and lost text seen on the third set of unseen pages (issue 13):
+uncredited captions, widget and form lines, related-post labels, template debris, chrome taken
+for the title; and real text taken for junk (an export's last words cut mid-word, a "By …"
+sentence read as a byline, a paragraph of report ending with a credit, a gallery's captions).
+Fixtures are written for these tests (paraphrased patterns, no page text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from idlibtui.clean import clean_document
+from idlibtui.model import Article
+from tests.unit.test_clean_seeds import assert_consistent
+
+HEAD = "Aid convoy reaches the besieged valley town"
+ONE = (
+    "A convoy of twenty lorries carrying flour and medicine reached the besieged valley town "
+    "on Tuesday, the local council said, the first delivery in three months."
+)
+TWO = "Residents queued in the rain outside the council building as the lorries were unloaded."
+END = "The council said a second convoy was expected before the end of the month."
+
+
+def clean(text: str) -> Article:
+    article = clean_document(text)
+    assert_consistent(article)
+    return article
+
+
+def removed(article: Article) -> dict[str, str]:
+    """Removed text (stripped) -> the reason it carries."""
+    return {
+        r.raw.strip(): r.note
+        for r in article.repairs
+        if r.replacement == "" and r.raw.strip() and r.kind != "space"
+    }
+
+
+def flags(article: Article) -> set[str]:
+    return {r.note for r in article.repairs if r.kind == "flag"}
+
+
+def page(*middle: str, tail: tuple[str, ...] = ()) -> str:
+    return "\n\n".join([HEAD, ONE, *middle, TWO, END, *tail])
+
+
+def assert_prose_kept(article: Article) -> None:
+    for line in (ONE, TWO, END):
+        assert line in article.text
+    assert article.title == HEAD
+
+
+# ---- real text that looked like junk: kept ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Government troops adva",  # the export stopped mid-word; "advanced" is spelt out below
+        "It remai",  # a sentence's pronoun subject, then a cut word
+        "Asked about t",  # a stray letter
+    ],
+)
+def test_an_export_cut_mid_word_keeps_its_last_words(last: str) -> None:
+    text = page(
+        "Government troops advanced on the ridge above the town overnight, the council said."
+    )
+    article = clean(text + "\n\n" + last)
+    assert_prose_kept(article)
+    assert article.text.endswith(last)
+    assert "truncated text (kept)" in flags(article)
+
+
+@pytest.mark.parametrize("label", ["Tagged under", "Notify of", "News Team", "View all posts"])
+def test_a_short_label_at_the_foot_still_goes(label: str) -> None:
+    article = clean(page() + "\n\n" + label)
+    assert_prose_kept(article)
+    assert label not in article.text
+
+
+def test_a_sentence_opening_with_by_is_no_byline() -> None:
+    last = "By Thursday, the remaining families in the eastern"
+    article = clean(page() + "\n\n" + last)
+    assert last in article.text
+    assert removed(article).get(last) != "byline"
+
+
+@pytest.mark.parametrize(
+    "byline", ["By Jane Marlow", "By Omar al-Haddad in Beirut", "By Jane Marlow and Sami Kaya"]
+)
+def test_a_writers_name_after_by_is_still_a_byline(byline: str) -> None:
+    article = clean("\n\n".join([HEAD, byline, ONE, TWO, END]))
+    assert_prose_kept(article)
+    assert removed(article).get(byline) == "byline"
+
+
+def test_a_paragraph_of_report_ending_with_a_credit_loses_only_the_credit() -> None:
+    para = (
+        "Others have reported that the pumping station stopped working last week. The agency "
+        "could not independently verify the station's state."
+    )
+    article = clean(page(para + " Credit: Valley Media Office via Newsclip"))
+    assert_prose_kept(article)
+    assert para in article.text
+    assert "Valley Media Office" not in article.text
+
+
+def test_a_gallery_keeps_its_captions_without_their_credits() -> None:
+    captions = [
+        "A boy carries a sack of flour past a damaged school in the valley town in this handout "
+        "picture provided by the council on March 3, 2021. REUTERS/Council/Handout via Reuters",
+        "Women wait beside a lorry loaded with medicine in the valley town in this handout "
+        "picture provided by the council on March 3, 2021. REUTERS/Council/Handout via Reuters",
+        "A council worker checks a list of names at the entrance of a shelter in this handout "
+        "picture provided by the council on March 3, 2021. REUTERS/Council/Handout via Reuters",
+    ]
+    text = "\n\n".join([HEAD, *captions, "Reuters / Wednesday, March 3, 2021"])
+    article = clean(text)
+    assert article.title == HEAD
+    for caption in captions:
+        assert caption.split(" REUTERS")[0] in article.text
+    assert "Handout via Reuters" not in article.text
+    assert "possible boilerplate (a caption; the page is a gallery)" in flags(article)
+
+
+def test_captions_in_a_report_still_go() -> None:
+    caption = (
+        "A boy carries a sack of flour past a damaged school in this handout picture provided "
+        "by the council on March 3, 2021. REUTERS/Council/Handout via Reuters"
+    )
+    article = clean(
+        page(caption, caption.replace("A boy", "A girl"), caption.replace("boy", "man"))
+    )
+    assert_prose_kept(article)
+    assert "sack of flour" not in article.text
