@@ -133,3 +133,66 @@ def test_captions_in_a_report_still_go() -> None:
     )
     assert_prose_kept(article)
     assert "sack of flour" not in article.text
+
+
+# ---- captions without a credit line -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # the picture's place and day close a sentence that reports nothing
+        "A boy walks past a burned lorry on the main road of the valley town, Syria, 4 May 2021.",
+        "Volunteers unload sacks of flour near the council building in Marwa, Syria May 4, 2021.",
+        # the caption names its own picture
+        "In this photo released on Friday by the local council, shows volunteers unloading the "
+        "lorries in the town square.",
+        # a picture page's credit: the outlet's name after a dash
+        "A tank with a flag near the village of Marwa in the valley - Sputnik International",
+        # a credit in brackets, then a full stop
+        "Volunteers on the main road of the valley town, 4 May 2021, (Photo: Valley Press).",
+        # a wire picture number after the credit
+        "A man repairs a water pipe in the valley town, Syria, May 4, 2021. The council has said "
+        "the town has had no water for a week. REUTERS/Jane Doe - RTS4XY9",
+    ],
+)
+def test_an_uncredited_caption_between_paragraphs_goes(caption: str) -> None:
+    article = clean(page(caption))
+    assert_prose_kept(article)
+    assert caption[:30] not in article.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Government forces captured the valley town, Syria, March 27, 2016.",
+        "Fighting resumed in the valley on Tuesday, May 4, 2021.",
+        "Rebels pulled out of the town on March 26, 2016.",
+        "The council said the convoy reached Marwa, Syria, 4 May 2021.",
+        "Shelling hit the town again in the afternoon - Sputnik International reported it first.",
+    ],
+)
+def test_a_sentence_of_report_ending_with_a_day_stays(line: str) -> None:
+    article = clean(page(line))
+    assert_prose_kept(article)
+    assert line in article.text
+
+
+def test_a_caption_glued_to_the_head_of_a_paragraph_is_cut_from_it() -> None:
+    caption = "A girl waits beside sacks of flour in the valley town, Syria, 4 May 2021."
+    article = clean("\n\n".join([caption + " " + ONE, TWO, END]))
+    assert ONE in article.text and TWO in article.text
+    assert "sacks of flour" not in article.text
+    assert removed(article)[caption] == "photo caption opening a paragraph"
+    assert not article.title.startswith("A girl")
+
+
+def test_a_map_caption_and_its_glued_agency_are_cut_from_the_paragraph() -> None:
+    article = clean(
+        page(
+            "Map of the valley locating the convoy route. AFP"
+            + TWO.replace("Residents", "Many residents")
+        )
+    )
+    assert "Many residents queued in the rain" in article.text
+    assert "Map of the valley" not in article.text

@@ -9,6 +9,7 @@ import re
 import unicodedata
 
 from idlibtui.clean import outlet_cues, outlets
+from idlibtui.clean.captions import caption_head, scene_caption
 from idlibtui.clean.chrome import (
     _BRACKET_CREDIT,
     INTRO_LABELS,
@@ -58,7 +59,7 @@ _CAPTION_TAIL = re.compile(
     r"(?:Getty Images|AFP|AP|Reuters|EPA|Storyful)[^()]{0,20})\)"
     r"|(?P<bare>(?:Photograph|Photo|Image|Picture|Video)\s*:\s*[^.()]{2,80})"
     r"|\[(?P<bracket>(?:File|Photo|Picture|Image|Video)\b[^\[\]]{0,80}|[^\[\]]{1,60}/[^\[\]]{2,40}"
-    r"|AFP|Reuters|AP|EPA|Al Jazeera|Getty Images|Anadolu Agency|SANA|Handout)\])\s*$"
+    r"|AFP|Reuters|AP|EPA|Al Jazeera|Getty Images|Anadolu Agency|SANA|Handout)\])\.?\s*$"
 )
 
 
@@ -66,7 +67,7 @@ def _caption_tail(s: str) -> re.Match[str] | None:
     """``_CAPTION_TAIL.search(s)``, tried only on a line that can hold a match: one that ends
     with ")" or "]", or names a photo, image, picture or video (the search tries its
     alternatives at every position of a paragraph that usually cannot)."""
-    if s.rstrip()[-1:] not in (")", "]") and not (
+    if s.rstrip().removesuffix(".").rstrip()[-1:] not in (")", "]") and not (
         "Photo" in s or "Image" in s or "Picture" in s or "Video" in s
     ):
         return None
@@ -314,6 +315,7 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
         if _promo(lines, i, info) or _byline_with_clock(ln, info):
             continue
         _chrome(lines, i)
+    _captions_by_writing(lines)
     _captions_by_credits(lines, credit_idx)
     _split_captions(lines)
     _repeated_lines(lines)
@@ -467,19 +469,24 @@ def _keep_something(lines: list[_Line], info: Info, doc: EditText) -> None:
         )
 
 
+_GALLERY = "possible boilerplate (a caption; the page is a gallery)"
+
+
 def keep_a_gallery(lines: list[_Line], info: Info, doc: EditText) -> None:
     """A photo gallery (three captions or more, and at most one paragraph of other text under
     a headline) keeps its captions, flagged: they are all the page says. Run after the block
     rules, which would read a caption with its credit as a related link."""
     captions = [ln for ln in lines if ln.drop is not None and "caption" in ln.drop[1]]
-    if len(captions) < 3:
+    # a later pass over the cleaned text: the gallery's captions have lost their credits
+    known = any(note == _GALLERY for note in info.flags.values())
+    if len(captions) < (1 if known else 3):
         return
     body = [
         ln
         for ln in lines
         if ln.drop is None and ln.kind is BlockKind.PARAGRAPH and not headline_shaped(ln.text)
     ]
-    if len(body) > 1 or sum(len(ln.text.split()) for ln in body) > 80:
+    if not known and (len(body) > 1 or sum(len(ln.text.split()) for ln in body) > 80):
         return
     seen: set[str] = set()
     for ln in captions:
@@ -491,9 +498,7 @@ def keep_a_gallery(lines: list[_Line], info: Info, doc: EditText) -> None:
         seen.add(opening)
         ln.drop = None
         ln.cut_from = cut
-        info.flags[doc.raw_pos(ln.start)] = (
-            "possible boilerplate (a caption; the page is a gallery)"
-        )
+        info.flags[doc.raw_pos(ln.start)] = _GALLERY
 
 
 _AGENCY_SLASH = re.compile(r"(?<=[.!?])\s+(?-i:[A-Z]{2,})/[A-Z][\w .'’/-]{1,60}$")
@@ -503,3 +508,18 @@ def _agency_slash_tail(s: str) -> int | None:
     """Where "… 2016. REUTERS/Jane Doe" starts its credit (None when it has none)."""
     m = _AGENCY_SLASH.search(s)
     return m.start() if m else None
+
+
+def _captions_by_writing(lines: list[_Line]) -> None:
+    """Uncredited captions (``captions.py``) between the headline's place and the last line:
+    a whole line goes; a caption glued to a paragraph's head is cut from it."""
+    kept = [ln for ln in lines if ln.drop is None]
+    inner = {id(ln) for ln in kept[1:-1]}
+    for ln in kept:
+        note = scene_caption(ln.text) if id(ln) in inner else None
+        if note is not None:
+            ln.drop = ("boilerplate", note)
+            continue
+        head = caption_head(ln.text)
+        if head is not None:
+            ln.cut_to = head

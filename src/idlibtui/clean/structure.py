@@ -106,8 +106,17 @@ def structure(doc: EditText, info: Info) -> None:
         for ln in lines
         if ln.drop is None and ln.cut_from is not None
     ]
-    # Dateline at the head of the first body paragraph.
-    body = [ln for ln in kept if ln.drop is None and ln.kind is BlockKind.PARAGRAPH]
+    edits += [
+        Edit(ln.start, ln.start + ln.cut_to, "", "boilerplate", "photo caption opening a paragraph")
+        for ln in lines
+        if ln.drop is None and ln.cut_to is not None
+    ]
+    # Dateline at the head of the first body paragraph (not one whose head is a caption).
+    body = [
+        ln
+        for ln in kept
+        if ln.drop is None and ln.kind is BlockKind.PARAGRAPH and ln.cut_to is None
+    ]
     titled = [k for k, ln in enumerate(kept) if ln.drop is None and ln.kind is BlockKind.TITLE]
     if titled:  # a date line left above the title is not where the dateline is
         body = [ln for ln in body if kept.index(ln) > titled[0]] or body
