@@ -196,3 +196,90 @@ def test_a_map_caption_and_its_glued_agency_are_cut_from_the_paragraph() -> None
     )
     assert "Many residents queued in the rain" in article.text
     assert "Map of the valley" not in article.text
+
+
+# ---- the page's interface: forms, navigation, counters, labels, templates ---------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "note"),
+    [
+        ("Please enter your comment!", "form message"),
+        ("Please type your name here", "form message"),
+        ("Thank you for subscribing.", "form message"),
+        ("This is a breaking story. Refresh the page later for more.", "update notice"),
+        ("You are here: Home » World", "navigation"),
+        ("Back to home page", "navigation"),
+        ("RSS", "navigation"),
+        ("No comments:", "widget counter"),
+        ("Article ID: 4417", "widget counter"),
+        ("Updated:", "empty label"),
+        ("Related stories from this section:", "related-posts label"),
+        ("[banner_2]", "template placeholder"),
+        ("%d readers like this:", "template placeholder"),
+        ('string(88) "[{"id":"12","title":"Another story"}]"', "template placeholder"),
+    ],
+)
+def test_an_interface_line_goes(line: str, note: str) -> None:
+    article = clean(page(line))
+    assert_prose_kept(article)
+    assert removed(article).get(line) == note
+
+
+def test_a_sign_up_box_goes_with_the_lines_that_speak_to_the_reader() -> None:
+    box = [
+        "Please enter a valid email address",
+        "Please wait…",
+        "You are now on our list of readers.",
+        "Oops. Something went wrong.",
+        "Please try again later.",
+    ]
+    article = clean(page(*box))
+    assert_prose_kept(article)
+    for line in box:
+        assert line not in article.text
+
+
+def test_a_ticker_of_headlines_goes() -> None:
+    ticker = (
+        "Floods cut the coast road • Ministers meet on grain prices • Port reopens after strike "
+        "• Cup final moved to Sunday"
+    )
+    article = clean(page(ticker))
+    assert_prose_kept(article)
+    assert "Floods cut" not in article.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Please note that the council's figures could not be checked.",  # prose to the reader
+        "Thank you, the governor told the volunteers as the lorries left.",
+        "More than forty families returned to the town on Sunday.",
+        "Updated figures from the council showed 12 people were hurt.",
+        "Related families in the camp were moved north, the council said.",
+    ],
+)
+def test_prose_that_looks_like_an_interface_line_stays(line: str) -> None:
+    article = clean(page(line))
+    assert_prose_kept(article)
+    assert line in article.text
+
+
+def test_a_text_size_widget_after_the_date_line_goes_and_the_date_stays() -> None:
+    article = clean("\n\n".join([HEAD, "Xinhua, December 13, 2015 Adjust font size:", ONE, TWO]))
+    assert "font size" not in article.text
+    assert any(c.date.isoformat() == "2015-12-13" for c in article.date_claims)
+
+
+@pytest.mark.parametrize("line", ["Jane Marlow", "Omar al-Haddad", "WASHINGTON"])
+def test_a_name_or_city_alone_under_the_headline_goes(line: str) -> None:
+    article = clean("\n\n".join([HEAD, line, ONE, TWO, END]))
+    assert_prose_kept(article)
+    assert line not in article.text
+
+
+@pytest.mark.parametrize("line", ["The Road North", "What Comes Next", "Aid Convoy"])
+def test_a_subheading_under_the_headline_with_a_short_line_after_it_stays(line: str) -> None:
+    article = clean("\n\n".join([HEAD, line, "The lorries left at dawn.", ONE, TWO, END]))
+    assert line in article.text

@@ -458,6 +458,10 @@ def _classify_blocks(
         return
     html_typed = [_typed_by_html(doc, ln, info) for ln in kept]
     start = _mark_title(kept, html_typed, info, doc)
+    if _name_under_title(kept, start):
+        kept[start].drop = ("metadata", "byline (a name alone under the headline)")
+        kept = kept[:start] + kept[start + 1 :]
+        html_typed = html_typed[:start] + html_typed[start + 1 :]
     _mark_standfirst(kept, start, outlet)
     body = [ln for ln in kept[start:] if ln.kind is BlockKind.PARAGRAPH]
     shaped = {id(ln): headline_shaped(ln.text) for ln in body}
@@ -483,6 +487,30 @@ def _classify_blocks(
             continue
         nxt = remaining[idx + 1].text if body_after[idx + 1] else ""
         _judge_short_line(ln, nxt, body_after[0], info, doc, outlet)
+
+
+_PERSON_WORD = re.compile(
+    r"^(?:(?:al-|el-|bin-|ibn-)?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|[A-Z]\.|al|el|bin|ibn|de|van|von)$"
+)
+_CITY = re.compile(r"^[A-Z][A-Z'’.-]{2,}(?:\s[A-Z][A-Z'’.-]{1,})?$")
+
+
+def _name_under_title(kept: list[_Line], start: int) -> bool:
+    """Under the headline and above the first paragraph, a writer's name alone ("Jane Marlow")
+    or the dateline's city alone ("WASHINGTON"): a byline, not a subheading."""
+    if not 1 <= start < len(kept) - 1 or kept[start - 1].kind is not BlockKind.TITLE:
+        return False
+    s = kept[start].text.strip()
+    nxt = kept[start + 1].text
+    if headline_shaped(nxt) or len(nxt.split()) < 12:
+        return False  # the report must follow at once
+    if _CITY.fullmatch(s):
+        return True
+    words = s.split()
+    if any(outlets.lookup(part) for part in [*re.split(r"\s*[-–—]\s*", s), s] if part):
+        return False  # "Idlib-Enab Baladi": the outlet's line, for the outlet rules
+    named = sum(1 for w in words if any(ch.isupper() for ch in w))
+    return 2 <= len(words) <= 4 and named >= 2 and all(_PERSON_WORD.match(w) for w in words)
 
 
 def _tag_row(line: str) -> bool:

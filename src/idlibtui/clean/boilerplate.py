@@ -19,6 +19,7 @@ from idlibtui.clean.chrome import (
     credit_tail,
 )
 from idlibtui.clean.edits import EditText
+from idlibtui.clean.interface import form_runs, interface_note
 from idlibtui.clean.lines import _CLOSERS, _Line, _teaser, headline_shaped
 from idlibtui.clean.metadata import Info, _classify_positional
 from idlibtui.clean.sections import by_context
@@ -264,7 +265,11 @@ def _chrome(lines: list[_Line], i: int) -> bool:
     ln = lines[i]
     s = ln.text
     # a line that opens with date metadata is the date rules' to split first
-    note = None if _METADATA_PREFIX.match(s) else chrome_note(s) or caption_note(s)
+    note = (
+        None
+        if _METADATA_PREFIX.match(s)
+        else chrome_note(s) or caption_note(s) or interface_note(s)
+    )
     if note is None and _LEAD_MARKS.match(s):
         note = _marked_note(_LEAD_MARKS.sub("", s))
     if note is None:
@@ -272,7 +277,7 @@ def _chrome(lines: list[_Line], i: int) -> bool:
             ln.cut_from = credit_tail(s)
         return False
     ln.drop = ("boilerplate", note)
-    if INTRO_LABELS.match(s):
+    if INTRO_LABELS.match(s) or note == "related-posts label":
         _links_after(lines, i, max_len=300, cut_teasers=True)
     return True
 
@@ -306,7 +311,10 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
     credit_idx: list[int] = []
     for i, ln in enumerate(lines):
         if len(ln.text) >= 500:
-            continue  # no boilerplate line is this long
+            note = interface_note(ln.text)  # but a ticker of headlines, a template's dump
+            if note is not None:
+                ln.drop = ("boilerplate", note)
+            continue  # no other boilerplate line is this long
         answer = _site_line(ln, info) or _credit_or_caption(ln, info)
         if answer == _CREDIT:
             credit_idx.append(i)
@@ -315,6 +323,7 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
         if _promo(lines, i, info) or _byline_with_clock(ln, info):
             continue
         _chrome(lines, i)
+    form_runs(lines)
     _captions_by_writing(lines)
     _captions_by_credits(lines, credit_idx)
     _split_captions(lines)

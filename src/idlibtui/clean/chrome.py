@@ -531,6 +531,15 @@ _INLINE += [
         ),
         "reporting credit",
     ),
+    # "Xinhua, December 13, 2015 Adjust font size:": a text-size widget after the date line
+    (
+        re.compile(
+            r"[ \t]+(?:adjust|change|increase|decrease)[ \t]+(?:the[ \t]+)?(?:font|text)[ \t]+size"
+            r"[ \t]*:?[ \t]*$",
+            re.I | re.M,
+        ),
+        "widget label",
+    ),
 ]
 
 
