@@ -140,23 +140,39 @@ _CAPTION_DAY = re.compile(
 )
 
 
+# the removals whose days are a picture's (``boilerplate`` and ``captions``)
+_CAPTION_NOTES = frozenset(
+    {
+        "photo caption",
+        "photo credit",
+        "photo caption (place and day)",
+        "photo caption (names its picture)",
+        "photo caption (outlet credit)",
+    }
+)
+
+
 def _caption_dates(lines: list[_Line], info: Info) -> None:
     """Days named in removed captions: a photo is taken before the article that shows it, so
     the judge may use them as a lower bound (never as the article's day)."""
     for ln in lines:
-        if ln.drop is None or ln.drop[1] not in ("photo caption", "photo credit"):
+        if ln.drop is None and ln.cut_to is not None:
+            text = ln.text[: ln.cut_to]  # a caption glued to a paragraph's head
+        elif ln.drop is not None and ln.drop[1] in _CAPTION_NOTES:
+            text = ln.text
+        else:
             continue
-        found = find_full_date(ln.text)
+        found = find_full_date(text)
         if found is not None:
-            info.claim_date(found[0], "caption", ln.text)
+            info.claim_date(found[0], "caption", text)
             continue
-        m = _CAPTION_DAY.search(ln.text)
+        m = _CAPTION_DAY.search(text)
         if m is not None:
             try:
                 day = dt.date(2000, MONTHS[m.group("m").lower()], int(m.group("d")))
             except (ValueError, KeyError):
                 continue
-            info.claim_date(day, "caption", ln.text, year_known=False)
+            info.claim_date(day, "caption", text, year_known=False)
 
 
 def _outlet_not_place(name: str) -> bool:
