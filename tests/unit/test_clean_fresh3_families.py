@@ -283,3 +283,59 @@ def test_a_name_or_city_alone_under_the_headline_goes(line: str) -> None:
 def test_a_subheading_under_the_headline_with_a_short_line_after_it_stays(line: str) -> None:
     article = clean("\n\n".join([HEAD, line, "The lorries left at dawn.", ONE, TWO, END]))
     assert line in article.text
+
+
+# ---- another story inserted under its own heading ---------------------------------------------
+
+LONG = [
+    "Government forces shelled the besieged valley town for a third day on Monday, the local "
+    "council said, and the road to the north stayed closed to aid lorries.",
+    "The council said flour and medicine were running out and that families were sheltering in "
+    "basements as the shelling went on through the night.",
+    "A spokesman for the government said its forces were targeting armed groups in the valley "
+    "and denied that homes had been hit.",
+    "Doctors at the only clinic still open described operating by torchlight after generators "
+    "ran dry, while volunteers dug through rubble searching for neighbours.",
+    "Negotiations over a local truce collapsed last month when mediators failed to agree on "
+    "evacuation routes for wounded fighters and civilians.",
+]
+
+
+def test_another_story_under_its_own_heading_goes() -> None:
+    spam_head = "Midfield duel decides the cup semi-final"
+    spam = (
+        "Throughout the opening half the visiting striker looked the likeliest player to unlock "
+        "a stubborn defence, yet the match produced poor finishing, wasteful corners and two "
+        "efforts that rattled the crossbar before the break, much to the supporters' dismay."
+    )
+    article = clean("\n\n".join([HEAD, *LONG[:2], spam_head, spam, *LONG[2:]]))
+    for line in LONG:
+        assert line in article.text
+    assert spam_head not in article.text and spam not in article.text
+
+
+@pytest.mark.parametrize(
+    ("heading", "para"),
+    [
+        (
+            "Hundreds flee",
+            "Hundreds of families left the valley overnight on foot, carrying what they could, "
+            "and walked toward the northern border crossing.",
+        ),
+        (
+            "A long winter",
+            "Aid workers fear the coming months, with fuel scarce and shelters already full in "
+            "the camps along the northern border, the council said.",
+        ),
+    ],
+)
+def test_a_subheading_of_the_report_stays(heading: str, para: str) -> None:
+    article = clean("\n\n".join([HEAD, *LONG[:2], heading, para, *LONG[2:]]))
+    assert heading in article.text and para in article.text
+
+
+def test_a_caption_cut_from_a_paragraph_keeps_its_day_as_a_caption_claim() -> None:
+    caption = "A girl waits beside sacks of flour in the valley town, Syria, 4 May 2021."
+    article = clean("\n\n".join([caption + " " + ONE, TWO, END]))
+    claims = [(c.date.isoformat(), c.source) for c in article.date_claims]
+    assert ("2021-05-04", "caption") in claims

@@ -14,6 +14,7 @@ from idlibtui.clean.infobox import infobox_span
 from idlibtui.clean.lang import EN_FUNCTION_WORDS
 from idlibtui.clean.lines import _Line, _quoted, _short_question, _teaser, headline_shaped, kind_at
 from idlibtui.clean.metadata import Info
+from idlibtui.clean.offtopic import off_topic_inserts
 from idlibtui.clean.stamps import parse_date
 from idlibtui.clean.stray_comment import stray_comment
 from idlibtui.clean.title_cues import (
@@ -487,6 +488,7 @@ def _classify_blocks(
             continue
         nxt = remaining[idx + 1].text if body_after[idx + 1] else ""
         _judge_short_line(ln, nxt, body_after[0], info, doc, outlet)
+    off_topic_inserts([ln for ln in kept if ln.drop is None])
 
 
 _PERSON_WORD = re.compile(
