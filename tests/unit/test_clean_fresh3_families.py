@@ -218,6 +218,12 @@ def test_a_map_caption_and_its_glued_agency_are_cut_from_the_paragraph() -> None
         ("[banner_2]", "template placeholder"),
         ("%d readers like this:", "template placeholder"),
         ('string(88) "[{"id":"12","title":"Another story"}]"', "template placeholder"),
+        ("– Video of the convoy entering the valley town", "embed label"),
+        ("#URGENT: reports of shelling near the valley town", "embedded post"),
+        (">> Why the valley matters: subscribe to our weekly briefing", "promo or social footer"),
+        ("Get the latest news from the region, live blogs and analysis.", "site tagline"),
+        ("- Al Jazeera", "site name"),
+        ("valley-convoy-reportNEWS DESK", "page slug"),
     ],
 )
 def test_an_interface_line_goes(line: str, note: str) -> None:
@@ -339,3 +345,14 @@ def test_a_caption_cut_from_a_paragraph_keeps_its_day_as_a_caption_claim() -> No
     article = clean("\n\n".join([caption + " " + ONE, TWO, END]))
     claims = [(c.date.isoformat(), c.source) for c in article.date_claims]
     assert ("2021-05-04", "caption") in claims
+
+
+def test_a_page_printed_twice_keeps_one_copy() -> None:
+    article = clean("\n\n".join([HEAD, *LONG, *LONG]))
+    for line in LONG:
+        assert article.text.count(line) == 1
+
+
+def test_one_paragraph_said_again_is_kept() -> None:
+    article = clean("\n\n".join([HEAD, *LONG, LONG[1]]))
+    assert article.text.count(LONG[1]) == 2

@@ -328,6 +328,7 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
     _captions_by_credits(lines, credit_idx)
     _split_captions(lines)
     _repeated_lines(lines)
+    _page_printed_twice(lines)
     _caption_short_forms(lines)
     _classify_positional(lines, info)
     by_context(lines)
@@ -392,6 +393,26 @@ def _split_captions(lines: list[_Line]) -> None:
 
 _BULLET = re.compile(r"^[•·▪►*]\s+")
 _SHOW_MORE = re.compile(r"\s*(?:show\s+more|read\s+more|more|…|\.\.\.)\s*[»›]?\s*$", re.I)
+
+
+def _page_printed_twice(lines: list[_Line]) -> None:
+    """Two paragraphs or more printed again in the same order (the page's text twice): the
+    second copy goes. One paragraph said again is the report's own (it may repeat itself)."""
+    kept = [ln for ln in lines if ln.drop is None and len(ln.text.split()) >= 12]
+    first_at: dict[str, int] = {}
+    for k, ln in enumerate(kept):
+        first_at.setdefault(ln.text, k)
+    k = 0
+    while k < len(kept) - 1:
+        i = first_at[kept[k].text]
+        if i < k and first_at[kept[k + 1].text] == i + 1 and i + 1 < k:
+            run = 0
+            while k + run < len(kept) and i + run < k and kept[i + run].text == kept[k + run].text:
+                kept[k + run].drop = ("boilerplate", "repeated paragraph (the text printed twice)")
+                run += 1
+            k += run
+        else:
+            k += 1
 
 
 def _repeated_lines(lines: list[_Line]) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from idlibtui.clean import outlets
 from idlibtui.clean.lines import _Line
 
 _LINES: list[tuple[re.Pattern[str], str]] = [
@@ -85,6 +86,34 @@ _LINES: list[tuple[re.Pattern[str], str]] = [
         ),
         "related-posts label",
     ),
+    # a media embed's label: "– Video of the strike near the base", "Watch: footage of …"
+    (
+        re.compile(
+            r"^[–—-]?\s*(?:video|videos|watch|footage|photos|gallery|audio)\s*(?:of\b|:)"
+            r"\s*[^.!?]{3,120}$",
+            re.I,
+        ),
+        "embed label",
+    ),
+    # the site's description: "Get the latest news from around the world, live coverage, …"
+    (
+        re.compile(
+            r"^(?:get|read|find|your\s+source\s+for)\s+(?:the\s+)?(?:latest|breaking)\s+"
+            r"(?:news|updates|headlines|stories)\b.{0,160}$",
+            re.I,
+        ),
+        "site tagline",
+    ),
+    # an embedded post's text: it opens on a hashtag ("#BREAKING: …")
+    (re.compile(r"^#[A-Za-z]\w{2,30}\b.{0,280}$"), "embedded post"),
+    # a promo behind an arrow that asks the reader to subscribe, sign up or read on
+    (
+        re.compile(
+            r"^(?:>>|»|■)\s.{0,200}\b(?:subscribe|sign\s+up|newsletter|read\s+more|click)\b.{0,80}$",
+            re.I,
+        ),
+        "promo or social footer",
+    ),
 ]
 # a template never filled in, or a program's dump of its data: "[ad_1]", "%d bloggers like
 # this:", 'string(196) "[{"id":…'
@@ -108,7 +137,18 @@ def interface_note(line: str) -> str | None:
         for pattern, note in _LINES:
             if pattern.match(s):
                 return note
+        m = _SITE_NAME.match(s) or _SLUG.match(s)
+        if m and outlets.lookup(m.group("name").strip()) is not None:
+            return "site name"
+        if _SLUG.match(s):
+            return "page slug"
     return ticker_note(s)
+
+
+# "- Sputnik International": the site's name left from the page title's tail
+_SITE_NAME = re.compile(r"^[-–—|:]\s*(?P<name>[^.!?]{2,60})$")
+# "syria-conflictWEB DESK": the page's address slug glued to a label
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+(?P<name>[A-Z][A-Za-z ]{1,30})$")
 
 
 def ticker_note(s: str) -> str | None:
