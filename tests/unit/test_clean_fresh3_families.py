@@ -154,6 +154,10 @@ def test_captions_in_a_report_still_go() -> None:
         # a wire picture number after the credit
         "A man repairs a water pipe in the valley town, Syria, May 4, 2021. The council has said "
         "the town has had no water for a week. REUTERS/Jane Doe - RTS4XY9",
+        # a scene closing on its place and country
+        "Volunteers carry sacks of flour near a damaged bakery west of Marwa town, Syria.",
+        # a map's key
+        "Front lines in the valley. Dark Red: government; Light Green: rebels; Grey: disputed.",
     ],
 )
 def test_an_uncredited_caption_between_paragraphs_goes(caption: str) -> None:
@@ -170,6 +174,8 @@ def test_an_uncredited_caption_between_paragraphs_goes(caption: str) -> None:
         "Rebels pulled out of the town on March 26, 2016.",
         "The council said the convoy reached Marwa, Syria, 4 May 2021.",
         "Shelling hit the town again in the afternoon - Sputnik International reported it first.",
+        "The convoy was stopped at a checkpoint outside Marwa, Syria.",
+        "Residents said the bakery near the square in Marwa, Syria.",
     ],
 )
 def test_a_sentence_of_report_ending_with_a_day_stays(line: str) -> None:

@@ -45,6 +45,17 @@ def place_day_end(s: str) -> bool:
     return bool(before) and before[-1:].isalpha() and not _NOT_A_PLACE.search(before)
 
 
+# "… east of Raqqa city, Syria.": a picture's place, then its country, closing the line
+_PLACE_END = re.compile(
+    r"\b[A-Z][\w'’-]+(?:\s+(?:city|town|village|province|governorate|countryside))?,\s+"
+    r"(?:Syria|Iraq|Turkey|Lebanon|Jordan|Israel|Iran|Russia|Yemen|Libya|Egypt)\.$"
+)
+# a map's key: "Dark Green: Euphrates Shield; Light Green: FSA; Black: …"
+_COLOUR = (
+    r"(?:(?:dark|light|pale|bright)\s+)?"
+    r"(?:red|green|blue|yellow|black|white|gr[ae]y|orange|purple|pink|brown)"
+)
+_LEGEND = re.compile(rf"(?i:\b{_COLOUR})\s*:\s*[^;:]{{1,40}};\s*(?i:{_COLOUR})\s*:")
 # the words of a report: a source speaking, or a finite past (auxiliary or common verb)
 _REPORT_VERB = re.compile(
     r"\b(?:said|says|told|tells|added|according|reported|reports|announced|claimed|stated"
@@ -112,6 +123,10 @@ def scene_caption(line: str) -> str | None:
         return "photo caption (names its picture)"
     if place_day_end(s) and end in (None, len(s)) and not _reports(s):
         return "photo caption (place and day)"
+    if end in (None, len(s)) and words <= 30 and _PLACE_END.search(s) and not _reports(s):
+        return "photo caption (place)"
+    if _LEGEND.search(s):
+        return "map legend"
     m = _OUTLET_TAIL.search(s)
     if (
         m
