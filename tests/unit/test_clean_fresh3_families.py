@@ -362,3 +362,38 @@ def test_a_page_printed_twice_keeps_one_copy() -> None:
 def test_one_paragraph_said_again_is_kept() -> None:
     article = clean("\n\n".join([HEAD, *LONG, LONG[1]]))
     assert article.text.count(LONG[1]) == 2
+
+
+# ---- no real text lost: prose that looks like junk, in every place it can stand ----------------
+
+LOOKS_LIKE_JUNK = [
+    "Rebels say they will not leave the valley without guarantees for their families.",
+    '"We will stay until the last house is rebuilt," the mayor said.',
+    "No one was hurt.",
+    "It was the third attack on the market this week.",
+    "Talks are due to resume in the capital on Monday",
+    "The council's figures could not be verified independently",
+    "Please, the woman said, let the lorries through.",
+    "Thank you, he told the drivers, before the convoy left.",
+    "More than forty families returned on Sunday.",
+    "Pictures shared online showed smoke rising over the valley.",
+    "By nightfall, the shelling had stopped.",
+    "Updated figures showed twelve people were hurt.",
+    "By Thursday, the families in the eastern quarter had left",
+    "By the end of the week, the road had reopened",
+]
+
+
+@pytest.mark.parametrize("line", LOOKS_LIKE_JUNK)
+@pytest.mark.parametrize("where", ["under the headline", "mid-text", "last"])
+def test_prose_that_looks_like_junk_is_never_lost(line: str, where: str) -> None:
+    body = [*LONG]
+    if where == "under the headline":
+        parts = [HEAD, line, *body]
+    elif where == "mid-text":
+        parts = [HEAD, *body[:2], line, *body[2:]]
+    else:
+        parts = [HEAD, *body, line]
+    article = clean("\n\n".join(parts))
+    for part in parts:
+        assert part in article.text or part == article.title, part
