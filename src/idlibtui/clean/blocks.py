@@ -483,6 +483,10 @@ def _classify_blocks(
     for idx, ln in enumerate(remaining):
         if (not shaped[id(ln)] and not _short_question(ln.text)) or id(ln) in keep:
             continue
+        if idx < head_end and (idx or start) and _head_label(ln.text):
+            # "World", "Analysis": a section's name between the headline and the report
+            ln.drop = ("boilerplate", "section label under the headline")
+            continue
         if html_typed[position[id(ln)]] is BlockKind.HEADING or idx < head_end:
             ln.kind = BlockKind.HEADING
             continue
@@ -513,6 +517,17 @@ def _name_under_title(kept: list[_Line], start: int) -> bool:
         return False  # "Idlib-Enab Baladi": the outlet's line, for the outlet rules
     named = sum(1 for w in words if any(ch.isupper() for ch in w))
     return 2 <= len(words) <= 4 and named >= 2 and all(_PERSON_WORD.match(w) for w in words)
+
+
+def _head_label(line: str) -> bool:
+    """One or two words in title case or capitals, no question: a label, not a subheading (a
+    subheading says something about what follows; it does not sit above the first paragraph)."""
+    words = line.split()
+    return (
+        1 <= len(words) <= 2
+        and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+        and not line.endswith("?")
+    )
 
 
 def _tag_row(line: str) -> bool:

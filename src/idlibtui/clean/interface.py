@@ -67,6 +67,15 @@ _LINES: list[tuple[re.Pattern[str], str]] = [
         ),
         "widget counter",
     ),
+    # the page's clock with no year: "May 02, 21:31 UTC+3 MOSCOW", "21:31 GMT"
+    (
+        re.compile(
+            r"^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+)?"
+            r"\d{1,2}:\d\d(?:\s*(?:[AaPp]\.?[Mm]\.?))?(?:\s*(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2})?)?"
+            r"(?:\s+[A-Z][A-Z ]{1,30})?$"
+        ),
+        "page clock",
+    ),
     # a field label with nothing after it
     (
         re.compile(
