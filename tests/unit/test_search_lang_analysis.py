@@ -97,6 +97,17 @@ def test_elision_and_turkish_suffixes_are_cut_before_analysis() -> None:
     assert lang_analysis.cut("l'armée", "de") == "l'armée"
 
 
+def test_a_stemmer_leaves_words_of_another_script_alone() -> None:
+    # Whoosh's Russian stemmer reads Latin letters as transliterated Russian
+    assert [t.stem for t in tokens("Эрдоган и Erdogan, İdlib и Идлибе", "ru")] == [
+        "эрдога",
+        "erdogan",
+        "idlib",
+        "идлиб",
+    ]  # "и" a stopword
+    assert [t.stem for t in tokens("Die Stadt Идлиб", "de")] == ["stadt", "идлиб"]
+
+
 def test_arabic_letter_forms_and_diacritics_meet() -> None:
     assert arabic.normalise("إِدْلِب") == arabic.normalise("ادلب") == "ادلب"
     assert arabic.normalise("مدينة") == arabic.normalise("مدينه")

@@ -147,12 +147,31 @@ def cut(low: str, code: str) -> str:
 
 def normalise(word: str, code: str) -> str:
     """Letter forms a language writes two ways made one before stemming."""
+    if "\u0307" in word:  # the dot "İ" leaves when lower-cased ("i̇dlib")
+        word = word.replace("\u0307", "")
     if code == "ru" or code == "uk" or code == "be":
         return word.replace("ё", "е")
     if code != "ar" and not word.isascii():
         # Arabic script in a text of another language: its letter forms still meet
         return arabic.normalise(word) if _has_arabic(word) else word
     return word
+
+
+#: Languages written in Cyrillic (the others Whoosh stems are written in Latin letters).
+CYRILLIC = frozenset({"ru", "uk", "be", "bg", "sr", "mk"})
+
+
+def in_script(word: str, code: str) -> bool:
+    """Whether ``word`` is written in the script of the language ``code`` stems: a stemmer
+    leaves a name in another script alone (Whoosh's Russian stemmer transliterates Latin
+    letters: "erdogan" became "erdoga", "İdlib" a Cyrillic word)."""
+    if code == "ar":
+        return True  # the light stemmer touches Arabic letters only
+    if code in CYRILLIC:
+        return all("\u0400" <= ch <= "\u052f" or not ch.isalpha() for ch in word)
+    return word.isascii() or all(
+        ch < "\u0250" or "\u1e00" <= ch <= "\u1eff" or not ch.isalpha() for ch in word
+    )
 
 
 def _has_arabic(word: str) -> bool:
@@ -170,7 +189,7 @@ def word_terms_in(low: str, code: str) -> tuple[tuple[str, ...], str | None, str
         return (), None, None
     own = fold.exact_form(normalise(word, code))
     stem = stemmer(code)
-    stemmed = stem(own) if stem is not None else own
+    stemmed = stem(own) if stem is not None and in_script(own, code) else own
     folded = fold.fold_chars(stemmed)
     if not folded:
         return (), None, None
