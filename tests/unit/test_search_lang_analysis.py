@@ -204,3 +204,11 @@ def test_english_results_do_not_change(mixed, english_only, query) -> None:
         assert (a.text_hits, a.snippet) == (b.text_hits, b.snippet)
     english_hits = {n for n in _names(mixed.search(query)) if n.startswith("en")}
     assert english_hits == _names(alone)
+
+
+def test_the_reader_marks_the_words_of_an_article_in_its_language() -> None:
+    from idlibtui.tui.article_spans import find_matches
+
+    text = ARTICLES["de"]
+    assert {text[s:e] for s, e in find_matches("Flüchtling", text, "de")} == {"Flüchtlinge"}
+    assert find_matches("Flüchtling", text) == []  # read as English, the stems differ
