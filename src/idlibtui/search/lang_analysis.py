@@ -37,49 +37,16 @@ ENGLISH = "en"
 #: The prefix of an exact-spelling term (never the start of a folded one).
 EXACT = "="
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 #: Elided words before an apostrophe, by language: "l'armée" is "armée".
 ELISIONS: dict[str, frozenset[str]] = {
-    "fr": frozenset(
-        [
-            "l",
-            "d",
-            "j",
-            "m",
-            "n",
-            "s",
-            "t",
-            "c",
-            "qu",
-            "jusqu",
-            "lorsqu",
-            "puisqu",
-            "quoiqu",
-            "presqu",
-            "quelqu",
-        ]
-    ),
-    "it": frozenset(
-        [
-            "l",
-            "d",
-            "c",
-            "un",
-            "dell",
-            "all",
-            "dall",
-            "nell",
-            "sull",
-            "coll",
-            "quell",
-            "quest",
-            "nessun",
-            "sant",
-            "buon",
-            "bell",
-            "tutt",
-        ]
-    ),
-    "ca": frozenset(["l", "d", "m", "n", "s", "t"]),
+    "fr": _words("l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu quelqu"),
+    "it": _words("l d c un dell all dall nell sull coll quell quest nessun sant buon bell tutt"),
+    "ca": _words("l d m n s t"),
 }
 #: Languages that write a name's suffix after an apostrophe: "İdlib'de" is "idlib".
 APOSTROPHE_SUFFIXES = frozenset({"tr", "az"})
