@@ -212,3 +212,17 @@ def test_the_reader_marks_the_words_of_an_article_in_its_language() -> None:
     text = ARTICLES["de"]
     assert {text[s:e] for s, e in find_matches("Flüchtling", text, "de")} == {"Flüchtlinge"}
     assert find_matches("Flüchtling", text) == []  # read as English, the stems differ
+
+
+def test_a_form_the_index_does_not_hold_is_not_looked_up(mixed) -> None:
+    from whoosh import query as wq
+
+    from idlibtui.search import query as q
+
+    langs = mixed.query_langs()
+    assert len(query_forms("children", langs=langs)) > 1  # "childr" in German
+    assert mixed.compile_for(q.parse("children")) == wq.Term("b", "children")
+    # forms that articles of two languages hold: both looked up
+    compiled = mixed.compile_for(q.parse("hospitals"))
+    assert isinstance(compiled, wq.Or)
+    assert {t for _f, t in compiled.all_terms()} == {"hospit", "hospital"}

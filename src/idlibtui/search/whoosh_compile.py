@@ -15,6 +15,8 @@ from whoosh import query as wq
 
 from idlibtui.search import query as q
 from idlibtui.search import term_stats, whoosh_fixes
+from idlibtui.search.backend import DATA_ERRORS
+from idlibtui.search.codec import CodecError
 from idlibtui.search.commit_cache import CommitCache
 from idlibtui.search.highlight import query_forms, wildcard_pattern
 from idlibtui.search.lexicon import field_terms
@@ -102,14 +104,23 @@ class QueryCompiler(CommitCache):
         return wq.Or([one(stems), one(own)])
 
     def _forms_query(self, forms: list[tuple[list[str], list[str]]], field: str | None):
-        """An OR of each distinct term sequence of the forms (their own spellings after each)."""
+        """An OR of each distinct term sequence of the forms (their own spellings after each)
+        that the index holds (every word of it): a form no article holds matches nothing, and
+        looking it up would only cost (the first form stands when the index holds none)."""
         seqs: list[list[str]] = []
         for terms, own in forms:
             for seq in (terms, own):
                 if seq and seq not in seqs:
                     seqs.append(seq)
-        parts = [self._text_query(seq, field) for seq in seqs]
-        return wq.Or([p for p in parts if p is not None])
+        f = "t" if field == "title" else "b"
+        reader = self._searcher.reader()
+        try:
+            held = [s for s in seqs if all(term_stats.doc_frequency(reader, f, t) for t in s)]
+        except (CodecError, *DATA_ERRORS):
+            held = seqs  # a damaged sidecar: the search that reads it says so, with the fix
+        parts = [self._text_query(seq, field) for seq in held or seqs[:1]]
+        kept = [p for p in parts if p is not None]
+        return kept[0] if len(kept) == 1 else wq.Or(kept)
 
     def compile(self, node: q.Node) -> wq.Query | None:
         """Our query tree as a Whoosh query; None when it holds nothing searchable."""
