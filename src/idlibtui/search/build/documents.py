@@ -38,6 +38,7 @@ def _json_default(value: Any) -> Any:
 
 _FIGURE_FIELDS = tuple(f.name for f in dataclasses.fields(Figure))
 _FIGURE_VALUES = operator.attrgetter(*_FIGURE_FIELDS)
+_FIGURE_DATE_FIELDS = tuple(f.name for f in dataclasses.fields(Figure) if "date" in str(f.type))
 
 
 def _figure_dicts(article: Article) -> list[dict[str, Any]]:
@@ -45,7 +46,8 @@ def _figure_dicts(article: Article) -> list[dict[str, Any]]:
     names = _FIGURE_FIELDS
     figs = [dict(zip(names, _FIGURE_VALUES(f), strict=True)) for f in article.figures]
     for fig in figs:
-        for key, value in fig.items():
+        for key in _FIGURE_DATE_FIELDS:  # (the only fields that can hold a date)
+            value = fig[key]
             if isinstance(value, dt.date | dt.datetime):
                 fig[key] = _json_default(value)
     return figs
