@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Sequence
 
+from idlibtui.annotate.date_words import MONTH_NAMES
 from idlibtui.annotate.events import Event, EventMatch, base_events
 from idlibtui.annotate.events_words import (
     _common,
@@ -58,6 +60,15 @@ class EventMatcher:
                 rules.append((ei, tuple(frozenset(pid(p) for p in group) for group in rule)))
             if event.exclude:
                 self._vetoes[ei] = frozenset(pid(p) for p in event.exclude)
+        # each rule once more without its groups of dates ("March 2016", "%"): the rules after
+        # ``self._dated`` match a sentence that reports the event without dating it ("took
+        # Palmyra on Sunday"), for the caller to confirm by other evidence
+        self._dated = len(rules)
+        for ei, event in enumerate(self.events):
+            for rule in event.rules:
+                undated = undated_rule(rule)
+                if undated is not None:
+                    rules.append((ei, tuple(frozenset(pid(p) for p in g) for g in undated)))
         shared: dict[int, int] = {}
         for _, groups in rules:
             for group in groups:
@@ -123,10 +134,12 @@ class EventMatcher:
         keys = _word_keys(text, words, entries)
         return sorted(self._scan(words, entries, keys))
 
-    def match(self, text: str) -> list[EventMatch]:
+    def match(self, text: str, *, undated: bool = False) -> list[EventMatch]:
         """Every (event, sentence) where one of the event's rules holds, in text order.
 
-        One pass finds the phrases; only the sentences holding a rule's anchor test it."""
+        One pass finds the phrases; only the sentences holding a rule's anchor test it. With
+        ``undated``, also the sentences that hold a rule but for its groups of dates (marked
+        ``undated``: they need other evidence of the day)."""
         hits = self.hits(text)
         if not hits:
             return []
@@ -150,6 +163,8 @@ class EventMatcher:
             candidates = sorted({ri for p in present for ri in anchors.get(p, ())})
             done: set[int] = set()
             for ri in candidates:
+                if ri >= self._dated and not undated:
+                    break
                 ei, groups = rules[ri]
                 if ei in done or not all(not g.isdisjoint(present) for g in groups):
                     continue
@@ -168,6 +183,7 @@ class EventMatcher:
                         spans[si][0],
                         spans[si][1],
                         phrase_spans,
+                        undated=ri >= self._dated,
                     )
                 )
         out.sort(key=lambda m: (m.start, m.event.date, m.event.id))
@@ -180,7 +196,32 @@ def event_matcher(events: tuple[Event, ...]) -> EventMatcher:
     return EventMatcher(events)
 
 
-def match_events(text: str, events: Sequence[Event] | None = None) -> list[EventMatch]:
-    """Every event that a sentence of ``text`` reports (default: the shipped timeline)."""
+def match_events(
+    text: str, events: Sequence[Event] | None = None, *, undated: bool = False
+) -> list[EventMatch]:
+    """Every event that a sentence of ``text`` reports (default: the shipped timeline); with
+    ``undated``, also the sentences that report one without the date its rule asks for."""
     timeline = base_events() if events is None else tuple(events)
-    return event_matcher(timeline).match(text)
+    return event_matcher(timeline).match(text, undated=undated)
+
+
+_MONTH = "|".join(sorted({n for m in MONTH_NAMES for n in (m, m[:3], "sept")}, key=len))
+_DATE_PHRASE = re.compile(
+    rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:{_MONTH})\.?"
+    rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+
+
+def _is_date_group(group: Sequence[str]) -> bool:
+    """Whether every phrase of a rule's group is a date: a year, a month, a day of a month."""
+    return all(_DATE_PHRASE.fullmatch(p.strip()) for p in group)
+
+
+def undated_rule(rule: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], ...] | None:
+    """The rule without its groups of dates, when it has one and keeps two other groups (a
+    place and an action): None otherwise."""
+    kept = tuple(tuple(g) for g in rule if not _is_date_group(g))
+    if len(kept) == len(rule) or len(kept) < 2:
+        return None
+    return kept

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
+from idlibtui.clean.captions import place_day_end, strip_picture_number
 from idlibtui.clean.page_widgets import reported_then_agency, widget_note
 from idlibtui.clean.prefilter import (
     FOOTER_NEEDS,
@@ -395,6 +396,12 @@ _CAPTION_CUE = re.compile(
     re.I,
 )
 _SAID = re.compile(r"\b(?:said|says|told|added|according)\b", re.I)
+# a report's own verbs: a caption shows, a report says who said, confirmed or could not verify
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|added|according|reported|reports|confirmed|verify|verified|announced"
+    r"|claimed|stated|denied)\b",
+    re.I,
+)
 # "… in February 2022. CRISIS GROUP / Jane Doe"
 _ORG_SLASH_NAME = re.compile(r"[.!?]\s+[A-Z][A-Za-z .'’&-]{1,40}\s*/\s*[A-Z][A-Za-z .'’-]{1,40}$")
 _CAPTION_OPENING = re.compile(
@@ -409,16 +416,21 @@ _CAPTION_OPENING = re.compile(
 @functools.lru_cache(maxsize=4096)
 def caption_note(line: str) -> str | None:
     """A caption told by its trailing credit or its "A handout picture released by…" opening."""
-    s = line.strip()
+    s = strip_picture_number(line.strip())
     words = len(s.split())
     if words < 4 or words > 80:
         return None
-    if _sentences(s) > 2 or (words > 45 and _sentences(s) > 1):
+    m = _SENTENCE_END.search(s)
+    first = s[: m.end()] if m else s
+    wire = place_day_end(first)  # "… in Manbij, Syria, August 12, 2016.": a wire caption
+    if _sentences(s) > 2 or (words > 45 and _sentences(s) > 1 and not wire):
         return None  # a paragraph of report that ends with a credit: see credit_tail
     if s[-1:] in '.!?"”’:;' and not _CAPTION_OPENING.match(s):
         return None  # a finished sentence: body text unless it opens like a caption
     if reported_then_agency(s, words):
         return None  # a sentence of report signed by its agency: see credit_tail
+    if _sentences(s) >= 2 and _REPORTING.search(s) and not (wire or _CAPTION_CUE.search(first)):
+        return None  # two sentences of report ("… could not verify …") and then a credit
     if (
         _SLASHED_CREDIT.search(s)
         or _ORG_SLASH_NAME.search(s)
@@ -446,7 +458,7 @@ _CREDIT_TAIL_CHARS = 240
 def credit_tail(line: str) -> int | None:
     """Where a credit starts at the end of a paragraph of report ("… captured Raqqa in 2014.
     Credit: YPG via Storyful"): only the credit goes, the report stays. None when there is none."""
-    s = line.rstrip()
+    s = strip_picture_number(line.rstrip())
     # both patterns end the line and are short: search its tail only (a paragraph is long)
     tail = max(0, len(s) - _CREDIT_TAIL_CHARS)
     m = _CREDIT_LABEL.search(s, tail) if may_end_in_label(s, tail) else None
@@ -537,6 +549,15 @@ _INLINE += [
             re.M,
         ),
         "reporting credit",
+    ),
+    # "Xinhua, December 13, 2015 Adjust font size:": a text-size widget after the date line
+    (
+        re.compile(
+            r"[ \t]+(?:adjust|change|increase|decrease)[ \t]+(?:the[ \t]+)?(?:font|text)[ \t]+size"
+            r"[ \t]*:?[ \t]*$",
+            re.I | re.M,
+        ),
+        "widget label",
     ),
 ]
 

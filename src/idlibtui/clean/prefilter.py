@@ -40,6 +40,7 @@ INLINE_NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("http",),),
     (("|", "｜"),),
     (("by",), ("reporting", "writing", "editing", "compiled")),
+    (("size",), ("font", "text")),
 )
 
 

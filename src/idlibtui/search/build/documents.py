@@ -67,7 +67,8 @@ def article_fields(article: Article, *, size: int, mtime: float, sha256: str, ve
     text = article.text or ""
     title = article.title or ""
     full = text if (not title or title in text[: len(title) + 400]) else f"{title}\n{text}"
-    body_stems, words = index_terms(full)
+    lang = article.lang or ""  # each article's words analysed for its language
+    body_stems, words = index_terms(full, lang)
     seen: dict[str, list] = {}
     for mention in article.entities:
         name = " ".join(mention.canonical.replace(",", " ").split())
@@ -81,7 +82,7 @@ def article_fields(article: Article, *, size: int, mtime: float, sha256: str, ve
         "id": article.id,
         "path": article.path,
         "title": title,
-        "t": index_terms(title)[0],
+        "t": index_terms(title, lang)[0],
         "b": body_stems,
         "plain": " ".join(sorted(words)),
         "source": article.source or "",
