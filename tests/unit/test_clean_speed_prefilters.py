@@ -221,3 +221,20 @@ def test_era_names_are_found_as_one_alternation_finds_them() -> None:
             want.setdefault(int((m.lastgroup or "e0")[1:]))
         days = [E._ERA_NAMES[i][1] for i in want]
         assert [day for day, _ in E.era_floors(t)] == days, repr(t)
+
+
+CAPTION_PIECES = ["Fighters", "walk", "in", "Baghuz", ",", "Syria", "25 March 2019", "March 25,",
+                  "2019", "1999", "2019.", ".", "THIS", "this", "thİs", "photo", "image", "seen",
+                  "in this picture", "Dark Green", "Green:", "FSA;", "Black:", "red", ":", ";",
+                  "٢٠١٩", "20١٩", " ", "x"]  # fmt: skip
+
+
+def test_caption_gates_are_necessary_conditions() -> None:
+    """The cheap tests in front of the caption patterns hold wherever the patterns match."""
+    from idlibtui.clean import captions as C
+
+    for t in strings(CAPTION_PIECES, count=5000, longest=10):
+        if C._PLACE_DAY_END.search(t):
+            assert C._may_end_in_year(t), repr(t)
+        assert C._names_picture(t) == (C._PICTURE_SELF.search(t) is not None), repr(t)
+        assert C._legend(t) == (C._LEGEND.search(t) is not None), repr(t)
