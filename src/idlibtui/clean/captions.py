@@ -106,6 +106,8 @@ _GLUED_AGENCY = re.compile(r"(?<=[.!?])\s+(?:" + "|".join(_GLUED_AGENCIES) + r")
 
 def strip_picture_number(line: str) -> str:
     """The line without a wire picture number ending it ("… REUTERS/Jane Doe - RTSMZN0")."""
+    if "-" not in line and "–" not in line:
+        return line  # (its dash is not there)
     return _PICTURE_NUMBER.sub("", line)
 
 

@@ -12,6 +12,7 @@ around two such messages (a sign-up box's copy goes with its prompts).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from idlibtui.clean import outlets
@@ -133,6 +134,9 @@ _TEMPLATE = re.compile(
 _BULLET_SPLIT = re.compile(r"\s+[•·]\s+")
 
 
+# (a pure function of the line, kept for the lines seen last: the cleaner asks again about the
+# lines a repair left as they were)
+@functools.lru_cache(maxsize=4096)
 def interface_note(line: str) -> str | None:
     """Why ``line`` is the page's interface, or None."""
     s = line.strip()
@@ -162,8 +166,8 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+(?P<name>[A-Z][A-Za-z ]{1,30})$")
 
 def ticker_note(s: str) -> str | None:
     """Three headlines or more joined by bullets on one line: a ticker, not a sentence."""
-    if len(s) > 2000:
-        return None
+    if len(s) > 2000 or ("•" not in s and "·" not in s):
+        return None  # (no bullet: one part)
     parts = [p for p in _BULLET_SPLIT.split(s) if p.strip()]
     if len(parts) < 3:
         return None
