@@ -28,7 +28,14 @@ from whoosh.lang.porter import stem as _porter_stem
 
 from idlibtui.search import fold
 from idlibtui.search import query as q
-from idlibtui.search.lang_analysis import ENGLISH, EXACT, analysis_key, query_keys, word_terms_in
+from idlibtui.search.lang_analysis import (
+    ENGLISH,
+    EXACT,
+    TAG,
+    analysis_key,
+    query_keys,
+    word_terms_in,
+)
 from idlibtui.search.schema import SAME_POSITION, TOKEN_PATTERN
 
 _TOKEN = re.compile(TOKEN_PATTERN, re.UNICODE)
@@ -316,6 +323,8 @@ def _prefilter(stems, literals) -> _Prefilter:
     faster than the second: its literal first letter lets the engine skip ahead)."""
     heads: set[str] = set(literals)
     for st in stems:
+        if TAG in st:
+            continue  # another language's stem: never one of an English text's words
         if st.startswith(EXACT):
             raw = st[len(EXACT) :]
             heads.add(raw[:-1] if len(raw) > 2 else raw)
