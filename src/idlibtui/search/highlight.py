@@ -182,6 +182,7 @@ class Matcher:
     literals: list[str] = field(default_factory=list)  # the patterns' fixed beginnings
     _prefilter: _Prefilter | None = None
     _seq_prefilters: list[_Prefilter] | None = None
+    _english_sequences: list[tuple[str, ...]] | None = None
 
     def __bool__(self) -> bool:
         return bool(self.stems or self.sequences or self.patterns)
@@ -194,7 +195,12 @@ class Matcher:
             # another language's stems are not the word's beginning (Turkish, Arabic): every
             # position is analysed (a few ms for a long article)
             return self._token_offsets(text, lang)
-        if not self.sequences:
+        if self._english_sequences is None:
+            # another language's stems (tagged) are never an English text's words
+            self._english_sequences = [
+                seq for seq in self.sequences if not any(TAG in t for t in seq)
+            ]
+        if not self._english_sequences:
             return self._prefiltered_offsets(text)
         return self._prefiltered_sequence_offsets(text)
 
@@ -240,9 +246,10 @@ class Matcher:
         first term can occur (found by a regex), checked against the index positions that
         follow."""
         found = set(self._prefiltered_offsets(text))
+        seqs = self._english_sequences or []
         if self._seq_prefilters is None:
-            self._seq_prefilters = [_prefilter({seq[0]}, []) for seq in self.sequences]
-        for seq, rx in zip(self.sequences, self._seq_prefilters, strict=True):
+            self._seq_prefilters = [_prefilter({seq[0]}, []) for seq in seqs]
+        for seq, rx in zip(seqs, self._seq_prefilters, strict=True):
             for m in _token_starts(rx, text):
                 low = m.group().lower()
                 if low in fold.ARTICLE_WORDS and fold.drops_article(low, text, m.end()):
