@@ -164,12 +164,20 @@ def query_forms(
     """``query_terms`` of a word or phrase for each language of ``langs`` (English first),
     each distinct form once and none empty: the index holds each article's words as analysed
     for its language, so a query looks up every form."""
-    out: list[tuple[list[str], list[str]]] = []
+    return [(list(a), list(b)) for a, b in _query_forms(text, exact, tuple(langs))]
+
+
+@lru_cache(maxsize=4096)
+def _query_forms(
+    text: str, exact: bool, langs: tuple[str, ...]
+) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    out: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     for key in query_keys(langs):
-        form = query_terms(text, exact, key)
-        if form[0] and form not in out:
+        terms, own = query_terms(text, exact, key)
+        form = (tuple(terms), tuple(own))
+        if terms and form not in out:
             out.append(form)
-    return out
+    return tuple(out)
 
 
 @dataclass(slots=True)
