@@ -407,3 +407,10 @@ def test_a_section_label_between_the_headline_and_the_report_goes(label: str) ->
     assert article.title == HEAD
     for line in LONG:
         assert line in article.text
+
+
+@pytest.mark.parametrize("credit", ["Reuters/R. Said", "REUTERS/Jane Marlow", "AFP/Omar Haddad"])
+def test_a_wire_credit_in_the_agencys_order_goes_and_is_no_title(credit: str) -> None:
+    article = clean("\n\n".join([credit, credit, *LONG]))
+    assert credit not in article.text
+    assert article.title != credit

@@ -49,6 +49,10 @@ _SLASH_CREDIT = re.compile(
     + r"(?:\s+via\s+Getty Images)?$|^"
     + _AGENCY
     + r"(?:/Getty Images| via Getty Images| Photo)?$"
+    # the wire's own order: "Reuters/R. Said", "REUTERS/Jane Doe"
+    + r"|^(?i:"
+    + _AGENCY
+    + r")\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$"
 )
 
 
