@@ -168,7 +168,9 @@ def _copyright(ln: _Line, info: Info) -> str | None:
     name = re.sub(r"^\s*(?:(?:19|20)\d\d\s*[-–]?\s*)+[.,]?\s*", "", rest)
     name = re.split(r"[.,;|]\s|\s+all rights", name, flags=re.IGNORECASE)[0]
     found = outlets.lookup(name.strip()) if name.strip() else None
-    if found is not None:
+    if found is not None and outlets.is_agency(found.name):
+        info.agency = info.agency or found.name  # "© 2016 dpa GmbH": whose copy a carrier has
+    elif found is not None:
         info.set_source(found.name, f"copyright: {s}")
     return "done"
 

@@ -15,8 +15,14 @@ import re
 
 from idlibtui.clean.captions import place_day_end, strip_picture_number
 from idlibtui.clean.page_widgets import reported_then_agency, widget_note
+from idlibtui.clean.prefilter import (
+    FOOTER_NEEDS,
+    SLASHED_CREDIT_ENDS,
+    any_of,
+    may_end_in_label,
+    re_case_lower,
+)
 from idlibtui.clean.prefilter import INLINE_NEEDS as _INLINE_NEEDS  # (for _INLINE, in order)
-from idlibtui.clean.prefilter import SLASHED_CREDIT_ENDS, any_of, may_end_in_label, re_case_lower
 from idlibtui.clean.widget_words import _OTHER_LANGUAGE, _OTHER_LANGUAGE_MAX, _READ_ALSO_WORDS
 
 _NUM = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
@@ -259,7 +265,9 @@ INTRO_LABELS = re.compile(
 
 
 _ANY_CHROME = any_of(_CHROME)
-_ANY_OTHER_LANGUAGE = any_of(_OTHER_LANGUAGE)
+_FOOTER = "copyright footer"
+# the other-language labels but the footer, which is tried only where ``FOOTER_NEEDS`` says
+_ANY_OTHER_LANGUAGE = any_of([rule for rule in _OTHER_LANGUAGE if rule[1] != _FOOTER])
 
 
 def chrome_note(line: str) -> str | None:
@@ -271,10 +279,13 @@ def chrome_note(line: str) -> str | None:
         for pattern, note in _CHROME:
             if pattern.match(s):
                 return note
-    if len(s) <= _OTHER_LANGUAGE_MAX and _ANY_OTHER_LANGUAGE.match(s):
-        for pattern, note in _OTHER_LANGUAGE:
-            if pattern.match(s):
-                return note
+    if len(s) <= _OTHER_LANGUAGE_MAX:
+        low = re_case_lower(s)
+        footer = any(n in low for n in FOOTER_NEEDS)
+        if footer or _ANY_OTHER_LANGUAGE.match(s):
+            for pattern, note in _OTHER_LANGUAGE:
+                if (footer or note != _FOOTER) and pattern.match(s):
+                    return note
     if len(s) <= 300:
         lowered = s.lower()
         for needles, pattern, note in _GATED:
@@ -292,7 +303,10 @@ def _shape_note(s: str) -> str | None:
         and not any(w in s.lower().split() for w in ("and", "the", "of"))
     ):
         return "keyword tags"
-    if ("(@" in s and _TWEET_SIGNATURE.search(s)) or (_TWEET_LINK.search(s) and len(s) < 400):
+    low = re_case_lower(s)
+    if ("(@" in s and _TWEET_SIGNATURE.search(s)) or (
+        ("twitter" in low or "t.co/" in low) and _TWEET_LINK.search(s) and len(s) < 400
+    ):
         return "embedded tweet"
     if ("http" in s or "…" in s) and _RELATIVE_TAIL.search(s):
         return "aggregator teaser"

@@ -53,7 +53,7 @@ from idlibtui.clean.metadata import (
     _YEAR_MONTH,
     Info,
     _caption_dates,
-    _take_dateline,
+    find_dateline,
     positional_pending,
 )
 from idlibtui.clean.stamps import parse_date
@@ -120,10 +120,17 @@ def structure(doc: EditText, info: Info) -> None:
     titled = [k for k, ln in enumerate(kept) if ln.drop is None and ln.kind is BlockKind.TITLE]
     if titled:  # a date line left above the title is not where the dateline is
         body = [ln for ln in body if kept.index(ln) > titled[0]] or body
-    if body:
-        end = _take_dateline(body[0].text, info)
-        if end:
-            edits.append(Edit(body[0].start, body[0].start + end, "", "metadata", "dateline"))
+    # (or on a line of its own just above it: "WASHINGTON", "IDLIB-Anadolu Agency")
+    at_body = lines.index(body[0]) if body else 0
+    above = [ln for ln in lines[max(0, at_body - 2) : at_body] if ln.kind is not BlockKind.TITLE]
+    where, end = find_dateline([ln.text for ln in body[:6]], info, [ln.text for ln in above])
+    if where < -1:  # a line above the body: drop it, unless another pass did
+        line = above[len(above) + 1 + where]
+        if line.drop is None:
+            edits.append(Edit(line.start, line.end, "", "metadata", "dateline"))
+    elif end:
+        at = body[where].start
+        edits.append(Edit(at, at + end, "", "metadata", "dateline"))
     # Remember which raw spans were typed, for the final block list.
     for ln in kept:
         if ln.drop is None and ln.kind is not BlockKind.PARAGRAPH:
