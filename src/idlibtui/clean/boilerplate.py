@@ -537,7 +537,11 @@ def keep_a_gallery(lines: list[_Line], info: Info, doc: EditText) -> None:
         info.flags[doc.raw_pos(ln.start)] = _GALLERY
 
 
-_AGENCY_SLASH = re.compile(r"(?<=[.!?])\s+(?-i:[A-Z]{2,})/[A-Z][\w .'’/-]{1,60}$")
+_AGENCY_SLASH = re.compile(
+    r"(?<=[.!?])\s+(?-i:[A-Z]{2,})/[A-Z][\w .'’/-]{1,60}$"
+    # "… March 24, 2016. Social Media Website": a source named after the caption's day
+    r"|(?<=\d{4}\.)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}$"
+)
 
 
 def _agency_slash_tail(s: str) -> int | None:
