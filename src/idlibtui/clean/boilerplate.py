@@ -554,7 +554,11 @@ def _captions_by_writing(lines: list[_Line]) -> None:
     """Uncredited captions (``captions.py``) between the headline's place and the last line:
     a whole line goes; a caption glued to a paragraph's head is cut from it."""
     kept = [ln for ln in lines if ln.drop is None]
+    # never the first line (the headline's place); the last one only when it is finished (an
+    # export cut off there is the report's)
     inner = {id(ln) for ln in kept[1:-1]}
+    if len(kept) > 2 and kept[-1].text.endswith("."):
+        inner.add(id(kept[-1]))
     for ln in kept:
         note = scene_caption(ln.text) if id(ln) in inner else None
         if note is not None:
