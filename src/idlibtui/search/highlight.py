@@ -203,12 +203,7 @@ class Matcher:
             # another language's stems are not the word's beginning (Turkish, Arabic): every
             # position is analysed (a few ms for a long article)
             return self._token_offsets(text, lang)
-        if self._english_sequences is None:
-            # another language's stems (tagged) are never an English text's words
-            self._english_sequences = [
-                seq for seq in self.sequences if not any(TAG in t for t in seq)
-            ]
-        if not self._english_sequences:
+        if not self._english_seqs():
             return self._prefiltered_offsets(text)
         return self._prefiltered_sequence_offsets(text)
 
@@ -249,12 +244,21 @@ class Matcher:
                 out.append(m.span())
         return out
 
+    def _english_seqs(self) -> list[tuple[str, ...]]:
+        """The phrases an English text can hold: another language's stems (tagged) are never
+        its words."""
+        if self._english_sequences is None:
+            self._english_sequences = [
+                seq for seq in self.sequences if not any(TAG in t for t in seq)
+            ]
+        return self._english_sequences
+
     def _prefiltered_sequence_offsets(self, text: str) -> list[tuple[int, int]]:
         """Fast path with phrases: the words as above; for each phrase, the places where its
         first term can occur (found by a regex), checked against the index positions that
         follow."""
         found = set(self._prefiltered_offsets(text))
-        seqs = self._english_sequences or []
+        seqs = self._english_seqs()
         if self._seq_prefilters is None:
             self._seq_prefilters = [_prefilter({seq[0]}, []) for seq in seqs]
         for seq, rx in zip(seqs, self._seq_prefilters, strict=True):
