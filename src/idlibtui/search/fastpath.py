@@ -384,6 +384,8 @@ class FastView:
             full = self.postings(field, text, positions=True)
         if full.pos_starts is None or full.pos_flat is None:
             raise CodecError("positions were not decoded")
+        if len(cand) == len(full.docs):  # every posting is a candidate (cand ⊆ docs)
+            return full.pos_starts, full.pos_flat
         idx = np.searchsorted(full.docs, cand)
         starts = full.pos_starts[idx]
         counts = full.pos_starts[idx + 1] - starts

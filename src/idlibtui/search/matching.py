@@ -28,7 +28,7 @@ from idlibtui.search.scoring import bm25
 
 _EMPTY_I = np.zeros(0, dtype=np.int64)
 _EMPTY_F = np.zeros(0, dtype=np.float64)
-_STRIDE = np.int64(1 << 32)  # a phrase's keys: candidate index * _STRIDE + position
+_SHIFT = np.int64(32)  # a phrase's keys: candidate index << _SHIFT | position
 
 
 class Result:
@@ -61,6 +61,20 @@ def restrict(docs, within) -> Any:
         idx[idx == len(docs)] = 0
         return idx[docs[idx] == within]
     return np.flatnonzero(member(docs, within))
+
+
+def intersect_sorted(a, b) -> Any:
+    """The values in both sorted arrays of distinct values: the smaller searched in the larger
+    when it is much smaller, else one merge (a stable sort of two sorted runs is linear)."""
+    if len(a) > len(b):
+        a, b = b, a
+    if not len(a):
+        return a
+    if 8 * len(a) < len(b):
+        return a[member(a, b)]
+    both = np.concatenate((a, b))
+    both.sort(kind="stable")
+    return both[1:][both[1:] == both[:-1]]
 
 
 def _unique_sorted(values) -> Any:
@@ -98,7 +112,7 @@ def phrase(view: FastView, node: p.Phrase, weighting, scored: bool, within=None)
     for i in rarest[1:]:
         if not len(cand):
             return _empty(scored)
-        cand = cand[member(cand, posts[i].docs)]
+        cand = intersect_sorted(cand, posts[i].docs)
     if not len(cand):
         return _empty(scored)
     docs = cand[_follow(view, field, words, cand, rarest)]
@@ -112,7 +126,7 @@ def phrase(view: FastView, node: p.Phrase, weighting, scored: bool, within=None)
 
 def _follow(view: FastView, field: str, words, cand, order: list[int]) -> Any:
     """Indices of the candidates where the words stand at consecutive positions. A match is a
-    start position every word ``i`` holds at start + i: as keys (candidate index * stride +
+    start position every word ``i`` holds at start + i: as keys (candidate index << 32 |
     position - i) the words' keys must meet. Word by word in ``order``, reading positions
     only for the candidates still in the running."""
     alive = np.arange(len(cand), dtype=np.int64)
@@ -122,11 +136,11 @@ def _follow(view: FastView, field: str, words, cand, order: list[int]) -> Any:
         starts, flat = view.positions(field, words[i], cand[alive])
         counts = np.diff(starts)
         which = np.repeat(alive, counts)
-        k = which * _STRIDE + (flat.astype(np.int64) + (shift - i))
-        keys = k if keys is None else keys[member(keys, k)]
+        k = (which << _SHIFT) + (flat.astype(np.int64) + (shift - i))
+        keys = k if keys is None else intersect_sorted(keys, k)
         if not len(keys):
             return _EMPTY_I
-        alive = _unique_sorted(keys // _STRIDE)
+        alive = _unique_sorted(keys >> _SHIFT)
     return alive
 
 
