@@ -16,6 +16,7 @@ from bench.query_bench import query_set
 
 from idlibtui import search
 from idlibtui.search import facets, fast_search, fastpath, matching
+from idlibtui.search import query as q
 from idlibtui.search import whoosh_backend as wb
 from idlibtui.search.build import update_index
 from idlibtui.search.integrity import INTEGRITY_NAME, SIDECAR_SUFFIXES
@@ -133,6 +134,23 @@ def _queries() -> list[str]:
         "Erdogan refugees",
         '"Khan Sheikhoun" -HTS',
         "title:HTS",
+        # the plan's shapes: an AND run cheapest first, a phrase checked only on what its
+        # siblings left, AND NOT and NOT of phrases, only negatives, days with words
+        '"air strikes" Saraqeb',
+        'Idlib "air strikes" -"buffer zone"',
+        '"air strikes" date:2019',
+        'NOT "air strikes"',
+        '("clean water" OR refugees) -Idlib date:[2019-06 to]',
+        '"strikes air" OR "air strikes air"',
+        'title:"air strikes" refugees',
+        '-"air strikes" -refugees',
+        'refug* "air strikes"',
+        'source:reuters "air strikes" -water',
+        'entity:erdogan -"Idlib"',
+        '(Idlib OR Aleppo) AND (refugees OR "air strikes") -water',
+        "NOT (Idlib AND refugees)",
+        "date:2019 -date:2019-06",
+        '"Khan Sheikhoun" OR NOT Idlib',
     ]
     return out
 
@@ -351,7 +369,6 @@ def test_refresh_drops_the_fast_view(indexes) -> None:
 
 
 def test_phrase_highlighting_equals_full_tokenization(seed_paths) -> None:
-    from idlibtui.search import query as q
     from idlibtui.search.highlight import matcher_for
 
     texts = [p.read_text(encoding="utf-8") for p in seed_paths]
@@ -599,3 +616,63 @@ def test_boosted_terms_and_phrases_score_times_their_boost(indexes) -> None:
         plain, half = ev.run(make(1.0)), ev.run(make(0.5))
         assert len(plain.docs) and list(plain.docs) == list(half.docs)
         assert list(half.scores) == pytest.approx([s * 0.5 for s in plain.scores])
+
+
+def test_a_plan_within_a_set_is_the_plan_cut_to_it(indexes) -> None:
+    """Running a plan only on the documents ``within`` (as an AND runs a costly child on what
+    its cheaper siblings left) gives exactly the full run cut to them, scores and all."""
+    import numpy as np
+
+    ix = indexes["updated"]
+    ix.refresh()
+    ev = ix._evaluator()
+    everyone = ev.view.live_docs
+    rng = np.random.default_rng(3)
+    cuts = [everyone[::5], everyone[rng.random(len(everyone)) < 0.5], everyone[:0]]
+    for query in _queries():
+        plan = ix.plan(ix._expander().expand(q.parse(query)).node)
+        if plan is None:
+            continue
+        full = ev.run(plan)
+        for within in cuts:
+            part = ev.run(plan, within=within)
+            keep = np.isin(full.docs, within)
+            assert part.docs.tolist() == full.docs[keep].tolist(), query
+            assert np.array_equal(part.scores, full.scores[keep]), query
+
+
+def test_a_phrase_reads_positions_only_of_its_siblings_documents(indexes, monkeypatch) -> None:
+    """In an AND, the phrase runs after the rarer word: positions are read only for the
+    documents holding that word, and the answer is Whoosh's."""
+    from idlibtui.search import plan as p
+    from idlibtui.search.whoosh_oracle import to_whoosh
+
+    ix = indexes["updated"]
+    ix.refresh()
+    ev = ix._evaluator()
+    view = ev.view
+    phrase = p.Phrase("b", ("air", "strike"), cost=len(view.postings("b", "air").docs))
+    hits = set(ev.run(phrase, scored=False).docs.tolist())
+    reader = ix._searcher.reader()
+    rare = next(
+        t
+        for t in reader.field_terms("b")
+        if 2 <= len(set(view.postings("b", t).docs.tolist()) & hits) <= 8
+        and len(view.postings("b", t).docs) < len(hits) // 4
+    )
+    word = p.Term("b", rare, cost=len(view.postings("b", rare).docs))
+    plan = p.all_of([phrase, word])
+    assert isinstance(plan, p.AllOf) and plan.order == (1, 0)
+    asked = []
+    original = fastpath.FastView.positions
+
+    def spy(self, field, text, cand):
+        asked.append(set(cand.tolist()))
+        return original(self, field, text, cand)
+
+    monkeypatch.setattr(fastpath.FastView, "positions", spy)
+    got = ev.run(plan)
+    holding = set(view.postings("b", rare).docs.tolist())
+    assert asked and all(cand <= holding for cand in asked)
+    assert set(got.docs.tolist()) == hits & holding
+    assert got.docs.tolist() == sorted(ix._searcher.docs_for_query(to_whoosh(plan)))
