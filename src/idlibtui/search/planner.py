@@ -82,10 +82,10 @@ class QueryPlanner(CommitCache):
         """A word, prefix or phrase: its analysed terms, with an added spelling's weight."""
         if isinstance(node, q.Word) and node.wildcard:
             lex_field = "t" if node.field == "title" else "plain"
-            terms = self._expand(lex_field, wildcard_pattern(node))
-            if not terms:
+            found = self._expand(lex_field, wildcard_pattern(node))
+            if not found:
                 return p.Nothing()
-            return p.any_of([self._term(lex_field, t) for t in terms])
+            return p.any_of([p.Term(lex_field, t, cost=df) for t, df in found])
         boost = getattr(node, "boost", 1.0)
         planned = self._text_plan(node, 1.0)
         if planned is None or boost == 1.0:
@@ -150,8 +150,9 @@ class QueryPlanner(CommitCache):
             return self._entity_names().resolve(value)
         return resolve_outlet(value, [t for terms in table.values() for t in terms])
 
-    def _expand(self, field: str, pattern: str) -> list[str]:
-        """The lexicon's words a prefix or wildcard stands for, the most frequent first."""
+    def _expand(self, field: str, pattern: str) -> list[tuple[str, int]]:
+        """The lexicon's words a prefix or wildcard stands for and their document
+        frequencies, the most frequent first."""
         literal = re.split(r"[*?]", pattern, maxsplit=1)[0]
         rx = re.compile(re.escape(literal) + ".*") if pattern == literal + "*" else None
         if rx is None:
@@ -167,7 +168,7 @@ class QueryPlanner(CommitCache):
             if rx.fullmatch(term):
                 found.append((freq, term))
         found.sort(key=lambda x: (-x[0], x[1]))
-        return [t for _, t in found[:MAX_EXPANSION]]
+        return [(t, df) for df, t in found[:MAX_EXPANSION]]
 
     def _alt_boost(self, node: q.Word | q.Phrase, planned: p.Plan, boost: float) -> float:
         """The weight of an added spelling (search/expand.py): ``boost``, and less when the
