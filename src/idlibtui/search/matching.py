@@ -10,7 +10,8 @@ An AND runs its children in the plan's order (cheapest first), each only on the 
 ones before it left (``within``), so a phrase checks positions only on those candidates; within
 a phrase the words are intersected rarest first and their positions read word by word for the
 candidates still in the running. A plan node the evaluator cannot run raises ``Unsupported``
-(said to the user as an error: nothing else answers in its place).
+(said to the user as an error: nothing else answers in its place). Depends on numpy and on the
+arrays of fastpath.py (sorted int32 docnums, float32 weights, CSR positions); no Whoosh class.
 """
 
 from __future__ import annotations
