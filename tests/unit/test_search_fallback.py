@@ -151,3 +151,21 @@ def test_the_cli_says_the_failure_in_one_line(small, monkeypatch, capsys, tmp_pa
     assert code == 2
     assert err.startswith("idlibtui: ") and "an internal fault" in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_failure_while_planning_is_reported(small, monkeypatch) -> None:
+    from idlibtui.search.planner import QueryPlanner
+
+    monkeypatch.setattr(QueryPlanner, "_df", _boom)
+    with pytest.raises(SearchError) as info:
+        small.search("erdogan -market")
+    assert "erdogan -market" in str(info.value) and "an internal fault" in str(info.value)
+    with pytest.raises(SearchError):
+        list(small.iter_documents("erdogan"))
+    monkeypatch.setattr(QueryPlanner, "_df", _unreadable)
+    with pytest.raises(SearchError, match="idlibtui index --rebuild"):
+        small.search("erdogan")
+
+
+def _unreadable(*_a, **_k):
+    raise codec.CodecError("a segment has no sidecar")

@@ -253,10 +253,17 @@ class WhooshIndex(Suggestions, Facets, WhooshOracle):
         )
 
     def _planned(self, node: q.Node | None, text: str):
-        """The plan of ``node``; postings statistics it cannot read are said with the fix."""
+        """The plan of ``node``; a failure (statistics it cannot read, a fault) is said with
+        what to do, as the evaluator's are (``FastSearch._failure``)."""
         try:
             return self.plan(node)
         except CodecError as exc:
+            raise self._failure(text, exc) from exc
+        except DATA_ERRORS:
+            raise  # damaged index data: said as such by ``_damage_said``
+        except Exception as exc:
+            if fast_search.FAST_PATH_STRICT:
+                raise
             raise self._failure(text, exc) from exc
 
     # -- documents ---------------------------------------------------------------------------
