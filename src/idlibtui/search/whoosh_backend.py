@@ -188,10 +188,10 @@ class WhooshIndex(Suggestions, Facets, WhooshOracle):
             expanded = self._expander().expand(typed)
             node = expanded.node
             plan = self._planned(node, query)
-            if plan is None:
-                assert node is not None  # (the empty query plans to every document)
+            if plan is None:  # (never for the empty query: it plans to every document)
+                where = node.pos if node is not None else None
                 raise QueryError(
-                    "nothing to search for: the query holds only common words", node.pos, query
+                    "nothing to search for: the query holds only common words", where, query
                 )
             searcher = self._searcher
             filter_plan = self.filter_plan(filters)
