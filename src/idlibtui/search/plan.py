@@ -17,7 +17,7 @@ title, ``plain`` the unstemmed lexicon, keyword fields by name).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 #: The cost of a node whose size is not known before it runs (a range of days): evaluated
 #: after the terms it is ANDed with.
@@ -115,6 +115,16 @@ def any_of(items: list[Plan]) -> Plan:
     if len(items) == 1:
         return items[0]
     return AnyOf(tuple(items), cost=sum(p.cost for p in items))
+
+
+def boosted(plan: Plan, boost: float) -> Plan:
+    """A word's or phrase's plan weighted by ``boost``: its terms and phrases carry it (an OR
+    of spellings passes it to each, which scores the same)."""
+    if isinstance(plan, Term | Phrase):
+        return replace(plan, boost=boost)
+    if isinstance(plan, AnyOf):
+        return AnyOf(tuple(boosted(c, boost) for c in plan.items), cost=plan.cost)
+    return plan
 
 
 def walk(plan: Plan):

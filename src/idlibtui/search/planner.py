@@ -87,12 +87,12 @@ class QueryPlanner(CommitCache):
                 return p.Nothing()
             return p.any_of([p.Term(lex_field, t, cost=df) for t, df in found])
         boost = getattr(node, "boost", 1.0)
-        planned = self._text_plan(node, 1.0)
+        planned = self._text_plan(node)
         if planned is None or boost == 1.0:
             return planned
-        return self._text_plan(node, self._alt_boost(node, planned, boost))
+        return p.boosted(planned, self._alt_boost(node, planned, boost))
 
-    def _text_plan(self, node: q.Word | q.Phrase, boost: float) -> p.Plan | None:
+    def _text_plan(self, node: q.Word | q.Phrase) -> p.Plan | None:
         """A word's or phrase's terms (one per position) as a term or a phrase; with its own
         spelling (where it folds) ORed in, so that the documents spelling it so score higher
         (the same documents match: the index keeps an exact term beside its folded one)."""
@@ -102,19 +102,19 @@ class QueryPlanner(CommitCache):
         # The body field holds title + text, so an unqualified word searches it alone: one
         # posting list per word (an extra title clause doubled query time, measured).
         field = "t" if node.field == "title" else "b"
-        one = self._sequence(field, stems, boost)
+        one = self._sequence(field, stems)
         if own == stems:
             return one
-        return p.any_of([one, self._sequence(field, own, boost)])
+        return p.any_of([one, self._sequence(field, own)])
 
-    def _sequence(self, field: str, words: list[str], boost: float) -> p.Plan:
+    def _sequence(self, field: str, words: list[str]) -> p.Plan:
         if len(words) == 1:
-            return self._term(field, words[0], boost)
+            return self._term(field, words[0])
         cost = min(self._df(field, w) for w in words)
-        return p.Phrase(field, tuple(words), boost, cost=cost)
+        return p.Phrase(field, tuple(words), cost=cost)
 
-    def _term(self, field: str, text: str, boost: float = 1.0) -> p.Term:
-        return p.Term(field, text, boost, cost=self._df(field, text))
+    def _term(self, field: str, text: str) -> p.Term:
+        return p.Term(field, text, cost=self._df(field, text))
 
     def _df(self, field: str, text: str) -> int:
         return term_stats.doc_frequency(self._searcher.reader(), field, text)
