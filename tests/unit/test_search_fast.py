@@ -676,3 +676,49 @@ def test_a_phrase_reads_positions_only_of_its_siblings_documents(indexes, monkey
     assert asked and all(cand <= holding for cand in asked)
     assert set(got.docs.tolist()) == hits & holding
     assert got.docs.tolist() == sorted(ix._searcher.docs_for_query(to_whoosh(plan)))
+
+
+def _random_queries(n: int, seed: str) -> list[str]:
+    """Queries of random shape: words, phrases, prefixes, fields and days under AND, OR, NOT
+    and parentheses, nested up to three deep (every plan node and order the planner makes)."""
+    rng = random.Random(seed)
+    words = ["Idlib", "refugees", "shelling", "convoy", "water", "border", "winter", "Aleppo",
+             "market", "children", "Erdogan", "hospitals", "Saraqeb", "said"]  # fmt: skip
+    phrases = ['"air strikes"', '"clean water"', '"buffer zone"', '"strikes air"']
+    leaves = [
+        lambda: rng.choice(words),
+        lambda: rng.choice(phrases),
+        lambda: rng.choice(["refug*", "hosp*", "ceas*"]),
+        lambda: f"title:{rng.choice(words)}",
+        lambda: rng.choice(["date:2019", "date:[2019-06 to]", "date:[to 2018-12]"]),
+        lambda: rng.choice(["source:reuters", 'source:"Al Jazeera"', "entity:erdogan"]),
+    ]
+
+    def make(depth: int) -> str:
+        if depth == 0 or rng.random() < 0.35:
+            return rng.choice(leaves)()
+        kind = rng.choice(["AND", "OR", "NOT", "-"])
+        if kind in ("NOT", "-"):
+            return f"{make(depth - 1)} {kind}{' ' if kind == 'NOT' else ''}{make(depth - 1)}"
+        items = [make(depth - 1) for _ in range(rng.randint(2, 3))]
+        return "(" + f" {kind} ".join(items) + ")"
+
+    return [make(3) for _ in range(n)]
+
+
+@pytest.mark.parametrize("which", ["updated", "lean"])
+def test_random_queries_agree_with_the_oracle(indexes, which, monkeypatch) -> None:
+    """The plan's evaluator against Whoosh's own evaluation on queries of random shape, over
+    several segments with deletions (and over the app's index, whose body postings only the
+    sidecar holds, against the oracle's)."""
+    oracle = indexes["updated"]
+    ix = indexes[which]
+    monkeypatch.setattr(fast_search, "FAST_PATH_STRICT", True)
+    queries = _random_queries(60, "plan-shapes")
+    assert sum("NOT" in x or " -" in x for x in queries) >= 20
+    for query in queries:
+        fast = ix.search(query, page_size=20)
+        monkeypatch.setattr(fast_search, "FAST_PATH", False)
+        slow = oracle.search(query, page_size=20)
+        monkeypatch.setattr(fast_search, "FAST_PATH", True)
+        _same(fast, slow, query, by_date=False)

@@ -169,7 +169,7 @@ def _tokenize(q: str) -> list[_Tok]:
             i += 1
             continue
         m = _FIELD_RE.match(q, i)
-        if m and (not toks or _boundary(q, i)):
+        if m and (not toks or _boundary(q, i) or (toks[-1].kind == "minus" and toks[-1].end == i)):
             toks.append(_Tok("field", m.group(1), i, m.end()))
             i = m.end()
             continue
