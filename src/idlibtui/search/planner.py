@@ -1,7 +1,9 @@
 """Our query tree (search/query.py) compiled into the evaluator's plan (search/plan.py), once,
 against the current commit: words and phrases as their analysed terms (with an added
 spelling's weight), keyword values resolved to the names the index holds, prefixes expanded over
-the lexicon (capped), AND NOT grouped, filters as keyword terms, and each node's cost.
+the lexicon (capped), AND NOT grouped, filters as keyword terms, and each node's cost. A word is
+looked up in its form for each language the index holds (search/lang_analysis.py; only a
+``lang`` filter's, when the query has one), each form the index holds ORed.
 
 Every decision about what a query means is taken here; the numpy evaluator (matching.py) and
 Whoosh (whoosh_oracle.py, the tests' reference) only run the plan. A term is analysed in one
@@ -17,7 +19,7 @@ from idlibtui.search import plan as p
 from idlibtui.search import query as q
 from idlibtui.search import term_stats
 from idlibtui.search.commit_cache import CommitCache
-from idlibtui.search.highlight import query_terms, wildcard_pattern
+from idlibtui.search.highlight import query_forms, wildcard_pattern
 from idlibtui.search.lexicon import field_terms
 
 MAX_EXPANSION = 64  # terms a prefix or wildcard may expand to
@@ -28,21 +30,40 @@ FILTER_FIELDS = ("source", "agency", "lang", "year", "month", "entity")
 class QueryPlanner(CommitCache):
     """Plans a parsed query against the current commit's terms."""
 
+    #: The languages a query's words are analysed for while one query is planned (a ``lang``
+    #: filter's), None for every language the index holds (``query_langs``).
+    _only_langs: tuple[str, ...] | None = None
+
     # -- the one place a query's text becomes index terms -----------------------------------
 
-    def analyse(self, text: str, exact: bool = False) -> tuple[list[str], list[str]]:
-        """A query word's or phrase's terms, one per position: (what it looks for, the same
-        in its own spelling where that differs); ``exact`` keeps the own spelling only."""
-        return query_terms(text, exact)
+    def analyse(self, text: str, exact: bool = False) -> list[tuple[list[str], list[str]]]:
+        """A query word's or phrase's forms, one for each language it is looked up in (each
+        distinct form once): its terms, one per position, and the same in its own spelling
+        where that differs (``exact`` keeps the own spelling only)."""
+        return query_forms(text, exact, self.query_langs())
+
+    def query_langs(self) -> tuple[str, ...]:
+        """The languages a query word is analysed for (search/lang_analysis.py): the filter's
+        while one is set, else every language the index holds (English always)."""
+        if self._only_langs:
+            return self._only_langs
+        return ("en", *self._keyword_terms("lang"))
 
     # -- plan --------------------------------------------------------------------------------
 
-    def plan(self, node: q.Node | None) -> p.Plan | None:
-        """The plan of a query tree; ``Every`` for the empty query, None when the tree holds
-        nothing searchable (only common words)."""
+    def plan(
+        self, node: q.Node | None, filters: dict[str, list[str]] | None = None
+    ) -> p.Plan | None:
+        """The plan of a query tree, its words analysed only for the languages a ``lang``
+        filter (or a ``lang:`` the query ANDs) allows; ``Every`` for the empty query, None
+        when the tree holds nothing searchable (only common words)."""
         if node is None:
             return p.Every(cost=self._doc_count())
-        return self._plan(node)
+        self._only_langs = lang_restriction(node, filters)
+        try:
+            return self._plan(node)
+        finally:
+            self._only_langs = None
 
     def _plan(self, node: q.Node) -> p.Plan | None:
         if isinstance(node, q.Word | q.Phrase):
@@ -95,17 +116,34 @@ class QueryPlanner(CommitCache):
     def _text_plan(self, node: q.Word | q.Phrase) -> p.Plan | None:
         """A word's or phrase's terms (one per position) as a term or a phrase; with its own
         spelling (where it folds) ORed in, so that the documents spelling it so score higher
-        (the same documents match: the index keeps an exact term beside its folded one)."""
-        stems, own = self.analyse(node.text, node.exact)
-        if not stems:
-            return None
+        (the same documents match: the index keeps an exact term beside its folded one).
+        Several language forms: an OR of those the index holds."""
+        forms = self.analyse(node.text, node.exact)
         # The body field holds title + text, so an unqualified word searches it alone: one
         # posting list per word (an extra title clause doubled query time, measured).
         field = "t" if node.field == "title" else "b"
+        if len(forms) > 1:
+            return self._forms_plan(forms, field)
+        stems, own = forms[0] if forms else ([], [])
+        if not stems:
+            return None
         one = self._sequence(field, stems)
         if own == stems:
             return one
         return p.any_of([one, self._sequence(field, own)])
+
+    def _forms_plan(self, forms: list[tuple[list[str], list[str]]], field: str) -> p.Plan:
+        """An OR of each distinct term sequence of the forms (their own spellings after each)
+        that the index holds (every word of it): a form no article holds matches nothing, and
+        looking it up would only cost (the first form stands when the index holds none)."""
+        seqs: list[list[str]] = []
+        for terms, own in forms:
+            for seq in (terms, own):
+                if seq and seq not in seqs:
+                    seqs.append(seq)
+        parts = [self._sequence(field, seq) for seq in seqs]
+        held = [part for part in parts if part.cost > 0]
+        return p.any_of(held or parts[:1])
 
     def _sequence(self, field: str, words: list[str]) -> p.Plan:
         if len(words) == 1:
@@ -228,3 +266,17 @@ class QueryPlanner(CommitCache):
             return any(key in t for t in tables if t is not None)
 
         return held
+
+
+def lang_restriction(
+    node: q.Node | None, filters: dict[str, list[str]] | None
+) -> tuple[str, ...] | None:
+    """The languages a query is restricted to: a ``lang`` filter's values, else those of a
+    ``lang:`` keyword the whole query requires (alone, or a part of its AND); None for any."""
+    if filters and filters.get("lang"):
+        return tuple(filters["lang"])
+    parts = node.items if isinstance(node, q.And) else (node,)
+    for part in parts:
+        if isinstance(part, q.Keyword) and part.field == "lang" and part.value.strip():
+            return (part.value.strip().lower(),)
+    return None

@@ -31,6 +31,7 @@ from idlibtui.search.columns import Column
 from idlibtui.search.facets import Facets
 from idlibtui.search.highlight import make_snippet, matcher_for
 from idlibtui.search.lexicon import field_terms
+from idlibtui.search.planner import lang_restriction
 from idlibtui.search.schema import (
     INDEX_NAME,
     SCHEMA_VERSION,
@@ -187,7 +188,7 @@ class WhooshIndex(Suggestions, Facets, WhooshOracle):
             self.refresh()
             expanded = self._expander().expand(typed)
             node = expanded.node
-            plan = self._planned(node, query)
+            plan = self._planned(node, query, filters)
             if plan is None:  # (never for the empty query: it plans to every document)
                 where = node.pos if node is not None else None
                 raise QueryError(
@@ -203,13 +204,13 @@ class WhooshIndex(Suggestions, Facets, WhooshOracle):
                 found = self._whoosh_search(plan, filter_plan, by_date, wanted, query)
             docs, ranked, facet_counts = found
             total = len(docs)
-            matcher = matcher_for(node)
+            matcher = matcher_for(node, lang_restriction(node, filters) or self.query_langs())
             text_reader = self._text_column()
             hits = []
             for docnum, score in ranked[(page - 1) * page_size : wanted]:
                 stored = searcher.stored_fields(docnum)
                 text = text_reader[docnum].decode("utf-8") if text_reader else ""
-                offsets = matcher.offsets(text)
+                offsets = matcher.offsets(text, stored.get("lang") or "")
                 snippet, snippet_hits = make_snippet(text, offsets)
                 hits.append(
                     Hit(
@@ -252,11 +253,11 @@ class WhooshIndex(Suggestions, Facets, WhooshOracle):
             expansions=expanded.added,
         )
 
-    def _planned(self, node: q.Node | None, text: str):
+    def _planned(self, node: q.Node | None, text: str, filters=None):
         """The plan of ``node``; a failure (statistics it cannot read, a fault) is said with
         what to do, as the evaluator's are (``FastSearch._failure``)."""
         try:
-            return self.plan(node)
+            return self.plan(node, filters)
         except CodecError as exc:
             raise self._failure(text, exc) from exc
         except DATA_ERRORS:
