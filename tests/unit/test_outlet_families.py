@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 from idlibtui.clean import clean_document
+from idlibtui.clean.outlet_credits import dated_credit_outlet
 from idlibtui.clean.outlet_cues import crew_byline_outlet
-from idlibtui.clean.outlet_page import chrome_outlet, closing_outlets, dated_credit_outlet
+from idlibtui.clean.outlet_page import chrome_outlet, closing_outlets
 from idlibtui.clean.outlets import interview_outlet, is_agency, is_aggregator, lookup
 
 BODY = (
