@@ -61,7 +61,10 @@ def _window(event: ReportedEvent) -> _Window:
     if event.background:  # "the first jet downed since 2015": the page is later, no more
         return e, None, ""
     s = event.sentence.lower()
-    for reading in (_same_day_window, _ago_window, _period_window, _weekday_window):
+    # (the event's own weekday before "ago": "took it on Friday from IS, which seized it two
+    # years ago")
+    readings = (_same_day_window, _own_weekday_window, _ago_window, _period_window)
+    for reading in (*readings, _weekday_window):
         found = reading(s, e, end)
         if found is not None:
             return found
@@ -124,6 +127,14 @@ def _period_window(s: str, e: dt.date, end: dt.date) -> _Window | None:
     return None
 
 
+def _own_weekday_window(s: str, e: dt.date, end: dt.date) -> _Window | None:
+    """ "on Friday" of an event that fell on a Friday: that day, then up to a week."""
+    if (end - e).days > 6:
+        return None
+    found = _weekday_window(s, e, end)
+    return found if found is not None and found[0] <= end else None
+
+
 def _weekday_window(s: str, e: dt.date, end: dt.date) -> _Window | None:
     """ "on Monday": one of the event's days with that weekday, or the day after its span."""
     for m in _WEEKDAY_WORD.finditer(s):
@@ -134,12 +145,21 @@ def _weekday_window(s: str, e: dt.date, end: dt.date) -> _Window | None:
         named = [d for d in days if d.weekday() == wd]
         if named:  # the day is one of the event's days with that weekday, then up to a week
             return named[0], named[-1] + dt.timedelta(days=6), m.group(0)
-        if end > e and (m.group("pre") or "").strip() != "last":
+        said = _SAID_BEFORE.search(s[max(0, m.start() - 40) : m.start()])
+        if end > e and (m.group("pre") or "").strip() != "last" and said:
             # a span none of whose days has that weekday: the day after it ("the army took
-            # the towns in the past days, the command said on Wednesday")
+            # the towns in the past days, the command said on Wednesday"); not when the
+            # weekday dates the action itself ("took the air base on Sunday": another event)
             after = end + dt.timedelta(days=(wd - end.weekday()) % 7 or 7)
             return after, after + dt.timedelta(days=3), m.group(0)
     return None
+
+
+#: A statement's verb before a weekday: the weekday is the day it was said, not of the action.
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|announced|reported|told|stated|confirmed|declared|added|claimed"
+    r"|statement|report)\b[^.;]*$"
+)
 
 
 def _event_window(
@@ -187,8 +207,11 @@ def reported_events(text: str, timeline=None) -> list[ReportedEvent]:
     seen: set[str] = set()
     lead_end = _lead_end(text, standfirst=True)
     later = _named_days(text)
-    for m in match_events(text, timeline):
-        if m.event.id in seen:
+    matches = match_events(text, timeline, undated=True)
+    dated = {m.event.id for m in matches if not m.undated}
+    confirmed = _confirmed_undated(text, [m for m in matches if m.undated], dated, lead_end)
+    for m in matches:
+        if m.event.id in seen or (m.undated and id(m) not in confirmed):
             continue
         sentence = text[m.sentence_start : m.sentence_end]
         if _FUTURE_SENTENCE.search(sentence):
@@ -208,6 +231,61 @@ def reported_events(text: str, timeline=None) -> list[ReportedEvent]:
             )
         )  # fmt: skip
     return out
+
+
+_YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _confirmed_undated(text: str, undated, dated: set[str], lead_end: int) -> set[int]:
+    """The undated matches (a sentence that holds an event's rule but for its date: "took
+    Palmyra on Sunday") that the text dates after all: the sentence's paragraph, or the lead,
+    names the weekday of one of the event's days (the sentence itself for an agreement, a
+    summit, a vote: cited long after), and the sentence names no year. Two events
+    so confirmed weeks apart (a town taken twice, both times on a Sunday) leave it open: none
+    is kept."""
+    lead_weekdays = _weekdays_named(text[: max(0, lead_end)])
+    kept = []
+    for m in undated:
+        if m.event.id in dated:
+            continue
+        sentence = text[m.sentence_start : m.sentence_end]
+        if _YEAR_WORD.search(sentence):
+            continue  # a year the rule did not accept: another occurrence
+        first, last = m.event.date, m.event.end or m.event.date
+        if (last - first).days > 3:
+            continue
+        days = {(first + dt.timedelta(days=k)).weekday() for k in range((last - first).days + 1)}
+        start = text.rfind("\n\n", 0, m.sentence_start) + 1
+        end = text.find("\n\n", m.sentence_end)
+        named = _weekdays_named(text[start : end if end >= 0 else len(text)])
+        if m.event.kind in _CITED_KINDS:  # an agreement is cited long after: its own sentence
+            named = _weekdays_named(sentence)
+        else:
+            named |= lead_weekdays
+        if named & days:
+            kept.append(m)
+    dates = {m.event.date for m in kept}
+    if dates and max(dates) - min(dates) > dt.timedelta(days=7):
+        return set()
+    return {id(m) for m in kept}
+
+
+def _weekdays_named(text: str) -> set[int]:
+    """The weekdays a text names as days of its news ("on Sunday"; not "next Sunday", nor
+    "the transfer would begin on Monday")."""
+    return {
+        WEEKDAYS[w.group("d").lower()]
+        for w in _WEEKDAY_WORD.finditer(text)
+        if (w.group("pre") or "").strip().lower() != "next"
+        and not _FUTURE_BEFORE.search(text[max(0, w.start() - 60) : w.start()])
+    }
+
+
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|to\s+be|is\s+to|are\s+to|due|expected|scheduled|planned|set\s+to"
+    r"|until|by)\b[^.;]*$",
+    re.IGNORECASE,
+)
 
 
 #: Words before an event that make it the background of the news: "besieged since the
@@ -345,10 +423,19 @@ def _lead_end(text: str, *, standfirst: bool = False) -> int:
         block = text[start:end].strip()
         if not block or (part == 0 and _label_above_headline(block, text, end)):
             continue
+        if part == 1 and _DATELINE_BLOCK.fullmatch(block):
+            continue  # "WASHINGTON" on a line of its own: the first paragraph follows
         if part == 1 and end >= 320:
             break
         part += 1
     return min(end, 700)
+
+
+#: A dateline on a line of its own: "WASHINGTON", "AMMAN/ISTANBUL -", "AFP, Beirut :".
+_DATELINE_BLOCK = re.compile(
+    r"[A-Z][A-Z'’.-]+(?:[ ,/]+[A-Z][A-Z'’.-]+){0,3}\s*[-–—:]?"
+    r"|[A-Z][\w'’.-]+(?:[ ,/]+[A-Z][\w'’.-]+){0,3}\s*[-–—:]"
+)
 
 
 def _label_above_headline(block: str, text: str, end: int) -> bool:

@@ -26,7 +26,7 @@ _FUTURE_BEFORE = re.compile(
 )
 _BACKGROUND_BEFORE = re.compile(
     r"\b(?:since|from|between|after|as\s+of|in|during|throughout|early|late|mid|back\s+in"
-    r"|started|began|begun|start(?:ed)?\s+in|last\s+year|earlier)\W*$",
+    r"|started|began|begun|start(?:ed)?\s+in|(?:started|began|begun)\s+on|last\s+year|earlier)\W*$",
     re.IGNORECASE,
 )
 # "the March 5 ceasefire", "a Sept. 17 deal": a day named as a modifier refers back

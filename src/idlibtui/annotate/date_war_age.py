@@ -13,6 +13,8 @@ from idlibtui.annotate.date_tokens import _folded, _WordTable, iter_matches, tex
 _WAR_AGE = re.compile(
     r"\b(?P<n>\d{1,2}(?:\s*1/2|\.5)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|thirteen|fourteen|fifteen)[\s-]+year(?:s)?(?:[\s-]+long|[\s-]+old)?[\s-]+"
+    # "seven years into the war", "eight years of war"
+    r"(?:into\s+(?:the\s+|Syria['’]s\s+|its\s+)?|of\s+)?"
     r"(?:(?:civil|bloody|brutal|Syrian)\s+)*(?P<w>war|conflict|civil\s+war|uprising)",
     re.IGNORECASE,
 )
@@ -35,6 +37,7 @@ def _war_age_years(raw: str) -> float | None:
     return float(digits.group(0)) + half if digits else None
 
 
+_FIRST_BEFORE = re.compile(r"\b(?:first|early|initial)\s+$", re.IGNORECASE)
 _APOSTROPHE_BEFORE_WORD = re.compile(r"['’`](?=[^\W_])")
 
 
@@ -63,6 +66,8 @@ def war_age_mentions(text: str) -> list[tuple[float, str]]:
     """The ages of the war the text states ("the nine-year conflict" → 9.0), with the words."""
     out = []
     for wm in _war_age_matches(text):
+        if _FIRST_BEFORE.search(text, max(0, wm.start() - 12), wm.start()):
+            continue  # "in the first five years of war": a part of it, not its age
         years = _war_age_years(wm.group("n"))
         if years is not None and 1 <= years <= 20:
             out.append((years, " ".join(wm.group(0).split())))

@@ -61,6 +61,11 @@ from idlibtui.annotate.date_evidence import (
     _weekday_years,
     _year_near,
 )
+from idlibtui.annotate.date_weekdays import (
+    BARE_SOURCES,
+    metadata_line_contradicted,
+    weekday_near,
+)
 from idlibtui.annotate.date_words import WAR_START, WEEKDAYS
 from idlibtui.annotate.dates import DateMention, find_dates
 from idlibtui.model import DateClaim, DateKind
@@ -149,7 +154,10 @@ def judge_date(
         # a stated day (or a dateline's) that the text's own dates do not contradict stands
         # whatever events the text reports: look for them only when it does not
         ambiguous = any(other_reading(c) for c in claims)
-        if not ambiguous and any(c.source != "caption" for c in claims):
+        # (a bare metadata line, often the day the page was saved, yields to an event the text
+        # dates by its weekday: look for them then too)
+        bare = all(c.source in BARE_SOURCES for c in claims if c.source != "caption")
+        if not ambiguous and not bare and any(c.source != "caption" for c in claims):
             first = judge_date(text, claims, (), mentions=mentions)
             if first.kind is DateKind.STATED:
                 return first
@@ -291,7 +299,7 @@ def _from_stated_day(case: _Case) -> DateJudgement | None:
     for c in sorted(case.day_claims, key=lambda c: order.get(c.source, 99)):
         problem = _contradiction(
             c, case.text_floor, case.text_floor_text, case.latest_fixed, case.ceiling, case.ev
-        )
+        ) or metadata_line_contradicted(c, case.text, case.ev, case.events)
         if problem:
             case.notes.append(problem)
             continue
@@ -312,7 +320,7 @@ def _window_and_text_day(case: _Case) -> tuple[_Window | None, _TextDay | None]:
         if (
             (e.end is None or e.end == e.date)
             and e.date.weekday() in case.ev.weekdays
-            and e.date.weekday() in lead_weekdays
+            and (e.date.weekday() in lead_weekdays or weekday_near(case.text, case.ev, e))
             and (e.kind not in _CITED_KINDS and window[0] == e.date)
         ):
             # "the ministry said on Wednesday …" of an attack that fell on a Wednesday: the
@@ -325,7 +333,9 @@ def _window_and_text_day(case: _Case) -> tuple[_Window | None, _TextDay | None]:
         for e in case.events if e.kind not in _CITED_KINDS
         for k in range(-1, ((e.end or e.date) - e.date).days + 2)
     }  # fmt: skip
-    text_day = _text_day(case.latest_fixed, case.ev, _lead_end(case.text), news_days)
+    text_day = _text_day(
+        case.latest_fixed, case.ev, _lead_end(case.text), news_days, floor=case.floor
+    )
     caption = case.caption_day
     if caption is not None and (case.latest_fixed is None or caption[0] > case.latest_fixed[0]):
         # weekdays named after a photo's day: "video May 5 … on Monday" (never the photo's day)
@@ -431,8 +441,11 @@ def _text_day(
     lead_end: int = -1,
     news_days: frozenset[dt.date] | set[dt.date] = frozenset(),
     max_gap: int = 6,
+    floor: dt.date | None = None,
 ) -> tuple[dt.date, dt.date | None, dt.date, str, DateKind] | None:
-    """``(earliest, latest, best, why, kind)`` from the latest day the text fixes."""
+    """``(earliest, latest, best, why, kind)`` from the latest day the text fixes (``floor``:
+    the latest thing it reports; a day its lead writes without its year is the news when it
+    falls within weeks of that)."""
     if latest_fixed is None:
         return None
     day, why, _, start = latest_fixed
@@ -449,7 +462,8 @@ def _text_day(
             DateKind.DERIVED if (best == day and ev.today) or ev.yesterday else DateKind.ESTIMATED
         )
         return day, day + dt.timedelta(days=3), best, f"the latest day it reports: {why}", kind
-    if 0 <= start < lead_end and (_YEAR_IN.search(why) or day in news_days):
+    anchored = floor is not None and floor - dt.timedelta(days=2) <= day <= floor + _SOON
+    if 0 <= start < lead_end and (_YEAR_IN.search(why) or day in news_days or anchored):
         # (a day without its year is the lead's own when it is a day of the news it reports)
         # the lead's own day, with its year: the news the report is written for
         return day, day + dt.timedelta(days=2), day, f"the day its lead reports: {why}", (
@@ -514,6 +528,8 @@ def _fixed_days(
     return out
 
 
+#: A day its lead writes without its year is the news when within this of the latest event.
+_SOON = dt.timedelta(days=60)
 _WD = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 

@@ -145,6 +145,7 @@ class EventMatch:
     sentence_start: int
     sentence_end: int
     phrase_spans: tuple[tuple[int, int], ...]  # one hit per group, in group order
+    undated: bool = False  # held by the rule but for its groups of dates (see match_events)
 
 
 # --- reading and checking ----------------------------------------------------------------------

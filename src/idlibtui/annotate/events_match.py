@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Sequence
 
+from idlibtui.annotate.date_words import MONTH_NAMES
 from idlibtui.annotate.events import Event, EventMatch, base_events
 from idlibtui.annotate.events_words import (
     _common,
     _entries,
     _key_weight,
+    _known_words,
     _word_keys,
     phrase_keys,
-    sentence_spans,
 )
+from idlibtui.textanalysis import analysis_of
 
 
 class EventMatcher:
@@ -57,6 +60,15 @@ class EventMatcher:
                 rules.append((ei, tuple(frozenset(pid(p) for p in group) for group in rule)))
             if event.exclude:
                 self._vetoes[ei] = frozenset(pid(p) for p in event.exclude)
+        # each rule once more without its groups of dates ("March 2016", "%"): the rules after
+        # ``self._dated`` match a sentence that reports the event without dating it ("took
+        # Palmyra on Sunday"), for the caller to confirm by other evidence
+        self._dated = len(rules)
+        for ei, event in enumerate(self.events):
+            for rule in event.rules:
+                undated = undated_rule(rule)
+                if undated is not None:
+                    rules.append((ei, tuple(frozenset(pid(p) for p in g) for g in undated)))
         shared: dict[int, int] = {}
         for _, groups in rules:
             for group in groups:
@@ -79,24 +91,40 @@ class EventMatcher:
         self._multis = multis
         self._keys = (frozenset(singles) | frozenset(multis)) - {""}
 
+    @functools.cached_property
+    def _checks(self) -> dict[str, list[tuple[int, int, tuple[tuple[int, str], ...], int]]]:
+        """The longer phrases by their rarest word's key, each as ``(first, last, others,
+        phrase id)``: its first and last word's offsets from that word, and the other words'
+        ``(offset, key)`` rarest first (a phrase that is not there fails on its first test)."""
+        out: dict[str, list[tuple[int, int, tuple[tuple[int, str], ...], int]]] = {}
+        for key, phrases in self._multis.items():
+            for pkeys, j, p in phrases:
+                others = sorted(
+                    ((m - j, pk) for m, pk in enumerate(pkeys) if m != j),
+                    key=lambda other: _key_weight(other[1]),
+                    reverse=True,
+                )
+                out.setdefault(key, []).append((-j, len(pkeys) - 1 - j, tuple(others), p))
+        return out
+
     def _scan(self, words, entries, keys) -> list:
         """``(start, end, phrase id)`` of every phrase occurrence, unsorted."""
-        index, singles, multis = self._keys, self._singles, self._multis
+        index, singles, checks = self._keys, self._singles, self._checks
         n = len(words)
         out = []
-        for i in [i for i, en in enumerate(entries) if en[0] in index or en[1] in index]:
+        for i in _known_words(entries, index):
             for k in keys[i]:
                 for p in singles.get(k, ()):
                     start = words[i][0]
                     out.append((start, start + entries[i][2], p))
-                for pkeys, j, p in multis.get(k, ()):
-                    first = i - j
-                    last = first + len(pkeys) - 1
-                    if (
-                        first >= 0
-                        and last < n
-                        and all(pk in keys[first + m] for m, pk in enumerate(pkeys) if m != j)
-                    ):
+                for lo, hi, others, p in checks.get(k, ()):
+                    if i + lo < 0 or i + hi >= n:
+                        continue
+                    for off, pk in others:
+                        if pk not in keys[i + off]:
+                            break
+                    else:
+                        first, last = i + lo, i + hi
                         out.append((words[first][0], words[last][0] + entries[last][2], p))
         return out
 
@@ -106,15 +134,18 @@ class EventMatcher:
         keys = _word_keys(text, words, entries)
         return sorted(self._scan(words, entries, keys))
 
-    def match(self, text: str) -> list[EventMatch]:
+    def match(self, text: str, *, undated: bool = False) -> list[EventMatch]:
         """Every (event, sentence) where one of the event's rules holds, in text order.
 
-        One pass finds the phrases; only the sentences holding a rule's anchor test it."""
+        One pass finds the phrases; only the sentences holding a rule's anchor test it. With
+        ``undated``, also the sentences that hold a rule but for its groups of dates (marked
+        ``undated``: they need other evidence of the day)."""
         hits = self.hits(text)
         if not hits:
             return []
-        spans = sentence_spans(text)
-        sent_starts = [s for s, _ in spans]
+        analysis = analysis_of(text)  # the sentences the annotators split the text into
+        spans = analysis.sentences
+        sent_starts = analysis.sentence_starts
         anchors, rules, vetoes = self._anchors, self._rules, self._vetoes
         per_sentence: dict[int, list[tuple[int, int, int]]] = {}
         anchored: set[int] = set()
@@ -132,6 +163,8 @@ class EventMatcher:
             candidates = sorted({ri for p in present for ri in anchors.get(p, ())})
             done: set[int] = set()
             for ri in candidates:
+                if ri >= self._dated and not undated:
+                    break
                 ei, groups = rules[ri]
                 if ei in done or not all(not g.isdisjoint(present) for g in groups):
                     continue
@@ -150,6 +183,7 @@ class EventMatcher:
                         spans[si][0],
                         spans[si][1],
                         phrase_spans,
+                        undated=ri >= self._dated,
                     )
                 )
         out.sort(key=lambda m: (m.start, m.event.date, m.event.id))
@@ -162,7 +196,32 @@ def event_matcher(events: tuple[Event, ...]) -> EventMatcher:
     return EventMatcher(events)
 
 
-def match_events(text: str, events: Sequence[Event] | None = None) -> list[EventMatch]:
-    """Every event that a sentence of ``text`` reports (default: the shipped timeline)."""
+def match_events(
+    text: str, events: Sequence[Event] | None = None, *, undated: bool = False
+) -> list[EventMatch]:
+    """Every event that a sentence of ``text`` reports (default: the shipped timeline); with
+    ``undated``, also the sentences that report one without the date its rule asks for."""
     timeline = base_events() if events is None else tuple(events)
-    return event_matcher(timeline).match(text)
+    return event_matcher(timeline).match(text, undated=undated)
+
+
+_MONTH = "|".join(sorted({n for m in MONTH_NAMES for n in (m, m[:3], "sept")}, key=len))
+_DATE_PHRASE = re.compile(
+    rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:{_MONTH})\.?"
+    rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+
+
+def _is_date_group(group: Sequence[str]) -> bool:
+    """Whether every phrase of a rule's group is a date: a year, a month, a day of a month."""
+    return all(_DATE_PHRASE.fullmatch(p.strip()) for p in group)
+
+
+def undated_rule(rule: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], ...] | None:
+    """The rule without its groups of dates, when it has one and keeps two other groups (a
+    place and an action): None otherwise."""
+    kept = tuple(tuple(g) for g in rule if not _is_date_group(g))
+    if len(kept) == len(rule) or len(kept) < 2:
+        return None
+    return kept

@@ -149,23 +149,39 @@ _CAPTION_DAY = re.compile(
 )
 
 
+# the removals whose days are a picture's (``boilerplate`` and ``captions``)
+_CAPTION_NOTES = frozenset(
+    {
+        "photo caption",
+        "photo credit",
+        "photo caption (place and day)",
+        "photo caption (names its picture)",
+        "photo caption (outlet credit)",
+    }
+)
+
+
 def _caption_dates(lines: list[_Line], info: Info) -> None:
     """Days named in removed captions: a photo is taken before the article that shows it, so
     the judge may use them as a lower bound (never as the article's day)."""
     for ln in lines:
-        if ln.drop is None or ln.drop[1] not in ("photo caption", "photo credit"):
+        if ln.drop is None and ln.cut_to is not None:
+            text = ln.text[: ln.cut_to]  # a caption glued to a paragraph's head
+        elif ln.drop is not None and ln.drop[1] in _CAPTION_NOTES:
+            text = ln.text
+        else:
             continue
-        found = find_full_date(ln.text)
+        found = find_full_date(text)
         if found is not None:
-            info.claim_date(found[0], "caption", ln.text)
+            info.claim_date(found[0], "caption", text)
             continue
-        m = _CAPTION_DAY.search(ln.text)
+        m = _CAPTION_DAY.search(text)
         if m is not None:
             try:
                 day = dt.date(2000, MONTHS[m.group("m").lower()], int(m.group("d")))
             except (ValueError, KeyError):
                 continue
-            info.claim_date(day, "caption", ln.text, year_known=False)
+            info.claim_date(day, "caption", text, year_known=False)
 
 
 def _outlet_not_place(name: str) -> bool:
@@ -343,13 +359,39 @@ def _source_line_rule(ln: _Line, rank: int, kept: int, info: Info) -> bool:
     return True
 
 
+# words that open "By …" prose, never a name: a day, a month, an article or a quantity
+_NOT_A_NAME = re.compile(
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|june|july"
+    r"|august|september|october|november|december|the|a|an|this|that|then|now|late|early|mid"
+    r"|noon|midday|midnight|nightfall|dawn|morning|evening|tonight|today|tomorrow|yesterday"
+    r"|far|some|most|contrast|comparison|\d[\w,.]*)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_a_writer(who: str) -> bool:
+    """The part of a "By …" line before its first separator names a writer (or an outlet):
+    capitalised words (particles such as "al", "bin", "and" aside), not a day or an article."""
+    first = re.split(r"\s*[|,•·–—]\s*|\s+-\s+|\s+(?:in|for|at|from|with|of)\s+", who.strip())[0]
+    words = first.split()
+    if not words or _NOT_A_NAME.match(first):
+        return False
+    particles = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "and", "&", "le", "la"}
+    return all(
+        any(ch.isupper() for ch in w) or w.lower() in particles or not w[:1].isalpha()
+        for w in words
+    )
+
+
 def _byline_rule(ln: _Line, info: Info) -> bool:
     """ "By Sami Kaya | Outlet, 12 March 2018": a byline, its outlet and its day."""
     s = ln.text
     if not (_BYLINE.match(s) and len(s.split()) <= 16 and not s.endswith(".")):
         return False
-    ln.drop = ("metadata", "byline")
     who = re.sub(r"^(?:by|written by|words by)\s+", "", s, flags=re.IGNORECASE)
+    if not _names_a_writer(who):
+        return False  # "By Sunday, the largely …", "By the end of the year …": prose
+    ln.drop = ("metadata", "byline")
     named = outlet_cues.byline_outlet(re.split(r"\s*[|,•·–—]\s*|\s+-\s+", who)[0])
     if named:
         info.set_source(named, f"byline: {s}")

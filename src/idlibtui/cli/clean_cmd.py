@@ -30,6 +30,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="list every removed, repaired or flagged span and why (to report a wrong call)",
     )
+    p.add_argument(
+        "--no-corpus-dates",
+        dest="corpus_dates",
+        action="store_false",
+        help="date each file from its own text only (by default an article its text leaves"
+        " undated takes a range from the dated ones that report the same news; those are"
+        " printed last)",
+    )
     p.set_defaults(func=run)
 
 
@@ -149,29 +157,71 @@ def _articles(names: list[str], settings: Settings, corrections):
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from idlibtui.serialize import article_to_dict
-
     corrections = _corrections(settings)
     failed = 0
-    for index, (name, result) in enumerate(_articles(args.files, settings, corrections)):
+    lender = _CorpusDates(corrections) if getattr(args, "corpus_dates", True) else None
+    printed = 0
+    for name, result in _articles(args.files, settings, corrections):
         if isinstance(result, IngestProblem):
             failed += 1
             sys.stderr.write(f"idlibtui: {printable(name)}: {printable(result.reason)}\n")
             continue
-        if args.json:
-            sys.stdout.write(json_text(article_to_dict(result)) + "\n")
-        elif getattr(args, "explain", False):
-            from idlibtui.clean.explain import explain
-
-            if index:
-                sys.stdout.write("\n")
-            sys.stdout.write(f"== {printable(name)}\n")
-            sys.stdout.write(explain(result))
-        else:
-            if index:
-                sys.stdout.write("\n" + "─" * 40 + "\n")
-            if len(args.files) > 1:
-                sys.stdout.write(f"== {printable(name)}\n")
-            sys.stdout.write(_readable(result))
-        sys.stdout.flush()
+        if lender is not None and lender.hold(name, result):
+            continue  # undated by its text: dated from the corpus once all is read
+        _print(args, printed, name, result)
+        printed += 1
+    for name, result in lender.lent() if lender is not None else ():
+        _print(args, printed, name, result)
+        printed += 1
     return 2 if failed else 0
+
+
+class _CorpusDates:
+    """Corpus evidence for ``clean``: the articles their text leaves undated are held back and
+    dated from the dated articles that report the same news (``annotate.corpus_dates``)."""
+
+    def __init__(self, corrections) -> None:
+        self.timeline = corrections.timeline() if corrections is not None else None
+        self.dated: list = []
+        self.held: list = []
+
+    def hold(self, name: str, article: Article) -> bool:
+        """Note what ``article`` reports; True when it waits for the corpus."""
+        from idlibtui.annotate.corpus_dates import needs_corpus, reported
+
+        if needs_corpus(article):
+            self.held.append((name, article))
+            return True
+        report = reported(article, self.timeline)
+        if report.day is not None and report.news:
+            self.dated.append(report)
+        return False
+
+    def lent(self):
+        """The held articles, each dated from its peers where they agree."""
+        from idlibtui.annotate.corpus_dates import lend_dates, reported
+
+        for name, article in self.held:
+            yield name, lend_dates(article, reported(article, self.timeline), self.dated)
+
+
+def _print(args: argparse.Namespace, index: int, name: str, result: Article) -> None:
+    """One article, as JSON, as the list of repairs, or as text."""
+    from idlibtui.serialize import article_to_dict
+
+    if args.json:
+        sys.stdout.write(json_text(article_to_dict(result)) + "\n")
+    elif getattr(args, "explain", False):
+        from idlibtui.clean.explain import explain
+
+        if index:
+            sys.stdout.write("\n")
+        sys.stdout.write(f"== {printable(name)}\n")
+        sys.stdout.write(explain(result))
+    else:
+        if index:
+            sys.stdout.write("\n" + "─" * 40 + "\n")
+        if len(args.files) > 1:
+            sys.stdout.write(f"== {printable(name)}\n")
+        sys.stdout.write(_readable(result))
+    sys.stdout.flush()
