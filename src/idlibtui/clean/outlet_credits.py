@@ -17,12 +17,14 @@ from idlibtui.clean.outlet_cues import _NAME
 _DATED_CREDIT = re.compile(r"^(?P<n>[^\W\d][^,|–—:]{1,40}?)\s*(?:[,|–—:]|\s-)\s*(?=\S)")
 
 
-def dated_credit_outlet(text: str) -> tuple[str, str]:
+def dated_credit_outlet(text: str, raw: str = "") -> tuple[str, str]:
     """A known outlet credited with the day on a short line of the page's first paragraphs
     ("Xinhua, December 13, 2015"): the one whose copy the page carries."""
     from idlibtui.clean.stamps import find_full_date
 
-    for para in text.split("\n\n")[:8]:
+    # (in the text's first paragraphs, or the raw page's first lines where it was removed)
+    heads = text.split("\n\n")[:8] + [ln for ln in raw.split("\n") if ln.strip()][:15]
+    for para in heads:
         line = " ".join(para.split())
         if len(line) > 80:
             continue

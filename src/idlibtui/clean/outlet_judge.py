@@ -55,7 +55,7 @@ def settle(info: _Info, raw: str, text: str) -> None:
             (False, lambda: outlet_page.closing_outlets(raw, text)),
             (False, lambda: outlet_cues.crew_byline_outlet(text, raw)),
             (False, lambda: outlet_cues.byline_outlet_line(raw)),
-            (False, lambda: outlet_credits.dated_credit_outlet(text)),
+            (False, lambda: outlet_credits.dated_credit_outlet(text, raw)),
             (True, lambda: outlet_page.chrome_outlet(raw)),
             (True, lambda: outlet_page.copyright_outlet(raw)),
             (True, lambda: outlet_page.note_outlet(text)),
