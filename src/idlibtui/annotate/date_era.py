@@ -135,9 +135,9 @@ def _name_matches(text: str, names: tuple[int, ...], patterns=_NAME_PATTERNS):
     while True:
         best: tuple[int, int] | None = None
         for i in names:
-            m = found.get(i, False)
-            if m is False or (m is not None and m.start() < pos):
-                m = found[i] = _search(patterns[i], text, pos)
+            if i not in found or ((prev := found[i]) is not None and prev.start() < pos):
+                found[i] = _search(patterns[i], text, pos)
+            m = found[i]
             if m is not None and (best is None or m.start() < best[0]):
                 best = (m.start(), i)
         if best is None:

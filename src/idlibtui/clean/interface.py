@@ -184,7 +184,7 @@ def form_runs(lines: list[_Line]) -> None:
     n = len(lines)
     i = 0
     while i < n:
-        if lines[i].drop is None or lines[i].drop[1] not in _FORM_NOTES:  # type: ignore[index]
+        if (lines[i].drop or ("", ""))[1] not in _FORM_NOTES:
             i += 1
             continue
         j = i
@@ -196,7 +196,7 @@ def form_runs(lines: list[_Line]) -> None:
         while k - 1 >= 0 and len(lines[k - 1].text.split()) <= 12:
             k -= 1
             members.insert(0, k)
-        forms = [m for m in members if lines[m].drop and lines[m].drop[1] in _FORM_NOTES]
+        forms = [m for m in members if (lines[m].drop or ("", ""))[1] in _FORM_NOTES]
         if len(forms) >= 2:
             for m in members:
                 ln = lines[m]
