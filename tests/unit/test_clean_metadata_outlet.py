@@ -118,7 +118,7 @@ def test_a_known_outlet_after_the_headline_is_the_outlet() -> None:
     assert clean_document(f"Fighting near Saraqeb | Sputnik\n\n{body}\n").source == "Sputnik"
     # a short form gives the canonical name
     short = clean_document(f"Fighting near Saraqeb - Tasnim\n\n{body}\n")
-    assert short.source == "Tasnim"
+    assert short.source == "Tasnim News Agency"
     # a place after the dash is no outlet
     assert clean_document(f"Fighting near Saraqeb - Idlib\n\n{body}\n").source == ""
 

@@ -19,6 +19,7 @@ from idlibtui.search import facets, fast_search, fastpath, matching
 from idlibtui.search import whoosh_backend as wb
 from idlibtui.search.build import update_index
 from idlibtui.search.integrity import INTEGRITY_NAME, SIDECAR_SUFFIXES
+from tests.unit.lang_articles import ARTICLES, INFLECTIONS, PHRASES
 
 #: Whoosh's own search is the oracle here: it needs the body's postings in its files.
 pytestmark = pytest.mark.usefixtures("whoosh_oracle")
@@ -29,6 +30,9 @@ def indexes(tmp_path_factory) -> dict[str, object]:
     root = tmp_path_factory.mktemp("fast")
     corpus = root / "corpus"
     g.write_corpus(corpus, 160, seed=5, procs=1)
+    # Reports in other languages, each indexed with its language's analysis (and one each in
+    # the articles added by the update below).
+    _write_other_languages(corpus / "zz-lang")
     live = root / "index"
     update_index(corpus, live, workers=1)
     single = root / "single"
@@ -46,9 +50,10 @@ def indexes(tmp_path_factory) -> dict[str, object]:
     for f in files[:6]:
         f.unlink()
     g.write_corpus(root / "more", 12, seed=9, procs=1)
+    _write_other_languages(root / "more" / "zz-lang", "more")
     shutil.copytree(root / "more", corpus / "more")
     report = update_index(corpus, live, workers=1)
-    assert report.updated and report.removed == 6 and report.added == 12
+    assert report.updated and report.removed == 6 and report.added == 12 + len(ARTICLES)
     assert _lean(lambda: update_index(corpus, lean, workers=1)).doc_count == report.doc_count
 
     ix.refresh()
@@ -72,6 +77,12 @@ def indexes(tmp_path_factory) -> dict[str, object]:
         "blocks": search.open_index(blocks),
         "lean": search.open_index(lean),
     }
+
+
+def _write_other_languages(folder, tag: str = "") -> None:
+    folder.mkdir(parents=True)
+    for lang, text in ARTICLES.items():
+        (folder / f"{lang}{tag}.txt").write_text(text + ("\n\n" + tag if tag else ""), "utf-8")
 
 
 def _lean(build):
@@ -134,6 +145,11 @@ def _queries() -> list[str]:
         '"Khan Sheikhoun" -HTS',
         "title:HTS",
     ]
+    # other languages: a word in another inflection, a phrase, a word with an English one
+    out += [word for _lang, word, _written in INFLECTIONS]
+    out += [phrase for _lang, phrase, _words in PHRASES]
+    out += ["Flüchtling OR refugees", "bombardement Idlib", '"armée syrienne" -hôpital',
+            "title:bombardements", "غارة OR Idlib", "беженцы AND Идлиб"]  # fmt: skip
     return out
 
 

@@ -11,7 +11,6 @@ Facts in the project's own words; each pattern is specific enough not to occur b
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 
 _ERA_NAMES: tuple[tuple[str, dt.date, str], ...] = (
@@ -63,13 +62,90 @@ _ERA_WORDS: tuple[tuple[str, ...], ...] = (
 assert len(_ERA_WORDS) == len(_ERA_NAMES)
 
 
-@functools.lru_cache(maxsize=256)
-def _pattern(names: tuple[int, ...]) -> re.Pattern[str]:
-    """The alternation of the names ``names`` (indexes into ``_ERA_NAMES``), in their order."""
-    return re.compile(
-        "|".join(f"(?P<e{i}>{_ERA_NAMES[i][0]})" for i in names),
-        re.IGNORECASE,
-    )
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern (``a|b(c|d)`` → ``a``, ``b(c|d)``)."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _literal_first(alternative: str) -> str:
+    """``\\bHTS\\b`` as ``H(?<!\\w.)TS\\b`` (the same matches): a pattern that begins with its
+    letter lets the engine skip to that letter; one that begins with ``\\b`` is tried at every
+    position (~0.15 ms a text)."""
+    if (
+        alternative.startswith("\\b")
+        and alternative[2:3].isalnum()
+        and alternative[3:4] not in "?*+{"
+    ):
+        return alternative[2] + r"(?<!\w.)" + alternative[3:]
+    return alternative
+
+
+# each name's alternatives on their own, compiled once: the alternation of the names a text
+# may hold differed from text to text and was compiled again for most articles (~5 ms each),
+# and an alternative that begins with ``\b`` or a word of its own keeps the engine from
+# skipping ahead to where a match can begin. For an ASCII text the patterns are lower-cased
+# and searched without the case flag in the lower-cased text (same offsets, same matches).
+_NAME_PATTERNS = tuple(
+    tuple(re.compile(_literal_first(alt), re.IGNORECASE) for alt in _alternatives(pattern))
+    for pattern, _, _ in _ERA_NAMES
+)
+_LOWER_PATTERNS = tuple(
+    tuple(re.compile(_literal_first(alt).lower()) for alt in _alternatives(pattern))
+    for pattern, _, _ in _ERA_NAMES
+)
+assert not any(re.search(r"\\[A-Z]", pattern) for pattern, _, _ in _ERA_NAMES)
+
+
+def _search(alternatives: tuple[re.Pattern[str], ...], text: str, pos: int):
+    """The match the alternation of ``alternatives`` finds from ``pos``: the leftmost, the
+    first alternative on a tie."""
+    best = None
+    for pattern in alternatives:
+        m = pattern.search(text, pos)
+        if m is not None and (best is None or m.start() < best.start()):
+            best = m
+    return best
+
+
+def _name_matches(text: str, names: tuple[int, ...], patterns=_NAME_PATTERNS):
+    """``(index, match)`` as ``finditer`` of the alternation of ``names`` (in their order) would
+    give them: at each step the leftmost match of any name, the first name on a tie, the next
+    search starting where it ended."""
+    pos = 0
+    found: dict[int, re.Match[str] | None] = {}
+    while True:
+        best: tuple[int, int] | None = None
+        for i in names:
+            if i not in found or ((prev := found[i]) is not None and prev.start() < pos):
+                found[i] = _search(patterns[i], text, pos)
+            m = found[i]
+            if m is not None and (best is None or m.start() < best[0]):
+                best = (m.start(), i)
+        if best is None:
+            return
+        m = found[best[1]]
+        assert m is not None
+        yield best[1], m
+        pos = m.end() if m.end() > m.start() else m.end() + 1
 
 
 def _lowered(text: str) -> str:
@@ -80,6 +156,18 @@ def _lowered(text: str) -> str:
     return text.lower().replace("\u0307", "").replace("ı", "i").replace("ſ", "s")
 
 
+def _folded(text: str) -> str | None:
+    """``text`` lower-cased with the same offsets, where a lower-case letter of the patterns
+    matches it as the case-blind pattern matches ``text`` ("ı", "ſ" to "i", "s", as the case
+    flag matches them); None when lower-casing changes its length ("İ")."""
+    if text.isascii():
+        return text.lower()
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    return low.replace("ı", "i").replace("ſ", "s")
+
+
 def era_floors(text: str) -> list[tuple[dt.date, str]]:
     """``(first possible day, name)`` for each era-dating name ``text`` uses (once each)."""
     seen: dict[int, tuple[dt.date, str]] = {}
@@ -87,9 +175,15 @@ def era_floors(text: str) -> list[tuple[dt.date, str]]:
     names = tuple(i for i, words in enumerate(_ERA_WORDS) if any(w in low for w in words))
     if not names:
         return []
-    for m in _pattern(names).finditer(text):
-        index = int((m.lastgroup or "e0")[1:])
+    folded = _folded(text)
+    if folded is not None:
+        matches = _name_matches(folded, names, _LOWER_PATTERNS)
+    else:
+        matches = _name_matches(text, names)
+    for index, _m in matches:
         if index not in seen:
             _, day, what = _ERA_NAMES[index]
             seen[index] = (day, f"it names {what} (not before {day.isoformat()})")
+            if len(seen) == len(names):
+                break  # every name it can hold is found
     return list(seen.values())

@@ -1,5 +1,5 @@
-"""Words and where a date can begin: one word tokenizer for dates, figures and entities, and
-the trigger scan that keeps the date grammar from being tried at every character.
+"""Where a date can begin: the trigger scan that keeps the date grammar from being tried at
+every character, over the words of the text's one analysis (``textanalysis``).
 
 The words of the last text seen are kept (``text_tokens``): the cleaner and the annotator read
 the same text one after the other.
@@ -14,25 +14,10 @@ from operator import itemgetter
 
 from idlibtui.annotate.date_words import MONTHS, NUMBER_WORDS, WEEKDAYS
 
-# One word tokenizer for dates, figures and entities (initialisms like U.S. are one word; inner
-# apostrophes and ʿ/ʾ stay inside a word), computed once per article by the annotator.
-# ``(?:[A-Z]\.){2,}|[^\W_]+(?:['’ʼʿʾ`][^\W_]+)*`` with the first letter taken out of the two
-# alternatives, so the engine skips to the next letter or digit instead of trying both at
-# every space and punctuation mark (same matches, ~15% faster).
-WORD_TOKEN = re.compile(r"[^\W_](?:(?<=[A-Z])\.(?:[A-Z]\.)+|[^\W_]*(?:['’ʼʿʾ`][^\W_]+)*)")
-
-
-_WORD_SPLIT = re.compile(f"({WORD_TOKEN.pattern})")
-
-
-def word_tokens(text: str) -> list[tuple[int, str]]:
-    """``(start, word)`` for every word of ``text``."""
-    # split on the words, kept: [gap, word, gap, …, word, gap]; the running sum of the lengths
-    # gives each part's start. All in C, without a match object per word (~10% faster).
-    parts = _WORD_SPLIT.split(text)
-    starts = list(itertools.accumulate(map(len, parts), initial=0))
-    return list(zip(starts[1:-1:2], parts[1::2], strict=True))
-
+# the one word tokenizer (textanalysis), re-exported for the date, figure and entity modules
+from idlibtui.textanalysis import WORD_TOKEN as WORD_TOKEN
+from idlibtui.textanalysis import analysis_of, forget
+from idlibtui.textanalysis import word_tokens as word_tokens
 
 _TRIGGERS = frozenset(
     [*MONTHS, *WEEKDAYS, "early", "mid", "late", "the", "end", "beginning", "last", "this", "next",
@@ -166,32 +151,19 @@ def date_starts(tokens: list[tuple[int, str]]) -> list[int]:
 # Work shared between the passes over one text. The cleaner infers an undated article's date
 # (``find_dates(text, None)``) just before the annotator finds the same text's dates again with
 # the article date as anchor: the words and the matched date spans do not depend on the anchor,
-# so the second pass only resolves them. One entry (the last text); a tuple replaced at once, so
-# threads at worst recompute.
-_last_text: tuple[str, dict] = ("", {})
+# so the second pass only resolves them. They live in the text's one analysis (textanalysis).
 
 
 def _memo(text: str) -> dict:
     """The work remembered for ``text`` (a fresh dict when it is not the last text seen)."""
-    global _last_text
-    last, memo = _last_text
-    if last is text or last == text:
-        return memo
-    memo = {}
-    _last_text = (text, memo)
-    return memo
+    return analysis_of(text).memo
 
 
 def forget_shared_work() -> None:
     """Drop the remembered text (a benchmark that repeats one text measures the full work)."""
-    global _last_text
-    _last_text = ("", {})
+    forget()
 
 
 def text_tokens(text: str) -> list[tuple[int, str]]:
     """``word_tokens(text)``, computed once for the last text seen (do not modify the list)."""
-    memo = _memo(text)
-    tokens = memo.get("tokens")
-    if tokens is None:
-        tokens = memo["tokens"] = word_tokens(text)
-    return tokens
+    return analysis_of(text).tokens

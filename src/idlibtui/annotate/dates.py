@@ -541,6 +541,13 @@ def find_dates(
     ``scan_triggers`` gives for them) save work when the caller has them already."""
     if not text:
         return []
+    # the judge and the events read the dates without an anchor one after the other: resolved
+    # once per text and anchor (the mentions are frozen; each caller gets its own list)
+    memo = _memo(text)
+    key = ("dates", anchor)
+    known = memo.get(key)
+    if known is not None:
+        return list(known)
     out: list[DateMention] = []
     for m in _date_matches(text, starts, tokens):
         try:
@@ -549,6 +556,7 @@ def find_dates(
             found = None
         if found is not None:
             out.append(found)
+    memo[key] = tuple(out)
     return out
 
 

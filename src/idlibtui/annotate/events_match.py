@@ -18,10 +18,11 @@ from idlibtui.annotate.events_words import (
     _common,
     _entries,
     _key_weight,
+    _known_words,
     _word_keys,
     phrase_keys,
-    sentence_spans,
 )
+from idlibtui.textanalysis import analysis_of
 
 
 class EventMatcher:
@@ -90,24 +91,40 @@ class EventMatcher:
         self._multis = multis
         self._keys = (frozenset(singles) | frozenset(multis)) - {""}
 
+    @functools.cached_property
+    def _checks(self) -> dict[str, list[tuple[int, int, tuple[tuple[int, str], ...], int]]]:
+        """The longer phrases by their rarest word's key, each as ``(first, last, others,
+        phrase id)``: its first and last word's offsets from that word, and the other words'
+        ``(offset, key)`` rarest first (a phrase that is not there fails on its first test)."""
+        out: dict[str, list[tuple[int, int, tuple[tuple[int, str], ...], int]]] = {}
+        for key, phrases in self._multis.items():
+            for pkeys, j, p in phrases:
+                others = sorted(
+                    ((m - j, pk) for m, pk in enumerate(pkeys) if m != j),
+                    key=lambda other: _key_weight(other[1]),
+                    reverse=True,
+                )
+                out.setdefault(key, []).append((-j, len(pkeys) - 1 - j, tuple(others), p))
+        return out
+
     def _scan(self, words, entries, keys) -> list:
         """``(start, end, phrase id)`` of every phrase occurrence, unsorted."""
-        index, singles, multis = self._keys, self._singles, self._multis
+        index, singles, checks = self._keys, self._singles, self._checks
         n = len(words)
         out = []
-        for i in [i for i, en in enumerate(entries) if en[0] in index or en[1] in index]:
+        for i in _known_words(entries, index):
             for k in keys[i]:
                 for p in singles.get(k, ()):
                     start = words[i][0]
                     out.append((start, start + entries[i][2], p))
-                for pkeys, j, p in multis.get(k, ()):
-                    first = i - j
-                    last = first + len(pkeys) - 1
-                    if (
-                        first >= 0
-                        and last < n
-                        and all(pk in keys[first + m] for m, pk in enumerate(pkeys) if m != j)
-                    ):
+                for lo, hi, others, p in checks.get(k, ()):
+                    if i + lo < 0 or i + hi >= n:
+                        continue
+                    for off, pk in others:
+                        if pk not in keys[i + off]:
+                            break
+                    else:
+                        first, last = i + lo, i + hi
                         out.append((words[first][0], words[last][0] + entries[last][2], p))
         return out
 
@@ -126,8 +143,9 @@ class EventMatcher:
         hits = self.hits(text)
         if not hits:
             return []
-        spans = sentence_spans(text)
-        sent_starts = [s for s, _ in spans]
+        analysis = analysis_of(text)  # the sentences the annotators split the text into
+        spans = analysis.sentences
+        sent_starts = analysis.sentence_starts
         anchors, rules, vetoes = self._anchors, self._rules, self._vetoes
         per_sentence: dict[int, list[tuple[int, int, int]]] = {}
         anchored: set[int] = set()

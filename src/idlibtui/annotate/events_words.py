@@ -1,79 +1,21 @@
-"""Words for the events timeline: an article's sentences, and its words folded to the keys that
+"""Words for the events timeline: an article's words folded to the keys that
 the timeline's phrases are compared on (lower case, no diacritics or apostrophes, hyphens as
 spaces, al-/el-/an- as one article, the gazetteer's transliteration-insensitive key).
 """
 
 from __future__ import annotations
 
-import re
+import itertools
+import operator
 import unicodedata
+from operator import itemgetter
 
 from idlibtui.annotate.date_tokens import text_tokens, word_tokens
 from idlibtui.annotate.entities import fold
 from idlibtui.annotate.numbers import ONES, SCALES, TENS
+from idlibtui.textanalysis import sentence_spans as sentence_spans  # the one splitter
 
-_ABBREVIATIONS = [
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "No",
-    "Nos",
-    "St",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Gen",
-    "Col",
-    "Lt",
-    "Maj",
-    "Sgt",
-    "Capt",
-    "Rep",
-    "Sen",
-    "Gov",
-    "Prof",
-    "Vol",
-    "Fig",
-]
-_NOT_AFTER = "".join(f"(?<!\\b{a}\\.)" for a in _ABBREVIATIONS)
-# a sentence ends at . ! ? (and closing quotes/brackets) before a space and a capital, a digit
-# or an opening quote, unless the dot ends a common abbreviation ("Jan. 12", "Gen. Smith"); or
-# at a line break. The abbreviations are checked only after a dot has been found (fast).
-_SENTENCE_END = re.compile(
-    r"[.!?]" + _NOT_AFTER + r"[.!?]*[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*"
-)
 _SUN_ARTICLES = frozenset(["ar", "an", "as", "ash", "ad", "at", "az", "adh", "ath", "ul", "un"])
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every sentence of ``text`` (simple: punctuation + capital, or a line
-    break), without the surrounding space."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        end = m.start() + len(m.group(0).rstrip())
-        _add_span(text, start, end, spans)
-        start = m.end()
-    _add_span(text, start, len(text), spans)
-    return spans
-
-
-def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    piece = text[start:end]
-    stripped = piece.strip()
-    if stripped:
-        start += len(piece) - len(piece.lstrip())
-        spans.append((start, start + len(stripped)))
 
 
 # number words keep their letters: the gazetteer's fuzzy key would make "four" "for"
@@ -102,22 +44,40 @@ def _word_entry(word: str) -> tuple[str, str, int, bool]:
     return "=" + light, fuzzy, len(bare), light in _SUN_ARTICLES
 
 
-_ENTRIES: dict[str, tuple[str, str, int, bool]] = {}
+class _Entries(dict):
+    """word → ``_word_entry(word)``, computed on first sight and kept (cleared past 200,000
+    words): an article's words cost one look-up each, made in C by ``map``."""
+
+    def __missing__(self, word: str) -> tuple[str, str, int, bool]:
+        if len(self) > 200_000:
+            self.clear()
+        entry = self[word] = _word_entry(word)
+        return entry
+
+
+_ENTRIES = _Entries()
 
 
 def _entries(text: str) -> tuple[list[tuple[int, str]], list[tuple[str, str, int, bool]]]:
     """The words of ``text`` (start, word) and their keys (see ``_word_entry``)."""
-    cache = _ENTRIES
-    if len(cache) > 200_000:
-        cache.clear()
     if "‘" in text:
         text = text.replace("‘", "’")  # the same length: offsets hold (Ma‘arrat, Nu‘man)
         words = word_tokens(text)
     else:
         words = text_tokens(text)  # the annotators' own pass over this text, shared
-    get = cache.get
-    entries = [get(w) or cache.setdefault(w, _word_entry(w)) for _, w in words]
+    entries = list(map(_ENTRIES.__getitem__, map(itemgetter(1), words)))
     return words, entries
+
+
+def _known_words(entries, keys: frozenset[str]):
+    """The indices of the words whose exact or fuzzy key is in ``keys``, found in C."""
+    known = keys.__contains__
+    found = map(
+        operator.or_,
+        map(known, map(itemgetter(0), entries)),
+        map(known, map(itemgetter(1), entries)),
+    )
+    return itertools.compress(range(len(entries)), found)
 
 
 def _fuzzy_at(text: str, start: int, word: str, entry: tuple[str, str, int, bool]) -> str:
@@ -127,13 +87,27 @@ def _fuzzy_at(text: str, start: int, word: str, entry: tuple[str, str, int, bool
     return entry[1]
 
 
+class _EntryKeys(dict):
+    """entry → the keys its word can match: ``(exact, fuzzy)``, or ``(exact,)`` for a word
+    without a fuzzy key (kept, as ``_ENTRIES``)."""
+
+    def __missing__(self, entry: tuple[str, str, int, bool]) -> tuple[str, ...]:
+        if len(self) > 200_000:
+            self.clear()
+        keys = self[entry] = (entry[0], entry[1]) if entry[1] else (entry[0],)
+        return keys
+
+
+_ENTRY_KEYS = _EntryKeys()
+
+
 def _word_keys(text: str, words, entries) -> list[tuple[str, ...]]:
     """The keys each word of the text can match: exact, and fuzzy for a name."""
-    keys: list[tuple[str, ...]] = [(e, f) if f else (e,) for e, f, _, _ in entries]
-    for i, entry in enumerate(entries):
-        if entry[3]:
-            fuzzy = _fuzzy_at(text, words[i][0], words[i][1], entry)
-            keys[i] = (entry[0], fuzzy) if fuzzy else (entry[0],)
+    keys: list[tuple[str, ...]] = list(map(_ENTRY_KEYS.__getitem__, entries))
+    for i in itertools.compress(range(len(entries)), map(itemgetter(3), entries)):
+        entry = entries[i]
+        fuzzy = _fuzzy_at(text, words[i][0], words[i][1], entry)
+        keys[i] = (entry[0], fuzzy) if fuzzy else (entry[0],)
     return keys
 
 

@@ -8,7 +8,7 @@ after the number with the event verb that makes figures groupable ("Turkish sold
 expected rather than counted ("could reach"), ``attribution`` who says it ("according to …",
 "… said"); ``duration_what``, ``age_what`` and ``measure_what`` for the other kinds. Cheap
 substring tests are tried before the patterns (same answers). Depends on sentence bounds as
-``figures.sentence_spans`` gives them.
+``textanalysis.sentence_spans`` gives them.
 """
 
 from __future__ import annotations

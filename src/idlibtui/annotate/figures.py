@@ -20,7 +20,6 @@ from idlibtui.annotate.dates import (
     find_dates,
     iter_matches,
     scan_triggers,
-    text_tokens,
 )
 from idlibtui.annotate.figure_words import (
     age_what,
@@ -42,6 +41,7 @@ from idlibtui.annotate.numbers import (
     scale_factor,
 )
 from idlibtui.model import Figure
+from idlibtui.textanalysis import analysis_of
 
 # small patterns used for each figure, compiled once (named for what they match;
 # *_BEFORE / *_AFTER ones are applied to the text just before / after a number)
@@ -118,17 +118,6 @@ _BETWEEN_AND = re.compile(
 )
 
 
-# ``[.!?…]+["”’)\]]*(?=\s+["“‘(\[]?[A-Z0-9])|\n\s*\n|\n`` with its first character taken out of
-# the alternatives, so the engine skips to the next [.!?…\n] instead of trying the three
-# alternatives at every position (same matches, a fraction of the time)
-_SENT_END = re.compile(
-    r"""[.!?…\n](?:(?<=[.!?…])[.!?…]*["”’)\]]*(?=\s+["“‘(\[]?[A-Z0-9])|(?<=\n)\s*\n|(?<=\n))"""
-)
-_ABBREV = re.compile(
-    r"(?:\b(?:U\.S|U\.N|U\.K|E\.U|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Prof|Rev|vs|etc)\.?|\b[A-Z])$"
-)
-
-
 _NUMBER_TRIGGERS = frozenset(
     [*ONES, *TENS, "a", "half", "us", "tens", "hundreds", "dozens", "scores", "thousands",
      "millions", "billions"]
@@ -166,24 +155,6 @@ def _number_matches(text: str, starts: list[int]):
             yield m
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence boundaries as (start, end) pairs covering the text (a cheap, rule-based split)."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENT_END.finditer(text):
-        end = m.end()
-        if m.group(0)[0] == ".":
-            head = text[max(start, m.start() - 6) : m.start()]
-            if _ABBREV.search(head):
-                continue
-        if text[start:end].strip():
-            spans.append((start, end))
-        start = end
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
-
-
 def _sentence_of(
     spans: Sequence[tuple[int, int]], starts: Sequence[int], pos: int
 ) -> tuple[int, int]:
@@ -217,10 +188,11 @@ def find_figures(
     """Every figure in ``text``; date figures are resolved against ``anchor``."""
     if not text:
         return []
-    spans = sentence_spans(text)
-    starts = [a for a, _ in spans]
+    analysis = analysis_of(text)  # the text's one tokenizing and sentence split, shared
+    spans = analysis.sentences
+    starts = analysis.sentence_starts
     if tokens is None:
-        tokens = text_tokens(text)
+        tokens = analysis.tokens
     if scan is None:
         scan = scan_triggers(tokens, trigger_groups())
     dates = find_dates(text, anchor, tokens=tokens) if dates is None else dates

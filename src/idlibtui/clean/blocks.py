@@ -14,6 +14,7 @@ from idlibtui.clean.infobox import infobox_span
 from idlibtui.clean.lang import EN_FUNCTION_WORDS
 from idlibtui.clean.lines import _Line, _quoted, _short_question, _teaser, headline_shaped, kind_at
 from idlibtui.clean.metadata import Info
+from idlibtui.clean.offtopic import off_topic_inserts
 from idlibtui.clean.stamps import parse_date
 from idlibtui.clean.stray_comment import stray_comment
 from idlibtui.clean.title_cues import (
@@ -22,7 +23,7 @@ from idlibtui.clean.title_cues import (
     slogan_line,
     uncredited_caption,
 )
-from idlibtui.clean.truncation import ends_mid_sentence, looks_truncated
+from idlibtui.clean.truncation import cut_fragment, ends_mid_sentence, looks_truncated
 from idlibtui.model import BlockKind
 
 _STOP = frozenset(
@@ -377,7 +378,10 @@ def _closing_links(
     """Drop the closing run of related links; what reads as the report's own last lines (cut
     off, a sentence without its full stop, a lone line) is kept (in ``keep``) and marked."""
     tail = _closing_run(body, shaped)
-    if tail and looks_truncated(tail[-1].text):
+    at_end = len(tail) == 1 and tail[-1].end >= len(doc.text.rstrip())
+    if tail and (
+        looks_truncated(tail[-1].text) or (at_end and cut_fragment(tail[-1].text, doc.text))
+    ):
         # an export that stops mid-sentence: what precedes the cut is the report, not links
         info.flags[doc.raw_pos(tail[-1].start)] = "truncated text (kept)"
         keep.update(id(ln) for ln in tail)
@@ -455,6 +459,10 @@ def _classify_blocks(
         return
     html_typed = [_typed_by_html(doc, ln, info) for ln in kept]
     start = _mark_title(kept, html_typed, info, doc)
+    if _name_under_title(kept, start):
+        kept[start].drop = ("metadata", "byline (a name alone under the headline)")
+        kept = kept[:start] + kept[start + 1 :]
+        html_typed = html_typed[:start] + html_typed[start + 1 :]
     _mark_standfirst(kept, start, outlet)
     body = [ln for ln in kept[start:] if ln.kind is BlockKind.PARAGRAPH]
     shaped = {id(ln): headline_shaped(ln.text) for ln in body}
@@ -475,11 +483,51 @@ def _classify_blocks(
     for idx, ln in enumerate(remaining):
         if (not shaped[id(ln)] and not _short_question(ln.text)) or id(ln) in keep:
             continue
+        if idx < head_end and (idx or start) and _head_label(ln.text):
+            # "World", "Analysis": a section's name between the headline and the report
+            ln.drop = ("boilerplate", "section label under the headline")
+            continue
         if html_typed[position[id(ln)]] is BlockKind.HEADING or idx < head_end:
             ln.kind = BlockKind.HEADING
             continue
         nxt = remaining[idx + 1].text if body_after[idx + 1] else ""
         _judge_short_line(ln, nxt, body_after[0], info, doc, outlet)
+    off_topic_inserts([ln for ln in kept if ln.drop is None])
+
+
+_PERSON_WORD = re.compile(
+    r"^(?:(?:al-|el-|bin-|ibn-)?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|[A-Z]\.|al|el|bin|ibn|de|van|von)$"
+)
+_CITY = re.compile(r"^[A-Z][A-Z'’.-]{2,}(?:\s[A-Z][A-Z'’.-]{1,})?$")
+
+
+def _name_under_title(kept: list[_Line], start: int) -> bool:
+    """Under the headline and above the first paragraph, a writer's name alone ("Jane Marlow")
+    or the dateline's city alone ("WASHINGTON"): a byline, not a subheading."""
+    if not 1 <= start < len(kept) - 1 or kept[start - 1].kind is not BlockKind.TITLE:
+        return False
+    s = kept[start].text.strip()
+    nxt = kept[start + 1].text
+    if headline_shaped(nxt) or len(nxt.split()) < 12:
+        return False  # the report must follow at once
+    if _CITY.fullmatch(s):
+        return True
+    words = s.split()
+    if any(outlets.lookup(part) for part in [*re.split(r"\s*[-–—]\s*", s), s] if part):
+        return False  # "Idlib-Enab Baladi": the outlet's line, for the outlet rules
+    named = sum(1 for w in words if any(ch.isupper() for ch in w))
+    return 2 <= len(words) <= 4 and named >= 2 and all(_PERSON_WORD.match(w) for w in words)
+
+
+def _head_label(line: str) -> bool:
+    """One or two words in title case or capitals, no question: a label, not a subheading (a
+    subheading says something about what follows; it does not sit above the first paragraph)."""
+    words = line.split()
+    return (
+        1 <= len(words) <= 2
+        and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+        and not line.endswith("?")
+    )
 
 
 def _tag_row(line: str) -> bool:

@@ -9,6 +9,7 @@ import re
 import unicodedata
 
 from idlibtui.clean import outlet_cues, outlets
+from idlibtui.clean.captions import caption_head, scene_caption
 from idlibtui.clean.chrome import (
     _BRACKET_CREDIT,
     INTRO_LABELS,
@@ -18,10 +19,12 @@ from idlibtui.clean.chrome import (
     credit_tail,
 )
 from idlibtui.clean.edits import EditText
+from idlibtui.clean.interface import form_runs, interface_note
 from idlibtui.clean.lines import _CLOSERS, _Line, _teaser, headline_shaped
 from idlibtui.clean.metadata import Info, _classify_positional
 from idlibtui.clean.sections import by_context
 from idlibtui.clean.stamps import find_full_date
+from idlibtui.model import BlockKind
 
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|all rights reserved)", re.IGNORECASE)
 
@@ -57,7 +60,7 @@ _CAPTION_TAIL = re.compile(
     r"(?:Getty Images|AFP|AP|Reuters|EPA|Storyful)[^()]{0,20})\)"
     r"|(?P<bare>(?:Photograph|Photo|Image|Picture|Video)\s*:\s*[^.()]{2,80})"
     r"|\[(?P<bracket>(?:File|Photo|Picture|Image|Video)\b[^\[\]]{0,80}|[^\[\]]{1,60}/[^\[\]]{2,40}"
-    r"|AFP|Reuters|AP|EPA|Al Jazeera|Getty Images|Anadolu Agency|SANA|Handout)\])\s*$"
+    r"|AFP|Reuters|AP|EPA|Al Jazeera|Getty Images|Anadolu Agency|SANA|Handout)\])\.?\s*$"
 )
 
 
@@ -65,7 +68,7 @@ def _caption_tail(s: str) -> re.Match[str] | None:
     """``_CAPTION_TAIL.search(s)``, tried only on a line that can hold a match: one that ends
     with ")" or "]", or names a photo, image, picture or video (the search tries its
     alternatives at every position of a paragraph that usually cannot)."""
-    if s.rstrip()[-1:] not in (")", "]") and not (
+    if s.rstrip().removesuffix(".").rstrip()[-1:] not in (")", "]") and not (
         "Photo" in s or "Image" in s or "Picture" in s or "Video" in s
     ):
         return None
@@ -161,7 +164,9 @@ def _copyright(ln: _Line, info: Info) -> str | None:
     name = re.sub(r"^\s*(?:(?:19|20)\d\d\s*[-–]?\s*)+[.,]?\s*", "", rest)
     name = re.split(r"[.,;|]\s|\s+all rights", name, flags=re.IGNORECASE)[0]
     found = outlets.lookup(name.strip()) if name.strip() else None
-    if found is not None:
+    if found is not None and outlets.is_agency(found.name):
+        info.agency = info.agency or found.name  # "© 2016 dpa GmbH": whose copy a carrier has
+    elif found is not None:
         info.set_source(found.name, f"copyright: {s}")
     return "done"
 
@@ -262,7 +267,11 @@ def _chrome(lines: list[_Line], i: int) -> bool:
     ln = lines[i]
     s = ln.text
     # a line that opens with date metadata is the date rules' to split first
-    note = None if _METADATA_PREFIX.match(s) else chrome_note(s) or caption_note(s)
+    note = (
+        None
+        if _METADATA_PREFIX.match(s)
+        else chrome_note(s) or caption_note(s) or interface_note(s)
+    )
     if note is None and _LEAD_MARKS.match(s):
         note = _marked_note(_LEAD_MARKS.sub("", s))
     if note is None:
@@ -270,7 +279,7 @@ def _chrome(lines: list[_Line], i: int) -> bool:
             ln.cut_from = credit_tail(s)
         return False
     ln.drop = ("boilerplate", note)
-    if INTRO_LABELS.match(s):
+    if INTRO_LABELS.match(s) or note == "related-posts label":
         _links_after(lines, i, max_len=300, cut_teasers=True)
     return True
 
@@ -304,7 +313,10 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
     credit_idx: list[int] = []
     for i, ln in enumerate(lines):
         if len(ln.text) >= 500:
-            continue  # no boilerplate line is this long
+            note = interface_note(ln.text)  # but a ticker of headlines, a template's dump
+            if note is not None:
+                ln.drop = ("boilerplate", note)
+            continue  # no other boilerplate line is this long
         answer = _site_line(ln, info) or _credit_or_caption(ln, info)
         if answer == _CREDIT:
             credit_idx.append(i)
@@ -313,9 +325,12 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
         if _promo(lines, i, info) or _byline_with_clock(ln, info):
             continue
         _chrome(lines, i)
+    form_runs(lines)
+    _captions_by_writing(lines)
     _captions_by_credits(lines, credit_idx)
     _split_captions(lines)
     _repeated_lines(lines)
+    _page_printed_twice(lines)
     _caption_short_forms(lines)
     _classify_positional(lines, info)
     by_context(lines)
@@ -380,6 +395,26 @@ def _split_captions(lines: list[_Line]) -> None:
 
 _BULLET = re.compile(r"^[•·▪►*]\s+")
 _SHOW_MORE = re.compile(r"\s*(?:show\s+more|read\s+more|more|…|\.\.\.)\s*[»›]?\s*$", re.I)
+
+
+def _page_printed_twice(lines: list[_Line]) -> None:
+    """Two paragraphs or more printed again in the same order (the page's text twice): the
+    second copy goes. One paragraph said again is the report's own (it may repeat itself)."""
+    kept = [ln for ln in lines if ln.drop is None and len(ln.text.split()) >= 12]
+    first_at: dict[str, int] = {}
+    for k, ln in enumerate(kept):
+        first_at.setdefault(ln.text, k)
+    k = 0
+    while k < len(kept) - 1:
+        i = first_at[kept[k].text]
+        if i < k and first_at[kept[k + 1].text] == i + 1 and i + 1 < k:
+            run = 0
+            while k + run < len(kept) and i + run < k and kept[i + run].text == kept[k + run].text:
+                kept[k + run].drop = ("boilerplate", "repeated paragraph (the text printed twice)")
+                run += 1
+            k += run
+        else:
+            k += 1
 
 
 def _repeated_lines(lines: list[_Line]) -> None:
@@ -453,7 +488,9 @@ def _caption_short_forms(lines: list[_Line]) -> None:
 def _keep_something(lines: list[_Line], info: Info, doc: EditText) -> None:
     """A page that is nothing but a caption (a photo page) keeps it, flagged: an empty
     article loses what little the page says."""
-    if not lines or any(ln.drop is None for ln in lines):
+    if not lines:
+        return
+    if any(ln.drop is None for ln in lines):
         return
     captions = [ln for ln in lines if ln.drop is not None and "caption" in ln.drop[1]]
     if captions:
@@ -462,3 +499,59 @@ def _keep_something(lines: list[_Line], info: Info, doc: EditText) -> None:
         info.flags[doc.raw_pos(best.start)] = (
             "possible boilerplate (a caption; the page has no other text)"
         )
+
+
+_GALLERY = "possible boilerplate (a caption; the page is a gallery)"
+
+
+def keep_a_gallery(lines: list[_Line], info: Info, doc: EditText) -> None:
+    """A photo gallery (three captions or more, and at most one paragraph of other text under
+    a headline) keeps its captions, flagged: they are all the page says. Run after the block
+    rules, which would read a caption with its credit as a related link."""
+    captions = [ln for ln in lines if ln.drop is not None and "caption" in ln.drop[1]]
+    # a later pass over the cleaned text: the gallery's captions have lost their credits
+    known = any(note == _GALLERY for note in info.flags.values())
+    if len(captions) < (1 if known else 3):
+        return
+    body = [
+        ln
+        for ln in lines
+        if ln.drop is None and ln.kind is BlockKind.PARAGRAPH and not headline_shaped(ln.text)
+    ]
+    if not known and (len(body) > 1 or sum(len(ln.text.split()) for ln in body) > 80):
+        return
+    seen: set[str] = set()
+    for ln in captions:
+        opening = " ".join(ln.text.lower().split()[:8])
+        cut = credit_tail(ln.text) or _agency_slash_tail(ln.text)  # its credit goes
+        bare = ln.text[:cut] if cut else ln.text
+        if opening in seen or headline_shaped(bare) or "repeated" in (ln.drop or ("", ""))[1]:
+            continue  # one copy of each caption, and no short form (an image's alt text)
+        seen.add(opening)
+        ln.drop = None
+        ln.cut_from = cut
+        info.flags[doc.raw_pos(ln.start)] = _GALLERY
+
+
+_AGENCY_SLASH = re.compile(r"(?<=[.!?])\s+(?-i:[A-Z]{2,})/[A-Z][\w .'’/-]{1,60}$")
+
+
+def _agency_slash_tail(s: str) -> int | None:
+    """Where "… 2016. REUTERS/Jane Doe" starts its credit (None when it has none)."""
+    m = _AGENCY_SLASH.search(s)
+    return m.start() if m else None
+
+
+def _captions_by_writing(lines: list[_Line]) -> None:
+    """Uncredited captions (``captions.py``) between the headline's place and the last line:
+    a whole line goes; a caption glued to a paragraph's head is cut from it."""
+    kept = [ln for ln in lines if ln.drop is None]
+    inner = {id(ln) for ln in kept[1:-1]}
+    for ln in kept:
+        note = scene_caption(ln.text) if id(ln) in inner else None
+        if note is not None:
+            ln.drop = ("boilerplate", note)
+            continue
+        head = caption_head(ln.text)
+        if head is not None:
+            ln.cut_to = head

@@ -13,9 +13,16 @@ from __future__ import annotations
 
 import re
 
+from idlibtui.clean.captions import place_day_end, strip_picture_number
 from idlibtui.clean.page_widgets import reported_then_agency, widget_note
+from idlibtui.clean.prefilter import (
+    FOOTER_NEEDS,
+    SLASHED_CREDIT_ENDS,
+    any_of,
+    may_end_in_label,
+    re_case_lower,
+)
 from idlibtui.clean.prefilter import INLINE_NEEDS as _INLINE_NEEDS  # (for _INLINE, in order)
-from idlibtui.clean.prefilter import SLASHED_CREDIT_ENDS, any_of, may_end_in_label, re_case_lower
 from idlibtui.clean.widget_words import _OTHER_LANGUAGE, _OTHER_LANGUAGE_MAX, _READ_ALSO_WORDS
 
 _NUM = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
@@ -258,7 +265,9 @@ INTRO_LABELS = re.compile(
 
 
 _ANY_CHROME = any_of(_CHROME)
-_ANY_OTHER_LANGUAGE = any_of(_OTHER_LANGUAGE)
+_FOOTER = "copyright footer"
+# the other-language labels but the footer, which is tried only where ``FOOTER_NEEDS`` says
+_ANY_OTHER_LANGUAGE = any_of([rule for rule in _OTHER_LANGUAGE if rule[1] != _FOOTER])
 
 
 def chrome_note(line: str) -> str | None:
@@ -270,10 +279,13 @@ def chrome_note(line: str) -> str | None:
         for pattern, note in _CHROME:
             if pattern.match(s):
                 return note
-    if len(s) <= _OTHER_LANGUAGE_MAX and _ANY_OTHER_LANGUAGE.match(s):
-        for pattern, note in _OTHER_LANGUAGE:
-            if pattern.match(s):
-                return note
+    if len(s) <= _OTHER_LANGUAGE_MAX:
+        low = re_case_lower(s)
+        footer = any(n in low for n in FOOTER_NEEDS)
+        if footer or _ANY_OTHER_LANGUAGE.match(s):
+            for pattern, note in _OTHER_LANGUAGE:
+                if (footer or note != _FOOTER) and pattern.match(s):
+                    return note
     if len(s) <= 300:
         lowered = s.lower()
         for needles, pattern, note in _GATED:
@@ -291,7 +303,10 @@ def _shape_note(s: str) -> str | None:
         and not any(w in s.lower().split() for w in ("and", "the", "of"))
     ):
         return "keyword tags"
-    if ("(@" in s and _TWEET_SIGNATURE.search(s)) or (_TWEET_LINK.search(s) and len(s) < 400):
+    low = re_case_lower(s)
+    if ("(@" in s and _TWEET_SIGNATURE.search(s)) or (
+        ("twitter" in low or "t.co/" in low) and _TWEET_LINK.search(s) and len(s) < 400
+    ):
         return "embedded tweet"
     if ("http" in s or "…" in s) and _RELATIVE_TAIL.search(s):
         return "aggregator teaser"
@@ -377,6 +392,12 @@ _CAPTION_CUE = re.compile(
     re.I,
 )
 _SAID = re.compile(r"\b(?:said|says|told|added|according)\b", re.I)
+# a report's own verbs: a caption shows, a report says who said, confirmed or could not verify
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|added|according|reported|reports|confirmed|verify|verified|announced"
+    r"|claimed|stated|denied)\b",
+    re.I,
+)
 # "… in February 2022. CRISIS GROUP / Jane Doe"
 _ORG_SLASH_NAME = re.compile(r"[.!?]\s+[A-Z][A-Za-z .'’&-]{1,40}\s*/\s*[A-Z][A-Za-z .'’-]{1,40}$")
 _CAPTION_OPENING = re.compile(
@@ -390,16 +411,21 @@ _CAPTION_OPENING = re.compile(
 
 def caption_note(line: str) -> str | None:
     """A caption told by its trailing credit or its "A handout picture released by…" opening."""
-    s = line.strip()
+    s = strip_picture_number(line.strip())
     words = len(s.split())
     if words < 4 or words > 80:
         return None
-    if _sentences(s) > 2 or (words > 45 and _sentences(s) > 1):
+    m = _SENTENCE_END.search(s)
+    first = s[: m.end()] if m else s
+    wire = place_day_end(first)  # "… in Manbij, Syria, August 12, 2016.": a wire caption
+    if _sentences(s) > 2 or (words > 45 and _sentences(s) > 1 and not wire):
         return None  # a paragraph of report that ends with a credit: see credit_tail
     if s[-1:] in '.!?"”’:;' and not _CAPTION_OPENING.match(s):
         return None  # a finished sentence: body text unless it opens like a caption
     if reported_then_agency(s, words):
         return None  # a sentence of report signed by its agency: see credit_tail
+    if _sentences(s) >= 2 and _REPORTING.search(s) and not (wire or _CAPTION_CUE.search(first)):
+        return None  # two sentences of report ("… could not verify …") and then a credit
     if (
         _SLASHED_CREDIT.search(s)
         or _ORG_SLASH_NAME.search(s)
@@ -427,7 +453,7 @@ _CREDIT_TAIL_CHARS = 240
 def credit_tail(line: str) -> int | None:
     """Where a credit starts at the end of a paragraph of report ("… captured Raqqa in 2014.
     Credit: YPG via Storyful"): only the credit goes, the report stays. None when there is none."""
-    s = line.rstrip()
+    s = strip_picture_number(line.rstrip())
     # both patterns end the line and are short: search its tail only (a paragraph is long)
     tail = max(0, len(s) - _CREDIT_TAIL_CHARS)
     m = _CREDIT_LABEL.search(s, tail) if may_end_in_label(s, tail) else None
@@ -518,6 +544,15 @@ _INLINE += [
             re.M,
         ),
         "reporting credit",
+    ),
+    # "Xinhua, December 13, 2015 Adjust font size:": a text-size widget after the date line
+    (
+        re.compile(
+            r"[ \t]+(?:adjust|change|increase|decrease)[ \t]+(?:the[ \t]+)?(?:font|text)[ \t]+size"
+            r"[ \t]*:?[ \t]*$",
+            re.I | re.M,
+        ),
+        "widget label",
     ),
 ]
 

@@ -26,10 +26,10 @@ _MONTH = (
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_CAPS_WORD = r"[A-Z][A-Z'’.\-]+"
+_CAPS_WORD = r"[A-ZА-ЯЁ][A-ZА-ЯЁ'’.\-]+"  # (Latin and Cyrillic: "МОСКВА, 23 янв —")
 _CAPS_PLACE = rf"{_CAPS_WORD}(?:[ \-]{_CAPS_WORD}){{0,3}}"
 _PARTICLE = r"(?:al|el|an|ad|as|ash|ar|at|az|de|del|la|le|of)"
-_TITLE_WORD = r"[A-Z][a-zà-ÿ'’\-]+"
+_TITLE_WORD = r"[A-ZА-ЯЁ][a-zà-ÿа-яё'’\-]+"
 _TITLE_PLACE = rf"{_TITLE_WORD}(?:[ \-](?:{_PARTICLE}[ \-])?{_TITLE_WORD}){{0,3}}"
 _REGION = r"[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
@@ -43,7 +43,7 @@ _WHEN = (
 )
 _TIME = r"\(\s*\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\s*\)"
 _TAG = r",?\s*\((?P<tag>[A-Za-z][\w .,&/'’-]{0,60}?)\)"
-_SEP = r"\s*(?:[—–]+|--|-|_|:|\|)\s*"
+_SEP = r"\s*(?:[—–]+|--|\.?-|_|:|\||•)\s*"  # ("Beirut.- Miles de civiles …")
 
 _PATTERN = re.compile(
     rf"""^(?P<place>(?:{_CAPS_PLACE}|{_TITLE_PLACE})(?:\s*/\s*(?:{_CAPS_PLACE}|{_TITLE_PLACE}))*)
@@ -55,13 +55,14 @@ _PATTERN = re.compile(
       | \.?\s*/(?P<slashtag>[A-Z][A-Za-z-]{{1,15}})/\.?\s*
       | -(?P<dashtag>[A-Z]{{2,12}})\s*/\s*
       | ,\s+(?P<trailtag>[A-Z]{{2,20}}){_SEP}
-      | {_SEP}
+      | ,?{_SEP}
+      | (?P<dotsep>\.)\s+(?=[A-ZА-ЯЁ"“])
     )(?=\S)""",
     re.VERBOSE,
 )
 # "Alwaght- The Syrian army …", "VOICEPRESS reports -": an outlet's name as the dateline.
 _OUTLET_LEAD = re.compile(
-    r"^(?P<name>[A-Z][\w.'’&]*(?:\s[A-Z][\w.'’&]*){0,3})\s*(?:[—–]+|-|:|\|)\s*(?=\S)"
+    r"^(?P<name>[A-Z][\w.'’&]*(?:\s[A-Z][\w.'’&]*){0,3})(?:\s+reports)?\s*(?:[—–]+|-|:|\|)\s*(?=\S)"
 )
 
 _NOT_PLACES = frozenset(
@@ -255,11 +256,45 @@ def _is_known_place(name: str) -> bool:
     return fold_name(name) in _known_places()
 
 
+_AGENCY_SENTENCE = re.compile(r"(?P<t>[^\W\d][\w-]*(?:\s[^\W\d][\w-]*){0,2})\.\s+(?=\S)")
+
+
+def _agency_after_dash(line: str, end: int) -> tuple[int, str]:
+    """A known wire named after the dateline's dash, as its own sentence ("МОСКВА, 23 янв —
+    РИА Новости. Правительственные …"): where the body begins, and the tag."""
+    from idlibtui.clean.outlets import lookup
+
+    m = _AGENCY_SENTENCE.match(line, end)
+    if m is None or lookup(m.group("t")) is None:
+        return end, ""
+    return m.end(), m.group("t")
+
+
+def _region_and_tag(m: re.Match[str], tag: str) -> tuple[str, str]:
+    """A trailing country is the dateline's region, no agency ("ALEPPO, SYRIA - …")."""
+    region = (m.group("region") or "").strip()
+    if m.group("trailtag") and m.group("trailtag").lower() in _COUNTRIES and not region:
+        return m.group("trailtag"), ""
+    return region, tag
+
+
+def _hyphenated(line: str, end: int) -> bool:
+    """Whether a bare hyphen at ``end`` joins two capitalised words ("AL-QAIDA-LINKED
+    rebels"): a hyphenated word, no dateline's separator."""
+    return bool(re.match(r"-[A-Z]{2,}\b", line[end - 1 : end + 12])) and line[end - 2] != " "
+
+
 def match_dateline(line: str, *, min_rest: int = 40) -> Dateline | None:
     """The dateline that opens ``line``, or None. At least ``min_rest`` characters of body
     must follow, so a short headline such as "BEIRUT: A CITY IN RUINS" is not one."""
     m = _PATTERN.match(line)
-    if m is None or len(line) - m.end() < min_rest:
+    # ("Place, 16 January. The army …" needs its day: "Damascus. The …" is prose)
+    if (
+        m is None
+        or len(line) - m.end() < min_rest
+        or _hyphenated(line, m.end())
+        or (m.group("dotsep") and not m.group("when"))
+    ):
         return None
     place = m.group("place").strip()
     tag = m.group("tag") or m.group("slashtag") or m.group("trailtag") or m.group("dashtag")
@@ -290,13 +325,16 @@ def match_dateline(line: str, *, min_rest: int = 40) -> Dateline | None:
                 return None
     if tag and tag.lower() in ("photo", "video", "file", "updated", "update"):
         return None
+    region, tag = _region_and_tag(m, tag)
+    end = m.end()
+    if not tag and m.group(0).rstrip()[-1:] in "—–-":
+        end, tag = _agency_after_dash(line, end)  # "МОСКВА, 23 янв — РИА Новости. …"
     day, year_known = (None, False)
     if m.group("when"):
         day, year_known = _month_day(m.group("when"), m.group("year"))
-    region = (m.group("region") or "").strip()
     shown = place if not region else f"{place}, {region}"
     return Dateline(
-        end=m.end(),
+        end=end,
         place=shown,
         tag=tag,
         day=day,
@@ -315,3 +353,112 @@ def match_outlet_lead(line: str, lookup) -> tuple[int, str] | None:
     if found is None:
         return None
     return m.end(), found.name
+
+
+#: Known places that are regions or sections of a site, never a dateline on a line of their own.
+_NOT_DATELINE_PLACES = frozenset(
+    ["middle east", "europe", "asia", "africa", "americas", "world", "gulf", "levant", "north",
+     "south", "east", "west", "region"]
+)  # fmt: skip
+_PLACE_AGENCY_LINE = re.compile(
+    rf"^(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})\s*(?:[—–]+|-|,)\s*"
+    r"(?P<tag>[A-Z][\w.&'’ -]{1,40}?)\s*:?$"
+)
+_PLACE_OUTLET_LINE = re.compile(
+    rf"^(?P<place>{_TITLE_PLACE}|{_CAPS_PLACE}),\s+(?:the\s+)?"
+    r"(?P<tag>[A-Z][\w.&'’ -]{1,60}?)\s*:$"
+)
+_ADMIN = re.compile(r"\s+(?:province|governorate|countryside|district|city)$", re.IGNORECASE)
+_AGENCY_PLACE_LINE = re.compile(
+    rf"^(?P<tag>[A-Z][\w.&'’ -]{{1,30}}?)\s*,\s*(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})\s*:?$"
+)
+
+
+_ADMIN_PLACE_LEAD = re.compile(
+    rf"^(?P<place>{_TITLE_PLACE}\s+(?:Province|Governorate|[Cc]ountryside))"
+    r"(?:,\s+(?:the\s+)?(?P<tag>[A-Z][\w.&'’ -]{1,60}?))?\s*:\s*"
+)
+
+
+def match_admin_lead(line: str, lookup) -> Dateline | None:
+    """A province opening a monitor's report, alone or with the monitor's name ("Latakia
+    Province: …", "Aleppo Province, the Syrian Observatory for Human Rights: …")."""
+    m = _ADMIN_PLACE_LEAD.match(line)
+    if m is None or not _is_known_place(_ADMIN.sub("", m.group("place"))):
+        return None
+    tag = (m.group("tag") or "").strip()
+    if tag and lookup(tag) is None:
+        return None
+    return Dateline(end=m.end(), place=m.group("place"), tag=tag)
+
+
+def match_dateline_line(line: str, lookup) -> Dateline | None:
+    """A dateline standing on a line of its own above the body: a city in capitals
+    ("WASHINGTON"), a place and a known agency or outlet ("IDLIB-Anadolu Agency"), or the
+    agency first ("AFP, Beirut :"). ``lookup`` maps a name to an outlet (``outlets.lookup``)."""
+    s = " ".join(line.split())
+    if not s or len(s) > 60:
+        return None
+    if re.fullmatch(_CAPS_PLACE, s) and s.isupper():
+        low = s.lower()
+        if (
+            low in _COUNTRIES
+            or low in _NOT_DATELINE_PLACES
+            or s in _NOT_PLACES
+            or not _is_known_place(s)
+        ):
+            return None
+        return Dateline(end=len(line), place=s)
+    # ("Idlib Province, the Syrian Observatory for Human Rights:": a place, then the outlet)
+    for pattern in (_PLACE_AGENCY_LINE, _AGENCY_PLACE_LINE, _PLACE_OUTLET_LINE):
+        m = pattern.match(s)
+        if m is None:
+            continue
+        place, tag = m.group("place").strip(), m.group("tag").strip()
+        known = _is_known_place(place) or _is_known_place(_ADMIN.sub("", place))
+        if lookup(tag) is None or not known or lookup(place) is not None:
+            continue
+        if place.lower() in _NOT_DATELINE_PLACES:
+            continue
+        return Dateline(end=len(line), place=place, tag=tag)
+    return None
+
+
+def strong_dateline(line: str) -> Dateline | None:
+    """A dateline unmistakable even below the first paragraph (after a standfirst or a
+    caption): an agency's tag ("MOSCOW (Sputnik) …") or a known place in capitals before a
+    dash or bullet ("AMMAN — …", "BEIRUT • …")."""
+    dl = match_dateline(line)
+    if dl is None or dl.place.lower() in _NOT_DATELINE_PLACES:
+        return None
+    first = dl.place.split("/")[0].split(",")[0].strip()
+    if dl.tag:
+        return dl
+    if first.isupper() and first not in _NOT_PLACES and _is_known_place(first):
+        rest = line[: dl.end].rstrip()
+        if rest[-1:] in "—–•" or rest.endswith(" -") or rest.endswith("--"):
+            return dl
+    return None
+
+
+_TAG_LEAD = re.compile(
+    r"^\((?P<tag>[A-Za-z][\w .&/'’-]{0,40}?)\)\s*(?:[—–]+|--|-|:)\s*(?=[A-Z\"“‘])"
+)
+
+
+def match_tag_lead(line: str, lookup) -> Dateline | None:
+    """A wire's tag opening the body without a place ("(Reuters) - Syrian forces …", "(AA) –
+    …"): no place, the tag only, when every part of it is a known agency or outlet."""
+    m = _TAG_LEAD.match(line)
+    if m is None or len(line) - m.end() < 40:
+        return None
+    parts = [p.strip() for p in re.split(r"[/,]", m.group("tag")) if p.strip()]
+    if not parts or any(lookup(p) is None and not _tag_known(p, lookup) for p in parts):
+        return None
+    return Dateline(end=m.end(), place="", tag=m.group("tag").strip())
+
+
+def _tag_known(part: str, lookup) -> bool:
+    from idlibtui.clean.outlets import by_dateline_tag
+
+    return by_dateline_tag(part) is not None

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from idlibtui.clean.edits import Edit, EditText
+from idlibtui.textanalysis import is_abbreviation  # the one abbreviation list
 
 _DOUBLED_INITIAL = re.compile(r"\b([a-zA-Z])([A-Z])(?=[a-z]{2,})")
 
@@ -25,64 +26,6 @@ def _doubled_initial_matches(text: str) -> Iterator[re.Match[str]]:
         m = _DOUBLED_INITIAL.match(text, capital.start() - 1)
         if m is not None:
             yield m
-
-
-_ABBREV = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "cpt",
-        "st",
-        "jr",
-        "sr",
-        "vs",
-        "etc",
-        "e.g",
-        "i.e",
-        "no",
-        "nos",
-        "approx",
-        "est",
-        "dept",
-        "gov",
-        "sen",
-        "rep",
-        "u.s",
-        "u.n",
-        "u.k",
-        "e.u",
-        "a.m",
-        "p.m",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "aug",
-        "sept",
-        "sep",
-        "oct",
-        "nov",
-        "dec",
-        "fig",
-        "al",
-        "ca",
-        "cf",
-        "op",
-        "vol",
-    ]
-)
 
 
 # A short lower-case fragment after the paragraph's last full stop ("he said. additional.").
@@ -180,8 +123,14 @@ def inline_debris(doc: EditText) -> None:
         k = m.start()
         while k > 0 and not text[k - 1].isspace():
             k -= 1
-        pre = text[k : m.start()].lower().strip("\"'“”‘’(")
-        if not pre or pre in _ABBREV or "." in pre or len(pre) == 1:
+        word = text[k : m.start()].strip("\"'“”‘’(")
+        pre = word.lower()
+        if (
+            not pre
+            or is_abbreviation(word, m.group("frag").lstrip()[:1])
+            or "." in pre
+            or len(pre) == 1
+        ):
             return None
         if pre.isdigit() and len(pre) < 4:
             return None

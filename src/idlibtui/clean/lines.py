@@ -74,6 +74,7 @@ class _Line:
     text: str
     drop: tuple[str, str] | None = None  # (repair kind, note)
     cut_from: int | None = None  # a credit at the end of the line, from this offset in text
+    cut_to: int | None = None  # a caption glued to the head of the line, up to this offset
     kind: BlockKind = BlockKind.PARAGRAPH
 
 

@@ -11,7 +11,16 @@ from dataclasses import dataclass, field
 
 from idlibtui.annotate.date_words import MONTHS
 from idlibtui.clean import outlet_cues, outlets
-from idlibtui.clean.dateline import is_known_place, match_dateline, match_outlet_lead
+from idlibtui.clean.dateline import (
+    Dateline,
+    is_known_place,
+    match_admin_lead,
+    match_dateline,
+    match_dateline_line,
+    match_outlet_lead,
+    match_tag_lead,
+    strong_dateline,
+)
 from idlibtui.clean.lines import _Line, _lines
 from idlibtui.clean.stamps import find_full_date, parse_date, read_stamp
 from idlibtui.model import BlockKind, DateClaim
@@ -140,23 +149,39 @@ _CAPTION_DAY = re.compile(
 )
 
 
+# the removals whose days are a picture's (``boilerplate`` and ``captions``)
+_CAPTION_NOTES = frozenset(
+    {
+        "photo caption",
+        "photo credit",
+        "photo caption (place and day)",
+        "photo caption (names its picture)",
+        "photo caption (outlet credit)",
+    }
+)
+
+
 def _caption_dates(lines: list[_Line], info: Info) -> None:
     """Days named in removed captions: a photo is taken before the article that shows it, so
     the judge may use them as a lower bound (never as the article's day)."""
     for ln in lines:
-        if ln.drop is None or ln.drop[1] not in ("photo caption", "photo credit"):
+        if ln.drop is None and ln.cut_to is not None:
+            text = ln.text[: ln.cut_to]  # a caption glued to a paragraph's head
+        elif ln.drop is not None and ln.drop[1] in _CAPTION_NOTES:
+            text = ln.text
+        else:
             continue
-        found = find_full_date(ln.text)
+        found = find_full_date(text)
         if found is not None:
-            info.claim_date(found[0], "caption", ln.text)
+            info.claim_date(found[0], "caption", text)
             continue
-        m = _CAPTION_DAY.search(ln.text)
+        m = _CAPTION_DAY.search(text)
         if m is not None:
             try:
                 day = dt.date(2000, MONTHS[m.group("m").lower()], int(m.group("d")))
             except (ValueError, KeyError):
                 continue
-            info.claim_date(day, "caption", ln.text, year_known=False)
+            info.claim_date(day, "caption", text, year_known=False)
 
 
 def _outlet_not_place(name: str) -> bool:
@@ -171,17 +196,19 @@ def _take_dateline(text: str, info: Info) -> int:
     if dl is not None and not (dl.tag or dl.day) and _outlet_not_place(dl.place):
         dl = None  # "SNHR: warplanes struck …": an outlet's initials, not a place
     if dl is None:
+        dl = match_tag_lead(text, outlets.lookup)  # "(Reuters) - …": a tag, no place
+    if dl is None:
         lead = match_outlet_lead(text, outlets.lookup)
         if lead is None:
             return 0
         end, name = lead
         info.set_source(name, f"outlet named before the text: {text[:end].strip()}")
+        after = match_dateline(text[end:])  # "AlMasdarNews reports: Latakia, Syria (5:05 A.M.) –"
+        if after is not None:
+            _record_dateline(after, text[end:], info)
+            end += after.end
         return end
-    info.dateline = info.dateline or dl.place
-    if dl.tag:
-        _credit_tag(dl.tag, info, f"dateline tag ({dl.tag})")
-    if dl.day is not None:
-        info.claim_date(dl.day, "dateline", text[: dl.end], year_known=dl.year_known)
+    _record_dateline(dl, text, info)
     end = dl.end
     while True:  # "BEIRUT — DAMASCUS: …" would leave a second dateline behind
         again = match_dateline(text[end:])
@@ -189,6 +216,51 @@ def _take_dateline(text: str, info: Info) -> int:
             break
         end += again.end
     return end
+
+
+def _record_dateline(dl: Dateline, text: str, info: Info) -> None:
+    """Keep a dateline's place, its tag (agency or outlet) and its day."""
+    info.dateline = info.dateline or dl.place  # ("" for a tag alone: "(Reuters) - …")
+    if dl.tag:
+        _credit_tag(dl.tag, info, f"dateline tag ({dl.tag})")
+    if dl.day is not None:
+        info.claim_date(dl.day, "dateline", text[: dl.end], year_known=dl.year_known)
+
+
+def find_dateline(
+    paragraphs: list[str], info: Info, above: list[str] | None = None
+) -> tuple[int, int]:
+    """Where the report's dateline is, and record it: ``(k, end)`` in paragraph ``k``; ``(-2,
+    …)`` for the last of the lines ``above`` the first paragraph, ``(-3, …)`` for the one
+    before; ``(-1, 0)`` when there is none. It opens the first paragraph, or stands on a line of
+    its own just above the body ("WASHINGTON", "IDLIB-Anadolu Agency", "AFP, Beirut :") or as
+    the first paragraph, or, unmistakable, opens one of the next paragraphs after a standfirst
+    or a caption ("AMMAN — …", "MOSCOW (Sputnik) …")."""
+    if not paragraphs:
+        return -1, 0
+    end = _take_dateline(paragraphs[0], info)
+    if end:
+        return 0, end
+    dl = match_admin_lead(paragraphs[0], outlets.lookup)
+    if dl is not None and (dl.end < len(paragraphs[0]) or len(paragraphs) > 1):
+        _record_dateline(dl, paragraphs[0], info)
+        return 0, dl.end
+    for back, line in enumerate(reversed(above or [])):
+        dl = match_dateline_line(line, outlets.lookup)
+        if dl is not None:
+            _record_dateline(dl, line, info)
+            return -2 - back, len(line)
+    if len(paragraphs) > 1:
+        dl = match_dateline_line(paragraphs[0], outlets.lookup)
+        if dl is not None:
+            _record_dateline(dl, paragraphs[0], info)
+            return 0, len(paragraphs[0])
+    for k, para in enumerate(paragraphs[1:6], start=1):
+        dl = strong_dateline(para)
+        if dl is not None and (dl.tag or k < 4):  # an agency's tag may sit lower
+            _record_dateline(dl, para, info)
+            return k, dl.end
+    return -1, 0
 
 
 def _credit_tag(tag: str, info: Info, evidence: str) -> None:
@@ -199,7 +271,7 @@ def _credit_tag(tag: str, info: Info, evidence: str) -> None:
         info.claim_date(stamp[0], "dateline", tag)
         tag = (tag[: stamp[1]] + tag[stamp[2] :]).strip(" -–—,")
     names: list[str] = []
-    for part in re.split(r"\s*/\s*|\s*,\s*", tag):
+    for part in re.split(r"\s*/\s*|\s*,\s*|\s+[-–—]\s+", tag):  # "APP - UrduPoint / …"
         part = part.strip(" -–—")
         found = outlets.by_dateline_tag(part) or outlets.lookup(part) if part else None
         if found is not None:
@@ -252,12 +324,13 @@ def _masthead_rule(ln: _Line, rank: int, kept: int, info: Info) -> bool:
     """A site's name alone at the very top or bottom: its masthead."""
     s = ln.text
     if (rank < 2 or rank >= kept - 1) and len(s) <= 60 and kept > 2:
-        o = outlets.lookup(re.sub(r"\s*[|:–—-]\s*(?:home|news|world|english)?\s*$", "", s))
+        bare = re.sub(r"\s*[|:–—-]\s*(?:home|news|world|english)?\s*$", "", s)
+        o = outlets.lookup(bare.lstrip(" |–—-•"))  # "- Sputnik International" too
         if o is not None and not (len(o.name) <= 3 and s.strip() != o.name):
             ln.drop = ("boilerplate", "masthead")
             info.set_source(o.name, f"masthead: {s}")
             return True
-    if rank == 0 and kept > 3 and outlet_cues.masthead_like(s):
+    if rank == 0 and kept > 3 and outlet_cues.masthead_like(s) and outlet_cues.specific(s):
         ln.drop = ("boilerplate", "masthead")
         found = outlets.lookup(s)
         info.set_source(found.name if found else " ".join(s.split()), f"masthead: {s}")
@@ -279,9 +352,35 @@ def _source_line_rule(ln: _Line, rank: int, kept: int, info: Info) -> bool:
         name = stamp.name
     found = outlets.lookup(name) if name else None
     ln.drop = ("metadata", "source trailer")
-    if name and (found is not None or not _GENERIC_SOURCE.match(name)):
+    if name and (
+        found is not None or (not _GENERIC_SOURCE.match(name) and outlet_cues.publisher_like(name))
+    ):
         info.set_source(found.name if found else name, f"trailer: {s}")
     return True
+
+
+# words that open "By …" prose, never a name: a day, a month, an article or a quantity
+_NOT_A_NAME = re.compile(
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|june|july"
+    r"|august|september|october|november|december|the|a|an|this|that|then|now|late|early|mid"
+    r"|noon|midday|midnight|nightfall|dawn|morning|evening|tonight|today|tomorrow|yesterday"
+    r"|far|some|most|contrast|comparison|\d[\w,.]*)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_a_writer(who: str) -> bool:
+    """The part of a "By …" line before its first separator names a writer (or an outlet):
+    capitalised words (particles such as "al", "bin", "and" aside), not a day or an article."""
+    first = re.split(r"\s*[|,•·–—]\s*|\s+-\s+|\s+(?:in|for|at|from|with|of)\s+", who.strip())[0]
+    words = first.split()
+    if not words or _NOT_A_NAME.match(first):
+        return False
+    particles = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "and", "&", "le", "la"}
+    return all(
+        any(ch.isupper() for ch in w) or w.lower() in particles or not w[:1].isalpha()
+        for w in words
+    )
 
 
 def _byline_rule(ln: _Line, info: Info) -> bool:
@@ -289,8 +388,10 @@ def _byline_rule(ln: _Line, info: Info) -> bool:
     s = ln.text
     if not (_BYLINE.match(s) and len(s.split()) <= 16 and not s.endswith(".")):
         return False
-    ln.drop = ("metadata", "byline")
     who = re.sub(r"^(?:by|written by|words by)\s+", "", s, flags=re.IGNORECASE)
+    if not _names_a_writer(who):
+        return False  # "By Sunday, the largely …", "By the end of the year …": prose
+    ln.drop = ("metadata", "byline")
     named = outlet_cues.byline_outlet(re.split(r"\s*[|,•·–—]\s*|\s+-\s+", who)[0])
     if named:
         info.set_source(named, f"byline: {s}")

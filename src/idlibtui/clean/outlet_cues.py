@@ -21,7 +21,10 @@ _NAME = (
     r"(?:[A-Z][\w&.'’-]*|\d[\w]*[A-Z][\w]*)"
     r"(?:\s(?:of|for|on|the|and|&|\d+|[A-Z][\w&.'’-]*)){0,5}"
 )
-_REPORTS = re.compile(rf"^(?:the\s+)?(?P<n>{_NAME})\s+(?:reports?|reported)\b(?!\s+(?:that|of))")
+# (a credit, "AlMasdarNews reports: …"; prose, "X reported on Monday that …", cites another)
+_REPORTS = re.compile(
+    rf"^(?:the\s+)?(?P<n>{_NAME})\s+(?:reports?|reported)(?=\s*[:–—]|\s+-\s|\s+(?:citing|quoting)\b)"
+)
 _REPORTS_CITING = re.compile(
     rf"(?:^|,\s+)(?:the\s+)?(?P<n>{_NAME})\s+(?:reports?|reported|informs?|informed)"
     rf"\s+(?:citing|quoting)\b"
@@ -35,8 +38,9 @@ _CORRESPONDENT = re.compile(
     rf"(?:reporting|reports|reported|who\s+is|speaking)\s+from\b"
 )
 _PROMO_NAME = re.compile(
-    rf"^(?:subscribe\s+to|click\s+to\s+follow|follow|sign\s+up\s+(?:to|for)|support)\s+"
-    rf"(?P<n>(?:the\s+)?{_NAME})(?:\s+on\s+\w+)?\s*[.!]?$",
+    rf"^(?:subscribe\s+to|click\s+to\s+follow|follow|sign\s+up\s+(?:to|for)|support|like|join)\s+"
+    rf"(?P<n>(?:the\s+)?{_NAME}?)(?:['’]s)?(?:\s+(?:telegram|whatsapp|youtube)\s+channel)?"
+    r"(?:\s+on\s+\w+)?\s*[.!]?$",
     re.IGNORECASE,
 )
 _DOMAIN = re.compile(r"\b(?P<n>[A-Z][\w-]*\.(?:com|org|net|news|info|co\.uk|ru|tr|az|am))\b")
@@ -113,6 +117,26 @@ _GENERIC = frozenset(
         "residents",
     ]
 )
+
+
+#: Words of a name that is no publisher: a ministry, an army, a platform, people ("Source:
+#: Syrian Ministry of Defence", "Source: Twitter", "Sources: Local Activists").
+_NOT_PUBLISHER_WORDS = frozenset(
+    ["ministry", "ministries", "government", "army", "forces", "military", "command", "council",
+     "committee", "office", "department", "spokesman", "spokesperson", "police", "twitter",
+     "facebook", "telegram", "youtube", "instagram", "whatsapp", "activists", "witnesses",
+     "residents", "officials", "statement", "statements", "embassy", "presidency", "governorate",
+     "municipality", "authorities", "authority", "coalition", "pentagon", "kremlin", "wikileaks",
+     "sources", "source", "reports", "media", "social", "local", "unknown", "internet", "web",
+     "theme", "themes", "wordpress", "powered", "designed", "developed", "hosting", "template",
+     "blogger", "blogspot"]
+)  # fmt: skip
+
+
+def publisher_like(name: str) -> bool:
+    """Whether an unlisted name can be a publisher's: not a ministry, an army, a platform or a
+    crowd of people."""
+    return not any(w.lower().strip(".,:;'’()") in _NOT_PUBLISHER_WORDS for w in name.split())
 
 
 def _named(name: str) -> str:
@@ -214,6 +238,7 @@ def promo_outlet(line: str) -> str:
         m.group("n"),
         flags=re.I,
     )
+    name = re.sub(r"['’]s$", "", name)  # "Join Enab Baladi's Telegram channel"
     known = outlets.lookup(name)
     if known is not None:
         return known.name
@@ -274,7 +299,12 @@ def credit_list(line: str) -> list[str]:
     known = [outlets.lookup(p) for p in parts]
     if not any(k is not None for k in known):
         return []
-    return [k.name if k is not None else p for p, k in zip(parts, known, strict=True)]
+    # an unlisted part is kept when shaped like an outlet ("IPA"), never a person ("Sami Kaya")
+    return [
+        k.name if k is not None else p
+        for p, k in zip(parts, known, strict=True)
+        if k is not None or _outlet_shaped(p) or (p.isupper() and 2 <= len(p) <= 6)
+    ]
 
 
 def agency_own_reporter(text: str, agency: str) -> tuple[str, str]:
@@ -296,6 +326,11 @@ _GENERIC_CREDIT = frozenset(
 )  # fmt: skip
 
 
+def specific(name: str) -> bool:
+    """Whether an unlisted name names one outlet ("World Media" names none)."""
+    return _specific(name)
+
+
 def _specific(name: str) -> bool:
     """Whether an unlisted name names one outlet: "News Agency", "Latest News" or "Media Desk"
     name none."""
@@ -303,7 +338,8 @@ def _specific(name: str) -> bool:
     return not all(w in _SECTION_WORDS or w in _GENERIC_CREDIT or w == "the" for w in words)
 
 
-_TITLE_SUFFIX = re.compile(r"\s+[|ǀ–—•·«»-]\s+(?P<n>[^|ǀ–—•·«»-]{2,40}?)\s*$")
+# (a line that is only the separator and the name, "- Sputnik International", is a masthead)
+_TITLE_SUFFIX = re.compile(r"(?:^|\s+)[|ǀ–—•·«»-]\s+(?P<n>[^|ǀ–—•·«»-]{2,40}?)\s*$")
 
 
 def title_suffix_outlet(first_line: str) -> tuple[str, str]:
@@ -357,3 +393,55 @@ def title_prefix_outlet(first_line: str) -> tuple[str, str]:
     if known is None:
         return "", ""
     return known.name, f"before the headline: {first_line.strip()[:80]}"
+
+
+# "… 0 By KMAN Staff on January 12, 2016 …", "By Daily Sabah Newsroom": a crew byline inside a
+# run-on header line (a byline on a line of its own is read by the metadata pass).
+_CREW_BYLINE = re.compile(
+    rf"\b[Bb]y\s+(?:the\s+)?(?P<n>{_NAME}?)\s+(?P<crew>Staff(?:\s+Writers?|\s+Reporters?)?|Newsroom"
+    r"|News\s+Desk|Web\s+Desk|Editorial\s+(?:Staff|Team|Board)|News\s+Team)\b"
+)
+
+
+def crew_byline_outlet(text: str, raw: str = "") -> tuple[str, str]:
+    """The outlet whose staff sign the report in the page's first lines ("By KMAN Staff",
+    "Posted by Kurdistan 24 Staff"; in the text or the raw page, where a byline line was
+    removed): a known outlet, or one word shaped like an outlet's name (capitals, CamelCase, a
+    domain)."""
+    m = _CREW_BYLINE.search(text[:600]) or _CREW_BYLINE.search(raw[:1500])
+    if m is None:
+        return "", ""
+    name = m.group("n").strip()
+    if not name or name.split()[0].lower() in _GENERIC or is_known_place(name):
+        return "", ""
+    known = outlets.lookup(name)
+    if known is not None:
+        return known.name, f"byline: {m.group(0)}"
+    single = len(name.split()) == 1 and len(name) >= 3
+    shaped = single and (name.isupper() or any(c.isupper() for c in name[1:]) or "." in name)
+    if shaped or (_outlet_shaped(name) and _specific(name)):
+        return name, f"byline: {m.group(0)}"
+    return "", ""
+
+
+# "By Sami Kaya, Daily Sabah", "By Sami Kaya | Middle East Eye", "Sami Kaya / Daily Sabah": a
+# person's byline, then the outlet they write for.
+_PERSON_THEN_OUTLET = re.compile(
+    r"^(?:(?:by|written\s+by|posted\s+by|words\s+by)\s+)?(?P<p>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})"
+    r"\s*(?:[,|/•·–—]|\s-)\s*(?P<n>[A-Z][^,|/•·–—]{1,50}?)\s*$"
+)
+
+
+def byline_outlet_line(raw: str) -> tuple[str, str]:
+    """The known outlet a byline line names after its writer, among the page's first lines."""
+    lines = [" ".join(ln.split()) for ln in raw.split("\n") if ln.strip()][:12]
+    for line in lines:
+        if len(line) > 90:
+            continue
+        m = _PERSON_THEN_OUTLET.match(line)
+        if m is None or outlets.lookup(m.group("p")) is not None:
+            continue
+        known = outlets.lookup(m.group("n"))
+        if known is not None and not is_known_place(m.group("n")):
+            return known.name, f"byline: {line}"
+    return "", ""

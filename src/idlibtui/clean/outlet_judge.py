@@ -30,6 +30,10 @@ class _Info(Protocol):
 def settle(info: _Info, raw: str, text: str) -> None:
     """Fill in ``info.source`` (and ``agency``) from cues over the whole page, when the line
     passes found none; always leave a known outlet under its canonical name."""
+    collector = info.source if outlets.is_aggregator(info.source) else ""
+    kept_evidence = info.source_evidence
+    if collector:  # "Yahoo News" collects: the report's own outlet, when named, is the outlet
+        info.source, info.source_evidence = "", ""
     if not info.source:
         heads = [ln.strip() for ln in raw.split("\n") if ln.strip()][:3] if raw else []
         first = text.split("\n", 1)[0] if text else ""
@@ -40,6 +44,9 @@ def settle(info: _Info, raw: str, text: str) -> None:
             (True, lambda: outlet_page.republished_outlet(text)),
             (True, lambda: outlet_cues.title_prefix_outlet(first)),
             (False, lambda: outlet_page.closing_outlets(raw, text)),
+            (False, lambda: outlet_cues.crew_byline_outlet(text, raw)),
+            (False, lambda: outlet_cues.byline_outlet_line(raw)),
+            (False, lambda: outlet_page.dated_credit_outlet(text)),
             (True, lambda: outlet_page.chrome_outlet(raw)),
             (True, lambda: outlet_page.copyright_outlet(raw)),
             (True, lambda: outlet_page.note_outlet(text)),
@@ -48,7 +55,8 @@ def settle(info: _Info, raw: str, text: str) -> None:
             (True, lambda: outlets.interview_outlet(text)),
             (True, lambda: outlet_cues.agency_own_reporter(text, info.agency)),
             (True, lambda: outlet_page.own_correspondent(text)),
-            (True, lambda: outlet_cues.self_reference(text)),
+            # ("Reuters could not independently verify" on a carrier: whose copy it is)
+            (False, lambda: outlet_cues.self_reference(text)),
             (False, lambda: outlet_page.elsewhere_outlet(text)),
         ]
         for own, cue in cues:
@@ -62,10 +70,15 @@ def settle(info: _Info, raw: str, text: str) -> None:
                     break
             if info.source:
                 break
+    if collector and (not info.source or info.source == info.agency):
+        info.source, info.source_evidence = "", ""
+        info.set_source(collector, kept_evidence)
     if not info.source and info.agency:
         # wire copy and nothing else names who carries it: the agency is the one outlet the
         # text names ("AMMAN (Reuters) -"), a better answer than none; a named publisher wins
         info.set_source(info.agency, "the agency's tag (no other publisher named)")
+    if not info.agency:  # cited as the report's source: the agency, never the outlet
+        info.agency = outlet_page.cited_agency(text)[0]
     _tidy(info)
 
 

@@ -24,12 +24,17 @@ from idlibtui.clean.outlet_cues import (
     _specific,
     masthead_like,
     promo_outlet,
+    publisher_like,
 )
 
 # "The Moscow Times / A Russian jet …", "PanARMENIAN.Net - The head of …", "ISWNews Analysis
 # Group: After …": an outlet's name opens the body as a dateline would.
 _LEAD_IN = re.compile(
     r"^(?P<n>[A-Z][\w.'’&]*(?:\s[A-Z][\w.'’&]*){0,4})\s*(?:[—–/|:]|\s-|-\s)\s*(?=[A-Z\"“‘])"
+)
+_LEAD_CREW = re.compile(
+    r"\s+(?:(?:news|editorial|analysis|media)\s+(?:group|team|desk)|newsroom|news\s+desk|staff)$",
+    re.IGNORECASE,
 )
 _LEAD_DOMAIN = re.compile(r"^(?P<n>[A-Za-z][\w-]*\.(?:com|org|net|news|info|az|am|ru|tr))\b")
 
@@ -45,6 +50,11 @@ def lead_in_outlet(text: str) -> tuple[str, str]:
             known = outlets.lookup(m.group("n"))
             if known is not None and not is_known_place(m.group("n")):
                 return known.name, f"outlet named before the text: {para[: m.end()].strip()}"
+            # an outlet the data does not list, signing with its crew ("Levant News Desk:")
+            crew = _LEAD_CREW.search(m.group("n"))
+            bare = m.group("n")[: crew.start()] if crew else ""
+            if bare and _outlet_shaped(bare) and _specific(bare) and not is_known_place(bare):
+                return bare, f"outlet named before the text: {para[: m.end()].strip()}"
         m = _LEAD_DOMAIN.match(para)
         if m is not None:
             return _named(m.group("n")), f"outlet named before the text: {m.group(0)}"
@@ -75,19 +85,35 @@ def closing_outlets(raw: str, text: str) -> list[tuple[str, str]]:
         if name:
             found.append((name, f"closing line: {line}"))
     # a sign-off closing the last paragraph itself: "… killed in the strike. [ARN]"
-    last = [" ".join(p.split()) for p in (text.rstrip(), raw.rstrip()) if p]
+    # (a closing note may follow it: "This is a developing story.")
+    paras = [p for page in (text, raw[-3000:]) for p in page.strip().split("\n\n")[-3:][::-1]]
+    last = [" ".join(p.split()) for p in paras if p.strip()]
     for para in last:
-        m = _TRAILING_TAG.search(para[-60:])
+        m = _TRAILING_TAG.search(para[-60:]) or _TRAILING_DASH.search(para[-60:])
         if m is None:
             continue
-        known = outlets.lookup(m.group("n"))
+        name = m.group("n").strip()
+        known = outlets.lookup(name) or _domain_outlet(name)
         if known is not None:
             found.append((known.name, f"sign-off: {m.group(0).strip()}"))
+            break
+        if _SITE_DOMAIN.fullmatch(name):  # "… the strike. – Example.com": a site's own mark
+            found.append((name, f"sign-off: {m.group(0).strip()}"))
             break
     return found
 
 
 _TRAILING_TAG = re.compile(r"[.!?”\"]\s*[\[(](?P<n>[^\[\]()]{2,30})[\])]\.?$")
+# "… said the head of the monitor. – Rappler.com", "… in the strike. — Middle East Monitor"
+_TRAILING_DASH = re.compile(
+    r"[.!?”\"’]\s+(?:[–—]|--?)\s*(?P<n>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3})\.?$"
+)
+_SITE_DOMAIN = re.compile(r"[A-Za-z][\w-]{2,}\.(?:com|net|org|news|info|co\.uk|com\.\w\w|ph)")
+
+
+def _domain_outlet(name: str) -> outlets.Outlet | None:
+    """A known outlet named by its domain, with or without its "www." or country ending."""
+    return outlets.by_domain(name) if "." in name and " " not in name.strip() else None
 
 
 def _closing_lines(raw: str, text: str) -> list[str]:
@@ -114,11 +140,52 @@ def _closing_lines(raw: str, text: str) -> list[str]:
 _URL_HOST = re.compile(r"https?://(?:www\.|english\.|en\.)?(?P<h>[\w.-]+\.[a-z]{2,})", re.I)
 
 
+# "Press TV's website can also be accessed at …", "Download the Daily Sabah app": a closing
+# line about the outlet's own pages; "Al Jazeera's Jane Doe reports from Antakya." signs a
+# video report off.
+_OWN_PAGES = re.compile(
+    rf"^(?:download\s+|get\s+|visit\s+)?(?:the\s+)?(?P<n>{_NAME}?)(?:['’]s)?\s+(?:website|web\s+site"
+    r"|site|app|apps|mobile\s+app|newsletter|youtube\s+channel|telegram\s+channel)\b",
+    re.IGNORECASE,
+)
+_REPORTS_FROM = re.compile(
+    rf"^(?P<n>{_NAME}?)['’]s\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}},?\s+"
+    r"(?:reports|reported|reporting)\s+from\s+[A-Z]"
+)
+
+
+# "Read more on Al-Monitor", "Read the full story at Asharq Al-Awsat", "Continue reading on
+# rudaw.net", "Visit kurdistan24.net for more": the outlet that holds the whole report.
+_READ_ON = re.compile(
+    r"^(?:read|continue\s+reading|see|watch|listen|find|view|visit|more)\b[^:]{0,40}?\s"
+    r"(?:on|at|from|via|in)\s+(?:the\s+)?(?P<n>.{2,60}?)[.!]?$"
+    r"|^visit\s+(?P<v>\S+\.[a-z]{2,}\S*)",
+    re.IGNORECASE,
+)
+_ABOUT = re.compile(
+    r"^(?:about|courtesy(?:\s+of)?|more\s+from|more\s+stories\s+from)\s+(?P<n>.{2,50})$", re.I
+)
+_BARE_HOST = re.compile(
+    r"(?<![@\w.])(?:www\.)?(?P<h>[a-z0-9][\w-]*(?:\.[\w-]+)*\.(?:com|net|org|news|info|tv|co\.uk"
+    r"|com\.tr|ir|ru|sy|az|am|ph|int|eu|de|fr)\b)",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"\b[\w.+-]+@(?P<h>[\w-]+(?:\.[\w-]+)+)")
+
+
 def _closing_name(line: str) -> str:
-    m = _URL_HOST.search(line)
-    if m is not None:  # "Read more: https://www.al-monitor.com/…": a known outlet's own link
-        host = m.group("h").lower()
-        known = outlets.lookup(host) or outlets.lookup(".".join(host.split(".")[-2:]))
+    m = _URL_HOST.search(line) or _EMAIL.search(line) or _BARE_HOST.search(line)
+    if m is not None:  # "Read more: https://www.al-monitor.com/…", "tips@syriadirect.org"
+        known = outlets.by_domain(m.group("h"))
+        return known.name if known is not None else ""
+    m = _ABOUT.match(line)
+    if m is not None:  # "About Enab Baladi", "Courtesy of Syria Direct": a known outlet only
+        known = outlets.lookup(m.group("n").strip(" .:"))
+        return known.name if known is not None else ""
+    m = _READ_ON.match(line)
+    if m is not None:  # a known outlet only: "Read more on Syria" names a country
+        name = (m.group("n") or m.group("v") or "").strip(" .:")
+        known = outlets.lookup(name) or _domain_outlet(name)
         return known.name if known is not None else ""
     m = _CLOSING_SOURCE.match(line)
     if m is not None:
@@ -134,8 +201,14 @@ def _closing_name(line: str) -> str:
         return name if _plausible(name) and capitalised and not (readish or generic) else ""
     m = _SIGN_OFF.match(line)
     if m is not None:
-        known = outlets.lookup((m.group("p") or m.group("d") or "").strip())
+        name = (m.group("p") or m.group("d") or "").strip()
+        known = outlets.lookup(name) or _domain_outlet(name)
         return known.name if known is not None else ""
+    # "Press TV's website can also be reached at …", "X's Jane Doe reports from …"
+    m = _OWN_PAGES.match(line) or _REPORTS_FROM.match(line)
+    if m is not None:
+        known = outlets.lookup(re.sub(r"['’]s$", "", m.group("n")))
+        return known.name if known is not None and not outlets.is_agency(known.name) else ""
     m = _CLOSING_OFFICE.match(line)
     if m is not None and is_known_place(m.group("p")) and not is_known_place(m.group("n")):
         known = outlets.lookup(m.group("n"))
@@ -165,7 +238,7 @@ def own_correspondent(text: str) -> tuple[str, str]:
     if "correspondent" not in text and "reporter" not in text:
         return "", ""
     for m in _OWN_CORRESPONDENT.finditer(text):
-        name = m.group("n")
+        name = re.sub(r"['’]s$", "", m.group("n"))
         if name.split()[0].lower() in _GENERIC:
             continue
         known = outlets.lookup(name)
@@ -218,21 +291,37 @@ def chrome_outlet(raw: str) -> tuple[str, str]:
     found: dict[str, str] = {}
     for line in raw.split("\n"):
         s = " ".join(line.split())
-        if not s or len(s) > 100:
+        if not s:
             continue
-        name = promo_outlet(s)
-        if name and _promo_words(name):
-            name = ""  # "Sign up for Breaking News", "Subscribe to Daily Alerts"
-        if not name:
-            m = _NEWSLETTER.match(s)
-            known = outlets.lookup(m.group("n")) if m and m.group("n") else None
-            name = known.name if known is not None else ""
-        if name:
-            found.setdefault(name, s)
+        # a promotion may close a longer widget line ("… the Middle East – subscribe to
+        # Haaretz"): there, only a known outlet's name counts
+        parts = [s] if len(s) <= 100 else _PROMO_PARTS.split(s)
+        for part in parts:
+            part = part.strip()
+            if not part or len(part) > 100:
+                continue
+            name = _promoted(part)
+            if name and (len(s) <= 100 or outlets.lookup(name) is not None):
+                found.setdefault(name, part)
     if len(found) != 1:
         return "", ""
     name, line = next(iter(found.items()))
     return name, f"the page promotes it: {line[:80]}"
+
+
+_PROMO_PARTS = re.compile(r"\s+[■•|–—]\s+|\s+-\s+|(?<=[.!?])\s+")
+
+
+def _promoted(line: str) -> str:
+    """The outlet a promotion line names, or ""."""
+    name = promo_outlet(line)
+    if name and _promo_words(name):
+        name = ""  # "Sign up for Breaking News", "Subscribe to Daily Alerts"
+    if not name:
+        m = _NEWSLETTER.match(line)
+        known = outlets.lookup(m.group("n")) if m and m.group("n") else None
+        name = known.name if known is not None else ""
+    return name
 
 
 _PROMO_WORDS = frozenset(
@@ -354,7 +443,40 @@ _REPUBLISHED = re.compile(
     rf"\b(?:(?:was\s+)?(?:originally|first)\s+(?:published|appeared|posted)\s+(?P<p>on|in|at|by)"
     rf"|republished\s+(?:with\s+permission\s+)?from)\s+(?:the\s+)?(?P<n>{_NAME})"
 )
+_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "this", "that", "his", "her", "its", "our"])
 _NOT_A_PUBLISHER = re.compile(r"\b(?:images?|photos?|getty|shutterstock|pictures?)\b", re.I)
+
+
+# the other shapes of a rights line, for a known outlet only: "© Kurdistan 24 2020", "All
+# rights reserved to Enab Baladi 2019", "North Press Agency - All Rights Reserved"
+_YEARS = r"(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)"
+_RIGHTS_SHAPES = (
+    re.compile(
+        rf"^(?:copyright\s*)?(?:©|\(c\))\s*(?:{_YEARS}\s*)?(?P<n>[^©|]{{2,50}}?)\s*,?\s*{_YEARS}?\.?$",
+        re.I,
+    ),
+    re.compile(
+        rf"^all\s+rights\s+(?:are\s+)?reserved\s*(?:to|by|for|©|-|:)?\s*(?:©\s*)?(?:{_YEARS}\s*)?"
+        rf"(?P<n>[^©|]{{2,50}}?)\s*,?\s*{_YEARS}?\.?$",
+        re.I,
+    ),
+    re.compile(
+        rf"^(?:©\s*)?(?:{_YEARS}\s*)?(?P<n>[^©|]{{2,50}}?)\s*(?:[-–—|,.:]\s*)?(?:{_YEARS}\s*)?"
+        r"all\s+rights\s+reserved\.?$",
+        re.I,
+    ),
+)
+
+
+def _rights_of_known(line: str) -> outlets.Outlet | None:
+    for shape in _RIGHTS_SHAPES:
+        m = shape.match(line)
+        if m is not None:
+            name = m.group("n").strip(" -–—.,")
+            known = outlets.lookup(name) or _domain_outlet(name)
+            if known is not None:
+                return known
+    return None
 
 
 def copyright_outlet(raw: str) -> tuple[str, str]:
@@ -366,6 +488,9 @@ def copyright_outlet(raw: str) -> tuple[str, str]:
             continue
         m = _COPYRIGHT_LINE.match(s)
         if m is None:
+            known = _rights_of_known(s) if "©" in s or "rights" in s.lower() else None
+            if known is not None:
+                return known.name, f"copyright: {s}"
             continue
         name = m.group("n").strip(" -–—")
         if _NOT_A_PUBLISHER.search(name):
@@ -373,7 +498,19 @@ def copyright_outlet(raw: str) -> tuple[str, str]:
         known = outlets.lookup(name)
         if known is not None:
             return known.name, f"copyright: {s}"
-        if len(name.split()) <= 5 and _plausible(name) and _specific(name):
+        # its rights reserved, a capitalised name with a place in it is the publisher's ("©
+        # 2020 Syria Call. All rights reserved."), unless it is a place, a ministry or a crowd;
+        # a person's name ("© 2020 Sami Kaya") is none
+        words = name.split()
+        capitalised = all(w[:1].isupper() or w in ("of", "for", "and", "&", "the") for w in words)
+        placed = any(is_known_place(w) for w in words if w[:1].isupper())
+        if (
+            len(words) <= 5
+            and (_plausible(name) or (capitalised and placed and words[0].lower() not in _PRONOUNS))
+            and _specific(name)
+            and publisher_like(name)
+            and not is_known_place(name)
+        ):
             return name, f"copyright: {s}"
     return "", ""
 
@@ -393,3 +530,75 @@ def republished_outlet(text: str) -> tuple[str, str]:
         if (site or _plausible(name)) and _specific(name):
             return name, f"first published there: {m.group(0)[:80]}"
     return "", ""
+
+
+# "Xinhua, December 13, 2015 Adjust font size:", "Tasnim | 2019-08-23 …": a known outlet's name,
+# then the day, at the head of the report (with whatever page chrome followed on the line).
+_DATED_CREDIT = re.compile(r"^(?P<n>[^\W\d][^,|–—:]{1,40}?)\s*(?:[,|–—:]|\s-)\s*(?=\S)")
+
+
+def dated_credit_outlet(text: str) -> tuple[str, str]:
+    """A known outlet credited with the day on a short line of the page's first paragraphs
+    ("Xinhua, December 13, 2015"): the one whose copy the page carries."""
+    from idlibtui.clean.stamps import find_full_date
+
+    for para in text.split("\n\n")[:8]:
+        line = " ".join(para.split())
+        if len(line) > 80:
+            continue
+        m = _DATED_CREDIT.match(line)
+        if m is None:
+            continue
+        found = find_full_date(line[m.end() :])
+        if found is None or found[1] > 2:
+            continue  # the day must follow the name at once
+        known = outlets.lookup(m.group("n").strip())
+        if known is not None and not is_known_place(m.group("n").strip()):
+            return known.name, f"credit with the day: {line}"
+    return "", ""
+
+
+# "Trend reports citing Reuters", "according to the Anadolu Agency", "the Turkish Anadolu News
+# Agency reported", "Reuters reported", "an AFP correspondent": the report's copy came from a wire.
+_CITED = re.compile(
+    rf"\b(?:[Aa]n?\s+(?P<c>{_NAME}?)\s+(?:correspondent|reporter|photographer)\b)"
+    rf"|\b(?:citing|quoting|according\s+to|reports?\s+(?:the\s+)?|reported\s+by)\s+(?:the\s+)?"
+    rf"(?P<a>{_NAME})"
+    rf"|(?:^|[.!?;]\s+|,\s+)(?:the\s+)?(?P<b>{_NAME}?)(?:\s+news\s+agency)?\s+"
+    r"(?:reported|reports|said|quoted|cited)\b",
+    re.MULTILINE,
+)
+
+
+#: Wires whose copy other outlets carry. A state agency of a party to the war ("SANA said",
+#: "according to IRNA") is quoted as a newsmaker by everyone: citing it says nothing of the copy.
+_WIRES = frozenset(
+    ["Reuters", "Associated Press", "Agence France-Presse", "Anadolu Agency", "Xinhua", "dpa",
+     "TASS", "RIA Novosti", "Sputnik", "Interfax", "EFE", "ANSA", "Kyodo", "UPI", "Storyful",
+     "Ruptly", "Ihlas News Agency", "Demiroren News Agency", "Jewish Telegraphic Agency",
+     "TT News Agency", "Europa Press", "Australian Associated Press", "The Canadian Press"]
+)  # fmt: skip
+
+
+def cited_agency(text: str) -> tuple[str, str]:
+    """The one wire a report cites as its source ("according to Anadolu Agency", "Reuters
+    reported", "an AFP correspondent"), or ``("", "")`` when it cites none or several: whose
+    copy the report is, never its outlet (the outlet is who carries it)."""
+    found: dict[str, str] = {}
+    for m in _CITED.finditer(text):
+        name = (m.group("c") or m.group("a") or m.group("b") or "").strip()
+        words = name.rstrip(".,;:").split()
+        # the longest run that names an agency, from the first word or after an adjective
+        # ("the Turkish Anadolu News Agency")
+        runs = [words[i:n] for i in (0, 1) for n in range(len(words), i, -1)]
+        for run in runs:
+            part = " ".join(run)
+            known = outlets.lookup(part) or outlets.by_dateline_tag(part)
+            if known is not None:
+                if known.name in _WIRES:
+                    found.setdefault(known.name, m.group(0).strip())
+                break
+    if len(found) != 1:
+        return "", ""
+    name, words = next(iter(found.items()))
+    return name, f"cites it: {words[:80]}"

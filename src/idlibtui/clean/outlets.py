@@ -18,6 +18,8 @@ class Outlet:
     dateline_tags: tuple[str, ...] = ()
     related_links: bool = False
     standfirst: bool = False
+    agency: bool = False  # a news agency whose copy other outlets carry
+    aggregator: bool = False  # a site that collects others' reports
 
 
 def norm(text: str) -> str:
@@ -38,6 +40,8 @@ def outlets() -> tuple[Outlet, ...]:
             dateline_tags=tuple(o.get("dateline_tags", ())),
             related_links=bool(o.get("related_links", False)),
             standfirst=bool(o.get("standfirst", False)),
+            agency=bool(o.get("agency", False)),
+            aggregator=bool(o.get("aggregator", False)),
         )
         for o in data["outlets"]
     )
@@ -61,8 +65,16 @@ _EDITION = re.compile(
 
 
 _CREW = re.compile(
-    r"(?:\s+(?:staff|web\s+desk|news\s+desk|desk|newsroom|reporters?|correspondents?|writers?|team))?"
+    r"(?:\s+(?:staff(?:\s+writers?)?|web\s+desk|news\s+desk|desk|newsroom|reporters?"
+    r"|correspondents?|writers?|(?:news\s+|editorial\s+|analysis\s+)?(?:team|board)"
+    r"|(?:news|editorial|analysis|media)\s+group"
+    r"|bureau|editors?))?"
     r"(?:\s+(?:and|&|with)\s+(?:news\s+)?(?:agencies|agency|wires|staff|aa|afp|ap|reuters|dpa))?$"
+)
+
+
+_CORP = re.compile(
+    r",?\s+(?:gmbh|inc\.?|ltd\.?|llc|limited|corporation|corp\.?|co\.|s\.a\.|ag|plc|sarl|jsc)$"
 )
 
 
@@ -73,8 +85,9 @@ def lookup(name: str) -> Outlet | None:
     key = norm(name).strip(" .")
     if key in _names():
         return _names()[key]
-    # "Daily Sabah with AA", "The New Arab Staff & Agencies", "Reuters Staff", "TRT World Desk"
-    key = _CREW.sub("", key)
+    # "Daily Sabah with AA", "The New Arab Staff & Agencies", "Reuters Staff", "TRT World Desk",
+    # "dpa GmbH", "Reuters Ltd."
+    key = _CREW.sub("", _CORP.sub("", key))
     key = re.sub(r"^(?:the\s+)", "", key)
     found = _names().get(key) or (_names().get("the " + key) if " " in key else None)
     if found is None and " " in key:
@@ -82,6 +95,36 @@ def lookup(name: str) -> Outlet | None:
         if bare != key and bare:
             found = _names().get(bare) or (_names().get("the " + bare) if " " in bare else None)
     return found
+
+
+@lru_cache(maxsize=1)
+def _domain_stems() -> dict[str, Outlet]:
+    """The first label of every known outlet's domain ("aljazeera" of "aljazeera.com")."""
+    table: dict[str, Outlet] = {}
+    for o in outlets():
+        for name in (o.name, *o.aliases):
+            host = norm(name)
+            if re.fullmatch(r"[a-z0-9][\w.-]*\.[a-z]{2,}", host) and " " not in host:
+                stem = _SUBDOMAIN.sub("", host).split(".")[0]
+                if len(stem) >= 4:
+                    table.setdefault(stem, o)
+    return table
+
+
+_SUBDOMAIN = re.compile(r"^(?:(?:www|english|en|ar|m|amp|mobile|news|edition)\.)+")
+
+
+def by_domain(host: str) -> Outlet | None:
+    """The known outlet a host name belongs to ("www.aljazeera.net", "english.alaraby.co.uk",
+    "rappler.com"), or None."""
+    host = norm(host).strip(" ./")
+    if "." not in host:
+        return None
+    found = lookup(host) or lookup(_SUBDOMAIN.sub("", host))
+    if found is not None:
+        return found
+    stem = _SUBDOMAIN.sub("", host).split(".")[0]
+    return _domain_stems().get(stem) or (lookup(stem) if len(stem) >= 4 else None)
 
 
 @lru_cache(maxsize=1)
@@ -120,10 +163,17 @@ def footer(line: str, *, normed: str | None = None) -> Outlet | None:
 
 
 def by_dateline_tag(tag: str) -> Outlet | None:
+    """The outlet whose dateline tag ``tag`` is ("AP", "AFP", "Xinhua"), case as written."""
+    return _tags().get(tag)
+
+
+@lru_cache(maxsize=1)
+def _tags() -> dict[str, Outlet]:
+    table: dict[str, Outlet] = {}
     for o in outlets():
-        if tag in o.dateline_tags:
-            return o
-    return None
+        for tag in o.dateline_tags:
+            table.setdefault(tag, o)
+    return table
 
 
 # "X told Al Jazeera", "said in an interview with The Washington Post", "speaking to CNN",
@@ -135,6 +185,12 @@ _INTERVIEW = re.compile(
     r"(?P<n>(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+)?[A-Z][\w'’.&-]*){0,4})"
     r"(?P<ag>\s+news\s+agency|\s+agency)?"
 )
+#: Words that make a longer name another publication ("Al-Ahram Weekly" is not "Al-Ahram").
+_TITLE_WORDS = frozenset(
+    ["weekly", "daily", "times", "post", "news", "tv", "radio", "online", "magazine", "journal",
+     "review", "tribune", "herald", "gazette", "monitor", "observer", "today", "network",
+     "channel", "english", "arabic", "turkish", "international", "world"]
+)  # fmt: skip
 #: An outlet the package data does not list is taken from an interview only when the words
 #: leave no doubt it is one ("told Muraselon News"), and only after "told" or "interview with".
 _UNLISTED_OUTLET = re.compile(r"(?:[A-Z][\w'’.&-]*\s+){1,3}(?:News|TV|Radio|Press|Post|Times)")
@@ -157,7 +213,7 @@ AGENCY_NAMES = frozenset(
     {
         "Reuters", "Associated Press", "Agence France-Presse", "Anadolu Agency", "Xinhua",
         "SANA", "dpa", "ANHA", "IRNA", "TASS", "RIA Novosti", "Sputnik", "ANSA", "EFE",
-        "Kyodo", "UPI", "Interfax", "Fars News Agency", "Tasnim", "Mehr News Agency",
+        "Kyodo", "UPI", "Interfax", "Fars News Agency", "Tasnim News Agency", "Mehr News Agency",
         "Petra", "QNA", "WAM", "Ihlas News Agency", "Demiroren News Agency", "Yonhap", "ISNA",
         "KUNA", "Saudi Press Agency", "NNA", "APA", "Azertac", "Armenpress", "Ukrinform", "UNIAN",
         "Associated Press of Pakistan", "Press Trust of India", "IANS", "ANI", "Bernama", "Antara",
@@ -166,8 +222,40 @@ AGENCY_NAMES = frozenset(
 
 
 def is_agency(name: str) -> bool:
-    """Whether ``name`` (an outlet's canonical name) is a news agency."""
-    return name in AGENCY_NAMES or name in _AGENCIES
+    """Whether ``name`` (an outlet's canonical name) is a news agency: listed here, or marked
+    ``"agency": true`` in the package data."""
+    return name in AGENCY_NAMES or name in _AGENCIES or name in _data_agencies()
+
+
+def is_aggregator(name: str) -> bool:
+    """Whether ``name`` (a canonical name) is a site that collects others' reports, whose name
+    yields to the report's own outlet when the page names one."""
+    known = lookup(name)
+    return known is not None and known.aggregator
+
+
+@lru_cache(maxsize=1)
+def _data_agencies() -> frozenset[str]:
+    return frozenset(o.name for o in outlets() if o.agency)
+
+
+#: A clause that puts the interview in the past ("In April, an official confirmed to the New
+#: York Times", "told CNN last year"): another outlet's earlier reporting, cited, not the
+#: article's own.
+_EARLIER = re.compile(
+    r"\b(?:(?:in|this|last|earlier\s+this|back\s+in)\s+(?:january|february|march|april|may|june"
+    r"|july|august|september|october|november|december|spring|summer|autumn|fall|winter)"
+    r"|(?:last|earlier\s+this)\s+(?:year|month)|a\s+(?:year|month)\s+ago|in\s+(?:19|20)\d\d|years?\s+ago"
+    r"|months\s+ago|previously|in\s+(?:a|an|his|her|their)\s+(?:earlier|previous))\b",
+    re.IGNORECASE,
+)
+
+
+def _clause_before(text: str, pos: int) -> str:
+    """The words of the sentence before ``pos`` (and a little after: "told X last year")."""
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), pos - 200)
+    end = text.find(".", pos)
+    return text[start:pos] + " " + text[pos : (end if 0 <= end < pos + 80 else pos + 80)]
 
 
 def interview_outlet(text: str) -> tuple[str, str]:
@@ -178,7 +266,7 @@ def interview_outlet(text: str) -> tuple[str, str]:
     """
     found: dict[str, str] = {}
     for match in _INTERVIEW.finditer(text):
-        if match.group("ag"):
+        if match.group("ag") or _EARLIER.search(_clause_before(text, match.start())):
             continue
         words = match.group("n").split()
         if re.fullmatch(r"[A-Z]{2,5}", words[0].rstrip(".,")):
@@ -188,6 +276,8 @@ def interview_outlet(text: str) -> tuple[str, str]:
         # the longest leading run of words that names a known outlet ("Al Jazeera on Monday")
         for n in range(len(words), 0, -1):
             outlet = lookup(" ".join(words[:n]))
+            if outlet is not None and n < len(words) and words[n].lower() in _TITLE_WORDS:
+                break  # "told Al-Ahram Weekly": another title of the house, not "Al-Ahram"
             if outlet is not None:
                 if outlet.name not in _AGENCIES:
                     found.setdefault(outlet.name, match.group(0)[: match.end("n") - match.start()])

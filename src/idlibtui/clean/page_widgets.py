@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from idlibtui.clean.prefilter import any_of, re_case_lower
+
 _SOCIAL = r"(?:facebook|twitter|x|instagram|telegram|youtube|whatsapp|linkedin|tiktok|vk|gab)"
 _NUMBER_WORD = (
     r"(?:\d{1,3}|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
@@ -194,6 +196,8 @@ _WIDGETS: list[tuple[re.Pattern[str], str]] = [
     # a long run of digits alone (a tracking or ad code)
     (re.compile(r"^\d{16,}$"), "tracking code"),
 ]
+# one pattern for them all: most lines match none (one call instead of one per widget)
+_ANY_WIDGET = any_of(_WIDGETS)
 
 # "HamaKafr NabudahSyriaregime forcesRussia": topic tags printed without spaces between them
 _GLUED = re.compile(r"(?<!M)(?<!Ma)(?<!Mc)[a-z][A-Z](?=[a-z])")
@@ -215,10 +219,11 @@ _MENU_ITEMS = re.compile(
 
 
 def _menu_items(s: str) -> bool:
+    if _MENU_ITEMS.match(s) is None:
+        return False
     items = re.split(r"\s+[|•·/>»]\s+", s)
     return (
-        _MENU_ITEMS.match(s) is not None
-        and all(1 <= len(x.split()) <= 3 for x in items)
+        all(1 <= len(x.split()) <= 3 for x in items)
         and not re.search(r"\d{1,2}:\d\d|(?:19|20)\d\d", s)  # a date line is the date rules'
     )
 
@@ -243,16 +248,18 @@ def widget_note(line: str) -> str | None:
     s = line.strip()
     if not s or len(s) > 300:
         return None
-    for pattern, note in _WIDGETS:
-        if pattern.match(s):
-            return note
+    if _ANY_WIDGET.match(s):
+        for pattern, note in _WIDGETS:
+            if pattern.match(s):
+                return note
     if _glued_tags(s):
         return "keyword tags (glued)"
     if _site_menu(s) or _menu_items(s):
         return "site menu"
     if _archive_calendar(s):
         return "archive calendar"
-    if _OWNERSHIP_APPEAL.search(s) and len(s) <= 300:
+    low = re_case_lower(s)
+    if ("owned" in low or "operative" in low) and _OWNERSHIP_APPEAL.search(s):
         return "reader appeal (ownership)"
     if _VIDEO_CREDIT.match(s):
         return "video report credit"
@@ -260,7 +267,7 @@ def widget_note(line: str) -> str | None:
         return "wiki revision chrome"
     if _IMAGE_FILE.match(s):
         return "image file name"
-    if _map_legend(s):
+    if low.count("control") >= 3 and _map_legend(s):
         return "map legend"
     return None
 
@@ -302,7 +309,7 @@ _DAY_COUNT = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\s*\(\d{1,5}\)")
 
 def _archive_calendar(s: str) -> bool:
     """Three or more dates each followed by a bracketed count: the archive's calendar line."""
-    return len(_DAY_COUNT.findall(s)) >= 3
+    return s.count("(") >= 3 and len(_DAY_COUNT.findall(s)) >= 3
 
 
 # "… has been repeatedly targeted over the past week. (AP)": a finished sentence of report (a

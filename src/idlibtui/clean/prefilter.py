@@ -15,6 +15,15 @@ SLASHED_CREDIT_ENDS = (
 )  # fmt: skip
 
 
+#: Words one of which every copyright footer of ``widget_words.LABELS`` holds (lower case; a
+#: test checks that each footer label does). The footer pattern's optional site-name prefix
+#: backtracks on any line of capitalised words (~0.1 ms a line, most of the cleaner's per-line
+#: cost), so it is tried only on a line holding one of them.
+FOOTER_NEEDS = (
+    "rechte", "droits", "derechos", "diritti", "direitos", "hakla", "права", "الحقوق", "cipta",
+)  # fmt: skip
+
+
 #: For each pattern of chrome's ``_INLINE`` (in its order), groups of lower-case words: a match
 #: holds one word of each group, and a pattern is tried only on a text that does (tests check
 #: the claim on the patterns' matches).
@@ -31,6 +40,7 @@ INLINE_NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("http",),),
     (("|", "｜"),),
     (("by",), ("reporting", "writing", "editing", "compiled")),
+    (("size",), ("font", "text")),
 )
 
 

@@ -43,7 +43,7 @@ import datetime as dt
 
 from idlibtui.clean import outlets
 from idlibtui.clean.blocks import _classify_blocks, never_a_title
-from idlibtui.clean.boilerplate import _classify_boilerplate, _keep_something
+from idlibtui.clean.boilerplate import _classify_boilerplate, _keep_something, keep_a_gallery
 from idlibtui.clean.debris import inline_debris
 from idlibtui.clean.edits import Edit, EditText
 from idlibtui.clean.lines import _lines, kind_at
@@ -53,7 +53,7 @@ from idlibtui.clean.metadata import (
     _YEAR_MONTH,
     Info,
     _caption_dates,
-    _take_dateline,
+    find_dateline,
     positional_pending,
 )
 from idlibtui.clean.stamps import parse_date
@@ -98,6 +98,7 @@ def structure(doc: EditText, info: Info) -> None:
     kept = [ln for ln in lines if ln.drop is None]
     outlet = outlets.lookup(info.source) if info.source else None
     _classify_blocks(kept, info, doc, outlet)
+    keep_a_gallery(lines, info, doc)
 
     edits = [Edit(ln.start, ln.end, "", ln.drop[0], ln.drop[1]) for ln in lines if ln.drop]
     edits += [
@@ -105,15 +106,31 @@ def structure(doc: EditText, info: Info) -> None:
         for ln in lines
         if ln.drop is None and ln.cut_from is not None
     ]
-    # Dateline at the head of the first body paragraph.
-    body = [ln for ln in kept if ln.drop is None and ln.kind is BlockKind.PARAGRAPH]
+    edits += [
+        Edit(ln.start, ln.start + ln.cut_to, "", "boilerplate", "photo caption opening a paragraph")
+        for ln in lines
+        if ln.drop is None and ln.cut_to is not None
+    ]
+    # Dateline at the head of the first body paragraph (not one whose head is a caption).
+    body = [
+        ln
+        for ln in kept
+        if ln.drop is None and ln.kind is BlockKind.PARAGRAPH and ln.cut_to is None
+    ]
     titled = [k for k, ln in enumerate(kept) if ln.drop is None and ln.kind is BlockKind.TITLE]
     if titled:  # a date line left above the title is not where the dateline is
         body = [ln for ln in body if kept.index(ln) > titled[0]] or body
-    if body:
-        end = _take_dateline(body[0].text, info)
-        if end:
-            edits.append(Edit(body[0].start, body[0].start + end, "", "metadata", "dateline"))
+    # (or on a line of its own just above it: "WASHINGTON", "IDLIB-Anadolu Agency")
+    at_body = lines.index(body[0]) if body else 0
+    above = [ln for ln in lines[max(0, at_body - 2) : at_body] if ln.kind is not BlockKind.TITLE]
+    where, end = find_dateline([ln.text for ln in body[:6]], info, [ln.text for ln in above])
+    if where < -1:  # a line above the body: drop it, unless another pass did
+        line = above[len(above) + 1 + where]
+        if line.drop is None:
+            edits.append(Edit(line.start, line.end, "", "metadata", "dateline"))
+    elif end:
+        at = body[where].start
+        edits.append(Edit(at, at + end, "", "metadata", "dateline"))
     # Remember which raw spans were typed, for the final block list.
     for ln in kept:
         if ln.drop is None and ln.kind is not BlockKind.PARAGRAPH:

@@ -62,3 +62,62 @@ def looks_truncated(line: str) -> bool:
     if "," in s and sentence_case:
         return True
     return sentence_case and len(words) >= 16
+
+
+_SHORT_WORDS = frozenset(
+    [
+        "a",
+        "i",
+        "an",
+        "as",
+        "at",
+        "be",
+        "by",
+        "do",
+        "go",
+        "he",
+        "if",
+        "in",
+        "is",
+        "it",
+        "me",
+        "my",
+        "no",
+        "of",
+        "on",
+        "or",
+        "so",
+        "to",
+        "up",
+        "us",
+        "we",
+        "am",
+    ]
+)
+_PRONOUN_START = re.compile(r"^(?:It|He|She|They|We|I|You|Its|His|Her|Their)\s")
+
+
+def cut_fragment(line: str, text: str) -> bool:
+    """The last words of an export cut mid-word ("Pro-regime forc", "It spel", "Asked about t"),
+    as the very last line of ``text``: at most four words in sentence case, the last a bare
+    lower-case word that is no function word (a label at a page's foot ends on one: "Tagged
+    under", "Notify of"), and a sign that the word was cut: a stray letter or two, a word the
+    text spells out in full elsewhere ("forc" / "forces"), or a sentence's pronoun subject.
+    A label ("Helpful keywords", "View all posts") shows none of them."""
+    s = line.strip()
+    words = s.split()
+    if not 2 <= len(words) <= 4 or not s[:1].isupper() or s[-1] in '.!?…"”’)]:;':
+        return False
+    last = words[-1]
+    if not last.isalpha() or not last.islower() or _FUNCTION_END.search(s):
+        return False
+    if any(w[:1].isupper() and "-" not in w for w in words[1:]):
+        return False  # title case: a label ("News Team", "Most Read")
+    if len(last) <= 2 and last not in _SHORT_WORDS:
+        return True
+    if _PRONOUN_START.match(s):
+        return True
+    rest = text[: text.rfind(s)] if s in text else text
+    longer = set(re.findall(rf"\b{re.escape(last)}([a-z]+)", rest, re.I))
+    whole = re.search(rf"\b{re.escape(last)}\b", rest, re.I) is not None
+    return bool(longer - {"s"}) and not whole

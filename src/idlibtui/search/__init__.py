@@ -28,8 +28,13 @@ names containing the word), ``date:2019``, ``date:2019-12``, ``date:2019-12-28``
 ``date:[2019-12 to 2020-02]`` (inclusive periods, ``[2019 to]`` open), prefixes ``displac*`` and
 wildcards ``refuge?s`` (at least two letters before the wildcard; expansion capped at 64 terms).
 
-Highlighting: ``search.highlight.match_offsets(query, text)`` gives the ``(start, end)`` offsets
-of the query's words in any text, with the index's own tokenizer and stemmer.
+Each article's words are analysed for its language (``search.lang_analysis``: English as
+before; Whoosh's Snowball stemmer and stopwords for da de es fi fr hu it nl no pt ro ru sv; a
+light Arabic stemmer; a plain analysis for the others), and a query word is looked up in its
+form for each language the index holds (only a ``lang`` filter's, when one is given).
+
+Highlighting: ``search.highlight.match_offsets(query, text, lang)`` gives the ``(start, end)``
+offsets of the query's words in any text, with the index's own tokenizer and analysis.
 
 Building (in a separate process from the app; ``idlibtui index --progress=json`` prints one JSON
 object per line)::

@@ -9,6 +9,11 @@ Offsets stay the tokenizer's, on the real text. So ``match_offsets(query, text)`
 "displaced" for the query ``displacing`` and "Erdoğan" for ``Erdogan`` in any text, and the
 reader highlights a freshly cleaned article exactly as the index matched it. Phrases match as
 consecutive positions; prefixes and wildcards match the unstemmed (and the folded) word.
+
+A text in another language is analysed for it (search/lang_analysis.py: its stemmer and
+stopwords, or a plain analysis): ``tokens``, ``index_terms`` and ``query_terms`` take the
+language, and a matcher built for several languages (``matcher_for(node, langs)``) looks in a
+text for the query's terms in each of them, as the index does.
 """
 
 from __future__ import annotations
@@ -23,12 +28,11 @@ from whoosh.lang.porter import stem as _porter_stem
 
 from idlibtui.search import fold
 from idlibtui.search import query as q
+from idlibtui.search.lang_analysis import ENGLISH, EXACT, analysis_key, query_keys, word_terms_in
 from idlibtui.search.schema import SAME_POSITION, TOKEN_PATTERN
 
 _TOKEN = re.compile(TOKEN_PATTERN, re.UNICODE)
 _Prefilter = tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
-#: The prefix of an exact-spelling term (never the start of a folded one).
-EXACT = "="
 _DROP = STOP_WORDS | fold.ALWAYS_ARTICLES
 
 
@@ -58,6 +62,26 @@ def word_terms(low: str) -> tuple[tuple[str, ...], str | None, str | None]:
     return stems, exact, alt
 
 
+WordTerms = tuple[tuple[str, ...], str | None, str | None]
+_ANALYSERS: dict[str, object] = {}
+
+
+def analyser(lang: str | None = None):
+    """``low → word_terms(low)`` for a text in ``lang`` (English, or an untold language:
+    ``word_terms`` itself)."""
+    key = analysis_key(lang)
+    if key == ENGLISH:
+        return word_terms
+    found = _ANALYSERS.get(key)
+    if found is None:
+
+        def terms(low: str, _key: str = key) -> WordTerms:
+            return word_terms_in(low, _key)
+
+        found = _ANALYSERS[key] = terms
+    return found
+
+
 @dataclass(slots=True)
 class Token:
     text: str  # lowercased, unstemmed
@@ -67,26 +91,27 @@ class Token:
     exact: str | None = None  # the exact-spelling term at this position, if it differs
 
 
-def tokens(text: str) -> list[Token]:
-    """Index positions of ``text`` (stopwords and articles dropped, renumbered as in the index);
-    a compound gives several positions with its token's offsets."""
+def tokens(text: str, lang: str | None = None) -> list[Token]:
+    """Index positions of ``text`` (stopwords and articles dropped, renumbered as in the index)
+    as analysed for ``lang``; a compound gives several positions with its token's offsets."""
     out = []
+    terms_of = analyser(lang)
     for m in _TOKEN.finditer(text):
         low = m.group().lower()
         if low in fold.ARTICLE_WORDS and fold.drops_article(low, text, m.end()):
             continue
-        stems, exact, _ = word_terms(low)
+        stems, exact, _ = terms_of(low)
         for i, st in enumerate(stems):
             out.append(Token(low, st, m.start(), m.end(), exact if i == 0 else None))
     return out
 
 
-def index_terms(text: str) -> tuple[str, set[str]]:
-    """What the index holds for ``text``: its terms in order (space separated, a position's
-    exact term after a ``|``) and its words (as written, and character-folded)."""
+def index_terms(text: str, lang: str | None = None) -> tuple[str, set[str]]:
+    """What the index holds for ``text`` in ``lang``: its terms in order (space separated, a
+    position's exact term after a ``|``) and its words (as written, and character-folded)."""
     out: list[str] = []
     words: set[str] = set()
-    terms_of = word_terms
+    terms_of = analyser(lang)
     articles = fold.ARTICLE_WORDS
     for m in _TOKEN.finditer(text):
         low = m.group().lower()
@@ -106,21 +131,38 @@ def index_terms(text: str) -> tuple[str, set[str]]:
     return " ".join(out), words
 
 
-def analyze(text: str) -> list[str]:
-    """The folded stems the index holds for ``text``, one per position."""
-    return [t.stem for t in tokens(text)]
+def analyze(text: str, lang: str | None = None) -> list[str]:
+    """The folded stems the index holds for ``text`` (in ``lang``), one per position."""
+    return [t.stem for t in tokens(text, lang)]
 
 
-def query_terms(text: str, exact: bool = False) -> tuple[list[str], list[str]]:
-    """A query word's or phrase's terms, one per position: (what it looks for, the same with
-    its own spelling where that differs). With ``exact`` both are the own spelling: a position
-    holds the exact term where the spelling folds, the folded stem (the same) where not."""
+def query_terms(
+    text: str, exact: bool = False, lang: str | None = None
+) -> tuple[list[str], list[str]]:
+    """A query word's or phrase's terms, one per position, as analysed for ``lang``: (what it
+    looks for, the same with its own spelling where that differs). With ``exact`` both are the
+    own spelling: a position holds the exact term where the spelling folds, the folded stem
+    (the same) where not."""
     folded: list[str] = []
     own: list[str] = []
-    for t in tokens(text):
+    for t in tokens(text, lang):
         folded.append(t.stem)
         own.append(t.exact or t.stem)
     return (own, own) if exact else (folded, own)
+
+
+def query_forms(
+    text: str, exact: bool = False, langs=(ENGLISH,)
+) -> list[tuple[list[str], list[str]]]:
+    """``query_terms`` of a word or phrase for each language of ``langs`` (English first),
+    each distinct form once and none empty: the index holds each article's words as analysed
+    for its language, so a query looks up every form."""
+    out: list[tuple[list[str], list[str]]] = []
+    for key in query_keys(langs):
+        form = query_terms(text, exact, key)
+        if form[0] and form not in out:
+            out.append(form)
+    return out
 
 
 @dataclass(slots=True)
@@ -137,22 +179,29 @@ class Matcher:
     def __bool__(self) -> bool:
         return bool(self.stems or self.sequences or self.patterns)
 
-    def offsets(self, text: str) -> list[tuple[int, int]]:
+    def offsets(self, text: str, lang: str | None = None) -> list[tuple[int, int]]:
+        """Where the query matches in ``text``, a text in ``lang`` (English if not said)."""
         if not self or not text:
             return []
+        if analysis_key(lang) != ENGLISH:
+            # another language's stems are not the word's beginning (Turkish, Arabic): every
+            # position is analysed (a few ms for a long article)
+            return self._token_offsets(text, lang)
         if not self.sequences:
             return self._prefiltered_offsets(text)
         return self._prefiltered_sequence_offsets(text)
 
-    def _token_offsets(self, text: str) -> list[tuple[int, int]]:
-        """Reference path with phrases: every position of the text."""
-        toks = tokens(text)
+    def _token_offsets(self, text: str, lang: str | None = None) -> list[tuple[int, int]]:
+        """Reference path with phrases: every position of the text (analysed for ``lang``)."""
+        toks = tokens(text, lang)
         marked = [False] * len(toks)
         for i, tok in enumerate(toks):
             if (
                 tok.stem in self.stems
                 or tok.exact in self.stems
-                or any(p.match(tok.text) for p in self.patterns)
+                or any(
+                    p.match(tok.text) or p.match(fold.fold_chars(tok.text)) for p in self.patterns
+                )
             ):
                 marked[i] = True
         for seq in self.sequences:
@@ -370,8 +419,9 @@ def wildcard_pattern(word: q.Word) -> str:
     return low if word.exact else fold.fold_chars(low)
 
 
-def matcher_for(node: q.Node | None) -> Matcher:
-    """Build a matcher from a parsed query: its positive text words, phrases and prefixes."""
+def matcher_for(node: q.Node | None, langs=(ENGLISH,)) -> Matcher:
+    """Build a matcher from a parsed query: its positive text words, phrases and prefixes, each
+    word and phrase as analysed for every language of ``langs`` (those the index holds)."""
     m = Matcher()
     for leaf in q.positive_leaves(node):
         if isinstance(leaf, q.Word) and leaf.wildcard and leaf.field in (None, "title", "body"):
@@ -380,20 +430,21 @@ def matcher_for(node: q.Node | None) -> Matcher:
             m.literals.append(re.split(r"[*?]", pattern, maxsplit=1)[0])
             continue
         if isinstance(leaf, q.Word | q.Phrase) and leaf.field in (None, "title", "body"):
-            terms, _own = query_terms(leaf.text, leaf.exact)
-            if len(terms) == 1:
-                m.stems.add(terms[0])
-            elif terms:
-                m.sequences.append(tuple(terms))
+            for terms, _own in query_forms(leaf.text, leaf.exact, langs):
+                if len(terms) == 1:
+                    m.stems.add(terms[0])
+                elif tuple(terms) not in m.sequences:
+                    m.sequences.append(tuple(terms))
     return m
 
 
-def match_offsets(query: str, text: str) -> list[tuple[int, int]]:
-    """Offsets of the words of ``query`` that match in ``text`` (sorted, non-overlapping).
+def match_offsets(query: str, text: str, lang: str | None = None) -> list[tuple[int, int]]:
+    """Offsets of the words of ``query`` that match in ``text``, a text in ``lang`` (sorted,
+    non-overlapping).
 
     Raises ``model.QueryError`` if the query is malformed.
     """
-    return matcher_for(q.parse(query)).offsets(text)
+    return matcher_for(q.parse(query), (ENGLISH, lang or ENGLISH)).offsets(text, lang)
 
 
 def make_snippet(

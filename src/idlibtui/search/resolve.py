@@ -133,11 +133,18 @@ def compact(name: str) -> str:
 
 def resolve_outlet(value: str, stored: Iterable[str]) -> list[str]:
     """The stored outlet names ``value`` means: the same compact form, else those whose compact
-    form starts with it (from ``MIN_PREFIX`` letters), else those holding all its words."""
+    form starts with it (from ``MIN_PREFIX`` letters), else those holding all its words. A known
+    outlet's alias means its canonical name ("AFP" → "Agence France-Presse")."""
     want = compact(value)
     if not want:
         return []
     names = sorted(set(stored))
+    # an alias or a wire's tag: agency:AFP, agency:AP, source:"Arutz Sheva"
+    from idlibtui.clean.outlets import by_dateline_tag, lookup
+
+    known = lookup(value) or by_dateline_tag(value.strip().upper())
+    if known is not None and known.name in names:
+        return [known.name]
     same = [n for n in names if compact(n) == want]
     if same:
         return same

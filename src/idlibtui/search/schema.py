@@ -51,7 +51,9 @@ check_engine_version()
 #: 12: the body's postings only in the sidecar (Whoosh keeps none, see ``SIDECAR_ONLY``), the
 #: text compressed in blocks of articles, the figures stored by column, entity names compressed
 #: and not stored twice, the path not indexed.
-SCHEMA_VERSION = "12"
+#: 13: each article's words analysed for its language (search/lang_analysis.py: Whoosh's
+#: Snowball stemmer and stopwords, a light Arabic stemmer, a plain analysis for the others).
+SCHEMA_VERSION = "13"
 
 #: The Whoosh index name; a schema change gives a new name, so an old index is never misread.
 INDEX_NAME = f"idlibtui{SCHEMA_VERSION}"

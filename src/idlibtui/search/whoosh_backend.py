@@ -38,7 +38,7 @@ from idlibtui.search.schema import (
     other_index_exists,
 )
 from idlibtui.search.suggest import FEW_HITS, Suggestions
-from idlibtui.search.whoosh_compile import is_simple
+from idlibtui.search.whoosh_compile import is_simple, lang_restriction
 
 __all__ = ["INDEX_NAME", "SCHEMA_VERSION", "WhooshIndex", "index_exists", "other_index_exists"]
 
@@ -190,7 +190,7 @@ class WhooshIndex(Suggestions, Facets):
             if node is None:
                 wquery: wq.Query = wq.Every()
             else:
-                compiled = self.compile(node)
+                compiled = self.compile_for(node, filters)
                 if compiled is None:
                     raise QueryError(
                         "nothing to search for: the query holds only common words",
@@ -212,13 +212,13 @@ class WhooshIndex(Suggestions, Facets):
                 fast = self._whoosh_search(wquery, filter_q, by_date, wanted, node is None)
             docs, ranked, facet_counts = fast
             total = len(docs)
-            matcher = matcher_for(node)
+            matcher = matcher_for(node, lang_restriction(node, filters) or self.query_langs())
             text_reader = self._text_column()
             hits = []
             for docnum, score in ranked[(page - 1) * page_size : wanted]:
                 stored = searcher.stored_fields(docnum)
                 text = text_reader[docnum].decode("utf-8") if text_reader else ""
-                offsets = matcher.offsets(text)
+                offsets = matcher.offsets(text, stored.get("lang") or "")
                 snippet, snippet_hits = make_snippet(text, offsets)
                 hits.append(
                     Hit(
@@ -355,7 +355,7 @@ class WhooshIndex(Suggestions, Facets):
             if node is None:
                 docnums = list(searcher.reader().all_doc_ids())
             else:
-                compiled = self.compile(node)
+                compiled = self.compile_for(node)
                 if compiled is None:
                     raise QueryError("nothing to search for", node.pos, query or "")
                 fast = self._fast_docs(compiled, query or "")

@@ -15,8 +15,10 @@ from whoosh import query as wq
 
 from idlibtui.search import query as q
 from idlibtui.search import term_stats, whoosh_fixes
+from idlibtui.search.backend import DATA_ERRORS
+from idlibtui.search.codec import CodecError
 from idlibtui.search.commit_cache import CommitCache
-from idlibtui.search.highlight import query_terms, wildcard_pattern
+from idlibtui.search.highlight import query_forms, wildcard_pattern
 from idlibtui.search.lexicon import field_terms
 
 MAX_EXPANSION = 64  # terms a prefix or wildcard may expand to
@@ -26,6 +28,28 @@ FILTER_FIELDS = ("source", "agency", "lang", "year", "month", "entity")
 
 class QueryCompiler(CommitCache):
     """Compiles a parsed query against the current commit's terms."""
+
+    #: The languages a query's words are analysed for while one query compiles (a ``lang:``
+    #: filter's), None for every language the index holds (``query_langs``).
+    _only_langs: tuple[str, ...] | None = None
+
+    def query_langs(self) -> tuple[str, ...]:
+        """The languages a query word is analysed for (search/lang_analysis.py): the filter's
+        while one is set, else every language the index holds (English always)."""
+        if self._only_langs:
+            return self._only_langs
+        return ("en", *self._keyword_terms("lang"))
+
+    def compile_for(
+        self, node: q.Node, filters: dict[str, list[str]] | None = None
+    ) -> wq.Query | None:
+        """``compile``, with the query's words analysed only for the languages a ``lang``
+        filter (or a ``lang:`` of the query, ANDed) allows."""
+        self._only_langs = lang_restriction(node, filters)
+        try:
+            return self.compile(node)
+        finally:
+            self._only_langs = None
 
     def _resolve_keyword(self, field: str, value: str) -> list[str]:
         """The stored values an ``entity:``/``source:``/``agency:`` value means: the same
@@ -79,6 +103,25 @@ class QueryCompiler(CommitCache):
             return one(stems)
         return wq.Or([one(stems), one(own)])
 
+    def _forms_query(self, forms: list[tuple[list[str], list[str]]], field: str | None):
+        """An OR of each distinct term sequence of the forms (their own spellings after each)
+        that the index holds (every word of it): a form no article holds matches nothing, and
+        looking it up would only cost (the first form stands when the index holds none)."""
+        seqs: list[list[str]] = []
+        for terms, own in forms:
+            for seq in (terms, own):
+                if seq and seq not in seqs:
+                    seqs.append(seq)
+        f = "t" if field == "title" else "b"
+        reader = self._searcher.reader()
+        try:
+            held = [s for s in seqs if all(term_stats.doc_frequency(reader, f, t) for t in s)]
+        except (CodecError, *DATA_ERRORS):
+            held = seqs  # a damaged sidecar: the search that reads it says so, with the fix
+        parts = [self._text_query(seq, field) for seq in held or seqs[:1]]
+        kept = [p for p in parts if p is not None]
+        return kept[0] if len(kept) == 1 else wq.Or(kept)
+
     def compile(self, node: q.Node) -> wq.Query | None:
         """Our query tree as a Whoosh query; None when it holds nothing searchable."""
         if isinstance(node, q.Word | q.Phrase):
@@ -127,8 +170,14 @@ class QueryCompiler(CommitCache):
             if not terms:
                 return wq.NullQuery
             return wq.Or([wq.Term(lex_field, t) for t in terms])
-        terms, own = query_terms(node.text, node.exact)
-        compiled = self._text_query(terms, node.field, own)
+        # the word as analysed for each language the index holds: one form for words every
+        # language analyses alike (English queries compile as before), else an OR of forms
+        forms = query_forms(node.text, node.exact, self.query_langs())
+        if len(forms) <= 1:
+            terms, own = forms[0] if forms else ([], [])
+            compiled = self._text_query(terms, node.field, own)
+        else:
+            compiled = self._forms_query(forms, node.field)
         boost = getattr(node, "boost", 1.0)
         if compiled is not None and boost != 1.0:
             set_boost(compiled, self._alt_boost(node, compiled, boost))
@@ -204,6 +253,20 @@ class QueryCompiler(CommitCache):
         if not parts:
             return None
         return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+def lang_restriction(
+    node: q.Node | None, filters: dict[str, list[str]] | None
+) -> tuple[str, ...] | None:
+    """The languages a query is restricted to: a ``lang`` filter's values, else those of a
+    ``lang:`` keyword the whole query requires (alone, or a part of its AND); None for any."""
+    if filters and filters.get("lang"):
+        return tuple(filters["lang"])
+    parts = node.items if isinstance(node, q.And) else (node,)
+    for part in parts:
+        if isinstance(part, q.Keyword) and part.field == "lang" and part.value.strip():
+            return (part.value.strip().lower(),)
+    return None
 
 
 def set_boost(query: wq.Query, boost: float) -> None:

@@ -41,13 +41,14 @@ def match_counter(index: int | None, total: int) -> str:
     return f"{index + 1}/{total}"
 
 
-def find_matches(query: str, text: str) -> list[tuple[int, int]]:
-    """Offsets of the query's terms in ``text``: the search package's highlighter, or for a
-    query it cannot read, a plain case-insensitive match of the query's words."""
+def find_matches(query: str, text: str, lang: str = "") -> list[tuple[int, int]]:
+    """Offsets of the query's terms in ``text`` (a text in ``lang``, English if not said): the
+    search package's highlighter, or for a query it cannot read, a plain case-insensitive match
+    of the query's words."""
     from idlibtui.search.highlight import match_offsets
 
     try:
-        return [(int(s), int(e)) for s, e in match_offsets(query, text)]
+        return [(int(s), int(e)) for s, e in match_offsets(query, text, lang)]
     except Exception:  # a malformed query: fall back to its plain words
         pass
     words = [w for w in re.findall(r"\w+", query) if w.upper() not in {"AND", "OR", "NOT", "TO"}]

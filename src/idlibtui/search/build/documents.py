@@ -38,6 +38,7 @@ def _json_default(value: Any) -> Any:
 
 _FIGURE_FIELDS = tuple(f.name for f in dataclasses.fields(Figure))
 _FIGURE_VALUES = operator.attrgetter(*_FIGURE_FIELDS)
+_FIGURE_DATE_FIELDS = tuple(f.name for f in dataclasses.fields(Figure) if "date" in str(f.type))
 
 
 def _figure_dicts(article: Article) -> list[dict[str, Any]]:
@@ -45,7 +46,8 @@ def _figure_dicts(article: Article) -> list[dict[str, Any]]:
     names = _FIGURE_FIELDS
     figs = [dict(zip(names, _FIGURE_VALUES(f), strict=True)) for f in article.figures]
     for fig in figs:
-        for key, value in fig.items():
+        for key in _FIGURE_DATE_FIELDS:  # (the only fields that can hold a date)
+            value = fig[key]
             if isinstance(value, dt.date | dt.datetime):
                 fig[key] = _json_default(value)
     return figs
@@ -65,7 +67,8 @@ def article_fields(article: Article, *, size: int, mtime: float, sha256: str, ve
     text = article.text or ""
     title = article.title or ""
     full = text if (not title or title in text[: len(title) + 400]) else f"{title}\n{text}"
-    body_stems, words = index_terms(full)
+    lang = article.lang or ""  # each article's words analysed for its language
+    body_stems, words = index_terms(full, lang)
     seen: dict[str, list] = {}
     for mention in article.entities:
         name = " ".join(mention.canonical.replace(",", " ").split())
@@ -79,7 +82,7 @@ def article_fields(article: Article, *, size: int, mtime: float, sha256: str, ve
         "id": article.id,
         "path": article.path,
         "title": title,
-        "t": index_terms(title)[0],
+        "t": index_terms(title, lang)[0],
         "b": body_stems,
         "plain": " ".join(sorted(words)),
         "source": article.source or "",

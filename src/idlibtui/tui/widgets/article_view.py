@@ -229,7 +229,7 @@ class ArticleView(ArticleCanvas, can_focus=True):
         article = self._article
         offsets: list[tuple[int, int]] = []
         if article is not None and query.strip():
-            offsets = find_matches(query, article.text)
+            offsets = find_matches(query, article.text, article.lang or "")
         self.set_hits(offsets)
         return len(offsets)
 
