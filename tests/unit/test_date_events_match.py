@@ -355,3 +355,13 @@ def test_weekdays_that_follow_the_events_own_run_on_from_it() -> None:
     # without the day after, the Friday is no bound of its own, far from the event's sentence
     alone = text.replace("On Saturday, the", "Later the")
     assert judge_date(alone, (), reported_events(alone, timeline)).latest is None
+
+
+def test_an_undated_occurrence_yields_to_the_one_the_text_dates() -> None:
+    again = dt.date(2016, 12, 11)  # also a Sunday: the town lost again
+    timeline = events_from_dicts([_event(SUNDAY), _event(again)])
+    text = (
+        "Army captures Kafr Example\n\nThe army captured Kafr Example in March 2016, on Sunday,"
+        " state media said.\n"
+    )
+    assert days(text, timeline) == {SUNDAY}
