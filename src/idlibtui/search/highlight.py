@@ -39,7 +39,6 @@ from idlibtui.search.lang_analysis import (
 from idlibtui.search.schema import SAME_POSITION, TOKEN_PATTERN
 
 _TOKEN = re.compile(TOKEN_PATTERN, re.UNICODE)
-_Prefilter = tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 _DROP = STOP_WORDS | fold.ALWAYS_ARTICLES
 
 
@@ -352,12 +351,26 @@ def _prefilter(stems, literals) -> _Prefilter:
     ordered = sorted((h for h in heads if h), key=len, reverse=True)
     plain = "|".join(_LOOSE_GAP.join(map(re.escape, h)) for h in ordered) or "(?!)"
     loose = "|".join(_loose(h) for h in ordered) or "(?!)"
-    return (
-        re.compile(plain),
-        re.compile(loose),
-        # not after a word character, but after a mark that is one ("ʿAyn")
-        re.compile(rf"(?<![^\W{_LETTER_MARKS}])(?:{loose})", re.IGNORECASE),
-    )
+    # not after a word character, but after a mark that is one ("ʿAyn")
+    return _Prefilter(plain, loose, rf"(?<![^\W{_LETTER_MARKS}])(?:{loose})")
+
+
+class _Prefilter:
+    """The three prefilter regexes (``rxs[0]``, ``[1]``, ``[2]``), each compiled when a text
+    first needs it: compiling the folding ones took 10-15 ms a query (most of a cold query's
+    highlighting), and most texts need only the first."""
+
+    __slots__ = ("_compiled", "_sources")
+
+    def __init__(self, plain: str, loose: str, insensitive: str) -> None:
+        self._sources = ((plain, 0), (loose, 0), (insensitive, re.IGNORECASE))
+        self._compiled: list[re.Pattern[str] | None] = [None, None, None]
+
+    def __getitem__(self, i: int) -> re.Pattern[str]:
+        rx = self._compiled[i]
+        if rx is None:
+            rx = self._compiled[i] = re.compile(*self._sources[i])
+        return rx
 
 
 _LOOSE_GAP = "[" + re.escape(fold.MARKS + ",") + "]?"

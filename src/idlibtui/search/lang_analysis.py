@@ -21,7 +21,7 @@ stemming the stem is character-folded (search/fold.py ``fold_chars``: diacritics
 accent typed or not finds the same word; a stem that folding changes also gives its exact term
 (``EXACT`` + the stem as written) at the same position, as English words do.
 
-A query word is analysed for every language the index holds (search/whoosh_compile.py), and
+A query word is analysed for every language the index holds (search/planner.py), and
 its postings looked up for each distinct form; words that analyse alike in every language
 (names, numbers, most English words) stay one term, so English queries cost what they did.
 """
