@@ -122,22 +122,23 @@ def test_an_articles_own_floor_after_its_peers_wins() -> None:
 def test_clean_dates_an_undated_file_from_the_others(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # the shipped timeline's strike on the school in Haas (26 October 2016)
-    story = "An air strike on a school in Haas killed 22 children{}, a monitor said.\n"
+    # the shipped timeline's chlorine attack on Kafr Zita (11 April 2014), whose only rule
+    # wants its year or day: the timeline alone leaves a report of the day undated
+    story = "A chlorine attack on Kafr Zita left dozens choking{}, a monitor said.\n"
     dated = tmp_path / "a.txt"
     dated.write_text(
-        " date 2016-10-27\nSchool hit in Haas\n\n" + story.format(" in October 2016"), "utf-8"
+        " date 2014-04-12\nGas attack on Kafr Zita\n\n" + story.format(" in April 2014"), "utf-8"
     )
     lone = tmp_path / "b.txt"
-    lone.write_text("School hit in Haas\n\n" + story.format(""), "utf-8")
+    lone.write_text("Gas attack on Kafr Zita\n\n" + story.format(""), "utf-8")
     assert main(["clean", "--json", str(lone), str(dated)]) == 0
     records = {
         Path(r["path"]).name: r for r in map(json.loads, capsys.readouterr().out.split("\n")[:-1])
     }
-    assert records["a.txt"]["date"] == "2016-10-27"
+    assert records["a.txt"]["date"] == "2014-04-12"
     got = records["b.txt"]
     assert got["date_kind"] == "estimated" and got["date"] is not None
-    assert abs((dt.date.fromisoformat(got["date"]) - dt.date(2016, 10, 27)).days) <= 2
+    assert abs((dt.date.fromisoformat(got["date"]) - dt.date(2014, 4, 12)).days) <= 2
     assert "same news" in got["date_evidence"]
     assert main(["clean", "--json", "--no-corpus-dates", str(lone)]) == 0
     assert json.loads(capsys.readouterr().out)["date"] is None

@@ -337,3 +337,31 @@ def test_years_into_the_war_state_its_age(phrase: str, years: float) -> None:
 )
 def test_a_part_of_the_war_is_not_its_age(phrase: str) -> None:
     assert war_age_mentions(phrase) == []
+
+
+def test_weekdays_that_follow_the_events_own_run_on_from_it() -> None:
+    fell = dt.date(2016, 8, 12)  # a Friday
+    timeline = events_from_dicts(
+        [{**_event(fell, "Tell Sample"), "match": [["Tell Sample"], ["$capture"]]}]
+    )
+    text = (
+        "Crowds celebrate\n\nCredit line\n\nThe alliance has recaptured the town of Tell Sample"
+        " from the group.\n\nCrowds filled the streets.\n\nThe town fell on Friday, an agency"
+        " reported.\n\nOn Saturday, the group freed hundreds of the civilians it held.\n"
+    )
+    j = judge_date(text, (), reported_events(text, timeline))
+    assert j.earliest == dt.date(2016, 8, 13) and j.latest is not None
+    assert j.date is not None and j.date >= dt.date(2016, 8, 13)
+    # without the day after, the Friday is no bound of its own, far from the event's sentence
+    alone = text.replace("On Saturday, the", "Later the")
+    assert judge_date(alone, (), reported_events(alone, timeline)).latest is None
+
+
+def test_an_undated_occurrence_yields_to_the_one_the_text_dates() -> None:
+    again = dt.date(2016, 12, 11)  # also a Sunday: the town lost again
+    timeline = events_from_dicts([_event(SUNDAY), _event(again)])
+    text = (
+        "Army captures Kafr Example\n\nThe army captured Kafr Example in March 2016, on Sunday,"
+        " state media said.\n"
+    )
+    assert days(text, timeline) == {SUNDAY}

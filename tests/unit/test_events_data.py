@@ -275,3 +275,40 @@ def test_a_landmark_reported_without_its_year_dates_the_article(day: str, senten
     assert judgement.earliest is not None, text
     assert abs((judgement.earliest - dt.date.fromisoformat(day)).days) <= 3, judgement.evidence
     assert judgement.date is None or judgement.date >= judgement.earliest
+
+
+# --- one place, several events: the actor, the toll or the weekday tells them apart -----------
+
+TWINS = [
+    ("2019-02-09", "The SDF launched the final battle for the last jihadist enclave at Baghouz."),
+    ("2019-03-23", "The SDF declared the total elimination of the caliphate on Saturday."),
+    ("2019-05-21", "Rebels recaptured Kafr Nabudah in a counter-offensive on Tuesday night."),
+    ("2019-05-26", "The Syrian army on Sunday recaptured the town of Kafr Nabudah."),
+    ("2019-07-22", "Air strikes on the market of Maarat al-Numan killed 39 people on Monday."),
+    ("2019-12-02", "An air strike on the market of Maarat al-Numan killed 10 civilians on Monday."),
+    (
+        "2018-04-09",
+        "Missiles struck the T-4 air base early on Monday, killing 14 including Iranians.",
+    ),
+    (
+        "2018-07-08",
+        "Syrian air defences fired at missiles targeting the T4 air base on Sunday night.",
+    ),
+    (
+        "2020-01-14",
+        "Missiles hit the T-4 air base in Homs on Tuesday night, Syrian state media said.",
+    ),
+    (
+        "2020-02-06",
+        "Syrian troops entered the town of Saraqeb on Thursday after the rebels withdrew.",
+    ),
+    ("2020-02-27", "Turkish-backed rebels recaptured Saraqeb on Thursday, cutting the M5 again."),
+]
+
+
+@pytest.mark.parametrize(("day", "sentence"), TWINS, ids=[d for d, _ in TWINS])
+def test_two_events_at_one_place_are_told_apart(day: str, sentence: str) -> None:
+    text = "Headline of the day\n\n" + sentence + "\n\nMore text follows.\n"
+    judgement = judge_date(text, (), reported_events(text))
+    assert judgement.earliest is not None, text
+    assert abs((judgement.earliest - dt.date.fromisoformat(day)).days) <= 3, judgement.evidence

@@ -1,6 +1,6 @@
-"""Correct or reported: when Whoosh answers instead of the fast path it gives the fast path's
-answers (its AND NOT and NOT bugs fixed), and a failure inside the fast path is said, never
-quietly replaced by Whoosh's answer."""
+"""Correct or reported: the plan's answers on AND NOT and NOT are right (and Whoosh's own
+evaluation, the reference, gives them too, its bugs fixed), and a plan the evaluator cannot run
+or a failure inside the fast path is said, never quietly replaced by Whoosh's answer."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from idlibtui.search import codec, fast_search, fastpath, matching, whoosh_fixes
 from idlibtui.search import query as q
 from idlibtui.search.backend import IndexUnavailable, SearchError
 from idlibtui.search.build import update_index
+from idlibtui.search.whoosh_oracle import to_whoosh
 
 #: Whoosh's own search is the oracle here: it needs the body's postings in its files.
 pytestmark = pytest.mark.usefixtures("whoosh_oracle")
@@ -70,30 +71,37 @@ def _unsupported(*_a, **_k):
 
 
 @pytest.mark.parametrize("query", sorted(CASES))
-def test_whoosh_fallback_answers_and_not_as_the_fast_path(small, query, monkeypatch) -> None:
-    """No patch of Whoosh here: the fallback itself must be right."""
+def test_and_not_is_right_and_whoosh_agrees(small, query, monkeypatch) -> None:
+    """No patch of Whoosh here: the reference itself (the fixed classes) must be right."""
     monkeypatch.setattr(fast_search, "FAST_PATH_STRICT", True)
     fast = small.search(query, page_size=50)
     assert _names(fast) == CASES[query]
-    monkeypatch.setattr(matching.Evaluator, "run", _unsupported)
+    assert {d["id"] for d in small.iter_documents(query)} == {h.id for h in fast.hits}
+    # With the fast path off (the tests' reference) the answers are the same again.
+    monkeypatch.setattr(fast_search, "FAST_PATH", False)
     slow = small.search(query, page_size=50)
     assert (slow.total, _names(slow)) == (fast.total, _names(fast))
     assert [h.score for h in slow.hits] == pytest.approx([h.score for h in fast.hits], abs=1e-4)
     assert {d["id"] for d in small.iter_documents(query)} == {h.id for h in fast.hits}
-    # With the fast path off (the tests' reference) the answers are the same again.
-    monkeypatch.setattr(fast_search, "FAST_PATH", False)
-    assert _names(small.search(query, page_size=50)) == CASES[query]
 
 
-def test_the_fixed_classes_are_what_the_fast_path_reads(small) -> None:
-    compiled = small.compile(q.parse("erdogan -market OR NOT zebra"))
-    assert not whoosh_fixes.known_wrong(compiled)
+@pytest.mark.parametrize("query", sorted(CASES))
+def test_a_plan_that_cannot_run_is_said_not_answered(small, query, monkeypatch) -> None:
+    monkeypatch.setattr(matching.Evaluator, "run", _unsupported)
+    with pytest.raises(SearchError) as info:
+        small.search(query)
+    assert query in str(info.value) and "report" in str(info.value)
+
+
+def test_the_fixed_classes_are_what_whoosh_reads(small) -> None:
+    plan = small.plan(small._expander().expand(q.parse("erdogan -market OR NOT zebra")).node)
+    assert not whoosh_fixes.known_wrong(to_whoosh(plan))
     assert whoosh_fixes.known_wrong(wq.Or([wq.Term("b", "x"), wq.Not(wq.Term("b", "y"))]))
 
 
 def test_a_shape_whoosh_gets_wrong_is_refused_not_answered(small, monkeypatch) -> None:
-    monkeypatch.setattr(whoosh_fixes, "AndNot", wq.AndNot)  # as if compiled to Whoosh's own
-    monkeypatch.setattr(matching.Evaluator, "run", _unsupported)
+    monkeypatch.setattr(whoosh_fixes, "AndNot", wq.AndNot)  # as if translated to Whoosh's own
+    monkeypatch.setattr(fast_search, "FAST_PATH", False)
     with pytest.raises(SearchError) as info:
         small.search("erdogan -market")
     assert "AndNot" in str(info.value) and "erdogan -market" in str(info.value)
@@ -143,3 +151,21 @@ def test_the_cli_says_the_failure_in_one_line(small, monkeypatch, capsys, tmp_pa
     assert code == 2
     assert err.startswith("idlibtui: ") and "an internal fault" in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_failure_while_planning_is_reported(small, monkeypatch) -> None:
+    from idlibtui.search.planner import QueryPlanner
+
+    monkeypatch.setattr(QueryPlanner, "_df", _boom)
+    with pytest.raises(SearchError) as info:
+        small.search("erdogan -market")
+    assert "erdogan -market" in str(info.value) and "an internal fault" in str(info.value)
+    with pytest.raises(SearchError):
+        list(small.iter_documents("erdogan"))
+    monkeypatch.setattr(QueryPlanner, "_df", _unreadable)
+    with pytest.raises(SearchError, match="idlibtui index --rebuild"):
+        small.search("erdogan")
+
+
+def _unreadable(*_a, **_k):
+    raise codec.CodecError("a segment has no sidecar")

@@ -16,6 +16,7 @@ from bench.query_bench import query_set
 
 from idlibtui import search
 from idlibtui.search import facets, fast_search, fastpath, matching
+from idlibtui.search import query as q
 from idlibtui.search import whoosh_backend as wb
 from idlibtui.search.build import update_index
 from idlibtui.search.integrity import INTEGRITY_NAME, SIDECAR_SUFFIXES
@@ -144,6 +145,23 @@ def _queries() -> list[str]:
         "Erdogan refugees",
         '"Khan Sheikhoun" -HTS',
         "title:HTS",
+        # the plan's shapes: an AND run cheapest first, a phrase checked only on what its
+        # siblings left, AND NOT and NOT of phrases, only negatives, days with words
+        '"air strikes" Saraqeb',
+        'Idlib "air strikes" -"buffer zone"',
+        '"air strikes" date:2019',
+        'NOT "air strikes"',
+        '("clean water" OR refugees) -Idlib date:[2019-06 to]',
+        '"strikes air" OR "air strikes air"',
+        'title:"air strikes" refugees',
+        '-"air strikes" -refugees',
+        'refug* "air strikes"',
+        'source:reuters "air strikes" -water',
+        'entity:erdogan -"Idlib"',
+        '(Idlib OR Aleppo) AND (refugees OR "air strikes") -water',
+        "NOT (Idlib AND refugees)",
+        "date:2019 -date:2019-06",
+        '"Khan Sheikhoun" OR NOT Idlib',
     ]
     # other languages: a word in another inflection, a phrase, a word with an English one
     out += [word for _lang, word, _written in INFLECTIONS]
@@ -249,19 +267,30 @@ def test_the_apps_lean_index_answers_as_the_oracle(indexes, monkeypatch) -> None
 
 
 @pytest.mark.parametrize("which", ["single", "updated", "blocks"])
-def test_whoosh_fallback_agrees_on_and_not(indexes, which, monkeypatch) -> None:
-    """A query the fast path reports it does not evaluate is answered by Whoosh: on every AND
-    NOT and NOT query (where Whoosh's own matchers were wrong) the answers are the fast path's."""
+def test_whoosh_reference_agrees_on_and_not(indexes, which, monkeypatch) -> None:
+    """Whoosh's own evaluation of the plan (the reference, with its AND NOT and NOT matchers
+    fixed by the classes the plan translates to, nothing patched by the test) gives the fast
+    path's answers on every AND NOT and NOT query, where Whoosh's own matchers were wrong."""
     queries = [x for x in _queries() if " -" in x or "NOT" in x or x.startswith("-")]
     assert len(queries) >= 30
-    fast = {x: ix_search(indexes[which], monkeypatch, x) for x in queries}
+    for x in queries:
+        fast, slow = _both(indexes[which], monkeypatch, x, page_size=20)
+        _same(fast, slow, x, by_date=False)
+
+
+def test_a_plan_the_evaluator_cannot_run_is_said_not_answered(indexes, monkeypatch) -> None:
+    """No fallback: a plan the evaluator reports it cannot run is an error that says so,
+    never Whoosh's (or any other) answer in its place."""
 
     def unsupported(*_a, **_k):
         raise fastpath.Unsupported("a shape the plan does not evaluate (test)")
 
     monkeypatch.setattr(matching.Evaluator, "run", unsupported)
-    for x in queries:
-        _same(fast[x], ix_search(indexes[which], monkeypatch, x), x, by_date=False)
+    for x in ("refugees -water", "NOT Idlib", "title:refugees", "source:reuters"):
+        with pytest.raises(search.SearchError, match="cannot be evaluated"):
+            indexes["updated"].search(x)
+        with pytest.raises(search.SearchError, match="cannot be evaluated"):
+            list(indexes["updated"].iter_documents(x))
 
 
 def ix_search(ix, monkeypatch, query: str):
@@ -356,7 +385,6 @@ def test_refresh_drops_the_fast_view(indexes) -> None:
 
 
 def test_phrase_highlighting_equals_full_tokenization(seed_paths) -> None:
-    from idlibtui.search import query as q
     from idlibtui.search.highlight import matcher_for
 
     texts = [p.read_text(encoding="utf-8") for p in seed_paths]
@@ -591,16 +619,122 @@ def test_every_articles_entity_facet_counts_live_articles_exactly(indexes, name)
 
 
 def test_boosted_terms_and_phrases_score_times_their_boost(indexes) -> None:
-    """An added spelling (search/expand.py) compiles to a boosted term or phrase: the fast
-    path scores it as Whoosh does, its score times the boost, instead of refusing it."""
-    from whoosh import query as wq
+    """An added spelling (search/expand.py) plans to a boosted term or phrase: the fast path
+    scores it as Whoosh does, its score times the boost."""
+    from idlibtui.search import plan as p
 
     ix = indexes["single"]
-    ev = matching.Evaluator(ix._fast_view(), ix._searcher.weighting)
+    ev = ix._evaluator()
     for make in (
-        lambda b: wq.Term("b", "idlib", boost=b),
-        lambda b: wq.Phrase("b", ["air", "strike"], boost=b),
+        lambda b: p.Term("b", "idlib", b),
+        lambda b: p.Phrase("b", ("air", "strike"), b),
     ):
         plain, half = ev.run(make(1.0)), ev.run(make(0.5))
         assert len(plain.docs) and list(plain.docs) == list(half.docs)
         assert list(half.scores) == pytest.approx([s * 0.5 for s in plain.scores])
+
+
+def test_a_plan_within_a_set_is_the_plan_cut_to_it(indexes) -> None:
+    """Running a plan only on the documents ``within`` (as an AND runs a costly child on what
+    its cheaper siblings left) gives exactly the full run cut to them, scores and all."""
+    import numpy as np
+
+    ix = indexes["updated"]
+    ix.refresh()
+    ev = ix._evaluator()
+    everyone = ev.view.live_docs
+    rng = np.random.default_rng(3)
+    cuts = [everyone[::5], everyone[rng.random(len(everyone)) < 0.5], everyone[:0]]
+    for query in _queries():
+        plan = ix.plan(ix._expander().expand(q.parse(query)).node)
+        if plan is None:
+            continue
+        full = ev.run(plan)
+        for within in cuts:
+            part = ev.run(plan, within=within)
+            keep = np.isin(full.docs, within)
+            assert part.docs.tolist() == full.docs[keep].tolist(), query
+            assert np.array_equal(part.scores, full.scores[keep]), query
+
+
+def test_a_phrase_reads_positions_only_of_its_siblings_documents(indexes, monkeypatch) -> None:
+    """In an AND, the phrase runs after the rarer word: positions are read only for the
+    documents holding that word, and the answer is Whoosh's."""
+    from idlibtui.search import plan as p
+    from idlibtui.search.whoosh_oracle import to_whoosh
+
+    ix = indexes["updated"]
+    ix.refresh()
+    ev = ix._evaluator()
+    view = ev.view
+    phrase = p.Phrase("b", ("air", "strike"), cost=len(view.postings("b", "air").docs))
+    hits = set(ev.run(phrase, scored=False).docs.tolist())
+    reader = ix._searcher.reader()
+    rare = next(
+        t
+        for t in reader.field_terms("b")
+        if 2 <= len(set(view.postings("b", t).docs.tolist()) & hits) <= 8
+        and len(view.postings("b", t).docs) < len(hits) // 4
+    )
+    word = p.Term("b", rare, cost=len(view.postings("b", rare).docs))
+    plan = p.all_of([phrase, word])
+    assert isinstance(plan, p.AllOf) and plan.order == (1, 0)
+    asked = []
+    original = fastpath.FastView.positions
+
+    def spy(self, field, text, cand):
+        asked.append(set(cand.tolist()))
+        return original(self, field, text, cand)
+
+    monkeypatch.setattr(fastpath.FastView, "positions", spy)
+    got = ev.run(plan)
+    holding = set(view.postings("b", rare).docs.tolist())
+    assert asked and all(cand <= holding for cand in asked)
+    assert set(got.docs.tolist()) == hits & holding
+    assert got.docs.tolist() == sorted(ix._searcher.docs_for_query(to_whoosh(plan)))
+
+
+def _random_queries(n: int, seed: str) -> list[str]:
+    """Queries of random shape: words, phrases, prefixes, fields and days under AND, OR, NOT
+    and parentheses, nested up to three deep (every plan node and order the planner makes)."""
+    rng = random.Random(seed)
+    words = ["Idlib", "refugees", "shelling", "convoy", "water", "border", "winter", "Aleppo",
+             "market", "children", "Erdogan", "hospitals", "Saraqeb", "said"]  # fmt: skip
+    phrases = ['"air strikes"', '"clean water"', '"buffer zone"', '"strikes air"']
+    leaves = [
+        lambda: rng.choice(words),
+        lambda: rng.choice(phrases),
+        lambda: rng.choice(["refug*", "hosp*", "ceas*"]),
+        lambda: f"title:{rng.choice(words)}",
+        lambda: rng.choice(["date:2019", "date:[2019-06 to]", "date:[to 2018-12]"]),
+        lambda: rng.choice(["source:reuters", 'source:"Al Jazeera"', "entity:erdogan"]),
+    ]
+
+    def make(depth: int) -> str:
+        if depth == 0 or rng.random() < 0.35:
+            return rng.choice(leaves)()
+        kind = rng.choice(["AND", "OR", "NOT", "-"])
+        if kind in ("NOT", "-"):
+            return f"{make(depth - 1)} {kind}{' ' if kind == 'NOT' else ''}{make(depth - 1)}"
+        items = [make(depth - 1) for _ in range(rng.randint(2, 3))]
+        return "(" + f" {kind} ".join(items) + ")"
+
+    return [make(3) for _ in range(n)]
+
+
+@pytest.mark.parametrize("which", ["updated", "lean"])
+def test_random_queries_agree_with_the_oracle(indexes, which, monkeypatch) -> None:
+    """The plan's evaluator against Whoosh's own evaluation on queries of random shape, over
+    several segments with deletions (and over the app's index, whose body postings only the
+    sidecar holds, against the oracle's)."""
+    oracle = indexes["updated"]
+    ix = indexes[which]
+    monkeypatch.setattr(fast_search, "FAST_PATH_STRICT", True)
+    queries = _random_queries(60, "plan-shapes")
+    assert sum("NOT" in x or " -" in x for x in queries) >= 20
+    for query in queries:
+        fast = ix.search(query, page_size=20)
+        monkeypatch.setattr(fast_search, "FAST_PATH", False)
+        slow = oracle.search(query, page_size=20)
+        monkeypatch.setattr(fast_search, "FAST_PATH", True)
+        _same(fast, slow, query, by_date=False)

@@ -20,6 +20,15 @@ from idlibtui.search.highlight import (
 )
 from tests.unit.lang_articles import ARTICLES, INFLECTIONS, PHRASES
 
+
+def matcher_offsets(query: str, text: str, langs, lang: str = "en") -> list[tuple[int, int]]:
+    """Where ``query``, looked up in the forms of ``langs``, matches ``text`` (in ``lang``)."""
+    from idlibtui.search import query as q
+    from idlibtui.search.highlight import matcher_for
+
+    return matcher_for(q.parse(query), langs).offsets(text, lang)
+
+
 # Written for the test (paraphrased reports, no page text).
 ENGLISH = {
     "en1.txt": (
@@ -83,8 +92,8 @@ def test_english_and_an_untold_language_keep_the_english_analysis() -> None:
 def test_a_language_whoosh_stems_gets_its_stemmer_and_stopwords() -> None:
     terms, _words = index_terms("Les bombardements de l'armée", "fr")
     # "de" is a French stopword, "l'" an elided article, the stem folded (its accent kept
-    # beside it as the exact term)
-    assert terms.split() == ["le", "bombard", "arme|=armé"]
+    # beside it as the exact term) and tagged with the language
+    assert terms.split() == ["fr~le", "fr~bombard", "fr~arme|=fr~armé"]
     assert index_terms("Die Flüchtlinge", "de")[0] == index_terms("Flüchtling", "de")[0]
 
 
@@ -100,12 +109,12 @@ def test_elision_and_turkish_suffixes_are_cut_before_analysis() -> None:
 def test_a_stemmer_leaves_words_of_another_script_alone() -> None:
     # Whoosh's Russian stemmer reads Latin letters as transliterated Russian
     assert [t.stem for t in tokens("Эрдоган и Erdogan, İdlib и Идлибе", "ru")] == [
-        "эрдога",
+        "ru~эрдога",
         "erdogan",
         "idlib",
-        "идлиб",
+        "ru~идлиб",
     ]  # "и" a stopword
-    assert [t.stem for t in tokens("Die Stadt Идлиб", "de")] == ["stadt", "идлиб"]
+    assert [t.stem for t in tokens("Die Stadt Идлиб", "de")] == ["de~stadt", "идлиб"]
 
 
 def test_arabic_letter_forms_and_diacritics_meet() -> None:
@@ -126,8 +135,22 @@ def test_a_plain_language_is_folded_not_stemmed() -> None:
 
 
 def test_a_query_word_has_one_form_where_the_languages_agree() -> None:
-    assert query_forms("Idlib", langs=("en", "fr", "de", "ru", "ar")) == [(["idlib"], ["idlib"])]
-    assert len(query_forms("Flüchtlinge", langs=("en", "de"))) == 2
+    # unstemmed languages share the English term of a name; a stemmer's are its language's
+    assert query_forms("Idlib", langs=("en", "tr", "pl", "id")) == [(["idlib"], ["idlib"])]
+    assert query_forms("Idlib", langs=("en", "fr", "ru", "ar")) == [
+        (["idlib"], ["idlib"]),
+        (["fr~idlib"], ["fr~idlib"]),
+    ]  # a Latin word is not stemmed in Russian or Arabic text
+
+
+def test_a_stem_of_another_language_never_matches_an_english_word() -> None:
+    # Whoosh's Swedish stemmer makes "mark" of "market", Spanish "halab" of "Halabi"
+    text = "Residents of Halab marked the day at the old mark."
+    for word in ("market", "Halabi"):
+        langs = ("en", "sv", "es", "de", "it")
+        assert len(query_forms(word, langs=langs)) > 1
+        assert match_offsets(word, text) == []
+        assert matcher_offsets(word, text, langs) == []
 
 
 @pytest.mark.parametrize(("lang", "word", "written"), INFLECTIONS)
@@ -215,14 +238,17 @@ def test_the_reader_marks_the_words_of_an_article_in_its_language() -> None:
 
 
 def test_a_form_the_index_does_not_hold_is_not_looked_up(mixed) -> None:
-    from whoosh import query as wq
-
+    from idlibtui.search import plan as p
     from idlibtui.search import query as q
 
     langs = mixed.query_langs()
-    assert len(query_forms("children", langs=langs)) > 1  # "childr" in German
-    assert mixed.compile_for(q.parse("children")) == wq.Term("b", "children")
-    # forms that articles of two languages hold: both looked up
-    compiled = mixed.compile_for(q.parse("hospitals"))
-    assert isinstance(compiled, wq.Or)
-    assert {t for _f, t in compiled.all_terms()} == {"hospit", "hospital"}
+    assert len(query_forms("children", langs=langs)) > 1  # "de~childr" in German
+    planned = mixed.plan(q.parse("children"))
+    assert isinstance(planned, p.Term) and (planned.field, planned.text) == ("b", "children")
+    planned = mixed.plan(q.parse("Krankenhaus"))
+    assert isinstance(planned, p.Term) and planned.text == "de~krankenhaus"
+    # forms that articles of several languages hold: each looked up
+    planned = mixed.plan(q.parse("Idlib"))
+    assert isinstance(planned, p.AnyOf)
+    texts = {n.text for n in planned.items if isinstance(n, p.Term)}
+    assert texts >= {"idlib", "fr~idlib", "de~idlib"}

@@ -32,6 +32,23 @@ def test_not_and_minus_and_parentheses() -> None:
     assert isinstance(node.items[2], q.Not) and node.items[2].item.text == "turkey"
 
 
+def test_minus_before_a_field_excludes_the_field() -> None:
+    """``-title:x``, ``-date:[...]``, ``-source:x``: the field's value is excluded, not the
+    words "title" and "x" (found by the random-shape differential test)."""
+    node = q.parse("refugees -title:Idlib -date:[2019-06 to] -source:reuters -date:2019")
+    assert isinstance(node, q.And)
+    title, days, source, year = (item.item for item in node.items[1:])
+    assert isinstance(title, q.Word) and (title.field, title.text) == ("title", "Idlib")
+    assert isinstance(days, q.DateRange) and days.hi is None and days.lo is not None
+    assert isinstance(source, q.Keyword) and (source.field, source.value) == ("source", "reuters")
+    assert isinstance(year, q.DateRange) and year.label == "2019"
+    lone = q.parse("-entity:Erdogan")
+    assert isinstance(lone, q.Not) and isinstance(lone.item, q.Keyword)
+    # a hyphen inside a word is still part of it
+    word = q.parse("a-source:reuters")
+    assert isinstance(word, q.Word) and word.text == "a-source:reuters"
+
+
 def test_hyphenated_word_is_not_negation() -> None:
     node = q.parse("cease-fire")
     assert isinstance(node, q.Word) and node.text == "cease-fire"

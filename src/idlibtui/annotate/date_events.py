@@ -209,6 +209,8 @@ def reported_events(text: str, timeline=None) -> list[ReportedEvent]:
     later = _named_days(text)
     matches = match_events(text, timeline, undated=True)
     dated = {m.event.id for m in matches if not m.undated}
+    # (a town the text reports dated, "took Palmyra in March 2016", is not another time taken)
+    dated |= {_first_place(m.event) for m in matches if not m.undated}
     confirmed = _confirmed_undated(text, [m for m in matches if m.undated], dated, lead_end)
     for m in matches:
         if m.event.id in seen or (m.undated and id(m) not in confirmed):
@@ -240,13 +242,14 @@ def _confirmed_undated(text: str, undated, dated: set[str], lead_end: int) -> se
     """The undated matches (a sentence that holds an event's rule but for its date: "took
     Palmyra on Sunday") that the text dates after all: the sentence's paragraph, or the lead,
     names the weekday of one of the event's days (the sentence itself for an agreement, a
-    summit, a vote: cited long after), and the sentence names no year. Two events
+    summit, a vote: cited long after), and the sentence names no year; not when the text
+    reports, dated, an event at the same place (``dated``: ids and ``@place`` keys). Two events
     so confirmed weeks apart (a town taken twice, both times on a Sunday) leave it open: none
     is kept."""
     lead_weekdays = _weekdays_named(text[: max(0, lead_end)])
     kept = []
     for m in undated:
-        if m.event.id in dated:
+        if m.event.id in dated or _first_place(m.event) in dated:
             continue
         sentence = text[m.sentence_start : m.sentence_end]
         if _YEAR_WORD.search(sentence):
@@ -268,6 +271,11 @@ def _confirmed_undated(text: str, undated, dated: set[str], lead_end: int) -> se
     if dates and max(dates) - min(dates) > dt.timedelta(days=7):
         return set()
     return {id(m) for m in kept}
+
+
+def _first_place(event) -> str:
+    """``@place``: the key of an event's first place, to tell its other occurrences."""
+    return "@" + (event.places[0].casefold() if event.places else event.id)
 
 
 def _weekdays_named(text: str) -> set[int]:

@@ -328,6 +328,14 @@ def _window_and_text_day(case: _Case) -> tuple[_Window | None, _TextDay | None]:
             lo = e.date
             why = f"{window[3]}, on the {_WD[lo.weekday()]} the text names"
             window = (lo, lo + dt.timedelta(days=6), lo + dt.timedelta(days=1), why, True)
+        elif _single_news(e) and e.date.weekday() in case.ev.weekdays:
+            # "the city fell on Friday … on Saturday … by Sunday": the days that follow the
+            # event's own weekday are of its week; the report comes after the last of them
+            last = _days_after(e.date, set(case.ev.weekdays))
+            if last > e.date:
+                why = f"{window[3]}, on the {_WD[e.date.weekday()]} the text names, then "
+                why += _WD[last.weekday()]
+                window = (last, last + dt.timedelta(days=3), last + dt.timedelta(days=1), why, True)
     news_days = {
         e.date + dt.timedelta(days=k)
         for e in case.events if e.kind not in _CITED_KINDS
@@ -347,6 +355,21 @@ def _window_and_text_day(case: _Case) -> tuple[_Window | None, _TextDay | None]:
             why = f"{caption[1]}, of the event it shows"
             text_day = (day, day + dt.timedelta(days=2), day, why, DateKind.ESTIMATED)
     return window, text_day
+
+
+def _single_news(e: ReportedEvent) -> bool:
+    """Whether ``e`` is a one-day event reported as news (not cited, not background)."""
+    return (e.end is None or e.end == e.date) and e.kind not in _CITED_KINDS and not e.background
+
+
+def _days_after(day: dt.date, weekdays: set[int]) -> dt.date:
+    """The last of the days after ``day`` that the weekdays named run on to, one after another
+    ("Friday … Saturday … Sunday"): ``day`` itself when the next day is not named."""
+    while (day + dt.timedelta(days=1)).weekday() in weekdays:
+        day += dt.timedelta(days=1)
+        if len(weekdays) >= 7:
+            break
+    return day
 
 
 def _from_stated_month(case: _Case, window: _Window | None) -> DateJudgement | None:

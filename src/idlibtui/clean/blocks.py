@@ -10,6 +10,7 @@ from idlibtui.clean import outlets
 from idlibtui.clean.chrome import caption_note, chrome_note
 from idlibtui.clean.dateline import match_dateline
 from idlibtui.clean.edits import EditText
+from idlibtui.clean.head_lines import head_label, name_under_title
 from idlibtui.clean.infobox import infobox_span
 from idlibtui.clean.lang import EN_FUNCTION_WORDS
 from idlibtui.clean.lines import _Line, _quoted, _short_question, _teaser, headline_shaped, kind_at
@@ -459,7 +460,7 @@ def _classify_blocks(
         return
     html_typed = [_typed_by_html(doc, ln, info) for ln in kept]
     start = _mark_title(kept, html_typed, info, doc)
-    if _name_under_title(kept, start):
+    if name_under_title(kept, start):
         kept[start].drop = ("metadata", "byline (a name alone under the headline)")
         kept = kept[:start] + kept[start + 1 :]
         html_typed = html_typed[:start] + html_typed[start + 1 :]
@@ -483,7 +484,7 @@ def _classify_blocks(
     for idx, ln in enumerate(remaining):
         if (not shaped[id(ln)] and not _short_question(ln.text)) or id(ln) in keep:
             continue
-        if idx < head_end and (idx or start) and _head_label(ln.text):
+        if idx < head_end and (idx or start) and head_label(ln.text):
             # "World", "Analysis": a section's name between the headline and the report
             ln.drop = ("boilerplate", "section label under the headline")
             continue
@@ -493,41 +494,6 @@ def _classify_blocks(
         nxt = remaining[idx + 1].text if body_after[idx + 1] else ""
         _judge_short_line(ln, nxt, body_after[0], info, doc, outlet)
     off_topic_inserts([ln for ln in kept if ln.drop is None])
-
-
-_PERSON_WORD = re.compile(
-    r"^(?:(?:al-|el-|bin-|ibn-)?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|[A-Z]\.|al|el|bin|ibn|de|van|von)$"
-)
-_CITY = re.compile(r"^[A-Z][A-Z'’.-]{2,}(?:\s[A-Z][A-Z'’.-]{1,})?$")
-
-
-def _name_under_title(kept: list[_Line], start: int) -> bool:
-    """Under the headline and above the first paragraph, a writer's name alone ("Jane Marlow")
-    or the dateline's city alone ("WASHINGTON"): a byline, not a subheading."""
-    if not 1 <= start < len(kept) - 1 or kept[start - 1].kind is not BlockKind.TITLE:
-        return False
-    s = kept[start].text.strip()
-    nxt = kept[start + 1].text
-    if headline_shaped(nxt) or len(nxt.split()) < 12:
-        return False  # the report must follow at once
-    if _CITY.fullmatch(s):
-        return True
-    words = s.split()
-    if any(outlets.lookup(part) for part in [*re.split(r"\s*[-–—]\s*", s), s] if part):
-        return False  # "Idlib-Enab Baladi": the outlet's line, for the outlet rules
-    named = sum(1 for w in words if any(ch.isupper() for ch in w))
-    return 2 <= len(words) <= 4 and named >= 2 and all(_PERSON_WORD.match(w) for w in words)
-
-
-def _head_label(line: str) -> bool:
-    """One or two words in title case or capitals, no question: a label, not a subheading (a
-    subheading says something about what follows; it does not sit above the first paragraph)."""
-    words = line.split()
-    return (
-        1 <= len(words) <= 2
-        and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
-        and not line.endswith("?")
-    )
 
 
 def _tag_row(line: str) -> bool:

@@ -49,6 +49,10 @@ _SLASH_CREDIT = re.compile(
     + r"(?:\s+via\s+Getty Images)?$|^"
     + _AGENCY
     + r"(?:/Getty Images| via Getty Images| Photo)?$"
+    # the wire's own order: "Reuters/R. Said", "REUTERS/Jane Doe"
+    + r"|^(?i:"
+    + _AGENCY
+    + r")\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$"
 )
 
 
@@ -533,7 +537,11 @@ def keep_a_gallery(lines: list[_Line], info: Info, doc: EditText) -> None:
         info.flags[doc.raw_pos(ln.start)] = _GALLERY
 
 
-_AGENCY_SLASH = re.compile(r"(?<=[.!?])\s+(?-i:[A-Z]{2,})/[A-Z][\w .'’/-]{1,60}$")
+_AGENCY_SLASH = re.compile(
+    r"(?<=[.!?])\s+(?-i:[A-Z]{2,})/[A-Z][\w .'’/-]{1,60}$"
+    # "… March 24, 2016. Social Media Website": a source named after the caption's day
+    r"|(?<=\d{4}\.)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}$"
+)
 
 
 def _agency_slash_tail(s: str) -> int | None:
@@ -546,7 +554,11 @@ def _captions_by_writing(lines: list[_Line]) -> None:
     """Uncredited captions (``captions.py``) between the headline's place and the last line:
     a whole line goes; a caption glued to a paragraph's head is cut from it."""
     kept = [ln for ln in lines if ln.drop is None]
+    # never the first line (the headline's place); the last one only when it is finished (an
+    # export cut off there is the report's)
     inner = {id(ln) for ln in kept[1:-1]}
+    if len(kept) > 2 and kept[-1].text.endswith("."):
+        inner.add(id(kept[-1]))
     for ln in kept:
         note = scene_caption(ln.text) if id(ln) in inner else None
         if note is not None:

@@ -79,6 +79,15 @@ _COLOUR = (
     r"(?:red|green|blue|yellow|black|white|gr[ae]y|orange|purple|pink|brown)"
 )
 _LEGEND = re.compile(rf"(?i:\b{_COLOUR})\s*:\s*[^;:]{{1,40}};\s*(?i:{_COLOUR})\s*:")
+# "… near the city on March 26, 2016, during a military operation …": a wire caption's day, then
+# what the picture shows happening
+_DAY_THEN_CLAUSE = re.compile(
+    rf"{_FULL_DATE},\s+(?:during|as|after|while|before|amid|following|when)\b"
+)
+# any past tense: a sentence of report ("Talks on March 26, 2016, ended without a deal.")
+_ANY_PAST = re.compile(
+    r"(?<![-\w])[a-z]{2,}ed\b|\b(?:took|fell|won|began|hit|struck|fled|left|came|went)\b"
+)
 # the words of a report: a source speaking, or a finite past (auxiliary or common verb)
 _REPORT_VERB = re.compile(
     r"\b(?:said|says|told|tells|added|according|reported|reports|announced|claimed|stated"
@@ -156,6 +165,14 @@ def scene_caption(line: str) -> str | None:
         return "photo caption (place)"
     if _legend(s):
         return "map legend"
+    if (
+        end in (None, len(s))
+        and words <= 40
+        and _DAY_THEN_CLAUSE.search(s)
+        and not _reports(s)
+        and not _ANY_PAST.search(s)
+    ):
+        return "photo caption (scene and day)"
     m = _OUTLET_TAIL.search(s)
     if (
         m

@@ -4,11 +4,20 @@ The line passes (mastheads, footers, ``Source:`` trailers, bylines, datelines) r
 outlet they see. What they cannot see is settled here, strongest cue first: the outlet named
 before or after the headline ("OCHA ǀ Flash Update", "… • The Syrian Observatory For Human
 Rights"), the page's closing lines that the cleaner removed ("Source-BBC Middle East", "RFS –
-Idleb", a lone "Syrian Press Center"), its promotions ("Support SouthFront", "New MEE
-newsletter"), its note on a report it carries ("ICC Note:"), an outlet opening the body ("The
-Moscow Times / …"), interviews given to it ("told Diyaruna"), its own correspondents ("Baladi
-News correspondent reported"), then the weaker self-references. Last, a name that came with
-debris ("Xinhua| 2019-08-23 16:04:26|Editor: huaxia") is cut back to its canonical name.
+Idleb", a lone "Syrian Press Center", "– Rappler.com", "Press TV's website …", "Read more on
+X", an email or a domain of a known outlet), a crew byline ("By KMAN Staff") or a writer's
+("By Sami Kaya, Daily Sabah"), a known outlet credited with the day ("Xinhua, December 13,
+2015"), its promotions ("Support SouthFront", "… – subscribe to Haaretz"), its rights lines, its
+note on a report it carries ("ICC Note:"), an outlet opening the body ("The Moscow Times / …"),
+interviews given to it ("told Diyaruna", not one placed in the past), its own correspondents
+("Baladi News correspondent reported"), then the weaker self-references.
+
+An agency named by a cue that may name whose copy it is ("(AFP)", "Source: Reuters") is the
+``agency``; with no publisher named, the agency is the outlet too. An aggregator's name
+("Yahoo News") yields to the report's own outlet when the page names one. A wire the report
+cites as its source ("according to Anadolu Agency") is its agency, never its outlet. Last, a
+name that came with debris ("Xinhua| 2019-08-23 16:04:26|Editor: huaxia") is cut back to its
+canonical name.
 """
 
 from __future__ import annotations
@@ -16,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from idlibtui.clean import outlet_cues, outlet_page, outlets
+from idlibtui.clean import outlet_credits, outlet_cues, outlet_page, outlets
 
 
 class _Info(Protocol):
@@ -46,7 +55,7 @@ def settle(info: _Info, raw: str, text: str) -> None:
             (False, lambda: outlet_page.closing_outlets(raw, text)),
             (False, lambda: outlet_cues.crew_byline_outlet(text, raw)),
             (False, lambda: outlet_cues.byline_outlet_line(raw)),
-            (False, lambda: outlet_page.dated_credit_outlet(text)),
+            (False, lambda: outlet_credits.dated_credit_outlet(text, raw)),
             (True, lambda: outlet_page.chrome_outlet(raw)),
             (True, lambda: outlet_page.copyright_outlet(raw)),
             (True, lambda: outlet_page.note_outlet(text)),
@@ -78,7 +87,7 @@ def settle(info: _Info, raw: str, text: str) -> None:
         # text names ("AMMAN (Reuters) -"), a better answer than none; a named publisher wins
         info.set_source(info.agency, "the agency's tag (no other publisher named)")
     if not info.agency:  # cited as the report's source: the agency, never the outlet
-        info.agency = outlet_page.cited_agency(text)[0]
+        info.agency = outlet_credits.cited_agency(text)[0]
     _tidy(info)
 
 

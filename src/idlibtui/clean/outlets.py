@@ -253,9 +253,10 @@ _EARLIER = re.compile(
 
 def _clause_before(text: str, pos: int) -> str:
     """The words of the sentence before ``pos`` (and a little after: "told X last year")."""
-    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), pos - 200)
-    end = text.find(".", pos)
-    return text[start:pos] + " " + text[pos : (end if 0 <= end < pos + 80 else pos + 80)]
+    lo = max(0, pos - 200)  # (a window: a long text without full stops stays linear)
+    start = max(text.rfind(". ", lo, pos), text.rfind("\n", lo, pos), lo)
+    end = text.find(".", pos, pos + 80)
+    return text[start:pos] + " " + text[pos : (end if end >= 0 else pos + 80)]
 
 
 def interview_outlet(text: str) -> tuple[str, str]:

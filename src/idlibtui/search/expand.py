@@ -1,5 +1,5 @@
 """Name expansion: a query word or phrase that names someone or somewhere also finds its other
-spellings, before the query is compiled.
+spellings, before the query is planned.
 
 Why: the war is written in many spellings (HTS / Hayat Tahrir al-Sham / Hay'at Tahrir al-Sham,
 Saraqeb / Saraqib, Khan Sheikhoun / Khan Shaykhun) and an analyst types one of them.
@@ -23,8 +23,8 @@ occur in the index (each of its words is in the lexicon), and one that holds the
 another added spelling is left out (it adds nothing).
 
 The tree keeps the typed leaf and ORs the added spellings with it as ``AltWord``/``AltPhrase``
-(a Word/Phrase with ``boost`` < 1 and the typed text in ``of``): the compiler weights them so
-that an added spelling never scores above the typed one (see ``WhooshIndex._alt_boost``), and
+(a Word/Phrase with ``boost`` < 1 and the typed text in ``of``): the planner weights them so
+that an added spelling never scores above the typed one (see ``QueryPlanner._alt_boost``), and
 highlighting treats them as ordinary words.
 """
 

@@ -41,8 +41,10 @@ from idlibtui.search.schema import sidecar_only
 
 CACHE_BYTES = 128 * 1024 * 1024  # decoded posting lists kept per commit
 SEGMENT_CACHE_BYTES = 48 * 1024 * 1024  # per-segment ids and weights, kept across commits
-#: A phrase reads only the blocks of a word's postings that hold a candidate, unless that is
-#: more than this share of them (then it decodes and caches the whole list).
+#: A phrase reads only its candidates' positions, unless they are more than this share of the
+#: word's postings (then it decodes and caches the whole list). From Whoosh's blocks, or when
+#: that share is not known, the share is of the blocks that hold a candidate (a block is read
+#: whole there).
 SELECT_MAX_SHARE = 0.5
 
 _LENGTH_TABLE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
@@ -132,10 +134,10 @@ def _side_and_term(seg, fieldobj, field: str, btext: bytes):
     return side, (side.find(btext) if side is not None else None)
 
 
-def _sidecar_selected(side, found: int, local) -> tuple[Any, Any] | None:
+def _sidecar_selected(side, found: int, local, share: float) -> tuple[Any, Any] | None:
     """(starts, flat) of the postings of term ``found`` for segment docnums ``local``
-    (sorted, all holding the term); None when that is most of the term's positions."""
-    got = side.selected(found, local, SELECT_MAX_SHARE)
+    (sorted, all holding the term); None when they are in more than ``share`` of its blocks."""
+    got = side.selected(found, local, share)
     return None if got is None else (got[0], got[1].astype(np.int32, copy=False))
 
 
@@ -371,12 +373,19 @@ class FastView:
     def positions(self, field: str, text: str, cand) -> tuple[Any, Any]:
         """Positions of ``text`` in each of the documents ``cand`` (sorted, all holding it):
         (starts, flat), flat[starts[k]:starts[k+1]] for cand[k]. From the term's cached
-        positions if they are decoded; else only the blocks holding a candidate are read,
-        unless that is most of them (then the whole list is decoded and cached)."""
+        positions if they are decoded; else only the candidates' positions are read (see
+        ``SELECT_MAX_SHARE``), unless they are most of them (then the whole list is decoded
+        and cached)."""
         full = self._cache.get((field, text, True))
+        plain = self._cache.get((field, text, False))
+        block_share = SELECT_MAX_SHARE
+        if full is None and plain is not None:
+            if len(cand) > SELECT_MAX_SHARE * len(plain.docs):
+                full = self.postings(field, text, positions=True)  # most: decode them all
+            block_share = 1.0  # a sidecar reads only the candidates' positions, and counts
         if full is None:
             try:
-                got = self._selected_positions(field, text, cand)
+                got = self._selected_positions(field, text, cand, block_share)
             except CodecError:
                 got = None  # the same positions, decoded from the whole list below
             if got is not None:
@@ -384,6 +393,8 @@ class FastView:
             full = self.postings(field, text, positions=True)
         if full.pos_starts is None or full.pos_flat is None:
             raise CodecError("positions were not decoded")
+        if len(cand) == len(full.docs):  # every posting is a candidate (cand ⊆ docs)
+            return full.pos_starts, full.pos_flat
         idx = np.searchsorted(full.docs, cand)
         starts = full.pos_starts[idx]
         counts = full.pos_starts[idx + 1] - starts
@@ -393,7 +404,7 @@ class FastView:
         gather += np.repeat(starts - out_starts[:-1], counts)
         return out_starts, full.pos_flat[gather]
 
-    def _selected_positions(self, field: str, text: str, cand):
+    def _selected_positions(self, field: str, text: str, cand, block_share: float = 1.0):
         fieldobj = self.schema[field]
         btext = fieldobj.to_bytes(text)
         values: list[bytes] = []
@@ -407,7 +418,7 @@ class FastView:
                 continue
             side, found = _side_and_term(seg, fieldobj, field, btext)
             if side is not None and found is not None:
-                got = _sidecar_selected(side, found, cand[lo:hi] - offset)
+                got = _sidecar_selected(side, found, cand[lo:hi] - offset, block_share)
                 if got is None:
                     return None
                 mapped.append(got)

@@ -28,11 +28,17 @@ from whoosh.lang.porter import stem as _porter_stem
 
 from idlibtui.search import fold
 from idlibtui.search import query as q
-from idlibtui.search.lang_analysis import ENGLISH, EXACT, analysis_key, query_keys, word_terms_in
+from idlibtui.search.lang_analysis import (
+    ENGLISH,
+    EXACT,
+    TAG,
+    analysis_key,
+    query_keys,
+    word_terms_in,
+)
 from idlibtui.search.schema import SAME_POSITION, TOKEN_PATTERN
 
 _TOKEN = re.compile(TOKEN_PATTERN, re.UNICODE)
-_Prefilter = tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 _DROP = STOP_WORDS | fold.ALWAYS_ARTICLES
 
 
@@ -157,12 +163,20 @@ def query_forms(
     """``query_terms`` of a word or phrase for each language of ``langs`` (English first),
     each distinct form once and none empty: the index holds each article's words as analysed
     for its language, so a query looks up every form."""
-    out: list[tuple[list[str], list[str]]] = []
+    return [(list(a), list(b)) for a, b in _query_forms(text, exact, tuple(langs))]
+
+
+@lru_cache(maxsize=4096)
+def _query_forms(
+    text: str, exact: bool, langs: tuple[str, ...]
+) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    out: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     for key in query_keys(langs):
-        form = query_terms(text, exact, key)
-        if form[0] and form not in out:
+        terms, own = query_terms(text, exact, key)
+        form = (tuple(terms), tuple(own))
+        if terms and form not in out:
             out.append(form)
-    return out
+    return tuple(out)
 
 
 @dataclass(slots=True)
@@ -175,6 +189,7 @@ class Matcher:
     literals: list[str] = field(default_factory=list)  # the patterns' fixed beginnings
     _prefilter: _Prefilter | None = None
     _seq_prefilters: list[_Prefilter] | None = None
+    _english_sequences: list[tuple[str, ...]] | None = None
 
     def __bool__(self) -> bool:
         return bool(self.stems or self.sequences or self.patterns)
@@ -187,7 +202,7 @@ class Matcher:
             # another language's stems are not the word's beginning (Turkish, Arabic): every
             # position is analysed (a few ms for a long article)
             return self._token_offsets(text, lang)
-        if not self.sequences:
+        if not self._english_seqs():
             return self._prefiltered_offsets(text)
         return self._prefiltered_sequence_offsets(text)
 
@@ -228,14 +243,24 @@ class Matcher:
                 out.append(m.span())
         return out
 
+    def _english_seqs(self) -> list[tuple[str, ...]]:
+        """The phrases an English text can hold: another language's stems (tagged) are never
+        its words."""
+        if self._english_sequences is None:
+            self._english_sequences = [
+                seq for seq in self.sequences if not any(TAG in t for t in seq)
+            ]
+        return self._english_sequences
+
     def _prefiltered_sequence_offsets(self, text: str) -> list[tuple[int, int]]:
         """Fast path with phrases: the words as above; for each phrase, the places where its
         first term can occur (found by a regex), checked against the index positions that
         follow."""
         found = set(self._prefiltered_offsets(text))
+        seqs = self._english_seqs()
         if self._seq_prefilters is None:
-            self._seq_prefilters = [_prefilter({seq[0]}, []) for seq in self.sequences]
-        for seq, rx in zip(self.sequences, self._seq_prefilters, strict=True):
+            self._seq_prefilters = [_prefilter({seq[0]}, []) for seq in seqs]
+        for seq, rx in zip(seqs, self._seq_prefilters, strict=True):
             for m in _token_starts(rx, text):
                 low = m.group().lower()
                 if low in fold.ARTICLE_WORDS and fold.drops_article(low, text, m.end()):
@@ -316,6 +341,8 @@ def _prefilter(stems, literals) -> _Prefilter:
     faster than the second: its literal first letter lets the engine skip ahead)."""
     heads: set[str] = set(literals)
     for st in stems:
+        if TAG in st:
+            continue  # another language's stem: never one of an English text's words
         if st.startswith(EXACT):
             raw = st[len(EXACT) :]
             heads.add(raw[:-1] if len(raw) > 2 else raw)
@@ -324,12 +351,26 @@ def _prefilter(stems, literals) -> _Prefilter:
     ordered = sorted((h for h in heads if h), key=len, reverse=True)
     plain = "|".join(_LOOSE_GAP.join(map(re.escape, h)) for h in ordered) or "(?!)"
     loose = "|".join(_loose(h) for h in ordered) or "(?!)"
-    return (
-        re.compile(plain),
-        re.compile(loose),
-        # not after a word character, but after a mark that is one ("ʿAyn")
-        re.compile(rf"(?<![^\W{_LETTER_MARKS}])(?:{loose})", re.IGNORECASE),
-    )
+    # not after a word character, but after a mark that is one ("ʿAyn")
+    return _Prefilter(plain, loose, rf"(?<![^\W{_LETTER_MARKS}])(?:{loose})")
+
+
+class _Prefilter:
+    """The three prefilter regexes (``rxs[0]``, ``[1]``, ``[2]``), each compiled when a text
+    first needs it: compiling the folding ones took 10-15 ms a query (most of a cold query's
+    highlighting), and most texts need only the first."""
+
+    __slots__ = ("_compiled", "_sources")
+
+    def __init__(self, plain: str, loose: str, insensitive: str) -> None:
+        self._sources = ((plain, 0), (loose, 0), (insensitive, re.IGNORECASE))
+        self._compiled: list[re.Pattern[str] | None] = [None, None, None]
+
+    def __getitem__(self, i: int) -> re.Pattern[str]:
+        rx = self._compiled[i]
+        if rx is None:
+            rx = self._compiled[i] = re.compile(*self._sources[i])
+        return rx
 
 
 _LOOSE_GAP = "[" + re.escape(fold.MARKS + ",") + "]?"

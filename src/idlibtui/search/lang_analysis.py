@@ -21,7 +21,7 @@ stemming the stem is character-folded (search/fold.py ``fold_chars``: diacritics
 accent typed or not finds the same word; a stem that folding changes also gives its exact term
 (``EXACT`` + the stem as written) at the same position, as English words do.
 
-A query word is analysed for every language the index holds (search/whoosh_compile.py), and
+A query word is analysed for every language the index holds (search/planner.py), and
 its postings looked up for each distinct form; words that analyse alike in every language
 (names, numbers, most English words) stay one term, so English queries cost what they did.
 """
@@ -41,6 +41,9 @@ EXACT = "="
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
+
+#: Between a language code and a stem its stemmer made ("de~mark"): no token holds it.
+TAG = "~"
 
 #: Elided words before an apostrophe, by language: "l'armée" is "armée".
 ELISIONS: dict[str, frozenset[str]] = {
@@ -118,7 +121,9 @@ def normalise(word: str, code: str) -> str:
         word = word.replace("\u0307", "")
     if code == "ru" or code == "uk" or code == "be":
         return word.replace("ё", "е")
-    if code != "ar" and not word.isascii():
+    if code == "ar":
+        return arabic.normalise(word)
+    if not word.isascii():
         # Arabic script in a text of another language: its letter forms still meet
         return arabic.normalise(word) if _has_arabic(word) else word
     return word
@@ -133,7 +138,7 @@ def in_script(word: str, code: str) -> bool:
     leaves a name in another script alone (Whoosh's Russian stemmer transliterates Latin
     letters: "erdogan" became "erdoga", "İdlib" a Cyrillic word)."""
     if code == "ar":
-        return True  # the light stemmer touches Arabic letters only
+        return _has_arabic(word)
     if code in CYRILLIC:
         return all("\u0400" <= ch <= "\u052f" or not ch.isalpha() for ch in word)
     return word.isascii() or all(
@@ -156,11 +161,17 @@ def word_terms_in(low: str, code: str) -> tuple[tuple[str, ...], str | None, str
         return (), None, None
     own = fold.exact_form(normalise(word, code))
     stem = stemmer(code)
-    stemmed = stem(own) if stem is not None and in_script(own, code) else own
+    stems = stem is not None and in_script(own, code)
+    stemmed = stem(own) if stems else own
     folded = fold.fold_chars(stemmed)
     if not folded:
         return (), None, None
     exact = None if folded == stemmed else EXACT + stemmed
+    if stems:
+        # a stem the language's stemmer made is that language's own (the stem "mark" of a
+        # Scandinavian "market" is not the English "mark"): tagged, it finds no English article
+        tag = code + TAG
+        folded, exact = tag + folded, (None if exact is None else EXACT + tag + stemmed)
     plain = fold.fold_chars(low)
     alt = plain if plain != low and plain.isalnum() and not low[0].isdigit() else None
     return (folded,), exact, alt

@@ -1,20 +1,27 @@
-"""Matching our compiled query tree with numpy: terms, phrases, AND / OR / AND NOT / NOT,
-date ranges and the all-documents query, each a ``Result`` (sorted docnums and scores).
+"""Running a plan (search/plan.py) with numpy: terms, phrases, AND / OR / AND NOT / NOT, days
+and every document, each a ``Result`` (sorted docnums and scores).
 
-AND / OR add their children's scores (Whoosh's intersection and union matchers do), AND NOT
-keeps the left side's scores, a phrase is the AND of its words (its score is the sum of the
-words' scores) kept only where the words' positions follow each other, a date range, NOT and
-the all-documents query score a constant 1.0. The postings come from search/fastpath.py, the
-scores from search/scoring.py. A query shape not evaluated here raises ``Unsupported``.
+Scores are Whoosh's (the tests compare them with its own evaluation): AND and OR add their
+children's scores in the query's order, AND NOT keeps the base's, a phrase scores the sum of
+its words' (times its boost), days, NOT and every document score 1.0. The postings come from
+search/fastpath.py (sorted global docnums of live documents), the scores from scoring.py.
+
+An AND runs its children in the plan's order (cheapest first), each only on the documents the
+ones before it left (``within``), so a phrase checks positions only on those candidates; within
+a phrase the words are intersected rarest first and their positions read word by word for the
+candidates still in the running. A plan node the evaluator cannot run raises ``Unsupported``
+(said to the user as an error: nothing else answers in its place). Depends on numpy and on the
+arrays of fastpath.py (sorted int32 docnums, float32 weights, CSR positions); no Whoosh class.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import numpy as np
-from whoosh import query as wq
 
+from idlibtui.search import plan as p
 from idlibtui.search.codec import member
 from idlibtui.search.columns import Column
 from idlibtui.search.fastpath import FastView, Unsupported
@@ -22,6 +29,7 @@ from idlibtui.search.scoring import bm25
 
 _EMPTY_I = np.zeros(0, dtype=np.int64)
 _EMPTY_F = np.zeros(0, dtype=np.float64)
+_SHIFT = np.int64(32)  # a phrase's keys: candidate index << _SHIFT | position
 
 
 class Result:
@@ -34,68 +42,111 @@ class Result:
         self.scores = scores
 
 
-def term(view: FastView, field: str, text: str, weighting, scored: bool = True) -> Result:
-    p = view.postings(field, text)
-    return Result(p.docs, bm25(view, field, text, p, weighting) if scored else None)
+def _empty(scored: bool) -> Result:
+    return Result(_EMPTY_I, _EMPTY_F if scored else None)
 
 
-def phrase(view: FastView, field: str, words: list[str], weighting, scored: bool = True) -> Result:
-    """The documents where ``words`` follow each other in ``field``; scored as the AND of the
-    words (Whoosh's phrase score is the sum of its words')."""
-    if not view.schema[field].format.supports("positions"):
-        raise Unsupported(f"{field} has no positions")
-    ps = [view.postings(field, w) for w in words]
-    if any(not len(p.docs) for p in ps):
-        return Result(_EMPTY_I, _EMPTY_F if scored else None)
-    cand = ps[0].docs
-    for p in ps[1:]:
-        cand = cand[member(cand, p.docs)]
-        if not len(cand):
-            return Result(_EMPTY_I, _EMPTY_F if scored else None)
-    # Candidate k's positions of word i, as keys k * STRIDE + position; a match is a key of
-    # word 0 whose key + i is among word i's keys, for every i.
-    stride = np.int64(1 << 32)
-    ok: Any = None
-    keys0: Any = None
-    for i, w in enumerate(words):
-        starts, flat = view.positions(field, w, cand)
-        counts = np.diff(starts)
-        which = np.repeat(np.arange(len(cand), dtype=np.int64), counts)
-        keys = which * stride + flat.astype(np.int64)
-        if i == 0:
-            keys0 = keys
-            ok = np.ones(len(keys0), dtype=bool)
-        else:
-            # keys are sorted (candidates in order, positions ascending in each)
-            ok &= member(keys0 + i, keys)
-    hits = keys0[ok] // stride  # sorted candidate indices, repeated per occurrence
-    matched = hits[np.concatenate(([True], hits[1:] != hits[:-1]))] if len(hits) else hits
-    docs = cand[matched]
+def _ones(docs, scored: bool) -> Result:
+    return Result(docs, np.ones(len(docs)) if scored else None)
+
+
+def restrict(docs, within) -> Any:
+    """Indices of the sorted ``docs`` that are in the sorted ``within`` (None: all of them),
+    searching the smaller side in the larger."""
+    if within is None:
+        return None
+    if len(within) < len(docs):
+        if not len(within):
+            return _EMPTY_I
+        idx = np.searchsorted(docs, within)
+        idx[idx == len(docs)] = 0
+        return idx[docs[idx] == within]
+    return np.flatnonzero(member(docs, within))
+
+
+def intersect_sorted(a, b) -> Any:
+    """The values in both sorted arrays of distinct values: the smaller searched in the larger
+    when it is much smaller, else one merge (a stable sort of two sorted runs is linear)."""
+    if len(a) > len(b):
+        a, b = b, a
+    if not len(a):
+        return a
+    if 8 * len(a) < len(b):
+        return a[member(a, b)]
+    both = np.concatenate((a, b))
+    both.sort(kind="stable")
+    return both[1:][both[1:] == both[:-1]]
+
+
+def _unique_sorted(values) -> Any:
+    """The distinct values of a sorted array."""
+    if not len(values):
+        return values
+    return values[np.concatenate(([True], values[1:] != values[:-1]))]
+
+
+def term(view: FastView, node: p.Term, weighting, scored: bool, within=None) -> Result:
+    """A term's documents (those in ``within``), BM25F-scored times its boost."""
+    post = view.postings(node.field, node.text)
+    idx = restrict(post.docs, within)
+    docs = post.docs if idx is None else post.docs[idx]
     if not scored:
         return Result(docs, None)
-    total = None
-    for w, p in zip(words, ps, strict=True):
-        idx = np.searchsorted(p.docs, docs)
-        s = bm25(view, field, w, p, weighting, idx)
-        total = s if total is None else total + s
-    return Result(docs, total)
+    scores = bm25(view, node.field, node.text, post, weighting, idx)
+    return Result(docs, scores * node.boost if node.boost != 1.0 else scores)
 
 
-def everything(view: FastView, scored: bool = True) -> Result:
-    docs = view.live_docs
-    return Result(docs, np.ones(len(docs)) if scored else None)
+def phrase(view: FastView, node: p.Phrase, weighting, scored: bool, within=None) -> Result:
+    """The documents (of ``within``) where ``node.words`` follow each other in the field;
+    scored as the sum of the words' scores (Whoosh's phrase score), times the boost."""
+    field, words = node.field, node.words
+    if not view.schema[field].format.supports("positions"):
+        raise Unsupported(f"{field} has no positions")
+    posts = [view.postings(field, w) for w in words]
+    if any(not len(post.docs) for post in posts):
+        return _empty(scored)
+    # Candidates: the documents holding every word, the rarest word's first.
+    rarest = sorted(range(len(words)), key=lambda i: (len(posts[i].docs), i))
+    first = posts[rarest[0]].docs
+    idx = restrict(first, within)
+    cand = first if idx is None else first[idx]
+    for i in rarest[1:]:
+        if not len(cand):
+            return _empty(scored)
+        cand = intersect_sorted(cand, posts[i].docs)
+    if not len(cand):
+        return _empty(scored)
+    docs = cand[_follow(view, field, words, cand, rarest)]
+    if not scored or not len(docs):
+        return Result(docs, _EMPTY_F if scored else None)
+    total = np.zeros(len(docs))
+    for w, post in zip(words, posts, strict=True):  # in the phrase's order, as Whoosh adds
+        total = total + bm25(view, field, w, post, weighting, np.searchsorted(post.docs, docs))
+    return Result(docs, total * node.boost if node.boost != 1.0 else total)
 
 
-def mask_result(view: FastView, mask, scored: bool = True) -> Result:
-    docs = np.flatnonzero(mask & view.live)
-    return Result(docs, np.ones(len(docs)) if scored else None)
+def _follow(view: FastView, field: str, words, cand, order: list[int]) -> Any:
+    """Indices of the candidates where the words stand at consecutive positions. A match is a
+    start position every word ``i`` holds at start + i: as keys (candidate index << 32 |
+    position - i) the words' keys must meet. Word by word in ``order``, reading positions
+    only for the candidates still in the running."""
+    alive = np.arange(len(cand), dtype=np.int64)
+    shift = len(words)  # keeps position - i + shift >= 0
+    keys: Any = None
+    for i in order:
+        starts, flat = view.positions(field, words[i], cand[alive])
+        counts = np.diff(starts)
+        which = np.repeat(alive, counts)
+        k = (which << _SHIFT) + (flat.astype(np.int64) + (shift - i))
+        keys = k if keys is None else intersect_sorted(keys, k)
+        if not len(keys):
+            return _EMPTY_I
+        alive = _unique_sorted(keys >> _SHIFT)
+    return alive
 
 
-def intersect(results: list[Result], scored: bool) -> Result:
-    by_size = sorted(results, key=lambda r: len(r.docs))
-    docs = by_size[0].docs
-    for r in by_size[1:]:
-        docs = docs[member(docs, r.docs)]
+def intersect(results: list[Result], docs, scored: bool) -> Result:
+    """``docs`` (in every result) scored as the sum of the results' scores, in their order."""
     if not scored:
         return Result(docs, None)
     total = np.zeros(len(docs))
@@ -107,7 +158,7 @@ def intersect(results: list[Result], scored: bool) -> Result:
 def union(results: list[Result], scored: bool, n: int) -> Result:
     results = [r for r in results if len(r.docs)]
     if not results:
-        return Result(_EMPTY_I, _EMPTY_F if scored else None)
+        return _empty(scored)
     if len(results) == 1:
         return results[0]
     all_docs = np.concatenate([r.docs for r in results])
@@ -127,87 +178,85 @@ def difference(base: Result, minus: Result) -> Result:
     return Result(base.docs[keep], None if base.scores is None else base.scores[keep])
 
 
-def _boosted(result: Result, boost: float) -> Result:
-    """A term's or phrase's scores times its boost (Whoosh wraps its matcher to do the same:
-    an added spelling, search/expand.py, weighs less than the typed one)."""
-    if boost == 1.0 or result.scores is None:
-        return result
-    return Result(result.docs, result.scores * boost)
-
-
 class Evaluator:
-    """Evaluates a compiled Whoosh query (the tree ``WhooshIndex.compile`` builds) with numpy."""
+    """Runs a plan over one commit's postings (a ``FastView``)."""
 
     def __init__(self, view: FastView, weighting) -> None:
         self.view = view
         self.weighting = weighting
 
-    def run(self, query, scored: bool = True) -> Result:
+    def run(self, node: p.Plan, scored: bool = True, within=None) -> Result:
+        """The documents ``node`` matches (only those of the sorted live docnums ``within``,
+        when given), with their scores unless not ``scored``."""
         v = self.view
-        if isinstance(query, wq.Term):
-            r = term(v, query.fieldname, query.text, self.weighting, scored)
-            return _boosted(r, query.boost)
-        if isinstance(query, wq.Phrase):
-            if query.slop != 1:
-                raise Unsupported("phrase with slop")
-            r = phrase(v, query.fieldname, list(query.words), self.weighting, scored)
-            return _boosted(r, query.boost)
-        if query is wq.NullQuery or isinstance(query, wq.NullQuery.__class__):
-            return Result(_EMPTY_I, _EMPTY_F if scored else None)
-        if isinstance(query, wq.Every):
-            if query.fieldname not in (None, "", "*"):
-                raise Unsupported("Every(field)")
-            return everything(v, scored)
-        if getattr(query, "boost", 1.0) != 1.0:
-            raise Unsupported("boosted query")
-        if isinstance(query, wq.And):
-            return intersect([self.run(c, scored) for c in query.subqueries], scored)
-        if type(query) is wq.Or:
-            if query.scale or query.minmatch:
-                raise Unsupported("Or with scale/minmatch")
-            return union([self.run(c, scored) for c in query.subqueries], scored, v.n)
-        if isinstance(query, wq.AndNot):
-            return difference(self.run(query.a, scored), self.run(query.b, False))
-        if isinstance(query, wq.Not):
-            inner = self.run(query.query, False)
-            mask = self.view.live.copy()
+        if isinstance(node, p.Term):
+            return term(v, node, self.weighting, scored, within)
+        if isinstance(node, p.Phrase):
+            return phrase(v, node, self.weighting, scored, within)
+        if isinstance(node, p.AllOf):
+            return self._all_of(node, scored, within)
+        if isinstance(node, p.AnyOf):
+            return union([self.run(c, scored, within) for c in node.items], scored, v.n)
+        if isinstance(node, p.Without):
+            base = self.run(node.base, scored, within)
+            if not len(base.docs):
+                return base
+            return difference(base, self.run(node.minus, False, base.docs))
+        if isinstance(node, p.Inverse):
+            inner = self.run(node.item, False, within)
+            if within is not None:
+                return _ones(within[~member(within, inner.docs)], scored)
+            mask = v.live.copy()
             mask[inner.docs] = False
-            return mask_result(v, mask, scored)
-        if isinstance(query, wq.DateRange):
-            return self._date_range(query, scored)
-        raise Unsupported(type(query).__name__)
+            return _ones(np.flatnonzero(mask), scored)
+        if isinstance(node, p.Every):
+            return _ones(v.live_docs if within is None else within, scored)
+        if isinstance(node, p.Nothing):
+            return _empty(scored)
+        if isinstance(node, p.Days):
+            return self._days(node, scored, within)
+        raise Unsupported(type(node).__name__)
 
-    def _date_range(self, query, scored: bool) -> Result:
-        if query.fieldname != "date" or query.startexcl or query.endexcl:
-            raise Unsupported("date range form")
-        if not query.constantscore:
-            raise Unsupported("scored date range")
-        days = self.view.column("\x00day-ordinals", self._day_ordinals)
-        mask = days != _NO_DAY
-        lo = query.startdate
-        hi = query.enddate
-        if lo is not None:
-            mask &= days >= lo.date().toordinal() + (0 if _is_midnight(lo) else 1)
-        if hi is not None:
-            mask &= days <= hi.date().toordinal()
-        return mask_result(self.view, mask, scored)
+    def _all_of(self, node: p.AllOf, scored: bool, within) -> Result:
+        """Each item on what the cheaper ones left; scores added in the query's order."""
+        results: list[Result] = [_empty(scored)] * len(node.items)
+        docs = within
+        for i in node.order or range(len(node.items)):
+            r = self.run(node.items[i], scored, docs)
+            results[i] = r
+            docs = r.docs
+            if not len(docs):
+                return _empty(scored)
+        return intersect(results, docs, scored)
 
-    def _day_ordinals(self):
-        raw = Column(self.view.reader, "day", "").to_list()
-        return day_ordinals(raw)
+    def _days(self, node: p.Days, scored: bool, within) -> Result:
+        days = self.day_ordinals()
+        docs = self.view.live_docs if within is None else within
+        d = days[docs]
+        keep = d != _NO_DAY
+        if node.lo is not None:
+            lo = node.lo
+            keep &= d >= lo.date().toordinal() + (0 if _is_midnight(lo) else 1)
+        if node.hi is not None:
+            keep &= d <= node.hi.date().toordinal()
+        return _ones(docs[keep], scored)
+
+    def day_ordinals(self) -> Any:
+        """Each document's day as an ordinal (``_NO_DAY`` when undated), once per commit."""
+        return self.view.column(
+            "\x00day-ordinals", lambda: day_ordinals(Column(self.view.reader, "day", "").to_list())
+        )
 
 
 _NO_DAY = np.int64(-(2**62))
 
 
-def _is_midnight(d) -> bool:
+def _is_midnight(d: dt.datetime) -> bool:
     return d.hour == d.minute == d.second == d.microsecond == 0
 
 
 def day_ordinals(values: list) -> Any:
     """``YYYY-MM-DD`` strings (or empty) as day ordinals; ``_NO_DAY`` for none."""
-    import datetime as dt
-
     out = np.full(len(values), _NO_DAY, dtype=np.int64)
     memo: dict[Any, int] = {}
     for i, v in enumerate(values):

@@ -20,7 +20,7 @@ or phrase keeps it exact (``=Saraqeb``, ``="Erdoğan"``, ``title:=Nu'man``): its
 no expansion. Two words typed apart that make a listed compound (``cease fire``) are its phrase.
 
 ``parse`` raises ``model.QueryError(message, position)`` for a malformed query. The tree is engine
-neutral; ``whoosh_backend`` compiles it to Whoosh queries and ``highlight`` turns it into matchers.
+neutral; ``planner`` compiles it into the evaluator's plan and ``highlight`` into matchers.
 """
 
 from __future__ import annotations
@@ -169,7 +169,7 @@ def _tokenize(q: str) -> list[_Tok]:
             i += 1
             continue
         m = _FIELD_RE.match(q, i)
-        if m and (not toks or _boundary(q, i)):
+        if m and (not toks or _boundary(q, i) or (toks[-1].kind == "minus" and toks[-1].end == i)):
             toks.append(_Tok("field", m.group(1), i, m.end()))
             i = m.end()
             continue

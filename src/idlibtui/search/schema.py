@@ -53,7 +53,9 @@ check_engine_version()
 #: and not stored twice, the path not indexed.
 #: 13: each article's words analysed for its language (search/lang_analysis.py: Whoosh's
 #: Snowball stemmer and stopwords, a light Arabic stemmer, a plain analysis for the others).
-SCHEMA_VERSION = "13"
+#: 14: a stem another language's stemmer made is tagged with the language ("de~mark"), so that
+#: it never matches an English article's word.
+SCHEMA_VERSION = "14"
 
 #: The Whoosh index name; a schema change gives a new name, so an old index is never misread.
 INDEX_NAME = f"idlibtui{SCHEMA_VERSION}"

@@ -12,13 +12,13 @@ import re
 from idlibtui.search import query as q
 from idlibtui.search import term_stats
 from idlibtui.search.highlight import query_terms
+from idlibtui.search.planner import QueryPlanner
 from idlibtui.search.schema import TOKEN_PATTERN
-from idlibtui.search.whoosh_compile import QueryCompiler
 
 FEW_HITS = 3  # fewer hits than this → look for a spelling suggestion
 
 
-class Suggestions(QueryCompiler):
+class Suggestions(QueryPlanner):
     """Spelling and name suggestions for the current commit."""
 
     def _keyword_suggestions(self, node: q.Node) -> list[tuple[int, int, str]]:

@@ -1,17 +1,17 @@
 """The Whoosh implementation of ``SearchBackend``: opening the index (and refusing a damaged
-one), a fresh searcher per commit, ``search`` (compile, run on the fast path, rank, snippet,
+one), a fresh searcher per commit, ``search`` (plan, run on the fast path, rank, snippet,
 facets, suggest) and the documents.
 
-The jobs live in mixins, one module each: per-commit caches (commit_cache.py), compiling the
-query (whoosh_compile.py), the fast path's runs (fast_search.py), facets (facets.py) and
-suggestions (suggest.py).
+The jobs live in mixins, one module each: per-commit caches (commit_cache.py), planning the
+query (planner.py), running the plan (fast_search.py), facets (facets.py), suggestions
+(suggest.py) and Whoosh's own evaluation, the tests' reference (whoosh_oracle.py). Depends on
+whoosh-reloaded 2.7.5's index, searcher and stored-fields API.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import heapq
 import threading
 import time
 from collections.abc import Iterator
@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as windex
-from whoosh import query as wq
 from whoosh import scoring
 
 from idlibtui.annotate.dates import as_date
@@ -27,10 +26,12 @@ from idlibtui.model import Hit, QueryError, SearchResults
 from idlibtui.search import fast_search, figure_codec
 from idlibtui.search import query as q
 from idlibtui.search.backend import DATA_ERRORS, IndexMissing, IndexUnavailable
+from idlibtui.search.codec import CodecError
 from idlibtui.search.columns import Column
 from idlibtui.search.facets import Facets
 from idlibtui.search.highlight import make_snippet, matcher_for
 from idlibtui.search.lexicon import field_terms
+from idlibtui.search.planner import lang_restriction
 from idlibtui.search.schema import (
     INDEX_NAME,
     SCHEMA_VERSION,
@@ -38,7 +39,7 @@ from idlibtui.search.schema import (
     other_index_exists,
 )
 from idlibtui.search.suggest import FEW_HITS, Suggestions
-from idlibtui.search.whoosh_compile import is_simple, lang_restriction
+from idlibtui.search.whoosh_oracle import WhooshOracle
 
 __all__ = ["INDEX_NAME", "SCHEMA_VERSION", "WhooshIndex", "index_exists", "other_index_exists"]
 
@@ -88,7 +89,7 @@ def _damage_said(method):
     return wrapper
 
 
-class WhooshIndex(Suggestions, Facets):
+class WhooshIndex(Suggestions, Facets, WhooshOracle):
     """An open Whoosh index: one per process, a fresh searcher whenever the index changed."""
 
     def __init__(self, index_dir: Path) -> None:
@@ -187,30 +188,21 @@ class WhooshIndex(Suggestions, Facets):
             self.refresh()
             expanded = self._expander().expand(typed)
             node = expanded.node
-            if node is None:
-                wquery: wq.Query = wq.Every()
-            else:
-                compiled = self.compile_for(node, filters)
-                if compiled is None:
-                    raise QueryError(
-                        "nothing to search for: the query holds only common words",
-                        node.pos,
-                        query,
-                    )
-                wquery = compiled
+            plan = self._planned(node, query, filters)
+            if plan is None:  # (never for the empty query: it plans to every document)
+                where = node.pos if node is not None else None
+                raise QueryError(
+                    "nothing to search for: the query holds only common words", where, query
+                )
             searcher = self._searcher
-            filter_q = self._filter_query(filters)
+            filter_plan = self.filter_plan(filters)
             wanted = page * page_size
             by_date = sort == "date" or node is None
-            fast = None
             if fast_search.FAST_PATH:
-                fast = self._fast_search(wquery, filter_q, by_date, wanted, text=query)
+                found = self._fast_search(plan, filter_plan, by_date, wanted, text=query)
             else:
-                off = fast_search.Unsupported("the fast path is off")
-                self._whoosh_may_answer(query, off, wquery, filter_q)
-            if fast is None:
-                fast = self._whoosh_search(wquery, filter_q, by_date, wanted, node is None)
-            docs, ranked, facet_counts = fast
+                found = self._whoosh_search(plan, filter_plan, by_date, wanted, query)
+            docs, ranked, facet_counts = found
             total = len(docs)
             matcher = matcher_for(node, lang_restriction(node, filters) or self.query_langs())
             text_reader = self._text_column()
@@ -242,7 +234,7 @@ class WhooshIndex(Suggestions, Facets):
                 "lang": facet_counts.get("lang", {}),
                 "year": facet_counts["year"],
                 "entity": self._entity_facet(
-                    docs, filtered=node is not None or filter_q is not None
+                    docs, filtered=node is not None or filter_plan is not None
                 ),
             }
             suggestion = ""
@@ -261,34 +253,19 @@ class WhooshIndex(Suggestions, Facets):
             expansions=expanded.added,
         )
 
-    def _whoosh_search(self, wquery, filter_q, by_date: bool, wanted: int, everything: bool):
-        """(matching docnums, ranked (docnum, score), facets) by Whoosh's own searcher: the
-        tests' oracle, and the answer for a shape the fast path does not evaluate."""
-        searcher = self._searcher
-        ranked: list[tuple[int, float]] = []
-        if not everything and not by_date and not is_simple(wquery):
-            # Phrases, AND and ranges are costly to match: one unlimited scored pass gives
-            # both the ranking and the full set, instead of matching them twice (measured).
-            results = searcher.search(wquery, limit=None, filter=filter_q)
-            docs = set(results.docs())
-            ranked = [(h.docnum, float(h.score or 0.0)) for h in results[:wanted]]
-        else:
-            # Every matching document (for the total and the facets), without scoring.
-            if everything:
-                docs = set(searcher.reader().all_doc_ids())
-            else:
-                docs = set(searcher.docs_for_query(wquery))
-            if filter_q is not None:
-                docs &= set(searcher.docs_for_query(filter_q))
-            if by_date:
-                day = self._column_array("day")
-                top = heapq.nlargest(wanted, docs, key=lambda d: (day[d] or "", -d))
-                ranked = [(d, 0.0) for d in top]
-            else:
-                results = searcher.search(wquery, limit=wanted, filter=filter_q)
-                ranked = [(h.docnum, float(h.score or 0.0)) for h in results]
-        facets = {f: self._count(docs, f) for f in ("source", "agency", "lang", "year")}
-        return docs, ranked, facets
+    def _planned(self, node: q.Node | None, text: str, filters=None):
+        """The plan of ``node``; a failure (statistics it cannot read, a fault) is said with
+        what to do, as the evaluator's are (``FastSearch._failure``)."""
+        try:
+            return self.plan(node, filters)
+        except CodecError as exc:
+            raise self._failure(text, exc) from exc
+        except DATA_ERRORS:
+            raise  # damaged index data: said as such by ``_damage_said``
+        except Exception as exc:
+            if fast_search.FAST_PATH_STRICT:
+                raise
+            raise self._failure(text, exc) from exc
 
     # -- documents ---------------------------------------------------------------------------
 
@@ -355,11 +332,13 @@ class WhooshIndex(Suggestions, Facets):
             if node is None:
                 docnums = list(searcher.reader().all_doc_ids())
             else:
-                compiled = self.compile_for(node)
-                if compiled is None:
+                plan = self._planned(node, query or "")
+                if plan is None:
                     raise QueryError("nothing to search for", node.pos, query or "")
-                fast = self._fast_docs(compiled, query or "")
-                docnums = fast if fast is not None else sorted(searcher.docs_for_query(compiled))
+                if fast_search.FAST_PATH:
+                    docnums = self._fast_docs(plan, query or "")
+                else:
+                    docnums = self._whoosh_docs(plan, query or "")
             reader = searcher.reader()
             cols = self._document_columns(reader)
         for docnum in docnums:

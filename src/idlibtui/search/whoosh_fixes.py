@@ -1,10 +1,9 @@
 """AND NOT and NOT for Whoosh's own evaluation, with two known Whoosh matcher bugs fixed.
 
-Whoosh evaluates a query only where the fast path (search/fastpath.py) does not: the tests'
-reference, and a query shape the fast path reports it cannot evaluate. Its answers must then be
-the fast path's, so ``WhooshIndex.compile`` builds AND NOT and NOT from the classes here, whose
-matchers fix what the differential tests found (whoosh-reloaded 2.7.5, files
-whoosh/matching/binary.py and whoosh/matching/wrappers.py):
+Whoosh evaluates a query only when the fast path is switched off: the tests' reference
+(search/whoosh_oracle.py). Its answers must be the fast path's, so a plan's AND NOT and NOT are
+translated to the classes here, whose matchers fix what the differential tests found
+(whoosh-reloaded 2.7.5, files whoosh/matching/binary.py and whoosh/matching/wrappers.py):
 
 - ``AndNotMatcher._find_first`` checked the first positive document only when the excluded list
   started on that same document: "erdogan -market" kept a document holding both words when
@@ -13,8 +12,8 @@ whoosh/matching/binary.py and whoosh/matching/wrappers.py):
   excluded list ended just before it.
 
 Subclasses, not patches of Whoosh's classes: nothing else in the process changes. ``known_wrong``
-names a query part built from Whoosh's own, unfixed classes (the caller then refuses to let
-Whoosh answer it).
+names a query part built from Whoosh's own, unfixed classes (the reference then refuses to
+answer it).
 """
 
 from __future__ import annotations

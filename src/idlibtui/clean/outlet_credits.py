@@ -1,0 +1,86 @@
+"""Credits that name whose copy a report is: a known outlet credited with the day at the head
+of the report ("Xinhua, December 13, 2015"), and the one wire a report cites as its source
+("according to Anadolu Agency", "an AFP correspondent"). :mod:`idlibtui.clean.outlet_judge`
+weighs them: the first may name the outlet, the second only the agency.
+"""
+
+from __future__ import annotations
+
+import re
+
+from idlibtui.clean import outlets
+from idlibtui.clean.dateline import is_known_place
+from idlibtui.clean.outlet_cues import _NAME
+
+# "Xinhua, December 13, 2015 Adjust font size:", "Tasnim | 2019-08-23 …": a known outlet's name,
+# then the day, at the head of the report (with whatever page chrome followed on the line).
+_DATED_CREDIT = re.compile(r"^(?P<n>[^\W\d][^,|–—:]{1,40}?)\s*(?:[,|–—:]|\s-)\s*(?=\S)")
+
+
+def dated_credit_outlet(text: str, raw: str = "") -> tuple[str, str]:
+    """A known outlet credited with the day on a short line of the page's first paragraphs
+    ("Xinhua, December 13, 2015"): the one whose copy the page carries."""
+    from idlibtui.clean.stamps import find_full_date
+
+    # (in the text's first paragraphs, or the raw page's first lines where it was removed)
+    heads = text.split("\n\n")[:8] + [ln for ln in raw.split("\n") if ln.strip()][:15]
+    for para in heads:
+        line = " ".join(para.split())
+        if len(line) > 80:
+            continue
+        m = _DATED_CREDIT.match(line)
+        if m is None:
+            continue
+        found = find_full_date(line[m.end() :])
+        if found is None or found[1] > 2:
+            continue  # the day must follow the name at once
+        known = outlets.lookup(m.group("n").strip())
+        if known is not None and not is_known_place(m.group("n").strip()):
+            return known.name, f"credit with the day: {line}"
+    return "", ""
+
+
+# "Trend reports citing Reuters", "according to the Anadolu Agency", "the Turkish Anadolu News
+# Agency reported", "Reuters reported", "an AFP correspondent": the report's copy came from a wire.
+_CITED = re.compile(
+    rf"\b(?:[Aa]n?\s+(?P<c>{_NAME}?)\s+(?:correspondent|reporter|photographer)\b)"
+    rf"|\b(?:citing|quoting|according\s+to|reports?\s+(?:the\s+)?|reported\s+by)\s+(?:the\s+)?"
+    rf"(?P<a>{_NAME})"
+    rf"|(?:^|[.!?;]\s+|,\s+)(?:the\s+)?(?P<b>{_NAME}?)(?:\s+news\s+agency)?\s+"
+    r"(?:reported|reports|said|quoted|cited)\b",
+    re.MULTILINE,
+)
+
+
+#: Wires whose copy other outlets carry. A state agency of a party to the war ("SANA said",
+#: "according to IRNA") is quoted as a newsmaker by everyone: citing it says nothing of the copy.
+_WIRES = frozenset(
+    ["Reuters", "Associated Press", "Agence France-Presse", "Anadolu Agency", "Xinhua", "dpa",
+     "TASS", "RIA Novosti", "Sputnik", "Interfax", "EFE", "ANSA", "Kyodo", "UPI", "Storyful",
+     "Ruptly", "Ihlas News Agency", "Demiroren News Agency", "Jewish Telegraphic Agency",
+     "TT News Agency", "Europa Press", "Australian Associated Press", "The Canadian Press"]
+)  # fmt: skip
+
+
+def cited_agency(text: str) -> tuple[str, str]:
+    """The one wire a report cites as its source ("according to Anadolu Agency", "Reuters
+    reported", "an AFP correspondent"), or ``("", "")`` when it cites none or several: whose
+    copy the report is, never its outlet (the outlet is who carries it)."""
+    found: dict[str, str] = {}
+    for m in _CITED.finditer(text):
+        name = (m.group("c") or m.group("a") or m.group("b") or "").strip()
+        words = name.rstrip(".,;:").split()
+        # the longest run that names an agency, from the first word or after an adjective
+        # ("the Turkish Anadolu News Agency")
+        runs = [words[i:n] for i in (0, 1) for n in range(len(words), i, -1)]
+        for run in runs:
+            part = " ".join(run)
+            known = outlets.lookup(part) or outlets.by_dateline_tag(part)
+            if known is not None:
+                if known.name in _WIRES:
+                    found.setdefault(known.name, m.group(0).strip())
+                break
+    if len(found) != 1:
+        return "", ""
+    name, words = next(iter(found.items()))
+    return name, f"cites it: {words[:80]}"
