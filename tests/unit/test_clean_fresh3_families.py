@@ -433,3 +433,26 @@ def test_a_finished_caption_ending_the_text_goes() -> None:
     assert caption not in article.text
     for line in LONG:
         assert line in article.text
+
+
+@pytest.mark.parametrize("credit", ["Handout, AP", "Council handout via Reuters", ""])
+def test_a_photo_page_keeps_its_one_caption_beside_a_headline_and_a_credit(credit: str) -> None:
+    """A page that is a headline, one picture's caption and its credit says what it says in the
+    caption: removing it as a caption leaves an article without text (kept, flagged)."""
+    caption = (
+        "This still from a video released on Tuesday, March 2, 2021 and provided by the council "
+        "shows residents cheering as the first lorries of the convoy entered the valley town."
+    )
+    article = clean("\n\n".join(x for x in ("Joy in the valley town", caption, credit) if x))
+    assert "residents cheering as the first lorries" in article.text
+    assert "possible boilerplate (a caption; the page has no other text)" in flags(article)
+
+
+def test_a_caption_beside_a_report_still_goes_however_short_the_report() -> None:
+    caption = (
+        "This still from a video released on Tuesday, March 2, 2021 and provided by the council "
+        "shows residents cheering as the first lorries of the convoy entered the valley town."
+    )
+    article = clean("\n\n".join((HEAD, caption, ONE)))
+    assert ONE in article.text
+    assert "residents cheering" not in article.text

@@ -489,14 +489,25 @@ def _caption_short_forms(lines: list[_Line]) -> None:
                 break
 
 
+_GALLERY_CAPTIONS = 3  # keep_a_gallery's least number of captions
+_PROSE_WORDS = 12  # fewer words than this under the headline, and the page has no text of its own
+_CREDIT_WORDS = 4  # "Handout, AP", "Photo: Reuters": a line this short is no text of its own
+
+
 def _keep_something(lines: list[_Line], info: Info, doc: EditText) -> None:
     """A page that is nothing but a caption (a photo page) keeps it, flagged: an empty
-    article loses what little the page says."""
+    article loses what little the page says. Its headline and a credit line ("Handout, AP")
+    are no text of their own: a page left with only such lines is one."""
     if not lines:
         return
-    if any(ln.drop is None for ln in lines):
+    kept = [len(ln.text.split()) for ln in lines if ln.drop is None]
+    if kept and headline_shaped(next(ln.text for ln in lines if ln.drop is None)):
+        kept = kept[1:]  # the headline
+    if sum(n for n in kept if n > _CREDIT_WORDS) >= _PROSE_WORDS:
         return
     captions = [ln for ln in lines if ln.drop is not None and "caption" in ln.drop[1]]
+    if len(captions) >= _GALLERY_CAPTIONS and any(ln.drop is None for ln in lines):
+        return  # a gallery under its headline: ``keep_a_gallery`` keeps each, without credits
     if captions:
         best = max(captions, key=lambda ln: len(ln.text))
         best.drop = None
@@ -515,7 +526,7 @@ def keep_a_gallery(lines: list[_Line], info: Info, doc: EditText) -> None:
     captions = [ln for ln in lines if ln.drop is not None and "caption" in ln.drop[1]]
     # a later pass over the cleaned text: the gallery's captions have lost their credits
     known = any(note == _GALLERY for note in info.flags.values())
-    if len(captions) < (1 if known else 3):
+    if len(captions) < (1 if known else _GALLERY_CAPTIONS):
         return
     body = [
         ln
