@@ -598,3 +598,14 @@ def test_an_undated_report_meets_a_dated_one_only_on_the_same_number() -> None:
     (g,) = [g for g in compare_articles(dated, same).figures if g.left and g.right]
     assert g.relation == "same"
     assert not [g for g in compare_articles(dated, undated).figures if g.relation == "differ"]
+
+
+def test_a_toll_of_the_whole_war_is_labelled_so() -> None:
+    """ "the conflict in which around 500,000 people have been killed" counts since 2011: its
+    period says so instead of passing for an undated count of these days."""
+    left, right, _lf, rf = seed_like_pair()
+    cmp = compare_articles(left, right)
+    group = only_group(cmp, rf["500k"])
+    period = group.right_periods[group.right.index(rf["500k"])]
+    assert period.war_total
+    assert period.label.startswith("whole war")

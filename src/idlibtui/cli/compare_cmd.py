@@ -150,8 +150,9 @@ def _figure_cell(figs, periods, article):
         bits = []
         if fig.attribution:
             bits.append(fig.attribution)
-        if i < len(periods) and periods[i] is not None and not periods[i].undated:
-            bits.append(periods[i].label)
+        period = periods[i] if i < len(periods) else None
+        if period is not None and (period.war_total or not period.undated):
+            bits.append("whole war" if period.war_total else period.label)
         if bits:
             cell.append(" (")
             cell.append_text(_t("; ".join(bits), "dim"))

@@ -47,7 +47,9 @@ def period_of(when: When) -> Period:
         return Period(None, None, undated=True, evidence=when.evidence)
     if when.scope == RUNNING:
         if when.since == WAR_START:
-            return Period(when.hi, None, undated=True, evidence="a toll of the whole war")
+            return Period(
+                when.hi, None, undated=True, evidence="a toll of the whole war", war_total=True
+            )
         if when.since is not None:
             return Period(when.since, when.hi, evidence=when.evidence)
         return Period(when.hi, None, undated=True, evidence=when.evidence)

@@ -68,9 +68,12 @@ class Period:
     undated: bool = False
     inferred: bool = False
     evidence: str = ""
+    war_total: bool = False  # a toll of the whole war ("the conflict has killed 500,000")
 
     @property
     def label(self) -> str:
+        if self.war_total:
+            return f"whole war (as of {self.start.isoformat()})" if self.start else "whole war"
         if self.undated:
             return f"undated (as of {self.start.isoformat()})" if self.start else "undated"
         if self.start is None:
