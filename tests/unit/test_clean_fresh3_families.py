@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from idlibtui.clean import clean_document
 from idlibtui.model import Article
-from tests.unit.test_clean_seeds import assert_consistent
+from tests.unit.clean_checks import clean, flags, removed
 
 HEAD = "Aid convoy reaches the besieged valley town"
 ONE = (
@@ -19,25 +18,6 @@ ONE = (
 )
 TWO = "Residents queued in the rain outside the council building as the lorries were unloaded."
 END = "The council said a second convoy was expected before the end of the month."
-
-
-def clean(text: str) -> Article:
-    article = clean_document(text)
-    assert_consistent(article)
-    return article
-
-
-def removed(article: Article) -> dict[str, str]:
-    """Removed text (stripped) -> the reason it carries."""
-    return {
-        r.raw.strip(): r.note
-        for r in article.repairs
-        if r.replacement == "" and r.raw.strip() and r.kind != "space"
-    }
-
-
-def flags(article: Article) -> set[str]:
-    return {r.note for r in article.repairs if r.kind == "flag"}
 
 
 def page(*middle: str, tail: tuple[str, ...] = ()) -> str:

@@ -11,11 +11,10 @@ import datetime as dt
 import pytest
 
 from idlibtui.annotate.figures import find_figures
-from idlibtui.clean import clean_document
 from idlibtui.clean.chrome import chrome_note
 from idlibtui.clean.explain import explain
 from idlibtui.model import Article, BlockKind
-from tests.unit.test_clean_seeds import assert_consistent
+from tests.unit.clean_checks import clean, removed
 
 HEAD = "Convoy hit on the road south of the town"
 ONE = (
@@ -24,21 +23,6 @@ ONE = (
 )
 TWO = "Residents fled north toward the border as the shelling went on through the night."
 END = "The governor said the roads would reopen once the fighting stopped."
-
-
-def clean(text: str) -> Article:
-    article = clean_document(text)
-    assert_consistent(article)
-    return article
-
-
-def removed(article: Article) -> dict[str, str]:
-    """Removed text (stripped) -> the reason it carries."""
-    return {
-        r.raw.strip(): r.note
-        for r in article.repairs
-        if r.replacement == "" and r.raw.strip() and r.kind != "space"
-    }
 
 
 def page(*middle: str) -> str:

@@ -7,11 +7,10 @@ Fixtures are written for these tests (paraphrased patterns, no page text)."""
 
 from __future__ import annotations
 
-from idlibtui.clean import clean_document, derive_title
+from idlibtui.clean import derive_title
 from idlibtui.clean.chrome import chrome_note
 from idlibtui.clean.title_cues import slogan_line, uncredited_caption
-from idlibtui.model import Article
-from tests.unit.test_clean_seeds import assert_consistent
+from tests.unit.clean_checks import clean
 
 ONE = (
     "Government forces took the hilltop village of Tal Hamra on Sunday after two days of "
@@ -19,12 +18,6 @@ ONE = (
 )
 TWO = "The monitor said at least twelve fighters were killed on both sides in the clashes."
 END = "Aid groups said the camps near the border were already full before the new exodus."
-
-
-def clean(text: str) -> Article:
-    article = clean_document(text)
-    assert_consistent(article)
-    return article
 
 
 def test_site_slogan_is_not_the_title() -> None:
