@@ -97,3 +97,15 @@ def test_datelines_in_the_corpora_other_languages_and_a_wire_after_the_dash() ->
     assert wire.text.split("\n\n")[1].startswith("Government forces")
     # a place and a full stop without a day is prose
     assert match_dateline(f"Damascus. {LEAD}") is None
+
+
+def test_an_agencys_slashed_tag_left_without_its_place_is_the_agency_not_the_text() -> None:
+    """ "MOSCOW, May 3. /TASS/. …" cut by a scraper to "/TASS/. …": the tag goes from the body
+    and the title and names the agency; an unknown word between slashes stays text."""
+    for head in ("Troops enter the town\n\n", ""):
+        article = clean_document(f"{head}/TASS/. {LEAD}\n\n{MORE}\n")
+        assert "/TASS/" not in article.text and "/TASS/" not in article.title
+        assert article.agency == "TASS"
+        assert LEAD in article.text
+    article = clean_document(f"/Updated/. {LEAD}\n\n{MORE}\n")
+    assert article.agency == ""

@@ -442,7 +442,9 @@ def strong_dateline(line: str) -> Dateline | None:
 
 
 _TAG_LEAD = re.compile(
-    r"^\((?P<tag>[A-Za-z][\w .&/'’-]{0,40}?)\)\s*(?:[—–]+|--|-|:)\s*(?=[A-Z\"“‘])"
+    r"^(?:\((?P<tag>[A-Za-z][\w .&/'’-]{0,40}?)\)\s*(?:[—–]+|--|-|:)"
+    r"|/(?P<slashed>[A-Za-z][\w .&'’-]{0,40}?)/\.?)"  # "/TASS/. …": TASS's tag, its place cut off
+    r"\s*(?=[A-Z\"“‘])"
 )
 
 
@@ -452,10 +454,11 @@ def match_tag_lead(line: str, lookup) -> Dateline | None:
     m = _TAG_LEAD.match(line)
     if m is None or len(line) - m.end() < 40:
         return None
-    parts = [p.strip() for p in re.split(r"[/,]", m.group("tag")) if p.strip()]
+    tag = m.group("tag") or m.group("slashed")
+    parts = [p.strip() for p in re.split(r"[/,]", tag) if p.strip()]
     if not parts or any(lookup(p) is None and not _tag_known(p, lookup) for p in parts):
         return None
-    return Dateline(end=m.end(), place="", tag=m.group("tag").strip())
+    return Dateline(end=m.end(), place="", tag=tag.strip())
 
 
 def _tag_known(part: str, lookup) -> bool:
