@@ -117,8 +117,8 @@ def test_a_known_outlet_after_the_headline_is_the_outlet() -> None:
     body = "Rebels and the army fought near Saraqeb overnight, a monitor said, and families fled."
     assert clean_document(f"Fighting near Saraqeb | Sputnik\n\n{body}\n").source == "Sputnik"
     # a short form gives the canonical name
-    short = clean_document(f"Fighting near Saraqeb - Tasnim\n\n{body}\n")
-    assert short.source == "Tasnim News Agency"
+    short = clean_document(f"Fighting near Saraqeb - Tasnim News Agency\n\n{body}\n")
+    assert short.source == "Tasnim"
     # a place after the dash is no outlet
     assert clean_document(f"Fighting near Saraqeb - Idlib\n\n{body}\n").source == ""
 

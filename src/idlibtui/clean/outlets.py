@@ -213,7 +213,7 @@ AGENCY_NAMES = frozenset(
     {
         "Reuters", "Associated Press", "Agence France-Presse", "Anadolu Agency", "Xinhua",
         "SANA", "dpa", "ANHA", "IRNA", "TASS", "RIA Novosti", "Sputnik", "ANSA", "EFE",
-        "Kyodo", "UPI", "Interfax", "Fars News Agency", "Tasnim News Agency", "Mehr News Agency",
+        "Kyodo", "UPI", "Interfax", "Fars News Agency", "Tasnim", "Mehr News Agency",
         "Petra", "QNA", "WAM", "Ihlas News Agency", "Demiroren News Agency", "Yonhap", "ISNA",
         "KUNA", "Saudi Press Agency", "NNA", "APA", "Azertac", "Armenpress", "Ukrinform", "UNIAN",
         "Associated Press of Pakistan", "Press Trust of India", "IANS", "ANI", "Bernama", "Antara",
