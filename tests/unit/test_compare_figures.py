@@ -609,3 +609,5 @@ def test_a_toll_of_the_whole_war_is_labelled_so() -> None:
     period = group.right_periods[group.right.index(rf["500k"])]
     assert period.war_total
     assert period.label.startswith("whole war")
+    # people, civilians and a civilian contractor killed: the group is named by its widest
+    assert group.what == "people killed"

@@ -24,6 +24,7 @@ from typing import Any
 from idlibtui.compare.quantity import (
     Quantity,
     affinity,
+    ancestors,
     quantity_of,
     same_quantity,
 )
@@ -440,7 +441,13 @@ def _event_clusters(claims: list[Claim]) -> list[list[Claim]]:
 
 
 def _label(claims: Sequence[Claim]) -> str:
-    best = max(claims, key=lambda c: (c.quantity.specificity, bool(c.figure.what)))
+    """The group's name: the most specific words among the claims that count its widest victims
+    (civilians, a contractor and people killed make "people killed", never "civilian contractor
+    killed"; soldiers and Turkish soldiers make "Turkish soldiers killed")."""
+    victims = {c.quantity.victim for c in claims if c.quantity.victim}
+    widest = {v for v in victims if not any(o in ancestors(v) for o in victims)}
+    named = [c for c in claims if not c.quantity.victim or c.quantity.victim in widest]
+    best = max(named or claims, key=lambda c: (c.quantity.specificity, bool(c.figure.what)))
     return best.figure.what or best.quantity.label
 
 
