@@ -52,3 +52,18 @@ def date_label(
     if earliest is not None:
         return f"after {earliest.isoformat()}", "estimated"
     return f"~{day.isoformat()}", "estimated"
+
+
+def article_date_text(article) -> str:
+    """An article's date in one line ("~2020-02-04 (estimated 3–9 Feb 2020)", "2019-12-28"),
+    for the places that show it without styling (comparison panes, `compare`, `show`)."""
+    if article.date is None:
+        return ""
+    text, note = date_label(
+        article.date,
+        article.date_kind,
+        article.date_earliest,
+        article.date_latest,
+        inferred=article.date_inferred,
+    )
+    return f"{text} ({note})" if note else text

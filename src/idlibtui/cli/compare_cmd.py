@@ -17,6 +17,7 @@ from rich.text import Text
 
 from idlibtui.cli.errors import UsageError
 from idlibtui.compare.model import RELATION_WORDS
+from idlibtui.datelabel import article_date_text
 from idlibtui.textsafe import json_text, printable, strip_terminal_controls
 
 RELATION_STYLE = {
@@ -130,7 +131,7 @@ def _describe(article):
     line.append_text(_t(article.source or "unknown outlet"))
     line.append(" — ")
     if article.date:
-        line.append(article.date.isoformat() + (" (inferred)" if article.date_inferred else ""))
+        line.append(article_date_text(article))
     else:
         line.append("undated")
     line.append("  ")

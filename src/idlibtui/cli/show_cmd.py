@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from idlibtui.cli.errors import UsageError
+from idlibtui.datelabel import article_date_text
 from idlibtui.textsafe import json_text, printable, strip_terminal_controls
 
 
@@ -97,9 +98,7 @@ def run(args: argparse.Namespace, settings) -> int:
         ("source", article.source),
         (
             "date",
-            (article.date.isoformat() + (" (inferred)" if article.date_inferred else ""))
-            if article.date
-            else "",
+            article_date_text(article),
         ),
         ("dateline", article.dateline),
     ]

@@ -13,6 +13,7 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.content import Content
 
+from idlibtui.datelabel import article_date_text
 from idlibtui.model import Article, IngestProblem
 from idlibtui.tui.safe import plain
 from idlibtui.tui.widgets.article_view import ArticleView
@@ -32,7 +33,7 @@ def pane_header(
     if article.source:
         meta.append(plain(article.source))
     if article.date is not None:
-        meta.append(article.date.isoformat() + (" (inferred)" if article.date_inferred else ""))
+        meta.append(article_date_text(article))
     if narrow:
         return Content.assemble(
             (title, "bold $text-primary"),
