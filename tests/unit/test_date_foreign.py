@@ -46,6 +46,16 @@ from idlibtui.model import DateKind
         ("ar", "تجددت الاشتباكات في 5 أبريل/ نيسان 2017 في ريف إدلب.", dt.date(2017, 4, 5)),
         ("fa", "درگیری‌ها در ۲۸ فوریه ۲۰۲۰ در ادلب از سر گرفته شد.", dt.date(2020, 2, 28)),
         ("ku", "Şer di 9 cotmeh 2019 de li bakurê Sûriyeyê dest pê kir.", dt.date(2019, 10, 9)),
+        (
+            "id",
+            "Helikopter itu ditembak jatuh pada Selasa 11 Februari 2020 malam.",
+            dt.date(2020, 2, 11),
+        ),
+        (
+            "el",
+            "Οι περιπολίες ξεκίνησαν στις 18 Ιουνίου 2018 γύρω από την πόλη.",
+            dt.date(2018, 6, 18),
+        ),
     ],
 )
 def test_a_full_date_of_each_language_is_read(lang: str, text: str, day: dt.date) -> None:
@@ -102,6 +112,13 @@ def test_weekdays_are_read_with_their_day(lang: str, text: str, english: str) ->
 )
 def test_relative_words_are_read(lang: str, text: str, english: str) -> None:
     assert english in gloss_dates(text, lang)
+
+
+def test_the_corresponding_gregorian_day_carries_the_weekday() -> None:
+    # "Sunday 12 Rabi al-Awwal 1441 AH, corresponding to 10 November 2019"
+    gloss = gloss_dates("الأحد 12 ربيع الأول 1441 هـ الموافق 10 نوفمبر 2019", "ar")
+    assert "Sunday 10 November 2019" in gloss
+    assert not [m for m in find_dates(gloss, None) if m.precision == "year" and m.text == "1441"]
 
 
 def test_relative_words_belong_to_their_language() -> None:
@@ -166,6 +183,17 @@ def test_a_bare_number_is_no_year_in_another_language() -> None:
 def test_publication_lines_are_stated_claims(lang: str, line: str, day: dt.date) -> None:
     claims = publication_claims(gloss_dates(line, lang))
     assert claims and claims[0].date == day and claims[0].source == "published line"
+
+
+def test_a_publication_line_is_metadata_not_text() -> None:
+    text = (
+        "Giriş Tarihi: 19.8.2019 13:30 Son Güncelleme: 19.8.2019 13:38\n\n"
+        "Rejim güçleri, ilçeye girmek için hava ve kara saldırısı başlattı. Çatışmalar ilçenin "
+        "girişinde sürüyor ve binlerce sivil kuzeydeki kamplara doğru yola çıktı."
+    )
+    article = clean_document(text)
+    assert not article.text.startswith("Giriş")
+    assert [c.date for c in article.date_claims] == [dt.date(2019, 8, 19)]
 
 
 def test_a_publication_line_states_the_articles_date() -> None:
@@ -238,6 +266,14 @@ _REST = " — the body of the report goes on long enough to be a paragraph of it
 def test_datelines_of_other_languages(line: str, place: str, tag: str) -> None:
     found = match_dateline(line + _REST)
     assert found is not None and found.place == place and found.tag == tag
+
+
+def test_a_wire_in_capitals_before_a_body_in_another_script() -> None:
+    found = match_dateline("Анкара, 4 марта 2020, 16:10 — REGNUM Президент заявил" + _REST)
+    assert found is not None and found.tag == "REGNUM"
+    # (in English the capitals after the dash are the sentence's subject)
+    found = match_dateline("IDLIB — OCHA said that thousands of families had fled" + _REST)
+    assert found is not None and found.tag == ""
 
 
 def test_an_arabic_phrase_before_an_agency_is_no_dateline() -> None:

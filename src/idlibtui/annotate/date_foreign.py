@@ -150,6 +150,13 @@ _RELATIVE: dict[str, tuple[tuple[str, str], ...]] = {
         (r"قبل\s+{N}\s+(?:أسابيع|أسبوعا)", "{N} weeks ago"),
         (r"قبل\s+{N}\s+(?:سنوات|أعوام|عاما|عاماً)", "{N} years ago"),
     ),
+    "id": (
+        (r"kemarin\s+malam", "last night"), (r"kemarin", "yesterday"), (r"pagi\s+ini", "this morning"),
+        (r"hari\s+ini", "today"), (r"(?:pekan|minggu)\s+lalu", "last week"),
+        (r"{N}\s+(?:jam|menit)\s+(?:yang\s+)?lalu", "today"),
+        (r"{N}\s+hari\s+(?:yang\s+)?lalu", "{N} days ago"),
+    ),
+    "el": ((r"χθες", "yesterday"), (r"σήμερα", "today")),
     "fa": ((r"دیروز", "yesterday"), (r"امروز", "today"), (r"هفته\s+گذشته", "last week")),
     "ku": ((r"duh", "yesterday"), (r"îro", "today")),
 }  # fmt: skip
@@ -174,6 +181,8 @@ _PREPOSITIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "tr": (),
     "ar": ((r"منذ(?:\s+(?:عام|سنة|العام))?", "since"), (r"ابتداء\s+من|اعتبارا\s+من|اعتباراً\s+من", "from"),
            (r"حتى", "until"), (r"في(?:\s+(?:عام|العام|يوم))?|يوم|عام", "AT")),
+    "id": ((r"sejak", "since"), (r"hingga|sampai", "until"), (r"pada(?:\s+tahun)?|tahun", "AT")),
+    "el": ((r"από\s+το|από", "since"), (r"έως|μέχρι", "until"), (r"στις|στο|την|το", "AT")),
     "fa": ((r"از", "since"), (r"تا", "until"), (r"در", "AT")),
     "ku": ((r"ji", "since"), (r"di", "AT")),
 }  # fmt: skip
@@ -198,6 +207,11 @@ _MONTH_YEAR = re.compile(
     rf"{_B}(?P<m>{_MONTH_ALT}){_E}\.?(?:\s*/\s*(?:{_MONTH_ALT}){_E})?,?\s+(?:de\s+|del\s+|من\s+(?:عام|العام)\s+)?(?P<y>{_YEAR})(?!\d)"
     r"(?:\s*(?:года|году|г\.|р\.|r\.|року))?",
     re.IGNORECASE,
+)
+#: A Hijri date and the Gregorian day it "corresponds to" (الموافق): the weekday written before
+#: the Hijri date is the Gregorian day's ("الأحد 12 ربيع الأول 1441 هـ الموافق 10 نوفمبر 2019").
+_CORRESPONDING = re.compile(
+    rf"(?P<wd>{_EN_WEEKDAY_ALT})\s*[،,]?\s+(?P<hijri>[^\n]{{1,40}}?)\s*الموافق\s*(?=\d)"
 )
 #: A year's word after it: "в 2014 году", "с 2011 года", "w 2014 r.".
 _YEAR_WORD = re.compile(rf"(?<!\d)({_YEAR})\s*(?:года|году|год|року|рік|г\.|р\.|r\.|roku)(?!\w)")
@@ -326,6 +340,8 @@ def gloss_dates(text: str, lang: str) -> str:
             return english
 
         out = weekday.sub(wd, out)
+    if lang == "ar":
+        out = _CORRESPONDING.sub(r"\g<hijri> الموافق \g<wd> ", out)
     if preposition is not None:
         preps = _PREPOSITIONS[lang]
 

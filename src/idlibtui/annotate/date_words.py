@@ -70,25 +70,25 @@ FOREIGN_MONTHS.update(
     }
 )
 
-#: Ukrainian (genitive, as written in a day's date), Persian (the Gregorian months) and Kurdish
-#: (Kurmanji, Latin script; Sorani, Arabic script) month names, and Egyptian Arabic variants.
+#: Ukrainian and Greek (genitive, as written in a day's date), Persian (the Gregorian months) and
+#: Kurdish (Kurmanji, Latin script; Sorani, Arabic script) month names, Egyptian Arabic variants.
 FOREIGN_MONTHS.update(
     {
         name: number
         for number, names in enumerate(
             (
-                "січня ژانویه ژانویهٔ کانوونی_دووەم kanûna_paşîn",
-                "лютого فوریه فوریهٔ شوبات sibat",
-                "березня مارس ئازار adar",
-                "квітня آوریل إبريل نیسان nîsan",
-                "травня مه مهٔ ئایار gulan",
-                "червня ژوئن يونيه حوزەیران hezîran",
-                "липня ژوئیه يوليه تەممووز tîrmeh",
-                "серпня اوت آگوست ئاب tebax",
-                "вересня سپتامبر ئەیلوول îlon",
-                "жовтня اکتبر تشرینی_یەکەم cotmeh",
-                "листопада نوامبر تشرینی_دووەم mijdar",
-                "грудня دسامبر کانوونی_یەکەم kanûna_pêşîn",
+                "січня ژانویه ژانویهٔ کانوونی_دووەم kanûna_paşîn ιανουαρίου",
+                "лютого فوریه فوریهٔ شوبات sibat φεβρουαρίου",
+                "березня مارس ئازار adar μαρτίου",
+                "квітня آوریل إبريل نیسان nîsan απριλίου",
+                "травня مه مهٔ ئایار gulan μαΐου",
+                "червня ژوئن يونيه حوزەیران hezîran ιουνίου",
+                "липня ژوئیه يوليه تەممووز tîrmeh ιουλίου",
+                "серпня اوت آگوست ئاب tebax αυγούστου",
+                "вересня سپتامبر ئەیلوول îlon σεπτεμβρίου",
+                "жовтня اکتبر تشرینی_یەکەم cotmeh οκτωβρίου",
+                "листопада نوامبر تشرینی_دووەم mijdar νοεμβρίου",
+                "грудня دسامبر کانوونی_یەکەم kanûna_pêşîn δεκεμβρίου",
             ),
             1,
         )
@@ -160,6 +160,8 @@ FOREIGN_WEEKDAYS: dict[str, dict[str, int]] = {
                "السبت", "الأحد الاحد"),
         "fa": ("دوشنبه", "سه‌شنبه سه\u200cشنبه سهشنبه", "چهارشنبه", "پنجشنبه پنج‌شنبه",
                "جمعه", "شنبه", "یکشنبه یک‌شنبه"),
+        "id": ("senin", "selasa", "rabu", "kamis", "jumat jum'at", "sabtu", "ahad"),  # ("minggu": a week too)
+        "el": ("δευτέρα", "τρίτη", "τετάρτη", "πέμπτη", "παρασκευή", "σάββατο", "κυριακή"),
         "ku": ("duşem duşemê", "sêşem sêşemê", "çarşem çarşemê", "pêncşem pêncşemê",
                "roja_înê", "şemî şemiyê", "yekşem yekşemê"),
     }.items()

@@ -263,15 +263,23 @@ def _is_known_place(name: str) -> bool:
 _AGENCY_SENTENCE = re.compile(r"(?P<t>[^\W\d][\w-]*(?:\s[^\W\d][\w-]*){0,2})\.\s+(?=\S)")
 
 
+# a wire's name in Latin capitals before a body in another script ("… 16:10 — REGNUM Режим …")
+_AGENCY_OTHER_SCRIPT = re.compile(r"(?P<t>[A-Z][A-Z-]{1,14})\s+(?=[А-ЯЁа-яё\u0621-\u064a])")
+
+
 def _agency_after_dash(line: str, end: int) -> tuple[int, str]:
     """A known wire named after the dateline's dash, as its own sentence ("МОСКВА, 23 янв —
-    РИА Новости. Правительственные …"): where the body begins, and the tag."""
+    РИА Новости. Правительственные …"), or a name in Latin capitals before a body in another
+    script ("— REGNUM Режим …"): where the body begins, and the tag."""
     from idlibtui.clean.outlets import lookup
 
     m = _AGENCY_SENTENCE.match(line, end)
-    if m is None or lookup(m.group("t")) is None:
-        return end, ""
-    return m.end(), m.group("t")
+    if m is not None and lookup(m.group("t")) is not None:
+        return m.end(), m.group("t")
+    m = _AGENCY_OTHER_SCRIPT.match(line, end)
+    if m is not None:
+        return m.end(), m.group("t")
+    return end, ""
 
 
 def _region_and_tag(m: re.Match[str], tag: str) -> tuple[str, str]:
