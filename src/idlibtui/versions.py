@@ -11,8 +11,8 @@ import hashlib
 import os
 from pathlib import Path
 
-CLEANER_VERSION = "11"
-ANNOTATOR_VERSION = "10"
+CLEANER_VERSION = "12"
+ANNOTATOR_VERSION = "11"
 PIPELINE_VERSION = f"clean-{CLEANER_VERSION}+annotate-{ANNOTATOR_VERSION}"
 
 

@@ -185,6 +185,17 @@ def test_publication_lines_are_stated_claims(lang: str, line: str, day: dt.date)
     assert claims and claims[0].date == day and claims[0].source == "published line"
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Selon un rapport publié le 5 mars 2019 par l'ONU, les civils fuient."),
+        ("es", "El informe publicado el 5 de marzo de 2019 por la ONU advierte del éxodo."),
+    ],
+)
+def test_a_publication_word_in_prose_is_no_claim(lang: str, text: str) -> None:
+    assert publication_claims(gloss_dates(text, lang)) == []
+
+
 def test_a_publication_line_is_metadata_not_text() -> None:
     text = (
         "Giriş Tarihi: 19.8.2019 13:30 Son Güncelleme: 19.8.2019 13:38\n\n"

@@ -560,13 +560,14 @@ def _bare_year(m: re.Match[str]) -> str:
 
 #: Publication lines of other languages; a full date follows within a few words.
 _PUBLISHED = re.compile(
-    r"(?<!\w)(?:publié|publiée|mis\s+à\s+jour|mise\s+à\s+jour|veröffentlicht|aktualisiert|erstellt"
+    # (at a line's start or after a sentence: "un rapport publié le 5 mars 2019" is prose)
+    r"(?:^|(?<=[.|•·]))[ \t]*(?:publié|publiée|mis\s+à\s+jour|mise\s+à\s+jour|veröffentlicht|aktualisiert|erstellt"
     r"|publicado|publicada|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt"
     r"|opublikowano|aktualizacja|data\s+publikacji|yayınlanma(?:\s+tarihi)?|yayın\s+tarihi"
     r"|giriş\s+tarihi|güncelleme(?:\s+tarihi)?|опубликовано|обновлено|дата\s+публикации"
     r"|опубліковано|оновлено|نشر\s+في|نُشر\s+في|نشر\s+بتاريخ|تاريخ\s+النشر|تاريخ\s+البث"
     r"|آخر\s+تحديث|تاريخ\s+التحديث|منتشر\s+شده|تاریخ\s+انتشار)(?!\w)[\s:：|–—-]*",
-    re.IGNORECASE,
+    re.IGNORECASE | re.MULTILINE,
 )
 #: How far after the publication word its date may begin ("Publié le vendredi 28 février").
 _PUBLISHED_REACH = 24
