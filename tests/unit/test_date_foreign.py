@@ -91,6 +91,7 @@ def test_numeric_dates_are_day_first(lang: str, text: str, slash: str, dotted: s
         ("ru", "Переговоры в четверг заняли шесть часов.", "on Thursday"),
         ("ar", "قتل جندي تركي، السبت، في قصف مدفعي.", "Saturday"),
         ("ar", "أعلنت الوزارة اليوم الأحد 18 مارس أن", "today Sunday 18 March"),
+        ("ar", "قصفت الطائرات السوق أمس الأحد الـ 12 من تشرين الثاني", "Sunday 12 November"),
     ],
 )
 def test_weekdays_are_read_with_their_day(lang: str, text: str, english: str) -> None:

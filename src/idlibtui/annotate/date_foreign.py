@@ -243,6 +243,9 @@ _MONTH_BEFORE = re.compile(
 _CORRESPONDING = re.compile(
     rf"(?P<wd>{_EN_WEEKDAY_ALT})\s*[،,]?\s+(?P<hijri>[^\n]{{1,40}}?)\s*الموافق\s*(?=\d)"
 )
+#: The article before a day's number ("الأحد الـ 12 من تشرين الثاني": Sunday the 12th of
+#: November): dropped, so that the weekday stands beside its day.
+_AR_ORDINAL = re.compile(r"(?<!\w)الـ?\s*(?=\d\d? [A-Z])")
 #: A year's word after it: "в 2014 году", "с 2011 года", "w 2014 r.".
 _YEAR_WORD = re.compile(rf"({_YEAR})\s*(?:года|году|год|року|рік|г\.|р\.|r\.|roku)(?!\w)")
 #: Turkish years with their case endings: "2011'den beri" (since), "2014'te" (in).
@@ -466,6 +469,7 @@ def gloss_dates(text: str, lang: str) -> str:
         out = _sub(weekday, out, functools.partial(_weekday, days), ar=ar)
     if ar:
         out = _CORRESPONDING.sub(r"\g<hijri> الموافق \g<wd> ", out)
+        out = _AR_ORDINAL.sub("", out)
     if preposition is not None:
         out = _prepositions(out, preposition, _PREPOSITIONS[lang], ar)
     return _BARE_YEAR.sub(_bare_year, out)
