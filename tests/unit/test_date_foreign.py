@@ -122,6 +122,13 @@ def test_the_corresponding_gregorian_day_carries_the_weekday() -> None:
     assert not [m for m in find_dates(gloss, None) if m.precision == "year" and m.text == "1441"]
 
 
+def test_a_day_right_after_a_sentence_is_read() -> None:
+    gloss = gloss_dates("Армия оставила позиции.19 января боевики атаковали снова.", "ru")
+    assert "19 January" in gloss
+    # (a version number or a decimal is no day)
+    assert "January" not in gloss_dates("Версия v1.19 января не вышла.", "ru")
+
+
 def test_relative_words_belong_to_their_language() -> None:
     # German "hier" is "here", not the French "yesterday"
     assert "yesterday" not in gloss_dates("Hier leben noch viele Familien in Zelten.", "de")

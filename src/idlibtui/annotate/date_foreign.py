@@ -392,7 +392,9 @@ def _sub(
         start = m.start()
         before = text[start - 1] if start else " "
         prefixed = ar and before in _AR_PREFIX and (start < 2 or not text[start - 2].isalnum())
-        if not prefixed and (before == "\u200c" or re.match(after, before)):
+        # (a full stop ends a sentence after a word: "…сил.19 января")
+        sentence = before == "." and start >= 2 and text[start - 2].isalpha()
+        if not (prefixed or sentence) and (before == "\u200c" or re.match(after, before)):
             continue
         new = fn(m, text)
         if new is None:
