@@ -204,6 +204,13 @@ def test_a_publication_word_in_prose_is_no_claim(lang: str, text: str) -> None:
     assert publication_claims(gloss_dates(text, lang)) == []
 
 
+def test_a_publication_line_mid_text_is_another_pages() -> None:
+    body = "Les combats ont repris au sud de la province et des familles ont fui. " * 12
+    text = f"{body}\n\nPublié le 12/01/2019 | Un autre article du site\n\n{body}"
+    assert publication_claims(gloss_dates(text, "fr")) == []
+    assert publication_claims(gloss_dates(f"Publié le 12/01/2019\n\n{body}", "fr"))
+
+
 def test_a_publication_line_is_metadata_not_text() -> None:
     text = (
         "Giriş Tarihi: 19.8.2019 13:30 Son Güncelleme: 19.8.2019 13:38\n\n"

@@ -577,6 +577,8 @@ _PUBLISHED = re.compile(
 )
 #: How far after the publication word its date may begin ("Publié le vendredi 28 février").
 _PUBLISHED_REACH = 24
+#: A page states its own publication line above its text or below it: within these.
+_HEAD, _TAIL = 600, 400
 
 
 def publication_claims(gloss: str) -> list[DateClaim]:
@@ -586,6 +588,8 @@ def publication_claims(gloss: str) -> list[DateClaim]:
 
     out: list[DateClaim] = []
     for m in _PUBLISHED.finditer(gloss):
+        if _HEAD < m.start() < len(gloss) - _TAIL:
+            continue  # (mid-text: a related article's line, not the page's own)
         window = gloss[m.end() : m.end() + _PUBLISHED_REACH + 30]
         for dm in find_dates(window, None):
             if dm.start > _PUBLISHED_REACH:
