@@ -44,6 +44,7 @@ import datetime as dt
 from idlibtui.clean import outlets
 from idlibtui.clean.blocks import _classify_blocks, never_a_title
 from idlibtui.clean.boilerplate import _classify_boilerplate, _keep_something, keep_a_gallery
+from idlibtui.clean.chrome_phrases import drop_learnt_chrome
 from idlibtui.clean.debris import inline_debris
 from idlibtui.clean.edits import Edit, EditText
 from idlibtui.clean.lines import _lines, kind_at
@@ -99,6 +100,7 @@ def structure(doc: EditText, info: Info) -> None:
     outlet = outlets.lookup(info.source) if info.source else None
     _classify_blocks(kept, info, doc, outlet)
     keep_a_gallery(lines, info, doc)
+    drop_learnt_chrome(lines)
 
     edits = [Edit(ln.start, ln.end, "", ln.drop[0], ln.drop[1]) for ln in lines if ln.drop]
     edits += [
