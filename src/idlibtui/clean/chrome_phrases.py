@@ -125,6 +125,16 @@ _SHAPES: list[tuple[re.Pattern[str], str]] = [
         "share or view counter",
     ),
     (_c(r"media id #+"), "media id"),
+    # a blog's archive page title: "Author Archives: …", "Category Archives: …", "Archive for …"
+    (
+        _c(
+            r"(?:author|category|tag|monthly|daily|yearly) archives? .{1,60}"
+            r"|archive for (?:the )?(?:category |tag |month |year )?.{1,40}"
+        ),
+        "archive label",
+    ),
+    # a playlist's items: "- Play The battle for Aleppo", "• Watch: Rescuers dig …"
+    (_c(r"(?:play|watch) .{3,100}"), "playlist item"),
     # a link to the same report in another language
     (
         _c(
@@ -175,6 +185,32 @@ _SHAPES: list[tuple[re.Pattern[str], str]] = [
     ),
 ]
 
+# a line whose every part (between bars or bullets) is a button: "Email This Article |",
+# "| Print This Article | Single Page", "Share • Tweet • Email"
+_BAR = re.compile(r"\s*[|•·]\s*|\s+/\s+")
+
+# a comment section's rules, in the languages seen ("comments are moderated", "… yorumlar
+# onaylanmamaktadır"): a substring no report writes, on a line of a comment box's length
+_MODERATION = re.compile(
+    r"comments?\s+(?:are|will\s+be)\s+(?:moderated|reviewed)|yorumlar\s+onaylanma(?:maktad[ıi]r"
+    r"|yacakt[ıi]r)|(?:küfür|hakaret)[^.]{0,40}yorum|küfür,\s*hakaret|kommentare\s+werden\s+(?:moderiert|geprüft)"
+    r"|commentaires\s+(?:sont|seront)\s+mod[ée]r[ée]s|i\s+commenti\s+sono\s+moderati",
+    re.I,
+)
+
+# debris of an inlined image, whatever its length: "<image>data:image/…</image>"
+_IMAGE_CODE = re.compile(r".*<image>.*|.*\bdata:image/\w+[;,].*")
+_CODE_MARKS = re.compile(r"[{};]")
+_CSS_RULE = re.compile(r"[\w-]+\s*:\s*[^\s;{}]+\s*[;}]")
+
+
+def _code(s: str) -> bool:
+    """A line of a page's style sheet or script left in the text: braces and semicolons as
+    many as half its words, and property rules ("margin-bottom:16px;")."""
+    marks = len(_CODE_MARKS.findall(s))
+    return marks >= 6 and marks >= len(s.split()) / 2 and len(_CSS_RULE.findall(s)) >= 2
+
+
 _WEEKDAY = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
     r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi"
@@ -194,6 +230,21 @@ _RAW_SHAPES: list[tuple[re.Pattern[str], str]] = [
             re.I,
         ),
         "page clock",
+    ),
+    # a label with its short list: "Topic | Syrian conflict", "Filed under: Syria, Turkey"
+    (
+        re.compile(
+            r"(?:topics?|tags?|categor(?:y|ies)|section|filed\s+under|keywords?|etiketler|konular"
+            r"|schlagw[öo]rter|th[èe]mes?|argomenti|temas?|теги|темы|الوسوم|وسوم)\s*[:|]\s*"
+            r"[^.!?]{1,80}",
+            re.I,
+        ),
+        "topic label",
+    ),
+    # "More: Turkey surpasses … - Daily Sabah": a related story's link after a label
+    (
+        re.compile(r"(?:more|related|more\s+on\s+this|more\s+news)\s*:\s*\S[^.!?]{0,150}", re.I),
+        "related link",
     ),
     # a blog's comment header: "One thought on “…”", "3 responses to "…""
     (
@@ -241,7 +292,11 @@ _RAW_SHAPES: list[tuple[re.Pattern[str], str]] = [
 def chrome_phrase_note(line: str) -> str | None:
     """Why ``line`` is page chrome by the learnt phrases and shapes, or None."""
     s = line.strip()
-    if not s or len(s) > _MAX_CHARS:
+    if not s:
+        return None
+    if ("image" in s and _IMAGE_CODE.fullmatch(s)) or ("{" in s and _code(s)):
+        return "code or image debris"
+    if len(s) > _MAX_CHARS:
         return None
     n = normalise(_URL.sub(" url ", s))
     words = n.split()
@@ -255,13 +310,28 @@ def chrome_phrase_note(line: str) -> str | None:
             if pattern.fullmatch(n):
                 # "Read more about …" that ends as a sentence is read as one, unless it links
                 sentence = _sentence_end(s) and len(words) > 4 and "url" not in words
-                if why == "read-more link" and sentence:
+                if why in ("read-more link", "playlist item") and sentence:
                     return None
                 return why
+        if _buttons(s):
+            return "share or print buttons"
+    if len(s) <= 200 and _MODERATION.search(s):
+        return "comment policy"
     for pattern, why in _RAW_SHAPES:
         if pattern.fullmatch(s):
             return why
     return None
+
+
+def _buttons(s: str) -> bool:
+    """Every part of a barred line is a known interface phrase (two parts at least, or one
+    part with a bar at an end: a row of buttons cut from the page)."""
+    parts = [normalise(p) for p in _BAR.split(s)]
+    named = [p for p in parts if p]
+    if not named or (len(named) < 2 and len(parts) < 2):
+        return False
+    table = _phrases()
+    return all(p in table for p in named)
 
 
 def _sentence_end(s: str) -> bool:
