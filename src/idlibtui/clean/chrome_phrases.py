@@ -193,7 +193,7 @@ _BAR = re.compile(r"\s*[|•·]\s*|\s+/\s+")
 # onaylanmamaktadır"): a substring no report writes, on a line of a comment box's length
 _MODERATION = re.compile(
     r"comments?\s+(?:are|will\s+be)\s+(?:moderated|reviewed)|yorumlar\s+onaylanma(?:maktad[ıi]r"
-    r"|yacakt[ıi]r)|(?:küfür|hakaret)[^.]{0,40}yorum|küfür,\s*hakaret|kommentare\s+werden\s+(?:moderiert|geprüft)"
+    r"|yacakt[ıi]r)|(?:küfür|hakaret)[^.]{0,40}yorum|küfür,\s*hakaret|kommentare\s+werden\s+(?:[^.]{0,30}\s)?(?:moderiert|geprüft)"
     r"|commentaires\s+(?:sont|seront)\s+mod[ée]r[ée]s|i\s+commenti\s+sono\s+moderati",
     re.I,
 )
@@ -249,7 +249,7 @@ _RAW_SHAPES: list[tuple[re.Pattern[str], str]] = [
     # a blog's comment header: "One thought on “…”", "3 responses to "…""
     (
         re.compile(
-            r"(?:one|no|\d{1,4})\s+(?:thoughts?|responses?|repl(?:y|ies)|comments?)\s+(?:on|to)"
+            r"(?:one|no|two|three|four|five|\d{1,4})\s+(?:thoughts?|responses?|repl(?:y|ies)|comments?)\s+(?:on|to)"
             "\\s*[“\"«‘'„].{1,160}",
             re.I,
         ),
