@@ -286,6 +286,8 @@ _RAW_SHAPES: list[tuple[re.Pattern[str], str]] = [
         "bare link",
     ),
     (re.compile(r"UA-\d{4,10}-\d{1,3}"), "analytics id"),
+    # a bulleted bare number: a share or comment counter ("• 20"), never a year
+    (re.compile(r"[•·*]\s*(?!(?:19|20)\d\d\b)\d{1,6}"), "share or view counter"),
 ]
 
 
