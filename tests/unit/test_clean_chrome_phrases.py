@@ -11,7 +11,9 @@ from importlib import resources
 import pytest
 
 from idlibtui.clean import clean_document
-from idlibtui.clean.chrome_phrases import chrome_phrase_note, normalise
+from idlibtui.clean.chrome_phrases import chrome_phrase_note, drop_learnt_chrome, normalise
+from idlibtui.clean.lines import _Line
+from idlibtui.model import BlockKind
 
 CHROME = [
     # comment boxes, in several languages
@@ -185,3 +187,27 @@ def test_other_language_page_loses_relative_age_and_section_label() -> None:
     art = clean_document(f"Welt\n\nArmee nimmt Dorf im Norden ein\n\n• vor 3 Jahren\n\n{body}\n")
     assert body in art.text
     assert "vor 3 Jahren" not in art.text and not art.text.startswith("Welt")
+
+
+def test_a_headline_with_a_label_shape_stays_the_title() -> None:
+    """A line read as the headline keeps free text after a label ("More: …", "- Play …"): it may
+    be the report's own title; a fixed phrase or debris goes wherever it is."""
+    head = _Line(0, 40, "- Play on the front line: a village holds", kind=BlockKind.TITLE)
+    item = _Line(41, 70, "- Play Storm floods coastal town")
+    label = _Line(71, 82, "Most read", kind=BlockKind.TITLE)
+    flags = {41: "possible boilerplate (related link?)"}
+    drop_learnt_chrome([head, item, label], flags, lambda pos: pos)
+    assert head.drop is None
+    assert item.drop == ("boilerplate", "playlist item") and not flags
+    assert label.drop == ("boilerplate", "related-stories label")
+
+
+def test_explain_does_not_list_a_removed_line_as_kept() -> None:
+    art = clean_document(
+        "Army takes village in the north\n\n"
+        "Government forces took the village of Tal Hamra on Sunday, a monitoring group said.\n\n"
+        "- Play Storm floods coastal town\n"
+    )
+    assert "Storm floods" not in art.text
+    assert [r.note for r in art.repairs if r.kind == "flag"] == []
+    assert "playlist item" in [r.note for r in art.repairs]

@@ -26,8 +26,11 @@ import functools
 import re
 import tomllib
 import unicodedata
+from collections.abc import Callable
 from importlib import resources
 from typing import TYPE_CHECKING
+
+from idlibtui.model import BlockKind
 
 if TYPE_CHECKING:
     from idlibtui.clean.lines import _Line
@@ -340,12 +343,23 @@ def _sentence_end(s: str) -> bool:
     return s.rstrip("\"'”’»)")[-1:] in ".!?"
 
 
-def drop_learnt_chrome(lines: list[_Line]) -> None:
+# notes of shapes that hold free text after a label ("Watch: …", "More: …", "Topic | …"): on
+# the line read as the headline, that text may be the report's own title, so it stays there
+_TAILED = frozenset(
+    {"playlist item", "read-more link", "related link", "topic label", "archive label", "app promo"}
+)
+
+
+def drop_learnt_chrome(
+    lines: list[_Line], flags: dict[int, str], raw_pos: Callable[[int], int]
+) -> None:
     """Last of the line rules: a line every other rule kept goes when it is learnt chrome.
     Run after the structure is read, so a removal here never changes another rule's context
-    (which lines sit next to which); it only takes what would have been left."""
+    (which lines sit next to which); it only takes what would have been left. A line it takes
+    loses the "possible boilerplate" flag another rule gave it (``flags``, by raw offset)."""
     for ln in lines:
         if ln.drop is None:
             note = chrome_phrase_note(ln.text)
-            if note is not None:
+            if note is not None and not (ln.kind is BlockKind.TITLE and note in _TAILED):
                 ln.drop = ("boilerplate", note)
+                flags.pop(raw_pos(ln.start), None)

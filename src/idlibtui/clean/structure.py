@@ -100,7 +100,7 @@ def structure(doc: EditText, info: Info) -> None:
     outlet = outlets.lookup(info.source) if info.source else None
     _classify_blocks(kept, info, doc, outlet)
     keep_a_gallery(lines, info, doc)
-    drop_learnt_chrome(lines)
+    drop_learnt_chrome(lines, info.flags, doc.raw_pos)
 
     edits = [Edit(ln.start, ln.end, "", ln.drop[0], ln.drop[1]) for ln in lines if ln.drop]
     edits += [
