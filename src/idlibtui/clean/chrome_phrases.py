@@ -309,7 +309,9 @@ def chrome_phrase_note(line: str) -> str | None:
         return None
     if words:
         note = _phrases().get(n)
-        if note is not None:
+        # a one- or two-letter phrase ("x", a close button) only as the whole printed line,
+        # never what is left of a line of symbols ("[x] ©")
+        if note is not None and (len(n) > 2 or s.casefold().strip(" .:!|•·-") == n):
             return note
         for pattern, why in _SHAPES:
             if pattern.fullmatch(n):
