@@ -92,6 +92,12 @@ CHROME = [
         "code or image debris",
     ),
     ("Kommentare werden vor der Veröffentlichung moderiert und geprüft", "comment policy"),
+    ("seven − 2 = ", None),
+    ("− 2 = 5", "comment form sum"),
+    ("1. Home", "breadcrumb"),
+    ("Home > World > Middle East", "breadcrumb"),
+    ("Anasayfa / Dünya / Ortadoğu", "breadcrumb"),
+    ("[Click to enlarge]", "player or browser notice"),
 ]
 
 
@@ -122,6 +128,9 @@ KEPT = [
     "10/02/2020",
     "17 April 2024",
     "2,500 displaced",
+    "1. Homes in the old city were destroyed",
+    "Home / away: the displaced families' two addresses",
+    "2 + 2 = 4 is what the teacher wrote on the board, the boy said.",
     "Manar al-Freih / Hazem Sabbagh",
     # what is left of a line of symbols is not a one-letter button
     "[x]\u00a0©",

@@ -128,6 +128,14 @@ _SHAPES: list[tuple[re.Pattern[str], str]] = [
         "share or view counter",
     ),
     (_c(r"media id #+"), "media id"),
+    # the first step of a numbered breadcrumb trail: "1. Home"
+    (
+        _c(
+            r"# (?:home|homepage|start|startseite|accueil|inicio|anasayfa|ana sayfa"
+            r"|главная|الرئيسية)"
+        ),
+        "breadcrumb",
+    ),
     # a blog's archive page title: "Author Archives: …", "Category Archives: …", "Archive for …"
     (
         _c(
@@ -289,6 +297,22 @@ _RAW_SHAPES: list[tuple[re.Pattern[str], str]] = [
         "bare link",
     ),
     (re.compile(r"UA-\d{4,10}-\d{1,3}"), "analytics id"),
+    # a breadcrumb trail: "Home > World > Middle East", "Current: Home » Syria", "Anasayfa / Dünya /
+    # Ortadoğu" (with slashes or bars, two steps at least)
+    (
+        re.compile(
+            r"(?:(?:current|you\s+are\s+here)\s*:\s*)?(?:home|homepage|startseite|accueil|inicio"
+            r"|ana\s*sayfa|главная|الرئيسية)\s*(?:(?:[>»›]\s*[^>»›/|:.!?]{1,40}){1,5}"
+            r"|(?:[/|]\s*[^>»›/|:.!?]{1,40}){2,5})",
+            re.I,
+        ),
+        "breadcrumb",
+    ),
+    # a comment form's sum to prove a human: "− 1 = 3", "4 + 5 = ?"
+    (
+        re.compile(r"(?:\d{1,2}\s*)?[+−×x*-]\s*(?:\d{1,2}\s*)?=\s*(?:\d{1,2}|\?)?"),
+        "comment form sum",
+    ),
     # a bulleted bare number: a share or comment counter ("• 20"), never a year
     (re.compile(r"[•·*]\s*(?!(?:19|20)\d\d\b)\d{1,6}"), "share or view counter"),
 ]
