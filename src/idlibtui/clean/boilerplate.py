@@ -426,7 +426,8 @@ def _repeated_lines(lines: list[_Line]) -> None:
     top and again at the end, a promo in two places) goes; the first copy decides. A line that
     opens like an earlier caption and is cut short ("…Idlib oShow more") is that caption."""
     seen: dict[str, _Line] = {}
-    openings: list[tuple[list[str], _Line]] = []
+    # the earlier lines of eight words or more, by their first eight words (lower case)
+    openings: dict[tuple[str, ...], list[_Line]] = {}
     previous: _Line | None = None
     for ln in lines:
         if ln.drop is not None and ln.drop[1] != "photo caption (trailing credit)":
@@ -442,31 +443,27 @@ def _repeated_lines(lines: list[_Line]) -> None:
                 ln.drop = ("boilerplate", "repeated paragraph")  # printed twice in a row
                 continue
         seen.setdefault(key, ln)
-        if ln.drop is not None and len(words) >= 8:
+        if len(words) < 8:
+            continue
+        head = tuple(w.lower() for w in words[:8])
+        same_head = openings.setdefault(head, [])
+        if ln.drop is not None:
             # a caption with its credit: an earlier copy without the credit is the same caption
-            head = [w.lower() for w in words[:8]]
-            for other_head, other in openings:
+            for other in same_head:
                 bare = other.text.rstrip(".").strip()
-                if other_head == head and other.drop is None and ln.text.startswith(bare):
+                if other.drop is None and ln.text.startswith(bare):
                     other.drop = ("boilerplate", "photo caption (repeated)")
-        if ln.drop is None and len(words) >= 8:
-            head = [w.lower() for w in words[:8]]
-            for other_head, other in openings:
-                if other_head != head:
-                    continue
-                stem = _SHOW_MORE.sub("", ln.text)
-                unfinished = stem != ln.text or ln.text[-1] not in '.!?"”’'
-                cut = unfinished and other.text.startswith(stem[: max(0, len(stem) - 12)])
-                is_bare = other.drop is not None and other.text.startswith(
-                    ln.text.rstrip(".").strip()
-                )
-                if other.drop is not None and (cut or is_bare):
-                    ln.drop = ("boilerplate", "photo caption (repeated)")
-                elif other.drop is None and cut and len(stem) < len(other.text):
-                    ln.drop = ("boilerplate", "repeated line (cut short)")
-                break
-        if len(words) >= 8:
-            openings.append(([w.lower() for w in words[:8]], ln))
+        elif same_head:
+            other = same_head[0]  # the first line that opens the same way decides
+            stem = _SHOW_MORE.sub("", ln.text)
+            unfinished = stem != ln.text or ln.text[-1] not in '.!?"”’'
+            cut = unfinished and other.text.startswith(stem[: max(0, len(stem) - 12)])
+            is_bare = other.drop is not None and other.text.startswith(ln.text.rstrip(".").strip())
+            if other.drop is not None and (cut or is_bare):
+                ln.drop = ("boilerplate", "photo caption (repeated)")
+            elif other.drop is None and cut and len(stem) < len(other.text):
+                ln.drop = ("boilerplate", "repeated line (cut short)")
+        same_head.append(ln)
 
 
 def _caption_short_forms(lines: list[_Line]) -> None:

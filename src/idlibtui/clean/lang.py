@@ -14,6 +14,7 @@ length.
 from __future__ import annotations
 
 import re
+import string
 import threading
 from functools import lru_cache
 
@@ -21,6 +22,7 @@ from functools import lru_cache
 _MIN_LETTERS = 40
 _MIN_CONFIDENCE = 0.80
 _SAMPLE = 3000
+_ASCII_LETTERS = bytes(string.ascii_letters, "ascii")  # the ASCII that ``str.isalpha`` counts
 _SURELY_ENGLISH = 0.25
 
 # Scripts that name their language on their own when the model cannot tell.
@@ -87,20 +89,29 @@ def _identifier():
 def _english_share(words: list[str]) -> float:
     if not words:
         return 0.0
-    return sum(1 for w in words if w in EN_FUNCTION_WORDS) / len(words)
+    return sum(map(EN_FUNCTION_WORDS.__contains__, words)) / len(words)
 
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of ``text``'s language, or "" when it is too short or unclear."""
     sample = text[:_SAMPLE]
-    letters = sum(map(str.isalpha, sample))
+    ascii_only = sample.isascii()  # (most reports): no letters of another script to count
+    if ascii_only:
+        data = sample.encode("ascii")
+        letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+    else:
+        letters = sum(map(str.isalpha, sample))
     if letters == 0:
         return ""
     words = re.findall(r"[a-z]+", sample.lower())
     en_share = _english_share(words)
     if letters < _MIN_LETTERS:
         return _by_script(sample, letters)
-    if en_share >= _SURELY_ENGLISH and letters >= 200 and not _non_latin(sample, letters):
+    if (
+        en_share >= _SURELY_ENGLISH
+        and letters >= 200
+        and (ascii_only or not _non_latin(sample, letters))
+    ):
         # a quarter of the words English function words: English (other languages in Latin
         # script stay under an eighth), without the model's cost
         return "en"

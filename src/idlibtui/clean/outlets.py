@@ -78,6 +78,9 @@ _CORP = re.compile(
 )
 
 
+# a pure function of the name: the passes ask about the same few names again and again (a
+# report's cited wires, its bylines, the lines its two passes read twice)
+@lru_cache(maxsize=16384)
 def lookup(name: str) -> Outlet | None:
     """The outlet a name or alias stands for ("Al Jazeera and news agencies" → Al Jazeera,
     "BBC Middle East" → BBC). A bare word only stands for an outlet whose name it is: "Times"

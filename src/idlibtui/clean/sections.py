@@ -122,7 +122,7 @@ def comment_section(lines: list[_Line]) -> None:
     text to the end of the page."""
     seen_body = False
     for i, ln in enumerate(lines):
-        if ln.drop is None and len(ln.text.split()) >= 12:
+        if not seen_body and ln.drop is None and len(ln.text.split()) >= 12:
             seen_body = True
         if seen_body and _COMMENT_WIDGET.match(ln.text):
             # the commenter's name and badges just above it ("Member", "Upvoted")
@@ -286,7 +286,7 @@ def tickers_and_counted_repeats(lines: list[_Line]) -> None:
         if n and len(s) <= 200 and _TICKER.match(s) and s[-1:] not in '.!?"”':
             ln.drop = ("boilerplate", "news ticker")
             continue
-        m = _COUNT_TAIL.search(s)
+        m = _COUNT_TAIL.search(s) if s[-1:] == ")" else None  # (the count ends the line)
         if m and s[: m.start()] in seen:
             ln.drop = ("boilerplate", "repeated line (with a count)")
             continue
