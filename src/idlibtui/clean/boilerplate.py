@@ -445,7 +445,7 @@ def _repeated_lines(lines: list[_Line]) -> None:
         seen.setdefault(key, ln)
         if len(words) < 8:
             continue
-        head = tuple(w.lower() for w in words[:8])
+        head = tuple(map(str.lower, words[:8]))
         same_head = openings.setdefault(head, [])
         if ln.drop is not None:
             # a caption with its credit: an earlier copy without the credit is the same caption

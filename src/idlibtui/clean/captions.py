@@ -104,6 +104,7 @@ _PICTURE_SELF = re.compile(
 )
 # a wire picture number after a credit: " - RTSMZN0", " - RTX2ABC"
 _PICTURE_NUMBER = re.compile(r"\s+[-–]\s+(?=[A-Z0-9]*\d)[A-Z0-9]{5,12}$")
+_PICTURE_NUMBER_ENDS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _QUOTES = re.compile(r"[\"“”«»]")
 # " - Sputnik International": a picture page's credit is the outlet's name after a dash
 _OUTLET_TAIL = re.compile(r"\s+[-–—|]\s+(?P<name>[A-Z][\w.'’&]*(?:\s+[A-Z][\w.'’&]*){0,3})$")
@@ -117,6 +118,9 @@ def strip_picture_number(line: str) -> str:
     """The line without a wire picture number ending it ("… REUTERS/Jane Doe - RTSMZN0")."""
     if "-" not in line and "–" not in line:
         return line  # (its dash is not there)
+    # the number ends the line (``$``: or comes just before a final line break)
+    if line[-2 if line.endswith("\n") else -1 :][:1] not in _PICTURE_NUMBER_ENDS:
+        return line
     return _PICTURE_NUMBER.sub("", line)
 
 

@@ -181,8 +181,12 @@ def _sentence_twice(doc: EditText) -> None:
     for line in doc.text.split("\n"):
         if len(line) >= 2 * 60:
             cuts = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(line)), len(line)]
-            sentences = [(a, line[a:b].rstrip()) for a, b in pairwise(cuts)]
-            for (_a, first), (a2, second) in pairwise(sentences):
+            for a, a2, b2 in zip(cuts, cuts[1:], cuts[2:]):
+                # (a sentence after a break opens with its first character: the same one
+                # must open the sentence before it)
+                if line[a] != line[a2]:
+                    continue
+                first, second = line[a:a2].rstrip(), line[a2:b2].rstrip()
                 if first == second and len(first.split()) >= _TWICE_MIN_WORDS:
                     start = a2
                     while start > 0 and line[start - 1] in " \t":

@@ -30,6 +30,7 @@ _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _GREEK = re.compile("[\u0370-\u03ff]")
 _HEBREW = re.compile("[\u0590-\u05ff]")
+_SCRIPTS = re.compile("[\u0370-\u05ff\u0600-\u06ff\u0750-\u077f]")  # the four above, as one
 
 # English function words: a text most of whose short words are these is English, whatever a
 # weak model score says (a page of names and numbers confuses n-grams more than it does these).
@@ -130,6 +131,9 @@ def detect_language(text: str) -> str:
 
 
 def _non_latin(sample: str, letters: int) -> bool:
+    # (the four scripts together first: most samples hold few of their letters)
+    if len(_SCRIPTS.findall(sample)) <= letters / 2:
+        return False
     return any(len(p.findall(sample)) > letters / 2 for p in (_ARABIC, _CYRILLIC, _GREEK, _HEBREW))
 
 
