@@ -26,6 +26,7 @@ from idlibtui.clean.outlet_cues import (
     promo_outlet,
     publisher_like,
 )
+from idlibtui.clean.prefilter import re_case_lower
 
 # "The Moscow Times / A Russian jet …", "PanARMENIAN.Net - The head of …", "ISWNews Analysis
 # Group: After …": an outlet's name opens the body as a dateline would.
@@ -319,6 +320,8 @@ def chrome_outlet(raw: str) -> tuple[str, str]:
     outlet's: "New Year newsletter" is none."""
     found: dict[str, str] = {}
     for line in raw.split("\n"):
+        if not _may_promote(line):
+            continue
         s = " ".join(line.split())
         if not s:
             continue
@@ -327,7 +330,7 @@ def chrome_outlet(raw: str) -> tuple[str, str]:
         parts = [s] if len(s) <= 100 else _PROMO_PARTS.split(s)
         for part in parts:
             part = part.strip()
-            if not part or len(part) > 100:
+            if not part or len(part) > 100 or not _may_promote(part, opening=True):
                 continue
             name = _promoted(part)
             if name and (len(s) <= 100 or outlets.lookup(name) is not None):
@@ -336,6 +339,19 @@ def chrome_outlet(raw: str) -> tuple[str, str]:
         return "", ""
     name, line = next(iter(found.items()))
     return name, f"the page promotes it: {line[:80]}"
+
+
+# A promotion's words (``promo_outlet``'s first words, ``_NEWSLETTER``'s "newsletter"), lower
+# case: a line or part without one names no outlet, and costs no pattern.
+_PROMO_OPENINGS = ("subscribe", "click", "follow", "sign", "support", "like", "join")
+
+
+def _may_promote(text: str, *, opening: bool = False) -> bool:
+    """Whether ``text`` holds a promotion's words (with ``opening``: opens with the first)."""
+    low = re_case_lower(text)
+    if "newsletter" in low:
+        return True
+    return low.startswith(_PROMO_OPENINGS) if opening else any(w in low for w in _PROMO_OPENINGS)
 
 
 _PROMO_PARTS = re.compile(r"\s+[■•|–—]\s+|\s+-\s+|(?<=[.!?])\s+")
