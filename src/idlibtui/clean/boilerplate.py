@@ -20,7 +20,7 @@ from idlibtui.clean.chrome import (
 )
 from idlibtui.clean.edits import EditText
 from idlibtui.clean.interface import form_runs, interface_note
-from idlibtui.clean.lines import _CLOSERS, _Line, _teaser, headline_shaped
+from idlibtui.clean.lines import _CLOSERS, _Line, _teaser, headline_shaped, word_count
 from idlibtui.clean.metadata import Info, _classify_positional
 from idlibtui.clean.sections import by_context
 from idlibtui.clean.stamps import find_full_date
@@ -404,7 +404,7 @@ _SHOW_MORE = re.compile(r"\s*(?:show\s+more|read\s+more|more|…|\.\.\.)\s*[»�
 def _page_printed_twice(lines: list[_Line]) -> None:
     """Two paragraphs or more printed again in the same order (the page's text twice): the
     second copy goes. One paragraph said again is the report's own (it may repeat itself)."""
-    kept = [ln for ln in lines if ln.drop is None and len(ln.text.split()) >= 12]
+    kept = [ln for ln in lines if ln.drop is None and word_count(ln.text) >= 12]
     first_at: dict[str, int] = {}
     for k, ln in enumerate(kept):
         first_at.setdefault(ln.text, k)
@@ -470,8 +470,7 @@ def _caption_short_forms(lines: list[_Line]) -> None:
     """A caption's short form (its picture's alt text: the caption's first words and a date,
     "Fighters from the Northern Brigade May 3, 2019") next to the caption that went, goes."""
     for i, ln in enumerate(lines):
-        words = ln.text.split()
-        if ln.drop is not None or not 4 <= len(words) <= 14:
+        if ln.drop is not None or not 4 <= word_count(ln.text) <= 14:
             continue
         for j in (i - 1, i + 1):
             drop = lines[j].drop if 0 <= j < len(lines) else None
@@ -497,7 +496,7 @@ def _keep_something(lines: list[_Line], info: Info, doc: EditText) -> None:
     are no text of their own: a page left with only such lines is one."""
     if not lines:
         return
-    kept = [len(ln.text.split()) for ln in lines if ln.drop is None]
+    kept = [word_count(ln.text) for ln in lines if ln.drop is None]
     if kept and headline_shaped(next(ln.text for ln in lines if ln.drop is None)):
         kept = kept[1:]  # the headline
     if sum(n for n in kept if n > _CREDIT_WORDS) >= _PROSE_WORDS:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import pairwise
 
 from idlibtui.clean.edits import Edit, EditText
 from idlibtui.textanalysis import is_abbreviation  # the one abbreviation list
@@ -181,7 +180,7 @@ def _sentence_twice(doc: EditText) -> None:
     for line in doc.text.split("\n"):
         if len(line) >= 2 * 60:
             cuts = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(line)), len(line)]
-            for a, a2, b2 in zip(cuts, cuts[1:], cuts[2:]):
+            for a, a2, b2 in zip(cuts, cuts[1:], cuts[2:], strict=False):
                 # (a sentence after a break opens with its first character: the same one
                 # must open the sentence before it)
                 if line[a] != line[a2]:

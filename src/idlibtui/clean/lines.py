@@ -38,6 +38,13 @@ def headline_shaped(line: str) -> bool:
     return s[0].isdigit() or not first_alpha.islower()
 
 
+@lru_cache(maxsize=8192)
+def word_count(line: str) -> int:
+    """``len(line.split())``: several passes count the words of the same lines (and both
+    rounds do), so the counts of the lines seen last are kept."""
+    return len(line.split())
+
+
 def _short_question(line: str) -> bool:
     s = line.strip()
     return (

@@ -22,6 +22,7 @@ class Outlet:
     aggregator: bool = False  # a site that collects others' reports
 
 
+@lru_cache(maxsize=8192)  # (the passes ask of the same lines and names again)
 def norm(text: str) -> str:
     """Lower case, straight quotes, single spaces: the form outlet strings are compared in."""
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
