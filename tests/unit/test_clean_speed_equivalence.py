@@ -193,3 +193,25 @@ def test_outlet_cue_prefilters_never_hide_a_match() -> None:
             assert OC._CANNOT_VERIFY_TAIL.search(text), repr(text)
         if OC._CORRESPONDENT.search(text):
             assert OC._FROM_TAIL.search(text), repr(text)
+
+
+def _top_level_alternatives(group: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for k, ch in enumerate(group):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(group[start:k])
+            start = k + 1
+    return [*parts, group[start:]]
+
+
+def test_every_promotion_opening_is_among_the_prefilter_words() -> None:
+    """A word added to the promotion pattern must be added to the words looked for first."""
+    pattern = OC._PROMO_NAME.pattern
+    group = pattern[pattern.index("^(?:") + 4 : pattern.index(r")\s+")]
+    for alternative in _top_level_alternatives(group):
+        first = re.match(r"[a-z]+", alternative)
+        assert first is not None and first.group() in OP._PROMO_OPENINGS, alternative

@@ -42,6 +42,7 @@ _CANNOT_VERIFY = re.compile(rf"\b(?P<n>{_NAME})\s+" + _CANNOT_VERIFY_WORDS)
 _CORRESPONDENT = re.compile(
     rf"\b(?P<n>{_NAME})['’]s\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}},?\s+" + _FROM_WORDS
 )
+# (its first words are ``outlet_page._PROMO_OPENINGS``, looked for first: a test keeps them so)
 _PROMO_NAME = re.compile(
     rf"^(?:subscribe\s+to|click\s+to\s+follow|follow|sign\s+up\s+(?:to|for)|support|like|join)\s+"
     rf"(?P<n>(?:the\s+)?{_NAME}?)(?:['’]s)?(?:\s+(?:telegram|whatsapp|youtube)\s+channel)?"
