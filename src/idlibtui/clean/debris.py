@@ -167,8 +167,11 @@ def inline_debris(doc: EditText) -> None:
         pass
 
 
-# a sentence end followed by the next sentence's start (a space, then a capital or a quote)
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”\"’]?[ \t]+(?=[A-Z“\"‘])")
+# a sentence end followed by the next sentence's start (a space, then a capital or a quote),
+# up to that start: written to begin with the full stop itself (not a lookbehind of it) so that
+# the engine searches for that instead of trying every position; a break ends before a capital
+# or a quote, never a full stop, so the matches cannot run into each other
+_SENTENCE_BREAK_AT = re.compile(r"[.!?][”\"’]?[ \t]+(?=[A-Z“\"‘])")
 _TWICE_MIN_WORDS = 12
 
 
@@ -179,7 +182,7 @@ def _sentence_twice(doc: EditText) -> None:
     pos = 0
     for line in doc.text.split("\n"):
         if len(line) >= 2 * 60:
-            cuts = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(line)), len(line)]
+            cuts = [0, *[m.end() for m in _SENTENCE_BREAK_AT.finditer(line)], len(line)]
             for a, a2, b2 in zip(cuts, cuts[1:], cuts[2:], strict=False):
                 # (a sentence after a break opens with its first character: the same one
                 # must open the sentence before it)
