@@ -18,10 +18,12 @@ import idlibtui.clean.boilerplate as B
 import idlibtui.clean.captions as CAP
 import idlibtui.clean.debris as D
 import idlibtui.clean.lang as L
+import idlibtui.clean.offtopic as OT
 import idlibtui.clean.outlet_cues as OC
 import idlibtui.clean.outlet_page as OP
 from idlibtui.clean.edits import EditText
 from idlibtui.clean.lines import _Line, headline_shaped, word_count
+from idlibtui.model import BlockKind
 
 
 def _strings(pieces: list[str], count: int, longest: int, seed: int):
@@ -122,12 +124,15 @@ def test_repeated_lines_decide_as_before() -> None:
         assert [ln.drop for ln in lines] == [ln.drop for ln in copy]
 
 
+_OLD_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”\"’]?[ \t]+(?=[A-Z“\"‘])")
+
+
 def _old_sentence_twice_spans(line: str) -> list[tuple[int, int]]:
     from itertools import pairwise
 
     out = []
     if len(line) >= 2 * 60:
-        cuts = [0, *(m.end() for m in D._SENTENCE_BREAK.finditer(line)), len(line)]
+        cuts = [0, *(m.end() for m in _OLD_SENTENCE_BREAK.finditer(line)), len(line)]
         sentences = [(a, line[a:b].rstrip()) for a, b in pairwise(cuts)]
         for (_a, first), (a2, second) in pairwise(sentences):
             if first == second and len(first.split()) >= D._TWICE_MIN_WORDS:
@@ -152,6 +157,13 @@ def test_a_sentence_twice_is_found_as_before() -> None:
         merged.apply([Edit(a, b, "", "debris", "sentence twice") for a, b in expected])
         assert cut == [(r.raw_start, r.raw_end) for r in merged.repairs], repr(text)
         assert doc.text == merged.text
+
+
+def test_sentence_breaks_end_where_the_lookbehind_form_ends_them() -> None:
+    pieces = [".", "!", "?", "”", '"', "’", " ", "\t", "A", "a", "“", "‘", "..", ". "]
+    for text in _strings(pieces, 5000, 12, seed=17):
+        ends = [m.end() for m in _OLD_SENTENCE_BREAK.finditer(text)]
+        assert [m.end() for m in D._SENTENCE_BREAK_AT.finditer(text)] == ends, repr(text)
 
 
 def test_picture_numbers_are_stripped_as_before() -> None:
@@ -215,3 +227,80 @@ def test_every_promotion_opening_is_among_the_prefilter_words() -> None:
     for alternative in _top_level_alternatives(group):
         first = re.match(r"[a-z]+", alternative)
         assert first is not None and first.group() in OP._PROMO_OPENINGS, alternative
+
+
+def _old_off_topic_inserts(kept: list[_Line]) -> None:
+    def stems(text: str) -> set[str]:
+        return {w[:5] for w in OT._WORD.findall(text.lower()) if w not in OT._COMMON}
+
+    def english(text: str) -> bool:
+        words = text.lower().split()
+        return len(words) >= 40 and sum(1 for w in words if w in OT._FUNCTION) * 8 >= len(words)
+
+    texts = [ln.text for ln in kept]
+    for i, ln in enumerate(kept):
+        if ln.drop is not None or ln.kind is not BlockKind.HEADING or i + 1 >= len(kept):
+            continue
+        para = kept[i + 1]
+        if para.drop is not None or para.kind is not BlockKind.PARAGRAPH:
+            continue
+        head, body = stems(ln.text), stems(para.text)
+        if len(head) < 2 or len(body) < 15:
+            continue
+        others = " ".join(texts[:i] + texts[i + 2 :])
+        rest = stems(others)
+        if len(rest) < 50 or head & rest or not english(others + " " + para.text):
+            continue
+        if len(body & rest) * 8 <= len(body):
+            ln.drop = ("boilerplate", "off-topic insert (heading)")
+            para.drop = ("boilerplate", "off-topic insert")
+
+
+_REPORT = [
+    "Government forces backed by Russian warplanes advanced on the town of Saraqib.",
+    "The monitor said that dozens of civilians were killed in strikes on markets.",
+    "Hospitals in the province of Idlib were damaged during the offensive this week.",
+    "Rebels shelled positions near Aleppo as thousands of families fled to the border.",
+    "Turkey sent reinforcements to its observation posts after soldiers were wounded.",
+    "Aid agencies warned of a humanitarian catastrophe as winter camps overflowed.",
+    "Ministers from Moscow and Ankara agreed on a ceasefire along the strategic highway.",
+    "Residents described bombardment by helicopters dropping barrel bombs on villages.",
+    "Medical workers treated wounded children in underground clinics without electricity.",
+    "Negotiators at the United Nations demanded access for convoys carrying bread and fuel.",
+]
+_INSERT = [
+    "Swedish football champions celebrated their league title with cheering supporters.",
+    "Musicians performed concerts throughout wonderful summer evenings beside harbours.",
+    "Restaurants served traditional herring dishes while tourists photographed sailboats.",
+]
+_HEADINGS = ["Football celebrations Stockholm", "Fighting near Saraqib", "Summer music"]
+
+
+def test_off_topic_inserts_are_found_as_before() -> None:
+    rnd = random.Random(19)
+    kinds = [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH, BlockKind.HEADING]
+    for _ in range(1500):
+        kept = []
+        for k in range(rnd.randint(2, 12)):
+            kind = rnd.choice(kinds)
+            if kind is BlockKind.HEADING:
+                text = rnd.choice(_HEADINGS)
+            else:
+                pool = rnd.choice([_REPORT, _REPORT, _INSERT])
+                text = " ".join(rnd.sample(pool, rnd.randint(1, len(pool))))
+            drop = ("debris", "x") if rnd.random() < 0.1 else None
+            kept.append(_Line(k * 400, k * 400 + len(text), text, drop, kind=kind))
+        copy = [dataclasses.replace(ln) for ln in kept]
+        OT.off_topic_inserts(kept)
+        _old_off_topic_inserts(copy)
+        assert [ln.drop for ln in kept] == [ln.drop for ln in copy]
+
+
+def test_the_interface_rules_gate_is_any_of_them() -> None:
+    import idlibtui.clean.interface as I
+
+    pieces = ["Enter your email", "Please ", "Share", " ", "comments", "(3)", "Loading", "...",
+              "Updated", ":", "12:30", "Follow us", "Read more", "Related", "Watch", "video",
+              "a", "Embed", "|", "•", "Sign up", "newsletter", "Home", "News"]  # fmt: skip
+    for s in _strings(pieces, 4000, 6, seed=21):
+        assert bool(I._ANY_LINE.match(s)) == any(p.match(s) for p, _ in I._LINES), repr(s)

@@ -207,13 +207,13 @@ def _credit_or_caption(ln: _Line, info: Info) -> str | None:
     s = ln.text
     if (
         (len(s) < 140 and _CREDIT_LINE.match(s))
-        or (_SLASH_CREDIT.match(s) and len(s) < 80)
-        or (_MEDIA_CREDIT.match(s) and len(s) < 140)
+        or (len(s) < 80 and _SLASH_CREDIT.match(s))
+        or (len(s) < 140 and _MEDIA_CREDIT.match(s))
     ):
         ln.drop = ("boilerplate", "photo credit")
         info.add_credit(s)
         return _CREDIT
-    if _CAPTION_LEAD.match(s) and len(s) < 400:
+    if len(s) < 400 and _CAPTION_LEAD.match(s):
         ln.drop = ("boilerplate", "photo caption")
         return "done"
     m = _caption_tail(s)
