@@ -156,7 +156,7 @@ def scene_caption(line: str) -> str | None:
     picture's place and day; a line that names its own picture ("In this photo …"); a line of
     a picture's scene ending in the outlet's name."""
     s = line.strip()
-    words = len(s.split())
+    words = len(s.split(None, 61))  # (counted up to 62: past 60 the count does not matter)
     if not 6 <= words <= 60:
         return None
     end = _first_sentence_end(s)
@@ -203,7 +203,8 @@ def caption_head(line: str) -> int | None:
     if end is None or end >= len(s) - 1 or end > 400:
         return None
     first, rest = s[:end], s[end:].strip()
-    if len(rest.split()) < 8 or len(first.split()) < 6:
+    # (fewer than eight words: eight pieces are not found with seven cuts; so for six)
+    if len(rest.split(None, 7)) < 8 or len(first.split(None, 5)) < 6:
         return None
     if _PICTURE_SELF.match(first) and not _QUOTES.search(first):
         return end

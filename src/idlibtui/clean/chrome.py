@@ -417,7 +417,9 @@ _CAPTION_OPENING = re.compile(
 def caption_note(line: str) -> str | None:
     """A caption told by its trailing credit or its "A handout picture released by…" opening."""
     s = strip_picture_number(line.strip())
-    words = len(s.split())
+    # (the words counted up to 82: past 80 the count does not matter, and a paragraph's
+    # words need not all be cut out)
+    words = len(s.split(None, 81))
     if words < 4 or words > 80:
         return None
     m = _SENTENCE_END.search(s)
