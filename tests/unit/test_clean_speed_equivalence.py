@@ -173,7 +173,7 @@ def test_picture_numbers_are_stripped_as_before() -> None:
 
 
 def test_scripts_and_letters_are_counted_as_before() -> None:
-    pieces = ["a", "B", " ", "1", "é", "ж", "ب", "α", "ש", "Ա", ".", "ı", "İ"]
+    pieces = ["a", "B", " ", "1", "é", "ж", "ب", "α", "ש", "Ա", ".", "ı", "İ", "\ud800", "²", "ª"]
     for sample in _strings(pieces, 3000, 30, seed=11):
         letters = sum(map(str.isalpha, sample))
         old = any(
@@ -181,9 +181,7 @@ def test_scripts_and_letters_are_counted_as_before() -> None:
             for p in (L._ARABIC, L._CYRILLIC, L._GREEK, L._HEBREW)
         )
         assert L._non_latin(sample, letters) == old, repr(sample)
-        if sample.isascii():
-            data = sample.encode("ascii")
-            assert len(data) - len(data.translate(None, L._ASCII_LETTERS)) == letters
+        assert L._letters(sample, sample.isascii()) == letters, repr(sample)
 
 
 def test_word_counts_and_shapes_are_the_plain_ones() -> None:
@@ -304,3 +302,14 @@ def test_the_interface_rules_gate_is_any_of_them() -> None:
               "a", "Embed", "|", "•", "Sign up", "newsletter", "Home", "News"]  # fmt: skip
     for s in _strings(pieces, 4000, 6, seed=21):
         assert bool(I._ANY_LINE.match(s)) == any(p.match(s) for p, _ in I._LINES), repr(s)
+
+
+def test_words_counted_up_to_a_bound_decide_as_the_full_count() -> None:
+    for text in _strings(["w", " ", "\u00a0", "\n", "x y", "  "], 3000, 120, seed=23):
+        n = len(text.split())
+        capped = len(text.split(None, 81))
+        assert (capped < 4 or capped > 80) == (n < 4 or n > 80)
+        assert capped == n or n > 80
+        assert (len(text.split(None, 61)) <= 60) == (n <= 60)
+        assert (len(text.split(None, 7)) < 8) == (n < 8)
+        assert (len(text.split(None, 5)) < 6) == (n < 6)

@@ -24,6 +24,7 @@ _MIN_CONFIDENCE = 0.80
 _SAMPLE = 3000
 _ASCII_LETTERS = bytes(string.ascii_letters, "ascii")  # the ASCII that ``str.isalpha`` counts
 _SURELY_ENGLISH = 0.25
+_NOT_ASCII = re.compile("[^\x00-\x7f]+")
 
 # Scripts that name their language on their own when the model cannot tell.
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f]")
@@ -87,6 +88,16 @@ def _identifier():
         return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def _letters(sample: str, ascii_only: bool) -> int:
+    """``sum(map(str.isalpha, sample))``: the ASCII letters counted in C, the few other
+    characters one by one."""
+    data = sample.encode("ascii", "ignore")
+    letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+    if not ascii_only:
+        letters += sum(map(str.isalpha, "".join(_NOT_ASCII.findall(sample))))
+    return letters
+
+
 def _english_share(words: list[str]) -> float:
     if not words:
         return 0.0
@@ -97,11 +108,7 @@ def detect_language(text: str) -> str:
     """ISO 639-1 code of ``text``'s language, or "" when it is too short or unclear."""
     sample = text[:_SAMPLE]
     ascii_only = sample.isascii()  # (most reports): no letters of another script to count
-    if ascii_only:
-        data = sample.encode("ascii")
-        letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
-    else:
-        letters = sum(map(str.isalpha, sample))
+    letters = _letters(sample, ascii_only)
     if letters == 0:
         return ""
     words = re.findall(r"[a-z]+", sample.lower())
