@@ -121,7 +121,10 @@ def structure(doc: EditText, info: Info) -> None:
     ]
     titled = [k for k, ln in enumerate(kept) if ln.drop is None and ln.kind is BlockKind.TITLE]
     if titled:  # a date line left above the title is not where the dateline is
-        body = [ln for ln in body if kept.index(ln) > titled[0]] or body
+        # (each line's place in ``kept``: lines start apart, so no two of them are equal and
+        # a line's place is where it is itself, found without comparing it with the others)
+        place = {id(ln): k for k, ln in enumerate(kept)}
+        body = [ln for ln in body if place[id(ln)] > titled[0]] or body
     # (or on a line of its own just above it: "WASHINGTON", "IDLIB-Anadolu Agency")
     at_body = lines.index(body[0]) if body else 0
     above = [ln for ln in lines[max(0, at_body - 2) : at_body] if ln.kind is not BlockKind.TITLE]
