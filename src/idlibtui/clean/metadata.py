@@ -105,6 +105,7 @@ _PUBLISHED = re.compile(
     # the same words in the corpora's other languages
     r"|publi[ée]e?|mis\s+[àa]\s+jour|ver[öo]ffentlicht|aktualisiert|publicad[oa]|actualizad[oa]"
     r"|atualizad[oa]|pubblicato|aggiornato|yay[ıi]nlanma(?:\s+tarihi)?|g[üu]ncelleme|опубликовано"
+    r"|giri[şs]\s+tarihi|yay[ıi]n\s+tarihi|дата\s+публикации|опубліковано|تاريخ\s+البث"
     r"|обновлено|opublikowano|zaktualizowano|diterbitkan|dipublikasikan|gepubliceerd|publicerad"
     r"|publisert|julkaistu|paskelbta|публикувано|обновено|تاريخ\s+النشر|نشر\s+في|آخر\s+تحديث"
     r"|פורסם|עודכן|发布时间|發布時間|发布日期|更新时间|입력|수정)"
