@@ -64,6 +64,8 @@ from idlibtui.annotate.date_evidence import (
 from idlibtui.annotate.date_weekdays import (
     BARE_SOURCES,
     metadata_line_contradicted,
+    opening_today,
+    opening_weekday,
     weekday_near,
 )
 from idlibtui.annotate.date_words import WAR_START, WEEKDAYS
@@ -317,25 +319,41 @@ def _window_and_text_day(case: _Case) -> tuple[_Window | None, _TextDay | None]:
             for w in _WEEKDAY_WORD.finditer(case.text[: max(0, _lead_end(case.text))])
             if (w.group("pre") or "").strip().lower() != "next"
         }
+        single = (e.end is None or e.end == e.date) and e.kind not in _CITED_KINDS
+        single = single and window[0] == e.date
         if (
-            (e.end is None or e.end == e.date)
+            single
             and e.date.weekday() in case.ev.weekdays
             and (e.date.weekday() in lead_weekdays or weekday_near(case.text, case.ev, e))
-            and (e.kind not in _CITED_KINDS and window[0] == e.date)
         ):
             # "the ministry said on Wednesday …" of an attack that fell on a Wednesday: the
             # weekday the lead names alone is the day of the news it reports, then up to a week
             lo = e.date
-            why = f"{window[3]}, on the {_WD[lo.weekday()]} the text names"
+            why = f"{_news_of(window[3])}, on the {_WD[lo.weekday()]} the text names"
             window = (lo, lo + dt.timedelta(days=6), lo + dt.timedelta(days=1), why, True)
-        elif _single_news(e) and e.date.weekday() in case.ev.weekdays:
+        elif (
+            _single_news(e)
+            and e.date.weekday() in case.ev.weekdays
+            and (_days_after(e.date, set(case.ev.weekdays)) > e.date)
+        ):
             # "the city fell on Friday … on Saturday … by Sunday": the days that follow the
             # event's own weekday are of its week; the report comes after the last of them
             last = _days_after(e.date, set(case.ev.weekdays))
-            if last > e.date:
-                why = f"{window[3]}, on the {_WD[e.date.weekday()]} the text names, then "
-                why += _WD[last.weekday()]
-                window = (last, last + dt.timedelta(days=3), last + dt.timedelta(days=1), why, True)
+            why = f"{_news_of(window[3])}, on the {_WD[e.date.weekday()]} the text names, then "
+            why += _WD[last.weekday()]
+            window = (last, last + dt.timedelta(days=3), last + dt.timedelta(days=1), why, True)
+        elif single and not e.background and opening_weekday(case.text, case.ev, e):
+            # "killed on Saturday, a monitor said" in the opening, the place named a paragraph
+            # below: the first weekday it names is the event's, the news it opens with
+            lo = e.date
+            why = f"{_news_of(window[3])}, on the {_WD[lo.weekday()]} its opening names"
+            window = (lo, lo + dt.timedelta(days=6), lo + dt.timedelta(days=1), why, True)
+        elif single and not e.background and opening_today(case.text, case.ev, e):
+            # "Turkey today shot down a plane …" above the sentence that names the event: the
+            # news of the day the text opens with
+            lo = e.date
+            why = f"{_news_of(window[3])}, 'today' in its opening"
+            window = (lo, lo + dt.timedelta(days=1), lo, why, True)
     news_days = {
         e.date + dt.timedelta(days=k)
         for e in case.events if e.kind not in _CITED_KINDS
@@ -355,6 +373,12 @@ def _window_and_text_day(case: _Case) -> tuple[_Window | None, _TextDay | None]:
             why = f"{caption[1]}, of the event it shows"
             text_day = (day, day + dt.timedelta(days=2), day, why, DateKind.ESTIMATED)
     return window, text_day
+
+
+def _news_of(why: str) -> str:
+    """An open window's words ("on or after the day it reports X") as the news it dates
+    ("reports X")."""
+    return why.replace("on or after the day it reports", "reports", 1)
 
 
 def _single_news(e: ReportedEvent) -> bool:
