@@ -340,10 +340,16 @@ def page_fragments(lines: list[_Line], info: Info) -> None:
             if stamp is not None:
                 info.claim_date(stamp.date, "date line", kept[0].text)
             kept = kept[1:]
+    headline = _headline_place(lines)
     for k, ln in enumerate(kept):
         note = label_note(lines, k, kept)
         if note is not None:
             ln.drop = ("boilerplate", note)
-        elif k > 0 and headline_shaped(ln.text) and _MEDIA_TAIL.search(ln.text):
+        elif (
+            k > 0
+            and ln is not headline
+            and headline_shaped(ln.text)
+            and _MEDIA_TAIL.search(ln.text)
+        ):
             ln.drop = ("boilerplate", "video or gallery label")
     _caption_copies(lines)
