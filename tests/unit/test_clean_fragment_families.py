@@ -233,3 +233,48 @@ def test_a_paragraph_with_a_date_then_a_capital_stays() -> None:
     )
     article = clean("\n\n".join([HEAD, ONE, para, TWO, END]))
     assert para in article.text
+
+
+# ---- in-body fragments -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("tail", ["READ MORE", "(READ MORE)", "SEE ALSO: https://example.org/x1"])
+def test_a_shouted_link_label_ending_a_paragraph_is_cut(tail: str) -> None:
+    para = "Fighters shelled the road overnight, the council said. " + tail
+    article = clean("\n\n".join([HEAD, ONE, para, TWO, END]))
+    assert_prose_kept(article)
+    assert "Fighters shelled the road overnight, the council said." in article.text
+    assert "MORE" not in article.text and "ALSO" not in article.text
+
+
+def test_an_acronym_ending_a_sentence_stays() -> None:
+    para = "The lorries were escorted into the town by the UN and the SARC."
+    article = clean("\n\n".join([HEAD, ONE, para, TWO, END]))
+    assert para in article.text
+
+
+def test_a_related_headline_glued_to_a_paragraphs_head_is_cut() -> None:
+    para = (
+        "Valley truce hangs by a thread as Ankara, Moscow argue. Nobody has said who fired "
+        "on the convoy, and the council asked both sides to hold their fire."
+    )
+    article = clean("\n\n".join([HEAD, ONE, para, TWO, END]))
+    assert_prose_kept(article)
+    assert "Valley truce hangs" not in article.text
+    assert "Nobody has said who fired on the convoy" in article.text
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        # a sentence of report naming two places with a comma
+        "Shelling hit Saraqeb, Binnish and nearby villages. Residents fled north toward the "
+        "border in the night, the council said.",
+        # a report's verb in the first sentence
+        "Turkey warned Russia, Iran said. The talks in the capital ended without any "
+        "agreement on the convoy route.",
+    ],
+)
+def test_a_paragraph_opening_with_a_short_sentence_stays(para: str) -> None:
+    article = clean("\n\n".join([HEAD, ONE, para, TWO, END]))
+    assert para in article.text

@@ -305,13 +305,51 @@ def slash_paren_caption(s: str) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------
+# In-body fragments: a shouted label ending a paragraph, a related headline opening one
+# ---------------------------------------------------------------------------------------------
+
+# "… in an hour-long attack. READ MORE", "(READ MORE)", "READ MORE: https://…": a link's label,
+# in capitals, after the paragraph's last sentence
+_SHOUTED_TAIL = re.compile(
+    r"(?<=[.!?\"”’])\s+(?P<tail>\(?(?-i:[A-Z]{2,}(?:\s+[A-Z]{2,}){1,3})\)?"
+    r"(?:\s*:\s*(?:https?://|www\.)\S+)?)\s*$"
+)
+# "Syrian ceasefire hangs in the balance as US, Russia spar. No one has …": a related story's
+# headline glued to a paragraph's head, in headline grammar (a comma for "and" before the verb)
+_HEADLINE_SENTENCE = re.compile(
+    r"^(?!(?:The|A|An|In|On|At|It|This|But|And)\s)[A-Z][^.!?\"“”]{10,110}?\b[A-Z][\w.'’-]*,\s+"
+    r"[A-Z][\w.'’-]*\s+[a-z]{3,}\.\s+(?=[A-Z])"
+)
+
+
+def shouted_tail(s: str) -> int | None:
+    """Where a capitalised link label ending a paragraph starts (None when there is none)."""
+    if not s.rstrip().endswith(tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ)")) and "http" not in s[-80:]:
+        return None
+    m = _SHOUTED_TAIL.search(s)
+    if m is None or len(s[: m.start()].split()) < 8:
+        return None
+    return m.start()
+
+
+def headline_head(s: str) -> int | None:
+    """Where a paragraph's own text starts after a related headline glued to its head."""
+    m = _HEADLINE_SENTENCE.match(s)
+    if m is None or len(s[m.end() :].split()) < 8 or len(m.group(0).split()) > 14:
+        return None
+    if reports_something(m.group(0)):
+        return None
+    return m.end()
+
+
+# ---------------------------------------------------------------------------------------------
 # The pass
 # ---------------------------------------------------------------------------------------------
 
 
-def page_fragments(lines: list[_Line], info: Info) -> None:
-    """Mark the clock and counter lines, labels, placeholders, video labels and caption copies
-    among ``lines`` (after the other boilerplate rules, before the positional ones)."""
+def _line_shapes(lines: list[_Line], info: Info) -> None:
+    """The rules that read a line alone: clock and counter lines, placeholders, captions with
+    a bracketed credit."""
     for ln in lines:
         if ln.drop is not None:
             continue
@@ -326,11 +364,15 @@ def page_fragments(lines: list[_Line], info: Info) -> None:
                 stamp = read_stamp(date_text)
                 if stamp is not None:
                     info.claim_date(stamp.date, "date line", s)
-            continue
-        if placeholder(s):
+        elif placeholder(s):
             ln.drop = ("boilerplate", "image placeholder")
         elif slash_paren_caption(s):
             ln.drop = ("boilerplate", "photo caption (bracketed credit)")
+
+
+def _labels(lines: list[_Line], info: Info, headline: _Line | None) -> None:
+    """The rules that need a line's place: an archive header above the headline, labels,
+    video labels."""
     kept = [ln for ln in lines if ln.drop is None]
     if len(kept) >= 3 and headline_shaped(kept[1].text):
         date_text = _header_date(kept[0].text)
@@ -340,7 +382,6 @@ def page_fragments(lines: list[_Line], info: Info) -> None:
             if stamp is not None:
                 info.claim_date(stamp.date, "date line", kept[0].text)
             kept = kept[1:]
-    headline = _headline_place(lines)
     for k, ln in enumerate(kept):
         note = label_note(lines, k, kept)
         if note is not None:
@@ -352,4 +393,29 @@ def page_fragments(lines: list[_Line], info: Info) -> None:
             and _MEDIA_TAIL.search(ln.text)
         ):
             ln.drop = ("boilerplate", "video or gallery label")
+
+
+def _in_body(lines: list[_Line], headline: _Line | None) -> None:
+    """A shouted link label ending a paragraph, a related headline opening one: cut."""
+    for ln in lines:
+        if ln.drop is not None:
+            continue
+        if ln.cut_from is None and ln.cut_to is None:
+            cut = shouted_tail(ln.text)
+            if cut is not None:
+                ln.cut_from, ln.cut_note = cut, "link label ending a paragraph"
+        if ln.cut_to is None and ln.cut_note is None and ln is not headline:
+            head = headline_head(ln.text)
+            if head is not None:
+                ln.cut_to, ln.cut_note = head, "related headline opening a paragraph"
+
+
+def page_fragments(lines: list[_Line], info: Info) -> None:
+    """Mark the clock and counter lines, labels, placeholders, video labels, caption copies
+    and in-body fragments among ``lines`` (after the other boilerplate rules, before the
+    positional ones)."""
+    _line_shapes(lines, info)
+    headline = _headline_place(lines)
+    _labels(lines, info, headline)
     _caption_copies(lines)
+    _in_body(lines, headline)
