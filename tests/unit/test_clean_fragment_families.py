@@ -127,6 +127,7 @@ def test_an_outlets_section_label_between_paragraphs_goes() -> None:
     assert_prose_kept(article)
     assert "Alalam - Syria" not in article.text
     assert note_of(article, "Alalam - Syria") == "site section label"
+    assert article.source == "Al-Alam"  # the label still names the outlet
 
 
 @pytest.mark.parametrize("line", ["Idlib - Latest", "Aleppo – Damascus"])

@@ -126,7 +126,7 @@ def _finished(s: str) -> bool:
     return s.rstrip("\"'”’)»]").endswith((".", "!", "?"))
 
 
-def label_note(lines: list[_Line], k: int, kept: list[_Line]) -> str | None:
+def label_note(kept: list[_Line], k: int, info: Info) -> str | None:
     """Why the kept line ``kept[k]`` is a label that introduces nothing, or None."""
     s = kept[k].text
     words = s.rstrip(":").split()
@@ -152,6 +152,7 @@ def label_note(lines: list[_Line], k: int, kept: list[_Line]) -> str | None:
     if m is not None and 0 < k < len(kept) - 1 and any(_finished(kept[j].text) for j in range(k)):
         site = outlets.lookup(m.group("site"))
         if site is not None and outlets.lookup(m.group("section")) is None:
+            info.set_source(site.name, f"section label: {s}")  # the page names its outlet
             return "site section label"
     return None
 
@@ -383,7 +384,7 @@ def _labels(lines: list[_Line], info: Info, headline: _Line | None) -> None:
                 info.claim_date(stamp.date, "date line", kept[0].text)
             kept = kept[1:]
     for k, ln in enumerate(kept):
-        note = label_note(lines, k, kept)
+        note = label_note(kept, k, info)
         if note is not None:
             ln.drop = ("boilerplate", note)
         elif (
