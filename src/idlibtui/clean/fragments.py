@@ -289,7 +289,11 @@ def _header_date(s: str) -> str | None:
     if found is None or s[found[2] :].strip(" .,") or found[1] == 0:
         return None
     words = s[: found[1]].split()
-    if not words or not all(w.islower() for w in words[1:]) or reports_something(s[: found[1]]):
+    if (
+        len(words) < 2
+        or not all(w.islower() for w in words[1:])
+        or reports_something(s[: found[1]])
+    ):
         return None
     return s[found[1] : found[2]]
 
