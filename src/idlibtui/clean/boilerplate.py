@@ -19,6 +19,7 @@ from idlibtui.clean.chrome import (
     credit_tail,
 )
 from idlibtui.clean.edits import EditText
+from idlibtui.clean.fragments import page_fragments
 from idlibtui.clean.interface import form_runs, interface_note
 from idlibtui.clean.lines import _CLOSERS, _Line, _teaser, headline_shaped, word_count
 from idlibtui.clean.metadata import Info, _classify_positional
@@ -336,6 +337,7 @@ def _classify_boilerplate(lines: list[_Line], info: Info, doc: EditText) -> None
     _repeated_lines(lines)
     _page_printed_twice(lines)
     _caption_short_forms(lines)
+    page_fragments(lines, info)
     _classify_positional(lines, info)
     by_context(lines)
 

@@ -138,6 +138,11 @@ _EARLY_PAST = re.compile(
 )
 
 
+def reports_something(s: str) -> bool:
+    """A report's words: a source speaking, a finite past, or a quotation."""
+    return _reports(s)
+
+
 def _reports(s: str) -> bool:
     return (
         _REPORT_VERB.search(s) is not None
@@ -189,6 +194,30 @@ def scene_caption(line: str) -> str | None:
     return None
 
 
+# "A screengrab of footage claiming to show … on 30 September 2015 The US believes …": a caption
+# that opens on its picture, glued to the paragraph without even a full stop: the picture's day
+# then a capitalised word starting the report
+_PICTURE_OPENING = re.compile(
+    r"^(?:an?|the|this)\s+(?:\w+\s+){0,2}?(?:photo(?:graph)?|picture|image|screengrab|screen\s*grab"
+    r"|screenshot|still|frame\s+grab|video\s+grab|handout)\b",
+    re.I,
+)
+_DAY_THEN_CAPITAL = re.compile(rf"{_FULL_DATE}(?=\s+[A-Z][\w'’-]*\s+\w)")
+
+
+def _glued_picture_head(s: str) -> int | None:
+    """Where the report starts after a picture's caption glued without a full stop."""
+    if not _PICTURE_OPENING.match(s):
+        return None
+    m = _DAY_THEN_CAPITAL.search(s, 0, 400)
+    if m is None:
+        return None
+    head, rest = s[: m.end()], s[m.end() :].strip()
+    if not 6 <= len(head.split()) <= 50 or len(rest.split()) < 8 or _REPORT_VERB.search(head):
+        return None
+    return m.end()
+
+
 @functools.lru_cache(maxsize=4096)
 def caption_head(line: str) -> int | None:
     """Where a paragraph's own text starts after a caption glued to its head, or None.
@@ -199,6 +228,9 @@ def caption_head(line: str) -> int | None:
     g = _GLUED_AGENCY.search(s) if any(a in s for a in _GLUED_AGENCIES) else None
     if g is not None and g.start() < 300 and len(s[g.end() :].split()) >= 8:
         return g.end()
+    glued = _glued_picture_head(s)
+    if glued is not None:
+        return glued
     end = _first_sentence_end(s)
     if end is None or end >= len(s) - 1 or end > 400:
         return None

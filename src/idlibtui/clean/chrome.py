@@ -395,6 +395,13 @@ _CAPTION_CUE = re.compile(
     r"burns?|pictured|during|following|arrives?|prays?|mourns?)\b",
     re.I,
 )
+
+
+def scene_words(s: str) -> bool:
+    """A picture's verb ("shows", "is seen", "walks", "flees"): how a caption describes."""
+    return _CAPTION_CUE.search(s) is not None
+
+
 _SAID = re.compile(r"\b(?:said|says|told|added|according)\b", re.I)
 # a report's own verbs: a caption shows, a report says who said, confirmed or could not verify
 _REPORTING = re.compile(

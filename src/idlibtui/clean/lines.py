@@ -85,6 +85,7 @@ class _Line:
     drop: tuple[str, str] | None = None  # (repair kind, note)
     cut_from: int | None = None  # a credit at the end of the line, from this offset in text
     cut_to: int | None = None  # a caption glued to the head of the line, up to this offset
+    cut_note: str | None = None  # why the cut goes, when it is not a photo credit or caption
     kind: BlockKind = BlockKind.PARAGRAPH
 
 

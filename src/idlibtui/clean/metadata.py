@@ -166,7 +166,7 @@ def _caption_dates(lines: list[_Line], info: Info) -> None:
     """Days named in removed captions: a photo is taken before the article that shows it, so
     the judge may use them as a lower bound (never as the article's day)."""
     for ln in lines:
-        if ln.drop is None and ln.cut_to is not None:
+        if ln.drop is None and ln.cut_to is not None and ln.cut_note is None:
             text = ln.text[: ln.cut_to]  # a caption glued to a paragraph's head
         elif ln.drop is not None and ln.drop[1] in _CAPTION_NOTES:
             text = ln.text

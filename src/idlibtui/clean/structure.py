@@ -104,12 +104,24 @@ def structure(doc: EditText, info: Info) -> None:
 
     edits = [Edit(ln.start, ln.end, "", ln.drop[0], ln.drop[1]) for ln in lines if ln.drop]
     edits += [
-        Edit(ln.start + ln.cut_from, ln.end, "", "boilerplate", "photo credit ending a paragraph")
+        Edit(
+            ln.start + ln.cut_from,
+            ln.end,
+            "",
+            "boilerplate",
+            ln.cut_note or "photo credit ending a paragraph",
+        )
         for ln in lines
         if ln.drop is None and ln.cut_from is not None
     ]
     edits += [
-        Edit(ln.start, ln.start + ln.cut_to, "", "boilerplate", "photo caption opening a paragraph")
+        Edit(
+            ln.start,
+            ln.start + ln.cut_to,
+            "",
+            "boilerplate",
+            ln.cut_note or "photo caption opening a paragraph",
+        )
         for ln in lines
         if ln.drop is None and ln.cut_to is not None
     ]
