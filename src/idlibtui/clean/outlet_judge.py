@@ -32,6 +32,7 @@ class _Info(Protocol):
     source: str
     source_evidence: str
     agency: str
+    agency_evidence: str
 
     def set_source(self, name: str, evidence: str) -> None: ...
 
@@ -49,19 +50,24 @@ def settle(info: _Info, raw: str, text: str) -> None:
         # strongest first, each with whether the name is the publisher's own even when it is an
         # agency (a page title's suffix, its promotions) or may be whose copy it is ("(AFP)")
         cues: list[tuple[bool, Callable[[], tuple[str, str] | list[tuple[str, str]]]]] = [
-            (True, lambda: [outlet_cues.title_suffix_outlet(h) for h in heads if len(h) <= 200]),
+            (
+                True,
+                lambda: [outlet_cues.title_suffix_outlet(h, text) for h in heads if len(h) <= 200],
+            ),
             (True, lambda: outlet_page.republished_outlet(text)),
             (True, lambda: outlet_cues.title_prefix_outlet(first)),
             (False, lambda: outlet_page.closing_outlets(raw, text)),
             (False, lambda: outlet_cues.crew_byline_outlet(text, raw)),
             (False, lambda: outlet_cues.byline_outlet_line(raw)),
+            (False, lambda: outlet_page.head_outlet_line(raw)),
             (False, lambda: outlet_credits.dated_credit_outlet(text, raw)),
             (True, lambda: outlet_page.chrome_outlet(raw)),
             (True, lambda: outlet_page.copyright_outlet(raw)),
             (True, lambda: outlet_page.note_outlet(text)),
             (False, lambda: outlet_page.lead_in_outlet(text)),
             (False, lambda: outlet_page.place_outlet_lead(text)),
-            (True, lambda: outlets.interview_outlet(text)),
+            # (wire copy quotes others' interviews: "told Al Mayadeen" under "/TASS/")
+            (True, lambda: ("", "") if info.agency else outlets.interview_outlet(text)),
             (True, lambda: outlet_cues.agency_own_reporter(text, info.agency)),
             (True, lambda: outlet_page.own_correspondent(text)),
             # ("Reuters could not independently verify" on a carrier: whose copy it is)
@@ -85,7 +91,8 @@ def settle(info: _Info, raw: str, text: str) -> None:
     if not info.source and info.agency:
         # wire copy and nothing else names who carries it: the agency is the one outlet the
         # text names ("AMMAN (Reuters) -"), a better answer than none; a named publisher wins
-        info.set_source(info.agency, "the agency's tag (no other publisher named)")
+        why = info.agency_evidence or "the agency's tag"
+        info.set_source(info.agency, f"{why} (no other publisher named)")
     if not info.agency:  # cited as the report's source: the agency, never the outlet
         info.agency = outlet_credits.cited_agency(text)[0]
     _tidy(info)
@@ -98,6 +105,7 @@ def _set_or_agency(info: _Info, name: str, why: str) -> None:
         return
     if outlets.is_agency(name):
         info.agency = info.agency or name
+        info.agency_evidence = info.agency_evidence or why
     else:
         info.set_source(name, why)
 

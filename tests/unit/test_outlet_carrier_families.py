@@ -1,0 +1,102 @@
+"""The page's own outlet against the agency it credits, and site names under the headline
+(fixtures written for these tests, paraphrasing patterns seen on real pages)."""
+
+from __future__ import annotations
+
+from idlibtui.clean import clean_document
+from idlibtui.clean.outlet_cues import quoted_as_speaker, self_reference
+from idlibtui.clean.outlet_page import head_outlet_line
+from idlibtui.clean.outlets import lookup
+
+LEAD = (
+    "Turkish troops and allied fighters said on Sunday they had taken full control of the "
+    "town centre after a two-month offensive in the north-west."
+)
+MORE = (
+    "A search for mines and booby traps was under way in the streets, the military added.\n\n"
+    "The offensive began in January with air strikes on positions held by the militia."
+)
+
+
+def test_a_wire_trailer_under_a_sites_own_lead_in_names_the_agency_not_the_outlet() -> None:
+    trailer = "Source: Anadolu Agency"
+    text = f"Army takes the town centre\n\nWires (Baladi News) - {LEAD}\n\n{MORE}\n\n{trailer}\n"
+    article = clean_document(text)
+    assert article.source == "Baladi News"
+    assert article.agency == "Anadolu Agency"
+
+
+def test_a_wire_trailer_alone_makes_the_agency_the_outlet_too() -> None:
+    article = clean_document(
+        f"Army takes the town centre\n\n{LEAD}\n\n{MORE}\n\nSource: Anadolu Agency\n"
+    )
+    assert (article.source, article.agency) == ("Anadolu Agency", "Anadolu Agency")
+
+
+def test_an_agencys_byline_or_masthead_yields_to_the_carriers_own_name() -> None:
+    text = f"Army takes the town centre\n\nBy AFP\n\n{LEAD}\n\n{MORE}\n\nSubscribe to The Week\n"
+    article = clean_document(text)
+    assert article.source == "The Week"
+    assert article.agency == "Agence France-Presse"
+
+
+def test_wire_copy_quoting_another_channels_interview_stays_the_wires() -> None:
+    text = (
+        "Army units enter the town\n\n"
+        "MOSCOW, October 13. /TASS/. Government troops have entered the town east of the river, "
+        "Al Mayadeen reported on Sunday.\n\n"
+        "Local sources told Al Mayadeen earlier that the two sides had agreed on the move, and "
+        "that units would cross the bridge within hours.\n\n"
+        "The state news agency confirmed the reports later in the day.\n"
+    )
+    article = clean_document(text)
+    assert (article.source, article.agency) == ("TASS", "TASS")
+
+
+def test_a_headline_attribution_is_who_said_it_not_the_site() -> None:
+    text = (
+        "Air strikes hit near a Turkish convoy - Syrian Observatory\n\nBy REUTERS\n\n"
+        "Air strikes hit positions near a Turkish convoy on the highway on Monday, the Syrian "
+        "Observatory for Human Rights said.\n\n"
+        "The monitor said one fighter travelling with the convoy was killed and others hurt.\n"
+    )
+    article = clean_document(text)
+    assert article.source == "Reuters"
+    observatory = lookup("Syrian Observatory for Human Rights")
+    assert observatory is not None
+    assert quoted_as_speaker("Strikes hit a town, according to SOHR.", observatory)
+    assert not quoted_as_speaker("Strikes hit a town, residents said.", observatory)
+
+
+def test_a_site_name_under_the_headline_is_the_outlet_and_the_wire_its_agency() -> None:
+    text = (
+        "Fighting rages in the border town\n\nStaff Writer\nHarbour Valley Daily Tribune\n\n"
+        f"BEIRUT (AP) — {LEAD}\n\n{MORE}\n"
+    )
+    article = clean_document(text)
+    assert article.source == "Harbour Valley Daily Tribune"
+    assert article.agency == "Associated Press"
+
+
+def test_a_site_name_with_its_desk_under_the_headline_is_the_outlet() -> None:
+    raw = (
+        "Militants kill villagers near the border\n\nVillagers, among them children, were "
+        "killed in a raid on the village\n\nGulf Coast Bulletin / News Desk\n\n"
+        f"{LEAD}\n\n{MORE}\n"
+    )
+    assert head_outlet_line(raw)[0] == "Gulf Coast Bulletin"
+    assert clean_document(raw).source == "Gulf Coast Bulletin"
+
+
+def test_a_subheading_shaped_like_a_name_is_no_outlet_without_a_byline_mark() -> None:
+    raw = f"Militants kill villagers near the border\n\nThe Toll Rises Daily\n\n{LEAD}\n\n{MORE}\n"
+    assert head_outlet_line(raw) == ("", "")
+
+
+def test_a_wires_name_closing_the_lead_credits_the_copy_but_another_sites_does_not() -> None:
+    wire = f"{LEAD[:-1]}, Anadolu reports.\n\n{MORE}"
+    assert self_reference(wire)[0] == "Anadolu Agency"
+    assert clean_document(f"Army takes the town\n\n{wire}\n").agency == "Anadolu Agency"
+    # a carrier crediting another site's report: no evidence of who publishes the page
+    other = f"{LEAD[:-1]}, Al-Masdar News reports.\n\n{MORE}"
+    assert self_reference(other) == ("", "")
