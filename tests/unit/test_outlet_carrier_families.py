@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from idlibtui.clean import clean_document
 from idlibtui.clean.outlet_cues import quoted_as_speaker, self_reference
-from idlibtui.clean.outlet_page import head_outlet_line
+from idlibtui.clean.outlet_heads import head_outlet_line
 from idlibtui.clean.outlets import lookup
 
 LEAD = (
@@ -100,3 +100,58 @@ def test_a_wires_name_closing_the_lead_credits_the_copy_but_another_sites_does_n
     # a carrier crediting another site's report: no evidence of who publishes the page
     other = f"{LEAD[:-1]}, Al-Masdar News reports.\n\n{MORE}"
     assert self_reference(other) == ("", "")
+
+
+def test_credits_at_the_head_of_reports_in_other_languages_name_the_outlet() -> None:
+    from idlibtui.clean.outlet_heads import lead_credit_outlet
+
+    arabic = "2019-05-29 الساعة 02:14م (يمن سكاي - متابعات)\nقالت مصادر محلية إن القصف استمر."
+    assert lead_credit_outlet("", arabic)[0] == "Yemen Sky"
+    russian = "(Казань, 5 марта, «Татар-информ»). Президенты двух стран договорились о перемирии."
+    assert lead_credit_outlet(russian)[0] == "Tatar-inform"
+    dash = "Анкара, 4 марта 2020, 16:10 — REGNUM Режим прекращения огня, вероятно, будет введён."
+    assert lead_credit_outlet(dash)[0] == "REGNUM"
+    # an agency credited so is the outlet only when nothing else publishes the page
+    article = clean_document(f"Перемирие в Идлибе\n\n{dash}\n\nПереговоры пройдут в четверг.\n")
+    assert (article.source, article.agency) == ("REGNUM", "REGNUM")
+    # an unknown name in the same place is no evidence
+    assert lead_credit_outlet("Анкара, 4 марта 2020, 16:10 — Режим прекращения огня.") == ("", "")
+
+
+def test_an_interview_told_to_the_outlet_in_turkish_names_it() -> None:
+    from idlibtui.clean.outlet_page import elsewhere_outlet
+
+    text = (
+        "Muhalif gruplar ilçe merkezinde çatışmaların sürdüğünü bildirdi.\n\n"
+        "Yeni Şafak’a yaşanan gergin saatleri anlatan bir komutan, hattın tutulduğunu söyledi."
+    )
+    assert elsewhere_outlet(text)[0] == "Yeni Şafak"
+    assert elsewhere_outlet("Komutan, hattın tutulduğunu söyledi.") == ("", "")
+
+
+def test_the_outlet_list_covers_the_regions_press_without_ambiguous_names() -> None:
+    from idlibtui.clean.outlets import is_agency, is_aggregator, norm, outlets
+
+    # a name or alias stands for one outlet only
+    seen: dict[str, str] = {}
+    for o in outlets():
+        for n in (o.name, *o.aliases):
+            assert seen.setdefault(norm(n), o.name) == o.name, n
+    # wires, papers and aggregators of many regions, by name, variant or domain
+    for name, canonical in (
+        ("Rai al-Youm", "Rai al-Youm"),
+        ("raialyoum.com", "Rai al-Youm"),
+        ("Регнум", "REGNUM"),
+        ("WAFA News Agency", "WAFA News Agency"),
+        ("Hawar", "ANHA"),
+        ("The Philadelphia Inquirer", "The Philadelphia Inquirer"),
+        ("Dawn", "Dawn"),
+        ("Nedaa Syria", "Nedaa Syria"),
+    ):
+        found = lookup(name)
+        assert found is not None and found.name == canonical, name
+    assert is_agency("Saba News Agency") and is_agency("Press Association")
+    assert is_aggregator("NewsBreak")
+    # common words and places are no outlet's name
+    for word in ("Time", "Metro", "Focus", "Reason", "Al-Riyadh", "Saba", "Wafa"):
+        assert lookup(word) is None, word

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from idlibtui.clean import outlet_credits, outlet_cues, outlet_page, outlets
+from idlibtui.clean import outlet_credits, outlet_cues, outlet_heads, outlet_page, outlets
 
 
 class _Info(Protocol):
@@ -59,13 +59,14 @@ def settle(info: _Info, raw: str, text: str) -> None:
             (False, lambda: outlet_page.closing_outlets(raw, text)),
             (False, lambda: outlet_cues.crew_byline_outlet(text, raw)),
             (False, lambda: outlet_cues.byline_outlet_line(raw)),
-            (False, lambda: outlet_page.head_outlet_line(raw)),
+            (False, lambda: outlet_heads.head_outlet_line(raw)),
             (False, lambda: outlet_credits.dated_credit_outlet(text, raw)),
             (True, lambda: outlet_page.chrome_outlet(raw)),
             (True, lambda: outlet_page.copyright_outlet(raw)),
             (True, lambda: outlet_page.note_outlet(text)),
             (False, lambda: outlet_page.lead_in_outlet(text)),
             (False, lambda: outlet_page.place_outlet_lead(text)),
+            (False, lambda: outlet_heads.lead_credit_outlet(text, raw)),
             # (wire copy quotes others' interviews: "told Al Mayadeen" under "/TASS/")
             (True, lambda: ("", "") if info.agency else outlets.interview_outlet(text)),
             (True, lambda: outlet_cues.agency_own_reporter(text, info.agency)),

@@ -369,6 +369,12 @@ _CITING_ELSEWHERE = re.compile(
     r"(?:сообщает|сообщило|сообщил|передает|передаёт|пишет|повідомляє|пише)\s+"
     r"(?P<n>[^\s,.]+(?:\s[^\s,.]+){0,3}?)\s+(?:со\s+ссылкой|с\s+ссылкой|з\s+посиланням)"
 )
+# "Yeni Şafak’a konuşan …", "… Anadolu Ajansı'na açıklama yapan": told the outlet (Turkish
+# dative, then a verb of speaking)
+_TOLD_TR = re.compile(
+    r"(?P<n>[A-ZÇĞİÖŞÜ][\w.]*(?:\s[A-ZÇĞİÖŞÜ][\w.]*){0,3})['’](?:a|e|ya|ye|na|ne)\s"
+    r"[^.\n]{0,60}?\b(?:konuş|açıkla|anlat|değerlendir|söyle|belirt|demeç)"
+)
 _CORRESPONDENT_AR = re.compile(
     r"(?:مراسل|مراسلة|مراسلو|مندوب)\s+(?:قناة\s+|وكالة\s+|موقع\s+)?(?P<n>\S+(?:\s\S+){0,3})"
 )
@@ -381,6 +387,10 @@ def elsewhere_outlet(text: str) -> tuple[str, str]:
     for m in _CITING_ELSEWHERE.finditer(text):
         known = outlets.lookup(m.group("n"))
         if known is not None:
+            found.setdefault(known.name, m.group(0))
+    for m in _TOLD_TR.finditer(text):
+        known = outlets.lookup(m.group("n"))
+        if known is not None and not outlets.is_agency(known.name):
             found.setdefault(known.name, m.group(0))
     for m in _CORRESPONDENT_AR.finditer(text):
         words = m.group("n").split()
@@ -529,47 +539,4 @@ def republished_outlet(text: str) -> tuple[str, str]:
         site = m.group("p") in ("on", "at") and len(name.split()) <= 4 and not is_known_place(name)
         if (site or _plausible(name)) and _specific(name):
             return name, f"first published there: {m.group(0)[:80]}"
-    return "", ""
-
-
-# a writer's role or a byline on the line above a site's name ("Staff Writer" / "Columbia
-# Daily Tribune"), and a crew after a site's name ("World Bulletin / News Desk")
-_ROLE_LINE = re.compile(
-    r"^(?:by\s+\S.*|(?:senior\s+|chief\s+)?(?:staff\s+)?(?:writer|reporter|correspondent|editor)s?"
-    r"|staff|staff\s+and\s+agencies|news\s+desk|web\s+desk)$",
-    re.IGNORECASE,
-)
-_HEAD_CREW = re.compile(
-    r"\s*(?:[/|,–—-]\s*|\s)(?:news\s+desk|web\s+desk|newsroom|staff(?:\s+writers?)?"
-    r"|editorial\s+(?:staff|team|desk)|news\s+team)$",
-    re.IGNORECASE,
-)
-
-
-def head_outlet_line(raw: str) -> tuple[str, str]:
-    """A site's name on a line of its own between the headline and the report ("GlobalPost",
-    "World Bulletin / News Desk", "Staff Writer" over "Columbia Daily Tribune"): a known outlet,
-    or an unlisted one shaped like an outlet's name when a byline or a crew marks it."""
-    lines = [" ".join(ln.split()) for ln in raw.split("\n") if ln.strip()][:12]
-    for k, line in enumerate(lines):
-        if len(line.split()) >= 12 and line[-1:] in '.!?"”':
-            break  # the report has begun (a standfirst without its full stop may come first)
-        if k == 0 or len(line) > 60:
-            continue  # (the first line is the headline)
-        crew = _HEAD_CREW.search(line)
-        name = line[: crew.start()].strip(" /|,–—-") if crew else line.strip(" |")
-        if not name or is_known_place(name):
-            continue
-        known = outlets.lookup(name)
-        if known is not None and len(known.name) > 3:
-            return known.name, f"site name under the headline: {line}"
-        marked = crew is not None or _ROLE_LINE.match(lines[k - 1]) is not None
-        if (
-            marked
-            and masthead_like(name)
-            and _specific(name)
-            and len(name.split()) <= 5
-            and publisher_like(name)
-        ):
-            return name, f"site name under the headline: {line}"
     return "", ""
