@@ -155,3 +155,37 @@ def test_the_outlet_list_covers_the_regions_press_without_ambiguous_names() -> N
     # common words and places are no outlet's name
     for word in ("Time", "Metro", "Focus", "Reason", "Al-Riyadh", "Saba", "Wafa"):
         assert lookup(word) is None, word
+
+
+ROUNDUP = (
+    "Rebels and residents celebrated in the streets after the town was retaken on Friday, "
+    "reports the Associated Press.\n\n"
+    "The offensive began in May, and the town fell after ten weeks of fighting, reports "
+    "Reuters.\n\n"
+    "“We are all happy and we are going home,” a resident told Al Jazeera on Saturday."
+)
+
+
+def test_an_interview_quoted_by_a_roundup_is_no_evidence_of_outlet() -> None:
+    from idlibtui.clean.outlet_credits import cited_outlets
+
+    assert {"Associated Press", "Reuters"} <= cited_outlets(ROUNDUP)
+    assert clean_document(f"Residents celebrate in the town\n\n{ROUNDUP}\n").source != (
+        "Al Jazeera"
+    )
+    # "Al Jazeera reports:" quoted beside other news organisations is no self-naming either
+    quoted = ROUNDUP.replace("“We are all", "Al Jazeera reports: “We are all")
+    assert clean_document(f"Residents celebrate in the town\n\n{quoted}\n").source != ("Al Jazeera")
+    # an outlet's own interviews, with a monitor's figures and one wire's quote beside them,
+    # name it
+    own = (
+        f"{LEAD}\n\nAt least nine people were killed, according to the Syrian Observatory for "
+        "Human Rights.\n\n“The shelling did not stop all night,” a medic told Syria Direct.\n\n"
+        "“We have nothing left,” a farmer told AFP news agency."
+    )
+    assert clean_document(f"Shelling goes on\n\n{own}\n").source == "Syria Direct"
+
+
+def test_an_outlet_reporting_citing_a_wire_still_names_itself() -> None:
+    text = f"Trend reports citing Reuters that {LEAD[0].lower()}{LEAD[1:]}\n\n{MORE}"
+    assert clean_document(f"Army takes the town\n\n{text}\n").source == "Trend"

@@ -44,7 +44,7 @@ def dated_credit_outlet(text: str, raw: str = "") -> tuple[str, str]:
 # Agency reported", "Reuters reported", "an AFP correspondent": the report's copy came from a wire.
 _CITED = re.compile(
     rf"\b(?:[Aa]n?\s+(?P<c>{_NAME}?)\s+(?:correspondent|reporter|photographer)\b)"
-    rf"|\b(?:citing|quoting|according\s+to|reports?\s+(?:the\s+)?|reported\s+by)\s+(?:the\s+)?"
+    rf"|\b(?:citing|quoting|according\s+to|reports?|reported\s+by)\s+(?:the\s+)?"
     rf"(?P<a>{_NAME})"
     rf"|(?:^|[.!?;]\s+|,\s+)(?:the\s+)?(?P<b>{_NAME}?)(?:\s+news\s+agency)?\s+"
     r"(?:reported|reports|said|quoted|cited)\b",
@@ -84,3 +84,26 @@ def cited_agency(text: str) -> tuple[str, str]:
         return "", ""
     name, words = next(iter(found.items()))
     return name, f"cites it: {words[:80]}"
+
+
+def cited_outlets(text: str) -> set[str]:
+    """Every known outlet or agency the text cites as a source ("according to Reuters", "the
+    New York Times reported", "reports the Associated Press", "told AFP"): a page that quotes
+    several news organisations is a roundup, and an interview it quotes is no evidence of
+    who publishes it."""
+    found: set[str] = set()
+    matches: list[str] = [
+        (m.group("c") or m.group("a") or m.group("b") or "") for m in _CITED.finditer(text)
+    ]
+    matches += [m.group("n") for m in outlets._INTERVIEW.finditer(text)]
+    for name in matches:
+        words = name.strip().rstrip(".,;:").split()
+        runs = [words[i:n] for i in (0, 1) for n in range(len(words), i, -1)]
+        for run in runs:
+            part = " ".join(run)
+            known = outlets.lookup(part) or outlets.by_dateline_tag(part)
+            if known is not None:
+                if not known.monitor:  # a monitor's figures are quoted by everyone
+                    found.add(known.name)
+                break
+    return found

@@ -22,6 +22,7 @@ canonical name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Protocol
 
@@ -68,11 +69,11 @@ def settle(info: _Info, raw: str, text: str) -> None:
             (False, lambda: outlet_page.place_outlet_lead(text)),
             (False, lambda: outlet_heads.lead_credit_outlet(text, raw)),
             # (wire copy quotes others' interviews: "told Al Mayadeen" under "/TASS/")
-            (True, lambda: ("", "") if info.agency else outlets.interview_outlet(text)),
+            (True, lambda: _own_interview(text, info.agency)),
             (True, lambda: outlet_cues.agency_own_reporter(text, info.agency)),
             (True, lambda: outlet_page.own_correspondent(text)),
             # ("Reuters could not independently verify" on a carrier: whose copy it is)
-            (False, lambda: outlet_cues.self_reference(text)),
+            (False, lambda: _self_reference(text)),
             (False, lambda: outlet_page.elsewhere_outlet(text)),
         ]
         for own, cue in cues:
@@ -97,6 +98,38 @@ def settle(info: _Info, raw: str, text: str) -> None:
     if not info.agency:  # cited as the report's source: the agency, never the outlet
         info.agency = outlet_credits.cited_agency(text)[0]
     _tidy(info)
+
+
+def _own_interview(text: str, agency: str) -> tuple[str, str]:
+    """The outlet the text's own interviews were given to ("told Syria Direct"), unless the
+    page is wire copy (it quotes others' interviews: "told Al Mayadeen" under "/TASS/") or a
+    roundup that cites other news organisations too ("told Al Jazeera" beside "according to
+    Reuters" and "the New York Times reported")."""
+    if agency:
+        return "", ""
+    name, why = outlets.interview_outlet(text)
+    if name and _roundup(text, name):
+        return "", ""
+    return name, why
+
+
+def _roundup(text: str, name: str) -> bool:
+    """Whether the text cites news organisations besides ``name``: another outlet ("the New
+    York Times reported"), or two wires or more (one wire, "told AFP news agency", an outlet
+    quotes in its own reports)."""
+    others = outlet_credits.cited_outlets(text) - {name}
+    wires = {o for o in others if outlets.is_agency(o)}
+    return bool(others - wires) or len(wires) >= 2
+
+
+def _self_reference(text: str) -> tuple[str, str]:
+    """The outlet the text names as itself; "Al Jazeera reports: …" on a page that cites other
+    news organisations too is a roundup's quotation, not the page's own name."""
+    name, why = outlet_cues.self_reference(text)
+    quoting = " report" in why and not re.search(r"\b(?:citing|quoting)\b", why)
+    if name and quoting and not outlets.is_agency(name) and _roundup(text, name):
+        return "", ""
+    return name, why
 
 
 def _set_or_agency(info: _Info, name: str, why: str) -> None:

@@ -20,6 +20,9 @@ class Outlet:
     standfirst: bool = False
     agency: bool = False  # a news agency whose copy other outlets carry
     aggregator: bool = False  # a site that collects others' reports
+    # a monitor, rights group, UN body, NGO or research centre: quoted for its figures and
+    # findings, not a news organisation whose reporting another report cites
+    monitor: bool = False
 
 
 def norm(text: str) -> str:
@@ -42,6 +45,7 @@ def outlets() -> tuple[Outlet, ...]:
             standfirst=bool(o.get("standfirst", False)),
             agency=bool(o.get("agency", False)),
             aggregator=bool(o.get("aggregator", False)),
+            monitor=bool(o.get("monitor", False)),
         )
         for o in data["outlets"]
     )
