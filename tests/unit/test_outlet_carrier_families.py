@@ -189,3 +189,42 @@ def test_an_interview_quoted_by_a_roundup_is_no_evidence_of_outlet() -> None:
 def test_an_outlet_reporting_citing_a_wire_still_names_itself() -> None:
     text = f"Trend reports citing Reuters that {LEAD[0].lower()}{LEAD[1:]}\n\n{MORE}"
     assert clean_document(f"Army takes the town\n\n{text}\n").source == "Trend"
+
+
+def test_a_pages_address_handle_or_section_label_at_its_head_names_the_site() -> None:
+    from idlibtui.clean.outlet_heads import head_site_marks
+
+    body = f"{LEAD}\n\n{MORE}"
+    for head, want in (
+        ("https://www.enabbaladi.net/archives/20200301-shelling", "Enab Baladi"),
+        ("By Jane Doe jane.doe@enabbaladi.net", "Enab Baladi"),
+        ("Follow us @SyriaDirect", "Syria Direct"),
+        ("Al Jazeera - Syria", "Al Jazeera"),
+        ("Home › Middle East › Asharq Al-Awsat", "Asharq Al-Awsat"),
+    ):
+        assert head_site_marks(f"{head}\nArmy takes the town\n{body}")[0] == want, head
+        assert clean_document(f"{head}\n\nArmy takes the town\n\n{body}\n").source == want, head
+    # two places, an unknown domain, or someone else's mail name no site
+    for head in ("Idlib - Aleppo", "https://example-blog.net/2020/03/x", "Write to a@gmail.com"):
+        assert head_site_marks(f"{head}\nArmy takes the town\n{body}") == ("", ""), head
+    # a wire's label names whose copy it is (and the outlet, when no publisher is named)
+    wire = clean_document(f"Reuters - Syria\n\nArmy takes the town\n\n{body}\n")
+    assert (wire.source, wire.agency) == ("Reuters", "Reuters")
+
+
+def test_a_report_made_exclusively_for_an_outlet_names_it() -> None:
+    from idlibtui.clean.outlet_heads import exclusive_outlet
+
+    assert (
+        exclusive_outlet(f"{LEAD} A commander, speaking exclusively to Kurdistan 24, agreed.")[0]
+        == "Kurdistan 24"
+    )
+    note = "This report was written exclusively for Levant Daily News by a local reporter."
+    assert exclusive_outlet(f"{LEAD}\n\n{note}")[0] == "Levant Daily News"
+    assert exclusive_outlet(f"Special to Arab News\n\n{LEAD}")[0] == "Arab News"
+    # an agency, or words that are no outlet, name none
+    assert exclusive_outlet(f"{LEAD} The officer told AFP exclusively.") == ("", "")
+    assert exclusive_outlet(f"{LEAD} Bread was set aside exclusively for the residents.") == (
+        "",
+        "",
+    )

@@ -13,7 +13,13 @@ import re
 
 from idlibtui.clean import outlets
 from idlibtui.clean.dateline import is_known_place
-from idlibtui.clean.outlet_cues import _specific, masthead_like, publisher_like
+from idlibtui.clean.outlet_cues import (
+    _NAME,
+    _outlet_shaped,
+    _specific,
+    masthead_like,
+    publisher_like,
+)
 
 # a writer's role or a byline on the line above a site's name ("Staff Writer" / "Columbia
 # Daily Tribune"), and a crew after a site's name ("World Bulletin / News Desk")
@@ -88,3 +94,86 @@ def lead_credit_outlet(text: str, raw: str = "") -> tuple[str, str]:
                 if known is not None and not is_known_place(" ".join(words[:n])):
                     return known.name, f"credit at the head of the report: {m.group(0).strip()}"
     return "", ""
+
+
+_URL_LINE = re.compile(r"^(?:https?://)?(?:www\.)?(?P<h>[a-z0-9][\w-]*(?:\.[\w-]+)+)/\S*$", re.I)
+_EMAIL = re.compile(r"\b[\w.+-]+@(?P<h>[\w-]+(?:\.[\w-]+)+)\b")
+_HANDLE = re.compile(
+    r"^(?:follow(?:\s+us)?(?:\s+on\s+(?:twitter|x|instagram|telegram))?|twitter|x|telegram)"
+    r"\s*[:-]?\s*@(?P<h>\w{4,30})\s*$",
+    re.I,
+)
+_HANDLE_EDITION = re.compile(r"(?:_?(?:eng|en|english|ar|arabic|tr|news))$", re.I)
+_CRUMB_SPLIT = re.compile(r"\s*[|›»/:–—]\s*|\s+-\s+")
+_CRUMB_WORDS = frozenset(
+    ["home", "news", "world", "middle east", "mena", "politics", "region", "regional", "latest",
+     "international", "local", "war", "conflict", "analysis", "opinion", "features", "english",
+     "arab world", "asia", "europe", "africa", "breaking news", "top stories", "world news"]
+)  # fmt: skip
+
+
+def head_site_marks(raw: str) -> tuple[str, str]:
+    """The site a page's head names by its address or a label: its URL on a line of its own
+    ("https://www.enabbaladi.net/archives/…"), a writer's email at a known outlet's domain
+    ("jane.doe@thenational.ae"), its handle in a "Follow us @…" line, or its name in a section
+    label or breadcrumb ("Al Jazeera - Syria", "Home › Middle East › Asharq Al-Awsat")."""
+    lines = [" ".join(ln.split()) for ln in raw.split("\n") if ln.strip()][:12]
+    for k, line in enumerate(lines):
+        if k and len(line.split()) >= 12 and line[-1:] in '.!?"”':
+            break  # the report has begun
+        if len(line) > 200:
+            continue
+        m = _URL_LINE.match(line) or _EMAIL.search(line) if len(line) <= 120 else None
+        if m is not None:
+            known = outlets.by_domain(m.group("h"))
+            if known is not None:
+                return known.name, f"the page's address: {line[:80]}"
+        m = _HANDLE.match(line)
+        if m is not None:
+            handle = _HANDLE_EDITION.sub("", m.group("h"))
+            known = outlets.by_domain(f"{handle}.com") if len(handle) >= 4 else None
+            if known is not None:
+                return known.name, f"its handle: {line}"
+        parts = [p.strip() for p in _CRUMB_SPLIT.split(line) if p.strip()]
+        if 2 <= len(parts) <= 5 and len(line) <= 80:
+            named = [outlets.lookup(p) for p in parts]
+            rest = [p for p, o in zip(parts, named, strict=True) if o is None]
+            known_parts = {o.name for o in named if o is not None}
+            if len(known_parts) == 1 and all(
+                p.lower() in _CRUMB_WORDS or is_known_place(p) for p in rest
+            ):
+                return known_parts.pop(), f"section label: {line}"
+    return "", ""
+
+
+# "written exclusively for Enab Baladi", "Special to Arab News", "speaking exclusively to
+# Kurdistan 24": a report (or its interview) made for the outlet that publishes it
+_EXCLUSIVE = re.compile(
+    rf"\b(?i:(?:(?:written|reported|speaking|spoke|talking)\s+)?exclusively\s+(?:for|to)\s+"
+    rf"(?:the\s+)?)(?P<n>{_NAME})"
+    rf"|^(?i:(?:special|exclusive)\s+(?:to|for)\s+(?:the\s+)?)(?P<s>{_NAME})\s*$",
+    re.MULTILINE,
+)
+
+
+def exclusive_outlet(text: str, raw: str = "") -> tuple[str, str]:
+    """The one outlet a report says it was made for ("exclusively for X", "Special to X"), a
+    known one or one shaped like an outlet's name; an agency is none (others quote it so)."""
+    found: dict[str, str] = {}
+    for page in (text, raw[:3000] + "\n" + raw[-3000:]):
+        for m in _EXCLUSIVE.finditer(page):
+            words = (m.group("n") or m.group("s") or "").split()
+            for n in range(len(words), 0, -1):
+                name = " ".join(words[:n]).strip(" .,;:")
+                known = outlets.lookup(name)
+                if known is not None and not outlets.is_agency(known.name):
+                    found.setdefault(known.name, m.group(0).strip())
+                    break
+                shaped = _outlet_shaped(name) and _specific(name) and publisher_like(name)
+                if n == len(words) and shaped and words[0][:1].isupper():
+                    found.setdefault(name, m.group(0).strip())
+                    break
+    if len(found) != 1:
+        return "", ""
+    name, words = next(iter(found.items()))
+    return name, f"made for it: {words[:80]}"

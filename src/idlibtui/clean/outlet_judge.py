@@ -57,6 +57,7 @@ def settle(info: _Info, raw: str, text: str) -> None:
             ),
             (True, lambda: outlet_page.republished_outlet(text)),
             (True, lambda: outlet_cues.title_prefix_outlet(first)),
+            (False, lambda: outlet_heads.head_site_marks(raw)),
             (False, lambda: outlet_page.closing_outlets(raw, text)),
             (False, lambda: outlet_cues.crew_byline_outlet(text, raw)),
             (False, lambda: outlet_cues.byline_outlet_line(raw)),
@@ -69,6 +70,7 @@ def settle(info: _Info, raw: str, text: str) -> None:
             (False, lambda: outlet_page.place_outlet_lead(text)),
             (False, lambda: outlet_heads.lead_credit_outlet(text, raw)),
             # (wire copy quotes others' interviews: "told Al Mayadeen" under "/TASS/")
+            (True, lambda: outlet_heads.exclusive_outlet(text, raw)),
             (True, lambda: _own_interview(text, info.agency)),
             (True, lambda: outlet_cues.agency_own_reporter(text, info.agency)),
             (True, lambda: outlet_page.own_correspondent(text)),
