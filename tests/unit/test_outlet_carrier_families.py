@@ -228,3 +228,18 @@ def test_a_report_made_exclusively_for_an_outlet_names_it() -> None:
         "",
         "",
     )
+
+
+def test_a_wire_signing_the_copy_is_its_agency() -> None:
+    from idlibtui.clean.outlet_credits import cited_agency, signed_agency
+
+    assert signed_agency(f"{LEAD} (Source: IANS)\n\n{MORE}")[0] == "IANS"
+    signature = f"{LEAD}\n\n{MORE}\n(Writing by Jane Roe; Editing by John Doe)\n"
+    assert signed_agency(signature)[0] == "Reuters"
+    head = f"Published On: July 27, 2019 06:30 PM By: Associated Press\n\n{LEAD}"
+    assert signed_agency(head)[0] == "Associated Press"
+    # a publisher's own byline, or a monitor as the source, signs no wire's copy
+    assert signed_agency(f"By: Jane Roe\n\n{LEAD} (Source: SOHR)") == ("", "")
+    assert cited_agency(f"{LEAD} A Reuters witness saw fighters celebrate.")[0] == "Reuters"
+    article = clean_document(f"Army takes the town\n\n{LEAD} (Source: IANS)\n\n{MORE}\n")
+    assert (article.source, article.agency) == ("IANS", "IANS")

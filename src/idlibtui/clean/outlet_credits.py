@@ -43,7 +43,7 @@ def dated_credit_outlet(text: str, raw: str = "") -> tuple[str, str]:
 # "Trend reports citing Reuters", "according to the Anadolu Agency", "the Turkish Anadolu News
 # Agency reported", "Reuters reported", "an AFP correspondent": the report's copy came from a wire.
 _CITED = re.compile(
-    rf"\b(?:[Aa]n?\s+(?P<c>{_NAME}?)\s+(?:correspondent|reporter|photographer)\b)"
+    rf"\b(?:[Aa]n?\s+(?P<c>{_NAME}?)\s+(?:correspondent|reporter|photographer|witness|cameraman|journalist|tally)\b)"
     rf"|\b(?:citing|quoting|according\s+to|reports?|reported\s+by)\s+(?:the\s+)?"
     rf"(?P<a>{_NAME})"
     rf"|(?:^|[.!?;]\s+|,\s+)(?:the\s+)?(?P<b>{_NAME}?)(?:\s+news\s+agency)?\s+"
@@ -107,3 +107,37 @@ def cited_outlets(text: str) -> set[str]:
                     found.add(known.name)
                 break
     return found
+
+
+# "… continues. (Source: IANS)", "(Writing by Tom Perry; Editing by Hugh Lawson)", "Published On:
+# July 27, 2019 By: Associated Press": a wire signing the copy inside a line the cleaner keeps
+_SOURCE_PAREN = re.compile(r"\((?:source|sources|via)\s*:\s*(?P<n>[^()\n]{2,40}?)\s*\)", re.I)
+_WIRE_SIGNATURE = re.compile(
+    r"^\(?(?:additional\s+)?(?:reporting|writing)\s+by\s+[^;\n]{2,80};\s*(?:additional\s+)?"
+    r"(?:writing|editing)\s+by\b",
+    re.I | re.MULTILINE,
+)
+_BY_COLON = re.compile(r"\b[Bb]y:\s+(?:the\s+)?(?P<n>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})")
+
+
+def signed_agency(text: str, raw: str = "") -> tuple[str, str]:
+    """A wire that signs the copy ("(Source: IANS)", Reuters' "(Writing by …; Editing by …)",
+    "By: Associated Press"): whose copy the page carries, the outlet too when the page names
+    no publisher of its own."""
+    page = raw or text
+    for m in _SOURCE_PAREN.finditer(page):
+        known = outlets.lookup(m.group("n")) or outlets.by_dateline_tag(m.group("n").strip())
+        if known is not None and outlets.is_agency(known.name):
+            return known.name, f"credit: {m.group(0)}"
+    m = _WIRE_SIGNATURE.search(page[-4000:])
+    if m is not None:
+        return "Reuters", f"the wire's signature: {m.group(0)[:60]}"
+    for m in _BY_COLON.finditer(page[:3000]):
+        words = m.group("n").split()
+        for n in range(len(words), 0, -1):
+            known = outlets.lookup(" ".join(words[:n]))
+            if known is not None:
+                if outlets.is_agency(known.name):
+                    return known.name, f"byline: {m.group(0)}"
+                break
+    return "", ""

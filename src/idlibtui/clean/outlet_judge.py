@@ -92,6 +92,8 @@ def settle(info: _Info, raw: str, text: str) -> None:
     if collector and (not info.source or info.source == info.agency):
         info.source, info.source_evidence = "", ""
         info.set_source(collector, kept_evidence)
+    if not info.agency:  # a wire signing the copy: "(Source: IANS)", "By: Associated Press"
+        info.agency, info.agency_evidence = outlet_credits.signed_agency(text, raw)
     if not info.source and info.agency:
         # wire copy and nothing else names who carries it: the agency is the one outlet the
         # text names ("AMMAN (Reuters) -"), a better answer than none; a named publisher wins
