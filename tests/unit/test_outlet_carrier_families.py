@@ -243,3 +243,19 @@ def test_a_wire_signing_the_copy_is_its_agency() -> None:
     assert cited_agency(f"{LEAD} A Reuters witness saw fighters celebrate.")[0] == "Reuters"
     article = clean_document(f"Army takes the town\n\n{LEAD} (Source: IANS)\n\n{MORE}\n")
     assert (article.source, article.agency) == ("IANS", "IANS")
+
+
+def test_a_wire_cited_in_another_language_is_the_agency() -> None:
+    from idlibtui.clean.outlet_credits import cited_agency
+
+    for text, want in (
+        ("Об этом передает РИА Новости со ссылкой на источник.", "RIA Novosti"),
+        ("Потери растут, цитиран от Франс прес.", "Agence France-Presse"),
+        ("Dix morts selon l'AFP.", "Agence France-Presse"),
+        ("Ataque confirmado, noticiado pela AFP.", "Agence France-Presse"),
+        ("Anadolu Ajansı'nın haberine göre konvoy durduruldu.", "Anadolu Agency"),
+    ):
+        assert cited_agency(text)[0] == want, text
+    # a minister or a paper cited so is no wire
+    assert cited_agency("Selon le ministre, la trêve tient.") == ("", "")
+    assert cited_agency("Gazeteye göre ateşkes sürüyor.") == ("", "")

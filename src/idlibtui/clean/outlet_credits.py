@@ -62,6 +62,37 @@ _WIRES = frozenset(
 )  # fmt: skip
 
 
+# The same citations in the corpora's other languages: "передает РИА Новости", "сообщает ТАСС
+# со ссылкой на …", "цитиран от Франс прес", "selon l'AFP", "según EFE", "noticiado pela AFP",
+# "laut dpa", "secondo l'ANSA", "według Agencji Reutera", "APA-nın xəbərinə görə",
+# "Reuters'a göre": the wire's name after (or, in Turkish and Azerbaijani, before) the verb
+_CITED_ELSEWHERE = re.compile(
+    r"(?:передает|передаёт|сообщает|сообщило|сообщили|пишет|со\s+ссылкой\s+на|по\s+данным"
+    r"|цитиран[аио]?\s+от|според|повідомляє|selon|d['’]apr[èe]s"
+    r"|seg[úu]n(?:\s+la)?|segundo(?:\s+a)?|noticiad[oa]\s+pel[ao]|informou\s+a|laut"
+    r"|secondo|według|podle|citing)(?:\s+l['’]|\s+)(?:агентств[оау]\s+|l['’]agence\s+"
+    r"|la\s+agencia\s+|a\s+agência\s+|der\s+nachrichtenagentur\s+|agencji\s+)?"
+    r"(?P<n>[^\s,.;:()«»\"]+(?:\s[^\s,.;:()«»\"]+){0,2})"
+    r"|(?P<t>[^\s,.;:()«»\"]+(?:\s[^\s,.;:()«»\"]+){0,2}?)['’-]?(?:n[ıi]n|nun|nin)?\s+"
+    r"(?:haberine|xəbərinə|verdiği\s+habere|açıklamasına)?\s*g[öə]r[eə]\b",
+    re.IGNORECASE,
+)
+
+
+def _cited_elsewhere(text: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for m in _CITED_ELSEWHERE.finditer(text):
+        words = (m.group("n") or m.group("t") or "").split()
+        for n in range(len(words), 0, -1):
+            part = " ".join(words[:n]).strip("'’-")
+            known = outlets.lookup(part) or outlets.by_dateline_tag(part)
+            if known is not None:
+                if known.name in _WIRES:
+                    found.setdefault(known.name, m.group(0).strip())
+                break
+    return found
+
+
 def cited_agency(text: str) -> tuple[str, str]:
     """The one wire a report cites as its source ("according to Anadolu Agency", "Reuters
     reported", "an AFP correspondent"), or ``("", "")`` when it cites none or several: whose
@@ -80,6 +111,8 @@ def cited_agency(text: str) -> tuple[str, str]:
                 if known.name in _WIRES:
                     found.setdefault(known.name, m.group(0).strip())
                 break
+    if not found:
+        found = _cited_elsewhere(text)
     if len(found) != 1:
         return "", ""
     name, words = next(iter(found.items()))
