@@ -170,7 +170,7 @@ def _copyright(ln: _Line, info: Info) -> str | None:
     name = re.split(r"[.,;|]\s|\s+all rights", name, flags=re.IGNORECASE)[0]
     found = outlets.lookup(name.strip()) if name.strip() else None
     if found is not None and outlets.is_agency(found.name):
-        info.agency = info.agency or found.name  # "© 2016 dpa GmbH": whose copy a carrier has
+        info.credit_agency(found.name, f"copyright: {s}")  # "© 2016 dpa GmbH": whose copy
     elif found is not None:
         info.set_source(found.name, f"copyright: {s}")
     return "done"
@@ -189,7 +189,7 @@ def _site_line(ln: _Line, info: Info) -> str | None:
     o = outlets.masthead(s, normed=normed) if len(s) <= 200 else None
     if o is not None:
         ln.drop = ("boilerplate", "masthead")
-        info.set_source(o.name, f"masthead: {s}")
+        _name_site(info, o.name, f"masthead: {s}")
         return "done"
     answer = _copyright(ln, info)
     if answer is not None:
@@ -197,9 +197,18 @@ def _site_line(ln: _Line, info: Info) -> str | None:
     o = outlets.footer(s, normed=normed) if len(s) <= 300 else None
     if o is not None:
         ln.drop = ("boilerplate", "outlet footer")
-        info.set_source(o.name, f"footer: {s}")
+        _name_site(info, o.name, f"footer: {s}")
         return "done"
     return None
+
+
+def _name_site(info: Info, name: str, evidence: str) -> None:
+    """A masthead or footer names the site, unless it is an agency's ("Sputnik International"
+    above a carried report, "Reporting by …; Editing by …"): then it names whose copy it is."""
+    if outlets.is_agency(name):
+        info.credit_agency(name, evidence)
+    else:
+        info.set_source(name, evidence)
 
 
 def _credit_or_caption(ln: _Line, info: Info) -> str | None:

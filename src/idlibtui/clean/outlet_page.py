@@ -414,6 +414,12 @@ _CITING_ELSEWHERE = re.compile(
     r"(?:сообщает|сообщило|сообщил|передает|передаёт|пишет|повідомляє|пише)\s+"
     r"(?P<n>[^\s,.]+(?:\s[^\s,.]+){0,3}?)\s+(?:со\s+ссылкой|с\s+ссылкой|з\s+посиланням)"
 )
+# "Yeni Şafak’a konuşan …", "… Anadolu Ajansı'na açıklama yapan": told the outlet (Turkish
+# dative, then a verb of speaking)
+_TOLD_TR = re.compile(
+    r"(?P<n>[A-ZÇĞİÖŞÜ][\w.]*(?:\s[A-ZÇĞİÖŞÜ][\w.]*){0,3})['’](?:a|e|ya|ye|na|ne)\s"
+    r"[^.\n]{0,60}?\b(?:konuş|açıkla|anlat|değerlendir|söyle|belirt|demeç)"
+)
 _CORRESPONDENT_AR = re.compile(
     r"(?:مراسل|مراسلة|مراسلو|مندوب)\s+(?:قناة\s+|وكالة\s+|موقع\s+)?(?P<n>\S+(?:\s\S+){0,3})"
 )
@@ -426,6 +432,10 @@ def elsewhere_outlet(text: str) -> tuple[str, str]:
     for m in _CITING_ELSEWHERE.finditer(text):
         known = outlets.lookup(m.group("n"))
         if known is not None:
+            found.setdefault(known.name, m.group(0))
+    for m in _TOLD_TR.finditer(text):
+        known = outlets.lookup(m.group("n"))
+        if known is not None and not outlets.is_agency(known.name):
             found.setdefault(known.name, m.group(0))
     for m in _CORRESPONDENT_AR.finditer(text):
         words = m.group("n").split()

@@ -20,6 +20,9 @@ class Outlet:
     standfirst: bool = False
     agency: bool = False  # a news agency whose copy other outlets carry
     aggregator: bool = False  # a site that collects others' reports
+    # a monitor, rights group, UN body, NGO or research centre: quoted for its figures and
+    # findings, not a news organisation whose reporting another report cites
+    monitor: bool = False
 
 
 @lru_cache(maxsize=8192)  # (the passes ask of the same lines and names again)
@@ -43,6 +46,7 @@ def outlets() -> tuple[Outlet, ...]:
             standfirst=bool(o.get("standfirst", False)),
             agency=bool(o.get("agency", False)),
             aggregator=bool(o.get("aggregator", False)),
+            monitor=bool(o.get("monitor", False)),
         )
         for o in data["outlets"]
     )
