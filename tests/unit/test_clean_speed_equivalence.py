@@ -313,3 +313,31 @@ def test_words_counted_up_to_a_bound_decide_as_the_full_count() -> None:
         assert (len(text.split(None, 61)) <= 60) == (n <= 60)
         assert (len(text.split(None, 7)) < 8) == (n < 8)
         assert (len(text.split(None, 5)) < 6) == (n < 6)
+
+
+def test_a_citation_elsewhere_holds_the_words_looked_for_first() -> None:
+    import idlibtui.clean.outlet_credits as OCR
+
+    pieces = ["selon ", "l'AFP", "Reuters'a ", "göre", "GÖRE", "gore ", "сообщает ", "ТАСС",
+              "laut ", "dpa", " ", ", ", "Anadolu", "nin ", "haberine ", "citing "]  # fmt: skip
+    for text in _strings(pieces, 3000, 8, seed=25):
+        if OCR._CITED_ELSEWHERE.search(text):
+            assert OCR._ELSEWHERE_NEEDS.search(text), repr(text)
+        assert OCR._cited_elsewhere(text) == _old_cited_elsewhere(text), repr(text)
+
+
+def _old_cited_elsewhere(text: str) -> dict[str, str]:
+    import idlibtui.clean.outlet_credits as OCR
+    from idlibtui.clean import outlets
+
+    found: dict[str, str] = {}
+    for m in OCR._CITED_ELSEWHERE.finditer(text):
+        words = (m.group("n") or m.group("t") or "").split()
+        for n in range(len(words), 0, -1):
+            part = " ".join(words[:n]).strip("'’-")
+            known = outlets.lookup(part) or outlets.by_dateline_tag(part)
+            if known is not None:
+                if known.name in OCR._WIRES:
+                    found.setdefault(known.name, m.group(0).strip())
+                break
+    return found

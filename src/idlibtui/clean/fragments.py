@@ -23,6 +23,7 @@ Every removal names its rule; nothing here removes a sentence of report.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -194,6 +195,8 @@ _TRAILING_CREDIT = re.compile(
 _SLASH_PAREN = re.compile(r"\s\([A-Z][\w.&'’ -]{1,30}\s*/\s*[A-Z][\w.'’ -]{1,40}\)$")
 
 
+# (a pure function of the line, asked of the same lines by several rules and both rounds)
+@functools.lru_cache(maxsize=4096)
 def copy_key(s: str) -> str:
     """A line as its copies read alike: quotes, apostrophes, bullets, spacing and a trailing
     credit set aside."""

@@ -66,21 +66,30 @@ _WIRES = frozenset(
 # со ссылкой на …", "цитиран от Франс прес", "selon l'AFP", "según EFE", "noticiado pela AFP",
 # "laut dpa", "secondo l'ANSA", "według Agencji Reutera", "APA-nın xəbərinə görə",
 # "Reuters'a göre": the wire's name after (or, in Turkish and Azerbaijani, before) the verb
-_CITED_ELSEWHERE = re.compile(
+_ELSEWHERE_VERB = (
     r"(?:передает|передаёт|сообщает|сообщило|сообщили|пишет|со\s+ссылкой\s+на|по\s+данным"
     r"|цитиран[аио]?\s+от|според|повідомляє|selon|d['’]apr[èe]s"
     r"|seg[úu]n(?:\s+la)?|segundo(?:\s+a)?|noticiad[oa]\s+pel[ao]|informou\s+a|laut"
-    r"|secondo|według|podle|citing)(?:\s+l['’]|\s+)(?:агентств[оау]\s+|l['’]agence\s+"
+    r"|secondo|według|podle|citing)"
+)
+_ELSEWHERE_GORE = r"g[öə]r[eə]\b"
+_CITED_ELSEWHERE = re.compile(
+    _ELSEWHERE_VERB + r"(?:\s+l['’]|\s+)(?:агентств[оау]\s+|l['’]agence\s+"
     r"|la\s+agencia\s+|a\s+agência\s+|der\s+nachrichtenagentur\s+|agencji\s+)?"
     r"(?P<n>[^\s,.;:()«»\"]+(?:\s[^\s,.;:()«»\"]+){0,2})"
     r"|(?P<t>[^\s,.;:()«»\"]+(?:\s[^\s,.;:()«»\"]+){0,2}?)['’-]?(?:n[ıi]n|nun|nin)?\s+"
-    r"(?:haberine|xəbərinə|verdiği\s+habere|açıklamasına)?\s*g[öə]r[eə]\b",
+    r"(?:haberine|xəbərinə|verdiği\s+habere|açıklamasına)?\s*" + _ELSEWHERE_GORE,
     re.IGNORECASE,
 )
+# A match opens with the verb or ends with "göre": a text holding neither has none, and the
+# pattern's second form (tried at every word) is not run over it.
+_ELSEWHERE_NEEDS = re.compile(_ELSEWHERE_VERB + "|" + _ELSEWHERE_GORE, re.IGNORECASE)
 
 
 def _cited_elsewhere(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
+    if not _ELSEWHERE_NEEDS.search(text):
+        return found
     for m in _CITED_ELSEWHERE.finditer(text):
         words = (m.group("n") or m.group("t") or "").split()
         for n in range(len(words), 0, -1):
@@ -162,9 +171,9 @@ def signed_agency(text: str, raw: str = "") -> tuple[str, str]:
         known = outlets.lookup(m.group("n")) or outlets.by_dateline_tag(m.group("n").strip())
         if known is not None and outlets.is_agency(known.name):
             return known.name, f"credit: {m.group(0)}"
-    m = _WIRE_SIGNATURE.search(page[-4000:])
-    if m is not None:
-        return "Reuters", f"the wire's signature: {m.group(0)[:60]}"
+    signature = _WIRE_SIGNATURE.search(page[-4000:])
+    if signature is not None:
+        return "Reuters", f"the wire's signature: {signature.group(0)[:60]}"
     for m in _BY_COLON.finditer(page[:3000]):
         words = m.group("n").split()
         for n in range(len(words), 0, -1):
