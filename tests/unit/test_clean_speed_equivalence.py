@@ -341,3 +341,19 @@ def _old_cited_elsewhere(text: str) -> dict[str, str]:
                     found.setdefault(known.name, m.group(0).strip())
                 break
     return found
+
+
+def test_unmarked_ascii_lines_come_back_as_they_were() -> None:
+    import unicodedata
+
+    import idlibtui.clean.chrome_phrases as CP
+
+    def old(s: str) -> str:
+        nfd = unicodedata.normalize("NFD", s)
+        return unicodedata.normalize(
+            "NFC", "".join(c for c in nfd if unicodedata.category(c) != "Mn")
+        )
+
+    pieces = ["a", "Read", " ", "more", "é", "e\u0301", "ı", "ﬁ", "#", "!", "1", "ّ", "ة"]
+    for s in _strings(pieces, 3000, 10, seed=27):
+        assert CP._unmarked(s) == old(s), repr(s)

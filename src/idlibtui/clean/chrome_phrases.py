@@ -44,6 +44,8 @@ _NOT_WORD = re.compile(r"[^\w#]+|_")
 
 def _unmarked(s: str) -> str:
     """``s`` without combining marks (accents, hamza, harakat), composed again."""
+    if s.isascii():
+        return s  # (no marks to drop, nothing to compose: the character loop is not run)
     return unicodedata.normalize(
         "NFC",
         "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn"),
