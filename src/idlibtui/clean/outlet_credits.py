@@ -73,25 +73,30 @@ _ELSEWHERE_VERB = (
     r"|secondo|według|podle|citing)"
 )
 _ELSEWHERE_GORE = r"g[öə]r[eə]\b"
-_CITED_ELSEWHERE = re.compile(
+_BY_VERB = (
     _ELSEWHERE_VERB + r"(?:\s+l['’]|\s+)(?:агентств[оау]\s+|l['’]agence\s+"
     r"|la\s+agencia\s+|a\s+agência\s+|der\s+nachrichtenagentur\s+|agencji\s+)?"
     r"(?P<n>[^\s,.;:()«»\"]+(?:\s[^\s,.;:()«»\"]+){0,2})"
-    r"|(?P<t>[^\s,.;:()«»\"]+(?:\s[^\s,.;:()«»\"]+){0,2}?)['’-]?(?:n[ıi]n|nun|nin)?\s+"
+)
+_CITED_ELSEWHERE = re.compile(
+    _BY_VERB + r"|(?P<t>[^\s,.;:()«»\"]+(?:\s[^\s,.;:()«»\"]+){0,2}?)['’-]?(?:n[ıi]n|nun|nin)?\s+"
     r"(?:haberine|xəbərinə|verdiği\s+habere|açıklamasına)?\s*" + _ELSEWHERE_GORE,
     re.IGNORECASE,
 )
-# A match opens with the verb or ends with "göre": a text holding neither has none, and the
-# pattern's second form (tried at every word) is not run over it.
+# A match opens with the verb or ends with "göre": a text holding neither has none; one
+# without "göre" has only the first form's (the second is tried at every word: it is not run).
 _ELSEWHERE_NEEDS = re.compile(_ELSEWHERE_VERB + "|" + _ELSEWHERE_GORE, re.IGNORECASE)
+_GORE = re.compile(_ELSEWHERE_GORE, re.IGNORECASE)
+_CITED_BY_VERB = re.compile(_BY_VERB, re.IGNORECASE)
 
 
 def _cited_elsewhere(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     if not _ELSEWHERE_NEEDS.search(text):
         return found
-    for m in _CITED_ELSEWHERE.finditer(text):
-        words = (m.group("n") or m.group("t") or "").split()
+    pattern = _CITED_ELSEWHERE if _GORE.search(text) else _CITED_BY_VERB
+    for m in pattern.finditer(text):
+        words = (m.group("n") or m.groupdict().get("t") or "").split()
         for n in range(len(words), 0, -1):
             part = " ".join(words[:n]).strip("'’-")
             known = outlets.lookup(part) or outlets.by_dateline_tag(part)
