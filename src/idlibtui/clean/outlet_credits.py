@@ -162,9 +162,9 @@ def signed_agency(text: str, raw: str = "") -> tuple[str, str]:
         known = outlets.lookup(m.group("n")) or outlets.by_dateline_tag(m.group("n").strip())
         if known is not None and outlets.is_agency(known.name):
             return known.name, f"credit: {m.group(0)}"
-    m = _WIRE_SIGNATURE.search(page[-4000:])
-    if m is not None:
-        return "Reuters", f"the wire's signature: {m.group(0)[:60]}"
+    signature = _WIRE_SIGNATURE.search(page[-4000:])
+    if signature is not None:
+        return "Reuters", f"the wire's signature: {signature.group(0)[:60]}"
     for m in _BY_COLON.finditer(page[:3000]):
         words = m.group("n").split()
         for n in range(len(words), 0, -1):
