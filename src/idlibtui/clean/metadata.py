@@ -114,6 +114,7 @@ _PUBLISHED = re.compile(
     # the same words in the corpora's other languages
     r"|publi[ée]e?|mis\s+[àa]\s+jour|ver[öo]ffentlicht|aktualisiert|publicad[oa]|actualizad[oa]"
     r"|atualizad[oa]|pubblicato|aggiornato|yay[ıi]nlanma(?:\s+tarihi)?|g[üu]ncelleme|опубликовано"
+    r"|giri[şs]\s+tarihi|yay[ıi]n\s+tarihi|дата\s+публикации|опубліковано|تاريخ\s+البث"
     r"|обновлено|opublikowano|zaktualizowano|diterbitkan|dipublikasikan|gepubliceerd|publicerad"
     r"|publisert|julkaistu|paskelbta|публикувано|обновено|تاريخ\s+النشر|نشر\s+في|آخر\s+تحديث"
     r"|פורסם|עודכן|发布时间|發布時間|发布日期|更新时间|입력|수정)"
@@ -174,7 +175,7 @@ def _caption_dates(lines: list[_Line], info: Info) -> None:
     """Days named in removed captions: a photo is taken before the article that shows it, so
     the judge may use them as a lower bound (never as the article's day)."""
     for ln in lines:
-        if ln.drop is None and ln.cut_to is not None:
+        if ln.drop is None and ln.cut_to is not None and ln.cut_note is None:
             text = ln.text[: ln.cut_to]  # a caption glued to a paragraph's head
         elif ln.drop is not None and ln.drop[1] in _CAPTION_NOTES:
             text = ln.text

@@ -33,14 +33,20 @@ _REPORTS_CITING = re.compile(
 # a wire's name credits the copy to it. (An outlet's own name there is as often another site's
 # credit, "…, Al-Masdar News reports." on a carrier, as the site itself: no evidence of outlet.)
 _REPORTS_CLOSING = re.compile(rf",\s+(?:the\s+)?(?P<n>{_NAME})\s+reports\.(?:\s|$)")
-_CANNOT_VERIFY = re.compile(
-    rf"\b(?P<n>{_NAME})\s+(?:cannot|could\s+not|can\s*not|has\s+not\s+been\s+able\s+to"
-    rf"|was\s+(?:not\s+)?unable\s+to|is\s+unable\s+to)\s+(?:independently\s+)?(?:verify|confirm)"
+# the last words of the two patterns below: a text without them holds no match of either, and
+# they are searched alone first (the name before them is costly to try at every capital)
+_CANNOT_VERIFY_WORDS = (
+    r"(?:cannot|could\s+not|can\s*not|has\s+not\s+been\s+able\s+to"
+    r"|was\s+(?:not\s+)?unable\s+to|is\s+unable\s+to)\s+(?:independently\s+)?(?:verify|confirm)"
 )
+_FROM_WORDS = r"(?:reporting|reports|reported|who\s+is|speaking)\s+from\b"
+_CANNOT_VERIFY_TAIL = re.compile(_CANNOT_VERIFY_WORDS)
+_FROM_TAIL = re.compile(_FROM_WORDS)
+_CANNOT_VERIFY = re.compile(rf"\b(?P<n>{_NAME})\s+" + _CANNOT_VERIFY_WORDS)
 _CORRESPONDENT = re.compile(
-    rf"\b(?P<n>{_NAME})['’]s\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}},?\s+"
-    rf"(?:reporting|reports|reported|who\s+is|speaking)\s+from\b"
+    rf"\b(?P<n>{_NAME})['’]s\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}},?\s+" + _FROM_WORDS
 )
+# (its first words are ``outlet_page._PROMO_OPENINGS``, looked for first: a test keeps them so)
 _PROMO_NAME = re.compile(
     rf"^(?:subscribe\s+to|click\s+to\s+follow|follow|sign\s+up\s+(?:to|for)|support|like|join)\s+"
     rf"(?P<n>(?:the\s+)?{_NAME}?)(?:['’]s)?(?:\s+(?:telegram|whatsapp|youtube)\s+channel)?"
@@ -280,7 +286,9 @@ def self_reference(text: str) -> tuple[str, str]:
         m = _REPORTS_CLOSING.search(para.strip()[:600])
         if m and outlets.is_agency(_named(m.group("n"))):
             return _named(m.group("n")), f"credits the wire: {m.group(0).strip()[:80]}"
-    for pattern in (_CANNOT_VERIFY, _CORRESPONDENT):
+    for pattern, tail in ((_CANNOT_VERIFY, _CANNOT_VERIFY_TAIL), (_CORRESPONDENT, _FROM_TAIL)):
+        if not tail.search(text):
+            continue  # (no match without its last words)
         found = {
             _named(m.group("n")): m.group(0)
             for m in pattern.finditer(text)
