@@ -104,6 +104,7 @@ _PICTURE_SELF = re.compile(
 )
 # a wire picture number after a credit: " - RTSMZN0", " - RTX2ABC"
 _PICTURE_NUMBER = re.compile(r"\s+[-–]\s+(?=[A-Z0-9]*\d)[A-Z0-9]{5,12}$")
+_PICTURE_NUMBER_ENDS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _QUOTES = re.compile(r"[\"“”«»]")
 # " - Sputnik International": a picture page's credit is the outlet's name after a dash
 _OUTLET_TAIL = re.compile(r"\s+[-–—|]\s+(?P<name>[A-Z][\w.'’&]*(?:\s+[A-Z][\w.'’&]*){0,3})$")
@@ -117,6 +118,9 @@ def strip_picture_number(line: str) -> str:
     """The line without a wire picture number ending it ("… REUTERS/Jane Doe - RTSMZN0")."""
     if "-" not in line and "–" not in line:
         return line  # (its dash is not there)
+    # the number ends the line (``$``: or comes just before a final line break)
+    if line[-2 if line.endswith("\n") else -1 :][:1] not in _PICTURE_NUMBER_ENDS:
+        return line
     return _PICTURE_NUMBER.sub("", line)
 
 
@@ -132,6 +136,11 @@ _EARLY_PAST = re.compile(
     r"|went|shot|broke|drove|gave|made|held|lost|met|ran|rose|sent|saw|spoke|stood|stole|threw"
     r"|wrote|led|set|put|cut)\b(?!\s+by\b)"
 )
+
+
+def reports_something(s: str) -> bool:
+    """A report's words: a source speaking, a finite past, or a quotation."""
+    return _reports(s)
 
 
 def _reports(s: str) -> bool:
@@ -152,7 +161,7 @@ def scene_caption(line: str) -> str | None:
     picture's place and day; a line that names its own picture ("In this photo …"); a line of
     a picture's scene ending in the outlet's name."""
     s = line.strip()
-    words = len(s.split())
+    words = len(s.split(None, 61))  # (counted up to 62: past 60 the count does not matter)
     if not 6 <= words <= 60:
         return None
     end = _first_sentence_end(s)
@@ -185,6 +194,30 @@ def scene_caption(line: str) -> str | None:
     return None
 
 
+# "A screengrab of footage claiming to show … on 30 September 2015 The US believes …": a caption
+# that opens on its picture, glued to the paragraph without even a full stop: the picture's day
+# then a capitalised word starting the report
+_PICTURE_OPENING = re.compile(
+    r"^(?:an?|the|this)\s+(?:\w+\s+){0,2}?(?:photo(?:graph)?|picture|image|screengrab|screen\s*grab"
+    r"|screenshot|still|frame\s+grab|video\s+grab|handout)\b",
+    re.I,
+)
+_DAY_THEN_CAPITAL = re.compile(rf"{_FULL_DATE}(?=\s+[A-Z][\w'’-]*\s+\w)")
+
+
+def _glued_picture_head(s: str) -> int | None:
+    """Where the report starts after a picture's caption glued without a full stop."""
+    if not _PICTURE_OPENING.match(s):
+        return None
+    m = _DAY_THEN_CAPITAL.search(s, 0, 400)
+    if m is None:
+        return None
+    head, rest = s[: m.end()], s[m.end() :].strip()
+    if not 6 <= len(head.split()) <= 50 or len(rest.split()) < 8 or _REPORT_VERB.search(head):
+        return None
+    return m.end()
+
+
 @functools.lru_cache(maxsize=4096)
 def caption_head(line: str) -> int | None:
     """Where a paragraph's own text starts after a caption glued to its head, or None.
@@ -195,11 +228,15 @@ def caption_head(line: str) -> int | None:
     g = _GLUED_AGENCY.search(s) if any(a in s for a in _GLUED_AGENCIES) else None
     if g is not None and g.start() < 300 and len(s[g.end() :].split()) >= 8:
         return g.end()
+    glued = _glued_picture_head(s)
+    if glued is not None:
+        return glued
     end = _first_sentence_end(s)
     if end is None or end >= len(s) - 1 or end > 400:
         return None
     first, rest = s[:end], s[end:].strip()
-    if len(rest.split()) < 8 or len(first.split()) < 6:
+    # (fewer than eight words: eight pieces are not found with seven cuts; so for six)
+    if len(rest.split(None, 7)) < 8 or len(first.split(None, 5)) < 6:
         return None
     if _PICTURE_SELF.match(first) and not _QUOTES.search(first):
         return end
