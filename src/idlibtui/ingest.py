@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 
 from idlibtui.model import IngestProblem
 
@@ -95,7 +96,9 @@ def _looks_binary(text: str) -> bool:
 
 def is_html_text(text: str) -> bool:
     """Whether a text is clearly a whole HTML document (not an article with a few stray tags)."""
-    return _HTML_SNIFF.search(text[:4096]) is not None
+    head = text[:4096]
+    # every form the pattern knows opens with "<": most plain texts hold none (a quick no)
+    return "<" in head and _HTML_SNIFF.search(head) is not None
 
 
 def _reason(exc: BaseException) -> str:
@@ -137,7 +140,7 @@ def read_document(path: Path, root: Path | None = None) -> RawDocument | IngestP
         stat = path.stat()
     except (OSError, RuntimeError) as exc:
         return IngestProblem(name, f"cannot read: {_reason(exc)}")
-    if not path.is_file():
+    if not S_ISREG(stat.st_mode):  # (what ``path.is_file()`` would stat again to tell)
         return IngestProblem(name, "not a regular file")
     if stat.st_size > MAX_BYTES:
         return IngestProblem(name, f"larger than 10 MB ({_size_phrase(stat.st_size)})")

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 CLEANER_VERSION = "12"
-ANNOTATOR_VERSION = "10"
+ANNOTATOR_VERSION = "11"
 PIPELINE_VERSION = f"clean-{CLEANER_VERSION}+annotate-{ANNOTATOR_VERSION}"
 
 

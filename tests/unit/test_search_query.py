@@ -187,6 +187,27 @@ def test_index_terms_agree_with_tokens_and_whoosh_tokenizer(seed_paths) -> None:
         assert sorted(t.decode() for t in terms) == sorted({w for w, _ in expected})
 
 
+def test_index_terms_by_distinct_word_equal_a_reading_word_by_word(seed_paths) -> None:
+    """``index_terms`` analyses each distinct word once and joins the pieces; the terms and words
+    are those of reading the text word by word (hyphen articles, which depend on what follows,
+    upper-case Greek and Turkish letters that lower to other lengths, every language)."""
+    from idlibtui.search.highlight import _index_terms_by_word, analyser, index_terms
+
+    extras = [
+        "Ahrar ash-Sham and Hay'at Tahrir ash Sham near ad-Dana, al-Bab, el Bab, ed- and es-Sham.",
+        "ΟΔΟΣ ΣΑΣ. İSTANBUL İzmir ΑΣ' Ǆemal ﬁre 700,000 3.5 U.S. ʿAli",
+        "Die Flüchtlinge an der Grenze; les bombardements de l'armée à Idlib.",
+        "",
+        "   ",
+    ]
+    texts = [p.read_text(encoding="utf-8") for p in seed_paths] + extras
+    for lang in ("", "en", "fr", "de", "tr", "ar"):
+        for text in texts:
+            expected = _index_terms_by_word(text, analyser(lang))
+            assert index_terms(text, lang) == expected
+            assert index_terms(text, lang) == expected  # again, from the kept pieces
+
+
 def test_prefiltered_highlighting_equals_full_tokenization(seed_paths) -> None:
     from idlibtui.search.highlight import matcher_for
 

@@ -18,6 +18,7 @@ from idlibtui.annotate.corrections import (
     CorrectionsError,
     load_corrections,
 )
+from idlibtui.annotate.date_foreign import gloss_dates, publication_claims
 from idlibtui.annotate.dates import find_dates, scan_triggers, text_tokens
 from idlibtui.annotate.dating import judge_date, reported_events
 from idlibtui.annotate.entities import find_entities
@@ -93,14 +94,17 @@ def date_article(article: Article, corrections: Corrections | None = None) -> Ar
             article, date_kind=DateKind.SUPPLIED.value, date_earliest=article.date,
             date_latest=article.date,
         )  # fmt: skip
-    # the text's own dates are read with English rules: other languages give their claims and
-    # the events of the timeline their text reports (its rules name them in several languages)
-    text = article.text if english_rules_apply(article.lang) else ""
+    # the text's own dates are read with the English rules: another language's text is read
+    # with its date words written in English (date_foreign), its publication lines as claims
+    text, claims = article.text, article.date_claims
+    if not english_rules_apply(article.lang) and text:
+        text = gloss_dates(text, article.lang)
+        claims = (*claims, *publication_claims(text))
     timeline = corrections.timeline() if corrections is not None else None
     # the events are found only if the judgement needs them (most articles say their date)
-    body = article.text
+    body = text  # (another language: its gloss, whose time words the events rules read)
     events = functools.partial(reported_events, body, timeline) if body else None
-    judgement = judge_date(text, article.date_claims, events or ())
+    judgement = judge_date(text, claims, events or ())
     return dataclasses.replace(
         article,
         date=judgement.date,

@@ -147,46 +147,75 @@ def reported(article: Article, timeline=None) -> Reported:
     return Reported(article.id, frozenset(i for i, _, _ in spans), day, tuple(sorted(spans)))
 
 
-def lend_dates(article: Article, mine: Reported, corpus: Iterable[Reported]) -> Article:
-    """``article`` dated from the dated peers that report its news, when they agree and the
-    article's own bounds allow it; unchanged otherwise."""
-    if not needs_corpus(article) or not mine.news:
-        return article
+@dataclass(frozen=True, slots=True)
+class Lent:
+    """A date lent by the corpus: the best day, the range and the evidence."""
+
+    date: dt.date
+    earliest: dt.date
+    latest: dt.date
+    evidence: str
+
+
+def lend(
+    mine: Reported,
+    corpus: Iterable[Reported],
+    *,
+    earliest: dt.date | None,
+    evidence: str,
+) -> Lent | None:
+    """The range the dated peers that report ``mine``'s news give it, when they agree and the
+    article's own floor (``earliest``, with its ``evidence``) allows it; None otherwise."""
+    if not mine.news:
+        return None
     peers = [
         (r.day, r.key, sorted(mine.news & r.news))
         for r in corpus
         if r.key != mine.key and r.day is not None and mine.news & r.news
     ]
     if not peers:
-        return article
+        return None
     days = sorted(d for d, _, _ in peers)
     if (days[-1] - days[0]).days > _AGREE_DAYS:
-        return article  # another occurrence, or other news: the text's judgement stands
+        return None  # another occurrence, or other news: the text's judgement stands
     lo, hi = days[0] - _SLACK, days[-1] + _SLACK
-    floor = article.date_earliest
-    if floor is not None:
-        if floor > hi:
-            return article  # it reports later news than they do
-        if lo - floor > _REPORTED_GAP and article.date_evidence.startswith("on or after"):
-            return article  # it reports a day or an event weeks before theirs: its own news
-        lo = max(lo, floor)
+    if earliest is not None:
+        if earliest > hi:
+            return None  # it reports later news than they do
+        if lo - earliest > _REPORTED_GAP and evidence.startswith("on or after"):
+            return None  # it reports a day or an event weeks before theirs: its own news
+        lo = max(lo, earliest)
     best = max(lo, min(hi, statistics.median_low(days)))
     names = ", ".join(sorted({k for _, k, _ in peers})[:3])
     why = (
         f"reports the same news as {len(peers)} dated article(s) of the corpus ({names}): "
         f"{', '.join(sorted({e for _, _, ev in peers for e in ev})[:2])}"
     )
-    if article.date_evidence:
-        why += f"; {article.date_evidence}"
+    if evidence:
+        why += f"; {evidence}"
+    return Lent(best, lo, hi, why)
+
+
+def with_lent(article: Article, lent: Lent) -> Article:
+    """``article`` dated by what the corpus lends it (an estimate, inferred)."""
     return dataclasses.replace(
         article,
-        date=best,
+        date=lent.date,
         date_kind=DateKind.ESTIMATED.value,
-        date_earliest=lo,
-        date_latest=hi,
-        date_evidence=why,
+        date_earliest=lent.earliest,
+        date_latest=lent.latest,
+        date_evidence=lent.evidence,
         date_inferred=True,
     )
+
+
+def lend_dates(article: Article, mine: Reported, corpus: Iterable[Reported]) -> Article:
+    """``article`` dated from the dated peers that report its news, when they agree and the
+    article's own bounds allow it; unchanged otherwise."""
+    if not needs_corpus(article):
+        return article
+    lent = lend(mine, corpus, earliest=article.date_earliest, evidence=article.date_evidence)
+    return article if lent is None else with_lent(article, lent)
 
 
 def corpus_dates(articles: Sequence[Article], timeline=None) -> list[Article]:

@@ -7,6 +7,7 @@ moved, not written. Used by :mod:`idlibtui.annotate.dating`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from idlibtui.annotate.date_events import _CITED_KINDS, ReportedEvent, _lead_end, _window
@@ -64,3 +65,59 @@ def metadata_line_contradicted(
                 f"{e.description}, which the text dates by its weekday"
             )
     return ""
+
+
+#: How far into the text its opening runs (the headline, a standfirst, the first paragraphs),
+#: where a report names the day of the news it is written for.
+_OPENING = 1200
+#: An event reported this far into the text is of its opening news.
+_OPENING_EVENT = 1600
+_TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+afternoon|earlier\s+today)\b", re.I)
+
+
+def opening_weekday(text: str, ev: _Evidence, e: ReportedEvent) -> bool:
+    """Whether the first weekday the text names alone is the event's, in its opening, above the
+    event's sentence or in it ("killed on Saturday, a monitor said" above the paragraph that
+    names the place), or below it as the day of the news itself ("Monday's attack"): the news
+    the report opens with. A weekday below it otherwise is another day's ("funerals were held
+    on Thursday")."""
+    if e.background:
+        return False
+    at = text.find(e.sentence)
+    if not 0 <= at < _OPENING_EVENT:
+        return False
+    possessive = {WEEKDAYS[m.group(1).lower()] for m in _OF_THE_NEWS.finditer(text, 0, _OPENING)}
+    if possessive == {e.date.weekday()}:
+        return True
+    if not ev.weekday_starts:
+        return False
+    first = min(range(len(ev.weekday_starts)), key=lambda i: ev.weekday_starts[i])
+    pos = ev.weekday_starts[first]
+    return ev.weekdays[first] == e.date.weekday() and pos < min(_OPENING, at + len(e.sentence))
+
+
+#: A weekday that names the day of the news it reports: "Monday's attack", "Saturday's strike".
+_OF_THE_NEWS = re.compile(
+    r"((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)['’]s\s+(?:\w+\s+)?(?:attack|strike|air\s?strike"
+    r"|bombing|blast|explosion|downing|shooting|incident|massacre|raid|assault|capture|fall)",
+    re.IGNORECASE,
+)
+
+
+def opening_today(text: str, ev: _Evidence, e: ReportedEvent) -> bool:
+    """Whether the text's opening says "today" (of what it reports) and names no weekday, and
+    the event is reported in its opening: the event is the day's news."""
+    if not ev.today or ev.weekdays or e.background:
+        return False
+    m = _TODAY.search(text, 0, _OPENING)
+    at = text.find(e.sentence)
+    if m is None or not 0 <= at < _OPENING_EVENT:
+        return False
+    # (not "Syria today is …": "today" beside a verb of the past, "shot down today")
+    start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+    ends = [e for e in (text.find(c, m.end()) for c in ".!?\n") if e >= 0]
+    around = text[max(start, m.start() - 60) : min(min(ends, default=len(text)), m.end() + 60)]
+    return (
+        re.search(r"\b\w+ed\b|\b(?:shot|hit|struck|took|fell|began|killed|said)\b", around)
+        is not None
+    )

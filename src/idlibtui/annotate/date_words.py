@@ -70,6 +70,32 @@ FOREIGN_MONTHS.update(
     }
 )
 
+#: Ukrainian and Greek (genitive, as written in a day's date), Persian (the Gregorian months) and
+#: Kurdish (Kurmanji, Latin script; Sorani, Arabic script) month names, Egyptian Arabic variants.
+FOREIGN_MONTHS.update(
+    {
+        name: number
+        for number, names in enumerate(
+            (
+                "січня ژانویه ژانویهٔ کانوونی_دووەم kanûna_paşîn ιανουαρίου",
+                "лютого فوریه فوریهٔ شوبات sibat φεβρουαρίου",
+                "березня مارس ئازار adar μαρτίου",
+                "квітня آوریل إبريل نیسان nîsan απριλίου",
+                "травня مه مهٔ ئایار gulan μαΐου",
+                "червня ژوئن يونيه حوزەیران hezîran ιουνίου",
+                "липня ژوئیه يوليه تەممووز tîrmeh ιουλίου",
+                "серпня اوت آگوست ئاب tebax αυγούστου",
+                "вересня سپتامبر ئەیلوول îlon σεπτεμβρίου",
+                "жовтня اکتبر تشرینی_یەکەم cotmeh οκτωβρίου",
+                "листопада نوامبر تشرینی_دووەم mijdar νοεμβρίου",
+                "грудня دسامبر کانوونی_یەکەم kanûna_pêşîn δεκεμβρίου",
+            ),
+            1,
+        )
+        for name in (n.replace("_", " ") for n in names.split())
+    }
+)
+
 WEEKDAYS = {
     "monday": 0,
     "tuesday": 1,
@@ -105,3 +131,41 @@ DUE_TO_VERB = (
     r"(?:be|begin|start|resume|hold|meet|take|arrive|visit|sign|open|travel|launch|vote|expire"
     r"|end|return|convene|announce|deliver|discuss|go|come|leave|submit|present|publish|release)"
 )
+
+#: Weekday names of other languages, by language (a name can be another word in another
+#: language: Turkish "pazar" is also a market, Indonesian "minggu" a week), lower case, with the
+#: case forms a date is written in ("в пятницу", "am Freitag", "الجمعة").
+FOREIGN_WEEKDAYS: dict[str, dict[str, int]] = {
+    lang: {name: number for number, names in enumerate(days) for name in names.split()}
+    for lang, days in {
+        "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+        "de": ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag sonnabend",
+               "sonntag"),
+        "es": ("lunes", "martes", "miércoles miercoles", "jueves", "viernes", "sábado sabado",
+               "domingo"),
+        "it": ("lunedì lunedi", "martedì martedi", "mercoledì mercoledi", "giovedì giovedi",
+               "venerdì venerdi", "sabato", "domenica"),
+        "pt": ("segunda-feira segunda", "terça-feira terça", "quarta-feira quarta",
+               "quinta-feira quinta", "sexta-feira sexta", "sábado", "domingo"),
+        "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
+        "pl": ("poniedziałek poniedziałku", "wtorek wtorku", "środa środę środy",
+               "czwartek czwartku", "piątek piątku", "sobota sobotę soboty",
+               "niedziela niedzielę niedzieli"),
+        "tr": ("pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar"),
+        "ru": ("понедельник", "вторник", "среда среду", "четверг", "пятница пятницу",
+               "суббота субботу", "воскресенье"),
+        "uk": ("понеділок", "вівторок", "середа середу", "четвер", "п'ятниця п'ятницю "
+               "п’ятниця п’ятницю", "субота суботу", "неділя неділю"),
+        "ar": ("الاثنين الإثنين", "الثلاثاء الثلثاء", "الأربعاء الاربعاء", "الخميس", "الجمعة",
+               "السبت", "الأحد الاحد"),
+        "fa": ("دوشنبه", "سه‌شنبه سه\u200cشنبه سهشنبه", "چهارشنبه", "پنجشنبه پنج‌شنبه",
+               "جمعه", "شنبه", "یکشنبه یک‌شنبه"),
+        "id": ("senin", "selasa", "rabu", "kamis", "jumat jum'at", "sabtu", "ahad"),  # ("minggu": a week too)
+        "el": ("δευτέρα", "τρίτη", "τετάρτη", "πέμπτη", "παρασκευή", "σάββατο", "κυριακή"),
+        "ku": ("duşem duşemê", "sêşem sêşemê", "çarşem çarşemê", "pêncşem pêncşemê",
+               "roja_înê", "şemî şemiyê", "yekşem yekşemê"),
+    }.items()
+}  # fmt: skip
+for _days in FOREIGN_WEEKDAYS.values():
+    for _name in [n for n in _days if "_" in n]:
+        _days[_name.replace("_", " ")] = _days.pop(_name)

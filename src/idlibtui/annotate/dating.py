@@ -61,9 +61,12 @@ from idlibtui.annotate.date_evidence import (
     _weekday_years,
     _year_near,
 )
+from idlibtui.annotate.date_offices import term_window
 from idlibtui.annotate.date_weekdays import (
     BARE_SOURCES,
     metadata_line_contradicted,
+    opening_today,
+    opening_weekday,
     weekday_near,
 )
 from idlibtui.annotate.date_words import WAR_START, WEEKDAYS
@@ -164,7 +167,10 @@ def judge_date(
         events = events()
     if mentions is None:
         mentions = find_dates(text, None)
+    events, set_aside = _within_terms(text, events)
     case = _case(text, claims, events, mentions)
+    if set_aside:
+        case.notes.append(set_aside)
     found = _from_dateline(case) or _from_stated_day(case)
     if found is not None:
         return found
@@ -173,6 +179,26 @@ def judge_date(
     if found is not None:
         return found
     return _from_text_and_events(case, window, text_day)
+
+
+def _within_terms(
+    text: str, events: Sequence[ReportedEvent]
+) -> tuple[Sequence[ReportedEvent], str]:
+    """The events without those that begin after every term of office the text names as
+    current ("Prime Minister Davutoglu": 2014–2016), when some remain: the others are the
+    same words' later event ("the Su-24 was downed" of 2015, not of 2020); and a note of what
+    was set aside ("" when nothing was)."""
+    if len(events) < 2:
+        return events, ""
+    window = term_window(text)
+    if window is None:
+        return events, ""
+    kept = [e for e in events if e.date <= window[1]]
+    if not kept or len(kept) == len(events):
+        return events, ""
+    gone = [e for e in events if e.date > window[1]]
+    note = f"{gone[0].description} set aside: after the term of {window[2]} it names"
+    return kept, note
 
 
 def _case(
@@ -213,7 +239,7 @@ def _case(
     _read_captions(case, captions)
     # a month-day without its year may precede the events reported ("agreed on March 5"): only
     # the text's own dates bound it from below
-    fixed = _fixed_days(ev.days, case.text_floor, case.ref)
+    fixed = _fixed_days(ev.days, case.text_floor, case.ref, term_window(text))
     # "a ceasefire agreement on March 5": the day of an agreement, summit or vote it cites is
     # background, a floor, not the news the article reports
     cited = {
@@ -317,25 +343,41 @@ def _window_and_text_day(case: _Case) -> tuple[_Window | None, _TextDay | None]:
             for w in _WEEKDAY_WORD.finditer(case.text[: max(0, _lead_end(case.text))])
             if (w.group("pre") or "").strip().lower() != "next"
         }
+        single = (e.end is None or e.end == e.date) and e.kind not in _CITED_KINDS
+        single = single and window[0] == e.date
         if (
-            (e.end is None or e.end == e.date)
+            single
             and e.date.weekday() in case.ev.weekdays
             and (e.date.weekday() in lead_weekdays or weekday_near(case.text, case.ev, e))
-            and (e.kind not in _CITED_KINDS and window[0] == e.date)
         ):
             # "the ministry said on Wednesday …" of an attack that fell on a Wednesday: the
             # weekday the lead names alone is the day of the news it reports, then up to a week
             lo = e.date
-            why = f"{window[3]}, on the {_WD[lo.weekday()]} the text names"
+            why = f"{_news_of(window[3])}, on the {_WD[lo.weekday()]} the text names"
             window = (lo, lo + dt.timedelta(days=6), lo + dt.timedelta(days=1), why, True)
-        elif _single_news(e) and e.date.weekday() in case.ev.weekdays:
+        elif (
+            _single_news(e)
+            and e.date.weekday() in case.ev.weekdays
+            and (_days_after(e.date, set(case.ev.weekdays)) > e.date)
+        ):
             # "the city fell on Friday … on Saturday … by Sunday": the days that follow the
             # event's own weekday are of its week; the report comes after the last of them
             last = _days_after(e.date, set(case.ev.weekdays))
-            if last > e.date:
-                why = f"{window[3]}, on the {_WD[e.date.weekday()]} the text names, then "
-                why += _WD[last.weekday()]
-                window = (last, last + dt.timedelta(days=3), last + dt.timedelta(days=1), why, True)
+            why = f"{_news_of(window[3])}, on the {_WD[e.date.weekday()]} the text names, then "
+            why += _WD[last.weekday()]
+            window = (last, last + dt.timedelta(days=3), last + dt.timedelta(days=1), why, True)
+        elif single and not e.background and opening_weekday(case.text, case.ev, e):
+            # "killed on Saturday, a monitor said" in the opening, the place named a paragraph
+            # below: the first weekday it names is the event's, the news it opens with
+            lo = e.date
+            why = f"{_news_of(window[3])}, on the {_WD[lo.weekday()]} its opening names"
+            window = (lo, lo + dt.timedelta(days=6), lo + dt.timedelta(days=1), why, True)
+        elif single and not e.background and opening_today(case.text, case.ev, e):
+            # "Turkey today shot down a plane …" above the sentence that names the event: the
+            # news of the day the text opens with
+            lo = e.date
+            why = f"{_news_of(window[3])}, 'today' in its opening"
+            window = (lo, lo + dt.timedelta(days=1), lo, why, True)
     news_days = {
         e.date + dt.timedelta(days=k)
         for e in case.events if e.kind not in _CITED_KINDS
@@ -355,6 +397,12 @@ def _window_and_text_day(case: _Case) -> tuple[_Window | None, _TextDay | None]:
             why = f"{caption[1]}, of the event it shows"
             text_day = (day, day + dt.timedelta(days=2), day, why, DateKind.ESTIMATED)
     return window, text_day
+
+
+def _news_of(why: str) -> str:
+    """An open window's words ("on or after the day it reports X") as the news it dates
+    ("reports X")."""
+    return why.replace("on or after the day it reports", "reports", 1)
 
 
 def _single_news(e: ReportedEvent) -> bool:
@@ -518,10 +566,14 @@ def _later_weekdays(
 
 
 def _fixed_days(
-    days: Sequence[_DayMention], floor: dt.date | None, ref: dt.date | None
+    days: Sequence[_DayMention],
+    floor: dt.date | None,
+    ref: dt.date | None,
+    terms: tuple[dt.date, dt.date, str] | None = None,
 ) -> list[tuple[dt.date, str, bool, int]]:
     """Days of events the text fixes: full dates, weekday + month-day, month-days near a year;
-    each with whether a weekday was written beside it."""
+    each with whether a weekday was written beside it (of the years a weekday allows, those
+    within the terms of office the text names, when one is)."""
     out: list[tuple[dt.date, str, bool, int]] = []
     for d in days:
         if d.context == "future":
@@ -538,17 +590,42 @@ def _fixed_days(
                 max(lo, _LAST_PLAUSIBLE_YEAR)
             )  # fmt: skip
             years = _weekday_years(d.month, d.day, d.weekday, lo, hi)
+            years, by_term = _years_in_terms(years, d, terms, ref is not None)
             if ref is not None:
                 years.sort(key=lambda y: abs((dt.date(y, d.month, d.day) - ref).days))
             if years and (ref is not None or len(years) == 1):
                 day = dt.date(years[0], d.month, d.day)
-                out.append((day, f"{_WD[d.weekday]} {d.text}", True, d.start))
+                out.append((day, f"{_WD[d.weekday]} {d.text}{by_term}", True, d.start))
             continue
         if d.context == "event" and ref is not None:
             year = _year_near(d.month, d.day, floor, ref)
             if year is not None:
                 out.append((dt.date(year, d.month, d.day), d.text, False, d.start))
     return out
+
+
+def _years_in_terms(
+    years: list[int], d: _DayMention, terms: tuple[dt.date, dt.date, str] | None, has_ref: bool
+) -> tuple[list[int], str]:
+    """Of the years a weekday beside a month-day allows, those within the terms of office the
+    text names (looked for within the terms too when the reference year is outside them), and
+    words saying so ("" when the terms changed nothing)."""
+    if terms is None:
+        return years, ""
+    lo, hi, names = terms
+
+    def inside(y: int) -> bool:
+        day = _safe(y, d.month, d.day)
+        return day is not None and lo <= day <= hi
+
+    within = [y for y in years if inside(y)]
+    if not within and has_ref and d.weekday is not None:
+        within = [
+            y for y in _weekday_years(d.month, d.day, d.weekday, lo.year, hi.year) if inside(y)
+        ]
+    if not within or within == years:
+        return years, ""
+    return within, f" (the year within the term of {names})"
 
 
 #: A day its lead writes without its year is the news when within this of the latest event.

@@ -202,7 +202,19 @@ def match_events(
     """Every event that a sentence of ``text`` reports (default: the shipped timeline); with
     ``undated``, also the sentences that report one without the date its rule asks for."""
     timeline = base_events() if events is None else tuple(events)
-    return event_matcher(timeline).match(text, undated=undated)
+    key = (id(timeline), undated)
+    last = _LAST.get(key)
+    if last is not None and last[1] is timeline and last[0] == text:
+        return list(last[2])
+    found = event_matcher(timeline).match(text, undated=undated)
+    _LAST.clear()  # (one text at a time: the dating and the corpus record read the same one)
+    _LAST[key] = (text, timeline, tuple(found))
+    return found
+
+
+#: The last text matched, per (timeline, undated): the article's date judgement and the
+#: corpus record of what it reports (corpus_dates) match the same text one after the other.
+_LAST: dict[tuple[int, bool], tuple[str, tuple, tuple[EventMatch, ...]]] = {}
 
 
 _MONTH = "|".join(sorted({n for m in MONTH_NAMES for n in (m, m[:3], "sept")}, key=len))

@@ -21,7 +21,7 @@ from idlibtui.clean.chrome import (
 from idlibtui.clean.edits import EditText
 from idlibtui.clean.fragments import page_fragments
 from idlibtui.clean.interface import form_runs, interface_note
-from idlibtui.clean.lines import _CLOSERS, _Line, _teaser, headline_shaped
+from idlibtui.clean.lines import _CLOSERS, _Line, _teaser, headline_shaped, word_count
 from idlibtui.clean.metadata import Info, _classify_positional
 from idlibtui.clean.sections import by_context
 from idlibtui.clean.stamps import find_full_date
@@ -170,7 +170,7 @@ def _copyright(ln: _Line, info: Info) -> str | None:
     name = re.split(r"[.,;|]\s|\s+all rights", name, flags=re.IGNORECASE)[0]
     found = outlets.lookup(name.strip()) if name.strip() else None
     if found is not None and outlets.is_agency(found.name):
-        info.agency = info.agency or found.name  # "© 2016 dpa GmbH": whose copy a carrier has
+        info.credit_agency(found.name, f"copyright: {s}")  # "© 2016 dpa GmbH": whose copy
     elif found is not None:
         info.set_source(found.name, f"copyright: {s}")
     return "done"
@@ -189,7 +189,7 @@ def _site_line(ln: _Line, info: Info) -> str | None:
     o = outlets.masthead(s, normed=normed) if len(s) <= 200 else None
     if o is not None:
         ln.drop = ("boilerplate", "masthead")
-        info.set_source(o.name, f"masthead: {s}")
+        _name_site(info, o.name, f"masthead: {s}")
         return "done"
     answer = _copyright(ln, info)
     if answer is not None:
@@ -197,9 +197,18 @@ def _site_line(ln: _Line, info: Info) -> str | None:
     o = outlets.footer(s, normed=normed) if len(s) <= 300 else None
     if o is not None:
         ln.drop = ("boilerplate", "outlet footer")
-        info.set_source(o.name, f"footer: {s}")
+        _name_site(info, o.name, f"footer: {s}")
         return "done"
     return None
+
+
+def _name_site(info: Info, name: str, evidence: str) -> None:
+    """A masthead or footer names the site, unless it is an agency's ("Sputnik International"
+    above a carried report, "Reporting by …; Editing by …"): then it names whose copy it is."""
+    if outlets.is_agency(name):
+        info.credit_agency(name, evidence)
+    else:
+        info.set_source(name, evidence)
 
 
 def _credit_or_caption(ln: _Line, info: Info) -> str | None:
@@ -208,13 +217,13 @@ def _credit_or_caption(ln: _Line, info: Info) -> str | None:
     s = ln.text
     if (
         (len(s) < 140 and _CREDIT_LINE.match(s))
-        or (_SLASH_CREDIT.match(s) and len(s) < 80)
-        or (_MEDIA_CREDIT.match(s) and len(s) < 140)
+        or (len(s) < 80 and _SLASH_CREDIT.match(s))
+        or (len(s) < 140 and _MEDIA_CREDIT.match(s))
     ):
         ln.drop = ("boilerplate", "photo credit")
         info.add_credit(s)
         return _CREDIT
-    if _CAPTION_LEAD.match(s) and len(s) < 400:
+    if len(s) < 400 and _CAPTION_LEAD.match(s):
         ln.drop = ("boilerplate", "photo caption")
         return "done"
     m = _caption_tail(s)
@@ -406,7 +415,7 @@ _SHOW_MORE = re.compile(r"\s*(?:show\s+more|read\s+more|more|…|\.\.\.)\s*[»�
 def _page_printed_twice(lines: list[_Line]) -> None:
     """Two paragraphs or more printed again in the same order (the page's text twice): the
     second copy goes. One paragraph said again is the report's own (it may repeat itself)."""
-    kept = [ln for ln in lines if ln.drop is None and len(ln.text.split()) >= 12]
+    kept = [ln for ln in lines if ln.drop is None and word_count(ln.text) >= 12]
     first_at: dict[str, int] = {}
     for k, ln in enumerate(kept):
         first_at.setdefault(ln.text, k)
@@ -428,7 +437,8 @@ def _repeated_lines(lines: list[_Line]) -> None:
     top and again at the end, a promo in two places) goes; the first copy decides. A line that
     opens like an earlier caption and is cut short ("…Idlib oShow more") is that caption."""
     seen: dict[str, _Line] = {}
-    openings: list[tuple[list[str], _Line]] = []
+    # the earlier lines of eight words or more, by their first eight words (lower case)
+    openings: dict[tuple[str, ...], list[_Line]] = {}
     previous: _Line | None = None
     for ln in lines:
         if ln.drop is not None and ln.drop[1] != "photo caption (trailing credit)":
@@ -444,39 +454,34 @@ def _repeated_lines(lines: list[_Line]) -> None:
                 ln.drop = ("boilerplate", "repeated paragraph")  # printed twice in a row
                 continue
         seen.setdefault(key, ln)
-        if ln.drop is not None and len(words) >= 8:
+        if len(words) < 8:
+            continue
+        head = tuple(map(str.lower, words[:8]))
+        same_head = openings.setdefault(head, [])
+        if ln.drop is not None:
             # a caption with its credit: an earlier copy without the credit is the same caption
-            head = [w.lower() for w in words[:8]]
-            for other_head, other in openings:
+            for other in same_head:
                 bare = other.text.rstrip(".").strip()
-                if other_head == head and other.drop is None and ln.text.startswith(bare):
+                if other.drop is None and ln.text.startswith(bare):
                     other.drop = ("boilerplate", "photo caption (repeated)")
-        if ln.drop is None and len(words) >= 8:
-            head = [w.lower() for w in words[:8]]
-            for other_head, other in openings:
-                if other_head != head:
-                    continue
-                stem = _SHOW_MORE.sub("", ln.text)
-                unfinished = stem != ln.text or ln.text[-1] not in '.!?"”’'
-                cut = unfinished and other.text.startswith(stem[: max(0, len(stem) - 12)])
-                is_bare = other.drop is not None and other.text.startswith(
-                    ln.text.rstrip(".").strip()
-                )
-                if other.drop is not None and (cut or is_bare):
-                    ln.drop = ("boilerplate", "photo caption (repeated)")
-                elif other.drop is None and cut and len(stem) < len(other.text):
-                    ln.drop = ("boilerplate", "repeated line (cut short)")
-                break
-        if len(words) >= 8:
-            openings.append(([w.lower() for w in words[:8]], ln))
+        elif same_head:
+            other = same_head[0]  # the first line that opens the same way decides
+            stem = _SHOW_MORE.sub("", ln.text)
+            unfinished = stem != ln.text or ln.text[-1] not in '.!?"”’'
+            cut = unfinished and other.text.startswith(stem[: max(0, len(stem) - 12)])
+            is_bare = other.drop is not None and other.text.startswith(ln.text.rstrip(".").strip())
+            if other.drop is not None and (cut or is_bare):
+                ln.drop = ("boilerplate", "photo caption (repeated)")
+            elif other.drop is None and cut and len(stem) < len(other.text):
+                ln.drop = ("boilerplate", "repeated line (cut short)")
+        same_head.append(ln)
 
 
 def _caption_short_forms(lines: list[_Line]) -> None:
     """A caption's short form (its picture's alt text: the caption's first words and a date,
     "Fighters from the Northern Brigade May 3, 2019") next to the caption that went, goes."""
     for i, ln in enumerate(lines):
-        words = ln.text.split()
-        if ln.drop is not None or not 4 <= len(words) <= 14:
+        if ln.drop is not None or not 4 <= word_count(ln.text) <= 14:
             continue
         for j in (i - 1, i + 1):
             drop = lines[j].drop if 0 <= j < len(lines) else None
@@ -502,7 +507,7 @@ def _keep_something(lines: list[_Line], info: Info, doc: EditText) -> None:
     are no text of their own: a page left with only such lines is one."""
     if not lines:
         return
-    kept = [len(ln.text.split()) for ln in lines if ln.drop is None]
+    kept = [word_count(ln.text) for ln in lines if ln.drop is None]
     if kept and headline_shaped(next(ln.text for ln in lines if ln.drop is None)):
         kept = kept[1:]  # the headline
     if sum(n for n in kept if n > _CREDIT_WORDS) >= _PROSE_WORDS:

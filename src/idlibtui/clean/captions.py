@@ -104,6 +104,7 @@ _PICTURE_SELF = re.compile(
 )
 # a wire picture number after a credit: " - RTSMZN0", " - RTX2ABC"
 _PICTURE_NUMBER = re.compile(r"\s+[-–]\s+(?=[A-Z0-9]*\d)[A-Z0-9]{5,12}$")
+_PICTURE_NUMBER_ENDS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _QUOTES = re.compile(r"[\"“”«»]")
 # " - Sputnik International": a picture page's credit is the outlet's name after a dash
 _OUTLET_TAIL = re.compile(r"\s+[-–—|]\s+(?P<name>[A-Z][\w.'’&]*(?:\s+[A-Z][\w.'’&]*){0,3})$")
@@ -117,6 +118,9 @@ def strip_picture_number(line: str) -> str:
     """The line without a wire picture number ending it ("… REUTERS/Jane Doe - RTSMZN0")."""
     if "-" not in line and "–" not in line:
         return line  # (its dash is not there)
+    # the number ends the line (``$``: or comes just before a final line break)
+    if line[-2 if line.endswith("\n") else -1 :][:1] not in _PICTURE_NUMBER_ENDS:
+        return line
     return _PICTURE_NUMBER.sub("", line)
 
 
@@ -157,7 +161,7 @@ def scene_caption(line: str) -> str | None:
     picture's place and day; a line that names its own picture ("In this photo …"); a line of
     a picture's scene ending in the outlet's name."""
     s = line.strip()
-    words = len(s.split())
+    words = len(s.split(None, 61))  # (counted up to 62: past 60 the count does not matter)
     if not 6 <= words <= 60:
         return None
     end = _first_sentence_end(s)
@@ -231,7 +235,8 @@ def caption_head(line: str) -> int | None:
     if end is None or end >= len(s) - 1 or end > 400:
         return None
     first, rest = s[:end], s[end:].strip()
-    if len(rest.split()) < 8 or len(first.split()) < 6:
+    # (fewer than eight words: eight pieces are not found with seven cuts; so for six)
+    if len(rest.split(None, 7)) < 8 or len(first.split(None, 5)) < 6:
         return None
     if _PICTURE_SELF.match(first) and not _QUOTES.search(first):
         return end

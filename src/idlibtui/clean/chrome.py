@@ -424,19 +424,22 @@ _CAPTION_OPENING = re.compile(
 def caption_note(line: str) -> str | None:
     """A caption told by its trailing credit or its "A handout picture released by…" opening."""
     s = strip_picture_number(line.strip())
-    words = len(s.split())
+    # (the words counted up to 82: past 80 the count does not matter, and a paragraph's
+    # words need not all be cut out)
+    words = len(s.split(None, 81))
     if words < 4 or words > 80:
         return None
     m = _SENTENCE_END.search(s)
     first = s[: m.end()] if m else s
     wire = place_day_end(first)  # "… in Manbij, Syria, August 12, 2016.": a wire caption
-    if _sentences(s) > 2 or (words > 45 and _sentences(s) > 1 and not wire):
+    sentences = _sentences(s)
+    if sentences > 2 or (words > 45 and sentences > 1 and not wire):
         return None  # a paragraph of report that ends with a credit: see credit_tail
     if s[-1:] in '.!?"”’:;' and not _CAPTION_OPENING.match(s):
         return None  # a finished sentence: body text unless it opens like a caption
     if reported_then_agency(s, words):
         return None  # a sentence of report signed by its agency: see credit_tail
-    if _sentences(s) >= 2 and _REPORTING.search(s) and not (wire or _CAPTION_CUE.search(first)):
+    if sentences >= 2 and _REPORTING.search(s) and not (wire or _CAPTION_CUE.search(first)):
         return None  # two sentences of report ("… could not verify …") and then a credit
     if (
         _SLASHED_CREDIT.search(s)

@@ -26,10 +26,13 @@ _MONTH = (
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_CAPS_WORD = r"[A-ZА-ЯЁ][A-ZА-ЯЁ'’.\-]+"  # (Latin and Cyrillic: "МОСКВА, 23 янв —")
+# capitals of the Latin alphabets of the corpora's languages ("İSTANBUL", "ŞANLIURFA", "ŁÓDŹ")
+_UPPER = "A-ZÀ-ÖØ-ÞŞĞİŁŃŚŹŻĆĘĄŐŰČŠŽŘĎŤŇА-ЯЁ"
+_LOWER = "a-zß-öø-ÿşğıłńśźżćęąőűčšžřďťňа-яё"
+_CAPS_WORD = rf"[{_UPPER}][{_UPPER}'’.\-]+"  # (Latin and Cyrillic: "МОСКВА, 23 янв —")
 _CAPS_PLACE = rf"{_CAPS_WORD}(?:[ \-]{_CAPS_WORD}){{0,3}}"
 _PARTICLE = r"(?:al|el|an|ad|as|ash|ar|at|az|de|del|la|le|of)"
-_TITLE_WORD = r"[A-ZА-ЯЁ][a-zà-ÿа-яё'’\-]+"
+_TITLE_WORD = rf"[{_UPPER}][{_LOWER}'’\-]+"
 _TITLE_PLACE = rf"{_TITLE_WORD}(?:[ \-](?:{_PARTICLE}[ \-])?{_TITLE_WORD}){{0,3}}"
 _REGION = r"[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
@@ -40,6 +43,7 @@ _FOREIGN_MONTH = (
 _WHEN = (
     rf"(?P<when>{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?|{_DAY}\s+{_MONTH}|{_DAY}\.?\s+{_FOREIGN_MONTH}(?!\w))"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+    r"(?:,?\s+\d{1,2}[:.]\d\d(?!\d))?"  # a clock after the day ("Анкара, 4 марта 2020, 16:10 —")
 )
 _TIME = r"\(\s*\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\s*\)"
 _TAG = r",?\s*\((?P<tag>[A-Za-z][\w .,&/'’-]{0,60}?)\)"
@@ -52,7 +56,7 @@ _PATTERN = re.compile(
     (?:\s*{_TIME})?
     (?:
         \s*{_TAG}(?:\s*{_TIME})?(?:{_SEP}|\s+(?=[A-Z"“]))
-      | \.?\s*/(?P<slashtag>[A-Z][A-Za-z-]{{1,15}})/\.?\s*
+      | \.?\s*/(?P<slashtag>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё-]{{1,15}})/\.?\s*
       | -(?P<dashtag>[A-Z]{{2,12}})\s*/\s*
       | ,\s+(?P<trailtag>[A-Z]{{2,20}}){_SEP}
       | ,?{_SEP}
@@ -259,15 +263,23 @@ def _is_known_place(name: str) -> bool:
 _AGENCY_SENTENCE = re.compile(r"(?P<t>[^\W\d][\w-]*(?:\s[^\W\d][\w-]*){0,2})\.\s+(?=\S)")
 
 
+# a wire's name in Latin capitals before a body in another script ("… 16:10 — REGNUM Режим …")
+_AGENCY_OTHER_SCRIPT = re.compile(r"(?P<t>[A-Z][A-Z-]{1,14})\s+(?=[А-ЯЁа-яё\u0621-\u064a])")
+
+
 def _agency_after_dash(line: str, end: int) -> tuple[int, str]:
     """A known wire named after the dateline's dash, as its own sentence ("МОСКВА, 23 янв —
-    РИА Новости. Правительственные …"): where the body begins, and the tag."""
+    РИА Новости. Правительственные …"), or a name in Latin capitals before a body in another
+    script ("— REGNUM Режим …"): where the body begins, and the tag."""
     from idlibtui.clean.outlets import lookup
 
     m = _AGENCY_SENTENCE.match(line, end)
-    if m is None or lookup(m.group("t")) is None:
-        return end, ""
-    return m.end(), m.group("t")
+    if m is not None and lookup(m.group("t")) is not None:
+        return m.end(), m.group("t")
+    m = _AGENCY_OTHER_SCRIPT.match(line, end)
+    if m is not None:
+        return m.end(), m.group("t")
+    return end, ""
 
 
 def _region_and_tag(m: re.Match[str], tag: str) -> tuple[str, str]:
@@ -284,9 +296,52 @@ def _hyphenated(line: str, end: int) -> bool:
     return bool(re.match(r"-[A-Z]{2,}\b", line[end - 1 : end + 12])) and line[end - 2] != " "
 
 
+#: Wires as Arabic pages name them after a dateline's place ("دمشق - سانا", "إدلب – الأناضول").
+_ARABIC_AGENCIES = {
+    "سانا": "SANA", "الأناضول": "Anadolu", "الاناضول": "Anadolu", "رويترز": "Reuters",
+    "فرانس برس": "AFP", "أ ف ب": "AFP", "ا ف ب": "AFP", "د ب أ": "dpa", "سبوتنيك": "Sputnik",
+    "هاوار": "ANHA", "شينخوا": "Xinhua", "إرنا": "IRNA", "ارنا": "IRNA", "أسوشيتد برس": "AP",
+    "الأسوشيتد برس": "AP", "قنا": "QNA", "واس": "SPA", "وام": "WAM",
+}  # fmt: skip
+_ARABIC_TAG = "|".join(sorted(map(re.escape, _ARABIC_AGENCIES), key=len, reverse=True))
+_ARABIC_DATELINE = re.compile(
+    r"^(?P<place>[\u0621-\u064a]+(?:\s[\u0621-\u064a]+)?)\s*"
+    rf"(?:[-–—]\s*\(?(?P<tag>{_ARABIC_TAG})\)?(?![\u0621-\u064a])\s*[-–—:]?"
+    rf"|\((?P<ptag>{_ARABIC_TAG})\)\s*[-–—:])\s*(?=\S)"
+)
+#: A regional Russian wire's dateline in parentheses: "(Казань, 5 марта, «Татар-информ»)."
+_PAREN_DATELINE = re.compile(
+    rf"^\((?P<place>{_TITLE_PLACE}),\s+{_WHEN},\s+«(?P<tag>[^»()]{{2,40}})»\)\.?\s*(?=\S)"
+)
+
+
+def _other_scripts(line: str, min_rest: int) -> Dateline | None:
+    """A dateline of the forms Arabic and Russian regional pages use (see the patterns)."""
+    m = _ARABIC_DATELINE.match(line) or _PAREN_DATELINE.match(line)
+    if m is None or len(line) - m.end() < min_rest:
+        return None
+    if m.re is _ARABIC_DATELINE and not _is_known_place(m.group("place")):
+        return None  # ("قال مصدر - سانا": "a source said", no place)
+    found = m.group("tag") or m.groupdict().get("ptag") or ""
+    tag = _ARABIC_AGENCIES.get(found, found)
+    when = m.groupdict().get("when")
+    day, year_known = _month_day(when, m.group("year")) if when else (None, False)
+    return Dateline(end=m.end(), place=m.group("place"), tag=tag, day=day,
+                    year_known=year_known, when_text=when or "")  # fmt: skip
+
+
 def match_dateline(line: str, *, min_rest: int = 40) -> Dateline | None:
     """The dateline that opens ``line``, or None. At least ``min_rest`` characters of body
     must follow, so a short headline such as "BEIRUT: A CITY IN RUINS" is not one."""
+    if line[:1] == "(" or "\u0621" <= line[:1] <= "\u064a":
+        found = _other_scripts(line, min_rest)
+        if found is not None:
+            return found
+    return _wire_dateline(line, min_rest)
+
+
+def _wire_dateline(line: str, min_rest: int) -> Dateline | None:
+    """The dateline of the wires' forms (see the module's docstring) that opens ``line``."""
     m = _PATTERN.match(line)
     # ("Place, 16 January. The army …" needs its day: "Damascus. The …" is prose)
     if (

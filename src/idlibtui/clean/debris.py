@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import pairwise
 
 from idlibtui.clean.edits import Edit, EditText
 from idlibtui.textanalysis import is_abbreviation  # the one abbreviation list
@@ -168,8 +167,11 @@ def inline_debris(doc: EditText) -> None:
         pass
 
 
-# a sentence end followed by the next sentence's start (a space, then a capital or a quote)
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”\"’]?[ \t]+(?=[A-Z“\"‘])")
+# a sentence end followed by the next sentence's start (a space, then a capital or a quote),
+# up to that start: written to begin with the full stop itself (not a lookbehind of it) so that
+# the engine searches for that instead of trying every position; a break ends before a capital
+# or a quote, never a full stop, so the matches cannot run into each other
+_SENTENCE_BREAK_AT = re.compile(r"[.!?][”\"’]?[ \t]+(?=[A-Z“\"‘])")
 _TWICE_MIN_WORDS = 12
 
 
@@ -180,9 +182,13 @@ def _sentence_twice(doc: EditText) -> None:
     pos = 0
     for line in doc.text.split("\n"):
         if len(line) >= 2 * 60:
-            cuts = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(line)), len(line)]
-            sentences = [(a, line[a:b].rstrip()) for a, b in pairwise(cuts)]
-            for (_a, first), (a2, second) in pairwise(sentences):
+            cuts = [0, *[m.end() for m in _SENTENCE_BREAK_AT.finditer(line)], len(line)]
+            for a, a2, b2 in zip(cuts, cuts[1:], cuts[2:], strict=False):
+                # (a sentence after a break opens with its first character: the same one
+                # must open the sentence before it)
+                if line[a] != line[a2]:
+                    continue
+                first, second = line[a:a2].rstrip(), line[a2:b2].rstrip()
                 if first == second and len(first.split()) >= _TWICE_MIN_WORDS:
                     start = a2
                     while start > 0 and line[start - 1] in " \t":

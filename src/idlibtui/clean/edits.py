@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from idlibtui.model import Repair
 
@@ -25,6 +26,9 @@ class Edit:
     replacement: str
     kind: str
     note: str = ""
+
+
+_SPAN_ORDER = attrgetter("start", "end")  # an edit's (start, end), got in C
 
 
 class EditText:
@@ -102,10 +106,7 @@ class EditText:
     def apply(self, edits: Iterable[Edit]) -> int:
         """Perform non-overlapping edits (current coordinates) in one batch."""
         text = self._text
-        todo = sorted(
-            (e for e in edits if text[e.start : e.end] != e.replacement),
-            key=lambda e: (e.start, e.end),
-        )
+        todo = sorted((e for e in edits if text[e.start : e.end] != e.replacement), key=_SPAN_ORDER)
         if not todo:
             return 0
         sweep = _Sweep(self._pieces)

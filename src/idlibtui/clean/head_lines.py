@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from idlibtui.clean import outlets
-from idlibtui.clean.lines import _Line, headline_shaped
+from idlibtui.clean.lines import _Line, headline_shaped, word_count
 from idlibtui.model import BlockKind
 
 _PERSON_WORD = re.compile(
@@ -24,15 +24,17 @@ def name_under_title(kept: list[_Line], start: int) -> bool:
         return False
     s = kept[start].text.strip()
     nxt = kept[start + 1].text
-    if headline_shaped(nxt) or len(nxt.split()) < 12:
+    if headline_shaped(nxt) or word_count(nxt) < 12:
         return False  # the report must follow at once
     if _CITY.fullmatch(s):
         return True
     words = s.split()
+    if not 2 <= len(words) <= 4:
+        return False  # (no name of two to four words: the outlets need not be looked up)
     if any(outlets.lookup(part) for part in [*re.split(r"\s*[-–—]\s*", s), s] if part):
         return False  # "Idlib-Enab Baladi": the outlet's line, for the outlet rules
     named = sum(1 for w in words if any(ch.isupper() for ch in w))
-    return 2 <= len(words) <= 4 and named >= 2 and all(_PERSON_WORD.match(w) for w in words)
+    return named >= 2 and all(_PERSON_WORD.match(w) for w in words)
 
 
 def head_label(line: str) -> bool:

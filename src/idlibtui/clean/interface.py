@@ -17,6 +17,7 @@ import re
 
 from idlibtui.clean import outlets
 from idlibtui.clean.lines import _Line
+from idlibtui.clean.prefilter import any_of
 
 _LINES: list[tuple[re.Pattern[str], str]] = [
     # a form's prompts and answers
@@ -131,6 +132,8 @@ _TEMPLATE = re.compile(
     r"^\[\w{1,20}_\d{1,3}\]$|^%[ds]\s.{0,60}$|^string\(\d+\)\s*\"|^\[?\{\"\w+\":"
 )
 
+# one pattern for them all: most lines match none (one call instead of one per rule)
+_ANY_LINE = any_of(_LINES)
 _BULLET_SPLIT = re.compile(r"\s+[•·]\s+")
 
 
@@ -147,9 +150,10 @@ def interface_note(line: str) -> str | None:
     if len(s) > 800:
         return None
     if len(s) <= 300:
-        for pattern, note in _LINES:
-            if pattern.match(s):
-                return note
+        if _ANY_LINE.match(s):
+            for pattern, note in _LINES:
+                if pattern.match(s):
+                    return note
         m = _SITE_NAME.match(s) or _SLUG.match(s)
         if m and outlets.lookup(m.group("name").strip()) is not None:
             return "site name"

@@ -14,6 +14,7 @@ length.
 from __future__ import annotations
 
 import re
+import string
 import threading
 from functools import lru_cache
 
@@ -21,13 +22,16 @@ from functools import lru_cache
 _MIN_LETTERS = 40
 _MIN_CONFIDENCE = 0.80
 _SAMPLE = 3000
+_ASCII_LETTERS = bytes(string.ascii_letters, "ascii")  # the ASCII that ``str.isalpha`` counts
 _SURELY_ENGLISH = 0.25
+_NOT_ASCII = re.compile("[^\x00-\x7f]+")
 
 # Scripts that name their language on their own when the model cannot tell.
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _GREEK = re.compile("[\u0370-\u03ff]")
 _HEBREW = re.compile("[\u0590-\u05ff]")
+_SCRIPTS = re.compile("[\u0370-\u05ff\u0600-\u06ff\u0750-\u077f]")  # the four above, as one
 
 # English function words: a text most of whose short words are these is English, whatever a
 # weak model score says (a page of names and numbers confuses n-grams more than it does these).
@@ -84,23 +88,38 @@ def _identifier():
         return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def _letters(sample: str, ascii_only: bool) -> int:
+    """``sum(map(str.isalpha, sample))``: the ASCII letters counted in C, the few other
+    characters one by one."""
+    data = sample.encode("ascii", "ignore")
+    letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+    if not ascii_only:
+        letters += sum(map(str.isalpha, "".join(_NOT_ASCII.findall(sample))))
+    return letters
+
+
 def _english_share(words: list[str]) -> float:
     if not words:
         return 0.0
-    return sum(1 for w in words if w in EN_FUNCTION_WORDS) / len(words)
+    return sum(map(EN_FUNCTION_WORDS.__contains__, words)) / len(words)
 
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of ``text``'s language, or "" when it is too short or unclear."""
     sample = text[:_SAMPLE]
-    letters = sum(map(str.isalpha, sample))
+    ascii_only = sample.isascii()  # (most reports): no letters of another script to count
+    letters = _letters(sample, ascii_only)
     if letters == 0:
         return ""
     words = re.findall(r"[a-z]+", sample.lower())
     en_share = _english_share(words)
     if letters < _MIN_LETTERS:
         return _by_script(sample, letters)
-    if en_share >= _SURELY_ENGLISH and letters >= 200 and not _non_latin(sample, letters):
+    if (
+        en_share >= _SURELY_ENGLISH
+        and letters >= 200
+        and (ascii_only or not _non_latin(sample, letters))
+    ):
         # a quarter of the words English function words: English (other languages in Latin
         # script stay under an eighth), without the model's cost
         return "en"
@@ -119,6 +138,9 @@ def detect_language(text: str) -> str:
 
 
 def _non_latin(sample: str, letters: int) -> bool:
+    # (the four scripts together first: most samples hold few of their letters)
+    if len(_SCRIPTS.findall(sample)) <= letters / 2:
+        return False
     return any(len(p.findall(sample)) > letters / 2 for p in (_ARABIC, _CYRILLIC, _GREEK, _HEBREW))
 
 

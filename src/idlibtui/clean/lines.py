@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from idlibtui.model import BlockKind
 
@@ -17,6 +18,8 @@ _CLOSERS = "\"'”’)»]"
 _END_MARK = re.compile(r"\s*(?:\(\*+\)|\*+|\(\w{1,3}\))$")
 
 
+# a pure function of the line, asked of the same lines by several passes (and both rounds)
+@lru_cache(maxsize=8192)
 def headline_shaped(line: str) -> bool:
     """A short line without a closing full stop: a title, subheading or related-link candidate."""
     s = line.strip()
@@ -33,6 +36,13 @@ def headline_shaped(line: str) -> bool:
     if not first_alpha:
         return False
     return s[0].isdigit() or not first_alpha.islower()
+
+
+@lru_cache(maxsize=8192)
+def word_count(line: str) -> int:
+    """``len(line.split())``: several passes count the words of the same lines (and both
+    rounds do), so the counts of the lines seen last are kept."""
+    return len(line.split())
 
 
 def _short_question(line: str) -> bool:

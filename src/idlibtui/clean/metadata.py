@@ -34,6 +34,7 @@ class Info:
     source: str = ""
     source_evidence: str = ""
     agency: str = ""
+    agency_evidence: str = ""  # the words that credit the agency (a tag, a trailer, a byline)
     # dates the page states about itself; the annotator's judge weighs them against the text
     date_claims: list[DateClaim] = field(default_factory=list)
     dateline: str = ""
@@ -50,6 +51,14 @@ class Info:
         if not self.source and name:
             self.source = name
             self.source_evidence = evidence
+
+    def credit_agency(self, name: str, evidence: str) -> None:
+        """An agency credited with the copy ("Source: Anadolu Agency", "By AFP", "(Reuters)"):
+        whose copy the page carries, not who publishes it. The outlet judge makes it the outlet
+        only when the page names no publisher of its own."""
+        if not self.agency and name:
+            self.agency = name
+            self.agency_evidence = evidence
 
     def claim_date(
         self,
@@ -105,6 +114,7 @@ _PUBLISHED = re.compile(
     # the same words in the corpora's other languages
     r"|publi[ée]e?|mis\s+[àa]\s+jour|ver[öo]ffentlicht|aktualisiert|publicad[oa]|actualizad[oa]"
     r"|atualizad[oa]|pubblicato|aggiornato|yay[ıi]nlanma(?:\s+tarihi)?|g[üu]ncelleme|опубликовано"
+    r"|giri[şs]\s+tarihi|yay[ıi]n\s+tarihi|дата\s+публикации|опубліковано|تاريخ\s+البث"
     r"|обновлено|opublikowano|zaktualizowano|diterbitkan|dipublikasikan|gepubliceerd|publicerad"
     r"|publisert|julkaistu|paskelbta|публикувано|обновено|تاريخ\s+النشر|نشر\s+في|آخر\s+تحديث"
     r"|פורסם|עודכן|发布时间|發布時間|发布日期|更新时间|입력|수정)"
@@ -287,7 +297,7 @@ def _credit_tag(tag: str, info: Info, evidence: str) -> None:
     agencies = [n for n in names if outlets.is_agency(n)]
     own = [n for n in names if not outlets.is_agency(n) and not is_known_place(n)]
     if agencies:
-        info.agency = info.agency or agencies[0]
+        info.credit_agency(agencies[0], evidence)
     # an agency's tag names whose copy it is, not who carries it ("IDLIB (AA) -" on another
     # site): the outlet stays unknown unless the page names it; a place ("(SYRIA)") is neither
     for name in own:
@@ -328,7 +338,10 @@ def _masthead_rule(ln: _Line, rank: int, kept: int, info: Info) -> bool:
         o = outlets.lookup(bare.lstrip(" |–—-•"))  # "- Sputnik International" too
         if o is not None and not (len(o.name) <= 3 and s.strip() != o.name):
             ln.drop = ("boilerplate", "masthead")
-            info.set_source(o.name, f"masthead: {s}")
+            if outlets.is_agency(o.name):  # an agency's name over a carried report
+                info.credit_agency(o.name, f"masthead: {s}")
+            else:
+                info.set_source(o.name, f"masthead: {s}")
             return True
     if rank == 0 and kept > 3 and outlet_cues.masthead_like(s) and outlet_cues.specific(s):
         ln.drop = ("boilerplate", "masthead")
@@ -352,6 +365,10 @@ def _source_line_rule(ln: _Line, rank: int, kept: int, info: Info) -> bool:
         name = stamp.name
     found = outlets.lookup(name) if name else None
     ln.drop = ("metadata", "source trailer")
+    if found is not None and outlets.is_agency(found.name):
+        # "Source: Anadolu Agency" under a site's own lead-in: whose copy it is
+        info.credit_agency(found.name, f"trailer: {s}")
+        return True
     if name and (
         found is not None or (not _GENERIC_SOURCE.match(name) and outlet_cues.publisher_like(name))
     ):
@@ -393,10 +410,10 @@ def _byline_rule(ln: _Line, info: Info) -> bool:
         return False  # "By Sunday, the largely …", "By the end of the year …": prose
     ln.drop = ("metadata", "byline")
     named = outlet_cues.byline_outlet(re.split(r"\s*[|,•·–—]\s*|\s+-\s+", who)[0])
-    if named:
+    if named and outlets.is_agency(named):  # "By AFP": whose copy it is, whoever carries it
+        info.credit_agency(named, f"byline: {s}")
+    elif named:
         info.set_source(named, f"byline: {s}")
-        if outlets.is_agency(named):  # "By AFP": whose copy it is, whoever carries it
-            info.agency = info.agency or named
     d = parse_date(s)
     if d:
         info.claim_date(d, "byline", s)
@@ -435,9 +452,10 @@ def _credit_rule(ln: _Line, rank: int, kept: int, info: Info) -> bool:
     ln.drop = ("metadata", "credit line")
     for name in names:
         if outlets.is_agency(name):
-            info.agency = info.agency or name
+            info.credit_agency(name, f"credit line: {ln.text}")
     own = [n for n in names if not outlets.is_agency(n)]
-    info.set_source((own or names)[0], f"credit line: {ln.text}")
+    if own:
+        info.set_source(own[0], f"credit line: {ln.text}")
     return True
 
 

@@ -8,6 +8,7 @@ found elsewhere on the page. Such an insert is spam or another page's teaser, no
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from idlibtui.clean.lines import _Line
 from idlibtui.model import BlockKind
@@ -93,9 +94,10 @@ _COMMON = frozenset(
 _WORD = re.compile(r"[a-z][a-z'’-]{3,}")
 
 
-def _stems(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _line_stems(text: str) -> frozenset[str]:
     """Content words cut to five letters ("Swedes"/"Sweden", "fled"/"flee" aside)."""
-    return {w[:5] for w in _WORD.findall(text.lower()) if w not in _COMMON}
+    return frozenset([w[:5] for w in _WORD.findall(text.lower()) if w not in _COMMON])
 
 
 _FUNCTION = frozenset(
@@ -120,11 +122,22 @@ _FUNCTION = frozenset(
 )
 
 
-def _english(text: str) -> bool:
-    """English prose: one word in eight at least is a common function word (the stems tie
-    passages of English; other languages' endings would hide a shared word)."""
+def _english_lines(texts: list[str]) -> bool:
+    """English prose (the lines joined): one word in eight at least is a common function word
+    (the stems tie passages of English; other languages' endings would hide a shared word)."""
+    words = function = 0
+    for text in texts:
+        n, f = _word_counts(text)
+        words += n
+        function += f
+    return words >= 40 and function * 8 >= words
+
+
+@lru_cache(maxsize=4096)
+def _word_counts(text: str) -> tuple[int, int]:
+    """How many words ``text`` holds, and how many of them are common function words."""
     words = text.lower().split()
-    return len(words) >= 40 and sum(1 for w in words if w in _FUNCTION) * 8 >= len(words)
+    return len(words), sum(1 for w in words if w in _FUNCTION)
 
 
 def off_topic_inserts(kept: list[_Line]) -> None:
@@ -137,12 +150,14 @@ def off_topic_inserts(kept: list[_Line]) -> None:
         para = kept[i + 1]
         if para.drop is not None or para.kind is not BlockKind.PARAGRAPH:
             continue
-        head, body = _stems(ln.text), _stems(para.text)
+        head, body = _line_stems(ln.text), _line_stems(para.text)
         if len(head) < 2 or len(body) < 15:
             continue
-        others = " ".join(texts[:i] + texts[i + 2 :])
-        rest = _stems(others)
-        if len(rest) < 50 or head & rest or not _english(others + " " + para.text):
+        # the page's other lines, read line by line (no word runs across the space that
+        # would join them): what each holds is kept for the next round and the next heading
+        others = texts[:i] + texts[i + 2 :]
+        rest = frozenset().union(*map(_line_stems, others))
+        if len(rest) < 50 or head & rest or not _english_lines([*others, para.text]):
             continue
         if len(body & rest) * 8 <= len(body):
             ln.drop = ("boilerplate", "off-topic insert (heading)")

@@ -43,8 +43,8 @@ def dated_credit_outlet(text: str, raw: str = "") -> tuple[str, str]:
 # "Trend reports citing Reuters", "according to the Anadolu Agency", "the Turkish Anadolu News
 # Agency reported", "Reuters reported", "an AFP correspondent": the report's copy came from a wire.
 _CITED = re.compile(
-    rf"\b(?:[Aa]n?\s+(?P<c>{_NAME}?)\s+(?:correspondent|reporter|photographer)\b)"
-    rf"|\b(?:citing|quoting|according\s+to|reports?\s+(?:the\s+)?|reported\s+by)\s+(?:the\s+)?"
+    rf"\b(?:[Aa]n?\s+(?P<c>{_NAME}?)\s+(?:correspondent|reporter|photographer|witness|cameraman|journalist|tally)\b)"
+    rf"|\b(?:citing|quoting|according\s+to|reports?|reported\s+by)\s+(?:the\s+)?"
     rf"(?P<a>{_NAME})"
     rf"|(?:^|[.!?;]\s+|,\s+)(?:the\s+)?(?P<b>{_NAME}?)(?:\s+news\s+agency)?\s+"
     r"(?:reported|reports|said|quoted|cited)\b",
@@ -60,6 +60,37 @@ _WIRES = frozenset(
      "Ruptly", "Ihlas News Agency", "Demiroren News Agency", "Jewish Telegraphic Agency",
      "TT News Agency", "Europa Press", "Australian Associated Press", "The Canadian Press"]
 )  # fmt: skip
+
+
+# The same citations in the corpora's other languages: "передает РИА Новости", "сообщает ТАСС
+# со ссылкой на …", "цитиран от Франс прес", "selon l'AFP", "según EFE", "noticiado pela AFP",
+# "laut dpa", "secondo l'ANSA", "według Agencji Reutera", "APA-nın xəbərinə görə",
+# "Reuters'a göre": the wire's name after (or, in Turkish and Azerbaijani, before) the verb
+_CITED_ELSEWHERE = re.compile(
+    r"(?:передает|передаёт|сообщает|сообщило|сообщили|пишет|со\s+ссылкой\s+на|по\s+данным"
+    r"|цитиран[аио]?\s+от|според|повідомляє|selon|d['’]apr[èe]s"
+    r"|seg[úu]n(?:\s+la)?|segundo(?:\s+a)?|noticiad[oa]\s+pel[ao]|informou\s+a|laut"
+    r"|secondo|według|podle|citing)(?:\s+l['’]|\s+)(?:агентств[оау]\s+|l['’]agence\s+"
+    r"|la\s+agencia\s+|a\s+agência\s+|der\s+nachrichtenagentur\s+|agencji\s+)?"
+    r"(?P<n>[^\s,.;:()«»\"]+(?:\s[^\s,.;:()«»\"]+){0,2})"
+    r"|(?P<t>[^\s,.;:()«»\"]+(?:\s[^\s,.;:()«»\"]+){0,2}?)['’-]?(?:n[ıi]n|nun|nin)?\s+"
+    r"(?:haberine|xəbərinə|verdiği\s+habere|açıklamasına)?\s*g[öə]r[eə]\b",
+    re.IGNORECASE,
+)
+
+
+def _cited_elsewhere(text: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for m in _CITED_ELSEWHERE.finditer(text):
+        words = (m.group("n") or m.group("t") or "").split()
+        for n in range(len(words), 0, -1):
+            part = " ".join(words[:n]).strip("'’-")
+            known = outlets.lookup(part) or outlets.by_dateline_tag(part)
+            if known is not None:
+                if known.name in _WIRES:
+                    found.setdefault(known.name, m.group(0).strip())
+                break
+    return found
 
 
 def cited_agency(text: str) -> tuple[str, str]:
@@ -80,7 +111,66 @@ def cited_agency(text: str) -> tuple[str, str]:
                 if known.name in _WIRES:
                     found.setdefault(known.name, m.group(0).strip())
                 break
+    if not found:
+        found = _cited_elsewhere(text)
     if len(found) != 1:
         return "", ""
     name, words = next(iter(found.items()))
     return name, f"cites it: {words[:80]}"
+
+
+def cited_outlets(text: str) -> set[str]:
+    """Every known outlet or agency the text cites as a source ("according to Reuters", "the
+    New York Times reported", "reports the Associated Press", "told AFP"): a page that quotes
+    several news organisations is a roundup, and an interview it quotes is no evidence of
+    who publishes it."""
+    found: set[str] = set()
+    matches: list[str] = [
+        (m.group("c") or m.group("a") or m.group("b") or "") for m in _CITED.finditer(text)
+    ]
+    matches += [m.group("n") for m in outlets._INTERVIEW.finditer(text)]
+    for name in matches:
+        words = name.strip().rstrip(".,;:").split()
+        runs = [words[i:n] for i in (0, 1) for n in range(len(words), i, -1)]
+        for run in runs:
+            part = " ".join(run)
+            known = outlets.lookup(part) or outlets.by_dateline_tag(part)
+            if known is not None:
+                if not known.monitor:  # a monitor's figures are quoted by everyone
+                    found.add(known.name)
+                break
+    return found
+
+
+# "… continues. (Source: IANS)", "(Writing by Tom Perry; Editing by Hugh Lawson)", "Published On:
+# July 27, 2019 By: Associated Press": a wire signing the copy inside a line the cleaner keeps
+_SOURCE_PAREN = re.compile(r"\((?:source|sources|via)\s*:\s*(?P<n>[^()\n]{2,40}?)\s*\)", re.I)
+_WIRE_SIGNATURE = re.compile(
+    r"^\(?(?:additional\s+)?(?:reporting|writing)\s+by\s+[^;\n]{2,80};\s*(?:additional\s+)?"
+    r"(?:writing|editing)\s+by\b",
+    re.I | re.MULTILINE,
+)
+_BY_COLON = re.compile(r"\b[Bb]y:\s+(?:the\s+)?(?P<n>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})")
+
+
+def signed_agency(text: str, raw: str = "") -> tuple[str, str]:
+    """A wire that signs the copy ("(Source: IANS)", Reuters' "(Writing by …; Editing by …)",
+    "By: Associated Press"): whose copy the page carries, the outlet too when the page names
+    no publisher of its own."""
+    page = raw or text
+    for m in _SOURCE_PAREN.finditer(page):
+        known = outlets.lookup(m.group("n")) or outlets.by_dateline_tag(m.group("n").strip())
+        if known is not None and outlets.is_agency(known.name):
+            return known.name, f"credit: {m.group(0)}"
+    m = _WIRE_SIGNATURE.search(page[-4000:])
+    if m is not None:
+        return "Reuters", f"the wire's signature: {m.group(0)[:60]}"
+    for m in _BY_COLON.finditer(page[:3000]):
+        words = m.group("n").split()
+        for n in range(len(words), 0, -1):
+            known = outlets.lookup(" ".join(words[:n]))
+            if known is not None:
+                if outlets.is_agency(known.name):
+                    return known.name, f"byline: {m.group(0)}"
+                break
+    return "", ""

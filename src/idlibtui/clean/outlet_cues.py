@@ -29,14 +29,24 @@ _REPORTS_CITING = re.compile(
     rf"(?:^|,\s+)(?:the\s+)?(?P<n>{_NAME})\s+(?:reports?|reported|informs?|informed)"
     rf"\s+(?:citing|quoting)\b"
 )
-_CANNOT_VERIFY = re.compile(
-    rf"\b(?P<n>{_NAME})\s+(?:cannot|could\s+not|can\s*not|has\s+not\s+been\s+able\s+to"
-    rf"|was\s+(?:not\s+)?unable\s+to|is\s+unable\s+to)\s+(?:independently\s+)?(?:verify|confirm)"
+# "…, a civil defence group said on Tuesday, Anadolu reports.": the lead's sentence closed by
+# a wire's name credits the copy to it. (An outlet's own name there is as often another site's
+# credit, "…, Al-Masdar News reports." on a carrier, as the site itself: no evidence of outlet.)
+_REPORTS_CLOSING = re.compile(rf",\s+(?:the\s+)?(?P<n>{_NAME})\s+reports\.(?:\s|$)")
+# the last words of the two patterns below: a text without them holds no match of either, and
+# they are searched alone first (the name before them is costly to try at every capital)
+_CANNOT_VERIFY_WORDS = (
+    r"(?:cannot|could\s+not|can\s*not|has\s+not\s+been\s+able\s+to"
+    r"|was\s+(?:not\s+)?unable\s+to|is\s+unable\s+to)\s+(?:independently\s+)?(?:verify|confirm)"
 )
+_FROM_WORDS = r"(?:reporting|reports|reported|who\s+is|speaking)\s+from\b"
+_CANNOT_VERIFY_TAIL = re.compile(_CANNOT_VERIFY_WORDS)
+_FROM_TAIL = re.compile(_FROM_WORDS)
+_CANNOT_VERIFY = re.compile(rf"\b(?P<n>{_NAME})\s+" + _CANNOT_VERIFY_WORDS)
 _CORRESPONDENT = re.compile(
-    rf"\b(?P<n>{_NAME})['’]s\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}},?\s+"
-    rf"(?:reporting|reports|reported|who\s+is|speaking)\s+from\b"
+    rf"\b(?P<n>{_NAME})['’]s\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}},?\s+" + _FROM_WORDS
 )
+# (its first words are ``outlet_page._PROMO_OPENINGS``, looked for first: a test keeps them so)
 _PROMO_NAME = re.compile(
     rf"^(?:subscribe\s+to|click\s+to\s+follow|follow|sign\s+up\s+(?:to|for)|support|like|join)\s+"
     rf"(?P<n>(?:the\s+)?{_NAME}?)(?:['’]s)?(?:\s+(?:telegram|whatsapp|youtube)\s+channel)?"
@@ -77,6 +87,13 @@ _OUTLET_WORDS = frozenset(
         "broadcasting",
         "television",
         "service",
+        "bulletin",
+        "courier",
+        "dispatch",
+        "sentinel",
+        "inquirer",
+        "examiner",
+        "advertiser",
     ]
 )
 _GENERIC = frozenset(
@@ -266,7 +283,12 @@ def self_reference(text: str) -> tuple[str, str]:
         m = _REPORTS.match(para.strip())
         if m and _plausible(m.group("n")):
             return _named(m.group("n")), f"names itself: {m.group(0)[:80]}"
-    for pattern in (_CANNOT_VERIFY, _CORRESPONDENT):
+        m = _REPORTS_CLOSING.search(para.strip()[:600])
+        if m and outlets.is_agency(_named(m.group("n"))):
+            return _named(m.group("n")), f"credits the wire: {m.group(0).strip()[:80]}"
+    for pattern, tail in ((_CANNOT_VERIFY, _CANNOT_VERIFY_TAIL), (_CORRESPONDENT, _FROM_TAIL)):
+        if not tail.search(text):
+            continue  # (no match without its last words)
         found = {
             _named(m.group("n")): m.group(0)
             for m in pattern.finditer(text)
@@ -342,14 +364,18 @@ def _specific(name: str) -> bool:
 _TITLE_SUFFIX = re.compile(r"(?:^|\s+)[|ǀ–—•·«»-]\s+(?P<n>[^|ǀ–—•·«»-]{2,40}?)\s*$")
 
 
-def title_suffix_outlet(first_line: str) -> tuple[str, str]:
+def title_suffix_outlet(first_line: str, text: str = "") -> tuple[str, str]:
     """A known outlet named after the headline, as page titles carry it ("Clashes in Idlib |
-    Sputnik", "… - Tasnim News Agency"): its canonical name and the words that show it."""
+    Sputnik", "… - Tasnim News Agency"): its canonical name and the words that show it. A
+    headline's attribution is none: "Strikes near a convoy - Syrian Observatory" over a lead
+    that says "…, the Syrian Observatory for Human Rights said" names who said it."""
     m = _TITLE_SUFFIX.search(first_line.strip())
     if m is None:
         return "", ""
     name = m.group("n").strip()
     known = outlets.lookup(name)
+    if known is not None and text and quoted_as_speaker(text, known):
+        return "", ""
     if known is not None:
         return known.name, f"after the headline: {m.group(0).strip()}"
     if (
@@ -445,3 +471,22 @@ def byline_outlet_line(raw: str) -> tuple[str, str]:
         if known is not None and not is_known_place(m.group("n")):
             return known.name, f"byline: {line}"
     return "", ""
+
+
+_SPEAKS = r"(?:said|says|reported|reports|documented|stated|announced|confirmed)\b"
+
+
+def quoted_as_speaker(text: str, outlet: outlets.Outlet) -> bool:
+    """Whether the lead (first two paragraphs) quotes ``outlet`` as a source ("…, the Syrian
+    Observatory for Human Rights said", "according to SOHR"): a third party, not the page's
+    publisher, who would not cite itself so."""
+    lead = " ".join(text.split("\n\n")[:3])[:1500]
+    names = [n for n in (outlet.name, *outlet.aliases, *outlet.dateline_tags) if len(n) >= 3]
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    if not alts:
+        return False
+    pattern = (
+        rf"\b(?:according\s+to|citing|quoting)\s+(?:the\s+)?(?:{alts})\b"
+        rf"|\b(?:{alts})(?:,\s[^,]{{3,60}},)?\s+{_SPEAKS}"
+    )
+    return re.search(pattern, lead) is not None

@@ -22,16 +22,18 @@ canonical name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Protocol
 
-from idlibtui.clean import outlet_credits, outlet_cues, outlet_page, outlets
+from idlibtui.clean import outlet_credits, outlet_cues, outlet_heads, outlet_page, outlets
 
 
 class _Info(Protocol):
     source: str
     source_evidence: str
     agency: str
+    agency_evidence: str
 
     def set_source(self, name: str, evidence: str) -> None: ...
 
@@ -49,23 +51,31 @@ def settle(info: _Info, raw: str, text: str) -> None:
         # strongest first, each with whether the name is the publisher's own even when it is an
         # agency (a page title's suffix, its promotions) or may be whose copy it is ("(AFP)")
         cues: list[tuple[bool, Callable[[], tuple[str, str] | list[tuple[str, str]]]]] = [
-            (True, lambda: [outlet_cues.title_suffix_outlet(h) for h in heads if len(h) <= 200]),
+            (
+                True,
+                lambda: [outlet_cues.title_suffix_outlet(h, text) for h in heads if len(h) <= 200],
+            ),
             (True, lambda: outlet_page.republished_outlet(text)),
             (True, lambda: outlet_cues.title_prefix_outlet(first)),
+            (False, lambda: outlet_heads.head_site_marks(raw)),
             (False, lambda: outlet_page.closing_outlets(raw, text)),
             (False, lambda: outlet_cues.crew_byline_outlet(text, raw)),
             (False, lambda: outlet_cues.byline_outlet_line(raw)),
+            (False, lambda: outlet_heads.head_outlet_line(raw)),
             (False, lambda: outlet_credits.dated_credit_outlet(text, raw)),
             (True, lambda: outlet_page.chrome_outlet(raw)),
             (True, lambda: outlet_page.copyright_outlet(raw)),
             (True, lambda: outlet_page.note_outlet(text)),
             (False, lambda: outlet_page.lead_in_outlet(text)),
             (False, lambda: outlet_page.place_outlet_lead(text)),
-            (True, lambda: outlets.interview_outlet(text)),
+            (False, lambda: outlet_heads.lead_credit_outlet(text, raw)),
+            # (wire copy quotes others' interviews: "told Al Mayadeen" under "/TASS/")
+            (True, lambda: outlet_heads.exclusive_outlet(text, raw)),
+            (True, lambda: _own_interview(text, info.agency)),
             (True, lambda: outlet_cues.agency_own_reporter(text, info.agency)),
             (True, lambda: outlet_page.own_correspondent(text)),
             # ("Reuters could not independently verify" on a carrier: whose copy it is)
-            (False, lambda: outlet_cues.self_reference(text)),
+            (False, lambda: _self_reference(text)),
             (False, lambda: outlet_page.elsewhere_outlet(text)),
         ]
         for own, cue in cues:
@@ -82,13 +92,48 @@ def settle(info: _Info, raw: str, text: str) -> None:
     if collector and (not info.source or info.source == info.agency):
         info.source, info.source_evidence = "", ""
         info.set_source(collector, kept_evidence)
+    if not info.agency:  # a wire signing the copy: "(Source: IANS)", "By: Associated Press"
+        info.agency, info.agency_evidence = outlet_credits.signed_agency(text, raw)
     if not info.source and info.agency:
         # wire copy and nothing else names who carries it: the agency is the one outlet the
         # text names ("AMMAN (Reuters) -"), a better answer than none; a named publisher wins
-        info.set_source(info.agency, "the agency's tag (no other publisher named)")
+        why = info.agency_evidence or "the agency's tag"
+        info.set_source(info.agency, f"{why} (no other publisher named)")
     if not info.agency:  # cited as the report's source: the agency, never the outlet
         info.agency = outlet_credits.cited_agency(text)[0]
     _tidy(info)
+
+
+def _own_interview(text: str, agency: str) -> tuple[str, str]:
+    """The outlet the text's own interviews were given to ("told Syria Direct"), unless the
+    page is wire copy (it quotes others' interviews: "told Al Mayadeen" under "/TASS/") or a
+    roundup that cites other news organisations too ("told Al Jazeera" beside "according to
+    Reuters" and "the New York Times reported")."""
+    if agency:
+        return "", ""
+    name, why = outlets.interview_outlet(text)
+    if name and _roundup(text, name):
+        return "", ""
+    return name, why
+
+
+def _roundup(text: str, name: str) -> bool:
+    """Whether the text cites news organisations besides ``name``: another outlet ("the New
+    York Times reported"), or two wires or more (one wire, "told AFP news agency", an outlet
+    quotes in its own reports)."""
+    others = outlet_credits.cited_outlets(text) - {name}
+    wires = {o for o in others if outlets.is_agency(o)}
+    return bool(others - wires) or len(wires) >= 2
+
+
+def _self_reference(text: str) -> tuple[str, str]:
+    """The outlet the text names as itself; "Al Jazeera reports: …" on a page that cites other
+    news organisations too is a roundup's quotation, not the page's own name."""
+    name, why = outlet_cues.self_reference(text)
+    quoting = " report" in why and not re.search(r"\b(?:citing|quoting)\b", why)
+    if name and quoting and not outlets.is_agency(name) and _roundup(text, name):
+        return "", ""
+    return name, why
 
 
 def _set_or_agency(info: _Info, name: str, why: str) -> None:
@@ -98,6 +143,7 @@ def _set_or_agency(info: _Info, name: str, why: str) -> None:
         return
     if outlets.is_agency(name):
         info.agency = info.agency or name
+        info.agency_evidence = info.agency_evidence or why
     else:
         info.set_source(name, why)
 

@@ -26,6 +26,7 @@ from idlibtui.clean.outlet_cues import (
     promo_outlet,
     publisher_like,
 )
+from idlibtui.clean.prefilter import re_case_lower
 
 # "The Moscow Times / A Russian jet …", "PanARMENIAN.Net - The head of …", "ISWNews Analysis
 # Group: After …": an outlet's name opens the body as a dateline would.
@@ -116,16 +117,45 @@ def _domain_outlet(name: str) -> outlets.Outlet | None:
     return outlets.by_domain(name) if "." in name and " " not in name.strip() else None
 
 
+_SPACE = re.compile(r"\s")
+
+
+def _last_spaced_match_end(raw: str, probe: str, start: int) -> int:
+    """Where the last of the non-overlapping copies of ``probe`` (no spaces in it) in
+    ``raw[start:]`` ends, spaces allowed between its characters; -1 when there is none.
+
+    What ``re.compile(r"\\s*".join(map(re.escape, probe))).finditer(raw, start)`` finds last,
+    without compiling a pattern for every page: as no character of ``probe`` is a space, a
+    copy of it is a copy in the page's characters with the spaces taken out.
+    """
+    tail = raw[start:]
+    words = tail.split()  # (``str.split`` and ``\\s`` agree on what a space is)
+    bare = "".join(words)
+    at = -1
+    k = bare.find(probe)
+    while k >= 0:
+        at = k
+        k = bare.find(probe, k + len(probe))
+    if at < 0:
+        return -1
+    # the copy ends before the last ``after`` characters that are not spaces: walk back to it
+    after = len(bare) - (at + len(probe))
+    pos = len(tail)
+    for word in reversed(words):
+        pos = tail.rfind(word, 0, pos)  # where this word starts (only spaces follow it)
+        if after < len(word):
+            return start + pos + len(word) - after
+        after -= len(word)
+    return -1  # (not reached: the copy is in ``tail``)
+
+
 def _closing_lines(raw: str, text: str) -> list[str]:
     """The raw lines after the last kept paragraph (the last three raw lines when it cannot be
     found), short ones only; the rest of a line the cleaner cut is not a closing line."""
     last = text.strip().rsplit("\n\n", 1)[-1] if text and text.strip() else ""
-    probe = re.sub(r"\s", "", last)[-40:]
-    end = -1
-    if probe:  # the closing lines are near the end: look only there
-        spaced = re.compile(r"\s*".join(re.escape(ch) for ch in probe))
-        for m in spaced.finditer(raw, max(0, len(raw) - 20000)):
-            end = m.end()
+    probe = _SPACE.sub("", last)[-40:]
+    # the closing lines are near the end: look only there
+    end = _last_spaced_match_end(raw, probe, max(0, len(raw) - 20000)) if probe else -1
     if end < 0:
         lines = [" ".join(ln.split()) for ln in raw[-20000:].split("\n")]
         lines = [ln for ln in lines if ln][-3:]
@@ -290,6 +320,8 @@ def chrome_outlet(raw: str) -> tuple[str, str]:
     outlet's: "New Year newsletter" is none."""
     found: dict[str, str] = {}
     for line in raw.split("\n"):
+        if not _may_promote(line):
+            continue
         s = " ".join(line.split())
         if not s:
             continue
@@ -298,7 +330,7 @@ def chrome_outlet(raw: str) -> tuple[str, str]:
         parts = [s] if len(s) <= 100 else _PROMO_PARTS.split(s)
         for part in parts:
             part = part.strip()
-            if not part or len(part) > 100:
+            if not part or len(part) > 100 or not _may_promote(part, opening=True):
                 continue
             name = _promoted(part)
             if name and (len(s) <= 100 or outlets.lookup(name) is not None):
@@ -307,6 +339,19 @@ def chrome_outlet(raw: str) -> tuple[str, str]:
         return "", ""
     name, line = next(iter(found.items()))
     return name, f"the page promotes it: {line[:80]}"
+
+
+# A promotion's words (``promo_outlet``'s first words, ``_NEWSLETTER``'s "newsletter"), lower
+# case: a line or part without one names no outlet, and costs no pattern.
+_PROMO_OPENINGS = ("subscribe", "click", "follow", "sign", "support", "like", "join")
+
+
+def _may_promote(text: str, *, opening: bool = False) -> bool:
+    """Whether ``text`` holds a promotion's words (with ``opening``: opens with the first)."""
+    low = re_case_lower(text)
+    if "newsletter" in low:
+        return True
+    return low.startswith(_PROMO_OPENINGS) if opening else any(w in low for w in _PROMO_OPENINGS)
 
 
 _PROMO_PARTS = re.compile(r"\s+[■•|–—]\s+|\s+-\s+|(?<=[.!?])\s+")
@@ -369,6 +414,12 @@ _CITING_ELSEWHERE = re.compile(
     r"(?:сообщает|сообщило|сообщил|передает|передаёт|пишет|повідомляє|пише)\s+"
     r"(?P<n>[^\s,.]+(?:\s[^\s,.]+){0,3}?)\s+(?:со\s+ссылкой|с\s+ссылкой|з\s+посиланням)"
 )
+# "Yeni Şafak’a konuşan …", "… Anadolu Ajansı'na açıklama yapan": told the outlet (Turkish
+# dative, then a verb of speaking)
+_TOLD_TR = re.compile(
+    r"(?P<n>[A-ZÇĞİÖŞÜ][\w.]*(?:\s[A-ZÇĞİÖŞÜ][\w.]*){0,3})['’](?:a|e|ya|ye|na|ne)\s"
+    r"[^.\n]{0,60}?\b(?:konuş|açıkla|anlat|değerlendir|söyle|belirt|demeç)"
+)
 _CORRESPONDENT_AR = re.compile(
     r"(?:مراسل|مراسلة|مراسلو|مندوب)\s+(?:قناة\s+|وكالة\s+|موقع\s+)?(?P<n>\S+(?:\s\S+){0,3})"
 )
@@ -381,6 +432,10 @@ def elsewhere_outlet(text: str) -> tuple[str, str]:
     for m in _CITING_ELSEWHERE.finditer(text):
         known = outlets.lookup(m.group("n"))
         if known is not None:
+            found.setdefault(known.name, m.group(0))
+    for m in _TOLD_TR.finditer(text):
+        known = outlets.lookup(m.group("n"))
+        if known is not None and not outlets.is_agency(known.name):
             found.setdefault(known.name, m.group(0))
     for m in _CORRESPONDENT_AR.finditer(text):
         words = m.group("n").split()

@@ -20,8 +20,12 @@ class Outlet:
     standfirst: bool = False
     agency: bool = False  # a news agency whose copy other outlets carry
     aggregator: bool = False  # a site that collects others' reports
+    # a monitor, rights group, UN body, NGO or research centre: quoted for its figures and
+    # findings, not a news organisation whose reporting another report cites
+    monitor: bool = False
 
 
+@lru_cache(maxsize=8192)  # (the passes ask of the same lines and names again)
 def norm(text: str) -> str:
     """Lower case, straight quotes, single spaces: the form outlet strings are compared in."""
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
@@ -42,6 +46,7 @@ def outlets() -> tuple[Outlet, ...]:
             standfirst=bool(o.get("standfirst", False)),
             agency=bool(o.get("agency", False)),
             aggregator=bool(o.get("aggregator", False)),
+            monitor=bool(o.get("monitor", False)),
         )
         for o in data["outlets"]
     )
@@ -78,6 +83,9 @@ _CORP = re.compile(
 )
 
 
+# a pure function of the name: the passes ask about the same few names again and again (a
+# report's cited wires, its bylines, the lines its two passes read twice)
+@lru_cache(maxsize=16384)
 def lookup(name: str) -> Outlet | None:
     """The outlet a name or alias stands for ("Al Jazeera and news agencies" → Al Jazeera,
     "BBC Middle East" → BBC). A bare word only stands for an outlet whose name it is: "Times"

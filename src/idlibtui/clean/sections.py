@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from idlibtui.clean.lines import _Line, headline_shaped
+from idlibtui.clean.lines import _Line, headline_shaped, word_count
 
 _COMMENT_WIDGET = re.compile(
     r"^(?:you\s+can\s+flag\s+a\s+comment\b.*"
@@ -68,7 +68,7 @@ def comment_policy(lines: list[_Line]) -> None:
     The short heading just above it ("Be Civil") goes with it."""
     seen_body = False
     for i, ln in enumerate(lines):
-        if ln.drop is None and len(ln.text.split()) >= 12 and not seen_body:
+        if ln.drop is None and not seen_body and word_count(ln.text) >= 12:
             seen_body = True
             continue
         if not (seen_body and ln.drop is None and _COMMENT_POLICY.match(ln.text)):
@@ -77,7 +77,7 @@ def comment_policy(lines: list[_Line]) -> None:
         while (
             start > 0
             and lines[start - 1].drop is None
-            and len(lines[start - 1].text.split()) <= 4
+            and word_count(lines[start - 1].text) <= 4
             and headline_shaped(lines[start - 1].text)
         ):
             start -= 1
@@ -85,7 +85,7 @@ def comment_policy(lines: list[_Line]) -> None:
             x = lines[k]
             if x.drop is not None:
                 continue
-            long_line = len(x.text.split()) > 6
+            long_line = word_count(x.text) > 6
             if (
                 k > i
                 and long_line
@@ -122,7 +122,7 @@ def comment_section(lines: list[_Line]) -> None:
     text to the end of the page."""
     seen_body = False
     for i, ln in enumerate(lines):
-        if ln.drop is None and len(ln.text.split()) >= 12:
+        if not seen_body and ln.drop is None and word_count(ln.text) >= 12:
             seen_body = True
         if seen_body and _COMMENT_WIDGET.match(ln.text):
             # the commenter's name and badges just above it ("Member", "Upvoted")
@@ -192,7 +192,7 @@ def author_box(lines: list[_Line]) -> None:
         # with its biography after it (a label left alone at the end is the closing-run
         # rules' to judge, with the related links around it)
         if _AUTHOR_LABEL.match(ln.text) and n and 2 <= len(kept) - n <= 4:
-            if all(len(x.text.split()) <= 80 for x in kept[n:]):
+            if all(word_count(x.text) <= 80 for x in kept[n:]):
                 for x in kept[n:]:
                     x.drop = ("boilerplate", "author box")
             return
@@ -286,7 +286,7 @@ def tickers_and_counted_repeats(lines: list[_Line]) -> None:
         if n and len(s) <= 200 and _TICKER.match(s) and s[-1:] not in '.!?"”':
             ln.drop = ("boilerplate", "news ticker")
             continue
-        m = _COUNT_TAIL.search(s)
+        m = _COUNT_TAIL.search(s) if s[-1:] == ")" else None  # (the count ends the line)
         if m and s[: m.start()] in seen:
             ln.drop = ("boilerplate", "repeated line (with a count)")
             continue

@@ -11,6 +11,7 @@ The month names are the annotator's (:data:`idlibtui.annotate.date_words.MONTHS`
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -66,6 +67,8 @@ _EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "012
 _EASTERN = re.compile("[٠-٩۰-۹]")
 
 
+# a pure function of the text, asked of the same lines by several passes (and both rounds)
+@functools.lru_cache(maxsize=2048)
 def find_full_date(text: str) -> tuple[dt.date, int, int] | None:
     """The first complete date in ``text`` with its span, or None; never guesses."""
     if not _DIGITS.search(text):

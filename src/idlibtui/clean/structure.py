@@ -44,6 +44,7 @@ import datetime as dt
 from idlibtui.clean import outlets
 from idlibtui.clean.blocks import _classify_blocks, never_a_title
 from idlibtui.clean.boilerplate import _classify_boilerplate, _keep_something, keep_a_gallery
+from idlibtui.clean.chrome_phrases import drop_learnt_chrome
 from idlibtui.clean.debris import inline_debris
 from idlibtui.clean.edits import Edit, EditText
 from idlibtui.clean.lines import _lines, kind_at
@@ -99,6 +100,7 @@ def structure(doc: EditText, info: Info) -> None:
     outlet = outlets.lookup(info.source) if info.source else None
     _classify_blocks(kept, info, doc, outlet)
     keep_a_gallery(lines, info, doc)
+    drop_learnt_chrome(lines, info.flags, doc.raw_pos)
 
     edits = [Edit(ln.start, ln.end, "", ln.drop[0], ln.drop[1]) for ln in lines if ln.drop]
     edits += [
@@ -131,7 +133,10 @@ def structure(doc: EditText, info: Info) -> None:
     ]
     titled = [k for k, ln in enumerate(kept) if ln.drop is None and ln.kind is BlockKind.TITLE]
     if titled:  # a date line left above the title is not where the dateline is
-        body = [ln for ln in body if kept.index(ln) > titled[0]] or body
+        # (each line's place in ``kept``: lines start apart, so no two of them are equal and
+        # a line's place is where it is itself, found without comparing it with the others)
+        place = {id(ln): k for k, ln in enumerate(kept)}
+        body = [ln for ln in body if place[id(ln)] > titled[0]] or body
     # (or on a line of its own just above it: "WASHINGTON", "IDLIB-Anadolu Agency")
     at_body = lines.index(body[0]) if body else 0
     above = [ln for ln in lines[max(0, at_body - 2) : at_body] if ln.kind is not BlockKind.TITLE]

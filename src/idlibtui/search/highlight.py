@@ -19,6 +19,7 @@ text for the query's terms in each of them, as the index does.
 from __future__ import annotations
 
 import fnmatch
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -115,9 +116,62 @@ def tokens(text: str, lang: str | None = None) -> list[Token]:
 def index_terms(text: str, lang: str | None = None) -> tuple[str, set[str]]:
     """What the index holds for ``text`` in ``lang``: its terms in order (space separated, a
     position's exact term after a ``|``) and its words (as written, and character-folded)."""
+    # Each distinct word is analysed once (and kept, per language): the text's terms are then
+    # its words' pieces joined in C, without a Python step per word.
+    found = _TOKEN.findall(text)
+    if not found:
+        return "", set()
+    # lower-cased in one call: no token holds a line break, and a line break bounds the
+    # context str.lower reads (final sigma), so each token lowers as it would alone
+    lows = "\n".join(found).lower().split("\n")
+    key = analysis_key(lang)
+    pieces, words_of = _pieces(key)
+    distinct = set(lows)
+    missing = distinct.difference(pieces)
+    if missing:
+        terms_of = analyser(key)
+        for low in missing:
+            pieces[low], words_of[low] = _word_piece(low, terms_of)
+    # a hyphen-only article ("ad-", "ash-") is dropped or kept by what follows it: the text is
+    # read word by word then (only for such a word that has terms at all)
+    if not distinct.isdisjoint(_HYPHEN_ONLY) and any(
+        pieces[low] for low in distinct & _HYPHEN_ONLY
+    ):
+        return _index_terms_by_word(text, analyser(key))
+    words = set(itertools.chain.from_iterable(map(words_of.__getitem__, distinct)))
+    return " ".join(filter(None, map(pieces.__getitem__, lows))), words
+
+
+_HYPHEN_ONLY = fold.ARTICLE_WORDS - fold.ALWAYS_ARTICLES
+_PIECE_CACHE: dict[str, tuple[dict[str, str], dict[str, tuple[str, ...]]]] = {}
+_PIECE_CACHE_MAX = 200_000  # distinct words kept per language (numbers are mostly distinct)
+
+
+def _pieces(key: str) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """The kept pieces and words of each word seen in language ``key``."""
+    found = _PIECE_CACHE.get(key)
+    if found is None or len(found[0]) > _PIECE_CACHE_MAX:
+        found = _PIECE_CACHE[key] = ({}, {})
+    return found
+
+
+def _word_piece(low: str, terms_of) -> tuple[str, tuple[str, ...]]:
+    """One lower-cased word's terms as ``index_terms`` writes them ("" for none) and the words
+    it adds to the lexicon (an always-dropped article and a stopword: none)."""
+    if low in fold.ALWAYS_ARTICLES:
+        return "", ()
+    stems, exact, plain = terms_of(low)
+    if not stems:
+        return "", ()
+    if exact is not None:
+        stems = (stems[0] + SAME_POSITION + exact, *stems[1:])
+    return " ".join(stems), ((low,) if plain is None else (low, plain))
+
+
+def _index_terms_by_word(text: str, terms_of) -> tuple[str, set[str]]:
+    """``index_terms`` a word at a time, each article word read in its place."""
     out: list[str] = []
     words: set[str] = set()
-    terms_of = analyser(lang)
     articles = fold.ARTICLE_WORDS
     for m in _TOKEN.finditer(text):
         low = m.group().lower()

@@ -55,7 +55,9 @@ check_engine_version()
 #: Snowball stemmer and stopwords, a light Arabic stemmer, a plain analysis for the others).
 #: 14: a stem another language's stemmer made is tagged with the language ("de~mark"), so that
 #: it never matches an English article's word.
-SCHEMA_VERSION = "14"
+#: 15: each article's corpus record (``corpus``: the news it reports, its firm day, the range
+#: the corpus lends an undated one), for the build's corpus post-pass.
+SCHEMA_VERSION = "15"
 
 #: The Whoosh index name; a schema change gives a new name, so an old index is never misread.
 INDEX_NAME = f"idlibtui{SCHEMA_VERSION}"
@@ -180,6 +182,9 @@ def _schema() -> fields.Schema:
         # names and joined by U+001F (the names are not stored twice).
         entity_kinds=fields.STORED(),
         dateline=fields.STORED(),
+        # what the corpus post-pass of the build reads (search/build/corpus_pass.py): the news
+        # it reports, its firm day, whether its text leaves it undated, the range lent to it
+        corpus=fields.STORED(),
         word_count=fields.STORED(),
         # The cleaned text, the canonical entity names (joined by U+001F) and the figures (by
         # column, search/figure_codec.py), compressed in blocks of 32 KB: articles share much

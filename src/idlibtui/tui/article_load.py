@@ -32,10 +32,25 @@ def load(path: str | Path, settings: Any) -> Article | IngestProblem:
     corpus = getattr(settings, "corpus", None)
     file = resolve_path(path, settings)
     try:
-        return load_article(
+        article = load_article(
             file,
             Path(corpus) if corpus else None,
             corrections=getattr(settings, "corrections", None),
         )
     except Exception as error:  # the reader says what went wrong instead of crashing
         return IngestProblem(str(path), f"{type(error).__name__}: {error}")
+    return _with_corpus_date(article, getattr(settings, "index", None))
+
+
+def _with_corpus_date(article: Article | IngestProblem, index_dir: Any) -> Article | IngestProblem:
+    """An article its text leaves undated, with the range the index's corpus post-pass lent it
+    (and its evidence), as the results list and the facets show it."""
+    if isinstance(article, IngestProblem) or index_dir is None:
+        return article
+    from idlibtui.annotate.corpus_dates import needs_corpus
+
+    if not needs_corpus(article):
+        return article
+    from idlibtui.search.build.corpus_pass import apply_lent, record_in_index
+
+    return apply_lent(article, record_in_index(index_dir, article.id))

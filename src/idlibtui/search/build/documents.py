@@ -53,6 +53,22 @@ def _figure_dicts(article: Article) -> list[dict[str, Any]]:
     return figs
 
 
+def _figure_columns(article: Article) -> list[list[Any]]:
+    """The article's figures by field (``_FIGURE_FIELDS`` order): each field's values as JSON
+    values, dates as ISO strings; what ``_figure_dicts`` holds, transposed."""
+    if not article.figures:
+        return []
+    cols = [list(values) for values in zip(*map(_FIGURE_VALUES, article.figures), strict=True)]
+    for i in _FIGURE_DATE_COLUMNS:
+        col = cols[i]
+        if col.count(None) != len(col):
+            cols[i] = [_json_default(v) if isinstance(v, dt.date | dt.datetime) else v for v in col]
+    return cols
+
+
+_FIGURE_DATE_COLUMNS = tuple(_FIGURE_FIELDS.index(name) for name in _FIGURE_DATE_FIELDS)
+
+
 def figures_json(article: Article) -> bytes:
     """The article's figures as compact JSON (dates as ISO strings); every field is present."""
     return json.dumps(
@@ -98,7 +114,7 @@ def article_fields(article: Article, *, size: int, mtime: float, sha256: str, ve
         "dateline": article.dateline or "",
         "word_count": article.word_count,
         "text_col": text.encode("utf-8"),
-        "figures_col": figure_codec.encode(_figure_dicts(article), text),
+        "figures_col": figure_codec.encode_columns(_FIGURE_FIELDS, _figure_columns(article), text),
         "entity_col": "\x1f".join(seen).encode("utf-8"),
         "size": int(size),
         "mtime": float(mtime),

@@ -29,6 +29,8 @@ from whoosh import writing
 
 from idlibtui.model import IngestProblem
 from idlibtui.search.backend import IndexLocked, IndexWriteError
+from idlibtui.search.build.corpus_pass import FIELD as CORPUS_FIELD
+from idlibtui.search.build.corpus_pass import changed_lends
 from idlibtui.search.build.documents import PreparedDoc
 from idlibtui.search.build.lock import IndexLock
 from idlibtui.search.build.scan import (
@@ -260,6 +262,8 @@ class _Run:
             filing.run(self.workers, lock_fd, self.report)
         finally:
             filing.cancel()
+        if filing.used:  # (an unchanged corpus lends nothing new)
+            self.lend_corpus_dates(filing, lock_fd)
         doc_count = self.publish(filing, known_bad, manifest_current)
         return BuildReport(
             added=filing.added,
@@ -308,6 +312,36 @@ class _Run:
                 plan.tasks.append((*task, self.file_budget))
         plan.gone = [rel for rel in manifest if rel not in files]
         return plan
+
+    def lend_corpus_dates(self, filing: _Filing, lock_fd: int | None) -> None:
+        """The corpus post-pass (``corpus_pass``): the undated articles whose lent range
+        changed are filed again with it, in one more commit."""
+        ix = windex.open_dir(str(self.index_dir), indexname=INDEX_NAME)
+        with ix.reader() as reader:
+            records = [(f.get("path", ""), f.get(CORPUS_FIELD)) for f in reader.all_stored_fields()]
+        changes = changed_lends(records)
+        root = str(self.corpus_dir)
+        tasks = [
+            (str(found[0]), rel, None, self.corrections, self.version, root, self.file_budget, lent)
+            for rel, lent in sorted(changes.items())
+            if (found := filing.plan.files.get(rel)) is not None
+        ]
+        if not tasks:
+            return
+        self.report(BuildProgress(0, len(tasks), "corpus dates"))
+        writer = open_writer(ix)
+        try:
+            lock_fds = [fd for fd in (lock_fd, writer_lock_fd(writer)) if fd is not None]
+            for done, (kind, rel, payload) in enumerate(pool_map(tasks, self.workers, lock_fds), 1):
+                self.report(BuildProgress(done, len(tasks), "corpus dates", rel))
+                if kind == "ok":  # (a file that changed or failed since keeps its document)
+                    update_prepared(writer, payload)
+                    stored_path, entry = entry_of(payload.stored)
+                    filing.after[stored_path] = entry
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
 
     def publish(self, filing: _Filing, known_bad: Bad, manifest_current: bool) -> int:
         """Tidy the folder and write the records that go with the new commit; its doc count."""

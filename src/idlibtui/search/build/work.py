@@ -2,7 +2,8 @@
 
 Each corpus file is read, hashed, cleaned, annotated and prepared (``documents.py``) in a pool
 worker under a CPU-time budget; results come back pickled, at most ``IN_FLIGHT`` ahead of the
-writer. A task is the tuple ``(path, rel, old_sha, corrections, version, corpus folder, budget)``;
+writer. A task is the tuple ``(path, rel, old_sha, corrections, version, corpus folder, budget[,
+lent])`` (``lent``: the range the corpus lends the article, ``corpus_pass``);
 a result ``(kind, rel, payload)`` with kind ``ok``, ``partial``, ``same`` or ``problem``.
 Depends on POSIX ``fork`` (the warmed-up pipeline is inherited) and ``ITIMER_PROF``; without
 them it runs unwarmed and unbounded.
@@ -21,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from idlibtui.model import Article, IngestProblem
+from idlibtui.search.build.corpus_pass import FIELD as CORPUS_FIELD
+from idlibtui.search.build.corpus_pass import lent_article
 from idlibtui.search.build.documents import PreparedDoc, article_fields, prepare_document
 
 # Fewer files than this are cleaned in the writer's process: starting a pool (fork, and each
@@ -81,6 +84,7 @@ def _work(task: tuple) -> tuple[str, str, Any]:
     path, rel, old_sha, corrections, version = task[:5]
     root = Path(task[5]) if len(task) > 5 and task[5] else None
     budget = task[6] if len(task) > 6 else FILE_BUDGET
+    lent = task[7] if len(task) > 7 else None  # the range the corpus lends it (corpus_pass)
     from idlibtui import pipeline
     from idlibtui.ingest import read_document
 
@@ -91,19 +95,19 @@ def _work(task: tuple) -> tuple[str, str, Any]:
         if old_sha is not None and doc.sha256 == old_sha:
             return ("same", rel, None)
 
-        def ready(article: Article) -> PreparedDoc:
+        def ready(article: Article, record: dict | None = None) -> PreparedDoc:
             fields = article_fields(
                 article, size=doc.size, mtime=doc.mtime, sha256=doc.sha256, version=version
             )
+            if record is not None:
+                fields[CORPUS_FIELD] = record
             return prepare_document(fields)
 
         try:
             with time_budget(budget):
-                return (
-                    "ok",
-                    rel,
-                    ready(pipeline.process_document(doc, rel, corrections=corrections)),
-                )
+                article = pipeline.process_document(doc, rel, corrections=corrections)
+                article, record = lent_article(article, lent, _timeline(corrections))
+                return ("ok", rel, ready(article, record))
         except OverBudget:
             pass
         try:
@@ -122,6 +126,17 @@ def _work(task: tuple) -> tuple[str, str, Any]:
         return ("partial", rel, (prepared, reason))
     except Exception as exc:  # one bad file never stops the rest
         return ("problem", rel, f"could not be processed: {exc.__class__.__name__}: {exc}")
+
+
+def _timeline(corrections: Any) -> Any:
+    """The events timeline the annotators used (the user's events joined), or None for the
+    shipped one."""
+    if corrections is None:
+        return None
+    from idlibtui.annotate import Corrections, load_corrections
+
+    loaded = corrections if isinstance(corrections, Corrections) else load_corrections(corrections)
+    return loaded.timeline()
 
 
 def _work_packed(task: tuple) -> bytes:
