@@ -98,6 +98,12 @@ def test_a_colon_label_that_ends_the_text_goes() -> None:
     assert "More about:" not in article.text
 
 
+@pytest.mark.parametrize("last", ["He said:", "The agency adds:"])
+def test_a_text_cut_before_its_quotation_keeps_its_last_line(last: str) -> None:
+    article = clean(page(tail=(last,)))
+    assert last in article.text
+
+
 def test_a_title_case_label_above_the_first_sentence_goes() -> None:
     stand = "Residents say the delivery came after weeks of talks between the two sides"
     text = "\n\n".join([HEAD, stand, "Special Report:", ONE, TWO, END])

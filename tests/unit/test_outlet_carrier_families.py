@@ -259,3 +259,12 @@ def test_a_wire_cited_in_another_language_is_the_agency() -> None:
     # a minister or a paper cited so is no wire
     assert cited_agency("Selon le ministre, la trêve tient.") == ("", "")
     assert cited_agency("Gazeteye göre ateşkes sürüyor.") == ("", "")
+
+
+def test_a_closing_follow_us_handle_names_a_known_outlet() -> None:
+    body = f"{LEAD}\n\n{MORE}"
+    page = f"Army takes the town\n\n{body}\n\nFollow us on Twitter @SyriaDirect\n"
+    assert clean_document(page).source == "Syria Direct"
+    # a handle no known outlet's domain matches is no evidence
+    blog = f"Army takes the town\n\n{body}\n\nFollow us on Twitter @someblogger\n"
+    assert clean_document(blog).source == ""

@@ -8,7 +8,8 @@ twice share it too, so the dated peers must agree among themselves (within a wee
 their days are lent: otherwise the article stays as the text left it. The range is the peers'
 days with a few days' slack, within what the article's own text allows, and the evidence names
 them. Recomputed from the whole corpus each time (:func:`corpus_dates`), so it follows the
-corpus as it changes.
+corpus as it changes: ``clean`` does it over the files it is given, the index build as a
+post-pass over the records it stores (:mod:`idlibtui.search.build.corpus_pass`).
 """
 
 from __future__ import annotations

@@ -89,7 +89,11 @@ _BYLINE_BEFORE = re.compile(
 #: talks are due to resume in Geneva on May 5", "a vote is expected next week".
 _FUTURE_CLAUSE = re.compile(
     r"\b(?:will|won['’]t|shall|(?:is|are|was|were)\s+(?:expected|scheduled|set|slated)\s+to"
-    r"|(?:is|are)\s+to|plans?\s+to|planned\s+to|next\s+(?:week|month))\b"
+    r"|(?:is|are)\s+to|plans?\s+to|planned\s+to|next\s+(?:week|month)"
+    # "they agreed to hold a new round in Astana in mid-July": a meeting arranged, not held
+    r"|(?:agree[sd]?|agreement|decided|decision)\s+to\s+(?:hold|have|meet|resume|convene"
+    r"|reconvene|start|begin|launch)"
+    r"|(?:a|the)\s+(?:new|next|further|fresh)\s+(?:round|meeting|session|summit))\b"
     # "was due to meet" is of the future then, "was due to the shelling" a cause
     r"|\b(?:is|are|was|were)\s+due\s+to\s+" + _DUE_TO_VERB + r"\b",
     re.IGNORECASE,

@@ -14,6 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from idlibtui.annotate.date_events import ReportedEvent
 
 _D = dt.date
 _OPEN = _D(2030, 1, 1)  # still in office within the corpora's span
@@ -141,3 +146,21 @@ def term_window(text: str) -> tuple[dt.date, dt.date, str] | None:
     if lo > hi:
         return None
     return lo, hi, ", ".join(t[2] for t in terms[:3])
+
+
+def within_terms(text: str, events: Sequence[ReportedEvent]) -> tuple[Sequence[ReportedEvent], str]:
+    """The events without those that begin after every term of office the text names as
+    current ("Prime Minister Davutoglu": 2014–2016), when some remain: the others are the
+    same words' later event ("the Su-24 was downed" of 2015, not of 2020); and a note of what
+    was set aside ("" when nothing was)."""
+    if len(events) < 2:
+        return events, ""
+    window = term_window(text)
+    if window is None:
+        return events, ""
+    kept = [e for e in events if e.date <= window[1]]
+    if not kept or len(kept) == len(events):
+        return events, ""
+    gone = [e for e in events if e.date > window[1]]
+    note = f"{gone[0].description} set aside: after the term of {window[2]} it names"
+    return kept, note

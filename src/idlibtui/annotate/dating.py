@@ -53,15 +53,14 @@ from idlibtui.annotate.date_events import (
 from idlibtui.annotate.date_evidence import (
     _WEEKDAY_WORD,
     _YEAR_IN,
-    _DayMention,
     _Evidence,
     _month_end,
     _read_text,
     _safe,
-    _weekday_years,
     _year_near,
 )
-from idlibtui.annotate.date_offices import term_window
+from idlibtui.annotate.date_fixed import _WD, _fixed_days
+from idlibtui.annotate.date_offices import term_window, within_terms
 from idlibtui.annotate.date_weekdays import (
     BARE_SOURCES,
     metadata_line_contradicted,
@@ -69,7 +68,7 @@ from idlibtui.annotate.date_weekdays import (
     opening_weekday,
     weekday_near,
 )
-from idlibtui.annotate.date_words import WAR_START, WEEKDAYS
+from idlibtui.annotate.date_words import WEEKDAYS
 from idlibtui.annotate.dates import DateMention, find_dates
 from idlibtui.model import DateClaim, DateKind
 
@@ -83,9 +82,6 @@ __all__ = [
 ]
 #: An estimate narrower than this is precise enough to give as a day.
 PRECISE_DAYS = 7
-#: With no year in the text, a weekday with a month-day ("Saturday, July 27") is looked for in
-#: the war's years up to this one (the corpora's span): taken only when one year fits.
-_LAST_PLAUSIBLE_YEAR = 2021
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +163,7 @@ def judge_date(
         events = events()
     if mentions is None:
         mentions = find_dates(text, None)
-    events, set_aside = _within_terms(text, events)
+    events, set_aside = within_terms(text, events)
     case = _case(text, claims, events, mentions)
     if set_aside:
         case.notes.append(set_aside)
@@ -179,26 +175,6 @@ def judge_date(
     if found is not None:
         return found
     return _from_text_and_events(case, window, text_day)
-
-
-def _within_terms(
-    text: str, events: Sequence[ReportedEvent]
-) -> tuple[Sequence[ReportedEvent], str]:
-    """The events without those that begin after every term of office the text names as
-    current ("Prime Minister Davutoglu": 2014–2016), when some remain: the others are the
-    same words' later event ("the Su-24 was downed" of 2015, not of 2020); and a note of what
-    was set aside ("" when nothing was)."""
-    if len(events) < 2:
-        return events, ""
-    window = term_window(text)
-    if window is None:
-        return events, ""
-    kept = [e for e in events if e.date <= window[1]]
-    if not kept or len(kept) == len(events):
-        return events, ""
-    gone = [e for e in events if e.date > window[1]]
-    note = f"{gone[0].description} set aside: after the term of {window[2]} it names"
-    return kept, note
 
 
 def _case(
@@ -565,72 +541,8 @@ def _later_weekdays(
     return out
 
 
-def _fixed_days(
-    days: Sequence[_DayMention],
-    floor: dt.date | None,
-    ref: dt.date | None,
-    terms: tuple[dt.date, dt.date, str] | None = None,
-) -> list[tuple[dt.date, str, bool, int]]:
-    """Days of events the text fixes: full dates, weekday + month-day, month-days near a year;
-    each with whether a weekday was written beside it (of the years a weekday allows, those
-    within the terms of office the text names, when one is)."""
-    out: list[tuple[dt.date, str, bool, int]] = []
-    for d in days:
-        if d.context == "future":
-            continue
-        if d.year is not None:
-            day = _safe(d.year, d.month, d.day)
-            consistent = day is not None and (d.weekday is None or day.weekday() == d.weekday)
-            if consistent and d.context == "event" and day is not None:
-                out.append((day, d.text, d.weekday is not None, d.start))
-            continue
-        if d.weekday is not None:
-            lo = (ref.year - 1) if ref else max(WAR_START.year, floor.year if floor else 0)
-            hi = (ref.year + (1 if ref.month == 12 and d.month == 1 else 0)) if ref else (
-                max(lo, _LAST_PLAUSIBLE_YEAR)
-            )  # fmt: skip
-            years = _weekday_years(d.month, d.day, d.weekday, lo, hi)
-            years, by_term = _years_in_terms(years, d, terms, ref is not None)
-            if ref is not None:
-                years.sort(key=lambda y: abs((dt.date(y, d.month, d.day) - ref).days))
-            if years and (ref is not None or len(years) == 1):
-                day = dt.date(years[0], d.month, d.day)
-                out.append((day, f"{_WD[d.weekday]} {d.text}{by_term}", True, d.start))
-            continue
-        if d.context == "event" and ref is not None:
-            year = _year_near(d.month, d.day, floor, ref)
-            if year is not None:
-                out.append((dt.date(year, d.month, d.day), d.text, False, d.start))
-    return out
-
-
-def _years_in_terms(
-    years: list[int], d: _DayMention, terms: tuple[dt.date, dt.date, str] | None, has_ref: bool
-) -> tuple[list[int], str]:
-    """Of the years a weekday beside a month-day allows, those within the terms of office the
-    text names (looked for within the terms too when the reference year is outside them), and
-    words saying so ("" when the terms changed nothing)."""
-    if terms is None:
-        return years, ""
-    lo, hi, names = terms
-
-    def inside(y: int) -> bool:
-        day = _safe(y, d.month, d.day)
-        return day is not None and lo <= day <= hi
-
-    within = [y for y in years if inside(y)]
-    if not within and has_ref and d.weekday is not None:
-        within = [
-            y for y in _weekday_years(d.month, d.day, d.weekday, lo.year, hi.year) if inside(y)
-        ]
-    if not within or within == years:
-        return years, ""
-    return within, f" (the year within the term of {names})"
-
-
 #: A day its lead writes without its year is the news when within this of the latest event.
 _SOON = dt.timedelta(days=60)
-_WD = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _best_after(day: dt.date, ev: _Evidence) -> dt.date:

@@ -30,6 +30,7 @@ import unicodedata
 from idlibtui.clean import outlets
 from idlibtui.clean.captions import reports_something
 from idlibtui.clean.chrome import scene_words
+from idlibtui.clean.dateline import match_dateline
 from idlibtui.clean.lines import _Line, headline_shaped
 from idlibtui.clean.metadata import Info
 from idlibtui.clean.stamps import find_full_date, read_stamp
@@ -118,6 +119,10 @@ _SITE_SECTION = re.compile(
 )
 
 
+# a sentence of report after a label, to ask the dateline rules whether the label is a place
+_PROBE = "Government forces shelled the town on Monday, the monitor said."
+
+
 def _title_case(words: list[str]) -> bool:
     """Every word capitalised but the small ones ("In-depth Report", "News in Brief")."""
     return all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
@@ -134,7 +139,8 @@ def label_note(kept: list[_Line], k: int, info: Info) -> str | None:
     if _BULLET_WORD.match(s):
         return "label line (a bullet and one word)"
     if s.endswith(":") and _COLON_LABEL.match(s) and not any(ch.isdigit() for ch in s):
-        if k == len(kept) - 1 and k > 0:
+        if k == len(kept) - 1 and k > 0 and _title_case(words) and not reports_something(s):
+            # (a sentence's start, "He said:", is a text cut before its quotation: it stays)
             return "label line (introduces nothing: the text ends)"
         if _PREPOSITION_END.search(s):
             return "label line (dangles on a preposition)"
@@ -144,6 +150,7 @@ def label_note(kept: list[_Line], k: int, info: Info) -> str | None:
             and _title_case(words)
             and 0 < k < 4
             and not any(_finished(kept[j].text) for j in range(k))
+            and match_dateline(f"{s} {_PROBE}") is None  # "Latakia Province:" is a dateline
         ):
             return "label line (above the text)"
         return None

@@ -112,6 +112,17 @@ _CRUMB_WORDS = frozenset(
 )  # fmt: skip
 
 
+def handle_outlet(line: str) -> str:
+    """The known outlet whose social handle a "Follow us @…" line gives ("Follow us on Twitter
+    @SyriaDirect", "Telegram: @EnabBaladiENG"), matched to its domain's name; else ""."""
+    m = _HANDLE.match(line.strip())
+    if m is None:
+        return ""
+    handle = _HANDLE_EDITION.sub("", m.group("h"))
+    known = outlets.by_domain(f"{handle}.com") if len(handle) >= 4 else None
+    return known.name if known is not None else ""
+
+
 def head_site_marks(raw: str) -> tuple[str, str]:
     """The site a page's head names by its address or a label: its URL on a line of its own
     ("https://www.enabbaladi.net/archives/…"), a writer's email at a known outlet's domain
@@ -128,12 +139,9 @@ def head_site_marks(raw: str) -> tuple[str, str]:
             known = outlets.by_domain(m.group("h"))
             if known is not None:
                 return known.name, f"the page's address: {line[:80]}"
-        m = _HANDLE.match(line)
-        if m is not None:
-            handle = _HANDLE_EDITION.sub("", m.group("h"))
-            known = outlets.by_domain(f"{handle}.com") if len(handle) >= 4 else None
-            if known is not None:
-                return known.name, f"its handle: {line}"
+        name = handle_outlet(line)
+        if name:
+            return name, f"its handle: {line}"
         parts = [p.strip() for p in _CRUMB_SPLIT.split(line) if p.strip()]
         if 2 <= len(parts) <= 5 and len(line) <= 80:
             named = [outlets.lookup(p) for p in parts]

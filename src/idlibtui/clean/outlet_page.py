@@ -26,6 +26,7 @@ from idlibtui.clean.outlet_cues import (
     promo_outlet,
     publisher_like,
 )
+from idlibtui.clean.outlet_heads import handle_outlet
 from idlibtui.clean.prefilter import re_case_lower
 
 # "The Moscow Times / A Russian jet …", "PanARMENIAN.Net - The head of …", "ISWNews Analysis
@@ -204,6 +205,9 @@ _EMAIL = re.compile(r"\b[\w.+-]+@(?P<h>[\w-]+(?:\.[\w-]+)+)")
 
 
 def _closing_name(line: str) -> str:
+    handle = handle_outlet(line)
+    if handle:  # "Follow us on Twitter @SyriaDirect"
+        return handle
     m = _URL_HOST.search(line) or _EMAIL.search(line) or _BARE_HOST.search(line)
     if m is not None:  # "Read more: https://www.al-monitor.com/…", "tips@syriadirect.org"
         known = outlets.by_domain(m.group("h"))

@@ -19,15 +19,29 @@ from idlibtui.annotate.date_words import FOREIGN_MONTHS, MONTHS
 
 _MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+# a word boundary, or a capital glued to a lower-case letter (a label run into the month
+# when a tag was stripped: "NewsDecember"); matched with IGNORECASE, so the case is checked
+# in a case-sensitive group ("dismay 5" is no glued "May 5")
+_GLUED_START = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
 _DATE_PATTERNS = [
     re.compile(r"\b" + _YEAR + r"-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
     re.compile(
-        # (also with a comma after the month: "January, 20, 2018 – 18:58")
-        r"\b" + _MONTH_RE + r",?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b",
+        # (also with a comma after the month: "January, 20, 2018 – 18:58"; a comma set off by
+        # spaces, "April 8 , 2018"; glued to a label before or a name after by a lost space or
+        # tag: "NewsDecember 20, 2018", "January 16, 2019John Smith")
+        _GLUED_START
+        + _MONTH_RE
+        + r"(?:\s*,)?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*,)?\s+"
+        + _YEAR
+        + r"(?![\d])",
         re.IGNORECASE,
     ),
     re.compile(
-        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r",?\s+" + _YEAR + r"\b",
+        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        + _MONTH_RE
+        + r"(?:\s*,)?\s+"
+        + _YEAR
+        + r"(?![\d])",
         re.IGNORECASE,
     ),
     # numeric day-month-year: 26.02.2020, 09/10/2019, 10-10-2019 (day first where ambiguous,
@@ -191,7 +205,10 @@ def read_stamp(line: str, *, max_words: int = 14, is_name=None) -> Stamp | None:
     if found is None:
         return None
     d, start, end = found
-    rest = s[:start] + " " + s[end:]
+    head = s[:start]
+    if start and head[-1].islower() and s[start].isupper() and " " not in head.strip():
+        head = ""  # a section label the scraper ran into the month ("WorldMarch 14, 2019")
+    rest = head + " " + s[end:]
     rest = _TIME.sub(" ", rest)
     rest = _WEEKDAY.sub(" ", rest)
     rest = _FOREIGN_STAMP_WORDS.sub(" ", rest)
