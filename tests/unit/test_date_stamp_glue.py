@@ -55,3 +55,21 @@ def test_a_meeting_agreed_for_later_is_no_floor_under_the_date() -> None:
     article = _dated(raw)
     assert article.date == dt.date(2019, 6, 4)
     assert "set aside" not in article.date_evidence
+
+
+def test_a_report_headline_with_its_issue_day_and_language_tags_is_kept_and_dates_it() -> None:
+    raw = "Relief Bulletin Northern Province - Issue 12 | 3 March 2019 [EN/FR]\n\n" + BODY
+    article = _dated(raw)
+    # the headline stays (its language tags are no photo credit) and its day is the page's
+    assert "Relief Bulletin Northern Province - Issue 12" in article.text
+    assert article.date == dt.date(2019, 3, 3) and article.date_kind == "stated"
+
+
+def test_a_bracketed_name_and_agency_still_marks_a_caption() -> None:
+    raw = (
+        "Villages change hands\n\n"
+        "Smoke rises over a village after an air strike [Jane Roe/Reuters]\n\n" + BODY
+    )
+    article = clean_document(raw)
+    assert "Smoke rises" not in article.text
+    assert article.title == "Villages change hands"

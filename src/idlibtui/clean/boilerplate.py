@@ -64,7 +64,9 @@ _CAPTION_TAIL = re.compile(
     r"|[^()]{0,60}(?:/|\bvia\s)[^()]{0,40}"
     r"(?:Getty Images|AFP|AP|Reuters|EPA|Storyful)[^()]{0,20})\)"
     r"|(?P<bare>(?:Photograph|Photo|Image|Picture|Video)\s*:\s*[^.()]{2,80})"
-    r"|\[(?P<bracket>(?:File|Photo|Picture|Image|Video)\b[^\[\]]{0,80}|[^\[\]]{1,60}/[^\[\]]{2,40}"
+    # (a report's language tags, "[EN/AR]", are no "Name/Agency" credit)
+    r"|\[(?P<bracket>(?:File|Photo|Picture|Image|Video)\b[^\[\]]{0,80}"
+    r"|(?![A-Za-z]{2}(?:/[A-Za-z]{2})+\])[^\[\]]{1,60}/[^\[\]]{2,40}"
     r"|AFP|Reuters|AP|EPA|Al Jazeera|Getty Images|Anadolu Agency|SANA|Handout)\])\.?\s*$"
 )
 

@@ -432,6 +432,7 @@ def _stamp_rule(ln: _Line, info: Info) -> bool:
             return True
     stamp = read_stamp(s, is_name=outlet_cues.plausible_name) if len(s) <= 160 else None
     if stamp is None:
+        _headline_stamp(s, info)
         return False
     ln.drop = ("metadata", "date line")
     info.claim_date(stamp.date, "date line", s)
@@ -442,6 +443,20 @@ def _stamp_rule(ln: _Line, info: Info) -> bool:
         elif outlet_cues.plausible_name(stamp.name):
             info.set_source(stamp.name, f"date line: {s}")
     return True
+
+
+_LANGUAGE_TAGS = re.compile(r"\s*\[[A-Za-z]{2}(?:/[A-Za-z]{2})*\]\s*$")
+
+
+def _headline_stamp(s: str, info: Info) -> None:
+    """A headline that carries its day after a bar ("Humanitarian Update - Issue 8 | 28 January
+    2020 [EN/AR]"): the day is the page's, and the line stays the headline."""
+    if " | " not in s or len(s) > 200:
+        return
+    last = _LANGUAGE_TAGS.sub("", s.rsplit(" | ", 1)[1])
+    stamp = read_stamp(last) if last else None
+    if stamp is not None and not stamp.name:
+        info.claim_date(stamp.date, "date line", s)
 
 
 def _credit_rule(ln: _Line, rank: int, kept: int, info: Info) -> bool:
