@@ -11,7 +11,7 @@ import hashlib
 import os
 from pathlib import Path
 
-CLEANER_VERSION = "14"
+CLEANER_VERSION = "15"
 ANNOTATOR_VERSION = "11"
 PIPELINE_VERSION = f"clean-{CLEANER_VERSION}+annotate-{ANNOTATOR_VERSION}"
 

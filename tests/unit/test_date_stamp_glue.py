@@ -73,3 +73,15 @@ def test_a_bracketed_name_and_agency_still_marks_a_caption() -> None:
     article = clean_document(raw)
     assert "Smoke rises" not in article.text
     assert article.title == "Villages change hands"
+
+
+def test_an_embedded_tweets_day_bounds_the_date_from_below() -> None:
+    raw = (
+        "Villages change hands\n\n" + BODY + "\n"
+        "Footage shows the convoy entering the village pic.twitter.com/abc123\n"
+        "— Field Monitor (@fieldmonitor) March 3, 2019\n\n"
+        "Residents said more families were expected to leave in the coming days.\n"
+    )
+    article = _dated(raw)
+    assert "@fieldmonitor" not in article.text  # the tweet is page furniture
+    assert article.date_earliest == dt.date(2019, 3, 3)  # but it was posted before the report

@@ -164,6 +164,7 @@ _CAPTION_NOTES = frozenset(
     {
         "photo caption",
         "photo credit",
+        "embedded tweet",  # (a tweet quoted by a report was posted before it)
         "photo caption (place and day)",
         "photo caption (names its picture)",
         "photo caption (outlet credit)",
