@@ -39,7 +39,7 @@ def _date_text(article: Article) -> str:
     never the start of an open range printed as if it were the day."""
     if article.date is None:
         return "unknown"
-    from idlibtui.datelabel import date_label
+    from idlibtui.datelabel import article_date_text
     from idlibtui.serialize import _shown_date
 
     lo, hi = article.date_earliest, article.date_latest
@@ -52,14 +52,7 @@ def _date_text(article: Article) -> str:
             return f"before {hi.isoformat()} (estimated)"
         return "unknown (estimated)"
 
-    when, note = date_label(
-        article.date,
-        article.date_kind,
-        article.date_earliest,
-        article.date_latest,
-        inferred=article.date_inferred,
-    )
-    return f"{when} ({note})" if note else when
+    return article_date_text(article)
 
 
 def explain(article: Article) -> str:
